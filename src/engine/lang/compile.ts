@@ -1,0 +1,3758 @@
+/**
+ * Go-subset source -> checked, compiled Program. One pass per function checks types the way
+ * gc does (messages read like gc's) and emits the engine's instructions, marking where each
+ * step begins. Anything outside the subset is refused with an `unsupported:` diagnostic.
+ */
+import type {
+  Block,
+  Element,
+  Expr,
+  FuncDecl,
+  Ident,
+  Param,
+  Signature,
+  SourceFile,
+  Stmt,
+  TypeExpr,
+  TypeSpec,
+  ValueSpec,
+} from './ast';
+import { BinOp, Op, UnOp, type FuncCode, type GlobalVar, type Instr, type Program } from './code';
+import { declKey, findEscapes, type Escapes } from './escape';
+import { parseGo } from './parse';
+import { CompileError, fail, unsupported, type Diagnostic, type Pos } from './source';
+import { errorType, fn, packageName, packages, unsupportedPackages, type Member } from './stdlib';
+import {
+  T,
+  basic,
+  comparable,
+  defaultType,
+  emptyInterface,
+  identical,
+  isBoolean,
+  isFloat,
+  isInteger,
+  isInterface,
+  isNillable,
+  isNumeric,
+  isString,
+  isStructLike,
+  isUntyped,
+  typeString,
+  under,
+  type FuncType,
+  type InterfaceType,
+  type MethodRef,
+  type NamedType,
+  type StructType,
+  type Type,
+} from './types';
+import { exprString } from './printer';
+
+export type CompileResult =
+  | { readonly ok: true; readonly program: Program }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Compile Go source. Never throws: every problem comes back as a diagnostic. */
+export function compileGo(source: string): CompileResult {
+  try {
+    const file = parseGo(source);
+    const program = new Compiler(source, file).compile();
+    return { ok: true, program };
+  } catch (e) {
+    if (e instanceof CompileError) return { ok: false, diagnostics: [e.diagnostic] };
+    if (e instanceof MultiError) return { ok: false, diagnostics: e.list };
+    throw e;
+  }
+}
+
+class MultiError extends Error {
+  constructor(readonly list: Diagnostic[]) {
+    super(list[0]?.msg ?? 'errors');
+  }
+}
+
+// ---- symbols ---------------------------------------------------------------------------
+
+type ConstValue = number | string | boolean;
+
+interface VarSym {
+  readonly k: 'var';
+  readonly name: string;
+  readonly type: Type;
+  readonly pos: Pos;
+  /** the function that declares it; null for package-level variables */
+  readonly owner: FnCtx | null;
+  readonly slot: number;
+  readonly boxed: boolean;
+  used: boolean;
+}
+
+type Sym =
+  | VarSym
+  | { readonly k: 'const'; readonly name: string; readonly type: Type; readonly value: ConstValue }
+  | { readonly k: 'type'; readonly name: string; readonly type: Type }
+  | { readonly k: 'func'; readonly name: string; readonly id: number; readonly type: FuncType }
+  | {
+      readonly k: 'pkg';
+      readonly name: string;
+      readonly path: string;
+      readonly pos: Pos;
+      used: boolean;
+    }
+  | { readonly k: 'builtin'; readonly name: string }
+  | { readonly k: 'nil' };
+
+class Scope {
+  readonly syms = new Map<string, Sym>();
+  constructor(readonly parent: Scope | null) {}
+  lookup(name: string): Sym | null {
+    return this.syms.get(name) ?? this.parent?.lookup(name) ?? null;
+  }
+}
+
+interface LoopCtx {
+  readonly label: string | null;
+  readonly breaks: Instr[];
+  readonly continues: Instr[];
+  /** switch statements accept break but not continue */
+  readonly isSwitch: boolean;
+}
+
+class FnCtx {
+  readonly code: Instr[] = [];
+  nlocals = 0;
+  readonly captures = new Map<VarSym, number>();
+  readonly captureOrder: VarSym[] = [];
+  readonly loops: LoopCtx[] = [];
+  readonly locals: VarSym[] = [];
+  readonly localNames: (string | null)[] = [];
+  readonly localTypes: (Type | null)[] = [];
+  /** the next emitted instruction starts a step */
+  pendingStep = true;
+  /** visible operations emitted in the current statement */
+  visible = 0;
+  closures = 0;
+  namedResults: { slot: number; boxed: boolean }[] | null = null;
+  constructor(
+    readonly name: string,
+    readonly type: FuncType,
+    readonly parent: FnCtx | null,
+    readonly escapes: Escapes,
+  ) {}
+  newLocal(name: string | null, type: Type | null): number {
+    this.localNames.push(name);
+    this.localTypes.push(type);
+    return this.nlocals++;
+  }
+}
+
+/** What an expression turned out to be. */
+interface Operand {
+  readonly mode: 'value' | 'const' | 'void' | 'tuple' | 'nil';
+  readonly type: Type;
+  readonly value?: ConstValue;
+  /** can take its address: variables, pointer indirections, fields of those, slice elements */
+  readonly addressable?: boolean;
+  /** a freshly made struct nobody else refers to: storing it needs no copy */
+  readonly fresh?: boolean;
+  /** `m[k]`: for `v, ok := m[k]` */
+  readonly mapIndex?: boolean;
+  /** the instruction to switch to its comma-ok form (`v, ok := m[k]`, `v, ok := x.(T)`) */
+  readonly commaOk?: Instr;
+}
+
+/** A place an assignment stores into; its parts are already on the stack. */
+type LValue =
+  | { readonly k: 'local'; readonly slot: number; readonly type: Type }
+  | { readonly k: 'box'; readonly slot: number; readonly type: Type }
+  | { readonly k: 'ptr'; readonly type: Type }
+  | {
+      readonly k: 'field';
+      readonly idx: number;
+      readonly type: Type;
+      readonly name: string;
+      readonly priv: boolean;
+    }
+  | { readonly k: 'struct'; readonly type: Type }
+  | { readonly k: 'map'; readonly type: Type; readonly keyType: Type; readonly name: string }
+  | { readonly k: 'index'; readonly type: Type }
+  | { readonly k: 'blank'; readonly type: Type | null };
+
+const BUILTINS = [
+  'len',
+  'cap',
+  'append',
+  'make',
+  'new',
+  'delete',
+  'panic',
+  'recover',
+  'print',
+  'println',
+  'copy',
+  'min',
+  'max',
+  'clear',
+  'close',
+  'complex',
+  'real',
+  'imag',
+];
+
+function universe(): Scope {
+  const u = new Scope(null);
+  const types: [string, Type][] = [
+    ['int', T.int],
+    ['int8', basic('int8')],
+    ['int16', basic('int16')],
+    ['int32', T.int32],
+    ['int64', T.int64],
+    ['uint', basic('uint')],
+    ['uint8', T.uint8],
+    ['uint16', basic('uint16')],
+    ['uint32', basic('uint32')],
+    ['uint64', basic('uint64')],
+    ['uintptr', basic('uintptr')],
+    ['float64', T.float64],
+    ['float32', basic('float32')],
+    ['string', T.string],
+    ['bool', T.bool],
+    ['byte', T.uint8],
+    ['rune', T.int32],
+    ['error', errorType],
+    ['any', emptyInterface],
+  ];
+  for (const [name, type] of types) u.syms.set(name, { k: 'type', name, type });
+  u.syms.set('true', { k: 'const', name: 'true', type: T.untypedBool, value: true });
+  u.syms.set('false', { k: 'const', name: 'false', type: T.untypedBool, value: false });
+  u.syms.set('nil', { k: 'nil' });
+  for (const b of BUILTINS) u.syms.set(b, { k: 'builtin', name: b });
+  return u;
+}
+
+const BIN_OPS: Record<string, BinOp> = {
+  '+': BinOp.Add,
+  '-': BinOp.Sub,
+  '*': BinOp.Mul,
+  '/': BinOp.Div,
+  '%': BinOp.Rem,
+  '&': BinOp.And,
+  '|': BinOp.Or,
+  '^': BinOp.Xor,
+  '<<': BinOp.Shl,
+  '>>': BinOp.Shr,
+  '&^': BinOp.AndNot,
+  '==': BinOp.Eq,
+  '!=': BinOp.Ne,
+  '<': BinOp.Lt,
+  '<=': BinOp.Le,
+  '>': BinOp.Gt,
+  '>=': BinOp.Ge,
+};
+
+class Compiler {
+  private readonly funcs: FuncCode[] = [];
+  private readonly pkgScope: Scope;
+  private readonly fileScope: Scope;
+  private readonly globals: GlobalVar[] = [];
+  private readonly trampolines = new Map<string, number>();
+  private readonly pendingGlobals = new Map<string, Pos>();
+  private readonly deferredErrors: Diagnostic[] = [];
+  private namedIds = 1;
+  private fnc!: FnCtx;
+  private scope!: Scope;
+  private iota: number | null = null;
+  /** function bodies to compile once every package-level name is known */
+  private readonly bodies: (() => void)[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly file: SourceFile,
+  ) {
+    this.pkgScope = new Scope(universe());
+    this.fileScope = new Scope(this.pkgScope);
+  }
+
+  compile(): Program {
+    const f = this.file;
+    if (!f.pkg)
+      fail({ line: 1, col: 1 }, 'syntax error: package statement must be first', 'syntax');
+    if (f.pkg.name !== 'main')
+      fail(f.pkg.pos, `package ${f.pkg.name} is not a main package: go run needs package main`);
+    const stray = f.stray[0];
+    if (stray)
+      fail(stray.pos, 'syntax error: non-declaration statement outside function body', 'syntax');
+    this.imports();
+    this.declareTypes();
+    this.declareFuncs();
+    const init = this.compileInit();
+    for (const b of this.bodies) b();
+    const main = this.pkgScope.syms.get('main');
+    if (!main || main.k !== 'func')
+      fail({ line: 1, col: 1 }, 'function main is undeclared in the main package');
+    for (const s of this.fileScope.syms.values())
+      if (s.k === 'pkg' && !s.used)
+        this.deferredErrors.push({
+          pos: s.pos,
+          msg: `"${s.path}" imported and not used`,
+          kind: 'type',
+        });
+    if (this.deferredErrors.length > 0) {
+      const sorted = [...this.deferredErrors].sort(
+        (a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col,
+      );
+      throw new MultiError(sorted);
+    }
+    this.makeLibraryTrampolines();
+    return {
+      funcs: this.funcs,
+      init,
+      main: main.id,
+      globals: this.globals,
+      source: this.source,
+      imports: f.imports.map((i) => i.path),
+      trampolines: this.trampolines,
+    };
+  }
+
+  // ---- package level -------------------------------------------------------------------
+
+  private imports(): void {
+    for (const imp of this.file.imports) {
+      const why = unsupportedPackages.get(imp.path);
+      if (why) unsupported(imp.pos, why);
+      if (!packages.has(imp.path)) {
+        if (/^[a-z]+(\/[a-z]+)*$/.test(imp.path) && !imp.path.includes('.'))
+          unsupported(imp.pos, `package ${imp.path} is not simulated`);
+        fail(imp.pos, `package ${imp.path} is not in std`);
+      }
+      const name = imp.name ?? packageName(imp.path);
+      if (name === '_') continue;
+      if (this.fileScope.syms.has(name)) fail(imp.pos, `${name} redeclared in this block`);
+      this.fileScope.syms.set(name, { k: 'pkg', name, path: imp.path, pos: imp.pos, used: false });
+    }
+  }
+
+  private declare(scope: Scope, id: Ident, sym: Sym): void {
+    if (id.name === '_') return;
+    if (scope.syms.has(id.name)) fail(id.pos, `${id.name} redeclared in this block`);
+    scope.syms.set(id.name, sym);
+  }
+
+  private declareTypes(): void {
+    const specs: TypeSpec[] = [];
+    for (const d of this.file.decls) if (d.k === 'type') specs.push(...d.specs);
+    const pending: [NamedType, TypeSpec][] = [];
+    for (const s of specs) {
+      if (s.alias) continue;
+      const t: NamedType = {
+        k: 'named',
+        name: s.name.name,
+        pkg: 'main',
+        underlying: T.int,
+        methods: new Map(),
+        special: null,
+        id: this.namedIds++,
+      };
+      this.declare(this.pkgScope, s.name, { k: 'type', name: s.name.name, type: t });
+      pending.push([t, s]);
+    }
+    this.scope = this.fileScope;
+    for (const s of specs)
+      if (s.alias)
+        this.declare(this.pkgScope, s.name, {
+          k: 'type',
+          name: s.name.name,
+          type: this.resolveType(s.type),
+        });
+    for (const [t, s] of pending) {
+      const u = this.resolveType(s.type);
+      t.underlying = under(u);
+      // A defined type over a library struct (type M sync.Mutex) keeps its runtime kind.
+      if (u.k === 'named' && u.special)
+        (t as { special: NamedType['special'] }).special = u.special;
+    }
+    for (const [t, s] of pending) this.checkRecursive(t, s.name.pos, new Set());
+  }
+
+  private checkRecursive(t: Type, pos: Pos, seen: Set<Type>): void {
+    if (t.k === 'named') {
+      if (seen.has(t)) fail(pos, `invalid recursive type ${t.name}`);
+      seen.add(t);
+      this.checkRecursive(t.underlying, pos, seen);
+      seen.delete(t);
+    } else if (t.k === 'struct') for (const f of t.fields) this.checkRecursive(f.type, pos, seen);
+  }
+
+  private declareFuncs(): void {
+    for (const d of this.file.decls) {
+      if (d.k !== 'func') continue;
+      const type = this.funcType(d.sig);
+      if (!d.body) fail(d.pos, `missing function body`);
+      const id = this.reserveFunc();
+      if (d.recv) this.declareMethod(d, id, type);
+      else {
+        if (d.name.name === 'init') unsupported(d.pos, 'func init is not simulated yet');
+        if (d.name.name === 'main' && (type.params.length > 0 || type.results.length > 0))
+          fail(d.name.pos, 'func main must have no arguments and no return values');
+        this.declare(this.pkgScope, d.name, { k: 'func', name: d.name.name, id, type });
+        this.bodies.push(() => this.compileFunc(d, id, `main.${d.name.name}`, type, null));
+      }
+    }
+  }
+
+  private declareMethod(d: FuncDecl, id: number, type: FuncType): void {
+    const recv = d.recv as Param;
+    let rt = recv.type;
+    let ptr = false;
+    while (rt.k === 'tparen') rt = rt.t;
+    if (rt.k === 'tptr') {
+      ptr = true;
+      rt = rt.elem;
+    }
+    if (rt.k !== 'tname' || rt.pkg !== null)
+      fail(
+        recv.pos,
+        `cannot define new methods on non-local type ${typeString(this.resolveType(recv.type))}`,
+      );
+    const sym = this.pkgScope.syms.get(rt.name);
+    if (!sym) fail(rt.pos, `undefined: ${rt.name}`);
+    if (sym.k !== 'type' || sym.type.k !== 'named' || sym.type.pkg !== 'main')
+      fail(rt.pos, `cannot define new methods on non-local type ${rt.name}`);
+    const named = sym.type;
+    if (under(named).k === 'ptr' || under(named).k === 'iface')
+      fail(rt.pos, `invalid receiver type ${rt.name} (pointer or interface type)`);
+    if (named.methods.has(d.name.name))
+      fail(d.name.pos, `method ${named.name}.${d.name.name} already declared`);
+    const st = under(named);
+    if (st.k === 'struct' && st.fields.some((f) => f.name === d.name.name))
+      fail(d.name.pos, `field and method with the same name ${d.name.name}`);
+    named.methods.set(d.name.name, { fn: id, ptrRecv: ptr, sig: type, native: null });
+    const name = ptr ? `main.(*${named.name}).${d.name.name}` : `main.${named.name}.${d.name.name}`;
+    const recvType: Type = ptr ? { k: 'ptr', elem: named } : named;
+    this.bodies.push(() => this.compileFunc(d, id, name, type, recvType));
+  }
+
+  private reserveFunc(): number {
+    this.funcs.push(null as unknown as FuncCode);
+    return this.funcs.length - 1;
+  }
+
+  /** Global initialisers, in source order, compiled into `main.init`. */
+  private compileInit(): number {
+    const id = this.reserveFunc();
+    const f = new FnCtx('main.init', fn([], []), null, { boxed: new Set(), shared: new Set() });
+    this.fnc = f;
+    this.scope = new Scope(this.fileScope);
+    for (const d of this.file.decls) {
+      if (d.k === 'var')
+        for (const s of d.specs) for (const n of s.names) this.pendingGlobals.set(n.name, n.pos);
+    }
+    for (const d of this.file.decls) {
+      if (d.k === 'const') this.constDecl(d.specs, this.pkgScope);
+      else if (d.k === 'var') for (const s of d.specs) this.globalVar(s);
+    }
+    this.beginStep();
+    this.emit(Op.Ret, { line: 0, col: 0 }, 0);
+    this.finishFunc(f, id, { line: 1, col: 1 }, { line: 1, col: 1 }, false);
+    return id;
+  }
+
+  private globalVar(s: ValueSpec): void {
+    const declared = s.type ? this.resolveType(s.type) : null;
+    if (s.values.length > 0 && s.values.length !== s.names.length && s.values.length !== 1)
+      fail(s.pos, `assignment mismatch: ${s.names.length} variables but ${s.values.length} values`);
+    const syms: VarSym[] = [];
+    const types = this.valueTypes(s, declared, 'variable declaration');
+    s.names.forEach((n, i) => {
+      const type = types[i] ?? T.int;
+      const slot = this.globals.length;
+      this.globals.push({ name: n.name, type, pos: n.pos });
+      const sym: VarSym = {
+        k: 'var',
+        name: n.name,
+        type,
+        pos: n.pos,
+        owner: null,
+        slot,
+        boxed: !isStructLike(type),
+        used: true,
+      };
+      syms.push(sym);
+    });
+    // values were left on the stack by valueTypes; store them last-first
+    if (s.values.length > 0) {
+      for (let i = syms.length - 1; i >= 0; i--) {
+        const sym = syms[i] as VarSym;
+        if (s.names[i]?.name === '_') {
+          this.emit(Op.Pop, s.pos);
+          continue;
+        }
+        this.storeToGlobalFromStack(sym, s.pos);
+      }
+    }
+    s.names.forEach((n, i) => {
+      this.pendingGlobals.delete(n.name);
+      const sym = syms[i];
+      if (sym) this.declare(this.pkgScope, n, sym);
+    });
+  }
+
+  private storeToGlobalFromStack(sym: VarSym, pos: Pos): void {
+    // stack: value. Globals live in heap cells: a box, or the struct itself.
+    const tmp = this.fnc.newLocal(null, sym.type);
+    this.emit(Op.Store, pos, tmp);
+    this.emit(Op.Global, pos, sym.slot);
+    this.emit(Op.Load, pos, tmp);
+    if (sym.boxed) this.emitVisible(Op.StoreP, pos, 'write variable', 0, 0, sym.name);
+    else this.emitVisible(Op.CopyInto, pos, 'write variable', 0, 0, sym.name);
+  }
+
+  /**
+   * Compile a spec's values (leaving them on the stack, converted to the declared type) and
+   * return each name's type.
+   */
+  private valueTypes(s: ValueSpec, declared: Type | null, context: string): Type[] {
+    if (s.values.length === 0) {
+      if (!declared) fail(s.pos, 'syntax error: missing variable type or initialization', 'syntax');
+      return s.names.map(() => declared);
+    }
+    if (s.values.length === 1 && s.names.length > 1) {
+      const v = s.values[0] as Expr;
+      const op = this.expr(v);
+      const types = this.tupleTypes(op, v, s.names.length);
+      if (declared) {
+        for (const t of types)
+          if (!this.assignableType(t, declared))
+            fail(
+              v.pos,
+              `cannot use ${exprString(v)} value of type ${typeString(t)} as ${typeString(declared)} value in ${context}`,
+            );
+        return s.names.map(() => declared);
+      }
+      return [...types];
+    }
+    return s.values.map((v) => {
+      const op = this.expr(v, declared ?? undefined);
+      if (op.mode === 'void') fail(v.pos, `${exprString(v)} (no value) used as value`);
+      if (op.mode === 'tuple')
+        fail(
+          v.pos,
+          `assignment mismatch: ${s.names.length} variable${s.names.length > 1 ? 's' : ''} but ${exprString(v)} returns ${(op.type as { types: readonly Type[] }).types.length} values`,
+        );
+      if (op.mode === 'nil' && !declared) fail(v.pos, 'use of untyped nil in variable declaration');
+      const t = declared ?? defaultType(op.type);
+      this.convert(op, t, v, context);
+      return t;
+    });
+  }
+
+  private tupleTypes(op: Operand, v: Expr, want: number): readonly Type[] {
+    if (op.mode === 'tuple' && op.type.k === 'tuple') {
+      if (op.type.types.length !== want)
+        fail(
+          v.pos,
+          `assignment mismatch: ${want} variables but ${exprString(v)} returns ${op.type.types.length} value${op.type.types.length === 1 ? '' : 's'}`,
+        );
+      return op.type.types;
+    }
+    if (op.commaOk && want === 2) {
+      op.commaOk.a = 1;
+      return [op.type, T.bool];
+    }
+    fail(v.pos, `assignment mismatch: ${want} variables but 1 value`);
+  }
+
+  private constDecl(specs: readonly ValueSpec[], scope: Scope): void {
+    let last: ValueSpec | null = null;
+    specs.forEach((s, i) => {
+      // An empty spec repeats the previous one's expressions (with the next iota).
+      const src = s.values.length > 0 ? s : last;
+      if (s.values.length > 0) last = s;
+      if (!src) fail(s.pos, 'missing init expr for const declaration');
+      if (src.values.length !== s.names.length)
+        fail(
+          s.pos,
+          src.values.length < s.names.length
+            ? 'missing init expr for const declaration'
+            : 'extra init expr',
+        );
+      this.iota = i;
+      const declared = src.type ? this.resolveType(src.type) : null;
+      s.names.forEach((n, j) => {
+        const e = src.values[j] as Expr;
+        const c = this.constValue(e);
+        if (!c)
+          fail(
+            e.pos,
+            `${exprString(e)} (value of type ${typeString(this.peekType(e))}) is not constant`,
+          );
+        let type = c.type;
+        if (declared) {
+          if (!this.representable(c.value, c.type, declared))
+            fail(
+              e.pos,
+              `cannot use ${exprString(e)} (untyped ${this.constKind(c.type)} constant) as ${typeString(declared)} value in constant declaration`,
+            );
+          type = declared;
+        }
+        this.declare(scope, n, {
+          k: 'const',
+          name: n.name,
+          type,
+          value: this.normalizeConst(c.value, type),
+        });
+      });
+      this.iota = null;
+    });
+  }
+
+  private constKind(t: Type): string {
+    return t.k === 'basic' ? t.name.replace('untyped ', '') : typeString(t);
+  }
+
+  /** The type of an expression without emitting code for it (for messages only). */
+  private peekType(e: Expr): Type {
+    return this.peekOperand(e).type;
+  }
+
+  // ---- types ---------------------------------------------------------------------------
+
+  private resolveType(t: TypeExpr): Type {
+    switch (t.k) {
+      case 'tname': {
+        if (t.pkg) {
+          const pkg = this.scope.lookup(t.pkg);
+          if (!pkg) fail(t.pos, `undefined: ${t.pkg}`);
+          if (pkg.k !== 'pkg') fail(t.pos, `${t.pkg}.${t.name} is not a type`);
+          pkg.used = true;
+          const m = this.member(pkg.path, t.name, t.pos);
+          if (m.k !== 'type') fail(t.pos, `${t.pkg}.${t.name} is not a type`);
+          return m.type;
+        }
+        const s = this.scope.lookup(t.name);
+        if (!s) fail(t.pos, `undefined: ${t.name}`);
+        if (s.k !== 'type') fail(t.pos, `${t.name} is not a type`);
+        return s.type;
+      }
+      case 'tptr':
+        return { k: 'ptr', elem: this.resolveType(t.elem) };
+      case 'tslice':
+        return { k: 'slice', elem: this.resolveType(t.elem) };
+      case 'tarray':
+        unsupported(t.pos, 'arrays are not simulated yet; use a slice');
+      // falls through (unsupported throws)
+      case 'tmap': {
+        const key = this.resolveType(t.key);
+        const elem = this.resolveType(t.elem);
+        const ku = under(key);
+        if (!comparable(key)) fail(t.key.pos, `invalid map key type ${typeString(key)}`);
+        if (ku.k !== 'basic')
+          unsupported(
+            t.key.pos,
+            `map keys of type ${typeString(key)}; use string, int or bool keys`,
+          );
+        return { k: 'map', key, elem };
+      }
+      case 'tstruct': {
+        const seen = new Set<string>();
+        const fields = t.fields.map((f) => {
+          if (seen.has(f.name)) fail(f.pos, `${f.name} redeclared`);
+          if (f.name !== '_') seen.add(f.name);
+          const type = this.resolveType(f.type);
+          if (f.embedded && type.k === 'named' && isInterface(type))
+            unsupported(f.pos, 'embedded interfaces');
+          return { name: f.name, type, embedded: f.embedded };
+        });
+        return { k: 'struct', fields };
+      }
+      case 'tfunc':
+        return this.funcType(t.sig);
+      case 'tiface': {
+        const methods = new Map<string, FuncType>();
+        for (const m of t.methods) {
+          if (methods.has(m.name)) fail(m.pos, `duplicate method ${m.name}`);
+          methods.set(m.name, this.funcType(m.sig));
+        }
+        return { k: 'iface', methods } satisfies InterfaceType;
+      }
+      case 'tparen':
+        return this.resolveType(t.t);
+    }
+  }
+
+  private funcType(sig: Signature): FuncType {
+    const saved = this.scope;
+    if (!this.scope) this.scope = this.fileScope;
+    const params = sig.params.map((p) => this.resolveType(p.type));
+    const results = sig.results.map((p) => this.resolveType(p.type));
+    this.scope = saved;
+    return { k: 'func', params, results, variadic: sig.variadic };
+  }
+
+  private member(path: string, name: string, pos: Pos): Member {
+    const m = packages.get(path)?.get(name);
+    if (!m) {
+      if (/^[a-z]/.test(name))
+        fail(pos, `name ${name} not exported by package ${packageName(path)}`);
+      unsupported(pos, `${packageName(path)}.${name} is not simulated yet`);
+    }
+    if (m.k === 'unsupported') unsupported(pos, m.why);
+    return m;
+  }
+
+  // ---- functions -----------------------------------------------------------------------
+
+  private compileFunc(
+    d: FuncDecl,
+    id: number,
+    name: string,
+    type: FuncType,
+    recvType: Type | null,
+  ): void {
+    const body = d.body as Block;
+    const recvIdent = d.recv?.name ? { name: d.recv.name, pos: d.recv.pos } : null;
+    const escapes = findEscapes(d.sig, recvIdent, body);
+    const f = new FnCtx(name, type, null, escapes);
+    this.fnc = f;
+    this.scope = new Scope(this.fileScope);
+    const params: { id: Ident | null; type: Type }[] = [];
+    if (d.recv) params.push({ id: recvIdent, type: recvType as Type });
+    d.sig.params.forEach((p, i) =>
+      params.push({
+        id: p.name ? { name: p.name, pos: p.pos } : null,
+        type: type.params[i] as Type,
+      }),
+    );
+    this.body(f, id, params, d.sig, type, body, d.pos, false);
+  }
+
+  /** Shared by declared functions and function literals. */
+  private body(
+    f: FnCtx,
+    id: number,
+    params: { id: Ident | null; type: Type }[],
+    sig: Signature,
+    type: FuncType,
+    body: Block,
+    pos: Pos,
+    closure: boolean,
+  ): void {
+    this.beginStep();
+    const paramSyms: VarSym[] = [];
+    for (const p of params) {
+      const slot = f.newLocal(p.id?.name ?? null, p.type);
+      const boxed = !!p.id && f.escapes.boxed.has(declKey(p.id)) && !isStructLike(p.type);
+      const sym: VarSym = {
+        k: 'var',
+        name: p.id?.name ?? '_',
+        type: p.type,
+        pos: p.id?.pos ?? pos,
+        owner: f,
+        slot,
+        boxed,
+        used: true,
+      };
+      paramSyms.push(sym);
+      if (p.id && p.id.name !== '_') this.declare(this.scope, p.id, sym);
+    }
+    const nparams = f.nlocals;
+    for (const s of paramSyms) {
+      if (s.boxed) {
+        this.emit(Op.Load, pos, s.slot);
+        this.emit(Op.InitBox, pos, s.slot);
+      }
+    }
+    if (sig.results.some((r) => r.name)) {
+      f.namedResults = [];
+      sig.results.forEach((r, i) => {
+        const t = type.results[i] as Type;
+        const ident = { name: r.name ?? '_', pos: r.pos };
+        const sym = this.newVar(ident, t, true);
+        this.emit(Op.Zero, r.pos, 0, 0, t);
+        this.initVar(sym, r.pos);
+        f.namedResults?.push({ slot: sym.slot, boxed: sym.boxed });
+      });
+    }
+    this.stmts(body.stmts);
+    if (type.results.length > 0 && !this.terminates(body.stmts)) fail(body.end, 'missing return');
+    this.beginStep();
+    this.emit(Op.Ret, body.end, 0, 0);
+    this.checkUnused(f);
+    this.finishFunc(f, id, pos, body.end, closure, nparams);
+  }
+
+  private checkUnused(f: FnCtx): void {
+    for (const v of f.locals)
+      if (!v.used && v.name !== '_')
+        this.deferredErrors.push({
+          pos: v.pos,
+          msg: `declared and not used: ${v.name}`,
+          kind: 'type',
+        });
+  }
+
+  private finishFunc(
+    f: FnCtx,
+    id: number,
+    pos: Pos,
+    end: Pos,
+    _closure: boolean,
+    nparams = 0,
+  ): void {
+    this.funcs[id] = {
+      id,
+      name: f.name,
+      pos,
+      end,
+      type: f.type,
+      nlocals: f.nlocals,
+      nparams,
+      namedResults: f.namedResults,
+      captureSlots: f.captureOrder.map((v) => f.captures.get(v) as number),
+      code: f.code,
+      native: false,
+      localNames: f.localNames,
+      localTypes: f.localTypes,
+    };
+  }
+
+  /** A wrapper function around a library call, so it can be deferred, started or stored. */
+  private trampoline(
+    nativeName: string,
+    nargs: number,
+    nresults: number,
+    type: FuncType,
+    ptrRecv = true,
+  ): number {
+    const key = `${nativeName}/${nargs}`;
+    const known = this.trampolines.get(key);
+    if (known !== undefined) return known;
+    const id = this.reserveFunc();
+    const pos = { line: 0, col: 0 };
+    const code: Instr[] = [];
+    for (let i = 0; i < nargs; i++)
+      code.push({ op: Op.Load, a: i, b: 0, c: null, pos, st: i === 0, lab: null });
+    code.push({
+      op: Op.Native,
+      a: nargs,
+      b: nresults,
+      c: { name: nativeName, place: null },
+      pos,
+      st: nargs === 0,
+      lab: null,
+    });
+    code.push({ op: Op.Ret, a: nresults, b: 0, c: null, pos, st: false, lab: null });
+    const [pkg, tname, mname] = nativeName.split('.');
+    const pkgPath = pkg === 'http' ? 'net/http' : (pkg ?? '');
+    const goName = mname
+      ? ptrRecv
+        ? `${pkgPath}.(*${tname}).${mname}`
+        : `${pkgPath}.${tname}.${mname}`
+      : nativeName;
+    this.funcs[id] = {
+      id,
+      name: goName,
+      pos,
+      end: pos,
+      type,
+      nlocals: nargs,
+      nparams: nargs,
+      namedResults: null,
+      captureSlots: [],
+      code,
+      native: true,
+      localNames: [],
+      localTypes: [],
+    };
+    this.trampolines.set(key, id);
+    return id;
+  }
+
+  /** Library methods reachable through interfaces or returned as funcs get wrappers too. */
+  private makeLibraryTrampolines(): void {
+    const seen = new Set<NamedType>();
+    const visit = (t: NamedType) => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      for (const m of t.methods.values()) {
+        if (!m.native) continue;
+        this.trampoline(m.native, m.sig.params.length + 1, m.sig.results.length, m.sig, m.ptrRecv);
+      }
+    };
+    for (const members of packages.values())
+      for (const m of members.values()) if (m.k === 'type' && m.type.k === 'named') visit(m.type);
+    this.trampoline('context.cancel', 1, 0, fn([], []));
+  }
+
+  // ---- emission ------------------------------------------------------------------------
+
+  private beginStep(): void {
+    this.fnc.pendingStep = true;
+    this.fnc.visible = 0;
+  }
+
+  private emit(
+    op: Op,
+    pos: Pos,
+    a = 0,
+    b = 0,
+    c: unknown = null,
+    lab: string | null = null,
+  ): Instr {
+    const ins: Instr = { op, a, b, c, pos, st: this.fnc.pendingStep, lab };
+    this.fnc.pendingStep = false;
+    this.fnc.code.push(ins);
+    return ins;
+  }
+
+  /**
+   * Emit an operation on shared state. The first one in a statement shares the statement's
+   * step; each later one is a step of its own, so other goroutines can run in between.
+   */
+  private emitVisible(op: Op, pos: Pos, lab: string, a = 0, b = 0, c: unknown = null): Instr {
+    if (this.fnc.visible > 0) this.fnc.pendingStep = true;
+    this.fnc.visible++;
+    return this.emit(op, pos, a, b, c, lab);
+  }
+
+  private here(): number {
+    return this.fnc.code.length;
+  }
+
+  private patch(ins: Instr, target: number): void {
+    ins.a = target;
+  }
+
+  // ---- variables -----------------------------------------------------------------------
+
+  private newVar(id: Ident, type: Type, declareIt = true): VarSym {
+    const f = this.fnc;
+    const slot = f.newLocal(id.name, type);
+    const boxed = f.escapes.boxed.has(declKey(id)) && !isStructLike(type);
+    const sym: VarSym = {
+      k: 'var',
+      name: id.name,
+      type,
+      pos: id.pos,
+      owner: f,
+      slot,
+      boxed,
+      used: false,
+    };
+    f.locals.push(sym);
+    if (declareIt) this.declare(this.scope, id, sym);
+    return sym;
+  }
+
+  /** The value on the stack becomes the variable's first value (a fresh cell if boxed). */
+  private initVar(sym: VarSym, pos: Pos): void {
+    this.emit(sym.boxed ? Op.InitBox : Op.Store, pos, sym.slot);
+  }
+
+  /** The local slot through which this function reaches a variable (capturing it if needed). */
+  private slotFor(sym: VarSym, f: FnCtx): number {
+    if (sym.owner === f) return sym.slot;
+    const known = f.captures.get(sym);
+    if (known !== undefined) return known;
+    if (!f.parent) throw new Error(`internal: ${sym.name} not reachable`);
+    this.slotFor(sym, f.parent);
+    const slot = f.newLocal(sym.name, sym.type);
+    f.captures.set(sym, slot);
+    f.captureOrder.push(sym);
+    return slot;
+  }
+
+  private loadVar(sym: VarSym, pos: Pos): void {
+    if (sym.owner === null) {
+      const pending = this.pendingGlobals.get(sym.name);
+      if (pending)
+        unsupported(
+          pos,
+          `package-level variable ${sym.name} used before its declaration; Interleave initialises package variables in source order`,
+        );
+      this.emit(Op.Global, pos, sym.slot);
+      if (sym.boxed) this.emitVisible(Op.LoadP, pos, `read ${sym.name}`, 0, 0, sym.name);
+      return;
+    }
+    const slot = this.slotFor(sym, this.fnc);
+    const captured = sym.owner !== this.fnc;
+    if (captured && !sym.boxed && !isStructLike(sym.type))
+      throw new Error(`internal: captured ${sym.name} is not boxed`);
+    if (sym.boxed) this.emitVisible(Op.LoadBox, pos, `read ${sym.name}`, slot, 0, sym.name);
+    else this.emit(Op.Load, pos, slot);
+  }
+
+  // ---- statements ----------------------------------------------------------------------
+
+  private stmts(list: readonly Stmt[]): void {
+    for (const s of list) this.stmt(s);
+  }
+
+  private stmt(s: Stmt, label: string | null = null): void {
+    this.beginStep();
+    switch (s.k) {
+      case 'expr':
+        return this.exprStmt(s.x);
+      case 'assign':
+        return s.op === '='
+          ? this.assign(s.lhs, s.rhs, s.pos)
+          : this.opAssign(s.lhs, s.op.slice(0, -1), s.rhs, s.pos);
+      case 'define':
+        return this.define(s.names, s.rhs, s.pos);
+      case 'incdec':
+        return this.opAssign(
+          [s.x],
+          s.op === '++' ? '+' : '-',
+          [{ k: 'int', pos: s.pos, value: 1, text: '1' }],
+          s.pos,
+        );
+      case 'var':
+        for (const spec of s.specs) this.localVar(spec);
+        return;
+      case 'const':
+        return this.constDecl(s.specs, this.scope);
+      case 'type':
+        return this.localTypes(s.specs);
+      case 'block':
+        return this.block(s.block);
+      case 'if':
+        return this.ifStmt(s);
+      case 'for':
+        return this.forStmt(s, label);
+      case 'range':
+        return this.rangeStmt(s, label);
+      case 'switch':
+        return this.switchStmt(s, label);
+      case 'go':
+      case 'defer':
+        return this.goDefer(s.call, s.k, s.pos);
+      case 'return':
+        return this.returnStmt(s.results, s.pos);
+      case 'branch':
+        return this.branch(s.tok, s.label, s.pos);
+      case 'labeled':
+        if (s.stmt) this.stmt(s.stmt, s.label.name);
+        return;
+      case 'fallthrough':
+        fail(s.pos, 'fallthrough statement out of place');
+      // falls through (fail throws)
+      case 'empty':
+        return;
+    }
+  }
+
+  private block(b: Block): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    this.stmts(b.stmts);
+    this.scope = saved;
+  }
+
+  private localTypes(specs: readonly TypeSpec[]): void {
+    for (const s of specs) {
+      if (s.alias) {
+        this.declare(this.scope, s.name, {
+          k: 'type',
+          name: s.name.name,
+          type: this.resolveType(s.type),
+        });
+        continue;
+      }
+      const t: NamedType = {
+        k: 'named',
+        name: s.name.name,
+        pkg: 'main',
+        underlying: T.int,
+        methods: new Map(),
+        special: null,
+        id: this.namedIds++,
+      };
+      this.declare(this.scope, s.name, { k: 'type', name: s.name.name, type: t });
+      t.underlying = under(this.resolveType(s.type));
+    }
+  }
+
+  private exprStmt(x: Expr): void {
+    let e = x;
+    while (e.k === 'paren') e = e.x;
+    if (e.k !== 'call') {
+      const op = this.expr(x);
+      fail(x.pos, `${exprString(x)} (${this.describeMode(x, op)}) is not used`);
+    }
+    const callee = e.fun.k === 'ident' ? this.scope.lookup(e.fun.name) : null;
+    const op = this.call(e);
+    if (
+      callee?.k === 'builtin' &&
+      !['panic', 'print', 'println', 'copy', 'delete', 'recover', 'clear'].includes(callee.name)
+    )
+      fail(x.pos, `${exprString(x)} (value of type ${typeString(op.type)}) is not used`);
+    if (callee?.k === 'type' || e.fun.k === 'typeexpr')
+      fail(x.pos, `${exprString(x)} (value of type ${typeString(op.type)}) is not used`);
+    const n =
+      op.mode === 'void'
+        ? 0
+        : op.mode === 'tuple' && op.type.k === 'tuple'
+          ? op.type.types.length
+          : 1;
+    for (let i = 0; i < n; i++) this.emit(Op.Pop, x.pos);
+  }
+
+  private describeMode(e: Expr, op: Operand): string {
+    if (op.mode === 'const')
+      return isUntyped(op.type)
+        ? `untyped ${this.constKind(op.type)} constant`
+        : `constant ${this.constString(op.value)} of type ${typeString(op.type)}`;
+    if (op.mode === 'nil') return 'untyped nil';
+    if (op.mapIndex) return `map index expression of type ${typeString(op.type)}`;
+    const base = e.k === 'paren' ? e.x : e;
+    if (op.addressable || (base.k === 'ident' && this.scope.lookup(base.name)?.k === 'var'))
+      return `variable of type ${typeString(op.type)}`;
+    return `value of type ${typeString(op.type)}`;
+  }
+
+  private constString(v: ConstValue | undefined): string {
+    return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  }
+
+  private describe(e: Expr, op: Operand): string {
+    if (op.mode === 'nil') return 'nil';
+    return `${exprString(e)} (${this.describeMode(e, op)})`;
+  }
+
+  private localVar(spec: ValueSpec): void {
+    const declared = spec.type ? this.resolveType(spec.type) : null;
+    if (spec.values.length === 0) {
+      for (const n of spec.names) {
+        if (n.name === '_') continue;
+        const t = declared as Type;
+        this.emit(Op.Zero, n.pos, 0, 0, t);
+        const sym = this.newVar(n, t, false);
+        this.initVar(sym, n.pos);
+        this.declare(this.scope, n, sym);
+      }
+      return;
+    }
+    if (spec.values.length !== spec.names.length && spec.values.length !== 1)
+      fail(
+        spec.pos,
+        `assignment mismatch: ${spec.names.length} variable${spec.names.length > 1 ? 's' : ''} but ${spec.values.length} value${spec.values.length > 1 ? 's' : ''}`,
+      );
+    const types = this.valueTypes(spec, declared, 'variable declaration');
+    const syms = spec.names.map((n, i) =>
+      n.name === '_' ? null : this.newVar(n, types[i] as Type, false),
+    );
+    for (let i = syms.length - 1; i >= 0; i--) {
+      const sym = syms[i];
+      if (sym) this.initVar(sym, spec.pos);
+      else this.emit(Op.Pop, spec.pos);
+    }
+    spec.names.forEach((n, i) => {
+      const sym = syms[i];
+      if (sym) this.declare(this.scope, n, sym);
+    });
+  }
+
+  private define(names: readonly Ident[], rhs: readonly Expr[], pos: Pos): void {
+    const existing = names.map((n) =>
+      n.name === '_' ? null : (this.scope.syms.get(n.name) ?? null),
+    );
+    if (names.every((n, i) => n.name === '_' || existing[i]))
+      fail(pos, 'no new variables on left side of :=');
+    const types = this.rhsValues(
+      names.length,
+      rhs,
+      pos,
+      names.map((_n, i) => {
+        const ex = existing[i];
+        return ex && ex.k === 'var' ? ex.type : null;
+      }),
+    );
+    // values are on the stack, first at the bottom: bind right to left
+    const targets: (VarSym | null)[] = names.map((n, i) => {
+      const ex = existing[i];
+      if (n.name === '_') return null;
+      if (ex) {
+        if (ex.k !== 'var') fail(n.pos, `cannot assign to ${n.name}`);
+        return ex;
+      }
+      const t = types[i] as Type;
+      if (t.k === 'basic' && t.name === 'untyped nil')
+        fail(rhs[i]?.pos ?? pos, 'use of untyped nil in assignment');
+      return this.newVar(n, defaultType(t), false);
+    });
+    for (let i = targets.length - 1; i >= 0; i--) {
+      const sym = targets[i];
+      if (!sym) {
+        this.emit(Op.Pop, pos);
+        continue;
+      }
+      if (existing[i]) this.storeVar(sym, pos);
+      else this.initVar(sym, pos);
+    }
+    names.forEach((n, i) => {
+      const sym = targets[i];
+      if (sym && !existing[i]) this.declare(this.scope, n, sym);
+    });
+  }
+
+  /** Store the value on the stack into an existing variable. */
+  private storeVar(sym: VarSym, pos: Pos): void {
+    if (isStructLike(sym.type)) {
+      const tmp = this.fnc.newLocal(null, sym.type);
+      this.emit(Op.Store, pos, tmp);
+      this.loadVarRef(sym, pos);
+      this.emit(Op.Load, pos, tmp);
+      this.emitVisible(Op.CopyInto, pos, `write ${sym.name}`, 0, 0, sym.name);
+      return;
+    }
+    if (sym.owner === null) {
+      const tmp = this.fnc.newLocal(null, sym.type);
+      this.emit(Op.Store, pos, tmp);
+      this.emit(Op.Global, pos, sym.slot);
+      this.emit(Op.Load, pos, tmp);
+      this.emitVisible(Op.StoreP, pos, `write ${sym.name}`, 0, 0, sym.name);
+      return;
+    }
+    const slot = this.slotFor(sym, this.fnc);
+    if (sym.boxed) this.emitVisible(Op.StoreBox, pos, `write ${sym.name}`, slot, 0, sym.name);
+    else this.emit(Op.Store, pos, slot);
+  }
+
+  /** Push the struct object a struct-like variable names (its address). */
+  private loadVarRef(sym: VarSym, pos: Pos): void {
+    if (sym.owner === null) this.emit(Op.Global, pos, sym.slot);
+    else this.emit(Op.Load, pos, this.slotFor(sym, this.fnc));
+  }
+
+  /**
+   * Evaluate right-hand sides for n targets, leaving n values on the stack (converted to the
+   * target types where known), and return their types.
+   */
+  private rhsValues(n: number, rhs: readonly Expr[], pos: Pos, targets: (Type | null)[]): Type[] {
+    if (rhs.length === 1 && n > 1) {
+      const e = rhs[0] as Expr;
+      const op = this.expr(e);
+      const types = [...this.tupleTypes(op, e, n)];
+      if (targets.some((t) => t !== null)) {
+        // convert each value: spill to temps, then reload converted
+        const tmps = types.map((t) => this.fnc.newLocal(null, t));
+        for (let i = n - 1; i >= 0; i--) this.emit(Op.Store, pos, tmps[i] as number);
+        types.forEach((t, i) => {
+          this.emit(Op.Load, pos, tmps[i] as number);
+          const target = targets[i];
+          if (target) {
+            this.convert({ mode: 'value', type: t }, target, e, 'assignment');
+            types[i] = target;
+          }
+        });
+      }
+      return types;
+    }
+    if (rhs.length !== n)
+      fail(
+        pos,
+        `assignment mismatch: ${n} variable${n > 1 ? 's' : ''} but ${rhs.length} value${rhs.length > 1 ? 's' : ''}`,
+      );
+    return rhs.map((e, i) => {
+      const target = targets[i] ?? undefined;
+      const op = this.expr(e, target);
+      if (op.mode === 'void') fail(e.pos, `${exprString(e)} (no value) used as value`);
+      if (op.mode === 'tuple')
+        fail(
+          e.pos,
+          `multiple-value ${exprString(e)} (value of type ${typeString(op.type)}) in single-value context`,
+        );
+      if (target) {
+        this.convert(op, target, e, 'assignment');
+        return target;
+      }
+      if (op.mode === 'nil') return op.type;
+      const t = defaultType(op.type);
+      this.convert(op, t, e, 'assignment');
+      return t;
+    });
+  }
+
+  private assign(lhs: readonly Expr[], rhs: readonly Expr[], pos: Pos): void {
+    if (lhs.length === 1 && rhs.length === 1) {
+      const lv = this.lvalue(lhs[0] as Expr);
+      const e = rhs[0] as Expr;
+      const op = this.expr(e, lv.type ?? undefined);
+      if (op.mode === 'void') fail(e.pos, `${exprString(e)} (no value) used as value`);
+      if (op.mode === 'tuple')
+        fail(
+          pos,
+          `assignment mismatch: 1 variable but ${exprString(e)} returns ${(op.type as { types: readonly Type[] }).types.length} values`,
+        );
+      if (lv.k === 'blank') {
+        if (op.mode === 'nil') fail(e.pos, 'use of untyped nil in assignment');
+        this.emit(Op.Pop, pos);
+        return;
+      }
+      this.convert(op, lv.type, e, 'assignment', lv.k !== 'struct');
+      this.storeLV(lv, pos);
+      return;
+    }
+    // Several targets: evaluate every value first, then assign left to right.
+    const types = this.rhsValues(
+      lhs.length,
+      rhs,
+      pos,
+      lhs.map(() => null),
+    );
+    const tmps = types.map((t) => this.fnc.newLocal(null, t));
+    for (let i = tmps.length - 1; i >= 0; i--) this.emit(Op.Store, pos, tmps[i] as number);
+    lhs.forEach((l, i) => {
+      const lv = this.lvalue(l);
+      this.emit(Op.Load, pos, tmps[i] as number);
+      if (lv.k === 'blank') {
+        this.emit(Op.Pop, pos);
+        return;
+      }
+      const t = types[i] as Type;
+      this.convert(
+        { mode: t.k === 'basic' && t.name === 'untyped nil' ? 'nil' : 'value', type: t },
+        lv.type,
+        rhs[i] ?? l,
+        'assignment',
+        lv.k !== 'struct',
+      );
+      this.storeLV(lv, pos);
+    });
+  }
+
+  private opAssign(lhs: readonly Expr[], op: string, rhs: readonly Expr[], pos: Pos): void {
+    if (lhs.length !== 1 || rhs.length !== 1)
+      fail(pos, `assignment operation ${op}= requires single-valued expressions`);
+    const l = lhs[0] as Expr;
+    const lv = this.lvalue(l);
+    if (lv.k === 'blank') fail(l.pos, 'cannot use _ as value');
+    const parts =
+      lv.k === 'map' || lv.k === 'index'
+        ? 2
+        : lv.k === 'ptr' || lv.k === 'field' || lv.k === 'struct'
+          ? 1
+          : 0;
+    if (parts > 0) this.emit(Op.Dup, pos, parts);
+    this.loadLV(lv, pos);
+    const cur: Operand = { mode: 'value', type: lv.type };
+    const r = rhs[0] as Expr;
+    const right = this.expr(r, lv.type);
+    const result = this.binaryOn(op, cur, right, l, r, pos);
+    this.convert(result, lv.type, l, 'assignment');
+    this.storeLV(lv, pos);
+  }
+
+  // ---- places --------------------------------------------------------------------------
+
+  private lvalue(e: Expr): LValue {
+    switch (e.k) {
+      case 'paren':
+        return this.lvalue(e.x);
+      case 'ident': {
+        if (e.name === '_') return { k: 'blank', type: null };
+        const sym = this.scope.lookup(e.name);
+        if (!sym) fail(e.pos, `undefined: ${e.name}`);
+        if (sym.k !== 'var')
+          fail(
+            e.pos,
+            `cannot assign to ${e.name} (neither addressable nor a map index expression)`,
+          );
+        if (isStructLike(sym.type)) {
+          this.loadVarRef(sym, e.pos);
+          return { k: 'struct', type: sym.type };
+        }
+        if (sym.owner === null) {
+          this.emit(Op.Global, e.pos, sym.slot);
+          return { k: 'ptr', type: sym.type };
+        }
+        const slot = this.slotFor(sym, this.fnc);
+        return sym.boxed
+          ? { k: 'box', slot, type: sym.type }
+          : { k: 'local', slot, type: sym.type };
+      }
+      case 'selector': {
+        const pkg = this.pkgOf(e.x);
+        if (pkg)
+          fail(
+            e.pos,
+            `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
+          );
+        const base = this.peekType(e.x);
+        const found = this.lookupField(base, e.sel);
+        if (!found || found.kind !== 'field') {
+          if (found?.kind === 'method')
+            fail(
+              e.pos,
+              `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
+            );
+          fail(
+            e.selPos,
+            `${exprString(e)} undefined (type ${typeString(base)} has no field or method ${e.sel})`,
+          );
+        }
+        this.structRef(e.x, found.path, e.pos, true);
+        const ft = found.type;
+        if (isStructLike(ft)) {
+          this.emit(Op.FieldS, e.pos, found.index);
+          return { k: 'struct', type: ft };
+        }
+        return { k: 'field', idx: found.index, type: ft, name: e.sel, priv: this.privateRoot(e.x) };
+      }
+      case 'index': {
+        const xt = this.peekType(e.x);
+        const u = under(xt);
+        if (u.k === 'map') {
+          this.expr(e.x);
+          this.convert(this.expr(e.index, u.key), u.key, e.index, 'map index');
+          return { k: 'map', type: u.elem, keyType: u.key, name: this.placeName(e.x) };
+        }
+        if (u.k === 'slice') {
+          this.expr(e.x);
+          this.intIndex(e.index);
+          if (isStructLike(u.elem)) {
+            this.emitVisible(Op.Index, e.pos, 'read slice element');
+            return { k: 'struct', type: u.elem };
+          }
+          return { k: 'index', type: u.elem };
+        }
+        if (isString(xt))
+          fail(
+            e.pos,
+            `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
+          );
+        fail(
+          e.pos,
+          `invalid operation: cannot index ${exprString(e.x)} (variable of type ${typeString(xt)})`,
+        );
+      }
+      // falls through (fail throws)
+      case 'unary':
+        if (e.op === '*') {
+          const op = this.expr(e.x);
+          const u = under(op.type);
+          if (u.k !== 'ptr')
+            fail(e.pos, `invalid operation: cannot indirect ${this.describe(e.x, op)}`);
+          return isStructLike(u.elem) ? { k: 'struct', type: u.elem } : { k: 'ptr', type: u.elem };
+        }
+    }
+    const op = this.peekOperand(e);
+    if (op.mapIndex) fail(e.pos, `cannot assign to struct field ${exprString(e)} in map`);
+    fail(
+      e.pos,
+      `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
+    );
+  }
+
+  private peekOperand(e: Expr): Operand {
+    // Compile for the type only, then take the code back. Errors surface when the
+    // expression is compiled for real.
+    const f = this.fnc;
+    const saved = f.code.length;
+    const savedStep = f.pendingStep;
+    const savedVisible = f.visible;
+    const savedClosures = f.closures;
+    const savedFuncs = this.funcs.length;
+    const savedUsed = f.locals.map((v) => v.used);
+    try {
+      return this.expr(e);
+    } catch (err) {
+      if (err instanceof CompileError) return { mode: 'value', type: T.int };
+      throw err;
+    } finally {
+      f.code.length = saved;
+      f.pendingStep = savedStep;
+      f.visible = savedVisible;
+      // slots allocated meanwhile (temporaries, captured cells) are kept: captures are
+      // remembered by slot, and an unused slot costs nothing
+      f.locals.forEach((v, i) => (v.used = savedUsed[i] ?? v.used));
+      f.closures = savedClosures;
+      this.funcs.length = savedFuncs;
+    }
+  }
+
+  /** A short name for the UI: `s.jobs` -> `jobs`, `m` -> `m`. */
+  private placeName(e: Expr): string {
+    if (e.k === 'ident') return e.name;
+    if (e.k === 'selector') return e.sel;
+    if (e.k === 'paren') return this.placeName(e.x);
+    if (e.k === 'unary') return this.placeName(e.x);
+    return exprString(e);
+  }
+
+  private storeLV(lv: LValue, pos: Pos): void {
+    switch (lv.k) {
+      case 'local':
+        this.emit(Op.Store, pos, lv.slot);
+        return;
+      case 'box':
+        this.emitVisible(
+          Op.StoreBox,
+          pos,
+          `write ${this.fnc.localNames[lv.slot] ?? 'variable'}`,
+          lv.slot,
+        );
+        return;
+      case 'ptr':
+        this.emitVisible(Op.StoreP, pos, 'write through pointer');
+        return;
+      case 'field':
+        if (lv.priv) this.emit(Op.StoreF, pos, lv.idx, 1, lv.name);
+        else this.emitVisible(Op.StoreF, pos, `write field ${lv.name}`, lv.idx, 0, lv.name);
+        return;
+      case 'struct':
+        this.emitVisible(Op.CopyInto, pos, 'write struct');
+        return;
+      case 'map':
+        this.mapWrite(pos, 0, lv.name);
+        return;
+      case 'index':
+        this.emitVisible(Op.SetIndex, pos, 'write slice element');
+        return;
+      case 'blank':
+        this.emit(Op.Pop, pos);
+        return;
+    }
+  }
+
+  private loadLV(lv: LValue, pos: Pos): void {
+    switch (lv.k) {
+      case 'local':
+        this.emit(Op.Load, pos, lv.slot);
+        return;
+      case 'box':
+        this.emitVisible(
+          Op.LoadBox,
+          pos,
+          `read ${this.fnc.localNames[lv.slot] ?? 'variable'}`,
+          lv.slot,
+        );
+        return;
+      case 'ptr':
+        this.emitVisible(Op.LoadP, pos, 'read through pointer');
+        return;
+      case 'field':
+        if (lv.priv) this.emit(Op.LoadF, pos, lv.idx, 1, lv.name);
+        else this.emitVisible(Op.LoadF, pos, `read field ${lv.name}`, lv.idx, 0, lv.name);
+        return;
+      case 'struct':
+        return;
+      case 'map':
+        this.emitVisible(Op.MapGet, pos, 'map read', 0, 0, { zero: lv.type, name: lv.name });
+        return;
+      case 'index':
+        this.emitVisible(Op.Index, pos, 'read slice element');
+        return;
+      case 'blank':
+        return;
+    }
+  }
+
+  /**
+   * A map write or delete, as the runtime really does it: check the writing flag, set it
+   * (XOR), change the buckets, check the flag again and clear it. kind: 0 write, 1 delete,
+   * 2 clear. Stack before: map, key[, value].
+   */
+  private mapWrite(pos: Pos, kind: 0 | 1 | 2, name: string): void {
+    const what = kind === 0 ? 'map write' : kind === 1 ? 'delete' : 'clear';
+    const info = { kind, name, end: 0 };
+    this.emitVisible(Op.MapW, pos, `${what}: check writing flag`, 0, kind, info);
+    this.emitVisible(Op.MapW, pos, `${what}: set writing flag`, 1, kind, info);
+    this.emitVisible(
+      Op.MapW,
+      pos,
+      kind === 0 ? `${what}: write entry` : `${what}: remove entry`,
+      2,
+      kind,
+      info,
+    );
+    this.emitVisible(Op.MapW, pos, `${what}: check and clear writing flag`, 3, kind, info);
+    info.end = this.here();
+  }
+
+  // ---- control flow --------------------------------------------------------------------
+
+  private cond(e: Expr, what: string): void {
+    const op = this.expr(e);
+    if (!isBoolean(op.type)) fail(e.pos, `non-boolean condition in ${what}`);
+  }
+
+  private ifStmt(s: Stmt & { k: 'if' }): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    if (s.init) {
+      this.stmt(s.init);
+      this.beginStep();
+    }
+    this.cond(s.cond, 'if statement');
+    const jf = this.emit(Op.JmpF, s.cond.pos);
+    this.block(s.then);
+    if (s.else) {
+      this.beginStep();
+      const jend = this.emit(Op.Jmp, s.then.end);
+      // the jump over the else branch belongs to the then-branch's last step
+      jend.st = false;
+      this.patch(jf, this.here());
+      this.stmt(s.else);
+      this.patch(jend, this.here());
+    } else this.patch(jf, this.here());
+    this.fnc.pendingStep = true;
+    this.scope = saved;
+  }
+
+  private loop(label: string | null, isSwitch = false): LoopCtx {
+    const l: LoopCtx = { label, breaks: [], continues: [], isSwitch };
+    this.fnc.loops.push(l);
+    return l;
+  }
+
+  private endLoop(l: LoopCtx, continueAt: number, breakAt: number): void {
+    for (const j of l.continues) this.patch(j, continueAt);
+    for (const j of l.breaks) this.patch(j, breakAt);
+    this.fnc.loops.pop();
+    this.fnc.pendingStep = true;
+  }
+
+  private forStmt(s: Stmt & { k: 'for' }, label: string | null): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    if (s.init) this.stmt(s.init);
+    // Go 1.22: variables declared by the init statement are per-iteration.
+    const loopVars = [...this.scope.syms.values()].filter(
+      (v): v is VarSym => v.k === 'var' && v.boxed,
+    );
+    this.beginStep();
+    const top = this.here();
+    let jf: Instr | null = null;
+    if (s.cond) {
+      this.cond(s.cond, 'for loop');
+      jf = this.emit(Op.JmpF, s.cond.pos);
+    }
+    const l = this.loop(label);
+    this.block(s.body);
+    this.beginStep();
+    const cont = this.here();
+    for (const v of loopVars) this.emit(Op.Rebox, s.pos, v.slot);
+    if (s.post) {
+      if (loopVars.length > 0) this.fnc.pendingStep = false;
+      this.stmt(s.post);
+    }
+    const back = this.emit(Op.Jmp, s.pos, top);
+    // An empty loop still takes a step per turn, so `for {}` can never freeze a tab.
+    if (this.here() - 1 === top) back.st = true;
+    const end = this.here();
+    if (jf) this.patch(jf, end);
+    this.endLoop(l, cont, end);
+    this.scope = saved;
+  }
+
+  private rangeStmt(s: Stmt & { k: 'range' }, label: string | null): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    const xop = this.expr(s.x);
+    const xt = xop.type;
+    const u = under(xt);
+    const pos = s.pos;
+    const hidden = (t: Type | null) => this.fnc.newLocal(null, t);
+    let top: number;
+    let exit: Instr;
+    let keyType: Type;
+    let valType: Type | null;
+    let cont: () => void;
+    if (u.k === 'map') {
+      const base = hidden(null);
+      hidden(T.int);
+      hidden(xt);
+      this.emit(Op.RangeMapInit, pos, base);
+      this.beginStep();
+      top = this.here();
+      exit = this.emitVisible(Op.RangeMapNext, pos, 'range: next map entry', base, 0, {
+        zero: u.elem,
+        name: this.placeName(s.x),
+      });
+      keyType = u.key;
+      valType = u.elem;
+      cont = () => undefined;
+    } else if (u.k === 'slice' || isString(xt)) {
+      const str = isString(xt);
+      const sl = hidden(xt);
+      const idx = hidden(T.int);
+      const len = hidden(T.int);
+      this.emit(Op.Store, pos, sl);
+      this.emit(Op.Push, pos, 0, 0, 0);
+      this.emit(Op.Store, pos, idx);
+      if (!str) {
+        this.emit(Op.Load, pos, sl);
+        this.emit(Op.Len, pos);
+        this.emit(Op.Store, pos, len);
+      }
+      this.beginStep();
+      top = this.here();
+      if (str) {
+        exit = this.emit(Op.RangeStrNext, pos, sl, 0, null, 'range: next rune');
+        keyType = T.int;
+        valType = T.int32;
+      } else {
+        this.emit(Op.Load, pos, idx, 0, null, 'range: next element');
+        this.emit(Op.Load, pos, len);
+        this.emit(Op.Bin, pos, BinOp.Lt, 0, { kind: 'int', type: T.int });
+        exit = this.emit(Op.JmpF, pos);
+        this.emit(Op.Load, pos, idx);
+        if (s.value) {
+          this.emit(Op.Load, pos, sl);
+          this.emit(Op.Load, pos, idx);
+          this.emitVisible(Op.Index, pos, 'range: read element');
+        }
+        keyType = T.int;
+        valType = (u as { elem: Type }).elem;
+      }
+      cont = () => {
+        if (str) return;
+        this.emit(Op.Load, pos, idx);
+        this.emit(Op.Push, pos, 0, 0, 1);
+        this.emit(Op.Bin, pos, BinOp.Add, 0, { kind: 'int', type: T.int });
+        this.emit(Op.Store, pos, idx);
+      };
+      if (str && !s.value) {
+        // RangeStrNext pushes index and rune; drop the rune
+        this.emit(Op.Pop, pos);
+      }
+    } else if (isInteger(xt)) {
+      if (s.value)
+        fail(
+          s.value.pos,
+          `range over ${this.describe(s.x, xop)} permits only one iteration variable`,
+        );
+      const n = hidden(T.int);
+      const idx = hidden(T.int);
+      this.emit(Op.Store, pos, n);
+      this.emit(Op.Push, pos, 0, 0, 0);
+      this.emit(Op.Store, pos, idx);
+      this.beginStep();
+      top = this.here();
+      this.emit(Op.Load, pos, idx, 0, null, 'range: next number');
+      this.emit(Op.Load, pos, n);
+      this.emit(Op.Bin, pos, BinOp.Lt, 0, { kind: 'int', type: T.int });
+      exit = this.emit(Op.JmpF, pos);
+      this.emit(Op.Load, pos, idx);
+      keyType = isUntyped(xt) ? T.int : xt;
+      valType = null;
+      cont = () => {
+        this.emit(Op.Load, pos, idx);
+        this.emit(Op.Push, pos, 0, 0, 1);
+        this.emit(Op.Bin, pos, BinOp.Add, 0, { kind: 'int', type: T.int });
+        this.emit(Op.Store, pos, idx);
+      };
+    } else if (u.k === 'func') {
+      unsupported(s.x.pos, 'range over functions (iterators)');
+    } else fail(s.x.pos, `cannot range over ${this.describe(s.x, xop)}`);
+    // stack now: key[, value] (map: both; slice: index[, element])
+    const hasValue = u.k === 'map' || (s.value !== null && valType !== null);
+    this.bindRangeVars(s, keyType, hasValue ? valType : null, u.k === 'map');
+    const l = this.loop(label);
+    this.block(s.body);
+    this.beginStep();
+    const contAt = this.here();
+    cont();
+    const back = this.emit(Op.Jmp, pos, top);
+    back.st = false;
+    const end = this.here();
+    if (exit.op === Op.RangeMapNext || exit.op === Op.RangeStrNext) exit.b = end;
+    else this.patch(exit, end);
+    this.endLoop(l, contAt, end);
+    this.scope = saved;
+  }
+
+  /** Assign or declare the iteration variables from the key (and value) on the stack. */
+  private bindRangeVars(
+    s: Stmt & { k: 'range' },
+    keyType: Type,
+    valType: Type | null,
+    mapRange: boolean,
+  ): void {
+    const pos = s.pos;
+    const targets: [Expr | null, Type][] = [[s.key, keyType]];
+    if (valType) targets.push([s.value, valType]);
+    // values are on the stack key-first; bind the last first
+    for (let i = targets.length - 1; i >= 0; i--) {
+      const [e, t] = targets[i] as [Expr | null, Type];
+      if (!e || (e.k === 'ident' && e.name === '_')) {
+        this.emit(Op.Pop, pos);
+        continue;
+      }
+      if (s.define) {
+        if (e.k !== 'ident') fail(e.pos, `non-name ${exprString(e)} on left side of :=`);
+        if (isStructLike(t)) this.emit(Op.Copy, pos);
+        const sym = this.newVar({ name: e.name, pos: e.pos }, t, false);
+        this.initVar(sym, pos);
+        this.scope.syms.set(e.name, sym);
+      } else {
+        const tmp = this.fnc.newLocal(null, t);
+        this.emit(Op.Store, pos, tmp);
+        const lv = this.lvalue(e);
+        this.emit(Op.Load, pos, tmp);
+        if (lv.k !== 'blank') {
+          this.convert({ mode: 'value', type: t }, lv.type, e, 'range', lv.k !== 'struct');
+          this.storeLV(lv, pos);
+        } else this.emit(Op.Pop, pos);
+      }
+    }
+    void mapRange;
+  }
+
+  private switchStmt(s: Stmt & { k: 'switch' }, label: string | null): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    if (s.init) {
+      this.stmt(s.init);
+      this.beginStep();
+    }
+    let tagType: Type = T.bool;
+    let tag = -1;
+    if (s.tag) {
+      const op = this.expr(s.tag);
+      if (op.mode === 'void') fail(s.tag.pos, `${exprString(s.tag)} (no value) used as value`);
+      tagType = defaultType(op.type);
+      this.convert(op, tagType, s.tag, 'switch');
+      tag = this.fnc.newLocal(null, tagType);
+      this.emit(Op.Store, s.tag.pos, tag);
+    }
+    const bodyJumps: Instr[][] = [];
+    let defaultIdx = -1;
+    s.cases.forEach((c, i) => {
+      bodyJumps.push([]);
+      if (!c.exprs) {
+        if (defaultIdx >= 0) fail(c.pos, 'multiple defaults in switch');
+        defaultIdx = i;
+        return;
+      }
+      for (const e of c.exprs) {
+        if (tag >= 0) {
+          this.emit(Op.Load, e.pos, tag);
+          const op = this.expr(e, tagType);
+          const r = this.binaryOn(
+            '==',
+            { mode: 'value', type: tagType },
+            op,
+            s.tag as Expr,
+            e,
+            e.pos,
+          );
+          void r;
+        } else this.cond(e, 'case');
+        bodyJumps[i]?.push(this.emit(Op.JmpT, e.pos));
+      }
+    });
+    const toDefault = this.emit(Op.Jmp, s.pos);
+    const l = this.loop(label, true);
+    const ends: Instr[] = [];
+    const starts: number[] = [];
+    const fallJumps: [Instr, number][] = [];
+    s.cases.forEach((c, i) => {
+      starts[i] = this.here();
+      this.fnc.pendingStep = true;
+      const saved2 = this.scope;
+      this.scope = new Scope(saved2);
+      const body = [...c.body];
+      const last = body[body.length - 1];
+      const falls = last?.k === 'fallthrough';
+      if (falls) {
+        body.pop();
+        if (i === s.cases.length - 1) fail(last.pos, 'cannot fallthrough final case in switch');
+      }
+      this.stmts(body);
+      this.scope = saved2;
+      const j = this.emit(Op.Jmp, s.end);
+      j.st = false;
+      if (falls) fallJumps.push([j, i + 1]);
+      else ends.push(j);
+    });
+    const end = this.here();
+    s.cases.forEach((_c, i) => bodyJumps[i]?.forEach((j) => this.patch(j, starts[i] as number)));
+    this.patch(toDefault, defaultIdx >= 0 ? (starts[defaultIdx] as number) : end);
+    for (const j of ends) this.patch(j, end);
+    for (const [j, next] of fallJumps) this.patch(j, starts[next] as number);
+    this.endLoop(l, end, end);
+    this.scope = saved;
+  }
+
+  private branch(tok: 'break' | 'continue' | 'goto', label: Ident | null, pos: Pos): void {
+    const loops = this.fnc.loops;
+    for (let i = loops.length - 1; i >= 0; i--) {
+      const l = loops[i] as LoopCtx;
+      if (label && l.label !== label.name) continue;
+      if (tok === 'continue' && l.isSwitch) {
+        if (label) fail(pos, `invalid continue label ${label.name}`);
+        continue;
+      }
+      const j = this.emit(Op.Jmp, pos);
+      (tok === 'break' ? l.breaks : l.continues).push(j);
+      return;
+    }
+    if (label) fail(label.pos, `invalid ${tok} label ${label.name}`);
+    fail(pos, `${tok} is not in a loop${tok === 'break' ? ', switch, or select' : ''}`);
+  }
+
+  private returnStmt(results: readonly Expr[], pos: Pos): void {
+    const want = this.fnc.type.results;
+    const named = this.fnc.namedResults;
+    if (results.length === 0) {
+      if (want.length > 0 && !named)
+        fail(
+          pos,
+          `not enough return values\n\thave ()\n\twant (${want.map((t) => typeString(t)).join(', ')})`,
+        );
+      this.emit(Op.Ret, pos, 0, named ? 1 : 0);
+      return;
+    }
+    let n = results.length;
+    if (results.length === 1 && want.length > 1) {
+      const e = results[0] as Expr;
+      const op = this.expr(e);
+      if (op.mode !== 'tuple' || op.type.k !== 'tuple')
+        fail(
+          e.pos,
+          `not enough return values\n\thave (${typeString(op.type)})\n\twant (${want.map((t) => typeString(t)).join(', ')})`,
+        );
+      const got = op.type.types;
+      if (got.length !== want.length)
+        fail(
+          e.pos,
+          `${got.length < want.length ? 'not enough' : 'too many'} return values\n\thave (${got.map((t) => typeString(t)).join(', ')})\n\twant (${want.map((t) => typeString(t)).join(', ')})`,
+        );
+      const tmps = got.map((t) => this.fnc.newLocal(null, t));
+      for (let i = got.length - 1; i >= 0; i--) this.emit(Op.Store, pos, tmps[i] as number);
+      got.forEach((t, i) => {
+        this.emit(Op.Load, pos, tmps[i] as number);
+        this.convert({ mode: 'value', type: t }, want[i] as Type, e, 'return statement');
+      });
+      n = got.length;
+    } else {
+      if (results.length !== want.length) {
+        const have = results.map((r) => {
+          const t = this.peekOperand(r);
+          return t.mode === 'const' && isUntyped(t.type) ? 'number' : typeString(t.type);
+        });
+        fail(
+          results[0]?.pos ?? pos,
+          `${results.length < want.length ? 'not enough' : 'too many'} return values\n\thave (${have.join(', ')})\n\twant (${want.map((t) => typeString(t)).join(', ')})`,
+        );
+      }
+      results.forEach((r, i) => {
+        const t = want[i] as Type;
+        const op = this.expr(r, t);
+        if (op.mode === 'void') fail(r.pos, `${exprString(r)} (no value) used as value`);
+        this.convert(op, t, r, 'return statement');
+      });
+    }
+    if (named) {
+      for (let i = n - 1; i >= 0; i--) {
+        const nr = named[i] as { slot: number; boxed: boolean };
+        this.emit(nr.boxed ? Op.StoreBox : Op.Store, pos, nr.slot);
+      }
+      this.emit(Op.Ret, pos, 0, 1);
+    } else this.emit(Op.Ret, pos, n, 0);
+  }
+
+  /** Is this statement list terminating (gc's "missing return" rule)? */
+  private terminates(list: readonly Stmt[]): boolean {
+    const last = list[list.length - 1];
+    if (!last) return false;
+    return this.terminating(last);
+  }
+
+  private terminating(s: Stmt): boolean {
+    switch (s.k) {
+      case 'return':
+        return true;
+      case 'expr': {
+        const x = s.x;
+        return (
+          (x.k === 'call' &&
+            x.fun.k === 'ident' &&
+            x.fun.name === 'panic' &&
+            this.scope.lookup('panic')?.k === 'builtin') ||
+          (x.k === 'call' &&
+            x.fun.k === 'selector' &&
+            x.fun.x.k === 'ident' &&
+            x.fun.x.name === 'os' &&
+            x.fun.sel === 'Exit')
+        );
+      }
+      case 'block':
+        return this.terminates(s.block.stmts);
+      case 'if':
+        return !!s.else && this.terminates(s.then.stmts) && this.terminating(s.else);
+      case 'for':
+        return s.cond === null && !this.hasBreak(s.body.stmts, null, true);
+      case 'labeled':
+        return (
+          !!s.stmt &&
+          this.terminating(s.stmt) &&
+          !(s.stmt.k === 'for' && this.hasBreak(s.stmt.body.stmts, s.label.name, true))
+        );
+      case 'switch':
+        return (
+          s.cases.some((c) => c.exprs === null) &&
+          s.cases.every((c) => {
+            const last = c.body[c.body.length - 1];
+            return (
+              (!!last && last.k === 'fallthrough') ||
+              (this.terminates(c.body) && !this.hasBreak(c.body, null, true))
+            );
+          })
+        );
+      default:
+        return false;
+    }
+  }
+
+  private hasBreak(list: readonly Stmt[], label: string | null, top: boolean): boolean {
+    for (const s of list) {
+      if (
+        s.k === 'branch' &&
+        s.tok === 'break' &&
+        ((top && !s.label) || (label && s.label?.name === label))
+      )
+        return true;
+      const inner: Stmt[] = [];
+      if (s.k === 'block') inner.push(...s.block.stmts);
+      if (s.k === 'if') {
+        inner.push(...s.then.stmts);
+        if (s.else) inner.push(s.else);
+      }
+      if (s.k === 'labeled' && s.stmt) inner.push(s.stmt);
+      if (inner.length > 0 && this.hasBreak(inner, label, top)) return true;
+      // breaks inside nested loops and switches belong to them, unless labelled for us
+      if ((s.k === 'for' || s.k === 'range') && label && this.hasBreak(s.body.stmts, label, false))
+        return true;
+      if (s.k === 'switch' && label && s.cases.some((c) => this.hasBreak(c.body, label, false)))
+        return true;
+    }
+    return false;
+  }
+
+  // ---- go and defer --------------------------------------------------------------------
+
+  private goDefer(x: Expr, kind: 'go' | 'defer', pos: Pos): void {
+    let e = x;
+    while (e.k === 'paren') e = e.x;
+    if (e.k !== 'call') fail(x.pos, `expression in ${kind} must be function call`);
+    const op = kind === 'go' ? Op.Go : Op.Defer;
+    const fun = e.fun.k === 'paren' ? e.fun.x : e.fun;
+    if (fun.k === 'ident') {
+      const sym = this.scope.lookup(fun.name);
+      if (sym?.k === 'builtin') {
+        if (
+          fun.name === 'panic' ||
+          fun.name === 'recover' ||
+          fun.name === 'print' ||
+          fun.name === 'println'
+        )
+          unsupported(pos, `${kind} of the built-in ${fun.name}; wrap it in a function literal`);
+        fail(pos, `${kind} discards result of ${exprString(e)}`);
+      }
+      if (sym?.k === 'type') fail(pos, `${kind} requires function call, not conversion`);
+    }
+    if (fun.k === 'typeexpr') fail(pos, `${kind} requires function call, not conversion`);
+    const sig = this.calleeValue(fun, e);
+    const nargs = this.pushArgs(e, sig.type, sig.name, sig.native);
+    const callee = sig.native
+      ? this.trampolineFor(sig.native, sig.type, nargs + (sig.recv ? 1 : 0))
+      : -1;
+    if (callee >= 0) {
+      // library call: the receiver (if any) was pushed first; bind it into the wrapper
+      this.emit(op, pos, 0, nargs + (sig.recv ? 1 : 0), { fn: callee });
+      return;
+    }
+    this.emit(op, pos, 0, nargs);
+  }
+
+  private trampolineFor(nativeName: string, type: FuncType, nargs: number): number {
+    return this.trampoline(nativeName, nargs, type.results.length, type);
+  }
+
+  /**
+   * Push the function value a call would invoke (for go/defer), or, for library calls, the
+   * receiver only; return its signature.
+   */
+  private calleeValue(
+    fun: Expr,
+    call: Expr & { k: 'call' },
+  ): { type: FuncType; name: string; native: string | null; recv: boolean } {
+    if (fun.k === 'selector') {
+      const pkg = this.pkgOf(fun.x);
+      if (pkg) {
+        const m = this.member(pkg.path, fun.sel, fun.selPos);
+        if (m.k !== 'func')
+          fail(fun.pos, `invalid operation: cannot call non-function ${exprString(fun)}`);
+        return { type: m.type, name: exprString(fun), native: m.native, recv: false };
+      }
+      const xt = this.peekType(fun.x);
+      const found = this.lookupField(xt, fun.sel);
+      if (found?.kind === 'method') {
+        this.receiver(fun, found);
+        if (found.method.native)
+          return {
+            type: found.method.sig,
+            name: exprString(fun),
+            native: found.method.native,
+            recv: true,
+          };
+        this.emit(Op.MethodVal, fun.pos, found.method.fn);
+        return { type: found.method.sig, name: exprString(fun), native: null, recv: false };
+      }
+      if (found?.kind === 'imethod') {
+        this.expr(fun.x);
+        this.emit(Op.IfaceMethodVal, fun.pos, 0, 0, fun.sel);
+        return { type: found.sig, name: exprString(fun), native: null, recv: false };
+      }
+    }
+    const op = this.expr(fun);
+    const u = under(op.type);
+    if (u.k !== 'func')
+      fail(call.pos, `invalid operation: cannot call non-function ${this.describe(fun, op)}`);
+    return { type: u, name: exprString(fun), native: null, recv: false };
+  }
+
+  // ---- expressions ---------------------------------------------------------------------
+
+  private expr(e: Expr, hint?: Type): Operand {
+    const c = this.constValue(e);
+    if (c) {
+      let type = c.type;
+      let value = c.value;
+      if (hint && isUntyped(type) && !isInterface(hint) && this.representable(value, type, hint)) {
+        value = this.normalizeConst(value, hint);
+      }
+      if (typeof value === 'number' && isInteger(type) && !isUntyped(type))
+        value = Math.trunc(value);
+      this.emit(Op.Push, e.pos, 0, 0, value);
+      type = c.type;
+      return { mode: 'const', type, value };
+    }
+    switch (e.k) {
+      case 'ident':
+        return this.ident(e);
+      case 'composite':
+        return this.composite(e, hint ?? null);
+      case 'funclit':
+        return this.funcLit(e);
+      case 'paren':
+        return this.expr(e.x, hint);
+      case 'selector':
+        return this.selector(e);
+      case 'index':
+        return this.index(e);
+      case 'slice':
+        return this.sliceExpr(e);
+      case 'call':
+        return this.call(e, hint);
+      case 'unary':
+        return this.unary(e, hint);
+      case 'binary':
+        return this.binary(e, hint);
+      case 'typeexpr':
+        fail(e.pos, `${exprString(e)} (type) is not an expression`);
+      // falls through (fail throws)
+      case 'assert':
+        return this.assertExpr(e);
+      case 'int':
+      case 'float':
+      case 'string':
+      case 'rune':
+        throw new Error('internal: literal not constant');
+    }
+  }
+
+  private ident(e: Expr & { k: 'ident' }): Operand {
+    if (e.name === '_') fail(e.pos, 'cannot use _ as value');
+    const sym = this.scope.lookup(e.name);
+    if (!sym) fail(e.pos, `undefined: ${e.name}`);
+    switch (sym.k) {
+      case 'var':
+        sym.used = true;
+        this.loadVar(sym, e.pos);
+        return { mode: 'value', type: sym.type, addressable: true };
+      case 'func':
+        this.emit(Op.Push, e.pos, 0, 0, { fn: sym.id });
+        return { mode: 'value', type: sym.type };
+      case 'type':
+        fail(e.pos, `${e.name} (type) is not an expression`);
+      // falls through (fail throws)
+      case 'pkg':
+        fail(e.pos, `use of package ${e.name} without selector`);
+      // falls through (fail throws)
+      case 'builtin':
+        fail(e.pos, `${e.name} (built-in function) must be called`);
+      // falls through (fail throws)
+      case 'nil':
+        this.emit(Op.Push, e.pos, 0, 0, null);
+        return { mode: 'nil', type: T.untypedNil };
+      case 'const':
+        throw new Error('internal: const not folded');
+    }
+  }
+
+  private pkgOf(x: Expr): (Sym & { k: 'pkg' }) | null {
+    if (x.k !== 'ident') return null;
+    const s = this.scope.lookup(x.name);
+    if (s?.k === 'pkg') {
+      s.used = true;
+      return s;
+    }
+    return null;
+  }
+
+  // ---- fields and methods --------------------------------------------------------------
+
+  private lookupField(
+    t: Type,
+    name: string,
+  ):
+    | { kind: 'field'; path: number[]; index: number; type: Type }
+    | { kind: 'method'; path: number[]; method: MethodRef; owner: NamedType; ptrBase: boolean }
+    | { kind: 'imethod'; sig: FuncType }
+    | null {
+    let base = t;
+    let ptrBase = false;
+    if (base.k === 'ptr') {
+      base = base.elem;
+      ptrBase = true;
+    } else if (base.k === 'named' && base.underlying.k === 'ptr') return null;
+    if (isInterface(base) && !ptrBase) {
+      const sig = (under(base) as InterfaceType).methods.get(name);
+      return sig ? { kind: 'imethod', sig } : null;
+    }
+    let level: { type: Type; path: number[] }[] = [{ type: base, path: [] }];
+    const seen = new Set<Type>();
+    while (level.length > 0) {
+      const hits: ReturnType<Compiler['lookupField']>[] = [];
+      const next: { type: Type; path: number[] }[] = [];
+      for (const { type, path } of level) {
+        if (seen.has(type)) continue;
+        seen.add(type);
+        if (type.k === 'named') {
+          const m = type.methods.get(name);
+          if (m)
+            hits.push({
+              kind: 'method',
+              path,
+              method: m,
+              owner: type,
+              ptrBase: ptrBase || path.length > 0,
+            });
+        }
+        const u = under(type);
+        if (u.k === 'struct') {
+          u.fields.forEach((f, i) => {
+            if (f.name === name) hits.push({ kind: 'field', path, index: i, type: f.type });
+            if (f.embedded) next.push({ type: f.type, path: [...path, i] });
+          });
+        }
+      }
+      if (hits.length === 1) return hits[0] ?? null;
+      if (hits.length > 1) return null;
+      level = next;
+    }
+    return null;
+  }
+
+  /**
+   * Is x a struct value only this goroutine can reach (a local struct variable that no
+   * closure captures and whose address is never taken, or a field of one)? Its fields are
+   * then private memory: accessing them is neither a scheduling point nor a possible race.
+   */
+  private privateRoot(x: Expr): boolean {
+    let e = x;
+    for (;;) {
+      if (e.k === 'paren') e = e.x;
+      else if (
+        e.k === 'selector' &&
+        !this.pkgOf(e.x) &&
+        isStructLike(this.peekType(e.x)) &&
+        under(this.peekType(e.x)).k !== 'ptr'
+      )
+        e = e.x;
+      else break;
+    }
+    if (e.k !== 'ident') return false;
+    const sym = this.scope.lookup(e.name);
+    if (!sym || sym.k !== 'var' || sym.owner !== this.fnc || !isStructLike(sym.type)) return false;
+    return !this.fnc.escapes.shared.has(`${sym.pos.line}:${sym.pos.col}:${sym.name}`);
+  }
+
+  /** Push the struct (a ref) that holds the field reached by `path` from x. */
+  private structRef(x: Expr, path: number[], pos: Pos, _write: boolean): Operand {
+    const op = this.expr(x);
+    for (const i of path) this.emit(Op.FieldS, pos, i);
+    return op;
+  }
+
+  private selector(e: Expr & { k: 'selector' }): Operand {
+    const pkg = this.pkgOf(e.x);
+    if (pkg) {
+      const m = this.member(pkg.path, e.sel, e.selPos);
+      switch (m.k) {
+        case 'var':
+          this.emit(Op.Native, e.pos, 0, 1, { name: m.native, place: null });
+          return { mode: 'value', type: m.type };
+        case 'func':
+          if (m.type.variadic) unsupported(e.pos, `using ${exprString(e)} as a value`);
+          this.emit(Op.Push, e.pos, 0, 0, {
+            fn: this.trampoline(m.native, m.type.params.length, m.type.results.length, m.type),
+          });
+          return { mode: 'value', type: m.type };
+        case 'type':
+          fail(e.pos, `${exprString(e)} (type) is not an expression`);
+        // falls through (fail throws)
+        default:
+          throw new Error('internal: constant member not folded');
+      }
+    }
+    const xt = this.peekType(e.x);
+    const found = this.lookupField(xt, e.sel);
+    if (!found) {
+      const what =
+        under(xt).k === 'ptr' && isInterface((under(xt) as { elem: Type }).elem)
+          ? `type ${typeString(xt)} is pointer to interface, not interface`
+          : `type ${typeString(xt)} has no field or method ${e.sel}`;
+      fail(e.selPos, `${exprString(e)} undefined (${what})`);
+    }
+    if (found.kind === 'field') {
+      const base = this.structRef(e.x, found.path, e.pos, false);
+      if (isStructLike(found.type)) {
+        this.emit(Op.FieldS, e.pos, found.index);
+        return {
+          mode: 'value',
+          type: found.type,
+          addressable: base.addressable || under(base.type).k === 'ptr',
+          ...(base.mapIndex ? { mapIndex: true } : {}),
+        };
+      }
+      if (this.privateRoot(e.x)) this.emit(Op.LoadF, e.pos, found.index, 1, e.sel);
+      else this.emitVisible(Op.LoadF, e.pos, `read field ${e.sel}`, found.index, 0, e.sel);
+      return {
+        mode: 'value',
+        type: found.type,
+        addressable: base.addressable || under(base.type).k === 'ptr',
+        ...(base.mapIndex ? { mapIndex: true } : {}),
+      };
+    }
+    if (found.kind === 'imethod') {
+      this.expr(e.x);
+      this.emit(Op.IfaceMethodVal, e.pos, 0, 0, e.sel);
+      return { mode: 'value', type: found.sig };
+    }
+    this.receiver(e, found);
+    if (found.method.native) {
+      const t = this.trampoline(
+        found.method.native,
+        found.method.sig.params.length + 1,
+        found.method.sig.results.length,
+        found.method.sig,
+        found.method.ptrRecv,
+      );
+      this.emit(Op.MethodVal, e.pos, t);
+    } else this.emit(Op.MethodVal, e.pos, found.method.fn);
+    return { mode: 'value', type: found.method.sig };
+  }
+
+  /** Push the receiver for a method: a pointer for pointer methods, a copy for value methods. */
+  private receiver(
+    sel: Expr & { k: 'selector' },
+    found: { path: number[]; method: MethodRef; owner: NamedType; ptrBase: boolean },
+  ): void {
+    const structLike = isStructLike(found.owner);
+    if (
+      found.method.ptrRecv &&
+      found.path.length === 0 &&
+      !structLike &&
+      under(this.peekType(sel.x)).k !== 'ptr'
+    ) {
+      // a pointer method on a non-struct variable: pass the variable's address
+      this.addressOf(sel.x);
+      return;
+    }
+    const base = this.structRef(sel.x, found.path, sel.pos, false);
+    if (found.method.ptrRecv) {
+      if (
+        found.path.length === 0 &&
+        under(base.type).k !== 'ptr' &&
+        (!base.addressable || base.mapIndex)
+      )
+        fail(sel.pos, `cannot call pointer method ${sel.sel} on ${typeString(base.type)}`);
+      return;
+    }
+    // value receiver: dereference pointers, then copy
+    if (found.path.length === 0 && under(base.type).k === 'ptr' && !structLike)
+      this.emitVisible(Op.LoadP, sel.pos, 'read through pointer');
+    if (structLike) this.emit(Op.Copy, sel.pos);
+  }
+
+  // ---- calls ---------------------------------------------------------------------------
+
+  private call(e: Expr & { k: 'call' }, hint?: Type): Operand {
+    const fun = e.fun.k === 'paren' ? e.fun.x : e.fun;
+    // conversions
+    const convType = this.asType(fun);
+    if (convType) return this.conversion(e, convType);
+    if (fun.k === 'ident') {
+      const sym = this.scope.lookup(fun.name);
+      if (sym?.k === 'builtin') return this.builtin(fun.name, e, hint);
+      if (sym?.k === 'func') {
+        const n = this.pushArgs(e, sym.type, fun.name, null);
+        this.emit(Op.Call, e.pos, sym.id, n);
+        return this.results(sym.type);
+      }
+    }
+    if (fun.k === 'selector') {
+      const pkg = this.pkgOf(fun.x);
+      if (pkg) {
+        const m = this.member(pkg.path, fun.sel, fun.selPos);
+        if (m.k !== 'func')
+          fail(e.pos, `invalid operation: cannot call non-function ${exprString(fun)}`);
+        const n = this.pushArgs(e, m.type, exprString(fun), m.native);
+        this.emitNative(m.native, n, m.type.results.length, e.pos, null);
+        return this.results(m.type);
+      }
+      const xt = this.peekType(fun.x);
+      const found = this.lookupField(xt, fun.sel);
+      if (found?.kind === 'method') {
+        this.receiver(fun, found);
+        const n = this.pushArgs(e, found.method.sig, exprString(fun), found.method.native);
+        if (found.method.native)
+          this.emitNative(
+            found.method.native,
+            n + 1,
+            found.method.sig.results.length,
+            e.pos,
+            this.placeName(fun.x),
+          );
+        else this.emit(Op.Call, e.pos, found.method.fn, n + 1);
+        return this.results(found.method.sig);
+      }
+      if (found?.kind === 'imethod') {
+        if (
+          found.sig.results.some((r) => r.k === 'named' && r.pkg === 'context' && r.name === 'Done')
+        )
+          unsupported(e.pos, 'channels are not simulated yet');
+        this.expr(fun.x);
+        const n = this.pushArgs(e, found.sig, exprString(fun), null);
+        this.emit(Op.CallI, e.pos, 0, n, fun.sel);
+        return this.results(found.sig);
+      }
+      if (!found && fun.sel === 'Done' && typeString(xt) === 'context.Context')
+        unsupported(fun.selPos, 'ctx.Done() returns a channel, and channels are not simulated yet');
+    }
+    const op = this.expr(fun);
+    const u = under(op.type);
+    if (u.k !== 'func')
+      fail(e.pos, `invalid operation: cannot call non-function ${this.describe(fun, op)}`);
+    const n = this.pushArgs(e, u, exprString(fun), null);
+    this.emit(Op.CallV, e.pos, 0, n);
+    return this.results(u);
+  }
+
+  private emitNative(
+    name: string,
+    nargs: number,
+    nresults: number,
+    pos: Pos,
+    place: string | null,
+  ): void {
+    const c = { name, place };
+    if (NATIVE_STEPS.has(name))
+      this.emitVisible(Op.Native, pos, NATIVE_STEPS.get(name) as string, nargs, nresults, c);
+    else this.emit(Op.Native, pos, nargs, nresults, c);
+  }
+
+  private results(t: FuncType): Operand {
+    if (t.results.length === 0) return { mode: 'void', type: { k: 'tuple', types: [] } };
+    if (t.results.length === 1) return { mode: 'value', type: t.results[0] as Type };
+    return { mode: 'tuple', type: { k: 'tuple', types: t.results } };
+  }
+
+  /** Push converted arguments; returns how many values were pushed. */
+  private pushArgs(
+    e: Expr & { k: 'call' },
+    sig: FuncType,
+    fname: string,
+    native: string | null,
+  ): number {
+    const params = sig.params;
+    const args = e.args;
+    const ctx = `argument to ${fname}`;
+    // f(g()) where g returns several values
+    if (args.length === 1 && params.length > 1 && !e.ellipsis) {
+      const a = args[0] as Expr;
+      const op = this.peekOperand(a);
+      if (op.mode === 'tuple' && op.type.k === 'tuple') {
+        this.expr(a);
+        const got = op.type.types;
+        if (!sig.variadic && got.length !== params.length) this.argCountError(e, sig, fname, got);
+        const tmps = got.map((t) => this.fnc.newLocal(null, t));
+        for (let i = got.length - 1; i >= 0; i--) this.emit(Op.Store, e.pos, tmps[i] as number);
+        got.forEach((t, i) => {
+          this.emit(Op.Load, e.pos, tmps[i] as number);
+          this.convert({ mode: 'value', type: t }, this.paramType(sig, i), a, ctx);
+        });
+        return got.length;
+      }
+    }
+    const fixed = sig.variadic ? params.length - 1 : params.length;
+    if (args.length < fixed || (!sig.variadic && args.length > fixed))
+      this.argCountError(e, sig, fname, null);
+    if (e.ellipsis) {
+      if (!sig.variadic) fail(e.pos, `have (...) but function is not variadic: ${fname}`);
+      if (args.length !== params.length) this.argCountError(e, sig, fname, null);
+      args.forEach((a, i) => this.convert(this.expr(a, params[i]), params[i] as Type, a, ctx));
+      if (native) unsupported(e.pos, `passing a slice with ... to ${fname}`);
+      return args.length;
+    }
+    for (let i = 0; i < fixed; i++) {
+      const a = args[i] as Expr;
+      const t = params[i] as Type;
+      const op = this.expr(a, t);
+      if (op.mode === 'void') fail(a.pos, `${exprString(a)} (no value) used as value`);
+      if (op.mode === 'tuple')
+        fail(
+          a.pos,
+          `multiple-value ${exprString(a)} (value of type ${typeString(op.type)}) in single-value context`,
+        );
+      this.convert(op, t, a, ctx);
+    }
+    if (!sig.variadic) return fixed;
+    const elem = (params[params.length - 1] as { elem: Type }).elem;
+    const extra = args.slice(fixed);
+    for (const a of extra) {
+      const op = this.expr(a, elem);
+      if (op.mode === 'void') fail(a.pos, `${exprString(a)} (no value) used as value`);
+      this.convert(op, elem, a, ctx);
+    }
+    // library functions take their variadic arguments directly; Go functions get a slice
+    if (native) return fixed + extra.length;
+    this.emit(Op.SliceLit, e.pos, extra.length, 0, elem);
+    return fixed + 1;
+  }
+
+  private paramType(sig: FuncType, i: number): Type {
+    if (sig.variadic && i >= sig.params.length - 1)
+      return (sig.params[sig.params.length - 1] as { elem: Type }).elem;
+    return sig.params[i] as Type;
+  }
+
+  private argCountError(
+    e: Expr & { k: 'call' },
+    sig: FuncType,
+    fname: string,
+    got: readonly Type[] | null,
+  ): never {
+    const have =
+      got ??
+      e.args.map((a) => {
+        const op = this.peekOperand(a);
+        return op.mode === 'const' && isUntyped(op.type) ? 'number' : typeString(op.type);
+      });
+    const n = got ? got.length : e.args.length;
+    const want = sig.params.length;
+    const few = n < (sig.variadic ? want - 1 : want);
+    fail(
+      few ? { line: e.pos.line, col: e.pos.col } : (e.args[want]?.pos ?? e.pos),
+      `${few ? 'not enough' : 'too many'} arguments in call to ${fname}\n\thave (${have.join(', ')})\n\twant ${sigParams(sig)}`,
+    );
+  }
+
+  /** If the expression names a type (for a conversion), that type. */
+  private asType(x: Expr): Type | null {
+    if (x.k === 'typeexpr') return this.resolveType(x.t);
+    if (x.k === 'paren') return this.asType(x.x);
+    if (x.k === 'ident') {
+      const s = this.scope.lookup(x.name);
+      return s?.k === 'type' ? s.type : null;
+    }
+    if (x.k === 'selector' && x.x.k === 'ident') {
+      const s = this.scope.lookup(x.x.name);
+      if (s?.k === 'pkg') {
+        const m = packages.get(s.path)?.get(x.sel);
+        if (m?.k === 'type') {
+          s.used = true;
+          return m.type;
+        }
+      }
+    }
+    if (x.k === 'unary' && x.op === '*') {
+      const inner = this.asType(x.x);
+      return inner ? { k: 'ptr', elem: inner } : null;
+    }
+    return null;
+  }
+
+  private conversion(e: Expr & { k: 'call' }, to: Type): Operand {
+    if (e.args.length !== 1)
+      fail(
+        e.pos,
+        e.args.length === 0
+          ? `missing argument in conversion to ${typeString(to)}`
+          : `too many arguments in conversion to ${typeString(to)}`,
+      );
+    const a = e.args[0] as Expr;
+    const op = this.expr(a, to);
+    const from = op.type;
+    const fu = under(from);
+    const tu = under(to);
+    if (op.mode === 'nil') {
+      if (!isNillable(to)) fail(a.pos, `cannot convert nil to type ${typeString(to)}`);
+      return { mode: 'value', type: to };
+    }
+    if (isInterface(to)) {
+      this.convert(op, to, a, 'conversion');
+      return { mode: 'value', type: to };
+    }
+    if (identical(fu, tu) || this.assignableType(from, to)) {
+      if (isStructLike(to)) this.emit(Op.Copy, e.pos);
+      return { mode: 'value', type: to, fresh: isStructLike(to) };
+    }
+    if (isNumeric(from) && isNumeric(to)) {
+      this.emit(Op.Conv, e.pos, 0, 0, { from, to });
+      return { mode: 'value', type: to };
+    }
+    if (isString(to) && isInteger(from)) {
+      this.emit(Op.Conv, e.pos, 0, 0, { from, to });
+      return { mode: 'value', type: to };
+    }
+    if (isString(to) && fu.k === 'slice')
+      unsupported(e.pos, 'conversions between strings and byte or rune slices');
+    if (tu.k === 'slice' && isString(from))
+      unsupported(e.pos, 'conversions between strings and byte or rune slices');
+    fail(a.pos, `cannot convert ${this.describe(a, op)} to type ${typeString(to)}`);
+  }
+
+  // ---- builtins ------------------------------------------------------------------------
+
+  private builtin(name: string, e: Expr & { k: 'call' }, hint?: Type): Operand {
+    const args = e.args;
+    const need = (n: number) => {
+      if (args.length < n)
+        fail(
+          e.pos,
+          `not enough arguments for ${exprString(e)} (expected ${n}, found ${args.length})`,
+        );
+      if (args.length > n)
+        fail(
+          args[n]?.pos ?? e.pos,
+          `too many arguments for ${exprString(e)} (expected ${n}, found ${args.length})`,
+        );
+    };
+    switch (name) {
+      case 'len':
+      case 'cap': {
+        need(1);
+        const a = args[0] as Expr;
+        const op = this.expr(a);
+        const u = under(op.type);
+        if (name === 'len' && isString(op.type)) {
+          this.emit(Op.Len, e.pos);
+          return { mode: 'value', type: T.int };
+        }
+        if (u.k === 'slice') {
+          this.emit(name === 'len' ? Op.Len : Op.Cap, e.pos);
+          return { mode: 'value', type: T.int };
+        }
+        if (u.k === 'map' && name === 'len') {
+          this.emitVisible(Op.MapLen, e.pos, 'len(map)', 0, 0, { name: this.placeName(a) });
+          return { mode: 'value', type: T.int };
+        }
+        fail(a.pos, `invalid argument: ${this.describe(a, op)} for built-in ${name}`);
+      }
+      // falls through (fail throws)
+      case 'append': {
+        if (args.length === 0)
+          fail(e.pos, 'not enough arguments for append() (expected 1, found 0)');
+        const s0 = args[0] as Expr;
+        const sop = this.expr(s0, hint);
+        if (sop.mode === 'nil')
+          fail(s0.pos, 'first argument to append must be a typed slice; have untyped nil');
+        const su = under(sop.type);
+        if (su.k !== 'slice')
+          fail(
+            s0.pos,
+            `invalid argument: ${this.describe(s0, sop)} (value of type ${typeString(sop.type)}) is not a slice`,
+          );
+        if (e.ellipsis) {
+          if (args.length !== 2) fail(e.pos, 'can only use ... with final argument in list');
+          const t = args[1] as Expr;
+          const top = this.expr(t, sop.type);
+          if (isString(top.type)) unsupported(t.pos, 'appending a string to a byte slice');
+          this.convert(top, sop.type, t, 'append');
+          this.emitVisible(Op.AppendSlice, e.pos, 'append');
+          return { mode: 'value', type: sop.type };
+        }
+        for (const a of args.slice(1))
+          this.convert(this.expr(a, su.elem), su.elem, a, 'argument to append');
+        this.emitVisible(Op.Append, e.pos, 'append', args.length - 1);
+        return { mode: 'value', type: sop.type };
+      }
+      case 'make': {
+        const t0 = args[0];
+        if (!t0) fail(e.pos, 'not enough arguments for make() (expected 1, found 0)');
+        const t = this.asType(t0);
+        if (!t) fail(t0.pos, `${exprString(t0)} is not a type`);
+        const u = under(t);
+        if (u.k === 'map') {
+          if (args.length > 2)
+            fail(
+              e.pos,
+              `invalid operation: ${exprString(e)} expects 1 or 2 arguments; found ${args.length}`,
+            );
+          if (args[1]) this.intArg(args[1], 'size argument');
+          if (args[1]) this.emit(Op.Pop, e.pos);
+          this.emit(Op.MakeMap, e.pos, 0, 0, t);
+          return { mode: 'value', type: t };
+        }
+        if (u.k === 'slice') {
+          if (args.length < 2)
+            fail(
+              e.pos,
+              `invalid operation: ${exprString(e)} expects 2 or 3 arguments; found ${args.length}`,
+            );
+          if (args.length > 3)
+            fail(
+              e.pos,
+              `invalid operation: ${exprString(e)} expects 2 or 3 arguments; found ${args.length}`,
+            );
+          this.intArg(args[1] as Expr, 'length argument');
+          if (args[2]) this.intArg(args[2], 'capacity argument');
+          this.emit(Op.MakeSlice, e.pos, args.length === 3 ? 1 : 0, 0, t);
+          return { mode: 'value', type: t };
+        }
+        if (t0.k === 'typeexpr' && t0.t.k === 'tname' && t0.t.name === 'chan')
+          unsupported(e.pos, 'channels are not simulated yet');
+        fail(
+          t0.pos,
+          `invalid argument: cannot make ${exprString(t0)}; type must be slice, map, or channel`,
+        );
+      }
+      // falls through (fail throws)
+      case 'new': {
+        need(1);
+        const t0 = args[0] as Expr;
+        const t = this.asType(t0);
+        if (!t) fail(t0.pos, `${exprString(t0)} is not a type`);
+        this.emit(Op.New, e.pos, 0, 0, t);
+        return { mode: 'value', type: { k: 'ptr', elem: t } };
+      }
+      case 'delete': {
+        need(2);
+        const m = args[0] as Expr;
+        const mop = this.expr(m);
+        const mu = under(mop.type);
+        if (mu.k !== 'map') fail(m.pos, `invalid argument: ${this.describe(m, mop)} is not a map`);
+        const k = args[1] as Expr;
+        this.convert(this.expr(k, mu.key), mu.key, k, 'argument to delete');
+        this.mapWrite(e.pos, 1, this.placeName(m));
+        return { mode: 'void', type: { k: 'tuple', types: [] } };
+      }
+      case 'clear': {
+        need(1);
+        const m = args[0] as Expr;
+        const mop = this.expr(m);
+        if (under(mop.type).k !== 'map') unsupported(m.pos, 'clear on anything but a map');
+        this.emit(Op.Push, e.pos, 0, 0, null);
+        this.mapWrite(e.pos, 2, this.placeName(m));
+        return { mode: 'void', type: { k: 'tuple', types: [] } };
+      }
+      case 'panic': {
+        need(1);
+        const a = args[0] as Expr;
+        this.convert(this.expr(a, emptyInterface), emptyInterface, a, 'argument to panic');
+        this.emit(Op.Panic, e.pos);
+        return { mode: 'void', type: { k: 'tuple', types: [] } };
+      }
+      case 'recover':
+        need(0);
+        this.emit(Op.Recover, e.pos);
+        return { mode: 'value', type: emptyInterface };
+      case 'print':
+      case 'println': {
+        const types: Type[] = [];
+        for (const a of args) {
+          const op = this.expr(a);
+          if (op.mode === 'void') fail(a.pos, `${exprString(a)} (no value) used as value`);
+          if (op.mode === 'nil') fail(a.pos, 'use of untyped nil in argument to built-in ' + name);
+          types.push(defaultType(op.type));
+        }
+        this.emit(Op.Native, e.pos, args.length, 0, {
+          name: `builtin.${name}`,
+          place: null,
+          types,
+        });
+        return { mode: 'void', type: { k: 'tuple', types: [] } };
+      }
+      case 'copy': {
+        need(2);
+        const d = this.expr(args[0] as Expr);
+        const s = this.expr(args[1] as Expr);
+        if (under(d.type).k !== 'slice' || under(s.type).k !== 'slice')
+          unsupported(e.pos, 'copy between anything but two slices');
+        this.emitVisible(Op.Native, e.pos, 'copy', 2, 1, { name: 'builtin.copy', place: null });
+        return { mode: 'value', type: T.int };
+      }
+      case 'min':
+      case 'max': {
+        if (args.length === 0)
+          fail(e.pos, `not enough arguments for ${name}() (expected 1, found 0)`);
+        let t: Type | null = null;
+        const ops = args.map((a) => this.peekOperand(a));
+        for (const op of ops) if (!isUntyped(op.type)) t = op.type;
+        const rt = t ?? defaultType(ops[0]?.type ?? T.int);
+        if (!isNumeric(rt) && !isString(rt))
+          fail(e.pos, `invalid argument: ${exprString(e)} cannot be ordered`);
+        for (const a of args) this.convert(this.expr(a, rt), rt, a, `argument to ${name}`);
+        this.emit(Op.Native, e.pos, args.length, 1, { name: `builtin.${name}`, place: null });
+        return { mode: 'value', type: rt };
+      }
+      case 'close':
+        unsupported(e.pos, 'channels are not simulated yet');
+      // falls through (unsupported throws)
+      default:
+        unsupported(e.pos, `the built-in ${name}`);
+    }
+  }
+
+  private intArg(a: Expr, what: string): void {
+    const op = this.expr(a, T.int);
+    if (
+      !isInteger(op.type) &&
+      !(op.mode === 'const' && typeof op.value === 'number' && Number.isInteger(op.value))
+    )
+      fail(a.pos, `cannot convert ${this.describe(a, op)} to type int`);
+    if (op.mode === 'const' && typeof op.value === 'number' && op.value < 0)
+      fail(
+        a.pos,
+        `invalid argument: ${what} ${exprString(a)} (constant of type int) must not be negative`,
+      );
+  }
+
+  private intIndex(a: Expr): void {
+    const op = this.expr(a, T.int);
+    if (
+      !isInteger(op.type) &&
+      !(op.mode === 'const' && typeof op.value === 'number' && Number.isInteger(op.value))
+    )
+      fail(a.pos, `invalid argument: index ${this.describe(a, op)} must be integer`);
+    if (op.mode === 'const' && typeof op.value === 'number' && op.value < 0)
+      fail(
+        a.pos,
+        `invalid argument: index ${exprString(a)} (constant of type int) must not be negative`,
+      );
+  }
+
+  // ---- literals and closures -----------------------------------------------------------
+
+  private composite(e: Expr & { k: 'composite' }, hint: Type | null): Operand {
+    let type: Type;
+    let viaPointer = false;
+    if (e.type) type = this.resolveType(e.type);
+    else {
+      if (!hint) fail(e.pos, 'invalid composite literal type: missing type');
+      type = hint;
+      if (under(type).k === 'ptr') {
+        type = (under(type) as { elem: Type }).elem;
+        viaPointer = true;
+      }
+    }
+    const u = under(type);
+    const result = (t: Type): Operand => ({
+      mode: 'value',
+      type: viaPointer ? { k: 'ptr', elem: t } : t,
+      fresh: true,
+    });
+    if (u.k === 'struct') {
+      this.structLit(e, type, u);
+      return result(type);
+    }
+    if (u.k === 'slice') {
+      for (const el of e.elts) {
+        if (el.key) unsupported(el.pos, 'indexed elements in slice literals');
+        this.convert(this.expr(el.value, u.elem), u.elem, el.value, 'slice literal');
+      }
+      this.emit(Op.SliceLit, e.pos, e.elts.length, 0, u.elem);
+      if (type.k === 'named') return result(type);
+      return result(type);
+    }
+    if (u.k === 'map') {
+      const seen = new Set<ConstValue>();
+      for (const el of e.elts) {
+        if (!el.key) fail(el.pos, 'missing key in map literal');
+        const kop = this.expr(el.key, u.key);
+        if (kop.mode === 'const' && kop.value !== undefined) {
+          if (seen.has(kop.value))
+            fail(el.key.pos, `duplicate key ${exprString(el.key)} in map literal`);
+          seen.add(kop.value);
+        }
+        this.convert(kop, u.key, el.key, 'map literal');
+        this.convert(this.expr(el.value, u.elem), u.elem, el.value, 'map literal');
+      }
+      this.emit(Op.MapLit, e.pos, e.elts.length, 0, type);
+      return result(type);
+    }
+    if (isStructLike(type)) {
+      if (e.elts.length > 0) fail(e.pos, `invalid composite literal type ${typeString(type)}`);
+      this.emit(Op.Zero, e.pos, 0, 0, type);
+      return result(type);
+    }
+    fail(e.pos, `invalid composite literal type ${typeString(type)}`);
+  }
+
+  private structLit(e: Expr & { k: 'composite' }, type: Type, u: StructType): void {
+    const keyed = e.elts.length > 0 && e.elts.every((el) => el.key !== null);
+    if (e.elts.length > 0 && !keyed && e.elts.some((el) => el.key !== null))
+      fail(e.pos, 'mixture of field:value and value elements in struct literal');
+    const values: (Element | null)[] = u.fields.map(() => null);
+    if (keyed) {
+      for (const el of e.elts) {
+        const k = el.key as Expr;
+        if (k.k !== 'ident') fail(k.pos, `invalid field name ${exprString(k)} in struct literal`);
+        const i = u.fields.findIndex((f) => f.name === k.name);
+        if (i < 0)
+          fail(k.pos, `unknown field ${k.name} in struct literal of type ${typeString(type)}`);
+        if (values[i]) fail(k.pos, `duplicate field name ${k.name} in struct literal`);
+        values[i] = el;
+      }
+    } else if (e.elts.length > 0) {
+      if (e.elts.length < u.fields.length)
+        fail(
+          e.elts[e.elts.length - 1]?.pos ?? e.pos,
+          `too few values in struct literal of type ${typeString(type)}`,
+        );
+      if (e.elts.length > u.fields.length)
+        fail(
+          e.elts[u.fields.length]?.pos ?? e.pos,
+          `too many values in struct literal of type ${typeString(type)}`,
+        );
+      e.elts.forEach((el, i) => (values[i] = el));
+    }
+    u.fields.forEach((f, i) => {
+      const el = values[i];
+      if (el) this.convert(this.expr(el.value, f.type), f.type, el.value, 'struct literal');
+      else this.emit(Op.Zero, e.pos, 0, 0, f.type);
+    });
+    this.emit(Op.StructLit, e.pos, u.fields.length, 0, type);
+  }
+
+  private funcLit(e: Expr & { k: 'funclit' }): Operand {
+    const type = this.funcType(e.sig);
+    const parent = this.fnc;
+    const id = this.reserveFunc();
+    parent.closures++;
+    const name = parent.parent
+      ? `${parent.name}.${parent.closures}`
+      : `${parent.name}.func${parent.closures}`;
+    const f = new FnCtx(name, type, parent, findEscapes(e.sig, null, e.body));
+    // the closure's own locals escape by its own analysis; the outer function's captured
+    // variables were already boxed by the outer analysis
+    const savedScope = this.scope;
+    this.fnc = f;
+    this.scope = new Scope(savedScope);
+    const params = e.sig.params.map((p, i) => ({
+      id: p.name ? { name: p.name, pos: p.pos } : null,
+      type: type.params[i] as Type,
+    }));
+    this.body(f, id, params, e.sig, type, e.body, e.pos, true);
+    this.fnc = parent;
+    this.scope = savedScope;
+    for (const sym of f.captureOrder) this.emit(Op.Load, e.pos, this.slotFor(sym, parent));
+    this.emit(Op.Closure, e.pos, id, f.captureOrder.length);
+    return { mode: 'value', type };
+  }
+
+  // ---- index, slice, unary -------------------------------------------------------------
+
+  private index(e: Expr & { k: 'index' }): Operand {
+    const xop = this.expr(e.x);
+    const u = under(xop.type);
+    if (u.k === 'map') {
+      this.convert(this.expr(e.index, u.key), u.key, e.index, 'map index');
+      const ins = this.emitVisible(Op.MapGet, e.pos, 'map read', 0, 0, {
+        zero: u.elem,
+        name: this.placeName(e.x),
+      });
+      return { mode: 'value', type: u.elem, mapIndex: true, commaOk: ins };
+    }
+    if (u.k === 'slice') {
+      this.intIndex(e.index);
+      this.emitVisible(Op.Index, e.pos, 'read slice element');
+      return { mode: 'value', type: u.elem, addressable: true };
+    }
+    if (isString(xop.type)) {
+      this.intIndex(e.index);
+      this.emit(Op.Index, e.pos);
+      return { mode: 'value', type: T.uint8 };
+    }
+    if (u.k === 'ptr' && under(u.elem).k === 'slice')
+      fail(e.pos, `invalid operation: cannot index ${this.describe(e.x, xop)}`);
+    fail(e.pos, `invalid operation: cannot index ${this.describe(e.x, xop)}`);
+  }
+
+  private sliceExpr(e: Expr & { k: 'slice' }): Operand {
+    const xop = this.expr(e.x);
+    const u = under(xop.type);
+    if (u.k !== 'slice' && !isString(xop.type))
+      fail(e.pos, `cannot slice ${this.describe(e.x, xop)}`);
+    if (e.max && isString(xop.type)) fail(e.pos, `invalid operation: 3-index slice of string`);
+    let mask = 0;
+    [e.lo, e.hi, e.max].forEach((b, i) => {
+      if (!b) return;
+      mask |= 1 << i;
+      this.intIndex(b);
+    });
+    this.emit(Op.SliceX, e.pos, mask);
+    return { mode: 'value', type: isString(xop.type) && isUntyped(xop.type) ? T.string : xop.type };
+  }
+
+  private unary(e: Expr & { k: 'unary' }, hint?: Type): Operand {
+    switch (e.op) {
+      case '&':
+        return this.addressOf(e.x, hint);
+      case '*': {
+        const op = this.expr(e.x);
+        if (op.mode === 'nil') fail(e.pos, 'invalid operation: cannot indirect nil');
+        const u = under(op.type);
+        if (u.k !== 'ptr')
+          fail(e.pos, `invalid operation: cannot indirect ${this.describe(e.x, op)}`);
+        if (isStructLike(u.elem)) {
+          // the struct itself is the value; only check it is there
+          this.emit(Op.Dup, e.pos, 1);
+          this.emit(Op.IsNil, e.pos);
+          this.nilCheck(e.pos);
+        } else this.emitVisible(Op.LoadP, e.pos, 'read through pointer');
+        return { mode: 'value', type: u.elem, addressable: true };
+      }
+      case '-':
+      case '+':
+      case '!':
+      case '^': {
+        const op = this.expr(e.x, hint);
+        if (e.op === '!' && !isBoolean(op.type))
+          fail(e.pos, `invalid operation: operator ! not defined on ${this.describe(e.x, op)}`);
+        if ((e.op === '-' || e.op === '+') && !isNumeric(op.type))
+          fail(
+            e.pos,
+            `invalid operation: operator ${e.op} not defined on ${this.describe(e.x, op)}`,
+          );
+        if (e.op === '^' && !isInteger(op.type))
+          fail(e.pos, `invalid operation: operator ^ not defined on ${this.describe(e.x, op)}`);
+        if (e.op !== '+')
+          this.emit(
+            Op.Un,
+            e.pos,
+            e.op === '-' ? UnOp.Neg : e.op === '!' ? UnOp.Not : UnOp.BitNot,
+            0,
+            this.numKind(op.type),
+          );
+        return { mode: 'value', type: op.type };
+      }
+    }
+    unsupported(e.pos, `the unary operator ${e.op}`);
+  }
+
+  /** Panic with Go's nil-dereference error if the bool on the stack is true. */
+  private nilCheck(pos: Pos): void {
+    const j = this.emit(Op.JmpF, pos);
+    this.emit(Op.Native, pos, 0, 0, { name: 'runtime.nilpanic', place: null });
+    this.patch(j, this.here());
+  }
+
+  private addressOf(x: Expr, hint?: Type): Operand {
+    const e = x.k === 'paren' ? x.x : x;
+    if (e.k === 'composite') {
+      const inner = hint && under(hint).k === 'ptr' ? (under(hint) as { elem: Type }).elem : null;
+      const op = this.composite(e, inner);
+      if (!isStructLike(op.type)) this.emit(Op.Box, e.pos);
+      return { mode: 'value', type: { k: 'ptr', elem: op.type } };
+    }
+    if (e.k === 'ident') {
+      const sym = this.scope.lookup(e.name);
+      if (sym?.k === 'var') {
+        sym.used = true;
+        if (isStructLike(sym.type)) this.loadVarRef(sym, e.pos);
+        else if (sym.owner === null) this.emit(Op.Global, e.pos, sym.slot);
+        else {
+          if (!sym.boxed) throw new Error(`internal: &${sym.name} of an unboxed variable`);
+          this.emit(Op.Load, e.pos, this.slotFor(sym, this.fnc));
+        }
+        return { mode: 'value', type: { k: 'ptr', elem: sym.type } };
+      }
+    }
+    if (e.k === 'selector' && !this.pkgOf(e.x)) {
+      const xt = this.peekType(e.x);
+      const found = this.lookupField(xt, e.sel);
+      if (found?.kind === 'field') {
+        const base = this.structRef(e.x, found.path, e.pos, false);
+        if (base.mapIndex)
+          fail(
+            x.pos,
+            `invalid operation: cannot take address of ${exprString(e)} (value of type ${typeString(found.type)})`,
+          );
+        this.emit(isStructLike(found.type) ? Op.FieldS : Op.FieldP, e.pos, found.index);
+        return { mode: 'value', type: { k: 'ptr', elem: found.type } };
+      }
+    }
+    if (e.k === 'index') {
+      const xt = this.peekType(e.x);
+      const u = under(xt);
+      if (u.k === 'slice') {
+        this.expr(e.x);
+        this.intIndex(e.index);
+        if (isStructLike(u.elem)) this.emitVisible(Op.Index, e.pos, 'read slice element');
+        else this.emit(Op.IndexP, e.pos);
+        return { mode: 'value', type: { k: 'ptr', elem: u.elem } };
+      }
+      if (u.k === 'map')
+        fail(
+          x.pos,
+          `invalid operation: cannot take address of ${exprString(e)} (map index expression of type ${typeString(u.elem)})`,
+        );
+    }
+    if (e.k === 'unary' && e.op === '*') {
+      const op = this.expr(e.x);
+      return { mode: 'value', type: op.type };
+    }
+    const op = this.peekOperand(e);
+    fail(x.pos, `invalid operation: cannot take address of ${this.describe(e, op)}`);
+  }
+
+  private assertExpr(e: Expr & { k: 'assert' }): Operand {
+    if (!e.t) fail(e.pos, 'invalid syntax tree: use of .(type) outside type switch');
+    const xop = this.expr(e.x);
+    if (!isInterface(xop.type))
+      fail(
+        e.x.pos,
+        `invalid operation: ${exprString(e.x)} (${this.describeMode(e.x, xop)}) is not an interface`,
+      );
+    const t = this.resolveType(e.t);
+    if (!isInterface(t)) {
+      const why = this.implements(t, xop.type);
+      if (why)
+        fail(
+          e.t.pos,
+          `impossible type assertion: ${exprString(e)}\n\t${typeString(t)} does not implement ${typeString(xop.type)} ${why}`,
+        );
+    }
+    const ins = this.emit(Op.Assert, e.pos, 0, 0, { t, iface: xop.type });
+    return { mode: 'value', type: t, commaOk: ins };
+  }
+
+  // ---- binary operators ----------------------------------------------------------------
+
+  private binary(e: Expr & { k: 'binary' }, hint?: Type): Operand {
+    if (e.op === '&&' || e.op === '||') {
+      const x = this.expr(e.x);
+      if (!isBoolean(x.type))
+        fail(
+          e.x.pos,
+          `invalid operation: operator ${e.op} not defined on ${this.describe(e.x, x)}`,
+        );
+      const j = this.emit(e.op === '&&' ? Op.JmpF : Op.JmpT, e.opPos);
+      const y = this.expr(e.y);
+      if (!isBoolean(y.type))
+        fail(
+          e.y.pos,
+          `invalid operation: operator ${e.op} not defined on ${this.describe(e.y, y)}`,
+        );
+      const jend = this.emit(Op.Jmp, e.opPos);
+      this.patch(j, this.here());
+      this.emit(Op.Push, e.opPos, 0, 0, e.op === '||');
+      this.patch(jend, this.here());
+      const t = !isUntyped(x.type) ? x.type : !isUntyped(y.type) ? y.type : T.untypedBool;
+      return { mode: 'value', type: t };
+    }
+    const shift = e.op === '<<' || e.op === '>>';
+    const px = this.peekOperand(e.x);
+    const py = this.peekOperand(e.y);
+    const comparison = ['==', '!=', '<', '<=', '>', '>='].includes(e.op);
+    const typedX =
+      px.mode !== 'const' && px.mode !== 'nil' ? px.type : !isUntyped(px.type) ? px.type : null;
+    const typedY =
+      py.mode !== 'const' && py.mode !== 'nil' ? py.type : !isUntyped(py.type) ? py.type : null;
+    const hx = shift ? (hint ?? undefined) : (typedY ?? (comparison ? undefined : hint));
+    const hy = shift ? T.uint8 : (typedX ?? (comparison ? undefined : hint));
+    const x = this.expr(e.x, hx);
+    const y = this.expr(e.y, shift ? undefined : hy);
+    return this.binaryOn(e.op, x, y, e.x, e.y, e.opPos);
+  }
+
+  /** Both operands are on the stack; type-check and emit the operator. */
+  private binaryOn(op: string, x: Operand, y: Operand, ex: Expr, ey: Expr, pos: Pos): Operand {
+    const opText = `${exprString(ex)} ${op} ${exprString(ey)}`;
+    const code = BIN_OPS[op];
+    if (code === undefined) unsupported(pos, `the operator ${op}`);
+    if (op === '<<' || op === '>>') {
+      if (
+        !isInteger(y.type) &&
+        !(y.mode === 'const' && typeof y.value === 'number' && Number.isInteger(y.value))
+      )
+        fail(ey.pos, `invalid operation: shift count ${this.describe(ey, y)} must be integer`);
+      if (y.mode === 'const' && typeof y.value === 'number' && y.value < 0)
+        fail(ey.pos, `invalid shift count ${exprString(ey)} (untyped int constant)`);
+      const t = isUntyped(x.type) ? T.int : x.type;
+      if (!isInteger(t))
+        fail(ex.pos, `invalid operation: shifted operand ${this.describe(ex, x)} must be integer`);
+      this.emit(Op.Bin, pos, code, 0, this.numKind(t));
+      return { mode: 'value', type: t };
+    }
+    if (op === '==' || op === '!=') return this.equality(op, x, y, ex, ey, pos, opText);
+    let t: Type;
+    if (!isUntyped(x.type) && !isUntyped(y.type)) {
+      if (!identical(x.type, y.type))
+        fail(
+          ex.pos,
+          `invalid operation: ${opText} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+      t = x.type;
+    } else if (!isUntyped(x.type)) {
+      t = x.type;
+      this.checkConstFits(y, t, ey, opText);
+    } else if (!isUntyped(y.type)) {
+      t = y.type;
+      this.checkConstFits(x, t, ex, opText);
+    } else {
+      t =
+        isString(x.type) || isString(y.type)
+          ? T.string
+          : isFloat(x.type) || isFloat(y.type)
+            ? T.float64
+            : T.int;
+      if (isBoolean(x.type) && isBoolean(y.type)) t = T.bool;
+    }
+    const ordered = op === '<' || op === '<=' || op === '>' || op === '>=';
+    if (ordered) {
+      if (!isNumeric(t) && !isString(t))
+        fail(
+          ex.pos,
+          `invalid operation: ${opText} (operator ${op} not defined on ${this.operandWord(ex, x)})`,
+        );
+      this.emit(Op.Bin, pos, code, 0, this.numKind(t));
+      return { mode: 'value', type: T.untypedBool };
+    }
+    const okForOp =
+      op === '+'
+        ? isNumeric(t) || isString(t)
+        : op === '%' || op === '&' || op === '|' || op === '^' || op === '&^'
+          ? isInteger(t)
+          : isNumeric(t);
+    if (!okForOp)
+      fail(ex.pos, `invalid operation: operator ${op} not defined on ${this.describe(ex, x)}`);
+    if ((op === '/' || op === '%') && y.mode === 'const' && y.value === 0 && isInteger(t))
+      fail(ey.pos, 'invalid operation: division by zero');
+    this.emit(Op.Bin, pos, code, 0, this.numKind(t));
+    return { mode: 'value', type: t };
+  }
+
+  private operandWord(e: Expr, op: Operand): string {
+    const u = under(op.type);
+    if (u.k === 'struct') return 'struct';
+    if (u.k === 'iface') return 'interface';
+    if (u.k === 'ptr') return 'pointer';
+    if (u.k === 'map') return 'map';
+    if (u.k === 'slice') return 'slice';
+    if (u.k === 'func') return 'func';
+    return this.describe(e, op);
+  }
+
+  private checkConstFits(c: Operand, t: Type, e: Expr, opText: string): void {
+    if (c.mode === 'nil') return;
+    if (c.mode === 'const' && c.value !== undefined && !this.representable(c.value, c.type, t)) {
+      if (typeof c.value === 'number' && isInteger(t) && !Number.isInteger(c.value))
+        fail(e.pos, `${exprString(e)} (untyped float constant) truncated to ${typeString(t)}`);
+      fail(
+        e.pos,
+        `invalid operation: ${opText} (mismatched types ${typeString(c.type)} and ${typeString(t)})`,
+      );
+    }
+    if (c.mode !== 'const' && isUntyped(c.type) && !(isBoolean(c.type) && isBoolean(t)))
+      fail(
+        e.pos,
+        `invalid operation: ${opText} (mismatched types ${typeString(c.type)} and ${typeString(t)})`,
+      );
+  }
+
+  private equality(
+    op: string,
+    x: Operand,
+    y: Operand,
+    ex: Expr,
+    ey: Expr,
+    pos: Pos,
+    opText: string,
+  ): Operand {
+    const code = op === '==' ? BinOp.Eq : BinOp.Ne;
+    if (x.mode === 'nil' || y.mode === 'nil') {
+      const other = x.mode === 'nil' ? y : x;
+      const oe = x.mode === 'nil' ? ey : ex;
+      if (other.mode === 'nil')
+        fail(pos, `invalid operation: ${opText} (operator ${op} not defined on nil)`);
+      if (!isNillable(other.type))
+        fail(
+          oe.pos,
+          `invalid operation: ${opText} (mismatched types ${typeString(other.type)} and untyped nil)`,
+        );
+      // one side is the constant nil: test the other
+      if (y.mode === 'nil') this.emit(Op.Pop, pos);
+      else {
+        this.emit(Op.Swap, pos);
+        this.emit(Op.Pop, pos);
+      }
+      this.emit(Op.IsNil, pos);
+      if (op === '!=') this.emit(Op.Un, pos, UnOp.Not);
+      return { mode: 'value', type: T.untypedBool };
+    }
+    let t: Type;
+    if (isInterface(x.type) && !isInterface(y.type)) {
+      if (this.implements(y.mode === 'const' ? defaultType(y.type) : y.type, x.type))
+        fail(
+          ex.pos,
+          `invalid operation: ${opText} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+      this.emit(Op.ToIface, pos, 0, 0, y.mode === 'const' ? defaultType(y.type) : y.type);
+      t = x.type;
+    } else if (isInterface(y.type) && !isInterface(x.type)) {
+      if (this.implements(x.mode === 'const' ? defaultType(x.type) : x.type, y.type))
+        fail(
+          ex.pos,
+          `invalid operation: ${opText} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+      this.emit(Op.Swap, pos);
+      this.emit(Op.ToIface, pos, 0, 0, x.mode === 'const' ? defaultType(x.type) : x.type);
+      this.emit(Op.Swap, pos);
+      t = y.type;
+    } else if (!isUntyped(x.type) && !isUntyped(y.type)) {
+      if (!identical(x.type, y.type))
+        fail(
+          ex.pos,
+          `invalid operation: ${opText} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+      t = x.type;
+    } else if (!isUntyped(x.type)) {
+      t = x.type;
+      this.checkConstFits(y, t, ey, opText);
+    } else if (!isUntyped(y.type)) {
+      t = y.type;
+      this.checkConstFits(x, t, ex, opText);
+    } else t = defaultType(x.type);
+    if (!comparable(t)) {
+      const u = under(t);
+      const what =
+        u.k === 'slice' ? 'slice' : u.k === 'map' ? 'map' : u.k === 'func' ? 'func' : typeString(t);
+      if (u.k === 'slice' || u.k === 'map' || u.k === 'func')
+        fail(ex.pos, `invalid operation: ${opText} (${what} can only be compared to nil)`);
+      fail(ex.pos, `invalid operation: ${opText} (${typeString(t)} cannot be compared)`);
+    }
+    this.emit(Op.Bin, pos, code, 0, this.numKind(t));
+    return { mode: 'value', type: T.untypedBool };
+  }
+
+  /** What the runtime needs to know about an operand type for arithmetic and comparison. */
+  private numKind(t: Type): { kind: string; bits: number; type: Type } {
+    const u = under(t);
+    if (u.k === 'basic') {
+      const n = u.name;
+      if (isString(u)) return { kind: 'string', bits: 0, type: t };
+      if (isBoolean(u)) return { kind: 'bool', bits: 0, type: t };
+      if (isFloat(u)) return { kind: 'float', bits: 64, type: t };
+      const bits = /(\d+)$/.exec(n)?.[1];
+      return { kind: n.startsWith('u') ? 'uint' : 'int', bits: bits ? Number(bits) : 64, type: t };
+    }
+    return { kind: 'other', bits: 0, type: t };
+  }
+
+  // ---- constants -----------------------------------------------------------------------
+
+  private constValue(e: Expr): { type: Type; value: ConstValue } | null {
+    switch (e.k) {
+      case 'int':
+        return { type: T.untypedInt, value: e.value };
+      case 'float':
+        return { type: T.untypedFloat, value: e.value };
+      case 'string':
+        return { type: T.untypedString, value: e.value };
+      case 'rune':
+        return { type: T.untypedRune, value: e.value };
+      case 'ident': {
+        const s = this.scope.lookup(e.name);
+        if (s?.k === 'const') return { type: s.type, value: s.value };
+        if (!s && e.name === 'iota' && this.iota !== null)
+          return { type: T.untypedInt, value: this.iota };
+        if (!s && e.name === 'iota') fail(e.pos, 'cannot use iota outside constant declaration');
+        return null;
+      }
+      case 'paren':
+        return this.constValue(e.x);
+      case 'selector': {
+        if (e.x.k !== 'ident') return null;
+        const s = this.scope.lookup(e.x.name);
+        if (s?.k !== 'pkg') return null;
+        const m = packages.get(s.path)?.get(e.sel);
+        if (m?.k === 'const') {
+          s.used = true;
+          return { type: m.type, value: m.value };
+        }
+        return null;
+      }
+      case 'unary': {
+        if (e.op === '&' || e.op === '*') return null;
+        const x = this.constValue(e.x);
+        if (!x) return null;
+        if (e.op === '-' && typeof x.value === 'number') return { type: x.type, value: -x.value };
+        if (e.op === '+' && typeof x.value === 'number') return x;
+        if (e.op === '!' && typeof x.value === 'boolean') return { type: x.type, value: !x.value };
+        if (e.op === '^' && typeof x.value === 'number') return { type: x.type, value: ~x.value };
+        return null;
+      }
+      case 'binary':
+        return this.foldBinary(e);
+      case 'call': {
+        const fun = e.fun.k === 'paren' ? e.fun.x : e.fun;
+        if (
+          fun.k === 'ident' &&
+          fun.name === 'len' &&
+          this.scope.lookup('len')?.k === 'builtin' &&
+          e.args.length === 1
+        ) {
+          const a = this.constValue(e.args[0] as Expr);
+          if (a && typeof a.value === 'string') return { type: T.int, value: utf8Length(a.value) };
+          return null;
+        }
+        if (e.args.length !== 1) return null;
+        const to = this.asTypeQuiet(fun);
+        if (!to || under(to).k !== 'basic') return null;
+        const a = this.constValue(e.args[0] as Expr);
+        if (!a) return null;
+        if (isString(to) && typeof a.value === 'number' && isInteger(a.type))
+          return { type: to, value: String.fromCodePoint(a.value) };
+        if (isInteger(to) && typeof a.value === 'number' && isFloat(a.type) && !isUntyped(a.type))
+          return null;
+        if (!this.representable(a.value, a.type, to)) {
+          if (typeof a.value === 'number' && isInteger(to) && !Number.isInteger(a.value))
+            fail(
+              e.args[0]?.pos ?? e.pos,
+              `cannot convert ${exprString(e.args[0] as Expr)} (untyped float constant) to type ${typeString(to)} (truncated)`,
+            );
+          fail(
+            e.args[0]?.pos ?? e.pos,
+            `cannot convert ${exprString(e.args[0] as Expr)} (${isUntyped(a.type) ? `untyped ${this.constKind(a.type)} constant` : `constant ${this.constString(a.value)} of type ${typeString(a.type)}`}) to type ${typeString(to)}`,
+          );
+        }
+        return { type: to, value: this.normalizeConst(a.value, to) };
+      }
+      default:
+        return null;
+    }
+  }
+
+  private asTypeQuiet(x: Expr): Type | null {
+    try {
+      return this.asType(x);
+    } catch {
+      return null;
+    }
+  }
+
+  private foldBinary(e: Expr & { k: 'binary' }): { type: Type; value: ConstValue } | null {
+    const x = this.constValue(e.x);
+    if (!x) return null;
+    const y = this.constValue(e.y);
+    if (!y) return null;
+    const op = e.op;
+    const text = `${exprString(e.x)} ${op} ${exprString(e.y)}`;
+    if (op === '<<' || op === '>>') {
+      if (typeof x.value !== 'number' || typeof y.value !== 'number')
+        fail(e.pos, `invalid operation: ${text}`);
+      const v = op === '<<' ? x.value * 2 ** y.value : Math.floor(x.value / 2 ** y.value);
+      return { type: x.type, value: v };
+    }
+    let t: Type;
+    if (!isUntyped(x.type) && !isUntyped(y.type)) {
+      if (!identical(x.type, y.type))
+        fail(
+          e.x.pos,
+          `invalid operation: ${text} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+      t = x.type;
+    } else if (!isUntyped(x.type)) {
+      if (!this.representable(y.value, y.type, x.type))
+        fail(
+          e.y.pos,
+          `invalid operation: ${text} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+      t = x.type;
+    } else if (!isUntyped(y.type)) {
+      if (!this.representable(x.value, x.type, y.type))
+        fail(
+          e.x.pos,
+          `invalid operation: ${text} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+      t = y.type;
+    } else {
+      const rank = (tt: Type) =>
+        tt === T.untypedFloat ? 3 : tt === T.untypedRune ? 2 : tt === T.untypedInt ? 1 : 0;
+      t = rank(x.type) >= rank(y.type) ? x.type : y.type;
+      if (isString(x.type) !== isString(y.type) || isBoolean(x.type) !== isBoolean(y.type))
+        fail(
+          e.x.pos,
+          `invalid operation: ${text} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
+        );
+    }
+    const a = x.value;
+    const b = y.value;
+    const cmp = (r: boolean) => ({ type: T.untypedBool, value: r });
+    switch (op) {
+      case '==':
+        return cmp(a === b);
+      case '!=':
+        return cmp(a !== b);
+      case '<':
+        return cmp(a < b);
+      case '<=':
+        return cmp(a <= b);
+      case '>':
+        return cmp(a > b);
+      case '>=':
+        return cmp(a >= b);
+      case '&&':
+        return { type: t, value: a === true && b === true };
+      case '||':
+        return { type: t, value: a === true || b === true };
+    }
+    if (typeof a === 'string' && typeof b === 'string') {
+      if (op === '+') return { type: t, value: a + b };
+      fail(
+        e.pos,
+        `invalid operation: operator ${op} not defined on ${exprString(e.x)} (untyped string constant)`,
+      );
+    }
+    if (typeof a !== 'number' || typeof b !== 'number')
+      fail(
+        e.pos,
+        `invalid operation: operator ${op} not defined on ${exprString(e.x)} (untyped ${this.constKind(x.type)} constant)`,
+      );
+    const integer = isInteger(t);
+    if ((op === '/' || op === '%') && b === 0) fail(e.y.pos, 'invalid operation: division by zero');
+    let v: number;
+    switch (op) {
+      case '+':
+        v = a + b;
+        break;
+      case '-':
+        v = a - b;
+        break;
+      case '*':
+        v = a * b;
+        break;
+      case '/':
+        v = integer ? Math.trunc(a / b) : a / b;
+        break;
+      case '%':
+        if (!integer)
+          fail(
+            e.pos,
+            `invalid operation: operator % not defined on ${exprString(e.x)} (untyped float constant)`,
+          );
+        v = a % b;
+        break;
+      case '&':
+        v = a & b;
+        break;
+      case '|':
+        v = a | b;
+        break;
+      case '^':
+        v = a ^ b;
+        break;
+      case '&^':
+        v = a & ~b;
+        break;
+      default:
+        unsupported(e.pos, `the operator ${op}`);
+    }
+    if (integer && !Number.isSafeInteger(v)) unsupported(e.pos, `constant ${text} overflows 2^53`);
+    if (!isUntyped(t) && !this.representable(v, t, t))
+      fail(e.pos, `constant ${v} overflows ${typeString(t)}`);
+    return { type: t, value: v };
+  }
+
+  private representable(value: ConstValue, from: Type, to: Type): boolean {
+    const u = under(to);
+    if (u.k === 'iface') return this.implements(defaultType(from), to) === null;
+    if (u.k !== 'basic') return false;
+    if (isInteger(u)) {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return false;
+      const bits = /(\d+)$/.exec(u.name)?.[1];
+      const n = bits ? Number(bits) : 64;
+      if (u.name.startsWith('u')) return value >= 0 && (n >= 53 || value < 2 ** n);
+      return n >= 53 || (value >= -(2 ** (n - 1)) && value < 2 ** (n - 1));
+    }
+    if (isFloat(u)) return typeof value === 'number';
+    if (isString(u)) return typeof value === 'string';
+    if (isBoolean(u)) return typeof value === 'boolean';
+    return false;
+  }
+
+  private normalizeConst(value: ConstValue, to: Type): ConstValue {
+    if (typeof value === 'number' && isInteger(to)) return Math.trunc(value);
+    return value;
+  }
+
+  // ---- assignability -------------------------------------------------------------------
+
+  /** Check that op can be stored as target, and emit what the store needs (boxing, copying). */
+  private convert(op: Operand, target: Type, e: Expr, context: string, copyStruct = true): void {
+    if (op.mode === 'void') fail(e.pos, `${exprString(e)} (no value) used as value`);
+    if (op.mode === 'tuple')
+      fail(
+        e.pos,
+        `multiple-value ${exprString(e)} (value of type ${typeString(op.type)}) in single-value context`,
+      );
+    const why = this.assignError(op, target);
+    if (why !== null) {
+      if (
+        op.mode === 'const' &&
+        typeof op.value === 'number' &&
+        isInteger(target) &&
+        !Number.isInteger(op.value) &&
+        isNumeric(op.type)
+      )
+        fail(
+          e.pos,
+          `cannot use ${exprString(e)} (untyped float constant) as ${typeString(target)} value in ${context} (truncated)`,
+        );
+      fail(
+        e.pos,
+        `cannot use ${this.describe(e, op)} as ${typeString(target)} value in ${context}${why}`,
+      );
+    }
+    if (isInterface(target) && !isInterface(op.type) && op.mode !== 'nil') {
+      const dyn =
+        op.mode === 'const'
+          ? defaultType(op.type)
+          : isUntyped(op.type)
+            ? defaultType(op.type)
+            : op.type;
+      if (isStructLike(dyn) && !op.fresh) this.emit(Op.Copy, e.pos);
+      this.emit(Op.ToIface, e.pos, 0, 0, dyn);
+      return;
+    }
+    if (copyStruct && isStructLike(target) && !op.fresh) this.emit(Op.Copy, e.pos);
+  }
+
+  /** null when assignable; otherwise the explanation gc appends (possibly empty). */
+  private assignError(op: Operand, target: Type): string | null {
+    if (op.mode === 'nil') return isNillable(target) ? null : '';
+    if (op.mode === 'const' && op.value !== undefined && isUntyped(op.type)) {
+      if (isInterface(target)) {
+        const why = this.implements(defaultType(op.type), target);
+        return why === null
+          ? null
+          : `: ${typeString(defaultType(op.type))} does not implement ${typeString(target)} ${why}`;
+      }
+      return this.representable(op.value, op.type, target) ? null : '';
+    }
+    if (this.assignableType(op.type, target)) return null;
+    if (isInterface(target)) {
+      const why = this.implements(op.type, target);
+      if (why) return `: ${typeString(op.type)} does not implement ${typeString(target)} ${why}`;
+    }
+    return '';
+  }
+
+  private assignableType(from: Type, to: Type): boolean {
+    if (identical(from, to)) return true;
+    if (from.k === 'basic' && from.name === 'untyped nil') return isNillable(to);
+    if (isUntyped(from)) {
+      if (isInterface(to)) return this.implements(defaultType(from), to) === null;
+      if (isBoolean(from)) return isBoolean(to);
+      if (isString(from)) return isString(to);
+      if (isNumeric(from)) return isNumeric(to);
+    }
+    const fu = under(from);
+    const tu = under(to);
+    if ((from.k !== 'named' || to.k !== 'named') && identical(fu, tu) && fu.k !== 'basic')
+      return true;
+    if (isInterface(to)) return this.implements(from, to) === null;
+    return false;
+  }
+
+  /** null if t implements iface, else gc's parenthesised reason. */
+  private implements(t: Type, iface: Type): string | null {
+    const iu = under(iface);
+    if (iu.k !== 'iface') return '';
+    for (const [name, sig] of iu.methods) {
+      if (isInterface(t)) {
+        const has = (under(t) as InterfaceType).methods.get(name);
+        if (!has) return `(missing method ${name})`;
+        if (!identical(has, sig)) return `(wrong type for method ${name})`;
+        continue;
+      }
+      const found = this.lookupField(t, name);
+      if (!found || found.kind !== 'method') return `(missing method ${name})`;
+      if (found.method.ptrRecv && t.k !== 'ptr' && found.path.length === 0)
+        return `(method ${name} has pointer receiver)`;
+      if (!identical(found.method.sig, sig))
+        return `(wrong type for method ${name})\n\t\thave ${name}${sigParamsResults(found.method.sig)}\n\t\twant ${name}${sigParamsResults(sig)}`;
+    }
+    return null;
+  }
+}
+
+function sigParams(sig: FuncType): string {
+  return `(${sig.params.map((p, i) => (sig.variadic && i === sig.params.length - 1 && p.k === 'slice' ? `...${typeString(p.elem)}` : typeString(p))).join(', ')})`;
+}
+
+function sigParamsResults(sig: FuncType): string {
+  const r = sig.results.map((t) => typeString(t));
+  return `${sigParams(sig)}${r.length === 0 ? '' : r.length === 1 ? ` ${r[0]}` : ` (${r.join(', ')})`}`;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/**
+ * Library calls that touch shared state (locks, output, the clock): each is a visible step,
+ * named for the UI. Pure library calls (Sprintf, errors.New) run inside the step around them.
+ */
+const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
+  ['sync.Mutex.Lock', 'Lock'],
+  ['sync.Mutex.Unlock', 'Unlock'],
+  ['sync.Mutex.TryLock', 'TryLock'],
+  ['sync.RWMutex.Lock', 'Lock'],
+  ['sync.RWMutex.Unlock', 'Unlock'],
+  ['sync.RWMutex.RLock', 'RLock'],
+  ['sync.RWMutex.RUnlock', 'RUnlock'],
+  ['sync.RWMutex.TryLock', 'TryLock'],
+  ['sync.RWMutex.TryRLock', 'TryRLock'],
+  ['sync.WaitGroup.Add', 'WaitGroup.Add'],
+  ['sync.WaitGroup.Done', 'WaitGroup.Done'],
+  ['sync.WaitGroup.Wait', 'WaitGroup.Wait'],
+  ['fmt.Println', 'print'],
+  ['fmt.Print', 'print'],
+  ['fmt.Printf', 'print'],
+  ['time.Sleep', 'sleep'],
+  ['time.Now', 'read the clock'],
+  ['time.Since', 'read the clock'],
+  ['http.Get', 'http.Get'],
+  ['runtime.Gosched', 'yield'],
+  ['runtime.NumGoroutine', 'count goroutines'],
+  ['context.WithCancel', 'context.WithCancel'],
+  ['context.WithTimeout', 'context.WithTimeout'],
+  ['context.cancelCtx.Err', 'ctx.Err()'],
+  ['os.Exit', 'exit'],
+]);

@@ -1,0 +1,936 @@
+/**
+ * Go source -> Interleave's syntax tree, using the real Go grammar from @lezer/go (the same
+ * parser drives the editor's highlighting). No hand-written lexer: we only walk the tree.
+ *
+ * @lezer/go 1.0.1 gives postfix operators (selector, index, slice, call, type assertion) a
+ * lower precedence than unary and binary operators, so `50 * time.Millisecond` arrives as
+ * `(50 * time).Millisecond`. `postfix()` re-associates such nodes into Go's precedence;
+ * parentheses in the source are kept as `paren` nodes, so they are never rotated through.
+ */
+import { parser } from '@lezer/go';
+import type { SyntaxNode } from '@lezer/common';
+import type {
+  Block,
+  CaseClause,
+  Decl,
+  Element,
+  Expr,
+  FieldSpec,
+  FuncDecl,
+  Ident,
+  ImportSpec,
+  MethodSpec,
+  Param,
+  Signature,
+  SourceFile,
+  Stmt,
+  TypeExpr,
+  TypeSpec,
+  ValueSpec,
+} from './ast';
+import { LineMap, fail, unsupported, type Pos } from './source';
+
+const KEYWORDS = new Set([
+  'break',
+  'case',
+  'chan',
+  'const',
+  'continue',
+  'default',
+  'defer',
+  'else',
+  'fallthrough',
+  'for',
+  'func',
+  'go',
+  'goto',
+  'if',
+  'import',
+  'interface',
+  'map',
+  'package',
+  'range',
+  'return',
+  'select',
+  'struct',
+  'switch',
+  'type',
+  'var',
+]);
+
+/** Node names that are punctuation or keywords, never meaningful children. */
+function isPunct(name: string): boolean {
+  return !/^[A-Z]/.test(name);
+}
+
+export function parseGo(text: string): SourceFile {
+  const p = new Parser(text);
+  return p.file();
+}
+
+class Parser {
+  private readonly lines: LineMap;
+  constructor(private readonly text: string) {
+    this.lines = new LineMap(text);
+  }
+
+  private pos(n: SyntaxNode | number): Pos {
+    return this.lines.pos(typeof n === 'number' ? n : n.from);
+  }
+
+  private src(n: SyntaxNode): string {
+    return this.text.slice(n.from, n.to);
+  }
+
+  /** Meaningful children (punctuation and keywords left out). */
+  private kids(n: SyntaxNode): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) if (!isPunct(c.name)) out.push(c);
+    return out;
+  }
+
+  private all(n: SyntaxNode): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+    return out;
+  }
+
+  private has(n: SyntaxNode, tok: string): SyntaxNode | null {
+    for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === tok) return c;
+    return null;
+  }
+
+  file(): SourceFile {
+    const tree = parser.parse(this.text);
+    this.checkSyntax(tree.topNode);
+    const top = tree.topNode;
+    let pkg: Ident | null = null;
+    const imports: ImportSpec[] = [];
+    const decls: Decl[] = [];
+    const stray: Stmt[] = [];
+    for (const c of this.kids(top)) {
+      switch (c.name) {
+        case 'PackageClause': {
+          const d = c.getChild('DefName');
+          if (d) pkg = { name: this.src(d), pos: this.pos(d) };
+          break;
+        }
+        case 'ImportDecl':
+          for (const s of this.specs(c, 'ImportSpec')) imports.push(this.importSpec(s));
+          break;
+        case 'FunctionDecl':
+        case 'MethodDecl':
+          decls.push(this.funcDecl(c));
+          break;
+        case 'VarDecl':
+          decls.push({ k: 'var', pos: this.pos(c), specs: this.valueSpecs(c, 'VarSpec') });
+          break;
+        case 'ConstDecl':
+          decls.push({ k: 'const', pos: this.pos(c), specs: this.valueSpecs(c, 'ConstSpec') });
+          break;
+        case 'TypeDecl':
+          decls.push({ k: 'type', pos: this.pos(c), specs: this.typeSpecs(c) });
+          break;
+        default:
+          stray.push(this.stmt(c));
+      }
+    }
+    return { pkg, imports, decls, stray };
+  }
+
+  // ---- syntax errors -------------------------------------------------------------------
+
+  private checkSyntax(top: SyntaxNode): void {
+    const cursor = top.cursor();
+    do {
+      if (cursor.type.isError) {
+        const at = cursor.from;
+        fail(
+          this.pos(this.skipSpace(at)),
+          `syntax error: unexpected ${this.describe(at)}`,
+          'syntax',
+        );
+      }
+    } while (cursor.next());
+  }
+
+  private skipSpace(at: number): number {
+    while (at < this.text.length && /[ \t\r]/.test(this.text[at] ?? '')) at++;
+    return at;
+  }
+
+  /** What gc calls the token found at `at`: `name x`, `keyword else`, `literal 5`, `}`, `newline`, `EOF`. */
+  private describe(at: number): string {
+    at = this.skipSpace(at);
+    if (at >= this.text.length) return 'EOF';
+    const rest = this.text.slice(at);
+    if (rest.startsWith('\n')) return 'newline';
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest)?.[0];
+    if (word) return KEYWORDS.has(word) ? `keyword ${word}` : `name ${word}`;
+    const lit = /^("(?:[^"\\\n]|\\.)*"?|`[^`]*`?|'(?:[^'\\\n]|\\.)*'?|[0-9][0-9a-zA-Z_.]*)/.exec(
+      rest,
+    )?.[0];
+    if (lit) return `literal ${lit}`;
+    const op =
+      /^(<<=|>>=|&\^=|\.\.\.|&&|\|\||<-|\+\+|--|==|!=|<=|>=|:=|[-+*/%&|^<>]=|<<|>>|&\^|.)/.exec(
+        rest,
+      )?.[0];
+    return op ?? 'EOF';
+  }
+
+  // ---- declarations --------------------------------------------------------------------
+
+  private specs(decl: SyntaxNode, name: string): SyntaxNode[] {
+    const list = decl.getChild('SpecList');
+    return list ? list.getChildren(name) : decl.getChildren(name);
+  }
+
+  private importSpec(n: SyntaxNode): ImportSpec {
+    const str = n.getChild('String');
+    const def = n.getChild('DefName');
+    if (!str) fail(this.pos(n), 'syntax error: missing import path', 'syntax');
+    if (this.has(n, '.')) unsupported(this.pos(n), 'dot imports');
+    return { pos: this.pos(str), path: this.stringLit(str), name: def ? this.src(def) : null };
+  }
+
+  private ident(n: SyntaxNode): Ident {
+    return { name: this.src(n), pos: this.pos(n) };
+  }
+
+  private funcDecl(n: SyntaxNode): FuncDecl {
+    if (n.getChild('TypeParams')) unsupported(this.pos(n), 'generic functions');
+    const params = n.getChildren('Parameters');
+    let recv: Param | null = null;
+    let nameNode: SyntaxNode | null;
+    let sigStart = 0;
+    if (n.name === 'MethodDecl') {
+      const rp = params[0] ? this.params(params[0]) : [];
+      if (rp.length !== 1) fail(this.pos(n), 'method has multiple receivers');
+      recv = rp[0] ?? null;
+      nameNode = n.getChild('FieldName');
+      sigStart = 1;
+    } else {
+      nameNode = n.getChild('DefName');
+    }
+    if (!nameNode) fail(this.pos(n), 'syntax error: missing function name', 'syntax');
+    const sig = this.signature(n, sigStart);
+    const body = n.getChild('Block');
+    return {
+      k: 'func',
+      pos: this.pos(n),
+      name: this.ident(nameNode),
+      recv,
+      sig,
+      body: body ? this.block(body) : null,
+    };
+  }
+
+  /** The signature whose parameter list is the `skip`-th Parameters child of n. */
+  private signature(n: SyntaxNode, skip: number): Signature {
+    const ps = n.getChildren('Parameters');
+    const paramsNode = ps[skip];
+    if (!paramsNode) fail(this.pos(n), 'syntax error: missing parameters', 'syntax');
+    const params = this.params(paramsNode);
+    let results: Param[] = [];
+    const resNode = paramsNode.nextSibling;
+    if (resNode && resNode.name === 'Parameters') results = this.params(resNode);
+    else if (resNode && resNode.name !== 'Block' && !isPunct(resNode.name))
+      results = [{ name: null, pos: this.pos(resNode), type: this.type(resNode) }];
+    const variadic = paramsNode.getChildren('Parameter').some((p) => this.has(p, '...'));
+    return { params, results, variadic };
+  }
+
+  private params(n: SyntaxNode): Param[] {
+    // Go groups `a, b int`: names without a type take the next type. A parameter list either
+    // names every parameter or none.
+    const out: Param[] = [];
+    const pending: Ident[] = [];
+    const raw = n.getChildren('Parameter');
+    const named = raw.some((p) => p.getChild('DefName') && this.kids(p).length > 1);
+    for (const p of raw) {
+      const kids = this.kids(p);
+      const names = p.getChildren('DefName');
+      const typeNode = kids.find((k) => k.name !== 'DefName');
+      const variadic = !!this.has(p, '...');
+      if (!typeNode) {
+        // A lone identifier: a name waiting for a type when the list is named, else a type.
+        if (named) {
+          for (const d of names) pending.push(this.ident(d));
+          continue;
+        }
+        const d = names[0];
+        if (d)
+          out.push({
+            name: null,
+            pos: this.pos(d),
+            type: { k: 'tname', pos: this.pos(d), pkg: null, name: this.src(d) },
+          });
+        continue;
+      }
+      let type = this.type(typeNode);
+      if (variadic) type = { k: 'tslice', pos: this.pos(typeNode), elem: type };
+      for (const id of pending) out.push({ name: id.name, pos: id.pos, type });
+      pending.length = 0;
+      if (names.length === 0) out.push({ name: null, pos: this.pos(typeNode), type });
+      for (const d of names) out.push({ name: this.src(d), pos: this.pos(d), type });
+    }
+    if (pending.length > 0)
+      fail(
+        pending[0]?.pos ?? this.pos(n),
+        'syntax error: mixed named and unnamed parameters',
+        'syntax',
+      );
+    return out;
+  }
+
+  private valueSpecs(n: SyntaxNode, specName: string): ValueSpec[] {
+    return this.specs(n, specName).map((s) => this.valueSpec(s));
+  }
+
+  private valueSpec(s: SyntaxNode): ValueSpec {
+    const names: Ident[] = [];
+    let type: TypeExpr | null = null;
+    const values: Expr[] = [];
+    let afterEq = false;
+    for (const c of this.all(s)) {
+      if (c.name === '=') afterEq = true;
+      else if (isPunct(c.name)) continue;
+      else if (!afterEq && c.name === 'DefName') names.push(this.ident(c));
+      else if (!afterEq) type = this.type(c);
+      else values.push(this.expr(c));
+    }
+    return { pos: this.pos(s), names, type, values };
+  }
+
+  private typeSpecs(n: SyntaxNode): TypeSpec[] {
+    return this.specs(n, 'TypeSpec').map((s) => {
+      if (s.getChild('TypeParams')) unsupported(this.pos(s), 'generic types');
+      const name = s.getChild('DefName');
+      const kids = this.kids(s).filter((k) => k.name !== 'DefName');
+      const t = kids[0];
+      if (!name || !t) fail(this.pos(s), 'syntax error: incomplete type declaration', 'syntax');
+      return {
+        pos: this.pos(s),
+        name: this.ident(name),
+        type: this.type(t),
+        alias: !!this.has(s, '='),
+      };
+    });
+  }
+
+  // ---- types ---------------------------------------------------------------------------
+
+  type(n: SyntaxNode): TypeExpr {
+    const pos = this.pos(n);
+    switch (n.name) {
+      case 'TypeName':
+      case 'VariableName':
+      case 'DefName':
+        return { k: 'tname', pos, pkg: null, name: this.src(n) };
+      case 'QualifiedType': {
+        const parts = this.kids(n);
+        const pkg = parts[0];
+        const name = parts[parts.length - 1];
+        if (!pkg || !name || parts.length !== 2) unsupported(pos, 'this qualified type');
+        return { k: 'tname', pos, pkg: this.src(pkg), name: this.src(name) };
+      }
+      case 'SelectorExpr': {
+        // `pkg.Type` in expression position (e.g. a conversion argument)
+        const [x, f] = this.kids(n);
+        if (x?.name === 'VariableName' && f)
+          return { k: 'tname', pos, pkg: this.src(x), name: this.src(f) };
+        break;
+      }
+      case 'PointerType': {
+        const [e] = this.kids(n);
+        if (!e) break;
+        return { k: 'tptr', pos, elem: this.type(e) };
+      }
+      case 'UnaryExp': {
+        // `*T` parsed as an expression (inside conversions)
+        const [op, e] = this.kids(n);
+        if (op && this.src(op) === '*' && e) return { k: 'tptr', pos, elem: this.type(e) };
+        break;
+      }
+      case 'SliceType': {
+        const [e] = this.kids(n);
+        if (!e) break;
+        if (this.has(n, '...')) unsupported(pos, 'array literals with [...]');
+        return { k: 'tslice', pos, elem: this.type(e) };
+      }
+      case 'ArrayType': {
+        const [len, e] = this.kids(n);
+        if (!len || !e) break;
+        return { k: 'tarray', pos, len: this.expr(len), elem: this.type(e) };
+      }
+      case 'MapType': {
+        const [kt, vt] = this.kids(n);
+        if (!kt || !vt) break;
+        return { k: 'tmap', pos, key: this.type(kt), elem: this.type(vt) };
+      }
+      case 'StructType':
+        return { k: 'tstruct', pos, fields: this.fields(n) };
+      case 'FunctionType':
+        return { k: 'tfunc', pos, sig: this.signature(n, 0) };
+      case 'InterfaceType':
+        return { k: 'tiface', pos, methods: this.methods(n) };
+      case 'ParenthesizedType':
+      case 'ParenthesizedExpr': {
+        const [t] = this.kids(n);
+        if (!t) break;
+        return { k: 'tparen', pos, t: this.type(t) };
+      }
+      case 'ChannelType':
+        unsupported(pos, 'channels are not simulated yet');
+      // falls through (unsupported throws)
+      case 'ParameterizedType':
+        unsupported(pos, 'generic types');
+    }
+    fail(pos, `syntax error: unexpected ${this.describe(n.from)}, expected type`, 'syntax');
+  }
+
+  private fields(n: SyntaxNode): FieldSpec[] {
+    const body = n.getChild('StructBody');
+    const out: FieldSpec[] = [];
+    for (const f of body ? body.getChildren('FieldDecl') : []) {
+      const names = f.getChildren('FieldName');
+      const typeNode = this.kids(f).find((k) => k.name !== 'FieldName' && k.name !== 'String');
+      if (!typeNode) fail(this.pos(f), 'syntax error: missing field type', 'syntax');
+      if (names.length === 0) {
+        if (this.has(f, '*')) unsupported(this.pos(f), 'embedded pointer fields');
+        const t = this.type(typeNode);
+        const name = t.k === 'tname' ? t.name : '?';
+        out.push({ name, pos: this.pos(f), type: t, embedded: true });
+      } else {
+        const t = this.type(typeNode);
+        for (const nm of names)
+          out.push({ name: this.src(nm), pos: this.pos(nm), type: t, embedded: false });
+      }
+    }
+    return out;
+  }
+
+  private methods(n: SyntaxNode): MethodSpec[] {
+    const body = n.getChild('InterfaceBody');
+    const out: MethodSpec[] = [];
+    for (const c of body ? this.kids(body) : []) {
+      if (c.name !== 'MethodElem') unsupported(this.pos(c), 'embedded interfaces and type sets');
+      const name = c.getChild('FieldName');
+      if (!name) continue;
+      out.push({ name: this.src(name), pos: this.pos(name), sig: this.signature(c, 0) });
+    }
+    return out;
+  }
+
+  // ---- statements ----------------------------------------------------------------------
+
+  block(n: SyntaxNode): Block {
+    const stmts: Stmt[] = [];
+    for (const c of this.kids(n)) stmts.push(this.stmt(c));
+    return { pos: this.pos(n), stmts, end: this.pos(Math.max(n.from, n.to - 1)) };
+  }
+
+  private stmts(nodes: SyntaxNode[]): Stmt[] {
+    return nodes.map((c) => this.stmt(c));
+  }
+
+  stmt(n: SyntaxNode): Stmt {
+    const pos = this.pos(n);
+    switch (n.name) {
+      case 'ExprStatement': {
+        const [x] = this.kids(n);
+        if (!x) break;
+        return { k: 'expr', pos, x: this.expr(x) };
+      }
+      case 'IncDecStatement': {
+        const [x, op] = this.kids(n);
+        if (!x || !op) break;
+        return { k: 'incdec', pos, x: this.expr(x), op: this.src(op) === '++' ? '++' : '--' };
+      }
+      case 'Assignment': {
+        const lhs: Expr[] = [];
+        const rhs: Expr[] = [];
+        let op = '=';
+        let right = false;
+        for (const c of this.all(n)) {
+          if (c.name === '=' || c.name === 'UpdateOp') {
+            op = this.src(c);
+            right = true;
+          } else if (!isPunct(c.name)) (right ? rhs : lhs).push(this.expr(c));
+        }
+        return { k: 'assign', pos, lhs, op, rhs };
+      }
+      case 'VarDecl': {
+        if (this.has(n, ':=')) {
+          const names: Ident[] = [];
+          const rhs: Expr[] = [];
+          let right = false;
+          for (const c of this.all(n)) {
+            if (c.name === ':=') right = true;
+            else if (isPunct(c.name)) continue;
+            else if (!right) names.push(this.ident(c));
+            else rhs.push(this.expr(c));
+          }
+          return { k: 'define', pos, names, rhs };
+        }
+        return { k: 'var', pos, specs: this.valueSpecs(n, 'VarSpec') };
+      }
+      case 'ConstDecl':
+        return { k: 'const', pos, specs: this.valueSpecs(n, 'ConstSpec') };
+      case 'TypeDecl':
+        return { k: 'type', pos, specs: this.typeSpecs(n) };
+      case 'Block':
+        return { k: 'block', pos, block: this.block(n) };
+      case 'IfStatement':
+        return this.ifStmt(n);
+      case 'ForStatement':
+        return this.forStmt(n);
+      case 'SwitchStatement':
+        return this.switchStmt(n);
+      case 'TypeSwitchStatement':
+        unsupported(pos, 'type switches');
+      // falls through (unsupported throws)
+      case 'GoStatement':
+      case 'DeferStatement': {
+        const [x] = this.kids(n);
+        if (!x) break;
+        const call = this.expr(x);
+        return n.name === 'GoStatement' ? { k: 'go', pos, call } : { k: 'defer', pos, call };
+      }
+      case 'ReturnStatement':
+        return { k: 'return', pos, results: this.kids(n).map((c) => this.expr(c)) };
+      case 'GotoStatement': {
+        const first = n.firstChild;
+        const label = n.getChild('LabelName');
+        const tok = first ? this.src(first) : 'break';
+        if (tok === 'goto') unsupported(pos, 'goto');
+        return {
+          k: 'branch',
+          pos,
+          tok: tok === 'continue' ? 'continue' : 'break',
+          label: label ? this.ident(label) : null,
+        };
+      }
+      case 'LabeledStatement': {
+        const label = n.getChild('LabelName');
+        const inner = this.kids(n).filter((c) => c.name !== 'LabelName')[0];
+        if (!label) break;
+        return {
+          k: 'labeled',
+          pos,
+          label: this.ident(label),
+          stmt: inner ? this.stmt(inner) : null,
+        };
+      }
+      case 'FallthroughStatement':
+        return { k: 'fallthrough', pos };
+      case 'SendStatement':
+      case 'SelectStatement':
+      case 'ReceiveStatement':
+        unsupported(pos, 'channels are not simulated yet');
+    }
+    if (n.name === 'FunctionDecl' || n.name === 'MethodDecl')
+      fail(pos, 'syntax error: unexpected keyword func, expected expression', 'syntax');
+    fail(pos, `syntax error: unexpected ${this.describe(n.from)}`, 'syntax');
+  }
+
+  private ifStmt(n: SyntaxNode): Stmt {
+    const kids = this.kids(n);
+    let i = 0;
+    let init: Stmt | null = null;
+    // `if init; cond {` : the init is followed by a `;` token.
+    const semi = this.has(n, ';');
+    if (semi && kids[0] && kids[0].from < semi.from) init = this.stmt(kids[i++]!);
+    const condNode = kids[i++];
+    const thenNode = kids[i++];
+    if (!condNode || !thenNode)
+      fail(this.pos(n), 'syntax error: missing condition in if statement', 'syntax');
+    const elseNode = kids[i];
+    let elseStmt: Stmt | null = null;
+    if (elseNode)
+      elseStmt =
+        elseNode.name === 'IfStatement'
+          ? this.ifStmt(elseNode)
+          : { k: 'block', pos: this.pos(elseNode), block: this.block(elseNode) };
+    return {
+      k: 'if',
+      pos: this.pos(n),
+      init,
+      cond: this.expr(condNode),
+      then: this.block(thenNode),
+      else: elseStmt,
+    };
+  }
+
+  private forStmt(n: SyntaxNode): Stmt {
+    const pos = this.pos(n);
+    const body = n.getChild('Block');
+    if (!body) fail(pos, 'syntax error: missing loop body', 'syntax');
+    const fc = n.getChild('ForClause');
+    const rc = n.getChild('RangeClause');
+    if (rc) {
+      const lhs: SyntaxNode[] = [];
+      let x: SyntaxNode | null = null;
+      let seenRange = false;
+      for (const c of this.all(rc)) {
+        if (c.name === 'range') seenRange = true;
+        else if (isPunct(c.name)) continue;
+        else if (seenRange) x = c;
+        else lhs.push(c);
+      }
+      if (!x) fail(pos, 'syntax error: missing range expression', 'syntax');
+      const define = !!this.has(rc, ':=');
+      const conv = (c: SyntaxNode | undefined): Expr | null =>
+        c
+          ? c.name === 'DefName'
+            ? { k: 'ident', pos: this.pos(c), name: this.src(c) }
+            : this.expr(c)
+          : null;
+      return {
+        k: 'range',
+        pos,
+        key: conv(lhs[0]),
+        value: conv(lhs[1]),
+        define,
+        x: this.expr(x),
+        body: this.block(body),
+      };
+    }
+    if (fc) {
+      // ForClause { init? ";" cond? ";" post? }
+      const parts: (SyntaxNode | null)[] = [null, null, null];
+      let slot = 0;
+      for (const c of this.all(fc)) {
+        if (c.name === ';') slot++;
+        else if (!isPunct(c.name)) parts[slot] = c;
+      }
+      const [ini, cond, post] = parts;
+      return {
+        k: 'for',
+        pos,
+        init: ini ? this.stmt(ini) : null,
+        cond: cond ? this.expr(cond) : null,
+        post: post ? this.stmt(post) : null,
+        body: this.block(body),
+      };
+    }
+    const cond = this.kids(n).find((c) => c.name !== 'Block');
+    return {
+      k: 'for',
+      pos,
+      init: null,
+      cond: cond ? this.expr(cond) : null,
+      post: null,
+      body: this.block(body),
+    };
+  }
+
+  private switchStmt(n: SyntaxNode): Stmt {
+    const pos = this.pos(n);
+    const blockNode = n.getChild('SwitchBlock');
+    if (!blockNode) fail(pos, 'syntax error: missing switch body', 'syntax');
+    const head = this.kids(n).filter((c) => c.name !== 'SwitchBlock');
+    const semi = this.has(n, ';');
+    let init: Stmt | null = null;
+    let tag: Expr | null = null;
+    for (const h of head) {
+      if (semi && h.from < semi.from) init = this.stmt(h);
+      else tag = this.expr(h);
+    }
+    const cases: CaseClause[] = [];
+    let cur: { pos: Pos; exprs: Expr[] | null; body: SyntaxNode[] } | null = null;
+    for (const c of this.kids(blockNode)) {
+      if (c.name === 'Case') {
+        if (cur) cases.push({ pos: cur.pos, exprs: cur.exprs, body: this.stmts(cur.body) });
+        const isDefault = !!this.has(c, 'default');
+        cur = {
+          pos: this.pos(c),
+          exprs: isDefault ? null : this.kids(c).map((e) => this.expr(e)),
+          body: [],
+        };
+      } else if (cur) cur.body.push(c);
+    }
+    if (cur) cases.push({ pos: cur.pos, exprs: cur.exprs, body: this.stmts(cur.body) });
+    return {
+      k: 'switch',
+      pos,
+      init,
+      tag,
+      cases,
+      end: this.pos(Math.max(blockNode.from, blockNode.to - 1)),
+    };
+  }
+
+  // ---- expressions ---------------------------------------------------------------------
+
+  expr(n: SyntaxNode): Expr {
+    const pos = this.pos(n);
+    switch (n.name) {
+      case 'VariableName':
+      case 'DefName':
+      case 'TypeName':
+        return { k: 'ident', pos, name: this.src(n) };
+      case 'Bool':
+      case 'Nil':
+        return { k: 'ident', pos, name: this.src(n) };
+      case 'Number':
+        return this.number(n);
+      case 'String':
+        return { k: 'string', pos, value: this.stringLit(n) };
+      case 'Rune':
+        return { k: 'rune', pos, value: this.runeLit(n) };
+      case 'ParenthesizedExpr': {
+        const [x] = this.kids(n);
+        if (!x) break;
+        return { k: 'paren', pos, x: this.expr(x) };
+      }
+      case 'FunctionLiteral': {
+        const body = n.getChild('Block');
+        if (!body) break;
+        return { k: 'funclit', pos, sig: this.signature(n, 0), body: this.block(body) };
+      }
+      case 'TypedLiteral': {
+        const [t, lit] = this.kids(n);
+        if (!t || !lit) break;
+        return { k: 'composite', pos, type: this.type(t), elts: this.literal(lit) };
+      }
+      case 'LiteralValue':
+        return { k: 'composite', pos, type: null, elts: this.literal(n) };
+      case 'SelectorExpr': {
+        const [x, f] = this.kids(n);
+        if (!x || !f) break;
+        return this.postfix(this.expr(x), (b) => ({
+          k: 'selector',
+          pos: b.pos,
+          x: b,
+          sel: this.src(f),
+          selPos: this.pos(f),
+        }));
+      }
+      case 'IndexExpr': {
+        const [x, i] = this.kids(n);
+        if (!x || !i) break;
+        const index = this.expr(i);
+        return this.postfix(this.expr(x), (b) => ({ k: 'index', pos: b.pos, x: b, index }));
+      }
+      case 'SliceExpr':
+        return this.sliceExpr(n);
+      case 'TypeAssertion': {
+        const [x, t] = this.kids(n);
+        if (!x || !t) break;
+        const tt = this.type(t);
+        return this.postfix(this.expr(x), (b) => ({ k: 'assert', pos: b.pos, x: b, t: tt }));
+      }
+      case 'CallExpr':
+        return this.callExpr(n);
+      case 'Conversion': {
+        const [t, x] = this.kids(n);
+        if (!t || !x) break;
+        const arg = this.expr(x);
+        const lparen = this.has(n, '(');
+        return {
+          k: 'call',
+          pos,
+          fun: { k: 'typeexpr', pos, t: this.type(t) },
+          args: [arg],
+          ellipsis: false,
+          lparen: lparen ? this.pos(lparen) : pos,
+        };
+      }
+      case 'UnaryExp': {
+        const [op, x] = this.kids(n);
+        const opText = op ? this.src(op) : this.src(n.firstChild ?? n);
+        const xn = x ?? op;
+        if (!xn) break;
+        if (opText === '<-') unsupported(pos, 'channels are not simulated yet');
+        return { k: 'unary', pos, op: opText, x: this.expr(x ?? xn) };
+      }
+      case 'BinaryExp': {
+        const [x, op, y] = this.kids(n);
+        if (!x || !op || !y) break;
+        return {
+          k: 'binary',
+          pos,
+          op: this.src(op),
+          opPos: this.pos(op),
+          x: this.expr(x),
+          y: this.expr(y),
+        };
+      }
+      case 'SliceType':
+      case 'MapType':
+      case 'PointerType':
+      case 'StructType':
+      case 'FunctionType':
+      case 'InterfaceType':
+      case 'QualifiedType':
+      case 'ArrayType':
+        return { k: 'typeexpr', pos, t: this.type(n) };
+      case 'ChannelType':
+        unsupported(pos, 'channels are not simulated yet');
+      // falls through (unsupported throws)
+      case 'ParameterizedExpr':
+        unsupported(pos, 'generic functions');
+    }
+    fail(pos, `syntax error: unexpected ${this.describe(n.from)}, expected expression`, 'syntax');
+  }
+
+  /**
+   * Apply a postfix operator to `base`, pushing it below unary and binary operators that the
+   * grammar wrongly bound more tightly (see the file comment).
+   */
+  private postfix(base: Expr, make: (b: Expr) => Expr): Expr {
+    if (base.k === 'binary') return { ...base, y: this.postfix(base.y, make) };
+    if (base.k === 'unary') return { ...base, x: this.postfix(base.x, make) };
+    return make(base);
+  }
+
+  private sliceExpr(n: SyntaxNode): Expr {
+    const all = this.all(n);
+    const x = all[0];
+    if (!x) fail(this.pos(n), 'syntax error: bad slice expression', 'syntax');
+    const parts: (Expr | null)[] = [null, null, null];
+    let slot = 0;
+    for (const c of all.slice(1)) {
+      if (c.name === ':') slot++;
+      else if (!isPunct(c.name)) parts[slot] = this.expr(c);
+    }
+    const [lo, hi, max] = parts;
+    return this.postfix(this.expr(x), (b) => ({
+      k: 'slice',
+      pos: b.pos,
+      x: b,
+      lo: lo ?? null,
+      hi: hi ?? null,
+      max: max ?? null,
+    }));
+  }
+
+  private callExpr(n: SyntaxNode): Expr {
+    const pos = this.pos(n);
+    const first = n.firstChild;
+    const argsNode = n.getChild('Arguments');
+    if (!first || !argsNode) fail(pos, 'syntax error: bad call', 'syntax');
+    const lparen = this.pos(argsNode);
+    const ellipsis = !!this.has(argsNode, '...');
+    if (first.name === 'make' || first.name === 'new') {
+      // newArguments: the first argument is a type
+      const kids = this.kids(argsNode);
+      const args = kids.map((c, i) =>
+        i === 0 ? ({ k: 'typeexpr', pos: this.pos(c), t: this.type(c) } as Expr) : this.expr(c),
+      );
+      return { k: 'call', pos, fun: { k: 'ident', pos, name: first.name }, args, ellipsis, lparen };
+    }
+    if (first.name === 'ParameterizedExpr') unsupported(pos, 'generic functions');
+    const args = this.kids(argsNode).map((c) => this.argExpr(c));
+    return this.postfix(this.expr(first), (b) => ({
+      k: 'call',
+      pos: b.pos,
+      fun: b,
+      args,
+      ellipsis,
+      lparen,
+    }));
+  }
+
+  /** Arguments may be types (`make`, conversions through a variable name are resolved later). */
+  private argExpr(c: SyntaxNode): Expr {
+    return this.expr(c);
+  }
+
+  private literal(n: SyntaxNode): Element[] {
+    const out: Element[] = [];
+    for (const el of n.getChildren('Element')) {
+      const keyNode = el.getChild('Key');
+      const parts = this.kids(el).filter((c) => c.name !== 'Key');
+      const valueNode = parts[0];
+      if (!valueNode) continue;
+      let key: Expr | null = null;
+      if (keyNode) {
+        const [k] = this.kids(keyNode);
+        if (k) key = this.expr(k);
+      }
+      out.push({ key, value: this.expr(valueNode), pos: this.pos(el) });
+    }
+    return out;
+  }
+
+  // ---- literals ------------------------------------------------------------------------
+
+  private number(n: SyntaxNode): Expr {
+    const pos = this.pos(n);
+    const text = this.src(n);
+    const clean = text.replace(/_/g, '');
+    if (clean.endsWith('i')) unsupported(pos, 'complex numbers');
+    let value: number;
+    if (/^0[xX][0-9a-fA-F]+$/.test(clean)) value = parseInt(clean.slice(2), 16);
+    else if (/^0[bB][01]+$/.test(clean)) value = parseInt(clean.slice(2), 2);
+    else if (/^0[oO]?[0-7]+$/.test(clean)) value = parseInt(clean.replace(/^0[oO]?/, ''), 8);
+    else if (/^[0-9]+$/.test(clean)) value = Number(clean);
+    else {
+      value = Number(clean);
+      if (Number.isNaN(value)) fail(pos, `syntax error: malformed number ${text}`, 'syntax');
+      return { k: 'float', pos, value, text };
+    }
+    if (!Number.isSafeInteger(value)) unsupported(pos, `integer constant ${text} beyond 2^53`);
+    return { k: 'int', pos, value, text };
+  }
+
+  private stringLit(n: SyntaxNode): string {
+    const raw = this.src(n);
+    if (raw.startsWith('`')) return raw.slice(1, -1).replace(/\r/g, '');
+    if (raw.length < 2 || !raw.endsWith('"')) fail(this.pos(n), 'newline in string', 'syntax');
+    return this.unescape(raw.slice(1, -1), n, '"');
+  }
+
+  private runeLit(n: SyntaxNode): number {
+    const raw = this.src(n);
+    if (raw.length < 3 || !raw.endsWith("'"))
+      fail(this.pos(n), 'rune literal not terminated', 'syntax');
+    const s = this.unescape(raw.slice(1, -1), n, "'");
+    const cp = s.codePointAt(0);
+    if (cp === undefined || [...s].length !== 1)
+      fail(this.pos(n), 'more than one character in rune literal', 'syntax');
+    return cp;
+  }
+
+  private unescape(s: string, n: SyntaxNode, quote: string): string {
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
+      const e = s[++i];
+      const simple: Record<string, string> = {
+        n: '\n',
+        t: '\t',
+        r: '\r',
+        a: '\x07',
+        b: '\b',
+        f: '\f',
+        v: '\v',
+        '\\': '\\',
+      };
+      if (e !== undefined && e in simple) out += simple[e];
+      else if (e === quote) out += quote;
+      else if (e === 'x' || e === 'u' || e === 'U') {
+        const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        const hex = s.slice(i + 1, i + 1 + len);
+        if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex))
+          fail(this.pos(n), 'invalid escape sequence', 'syntax');
+        out +=
+          e === 'x'
+            ? String.fromCharCode(parseInt(hex, 16))
+            : String.fromCodePoint(parseInt(hex, 16));
+        i += len;
+      } else if (e !== undefined && /[0-7]/.test(e)) {
+        const oct = s.slice(i, i + 3);
+        out += String.fromCharCode(parseInt(oct, 8));
+        i += 2;
+      } else fail(this.pos(n), 'unknown escape sequence', 'syntax');
+    }
+    return out;
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * The library surface Interleave simulates: the packages a job-store tutorial program uses,
+ * declared once and shared by the compiler (types, signatures) and the runtime (natives by
+ * name). Anything not declared here is refused by the compiler with an `unsupported:` message.
+ */
+import {
+  T,
+  emptyInterface,
+  type FuncType,
+  type InterfaceType,
+  type MethodRef,
+  type NamedType,
+  type Special,
+  type Type,
+} from './types';
+
+let nextId = 1_000_000;
+
+export function named(
+  pkg: string,
+  name: string,
+  underlying: Type,
+  special: Special | null = null,
+): NamedType {
+  return { k: 'named', pkg, name, underlying, methods: new Map(), special, id: nextId++ };
+}
+
+export function fn(params: Type[], results: Type[], variadic = false): FuncType {
+  return { k: 'func', params, results, variadic };
+}
+
+function native(t: NamedType, name: string, sig: FuncType, ptrRecv = true): void {
+  const m: MethodRef = { fn: -1, ptrRecv, sig, native: `${t.pkg}.${t.name}.${name}` };
+  t.methods.set(name, m);
+}
+
+const empty: InterfaceType = emptyInterface;
+
+// ---- the universe --------------------------------------------------------------------
+export const errorType = named('', 'error', {
+  k: 'iface',
+  methods: new Map([['Error', fn([], [T.string])]]),
+});
+
+// ---- errors --------------------------------------------------------------------------
+/** errors.New's concrete type; its one field is the message. */
+export const errorString = named('errors', 'errorString', {
+  k: 'struct',
+  fields: [{ name: 's', type: T.string, embedded: false }],
+});
+native(errorString, 'Error', fn([], [T.string]));
+export const errorStringPtr: Type = { k: 'ptr', elem: errorString };
+
+// ---- sync ----------------------------------------------------------------------------
+const int32Field = (name: string) => ({ name, type: T.int32, embedded: false });
+export const mutexType = named(
+  'sync',
+  'Mutex',
+  {
+    k: 'struct',
+    fields: [
+      int32Field('state'),
+      { name: 'sema', type: { k: 'basic', name: 'uint32' }, embedded: false },
+    ],
+  },
+  'mutex',
+);
+native(mutexType, 'Lock', fn([], []));
+native(mutexType, 'Unlock', fn([], []));
+native(mutexType, 'TryLock', fn([], [T.bool]));
+
+export const rwmutexType = named('sync', 'RWMutex', { k: 'struct', fields: [] }, 'rwmutex');
+for (const m of ['Lock', 'Unlock', 'RLock', 'RUnlock']) native(rwmutexType, m, fn([], []));
+native(rwmutexType, 'TryLock', fn([], [T.bool]));
+native(rwmutexType, 'TryRLock', fn([], [T.bool]));
+
+export const waitGroupType = named('sync', 'WaitGroup', { k: 'struct', fields: [] }, 'waitgroup');
+native(waitGroupType, 'Add', fn([T.int], []));
+native(waitGroupType, 'Done', fn([], []));
+native(waitGroupType, 'Wait', fn([], []));
+
+// ---- time ----------------------------------------------------------------------------
+export const durationType = named('time', 'Duration', T.int64);
+native(durationType, 'String', fn([], [T.string]), false);
+native(durationType, 'Milliseconds', fn([], [T.int64]), false);
+native(durationType, 'Microseconds', fn([], [T.int64]), false);
+native(durationType, 'Nanoseconds', fn([], [T.int64]), false);
+native(durationType, 'Seconds', fn([], [T.float64]), false);
+/** Virtual time, in nanoseconds since synctest's epoch (2000-01-01 00:00:00 UTC). */
+export const timeType = named('time', 'Time', T.int64);
+native(timeType, 'Sub', fn([timeType], [durationType]), false);
+native(timeType, 'String', fn([], [T.string]), false);
+
+// ---- context -------------------------------------------------------------------------
+export const contextType = named('context', 'Context', {
+  k: 'iface',
+  methods: new Map<string, FuncType>([
+    ['Err', fn([], [errorType])],
+    ['Value', fn([empty], [empty])],
+  ]),
+});
+/** The concrete context kinds, as fmt's %T would name them. */
+export const cancelCtxType = named('context', 'cancelCtx', { k: 'struct', fields: [] });
+native(cancelCtxType, 'Err', fn([], [errorType]));
+native(cancelCtxType, 'Value', fn([empty], [empty]));
+export const cancelCtxPtr: Type = { k: 'ptr', elem: cancelCtxType };
+export const cancelFuncType = named('context', 'CancelFunc', fn([], []));
+
+// ---- net/http ------------------------------------------------------------------------
+export const readCloserType = named('io', 'ReadCloser', {
+  k: 'iface',
+  methods: new Map<string, FuncType>([['Close', fn([], [errorType])]]),
+});
+export const httpBodyType = named('http', 'body', { k: 'struct', fields: [] });
+native(httpBodyType, 'Close', fn([], [errorType]));
+export const httpBodyPtr: Type = { k: 'ptr', elem: httpBodyType };
+export const responseType = named('http', 'Response', {
+  k: 'struct',
+  fields: [
+    { name: 'Status', type: T.string, embedded: false },
+    { name: 'StatusCode', type: T.int, embedded: false },
+    { name: 'Body', type: readCloserType, embedded: false },
+  ],
+});
+export const responsePtr: Type = { k: 'ptr', elem: responseType };
+
+/** Simulated latency of http.Get: the 50 ms call measured in go-semantics.md. */
+export const HTTP_GET_LATENCY_NS = 50_000_000;
+
+// ---- package members -----------------------------------------------------------------
+export type Member =
+  | { readonly k: 'func'; readonly type: FuncType; readonly native: string }
+  | { readonly k: 'type'; readonly type: Type }
+  | { readonly k: 'const'; readonly type: Type; readonly value: number | string | boolean }
+  | { readonly k: 'var'; readonly type: Type; readonly native: string }
+  | { readonly k: 'unsupported'; readonly why: string };
+
+const f = (type: FuncType, nativeName: string): Member => ({ k: 'func', type, native: nativeName });
+const anyVariadic = { k: 'slice', elem: empty } as const;
+
+const NS = {
+  Nanosecond: 1,
+  Microsecond: 1e3,
+  Millisecond: 1e6,
+  Second: 1e9,
+  Minute: 60e9,
+  Hour: 3600e9,
+};
+
+export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Map<
+  string,
+  Map<string, Member>
+>([
+  [
+    'fmt',
+    new Map<string, Member>([
+      ['Println', f(fn([anyVariadic], [], true), 'fmt.Println')],
+      ['Print', f(fn([anyVariadic], [], true), 'fmt.Print')],
+      ['Printf', f(fn([T.string, anyVariadic], [], true), 'fmt.Printf')],
+      ['Sprintf', f(fn([T.string, anyVariadic], [T.string], true), 'fmt.Sprintf')],
+      ['Sprint', f(fn([anyVariadic], [T.string], true), 'fmt.Sprint')],
+      ['Sprintln', f(fn([anyVariadic], [T.string], true), 'fmt.Sprintln')],
+      ['Errorf', f(fn([T.string, anyVariadic], [errorType], true), 'fmt.Errorf')],
+    ]),
+  ],
+  [
+    'sync',
+    new Map<string, Member>([
+      ['Mutex', { k: 'type', type: mutexType }],
+      ['RWMutex', { k: 'type', type: rwmutexType }],
+      ['WaitGroup', { k: 'type', type: waitGroupType }],
+      ['Once', { k: 'unsupported', why: 'sync.Once is not simulated yet' }],
+      ['Cond', { k: 'unsupported', why: 'sync.Cond is not simulated yet' }],
+      ['Map', { k: 'unsupported', why: 'sync.Map is not simulated yet' }],
+      ['Pool', { k: 'unsupported', why: 'sync.Pool is not simulated yet' }],
+      ['Locker', { k: 'unsupported', why: 'sync.Locker is not simulated yet' }],
+    ]),
+  ],
+  [
+    'time',
+    new Map<string, Member>([
+      ['Duration', { k: 'type', type: durationType }],
+      ['Time', { k: 'type', type: timeType }],
+      ['Sleep', f(fn([durationType], []), 'time.Sleep')],
+      ['Now', f(fn([], [timeType]), 'time.Now')],
+      ['Since', f(fn([timeType], [durationType]), 'time.Since')],
+      ...Object.entries(NS).map(
+        ([n, v]) => [n, { k: 'const', type: durationType, value: v }] as [string, Member],
+      ),
+      ['After', { k: 'unsupported', why: 'channels are not simulated yet' }],
+      ['Tick', { k: 'unsupported', why: 'channels are not simulated yet' }],
+      ['NewTicker', { k: 'unsupported', why: 'channels are not simulated yet' }],
+      ['NewTimer', { k: 'unsupported', why: 'channels are not simulated yet' }],
+      ['AfterFunc', { k: 'unsupported', why: 'time.AfterFunc is not simulated yet' }],
+    ]),
+  ],
+  [
+    'context',
+    new Map<string, Member>([
+      ['Context', { k: 'type', type: contextType }],
+      ['CancelFunc', { k: 'type', type: cancelFuncType }],
+      ['Background', f(fn([], [contextType]), 'context.Background')],
+      ['TODO', f(fn([], [contextType]), 'context.TODO')],
+      ['WithCancel', f(fn([contextType], [contextType, cancelFuncType]), 'context.WithCancel')],
+      [
+        'WithTimeout',
+        f(fn([contextType, durationType], [contextType, cancelFuncType]), 'context.WithTimeout'),
+      ],
+      ['Canceled', { k: 'var', type: errorType, native: 'context.Canceled' }],
+      ['DeadlineExceeded', { k: 'var', type: errorType, native: 'context.DeadlineExceeded' }],
+    ]),
+  ],
+  [
+    'errors',
+    new Map<string, Member>([
+      ['New', f(fn([T.string], [errorType]), 'errors.New')],
+      ['Is', f(fn([errorType, errorType], [T.bool]), 'errors.Is')],
+    ]),
+  ],
+  [
+    'net/http',
+    new Map<string, Member>([
+      ['Get', f(fn([T.string], [responsePtr, errorType]), 'http.Get')],
+      ['Response', { k: 'type', type: responseType }],
+      ['StatusOK', { k: 'const', type: { k: 'basic', name: 'untyped int' }, value: 200 }],
+      [
+        'HandleFunc',
+        { k: 'unsupported', why: 'net/http servers are not simulated; only http.Get is' },
+      ],
+      [
+        'ListenAndServe',
+        { k: 'unsupported', why: 'net/http servers are not simulated; only http.Get is' },
+      ],
+      ['Post', { k: 'unsupported', why: 'only http.Get is simulated' }],
+    ]),
+  ],
+  [
+    'runtime',
+    new Map<string, Member>([
+      ['Gosched', f(fn([], []), 'runtime.Gosched')],
+      ['NumGoroutine', f(fn([], [T.int]), 'runtime.NumGoroutine')],
+    ]),
+  ],
+  ['strconv', new Map<string, Member>([['Itoa', f(fn([T.int], [T.string]), 'strconv.Itoa')]])],
+  ['os', new Map<string, Member>([['Exit', f(fn([T.int], []), 'os.Exit')]])],
+]);
+
+/** The name a package is referred to by (`net/http` -> `http`). */
+export function packageName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Packages gc would accept but Interleave cannot simulate, with the reason. */
+export const unsupportedPackages: ReadonlyMap<string, string> = new Map([
+  ['sync/atomic', 'sync/atomic is not simulated yet'],
+  ['os/signal', 'signals are not simulated'],
+  ['log', 'the log package is not simulated yet; use fmt'],
+  ['math/rand', 'randomness is not simulated; Interleave runs are deterministic'],
+  ['strings', 'the strings package is not simulated yet'],
+  ['unsafe', 'unsafe is not simulated'],
+  ['reflect', 'reflect is not simulated'],
+]);

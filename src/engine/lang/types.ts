@@ -1,0 +1,303 @@
+/**
+ * The Go subset's types, shared by the checker, the compiler and the runtime (which uses
+ * them to make zero values, copy structs, compare, and print with fmt's %v).
+ */
+
+export type BasicName =
+  | 'int'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'uint'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'uint64'
+  | 'uintptr'
+  | 'float64'
+  | 'float32'
+  | 'string'
+  | 'bool'
+  | 'untyped int'
+  | 'untyped float'
+  | 'untyped rune'
+  | 'untyped string'
+  | 'untyped bool'
+  | 'untyped nil';
+
+/** What the runtime keeps in a heap object when a value of this type is addressable. */
+export type Special = 'mutex' | 'rwmutex' | 'waitgroup' | 'once';
+
+export interface Field {
+  readonly name: string;
+  readonly type: Type;
+  readonly embedded: boolean;
+}
+
+export interface MethodRef {
+  /** index of the compiled function, or -1 for a library (native) method */
+  fn: number;
+  readonly ptrRecv: boolean;
+  readonly sig: FuncType;
+  /** library methods: the native's name, e.g. `sync.Mutex.Lock` */
+  readonly native: string | null;
+}
+
+export interface BasicType {
+  readonly k: 'basic';
+  readonly name: BasicName;
+}
+export interface NamedType {
+  readonly k: 'named';
+  /** `Store`, or `sync.Mutex` for library types */
+  readonly name: string;
+  readonly pkg: string;
+  underlying: Type;
+  readonly methods: Map<string, MethodRef>;
+  readonly special: Special | null;
+  readonly id: number;
+}
+export interface PointerType {
+  readonly k: 'ptr';
+  readonly elem: Type;
+}
+export interface SliceType {
+  readonly k: 'slice';
+  readonly elem: Type;
+}
+export interface MapType {
+  readonly k: 'map';
+  readonly key: Type;
+  readonly elem: Type;
+}
+export interface StructType {
+  readonly k: 'struct';
+  readonly fields: readonly Field[];
+}
+export interface FuncType {
+  readonly k: 'func';
+  readonly params: readonly Type[];
+  readonly results: readonly Type[];
+  readonly variadic: boolean;
+}
+export interface InterfaceType {
+  readonly k: 'iface';
+  readonly methods: ReadonlyMap<string, FuncType>;
+}
+export interface TupleType {
+  readonly k: 'tuple';
+  readonly types: readonly Type[];
+}
+
+export type Type =
+  | BasicType
+  | NamedType
+  | PointerType
+  | SliceType
+  | MapType
+  | StructType
+  | FuncType
+  | InterfaceType
+  | TupleType;
+
+const basics = new Map<BasicName, BasicType>();
+export function basic(name: BasicName): BasicType {
+  let t = basics.get(name);
+  if (!t) {
+    t = { k: 'basic', name };
+    basics.set(name, t);
+  }
+  return t;
+}
+
+export const T = {
+  int: basic('int'),
+  int64: basic('int64'),
+  int32: basic('int32'),
+  uint8: basic('uint8'),
+  float64: basic('float64'),
+  string: basic('string'),
+  bool: basic('bool'),
+  untypedInt: basic('untyped int'),
+  untypedFloat: basic('untyped float'),
+  untypedRune: basic('untyped rune'),
+  untypedString: basic('untyped string'),
+  untypedBool: basic('untyped bool'),
+  untypedNil: basic('untyped nil'),
+} as const;
+
+export const emptyInterface: InterfaceType = { k: 'iface', methods: new Map() };
+
+export function under(t: Type): Type {
+  return t.k === 'named' ? t.underlying : t;
+}
+
+export function isUntyped(t: Type): boolean {
+  return t.k === 'basic' && t.name.startsWith('untyped');
+}
+
+export function isInteger(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'basic' && /^(u?int(8|16|32|64)?|uintptr|untyped int|untyped rune)$/.test(u.name);
+}
+
+export function isFloat(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'basic' && /^(float32|float64|untyped float)$/.test(u.name);
+}
+
+export function isNumeric(t: Type): boolean {
+  return isInteger(t) || isFloat(t);
+}
+
+export function isString(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'basic' && (u.name === 'string' || u.name === 'untyped string');
+}
+
+export function isBoolean(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'basic' && (u.name === 'bool' || u.name === 'untyped bool');
+}
+
+/** Struct-like values live in the heap and are copied on assignment. */
+export function isStructLike(t: Type): boolean {
+  return under(t).k === 'struct' || (t.k === 'named' && t.special !== null);
+}
+
+export function isInterface(t: Type): boolean {
+  return under(t).k === 'iface';
+}
+
+/** Types whose zero value is nil. */
+export function isNillable(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'ptr' || u.k === 'slice' || u.k === 'map' || u.k === 'func' || u.k === 'iface';
+}
+
+export function identical(a: Type, b: Type): boolean {
+  if (a === b) return true;
+  if (a.k === 'named' || b.k === 'named') return false;
+  switch (a.k) {
+    case 'basic':
+      return b.k === 'basic' && a.name === b.name;
+    case 'ptr':
+      return b.k === 'ptr' && identical(a.elem, b.elem);
+    case 'slice':
+      return b.k === 'slice' && identical(a.elem, b.elem);
+    case 'map':
+      return b.k === 'map' && identical(a.key, b.key) && identical(a.elem, b.elem);
+    case 'struct':
+      return (
+        b.k === 'struct' &&
+        a.fields.length === b.fields.length &&
+        a.fields.every((f, i) => {
+          const g = b.fields[i];
+          return !!g && f.name === g.name && f.embedded === g.embedded && identical(f.type, g.type);
+        })
+      );
+    case 'func':
+      return (
+        b.k === 'func' &&
+        a.variadic === b.variadic &&
+        a.params.length === b.params.length &&
+        a.results.length === b.results.length &&
+        a.params.every((p, i) => identical(p, b.params[i] as Type)) &&
+        a.results.every((r, i) => identical(r, b.results[i] as Type))
+      );
+    case 'iface': {
+      if (b.k !== 'iface' || a.methods.size !== b.methods.size) return false;
+      for (const [n, s] of a.methods) {
+        const o = b.methods.get(n);
+        if (!o || !identical(s, o)) return false;
+      }
+      return true;
+    }
+    case 'tuple':
+      return (
+        b.k === 'tuple' &&
+        a.types.length === b.types.length &&
+        a.types.every((t, i) => identical(t, b.types[i] as Type))
+      );
+  }
+}
+
+/** The type as gc prints it in messages (`*Store`, `map[string]Job`, `sync.Mutex`). */
+export function typeString(t: Type, qualifyMain = false): string {
+  switch (t.k) {
+    case 'basic':
+      return t.name;
+    case 'named':
+      if (t.pkg === 'main') return qualifyMain ? `main.${t.name}` : t.name;
+      return t.pkg === '' ? t.name : `${t.pkg}.${t.name}`;
+    case 'ptr':
+      return `*${typeString(t.elem, qualifyMain)}`;
+    case 'slice':
+      return `[]${typeString(t.elem, qualifyMain)}`;
+    case 'map':
+      return `map[${typeString(t.key, qualifyMain)}]${typeString(t.elem, qualifyMain)}`;
+    case 'struct':
+      return `struct{${t.fields
+        .map((f) =>
+          f.embedded
+            ? typeString(f.type, qualifyMain)
+            : `${f.name} ${typeString(f.type, qualifyMain)}`,
+        )
+        .join('; ')}}`;
+    case 'func':
+      return `func${sigString(t, qualifyMain)}`;
+    case 'iface':
+      if (t.methods.size === 0) return 'interface {}';
+      return `interface {${[...t.methods]
+        .map(([n, s]) => `${n}${sigString(s, qualifyMain)}`)
+        .join('; ')}}`;
+    case 'tuple':
+      return `(${t.types.map((x) => typeString(x, qualifyMain)).join(', ')})`;
+  }
+}
+
+export function sigString(f: FuncType, qualifyMain = false): string {
+  const ps = f.params.map((p, i) =>
+    f.variadic && i === f.params.length - 1 && p.k === 'slice'
+      ? `...${typeString(p.elem, qualifyMain)}`
+      : typeString(p, qualifyMain),
+  );
+  const rs = f.results.map((r) => typeString(r, qualifyMain));
+  const res = rs.length === 0 ? '' : rs.length === 1 ? ` ${rs[0]}` : ` (${rs.join(', ')})`;
+  return `(${ps.join(', ')})${res}`;
+}
+
+/** The default type of an untyped constant (`untyped int` -> `int`). */
+export function defaultType(t: Type): Type {
+  if (t.k !== 'basic') return t;
+  switch (t.name) {
+    case 'untyped int':
+      return T.int;
+    case 'untyped float':
+      return T.float64;
+    case 'untyped rune':
+      return T.int32;
+    case 'untyped string':
+      return T.string;
+    case 'untyped bool':
+      return T.bool;
+    default:
+      return t;
+  }
+}
+
+/** Can values of this type be compared with `==`? */
+export function comparable(t: Type): boolean {
+  const u = under(t);
+  switch (u.k) {
+    case 'slice':
+    case 'map':
+    case 'func':
+      return false;
+    case 'struct':
+      return u.fields.every((f) => comparable(f.type));
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * What a step did, as typed events: what the UI animates, the timeline draws and the
+ * narration reads aloud. Values are rendered to strings when the event happens, so events
+ * stay valid whatever the heap does later.
+ */
+import type { Pos } from '../lang/source';
+
+/** Go's wait reasons, verbatim (runtime2.go), as they appear in `goroutine N [reason]:`. */
+export type WaitReason =
+  | 'sync.Mutex.Lock'
+  | 'sync.RWMutex.RLock'
+  | 'sync.RWMutex.Lock'
+  | 'semacquire'
+  | 'sleep'
+  | 'IO wait';
+
+export type GState = 'runnable' | 'blocked' | 'sleeping' | 'done' | 'crashed';
+
+export type LockKind = 'mutex' | 'rwmutex';
+
+export type EngineEvent =
+  | {
+      readonly t: 'spawn';
+      readonly g: number;
+      readonly child: number;
+      readonly fn: string;
+      readonly pos: Pos;
+    }
+  | { readonly t: 'end'; readonly g: number }
+  | {
+      readonly t: 'block';
+      readonly g: number;
+      readonly obj: number;
+      readonly reason: WaitReason;
+      readonly name: string;
+      readonly holders: readonly number[];
+    }
+  | {
+      readonly t: 'wake';
+      readonly g: number;
+      readonly by: number;
+      readonly obj: number;
+      readonly name: string;
+    }
+  | {
+      readonly t: 'acquire';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly mode: 'lock' | 'rlock';
+      readonly barged: boolean;
+      readonly handoff: boolean;
+    }
+  | {
+      readonly t: 'release';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly mode: 'lock' | 'rlock';
+    }
+  | {
+      readonly t: 'try';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly ok: boolean;
+      readonly mode: 'lock' | 'rlock';
+    }
+  | {
+      readonly t: 'writer-pending';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly readers: number;
+    }
+  | { readonly t: 'starvation'; readonly obj: number; readonly name: string; readonly on: boolean }
+  | {
+      readonly t: 'requeue';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly overtakenBy: number;
+    }
+  | {
+      readonly t: 'map';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly op:
+        'check' | 'flag' | 'write' | 'delete' | 'clear' | 'unflag' | 'read' | 'iterate' | 'len';
+      readonly key: string | null;
+      readonly value: string | null;
+      readonly writing: boolean;
+    }
+  | {
+      readonly t: 'lost-update';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly key: string;
+      /** the value the other goroutine wrote, now overwritten without having been read */
+      readonly lost: string;
+      readonly lostBy: number;
+      readonly written: string;
+    }
+  | { readonly t: 'sleep'; readonly g: number; readonly until: number; readonly reason: WaitReason }
+  | { readonly t: 'time'; readonly now: number }
+  | {
+      readonly t: 'output';
+      readonly g: number;
+      readonly stream: 'stdout' | 'stderr';
+      readonly text: string;
+    }
+  | { readonly t: 'panic'; readonly g: number; readonly value: string }
+  | { readonly t: 'recover'; readonly g: number; readonly value: string }
+  | { readonly t: 'cancel'; readonly g: number; readonly obj: number; readonly err: string }
+  | { readonly t: 'race'; readonly g: number; readonly report: string }
+  | {
+      readonly t: 'wg';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly n: number;
+    };

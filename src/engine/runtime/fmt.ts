@@ -1,0 +1,480 @@
+/**
+ * fmt's printing rules for the values Interleave has: Println/Sprint spacing, the %v family
+ * (structs as {a b}, %+v with field names, maps with sorted keys, &{...} for pointers to
+ * structs at top level), %d %s %q %x %t %T %p %f %e %g %c with width and flags, and fmt's
+ * error annotations (%!d(string=hi), %!(MISSING), %!(EXTRA ...)).
+ */
+import { errorType } from '../lang/stdlib';
+import { isInterface, isStructLike, typeString, under, type Type } from '../lang/types';
+import type { Machine } from './machine';
+import { findMethod } from './machine';
+import {
+  FnVal,
+  Iface,
+  K,
+  Keys,
+  Ref,
+  Slice,
+  type MapKey,
+  type MapObj,
+  type SlotsObj,
+  type Value,
+} from './values';
+
+const MAX_DEPTH = 8;
+
+/** The address fmt would print for a heap object (deterministic: derived from its id). */
+export function addressOf(id: number, f = -1): string {
+  return `0xc${(0x10000 + id * 0x20 + Math.max(0, f) * 8).toString(16).padStart(9, '0')}`;
+}
+
+function dynamic(v: Value, t: Type | null): [Value, Type | null] {
+  if (v instanceof Iface) return [v.v, v.t];
+  return [v, t];
+}
+
+/** Println: operands separated by spaces, then a newline. */
+export function sprintln(m: Machine, args: readonly Value[]): string {
+  return `${args.map((a) => formatValue(m, a, null, 'v')).join(' ')}\n`;
+}
+
+/** Print / Sprint: a space between operands when neither is a string. */
+export function fprint(m: Machine, args: readonly Value[]): string {
+  let out = '';
+  args.forEach((a, i) => {
+    const isStr = (x: Value) =>
+      typeof dynamic(x, null)[0] === 'string' && dynamic(x, null)[1]?.k !== 'named';
+    if (i > 0 && !isStr(a) && !isStr(args[i - 1] as Value)) out += ' ';
+    out += formatValue(m, a, null, 'v');
+  });
+  return out;
+}
+
+interface Spec {
+  minus: boolean;
+  plus: boolean;
+  sharp: boolean;
+  zero: boolean;
+  space: boolean;
+  width: number;
+  prec: number;
+}
+
+export function sprintf(m: Machine, format: string, args: readonly Value[]): string {
+  let out = '';
+  let argi = 0;
+  let i = 0;
+  while (i < format.length) {
+    const c = format[i] as string;
+    if (c !== '%') {
+      out += c;
+      i++;
+      continue;
+    }
+    i++;
+    const spec: Spec = {
+      minus: false,
+      plus: false,
+      sharp: false,
+      zero: false,
+      space: false,
+      width: -1,
+      prec: -1,
+    };
+    for (; i < format.length; i++) {
+      const f = format[i];
+      if (f === '-') spec.minus = true;
+      else if (f === '+') spec.plus = true;
+      else if (f === '#') spec.sharp = true;
+      else if (f === '0') spec.zero = true;
+      else if (f === ' ') spec.space = true;
+      else break;
+    }
+    const num = (): number => {
+      if (format[i] === '*') {
+        i++;
+        const v = dynamic(args[argi++] ?? null, null)[0];
+        return typeof v === 'number' ? v : -1;
+      }
+      let n = -1;
+      while (i < format.length && /[0-9]/.test(format[i] as string))
+        n = (n < 0 ? 0 : n * 10) + Number(format[i++]);
+      return n;
+    };
+    spec.width = num();
+    if (format[i] === '.') {
+      i++;
+      spec.prec = Math.max(0, num());
+    }
+    const verb = format[i++];
+    if (verb === undefined) {
+      out += '%!(NOVERB)';
+      break;
+    }
+    if (verb === '%') {
+      out += '%';
+      continue;
+    }
+    if (argi >= args.length) {
+      out += `%!${verb}(MISSING)`;
+      continue;
+    }
+    out += pad(formatVerb(m, args[argi++] as Value, verb, spec), spec);
+  }
+  if (argi < args.length) {
+    out += `%!(EXTRA ${args
+      .slice(argi)
+      .map((a) => {
+        const [v, t] = dynamic(a, null);
+        return `${t ? typeString(t, true) : 'nil'}=${formatValue(m, v, t, 'v')}`;
+      })
+      .join(', ')})`;
+  }
+  return out;
+}
+
+function pad(s: string, spec: Spec): string {
+  if (spec.width < 0 || s.length >= spec.width) return s;
+  const fill = spec.width - [...s].length;
+  if (fill <= 0) return s;
+  if (spec.minus) return s + ' '.repeat(fill);
+  if (spec.zero && /^[-+]?[0-9]/.test(s)) {
+    const sign = /^[-+]/.test(s) ? (s[0] as string) : '';
+    return sign + '0'.repeat(fill) + s.slice(sign.length);
+  }
+  return ' '.repeat(fill) + s;
+}
+
+function bad(verb: string, v: Value, t: Type | null, m: Machine): string {
+  return `%!${verb}(${t ? typeString(t, true) : '<nil>'}=${formatValue(m, v, t, 'v')})`;
+}
+
+function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec): string {
+  const [v, t] = dynamic(arg, null);
+  switch (verb) {
+    case 'v':
+      return formatValue(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v');
+    case 'T':
+      return t ? typeString(t, true) : '<nil>';
+    case 'd':
+      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
+        return signed(String(Math.trunc(v)), v, spec);
+      if (v instanceof Slice || v instanceof Ref) return formatValue(m, arg, null, 'd');
+      return bad(verb, v, t, m);
+    case 's':
+      if (typeof v === 'string') return spec.prec >= 0 ? [...v].slice(0, spec.prec).join('') : v;
+      if (v instanceof Iface || (t && hasMethod(t, 'Error')) || (t && hasMethod(t, 'String')))
+        return formatValue(m, arg, null, 'v');
+      if (v instanceof Slice) return formatValue(m, arg, null, 's');
+      return bad(verb, v, t, m);
+    case 'q':
+      if (typeof v === 'string') return quote(v);
+      if (typeof v === 'number' && Number.isInteger(v)) return `'${runeQuoteBody(v)}'`;
+      if (t && (hasMethod(t, 'Error') || hasMethod(t, 'String')))
+        return quote(formatValue(m, arg, null, 'v'));
+      return bad(verb, v, t, m);
+    case 'x':
+    case 'X': {
+      let s: string;
+      if (typeof v === 'number' && Number.isInteger(v))
+        s = (v < 0 ? '-' : '') + Math.abs(v).toString(16);
+      else if (typeof v === 'string')
+        s = [...new TextEncoder().encode(v)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      else return bad(verb, v, t, m);
+      if (spec.sharp) s = `0x${s}`;
+      return verb === 'X' ? s.toUpperCase().replace('0X', '0X') : s;
+    }
+    case 'o':
+    case 'b':
+      if (typeof v === 'number' && Number.isInteger(v))
+        return (v < 0 ? '-' : '') + Math.abs(v).toString(verb === 'o' ? 8 : 2);
+      return bad(verb, v, t, m);
+    case 'c':
+      if (typeof v === 'number') return String.fromCodePoint(v);
+      return bad(verb, v, t, m);
+    case 'U':
+      if (typeof v === 'number') return `U+${v.toString(16).toUpperCase().padStart(4, '0')}`;
+      return bad(verb, v, t, m);
+    case 't':
+      if (typeof v === 'boolean') return String(v);
+      return bad(verb, v, t, m);
+    case 'f':
+    case 'F':
+      if (typeof v === 'number' && (isFloatType(t) || !Number.isInteger(v)))
+        return signed(v.toFixed(spec.prec < 0 ? 6 : spec.prec), v, spec);
+      return bad(verb, v, t, m);
+    case 'e':
+      if (typeof v === 'number' && isFloatType(t))
+        return signed(expo(v, spec.prec < 0 ? 6 : spec.prec), v, spec);
+      return bad(verb, v, t, m);
+    case 'g':
+      if (typeof v === 'number' && isFloatType(t)) return signed(formatFloat(v), v, spec);
+      return bad(verb, v, t, m);
+    case 'p':
+      if (v instanceof Ref) return addressOf(v.id, v.f);
+      if (v === null && t) return '%!p(<nil>)';
+      return bad(verb, v, t, m);
+    default:
+      return bad(verb, v, t, m);
+  }
+}
+
+function signed(s: string, v: number, spec: Spec): string {
+  if (v >= 0 && spec.plus) return `+${s}`;
+  if (v >= 0 && spec.space) return ` ${s}`;
+  return s;
+}
+
+function isFloatType(t: Type | null): boolean {
+  const u = t ? under(t) : null;
+  return !!u && u.k === 'basic' && /float/.test(u.name);
+}
+
+function hasMethod(t: Type, name: string): boolean {
+  return findMethod(t, name) !== null;
+}
+
+/** strconv.Quote. */
+export function quote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function runeQuoteBody(c: number): string {
+  if (c === 39) return "\\'";
+  if (c === 92) return '\\\\';
+  if (c === 10) return '\\n';
+  if (c === 9) return '\\t';
+  if (c < 0x20) return `\\x${c.toString(16).padStart(2, '0')}`;
+  return String.fromCodePoint(c);
+}
+
+function expo(v: number, prec: number): string {
+  const s = v.toExponential(prec);
+  const [mant, exp] = s.split('e') as [string, string];
+  const sign = exp.startsWith('-') ? '-' : '+';
+  return `${mant}e${sign}${exp.replace(/^[-+]/, '').padStart(2, '0')}`;
+}
+
+/** %v of a float64: strconv.FormatFloat(f, 'g', -1, 64). */
+export function formatFloat(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const exp = Math.floor(Math.log10(Math.abs(v)));
+  if (exp < -4 || exp >= 21) {
+    const s = v.toExponential();
+    const [mant, e] = s.split('e') as [string, string];
+    const sign = e.startsWith('-') ? '-' : '+';
+    return `${mant}e${sign}${e.replace(/^[-+]/, '').padStart(2, '0')}`;
+  }
+  return String(v);
+}
+
+/** time.Duration.String. */
+export function formatDuration(d: number): string {
+  if (d === 0) return '0s';
+  const neg = d < 0;
+  let u = Math.abs(d);
+  let out: string;
+  if (u < 1e9) {
+    const [unit, div] = u < 1e3 ? ['ns', 1] : u < 1e6 ? ['µs', 1e3] : ['ms', 1e6];
+    out = `${trimFrac(u / div)}${unit}`;
+  } else {
+    const h = Math.floor(u / 3600e9);
+    u -= h * 3600e9;
+    const min = Math.floor(u / 60e9);
+    u -= min * 60e9;
+    const sec = trimFrac(u / 1e9);
+    out = h > 0 ? `${h}h${min}m${sec}s` : min > 0 ? `${min}m${sec}s` : `${sec}s`;
+  }
+  return neg ? `-${out}` : out;
+}
+
+function trimFrac(x: number): string {
+  return String(Number(x.toFixed(9)));
+}
+
+/** time.Time.String for virtual time (testing/synctest starts the clock at 2000-01-01 UTC). */
+export function formatTime(ns: number): string {
+  const base = Date.UTC(2000, 0, 1);
+  const ms = Math.floor(ns / 1e6);
+  const d = new globalThis.Date(base + ms);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const frac = ns % 1e9;
+  const fracStr = frac === 0 ? '' : `.${String(frac).padStart(9, '0').replace(/0+$/, '')}`;
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fracStr} +0000 UTC`;
+}
+
+/** The text `panic(v)` prints after `panic: ` (runtime/panic.go printpanicval). */
+export function panicText(m: Machine, v: Value): string {
+  if (v === null) return 'nil';
+  if (!(v instanceof Iface)) return formatValue(m, v, null, 'v');
+  const t = v.t;
+  if (hasMethod(t, 'Error') || hasMethod(t, 'String')) return formatValue(m, v, null, 'v');
+  const u = under(t);
+  if (u.k === 'basic') {
+    const s = formatValue(m, v.v, t, 'v');
+    if (t.k === 'named') return `${typeString(t, true)}(${u.name === 'string' ? quote(s) : s})`;
+    if (u.name === 'string') return s;
+    return s;
+  }
+  return `(${typeString(t, true)}) ${v.v instanceof Ref ? addressOf(v.v.id) : formatValue(m, v.v, t, 'v')}`;
+}
+
+/**
+ * %v (and %+v, %#v-ish, %d/%s through containers) of a value of static type t (null when v
+ * is an interface value or the type is unknown).
+ */
+export function formatValue(
+  m: Machine,
+  arg: Value,
+  st: Type | null,
+  verb: string,
+  maxLen = Infinity,
+  depth = 0,
+): string {
+  const s = fmtv(m, arg, st, verb, depth);
+  return s.length > maxLen ? `${s.slice(0, maxLen - 1)}…` : s;
+}
+
+function fmtv(m: Machine, arg: Value, st: Type | null, verb: string, depth: number): string {
+  const [v, t] = dynamic(arg, st);
+  if (depth > MAX_DEPTH) return '…';
+  if (t && (verb === 'v' || verb === '+v' || verb === 's')) {
+    const special = methodString(m, v, t);
+    if (special !== null) return special;
+  }
+  if (v === null) {
+    const u = t ? under(t) : null;
+    if (u?.k === 'map') return 'map[]';
+    if (u?.k === 'slice') return '[]';
+    return '<nil>';
+  }
+  if (typeof v === 'string') return verb === 'd' ? `%!d(string=${v})` : v;
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') {
+    if (isFloatType(t)) return formatFloat(v);
+    return String(v);
+  }
+  if (v instanceof Slice) {
+    const o = m.get(v.b) as SlotsObj;
+    const elem = t && under(t).k === 'slice' ? (under(t) as { elem: Type }).elem : o.t;
+    const items = o.s.slice(v.off, v.off + v.len).map((x) => fmtv(m, x, elem, verb, depth + 1));
+    return `[${items.join(' ')}]`;
+  }
+  if (v instanceof FnVal) return addressOf(v.fn + 0x1000);
+  if (v instanceof Keys) return '[…]';
+  if (v instanceof Ref) return fmtRef(m, v, t, verb, depth);
+  return '?';
+}
+
+function fmtRef(m: Machine, v: Ref, t: Type | null, verb: string, depth: number): string {
+  const u = t ? under(t) : null;
+  const o = m.get(v.id);
+  if (u?.k === 'ptr') {
+    const elem = u.elem;
+    if (isStructLike(elem) && depth === 0 && v.f === -1)
+      return `&${fmtObj(m, v.id, elem, verb, depth)}`;
+    if (depth === 0 && v.f >= 0 && o.k === K.Slots && o.s.length === 1) return addressOf(v.id, v.f);
+    return addressOf(v.id, v.f);
+  }
+  if (u?.k === 'map' || o.k === K.Map) return fmtMap(m, o as MapObj, t, verb, depth);
+  if ((t && isStructLike(t)) || v.f === -1) return fmtObj(m, v.id, t, verb, depth);
+  return addressOf(v.id, v.f);
+}
+
+function fmtMap(m: Machine, o: MapObj, t: Type | null, verb: string, depth: number): string {
+  const u = t ? under(t) : under(o.t);
+  const kt = u.k === 'map' ? u.key : null;
+  const vt = u.k === 'map' ? u.elem : null;
+  const keys = [...o.m.keys()].sort(compareKeys);
+  return `map[${keys.map((k) => `${fmtv(m, k, kt, verb, depth + 1)}:${fmtv(m, o.m.get(k) as Value, vt, verb, depth + 1)}`).join(' ')}]`;
+}
+
+function compareKeys(a: MapKey, b: MapKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: number): string {
+  const o = m.get(id);
+  switch (o.k) {
+    case K.Slots: {
+      const st = t ?? o.t;
+      const u = under(st);
+      const fields = u.k === 'struct' ? u.fields : [];
+      const parts = o.s.map((x, i) => {
+        const f = fields[i];
+        const s = fmtv(m, x, f?.type ?? null, verb, depth + 1);
+        return verb === '+v' && f ? `${f.name}:${s}` : s;
+      });
+      return `{${parts.join(' ')}}`;
+    }
+    case K.Mutex: {
+      // Go 1.23: struct { state int32; sema uint32 }
+      const state =
+        (o.locked ? 1 : 0) | (o.woken ? 2 : 0) | (o.starving ? 4 : 0) | (o.q.length << 3);
+      return verb === '+v' ? `{state:${state} sema:0}` : `{${state} 0}`;
+    }
+    case K.RWMutex: {
+      const w = fmtObj(m, o.w, null, verb, depth + 1);
+      return verb === '+v'
+        ? `{w:${w} writerSem:0 readerSem:0 readerCount:{_:{} v:${o.readerCount}} readerWait:{_:{} v:${o.readerWait}}}`
+        : `{${w} 0 0 {{} ${o.readerCount}} {{} ${o.readerWait}}}`;
+    }
+    case K.WaitGroup: {
+      const state = o.n * 2 ** 32 + o.q.length;
+      return verb === '+v'
+        ? `{noCopy:{} state:{_:{} _:{} v:${state}} sema:0}`
+        : `{{} {{} {} ${state}} 0}`;
+    }
+    case K.Map:
+      return fmtMap(m, o, null, verb, depth);
+    case K.Ctx:
+      return ctxString(m, id);
+  }
+}
+
+function ctxString(m: Machine, id: number): string {
+  const c = m.get(id);
+  if (c.k !== K.Ctx) return '?';
+  if (c.kind === 'background') return 'context.Background';
+  if (c.kind === 'todo') return 'context.TODO';
+  const parent = c.parent >= 0 ? ctxString(m, c.parent) : 'context.Background';
+  return c.kind === 'timer'
+    ? `${parent}.WithDeadline(${formatTime(c.deadline)} [${formatDuration(c.deadline - m.now)}])`
+    : `${parent}.WithCancel`;
+}
+
+/** Error() or String() results, for the types whose methods Interleave can run directly. */
+function methodString(m: Machine, v: Value, t: Type): string | null {
+  if (isInterface(t)) return null;
+  const name = hasMethod(t, 'Error') ? 'Error' : hasMethod(t, 'String') ? 'String' : null;
+  if (!name) return null;
+  const found = findMethod(t, name);
+  if (!found) return null;
+  if (found.ref.native === 'errors.errorString.Error') {
+    if (!(v instanceof Ref)) return '<nil>';
+    return String((m.get(v.id) as SlotsObj).s[0]);
+  }
+  if (found.ref.native === 'time.Duration.String') return formatDuration(v as number);
+  if (found.ref.native === 'time.Time.String') return formatTime(v as number);
+  if (found.ref.native === 'context.cancelCtx.Err') return null;
+  if (found.ref.native) return null;
+  if (v === null && found.ref.ptrRecv) return '<nil>';
+  return m.callMethodForString(found, v, t);
+}
+
+export { errorType };

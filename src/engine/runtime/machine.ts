@@ -1,0 +1,2122 @@
+/**
+ * The Go machine: goroutines, the heap, virtual time and the program's output, advanced one
+ * step at a time. `step()` mutates in place for speed; `fork()` makes an independent copy in
+ * O(heap size) pointer copies (objects are copied on write), which is what rewinding,
+ * replaying, the explorer and the pure `transition()` in ../index.ts are built on.
+ *
+ * Nothing here reads a clock or ambient randomness: virtual time and both random streams are
+ * fields of the machine, so a machine plus a schedule replays byte for byte.
+ */
+import { BinOp, Op, UnOp, type FuncCode, type Instr, type Program } from '../lang/code';
+import type { Pos } from '../lang/source';
+import {
+  identical,
+  isInterface,
+  isStructLike,
+  typeString,
+  under,
+  type FuncType,
+  type MethodRef,
+  type NamedType,
+  type Type,
+} from '../lang/types';
+import { errorStringPtr } from '../lang/stdlib';
+import type { EngineEvent, GState, WaitReason } from './events';
+import {
+  DEFAULT_LIMITS,
+  GO,
+  indexOutOfRange,
+  limitMessage,
+  sliceOutOfRange,
+  type LimitName,
+  type Limits,
+} from './messages';
+import {
+  FnVal,
+  Iface,
+  K,
+  Keys,
+  Ref,
+  Role,
+  Slice,
+  cloneObj,
+  type MapKey,
+  type MapObj,
+  type Obj,
+  type SlotsObj,
+  type Value,
+} from './values';
+import { callNative, type NativeResult } from './natives';
+import { formatValue, panicText } from './fmt';
+import { RaceDetector } from './race';
+import { fatalReport, panicReport } from './report';
+
+export const enum Mode {
+  Normal,
+  Returning,
+  Panicking,
+}
+
+export interface DeferRec {
+  readonly fn: FnVal;
+  readonly args: readonly Value[];
+  readonly pos: Pos;
+}
+
+export interface Frame {
+  readonly f: FuncCode;
+  pc: number;
+  L: Value[];
+  S: Value[];
+  D: DeferRec[] | null;
+  mode: Mode;
+  ret: Value[] | null;
+  /** this frame runs a deferred call (so recover() may stop a panic) */
+  readonly isDefer: boolean;
+}
+
+export interface PanicState {
+  readonly value: Value;
+  readonly text: string;
+  recovered: boolean;
+  /** the stack where panic was called: what Go prints if nothing recovers */
+  readonly trace: readonly TraceFrame[];
+  readonly prev: PanicState | null;
+  readonly runtimeError: boolean;
+}
+
+export interface TraceFrame {
+  readonly fn: string;
+  readonly pos: Pos;
+  readonly hasArgs: boolean;
+}
+
+export interface G {
+  readonly id: number;
+  ep: number;
+  st: GState;
+  fr: Frame[];
+  /** sub-step of a multi-step library call (Lock: try / wait / acquire) */
+  phase: number;
+  reason: WaitReason | null;
+  /** the object it waits on (heap id), or -1 */
+  waitObj: number;
+  /** sleeping until (virtual ns) */
+  wake: number;
+  /** when it started waiting for a mutex (for starvation mode), or -1 */
+  waitStart: number;
+  /** a starving mutex was handed to it directly */
+  handoff: boolean;
+  readonly fn: string;
+  readonly createdBy: number;
+  readonly createdAt: Pos | null;
+  readonly createdIn: string | null;
+  panic: PanicState | null;
+  /** map keys it last read, by `mapId:key`, with the version read (lost-update detection) */
+  reads: Map<string, number> | null;
+  /** steps taken, for figures */
+  steps: number;
+}
+
+export type OutcomeKind = 'exit' | 'panic' | 'fatal' | 'deadlock' | 'race' | 'limit' | 'hang';
+
+export interface Outcome {
+  readonly kind: OutcomeKind;
+  /** the exit code `go run` reports (0, 2, 66); 124 when Interleave stops a run Go would not end */
+  readonly code: number;
+  /** first line of the runtime's report ('' for a clean exit) */
+  readonly first: string;
+  readonly g: number | null;
+  readonly pos: Pos | null;
+  readonly limit: LimitName | null;
+}
+
+export interface MachineOptions {
+  readonly race?: boolean;
+  readonly seed?: number;
+  readonly limits?: Partial<Limits>;
+  /** the path printed in tracebacks (`go run` prints the absolute path) */
+  readonly fileName?: string;
+  /** collect events for each step (the UI does; the explorer does not) */
+  readonly record?: boolean;
+}
+
+const MAIN_GOROUTINE = 1;
+/** Go's runtime starts goroutines 2-5 (GC workers, finaliser) before main's first `go`. */
+const FIRST_USER_GOROUTINE = 6;
+
+export type StepEnd = 'ok' | 'blocked' | 'ended' | 'exited';
+
+export interface StepInfo {
+  readonly g: number;
+  readonly pos: Pos;
+  readonly label: string;
+  readonly fn: string;
+}
+
+class Exit {
+  constructor(readonly outcome: Outcome) {}
+}
+
+export class Machine {
+  readonly prog: Program;
+  readonly limits: Limits;
+  readonly fileName: string;
+  h: (Obj | null)[];
+  /** goroutines in creation order: G1 (main), then G6, G7, ... so index = gIndexOf(id) */
+  gs: G[];
+  ep: number;
+  private readonly epochs: { n: number };
+  now = 0;
+  schedRng: number;
+  mapRng: number;
+  stdout = '';
+  stderr = '';
+  outcome: Outcome | null = null;
+  steps = 0;
+  nextGid = FIRST_USER_GOROUTINE;
+  globals: Value[] = [];
+  race: RaceDetector | null;
+  record: boolean;
+  events: EngineEvent[] = [];
+  /** the goroutine that took the last step */
+  lastG = 0;
+  /** accesses of the current step to shared objects: id*2 + (write ? 1 : 0) (for the explorer) */
+  footprint: number[] | null = null;
+  /** context errors, allocated once so `err == context.Canceled` holds */
+  ctxErrs: [Value, Value] = [null, null];
+  liveObjects = 0;
+  private mainStarted = false;
+
+  constructor(prog: Program, opts: MachineOptions = {}) {
+    this.prog = prog;
+    linkProgram(prog);
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.fileName = opts.fileName ?? 'main.go';
+    this.h = [];
+    this.gs = [];
+    this.epochs = { n: 1 };
+    this.ep = 1;
+    const seed = (opts.seed ?? 1) >>> 0;
+    this.schedRng = mix32(seed ^ 0x9e3779b9);
+    this.mapRng = mix32(seed ^ 0x85ebca6b);
+    this.race = opts.race ? new RaceDetector() : null;
+    this.record = opts.record ?? false;
+    this.ctxErrs = [this.newError(GO.contextCanceled), this.newError(GO.deadlineExceeded)];
+    for (const gv of prog.globals) {
+      const z = this.zero(gv.type);
+      if (isStructLike(gv.type)) {
+        this.nameObj(z, gv.name);
+        this.globals.push(z);
+      } else {
+        const id = this.alloc({
+          k: K.Slots,
+          ep: this.ep,
+          role: Role.Box,
+          t: gv.type,
+          s: [z],
+          name: gv.name,
+        });
+        this.globals.push(new Ref(id, 0));
+      }
+    }
+    const initFn = prog.funcs[prog.init] as FuncCode;
+    const hasInit = initFn.code.length > 1;
+    this.newG(hasInit ? prog.init : prog.main, [], null, MAIN_GOROUTINE, 0, null, null);
+    this.mainStarted = !hasInit;
+  }
+
+  // ---- forking -------------------------------------------------------------------------
+
+  /** An independent copy of this machine. Both sides copy objects before writing them. */
+  fork(): Machine {
+    const m = Object.create(Machine.prototype) as Machine;
+    Object.assign(m, this);
+    m.h = this.h.slice();
+    m.gs = this.gs.slice();
+    m.globals = this.globals;
+    m.events = [];
+    m.footprint = null;
+    m.race = this.race ? this.race.clone() : null;
+    this.ep = ++this.epochs.n;
+    m.ep = ++this.epochs.n;
+    return m;
+  }
+
+  // ---- heap ----------------------------------------------------------------------------
+
+  alloc(o: Obj): number {
+    if (++this.liveObjects > this.limits.heapObjects) this.limit('heapObjects');
+    this.h.push(o);
+    return this.h.length - 1;
+  }
+
+  get(id: number): Obj {
+    return this.h[id] as Obj;
+  }
+
+  /** The object, safe to write in this machine. */
+  wr<T extends Obj>(id: number): T {
+    const o = this.h[id] as Obj;
+    if (o.ep === this.ep) return o as T;
+    const c = cloneObj(o, this.ep);
+    this.h[id] = c;
+    return c as T;
+  }
+
+  slots(id: number): SlotsObj {
+    return this.h[id] as SlotsObj;
+  }
+
+  private nameObj(v: Value, name: string): void {
+    if (v instanceof Ref && v.f === -1) {
+      const o = this.h[v.id];
+      if (o && 'name' in o && o.name === '') (this.wr(v.id) as { name: string }).name = name;
+    }
+  }
+
+  newError(msg: string): Value {
+    const id = this.alloc({
+      k: K.Slots,
+      ep: this.ep,
+      role: Role.Struct,
+      t: (errorStringPtr as { elem: Type }).elem,
+      s: [msg],
+      name: '',
+    });
+    return new Iface(errorStringPtr, new Ref(id, -1));
+  }
+
+  /** The zero value of t (a new object for struct-like types). */
+  zero(t: Type): Value {
+    if (t.k === 'named' && t.special) return new Ref(this.newSpecial(t.special), -1);
+    const u = under(t);
+    switch (u.k) {
+      case 'basic':
+        if (u.name === 'string' || u.name === 'untyped string') return '';
+        if (u.name === 'bool' || u.name === 'untyped bool') return false;
+        return 0;
+      case 'struct': {
+        const s = u.fields.map((f) => this.zero(f.type));
+        const id = this.alloc({ k: K.Slots, ep: this.ep, role: Role.Struct, t, s, name: '' });
+        u.fields.forEach((f, i) => this.nameObj(s[i] as Value, f.name));
+        return new Ref(id, -1);
+      }
+      default:
+        return null;
+    }
+  }
+
+  private newSpecial(kind: 'mutex' | 'rwmutex' | 'waitgroup' | 'once'): number {
+    switch (kind) {
+      case 'mutex':
+        return this.alloc({
+          k: K.Mutex,
+          ep: this.ep,
+          locked: false,
+          woken: false,
+          starving: false,
+          q: [],
+          holder: 0,
+          name: '',
+        });
+      case 'rwmutex': {
+        const w = this.newSpecial('mutex');
+        return this.alloc({
+          k: K.RWMutex,
+          ep: this.ep,
+          w,
+          readerCount: 0,
+          readerWait: 0,
+          readerSem: 0,
+          readerQ: [],
+          writerSem: 0,
+          writerQ: [],
+          readers: [],
+          writer: 0,
+          name: '',
+        });
+      }
+      case 'waitgroup':
+      case 'once':
+        return this.alloc({ k: K.WaitGroup, ep: this.ep, n: 0, q: [], name: '' });
+    }
+  }
+
+  /** A deep copy of a struct-like value: `b := a` copies every field, mutexes included. */
+  copyValue(r: Value, pos: Pos): Value {
+    if (r === null) this.runtimePanic(GO.nilDeref, pos, true);
+    if (!(r instanceof Ref)) return r;
+    return new Ref(this.copyObj(r.id), -1);
+  }
+
+  private copyObj(id: number): number {
+    const o = this.h[id] as Obj;
+    switch (o.k) {
+      case K.Slots: {
+        const u = under(o.t);
+        const s = o.s.map((v, i) => {
+          const ft = u.k === 'struct' ? u.fields[i]?.type : undefined;
+          return ft && isStructLike(ft) && v instanceof Ref ? new Ref(this.copyObj(v.id), -1) : v;
+        });
+        return this.alloc({ k: K.Slots, ep: this.ep, role: o.role, t: o.t, s, name: o.name });
+      }
+      case K.Mutex:
+        // the state word is copied (a locked mutex copies as locked); its waiters are not
+        return this.alloc({
+          k: K.Mutex,
+          ep: this.ep,
+          locked: o.locked,
+          woken: false,
+          starving: o.starving,
+          q: [],
+          holder: o.holder,
+          name: o.name,
+        });
+      case K.RWMutex: {
+        const w = this.copyObj(o.w);
+        return this.alloc({
+          ...o,
+          ep: this.ep,
+          w,
+          readerSem: 0,
+          readerQ: [],
+          writerSem: 0,
+          writerQ: [],
+          readers: o.readers.slice(),
+        });
+      }
+      case K.WaitGroup:
+        return this.alloc({ k: K.WaitGroup, ep: this.ep, n: o.n, q: [], name: o.name });
+      default:
+        return id;
+    }
+  }
+
+  /** `*dst = *src` for struct-like values, keeping dst's identity (pointers to it stay valid). */
+  private copyInto(dst: number, src: number): void {
+    const s = this.h[src] as Obj;
+    const d = this.wr<Obj>(dst);
+    if (s.k === K.Slots && d.k === K.Slots) {
+      const u = under(d.t);
+      s.s.forEach((v, i) => {
+        const ft = u.k === 'struct' ? u.fields[i]?.type : undefined;
+        const cur = d.s[i];
+        if (ft && isStructLike(ft) && v instanceof Ref && cur instanceof Ref)
+          this.copyInto(cur.id, v.id);
+        else d.s[i] = v;
+      });
+      return;
+    }
+    if (s.k === K.Mutex && d.k === K.Mutex) {
+      d.locked = s.locked;
+      d.starving = s.starving;
+      d.holder = s.holder;
+      return;
+    }
+    if (s.k === K.RWMutex && d.k === K.RWMutex) {
+      this.copyInto(d.w, s.w);
+      d.readerCount = s.readerCount;
+      d.readerWait = s.readerWait;
+      d.readers = s.readers.slice();
+      d.writer = s.writer;
+      return;
+    }
+    if (s.k === K.WaitGroup && d.k === K.WaitGroup) d.n = s.n;
+  }
+
+  // ---- goroutines ----------------------------------------------------------------------
+
+  g(id: number): G {
+    return this.gs[gIndexOf(id)] as G;
+  }
+
+  /** The goroutine, safe to write in this machine. */
+  wg(id: number): G {
+    const i = gIndexOf(id);
+    const g = this.gs[i] as G;
+    if (g.ep === this.ep) return g;
+    const c: G = {
+      ...g,
+      ep: this.ep,
+      fr: g.fr.map((f) => ({
+        ...f,
+        L: f.L.slice(),
+        S: f.S.slice(),
+        D: f.D ? f.D.slice() : null,
+        ret: f.ret ? f.ret.slice() : null,
+      })),
+      reads: g.reads ? new Map(g.reads) : null,
+    };
+    this.gs[i] = c;
+    return c;
+  }
+
+  private newG(
+    fnId: number,
+    args: Value[],
+    fv: FnVal | null,
+    id: number,
+    by: number,
+    at: Pos | null,
+    inFn: string | null,
+  ): G {
+    const f = this.prog.funcs[fnId] as FuncCode;
+    const g: G = {
+      id,
+      ep: this.ep,
+      st: 'runnable',
+      fr: [],
+      phase: 0,
+      reason: null,
+      waitObj: -1,
+      wake: 0,
+      waitStart: -1,
+      handoff: false,
+      fn: f.name,
+      createdBy: by,
+      createdAt: at,
+      createdIn: inFn,
+      panic: null,
+      reads: null,
+      steps: 0,
+    };
+    this.gs.push(g);
+    this.pushFrame(g, fnId, fv, args, false);
+    return g;
+  }
+
+  private pushFrame(
+    g: G,
+    fnId: number,
+    fv: FnVal | null,
+    args: readonly Value[],
+    isDefer: boolean,
+  ): void {
+    const f = this.prog.funcs[fnId] as FuncCode;
+    if (g.fr.length >= this.limits.frames) this.stackOverflow(g);
+    const L: Value[] = new Array<Value>(f.nlocals).fill(null);
+    let i = 0;
+    if (fv && fv.bound) L[i++] = fv.recv;
+    for (const a of args) L[i++] = a;
+    if (fv && fv.env) {
+      const slots = f.captureSlots;
+      for (let j = 0; j < slots.length; j++) L[slots[j] as number] = fv.env[j] ?? null;
+    }
+    g.fr.push({ f, pc: 0, L, S: [], D: null, mode: Mode.Normal, ret: null, isDefer });
+  }
+
+  /** Goroutines that can take a step now, by id. */
+  runnable(): number[] {
+    const out: number[] = [];
+    for (const g of this.gs) if (g.st === 'runnable') out.push(g.id);
+    return out;
+  }
+
+  get done(): boolean {
+    return this.outcome !== null;
+  }
+
+  /** Where goroutine id stands: the function, line and step label of its next step. */
+  nextStep(id: number): StepInfo {
+    const g = this.g(id);
+    const fr = g.fr[g.fr.length - 1];
+    if (!fr) return { g: id, pos: { line: 0, col: 0 }, label: g.st, fn: g.fn };
+    const ins = fr.f.code[fr.pc] as Instr;
+    return { g: id, pos: ins.pos, label: this.labelOf(ins, g), fn: fr.f.name };
+  }
+
+  labelOf(ins: Instr, g: G): string {
+    if (ins.op === Op.Native) return nativeLabel(ins, g.phase);
+    return ins.lab ?? 'statement';
+  }
+
+  // ---- stepping ------------------------------------------------------------------------
+
+  /**
+   * Run goroutine `id` for one step: until its next step begins, or it blocks, ends, or the
+   * program stops. Then let virtual time pass if nobody can run, and detect the end.
+   */
+  step(id: number): StepEnd {
+    if (this.outcome) return 'exited';
+    const g = this.wg(id);
+    if (g.st !== 'runnable') throw new Error(`G${id} is not runnable (${g.st})`);
+    this.events.length = 0;
+    this.lastG = id;
+    this.steps++;
+    g.steps++;
+    let end: StepEnd;
+    try {
+      end = this.run(g);
+      if (this.steps >= this.limits.steps && !this.outcome) this.limit('steps');
+      this.settle();
+    } catch (e) {
+      if (e instanceof Exit) {
+        this.outcome = e.outcome;
+        return 'exited';
+      }
+      throw e;
+    }
+    return this.outcome ? 'exited' : end;
+  }
+
+  private stepInstrs = 0;
+
+  private run(g: G): StepEnd {
+    this.stepInstrs = 0;
+    for (;;) {
+      try {
+        return this.runInstrs(g);
+      } catch (e) {
+        // a panic was set up mid-instruction: carry on with the deferred calls it runs
+        if (!(e instanceof PanicJump)) throw e;
+      }
+    }
+  }
+
+  private runInstrs(g: G): StepEnd {
+    const cap = this.limits.instructionsPerStep;
+    for (;;) {
+      const fr = g.fr[g.fr.length - 1];
+      if (!fr) return 'ended';
+      const ins = fr.f.code[fr.pc] as Instr;
+      if (this.stepInstrs > 0 && ins.st && g.phase === 0) return 'ok';
+      if (++this.stepInstrs > cap) this.limit('instructionsPerStep');
+      const r = this.exec(g, fr, ins);
+      if (r !== 0) return r === 1 ? 'ok' : r === 2 ? 'blocked' : 'ended';
+    }
+  }
+
+  // ---- the interpreter -----------------------------------------------------------------
+
+  /** Execute one instruction. 0: continue the step; 1: the step ends; 2: blocked; 3: goroutine ended. */
+  private exec(g: G, fr: Frame, ins: Instr): number {
+    const S = fr.S;
+    switch (ins.op) {
+      case Op.Push:
+        S.push(ins.c as Value);
+        break;
+      case Op.Pop:
+        S.pop();
+        break;
+      case Op.Dup: {
+        const n = ins.a;
+        const base = S.length - n;
+        for (let i = 0; i < n; i++) S.push(S[base + i] as Value);
+        break;
+      }
+      case Op.Swap: {
+        const a = S.pop() as Value;
+        const b = S.pop() as Value;
+        S.push(a, b);
+        break;
+      }
+      case Op.Load:
+        S.push(fr.L[ins.a] as Value);
+        break;
+      case Op.Store:
+        fr.L[ins.a] = S.pop() as Value;
+        break;
+      case Op.Global:
+        S.push(this.globals[ins.a] as Value);
+        break;
+      case Op.Box: {
+        const v = S.pop() as Value;
+        S.push(
+          new Ref(
+            this.alloc({
+              k: K.Slots,
+              ep: this.ep,
+              role: Role.Box,
+              t: errorStringPtr,
+              s: [v],
+              name: '',
+            }),
+            0,
+          ),
+        );
+        break;
+      }
+      case Op.LoadP: {
+        const p = this.ptr(S.pop() as Value, ins.pos);
+        this.touch(g, p.id, p.f, false, ins);
+        S.push(this.slots(p.id).s[p.f] as Value);
+        break;
+      }
+      case Op.StoreP: {
+        const v = S.pop() as Value;
+        const p = this.ptr(S.pop() as Value, ins.pos);
+        this.touch(g, p.id, p.f, true, ins);
+        this.wr<SlotsObj>(p.id).s[p.f] = v;
+        break;
+      }
+      case Op.FieldP: {
+        const s = this.ptr(S.pop() as Value, ins.pos);
+        S.push(new Ref(s.id, ins.a));
+        break;
+      }
+      case Op.FieldS: {
+        const s = this.ptr(S.pop() as Value, ins.pos);
+        S.push(this.slots(s.id).s[ins.a] as Value);
+        break;
+      }
+      case Op.LoadF: {
+        const s = this.ptr(S.pop() as Value, ins.pos);
+        if (ins.b === 0) this.touch(g, s.id, ins.a, false, ins);
+        S.push(this.slots(s.id).s[ins.a] as Value);
+        break;
+      }
+      case Op.StoreF: {
+        const v = S.pop() as Value;
+        const s = this.ptr(S.pop() as Value, ins.pos);
+        if (ins.b === 0) this.touch(g, s.id, ins.a, true, ins);
+        this.wr<SlotsObj>(s.id).s[ins.a] = v;
+        break;
+      }
+      case Op.Copy:
+        S.push(this.copyValue(S.pop() as Value, ins.pos));
+        break;
+      case Op.CopyInto: {
+        const src = this.ptr(S.pop() as Value, ins.pos);
+        const dst = this.ptr(S.pop() as Value, ins.pos);
+        this.touch(g, src.id, -1, false, ins);
+        this.touch(g, dst.id, -1, true, ins);
+        if (src.id !== dst.id) this.copyInto(dst.id, src.id);
+        break;
+      }
+      case Op.Zero:
+        S.push(this.zero(ins.c as Type));
+        break;
+      case Op.New: {
+        const t = ins.c as Type;
+        const z = this.zero(t);
+        S.push(
+          isStructLike(t)
+            ? z
+            : new Ref(
+                this.alloc({ k: K.Slots, ep: this.ep, role: Role.Box, t, s: [z], name: '' }),
+                0,
+              ),
+        );
+        break;
+      }
+      case Op.StructLit: {
+        const t = ins.c as Type;
+        const s = S.splice(S.length - ins.a);
+        const id = this.alloc({ k: K.Slots, ep: this.ep, role: Role.Struct, t, s, name: '' });
+        const u = under(t);
+        if (u.k === 'struct') u.fields.forEach((f, i) => this.nameObj(s[i] as Value, f.name));
+        S.push(new Ref(id, -1));
+        break;
+      }
+      case Op.SliceLit: {
+        const vals = ins.a > 0 ? S.splice(S.length - ins.a) : [];
+        const id = this.alloc({
+          k: K.Slots,
+          ep: this.ep,
+          role: Role.Backing,
+          t: ins.c as Type,
+          s: vals,
+          name: '',
+        });
+        S.push(new Slice(id, 0, vals.length, vals.length));
+        break;
+      }
+      case Op.MapLit: {
+        const kv = S.splice(S.length - 2 * ins.a);
+        const ref = this.makeMap(ins.c as Type);
+        const m = this.wr<MapObj>(ref.id);
+        for (let i = 0; i < kv.length; i += 2) m.m.set(kv[i] as MapKey, kv[i + 1] as Value);
+        S.push(ref);
+        break;
+      }
+      case Op.MakeMap:
+        S.push(this.makeMap(ins.c as Type));
+        break;
+      case Op.Bin: {
+        const y = S.pop() as Value;
+        const x = S.pop() as Value;
+        S.push(this.binop(ins.a as BinOp, x, y, ins.c as NumKind, ins.pos));
+        break;
+      }
+      case Op.Un: {
+        const x = S.pop() as Value;
+        const k = ins.c as NumKind | null;
+        if (ins.a === UnOp.Not) S.push(!x);
+        else if (ins.a === UnOp.Neg) S.push(k ? wrap(-(x as number), k) : -(x as number));
+        else S.push(k ? wrap(~(x as number), k) : ~(x as number));
+        break;
+      }
+      case Op.Conv:
+        S.push(convert(S.pop() as Value, ins.c as { from: Type; to: Type }));
+        break;
+      case Op.ToIface:
+        S.push(new Iface(ins.c as Type, S.pop() as Value));
+        break;
+      case Op.Assert:
+        this.assert(S, ins);
+        break;
+      case Op.IsNil:
+        S.push(S.pop() === null);
+        break;
+      case Op.Jmp:
+        fr.pc = ins.a;
+        return 0;
+      case Op.JmpF:
+        if (S.pop() === false) {
+          fr.pc = ins.a;
+          return 0;
+        }
+        break;
+      case Op.JmpT:
+        if (S.pop() === true) {
+          fr.pc = ins.a;
+          return 0;
+        }
+        break;
+      case Op.Call: {
+        const args = ins.b > 0 ? S.splice(S.length - ins.b) : [];
+        fr.pc++;
+        this.pushFrame(g, ins.a, null, args, false);
+        return 0;
+      }
+      case Op.CallV: {
+        const args = ins.b > 0 ? S.splice(S.length - ins.b) : [];
+        const fv = S.pop() as Value;
+        if (!(fv instanceof FnVal)) this.runtimePanic(GO.nilDeref, ins.pos, true);
+        fr.pc++;
+        this.pushFrame(g, fv.fn, fv, args, false);
+        return 0;
+      }
+      case Op.CallI:
+        return this.callIface(g, fr, ins);
+      case Op.Ret:
+        return this.ret(g, fr, ins);
+      case Op.Go:
+        this.goStmt(g, fr, ins);
+        break;
+      case Op.Defer: {
+        const args = ins.b > 0 ? S.splice(S.length - ins.b) : [];
+        const c = ins.c as { fn: number } | null;
+        const fv = c ? new FnVal(c.fn, null, null, false) : (S.pop() as Value);
+        // defer of a nil func panics when the deferred call runs, not here (as in Go)
+        fr.D = fr.D ?? [];
+        fr.D.push({
+          fn: fv instanceof FnVal ? fv : new FnVal(-1, null, null, false),
+          args,
+          pos: ins.pos,
+        });
+        break;
+      }
+      case Op.Closure: {
+        const env = ins.b > 0 ? S.splice(S.length - ins.b) : [];
+        S.push(new FnVal(ins.a, env, null, false));
+        break;
+      }
+      case Op.MethodVal:
+        S.push(new FnVal(ins.a, null, S.pop() as Value, true));
+        break;
+      case Op.IfaceMethodVal:
+        S.push(this.ifaceMethodValue(S.pop() as Value, ins.c as string, ins.pos));
+        break;
+      case Op.Native:
+        return this.native(g, fr, ins);
+      case Op.Panic: {
+        const v = S.pop() as Value;
+        // Go 1.21: panic(nil) panics with a *runtime.PanicNilError
+        if (v === null)
+          this.startPanic(
+            g,
+            this.runtimeError('panic called with nil argument (use GODEBUG=panicnil=1 to revert)'),
+            true,
+            ins.pos,
+          );
+        this.startPanic(g, v, false, ins.pos);
+        return 0;
+      }
+      case Op.Recover:
+        S.push(this.recover(g, fr));
+        break;
+      case Op.MapGet:
+        this.mapGet(g, S, ins);
+        break;
+      case Op.MapW:
+        return this.mapWrite(g, fr, ins);
+      case Op.MapLen: {
+        const m = S.pop() as Value;
+        if (m instanceof Ref) {
+          this.touch(g, m.id, -1, false, ins);
+          const mo = this.h[m.id] as MapObj;
+          this.emit({
+            t: 'map',
+            g: g.id,
+            obj: m.id,
+            name: mo.name,
+            op: 'len',
+            key: null,
+            value: String(mo.m.size),
+            writing: mo.writing,
+          });
+          S.push(mo.m.size);
+        } else S.push(0);
+        break;
+      }
+      case Op.RangeMapInit:
+        this.rangeMapInit(g, fr, ins);
+        break;
+      case Op.RangeMapNext:
+        return this.rangeMapNext(g, fr, ins);
+      case Op.RangeStrNext:
+        return this.rangeStrNext(fr, ins);
+      case Op.Index:
+        this.index(g, S, ins);
+        break;
+      case Op.SetIndex: {
+        const v = S.pop() as Value;
+        const i = S.pop() as number;
+        const s = S.pop() as Value;
+        const sl = this.checkIndex(s, i, ins.pos);
+        this.touch(g, sl.b, sl.off + i, true, ins);
+        this.wr<SlotsObj>(sl.b).s[sl.off + i] = v;
+        break;
+      }
+      case Op.IndexP: {
+        const i = S.pop() as number;
+        const sl = this.checkIndex(S.pop() as Value, i, ins.pos);
+        S.push(new Ref(sl.b, sl.off + i));
+        break;
+      }
+      case Op.Append: {
+        const vals = ins.a > 0 ? S.splice(S.length - ins.a) : [];
+        S.push(this.append(g, S.pop() as Value, vals, ins));
+        break;
+      }
+      case Op.AppendSlice: {
+        const t = S.pop() as Value;
+        const vals = t instanceof Slice ? this.slots(t.b).s.slice(t.off, t.off + t.len) : [];
+        S.push(this.append(g, S.pop() as Value, vals, ins));
+        break;
+      }
+      case Op.SliceX:
+        this.sliceX(S, ins);
+        break;
+      case Op.Len: {
+        const x = S.pop() as Value;
+        S.push(typeof x === 'string' ? utf8Len(x) : x instanceof Slice ? x.len : 0);
+        break;
+      }
+      case Op.Cap: {
+        const x = S.pop() as Value;
+        S.push(x instanceof Slice ? x.cap : 0);
+        break;
+      }
+      case Op.MakeSlice: {
+        const cap = ins.a === 1 ? (S.pop() as number) : -1;
+        const len = S.pop() as number;
+        const c = cap < 0 ? len : cap;
+        if (len < 0) this.runtimePanic('runtime error: makeslice: len out of range', ins.pos, true);
+        if (c < len) this.runtimePanic('runtime error: makeslice: cap out of range', ins.pos, true);
+        if (c > this.limits.sliceLength) this.limit('sliceLength');
+        const elem = (under(ins.c as Type) as { elem: Type }).elem;
+        const s: Value[] = [];
+        for (let i = 0; i < c; i++) s.push(this.zero(elem));
+        const id = this.alloc({
+          k: K.Slots,
+          ep: this.ep,
+          role: Role.Backing,
+          t: elem,
+          s,
+          name: '',
+        });
+        S.push(new Slice(id, 0, len, c));
+        break;
+      }
+      case Op.LoadBox: {
+        const p = fr.L[ins.a] as Ref;
+        this.touch(g, p.id, 0, false, ins);
+        S.push(this.slots(p.id).s[0] as Value);
+        break;
+      }
+      case Op.StoreBox: {
+        const p = fr.L[ins.a] as Ref;
+        this.touch(g, p.id, 0, true, ins);
+        this.wr<SlotsObj>(p.id).s[0] = S.pop() as Value;
+        break;
+      }
+      case Op.InitBox: {
+        const v = S.pop() as Value;
+        const name = fr.f.localNames[ins.a] ?? '';
+        fr.L[ins.a] = new Ref(
+          this.alloc({
+            k: K.Slots,
+            ep: this.ep,
+            role: Role.Box,
+            t: fr.f.localTypes[ins.a] ?? errorStringPtr,
+            s: [v],
+            name,
+          }),
+          0,
+        );
+        break;
+      }
+      case Op.Rebox: {
+        const p = fr.L[ins.a] as Ref;
+        const o = this.slots(p.id);
+        fr.L[ins.a] = new Ref(
+          this.alloc({
+            k: K.Slots,
+            ep: this.ep,
+            role: Role.Box,
+            t: o.t,
+            s: [o.s[0] as Value],
+            name: o.name,
+          }),
+          0,
+        );
+        break;
+      }
+      case Op.Nop:
+        break;
+      default:
+        throw new Error(`internal: unknown op ${String(ins.op)}`);
+    }
+    fr.pc++;
+    return 0;
+  }
+
+  // ---- calls, returns, panics ----------------------------------------------------------
+
+  private ret(g: G, fr: Frame, ins: Instr): number {
+    fr.ret = ins.b === 1 ? null : ins.a > 0 ? fr.S.splice(fr.S.length - ins.a) : [];
+    if (fr.mode === Mode.Normal) fr.mode = Mode.Returning;
+    return this.unwind(g);
+  }
+
+  /**
+   * Continue a frame's exit: run its deferred calls (each as a new frame), then hand results
+   * to the caller, or keep unwinding a panic. Returns an exec code.
+   */
+  private unwind(g: G): number {
+    for (;;) {
+      const fr = g.fr[g.fr.length - 1] as Frame;
+      if (fr.mode === Mode.Panicking && g.panic?.recovered) {
+        // recover() stopped the panic: this function returns normally to its caller
+        fr.mode = Mode.Returning;
+        fr.ret = null;
+        g.panic = null;
+      }
+      if (fr.D && fr.D.length > 0) {
+        const d = fr.D.pop() as DeferRec;
+        if (d.fn.fn < 0) {
+          this.startPanicAt(g, this.runtimeError(GO.nilDeref), true, d.pos);
+          return 0;
+        }
+        this.pushFrame(g, d.fn.fn, d.fn, d.args, true);
+        return 0;
+      }
+      if (fr.mode === Mode.Panicking) {
+        g.fr.pop();
+        const parent = g.fr[g.fr.length - 1];
+        if (!parent) this.crash(g);
+        parent.mode = Mode.Panicking;
+        continue;
+      }
+      const results = this.resultsOf(fr);
+      g.fr.pop();
+      const parent = g.fr[g.fr.length - 1];
+      if (fr.isDefer && parent) continue;
+      if (!parent) return this.goroutineEnd(g);
+      for (const r of results) parent.S.push(r);
+      return 0;
+    }
+  }
+
+  private resultsOf(fr: Frame): Value[] {
+    const named = fr.f.namedResults;
+    if (named)
+      return named.map((n) =>
+        n.boxed ? (this.slots((fr.L[n.slot] as Ref).id).s[0] as Value) : (fr.L[n.slot] as Value),
+      );
+    if (fr.ret) return fr.ret;
+    return fr.f.type.results.map((t) => this.zero(t));
+  }
+
+  private goroutineEnd(g: G): number {
+    g.fr = [];
+    if (g.id === MAIN_GOROUTINE && !this.mainStarted) {
+      // package initialisation is done: main.main runs next on goroutine 1
+      this.mainStarted = true;
+      this.pushFrame(g, this.prog.main, null, [], false);
+      return 1;
+    }
+    g.st = 'done';
+    this.emit({ t: 'end', g: g.id });
+    if (g.id === MAIN_GOROUTINE) this.exit(0);
+    return 3;
+  }
+
+  /** main returned (or os.Exit): the program ends; other goroutines are dropped silently. */
+  exit(code: number): never {
+    if (this.race && this.race.count > 0 && code === 0) {
+      this.stderr += `Found ${this.race.count} data race(s)\n`;
+      throw new Exit({
+        kind: 'race',
+        code: 66,
+        first: 'WARNING: DATA RACE',
+        g: null,
+        pos: null,
+        limit: null,
+      });
+    }
+    throw new Exit({ kind: 'exit', code, first: '', g: null, pos: null, limit: null });
+  }
+
+  /** Begin a panic in g with value v (already an interface value). */
+  startPanic(g: G, v: Value, runtimeError: boolean, pos: Pos): void {
+    this.startPanicAt(g, v, runtimeError, pos);
+    throw new PanicJump();
+  }
+
+  private startPanicAt(g: G, v: Value, runtimeError: boolean, pos: Pos): void {
+    const text = panicText(this, v);
+    const trace = this.traceback(g, pos);
+    g.panic = {
+      value: v,
+      text,
+      recovered: false,
+      trace,
+      prev: g.panic && !g.panic.recovered ? g.panic : null,
+      runtimeError,
+    };
+    this.emit({ t: 'panic', g: g.id, value: text });
+    const fr = g.fr[g.fr.length - 1] as Frame;
+    fr.mode = Mode.Panicking;
+    this.unwind(g);
+  }
+
+  runtimeError(msg: string): Value {
+    return this.newError(msg);
+  }
+
+  /** A run-time panic (index out of range, nil map write, nil dereference...). */
+  runtimePanic(msg: string, pos: Pos, isRuntimeError: boolean): never {
+    const g = this.wg(this.lastG);
+    this.startPanic(g, this.runtimeError(msg), isRuntimeError, pos);
+    throw new PanicJump();
+  }
+
+  private recover(g: G, fr: Frame): Value {
+    const p = g.panic;
+    const parent = g.fr[g.fr.length - 2];
+    if (!p || p.recovered || !fr.isDefer || !parent || parent.mode !== Mode.Panicking) return null;
+    p.recovered = true;
+    this.emit({ t: 'recover', g: g.id, value: p.text });
+    return p.value;
+  }
+
+  private crash(g: G): never {
+    const p = g.panic as PanicState;
+    g.st = 'crashed';
+    const top = p.trace[0];
+    this.stderr += panicReport(this, g, p);
+    throw new Exit({
+      kind: 'panic',
+      code: 2,
+      first: `panic: ${p.text}`,
+      g: g.id,
+      pos: top?.pos ?? null,
+      limit: null,
+    });
+  }
+
+  /** A fatal error: not a panic; recover cannot stop it; the program exits with status 2. */
+  fatal(msg: string, g: G | null, pos: Pos | null): never {
+    if (g) (this.wg(g.id) as G).st = 'crashed';
+    this.stderr += fatalReport(this, msg, g, pos);
+    const kind = msg === GO.deadlock ? 'deadlock' : 'fatal';
+    throw new Exit({
+      kind,
+      code: 2,
+      first: `fatal error: ${msg}`,
+      g: g?.id ?? null,
+      pos,
+      limit: null,
+    });
+  }
+
+  limit(name: LimitName): never {
+    const text = limitMessage(name, this.limits);
+    this.stderr += `${text}\n`;
+    throw new Exit({
+      kind: 'limit',
+      code: 124,
+      first: text,
+      g: this.lastG || null,
+      pos: null,
+      limit: name,
+    });
+  }
+
+  private stackOverflow(g: G): never {
+    this.stderr += `${GO.stackExceeded}\n`;
+    this.fatal(GO.stackOverflow, g, null);
+  }
+
+  /** The user-visible stack of g, innermost first (library wrappers left out). */
+  traceback(g: G, topPos: Pos | null = null): TraceFrame[] {
+    const out: TraceFrame[] = [];
+    for (let i = g.fr.length - 1; i >= 0; i--) {
+      const fr = g.fr[i] as Frame;
+      if (fr.f.native) continue;
+      const top = i === g.fr.length - 1;
+      const ins = fr.f.code[top ? fr.pc : Math.max(0, fr.pc - 1)];
+      const pos = top && topPos ? topPos : (ins?.pos ?? fr.f.pos);
+      out.push({ fn: fr.f.name, pos, hasArgs: fr.f.nparams > 0 });
+    }
+    return out;
+  }
+
+  // ---- go statements and dynamic calls -------------------------------------------------
+
+  private goStmt(g: G, fr: Frame, ins: Instr): void {
+    const args = ins.b > 0 ? fr.S.splice(fr.S.length - ins.b) : [];
+    const c = ins.c as { fn: number } | null;
+    const fv = c ? new FnVal(c.fn, null, null, false) : (fr.S.pop() as Value);
+    if (!(fv instanceof FnVal)) this.fatal('go of nil func value', g, ins.pos);
+    const live = this.gs.filter((x) => x.st !== 'done' && x.st !== 'crashed').length;
+    if (live >= this.limits.goroutines) this.limit('goroutines');
+    const id = this.nextGid++;
+    const child = this.newG(fv.fn, args, fv, id, g.id, ins.pos, fr.f.name);
+    this.race?.spawn(g.id, id);
+    this.emit({ t: 'spawn', g: g.id, child: id, fn: child.fn, pos: ins.pos });
+  }
+
+  private callIface(g: G, fr: Frame, ins: Instr): number {
+    const S = fr.S;
+    const args = ins.b > 0 ? S.splice(S.length - ins.b) : [];
+    const x = S.pop() as Value;
+    if (!(x instanceof Iface)) this.runtimePanic(GO.nilDeref, ins.pos, true);
+    const found = findMethod(x.t, ins.c as string);
+    if (!found) throw new Error(`internal: ${typeString(x.t)} has no method ${String(ins.c)}`);
+    const recv = this.receiverFor(x, found, ins.pos);
+    if (found.ref.native) {
+      const r = callNative(this, g, found.ref.native, [recv, ...args], ins, null);
+      if (!Array.isArray(r))
+        throw new Error(`internal: ${found.ref.native} cannot block through an interface`);
+      for (const v of r) S.push(v);
+      fr.pc++;
+      return 0;
+    }
+    fr.pc++;
+    this.pushFrame(g, found.ref.fn, null, [recv, ...args], false);
+    return 0;
+  }
+
+  private receiverFor(x: Iface, found: FoundMethod, pos: Pos): Value {
+    let recv = x.v;
+    for (const i of found.path) recv = this.slots(this.ptr(recv, pos).id).s[i] as Value;
+    const ownerStruct = isStructLike(found.owner);
+    if (!found.ref.ptrRecv) {
+      if (ownerStruct) return this.copyValue(recv, pos);
+      if (x.t.k === 'ptr' && found.path.length === 0)
+        return this.slots(this.ptr(recv, pos).id).s[0] as Value;
+    }
+    return recv;
+  }
+
+  private ifaceMethodValue(x: Value, name: string, pos: Pos): Value {
+    if (!(x instanceof Iface)) this.runtimePanic(GO.nilDeref, pos, true);
+    const found = findMethod(x.t, name);
+    if (!found) throw new Error(`internal: no method ${name}`);
+    const recv = this.receiverFor(x, found, pos);
+    if (found.ref.native) {
+      const t = this.prog.trampolines.get(`${found.ref.native}/${found.ref.sig.params.length + 1}`);
+      if (t === undefined) throw new Error(`internal: no wrapper for ${found.ref.native}`);
+      return new FnVal(t, null, recv, true);
+    }
+    return new FnVal(found.ref.fn, null, recv, true);
+  }
+
+  private native(g: G, fr: Frame, ins: Instr): number {
+    const n = ins.a;
+    const S = fr.S;
+    const args = n > 0 ? S.slice(S.length - n) : [];
+    const c = ins.c as NativeRef;
+    const r = callNative(this, g, c.name, args, ins, c);
+    if (r === NATIVE_STEP) return 1;
+    if (r === NATIVE_BLOCK) return 2;
+    S.length -= n;
+    for (const v of r) S.push(v);
+    g.phase = 0;
+    fr.pc++;
+    return 0;
+  }
+
+  // ---- blocking and waking -------------------------------------------------------------
+
+  block(g: G, reason: WaitReason, obj: number, name: string, holders: readonly number[]): void {
+    g.st = 'blocked';
+    g.reason = reason;
+    g.waitObj = obj;
+    this.emit({ t: 'block', g: g.id, obj, reason, name, holders });
+  }
+
+  sleep(g: G, until: number, reason: WaitReason): void {
+    g.st = 'sleeping';
+    g.reason = reason;
+    g.wake = until;
+    this.emit({ t: 'sleep', g: g.id, until, reason });
+  }
+
+  wake(id: number, by: number, obj: number, name: string): void {
+    const w = this.wg(id);
+    w.st = 'runnable';
+    w.reason = null;
+    w.waitObj = -1;
+    this.emit({ t: 'wake', g: id, by, obj, name });
+  }
+
+  emit(e: EngineEvent): void {
+    if (this.record) this.events.push(e);
+  }
+
+  write(g: G, stream: 'stdout' | 'stderr', text: string): void {
+    if (this.stdout.length + this.stderr.length + text.length > this.limits.outputBytes)
+      this.limit('outputBytes');
+    if (stream === 'stdout') this.stdout += text;
+    else this.stderr += text;
+    this.emit({ t: 'output', g: g.id, stream, text });
+  }
+
+  /** Record an access to shared memory: for the race detector and the explorer. */
+  touch(g: G, id: number, f: number, write: boolean, ins: Instr): void {
+    if (this.footprint) this.footprint.push(id * 2 + (write ? 1 : 0));
+    if (this.race) this.race.access(this, g, id, f, write, ins);
+  }
+
+  ptr(v: Value, pos: Pos): Ref {
+    if (!(v instanceof Ref)) this.runtimePanic(GO.nilDeref, pos, true);
+    return v;
+  }
+
+  /** Nobody can run: let virtual time pass, or detect the deadlock. */
+  private settle(): void {
+    if (this.outcome) return;
+    for (;;) {
+      if (this.gs.some((g) => g.st === 'runnable')) return;
+      let next = Infinity;
+      for (const g of this.gs) if (g.st === 'sleeping' && g.wake < next) next = g.wake;
+      for (const id of this.timers) {
+        const c = this.h[id];
+        if (c && c.k === K.Ctx && c.err === null && c.deadline >= 0 && c.deadline < next)
+          next = c.deadline;
+      }
+      if (next === Infinity) break;
+      if (next > this.limits.time) this.limit('time');
+      this.now = Math.max(this.now, next);
+      this.emit({ t: 'time', now: this.now });
+      for (const g of this.gs)
+        if (g.st === 'sleeping' && g.wake <= this.now) {
+          const w = this.wg(g.id);
+          w.st = 'runnable';
+          w.reason = null;
+        }
+      this.fireDeadlines();
+    }
+    if (this.race) {
+      const text =
+        'interleave: every goroutine is blocked forever; under -race Go does not report the deadlock, and the program hangs (golang/go#12734)';
+      this.stderr += `${text}\n`;
+      throw new Exit({ kind: 'hang', code: 124, first: text, g: null, pos: null, limit: null });
+    }
+    this.fatal(GO.deadlock, null, null);
+  }
+
+  /** context deadlines that virtual time has reached */
+  timers: number[] = [];
+
+  private fireDeadlines(): void {
+    for (const id of this.timers) {
+      const c = this.h[id];
+      if (c && c.k === K.Ctx && c.err === null && c.deadline >= 0 && c.deadline <= this.now)
+        cancelCtx(this, id, this.ctxErrs[1], 0);
+    }
+    this.timers = this.timers.filter((id) => {
+      const c = this.h[id];
+      return !!c && c.k === K.Ctx && c.err === null && c.deadline >= 0;
+    });
+  }
+
+  nextMapRand(): number {
+    this.mapRng = mix32(this.mapRng + 0x6d2b79f5);
+    return this.mapRng;
+  }
+
+  nextSchedRand(): number {
+    this.schedRng = mix32(this.schedRng + 0x6d2b79f5);
+    return this.schedRng;
+  }
+
+  // ---- maps ----------------------------------------------------------------------------
+
+  private makeMap(t: Type): Ref {
+    return new Ref(
+      this.alloc({
+        k: K.Map,
+        ep: this.ep,
+        t,
+        m: new Map(),
+        writing: false,
+        writer: 0,
+        ver: new Map(),
+        name: '',
+      }),
+      -1,
+    );
+  }
+
+  /** `m[k]`: a lookup checks the writing flag once, at entry (runtime/map.go mapaccess). */
+  private mapGet(g: G, S: Value[], ins: Instr): void {
+    const k = S.pop() as MapKey;
+    const m = S.pop() as Value;
+    const c = ins.c as { zero: Type; name: string };
+    const comma = ins.a === 1;
+    if (m instanceof Ref) this.touch(g, m.id, -1, false, ins);
+    const mo = m instanceof Ref ? (this.h[m.id] as MapObj) : null;
+    if (mo && mo.name === '' && c.name) this.wr<MapObj>((m as Ref).id).name = c.name;
+    if (!mo || mo.m.size === 0) {
+      S.push(this.zero(c.zero));
+      if (comma) S.push(false);
+      return;
+    }
+    if (mo.writing) this.fatal(GO.concurrentMapReadWrite, g, ins.pos);
+    const has = mo.m.has(k);
+    const v = has ? (mo.m.get(k) as Value) : this.zero(c.zero);
+    S.push(v);
+    if (comma) S.push(has);
+    const ref = m as Ref;
+    (g.reads ??= new Map()).set(`${ref.id}:${String(k)}`, mo.ver.get(k) ?? 0);
+    this.emit({
+      t: 'map',
+      g: g.id,
+      obj: ref.id,
+      name: mo.name,
+      op: 'read',
+      key: this.show(k),
+      value: has ? this.show(v) : null,
+      writing: false,
+    });
+  }
+
+  /**
+   * One phase of a map write, delete or clear (runtime/map.go mapassign/mapdelete/mapclear):
+   * 0 check the flag, 1 set it (XOR), 2 change the entries, 3 check it again and clear it.
+   */
+  private mapWrite(g: G, fr: Frame, ins: Instr): number {
+    const info = ins.c as { kind: 0 | 1 | 2; name: string; end: number };
+    const S = fr.S;
+    const depth = info.kind === 0 ? 3 : 2;
+    const m = S[S.length - depth] as Value;
+    const k = S[S.length - depth + 1] as MapKey;
+    const what = info.kind === 0 ? 'write' : info.kind === 1 ? 'delete' : 'clear';
+    if (ins.a === 0) {
+      if (!(m instanceof Ref)) {
+        if (info.kind === 0) this.runtimePanic(GO.nilMapWrite, ins.pos, false);
+        S.length -= depth;
+        fr.pc = info.end;
+        return 0;
+      }
+      this.touch(g, m.id, -1, true, ins);
+      const mo = this.h[m.id] as MapObj;
+      if (mo.name === '' && info.name) this.wr<MapObj>(m.id).name = info.name;
+      if (info.kind !== 0 && mo.m.size === 0) {
+        S.length -= depth;
+        fr.pc = info.end;
+        return 0;
+      }
+      if (mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos);
+      this.emit({
+        t: 'map',
+        g: g.id,
+        obj: m.id,
+        name: mo.name,
+        op: 'check',
+        key: info.kind === 2 ? null : this.show(k),
+        value: null,
+        writing: false,
+      });
+    } else {
+      const ref = m as Ref;
+      const mo = this.wr<MapObj>(ref.id);
+      if (ins.a === 1) {
+        mo.writing = !mo.writing;
+        mo.writer = g.id;
+        this.emit({
+          t: 'map',
+          g: g.id,
+          obj: ref.id,
+          name: mo.name,
+          op: 'flag',
+          key: null,
+          value: null,
+          writing: mo.writing,
+        });
+      } else if (ins.a === 2) {
+        this.changeEntries(
+          g,
+          ref.id,
+          mo,
+          info.kind,
+          k,
+          info.kind === 0 ? (S[S.length - 1] as Value) : null,
+        );
+        this.emit({
+          t: 'map',
+          g: g.id,
+          obj: ref.id,
+          name: mo.name,
+          op: what,
+          key: info.kind === 2 ? null : this.show(k),
+          value: info.kind === 0 ? this.show(S[S.length - 1] as Value) : null,
+          writing: mo.writing,
+        });
+      } else {
+        if (!mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos);
+        mo.writing = false;
+        S.length -= depth;
+        this.emit({
+          t: 'map',
+          g: g.id,
+          obj: ref.id,
+          name: mo.name,
+          op: 'unflag',
+          key: null,
+          value: null,
+          writing: false,
+        });
+      }
+    }
+    fr.pc++;
+    return 0;
+  }
+
+  private changeEntries(g: G, id: number, mo: MapObj, kind: 0 | 1 | 2, k: MapKey, v: Value): void {
+    if (kind === 2) {
+      mo.m.clear();
+      mo.ver.clear();
+      return;
+    }
+    if (kind === 1) {
+      mo.m.delete(k);
+      return;
+    }
+    if (!mo.m.has(k) && mo.m.size >= this.limits.mapEntries) this.limit('mapEntries');
+    const key = `${id}:${String(k)}`;
+    const cur = mo.ver.get(k) ?? 0;
+    const seen = g.reads?.get(key);
+    const lastWriter = cur % 65536;
+    if (seen !== undefined && seen !== cur && lastWriter !== g.id && lastWriter !== 0) {
+      this.emit({
+        t: 'lost-update',
+        g: g.id,
+        obj: id,
+        name: mo.name,
+        key: this.show(k),
+        lost: this.show(mo.m.get(k) ?? null),
+        lostBy: lastWriter,
+        written: this.show(v),
+      });
+    }
+    mo.m.set(k, v);
+    const next = (Math.floor(cur / 65536) + 1) * 65536 + g.id;
+    mo.ver.set(k, next);
+    (g.reads ??= new Map()).set(key, next);
+  }
+
+  private rangeMapInit(g: G, fr: Frame, ins: Instr): void {
+    const m = fr.S.pop() as Value;
+    const base = ins.a;
+    let keys: MapKey[] = [];
+    if (m instanceof Ref) {
+      this.touch(g, m.id, -1, false, ins);
+      keys = [...(this.h[m.id] as MapObj).m.keys()];
+      if (keys.length > 1) {
+        // Go starts each range at a random bucket and offset; we rotate insertion order by
+        // a draw from the machine's own generator, so a seed fixes the order
+        const off = this.nextMapRand() % keys.length;
+        keys = keys.slice(off).concat(keys.slice(0, off));
+      }
+    }
+    fr.L[base] = new Keys(keys);
+    fr.L[base + 1] = 0;
+    fr.L[base + 2] = m;
+  }
+
+  /** One `range` step over a map: checks the writing flag every time (mapiternext). */
+  private rangeMapNext(g: G, fr: Frame, ins: Instr): number {
+    const base = ins.a;
+    const keys = (fr.L[base] as Keys).keys;
+    let i = fr.L[base + 1] as number;
+    const m = fr.L[base + 2] as Value;
+    if (keys.length === 0 || !(m instanceof Ref)) {
+      fr.pc = ins.b;
+      return 0;
+    }
+    const mo = this.h[m.id] as MapObj;
+    if (mo.writing) this.fatal(GO.concurrentMapIterWrite, g, ins.pos);
+    while (i < keys.length && !mo.m.has(keys[i] as MapKey)) i++;
+    if (i >= keys.length) {
+      fr.L[base + 1] = i;
+      fr.pc = ins.b;
+      return 0;
+    }
+    const k = keys[i] as MapKey;
+    const v = mo.m.get(k) as Value;
+    fr.L[base + 1] = i + 1;
+    fr.S.push(k, v);
+    (g.reads ??= new Map()).set(`${m.id}:${String(k)}`, mo.ver.get(k) ?? 0);
+    this.emit({
+      t: 'map',
+      g: g.id,
+      obj: m.id,
+      name: mo.name,
+      op: 'iterate',
+      key: this.show(k),
+      value: this.show(v),
+      writing: false,
+    });
+    fr.pc++;
+    return 0;
+  }
+
+  private rangeStrNext(fr: Frame, ins: Instr): number {
+    const base = ins.a;
+    const s = fr.L[base] as string;
+    const j = (fr.L[base + 2] as number | null) ?? 0;
+    if (j >= s.length) {
+      fr.pc = ins.b;
+      return 0;
+    }
+    const cp = s.codePointAt(j) ?? 0xfffd;
+    const byteIdx = fr.L[base + 1] as number;
+    fr.S.push(byteIdx, cp);
+    fr.L[base + 1] = byteIdx + utf8Width(cp);
+    fr.L[base + 2] = j + (cp > 0xffff ? 2 : 1);
+    fr.pc++;
+    return 0;
+  }
+
+  /** While set, fmt does not run the program's own String/Error methods. */
+  pureFormat = false;
+
+  /** A short, safe rendering of a value for events and the UI (never runs program code). */
+  show(v: Value): string {
+    const saved = this.pureFormat;
+    this.pureFormat = true;
+    try {
+      return formatValue(this, v, null, 'v', 60);
+    } finally {
+      this.pureFormat = saved;
+    }
+  }
+
+  /**
+   * fmt calling a String or Error method the program defines: run it to completion inside
+   * the current step (such methods are expected to be quick and not to block).
+   */
+  callMethodForString(found: FoundMethod, v: Value, t: Type): string | null {
+    if (this.pureFormat || this.lastG === 0) return null;
+    const g = this.wg(this.lastG);
+    const depth = g.fr.length;
+    const parent = g.fr[depth - 1];
+    if (!parent) return null;
+    const before = parent.S.length;
+    const recv = this.receiverFor(new Iface(t, v), found, parent.f.pos);
+    this.pushFrame(g, found.ref.fn, null, [recv], false);
+    let guard = 0;
+    while (g.fr.length > depth) {
+      const fr = g.fr[g.fr.length - 1] as Frame;
+      if (++guard > this.limits.instructionsPerStep) this.limit('instructionsPerStep');
+      const r = this.exec(g, fr, fr.f.code[fr.pc] as Instr);
+      if (r === 2)
+        this.fatal(
+          `interleave: ${found.owner.name}.${found.ref.sig.results.length ? 'String/Error' : ''} method blocked while fmt was printing it; Interleave cannot simulate that`,
+          g,
+          null,
+        );
+    }
+    const res = parent.S.splice(before);
+    return typeof res[0] === 'string' ? res[0] : String(res[0]);
+  }
+
+  // ---- slices and strings --------------------------------------------------------------
+
+  private index(g: G, S: Value[], ins: Instr): void {
+    const i = S.pop() as number;
+    const x = S.pop() as Value;
+    if (typeof x === 'string') {
+      const bytes = utf8Bytes(x);
+      if (i < 0 || i >= bytes.length)
+        this.runtimePanic(indexOutOfRange(i, bytes.length), ins.pos, true);
+      S.push(bytes[i] as number);
+      return;
+    }
+    const sl = this.checkIndex(x, i, ins.pos);
+    this.touch(g, sl.b, sl.off + i, false, ins);
+    S.push(this.slots(sl.b).s[sl.off + i] as Value);
+  }
+
+  private checkIndex(s: Value, i: number, pos: Pos): Slice {
+    const len = s instanceof Slice ? s.len : 0;
+    if (!(s instanceof Slice) || i < 0 || i >= len)
+      this.runtimePanic(indexOutOfRange(i, len), pos, true);
+    return s;
+  }
+
+  private append(g: G, s: Value, vals: Value[], ins: Instr): Value {
+    if (vals.length === 0) return s;
+    const sl = s instanceof Slice ? s : null;
+    const len = sl?.len ?? 0;
+    const cap = sl?.cap ?? 0;
+    const newLen = len + vals.length;
+    if (newLen > this.limits.sliceLength) this.limit('sliceLength');
+    if (sl && newLen <= cap) {
+      const b = this.wr<SlotsObj>(sl.b);
+      vals.forEach((v, i) => {
+        this.touch(g, sl.b, sl.off + len + i, true, ins);
+        b.s[sl.off + len + i] = v;
+      });
+      return new Slice(sl.b, sl.off, newLen, cap);
+    }
+    const elem = (ins.c as Type | null) ?? (sl ? this.slots(sl.b).t : errorStringPtr);
+    const newCap = growCap(cap, newLen, sizeOf(elem));
+    const s2: Value[] = sl ? this.slots(sl.b).s.slice(sl.off, sl.off + len) : [];
+    if (sl) this.touch(g, sl.b, -1, false, ins);
+    s2.push(...vals);
+    const filler = isStructLike(elem) ? null : this.zero(elem);
+    while (s2.length < newCap) s2.push(filler);
+    const id = this.alloc({
+      k: K.Slots,
+      ep: this.ep,
+      role: Role.Backing,
+      t: elem,
+      s: s2,
+      name: '',
+    });
+    return new Slice(id, 0, newLen, newCap);
+  }
+
+  private sliceX(S: Value[], ins: Instr): void {
+    const mask = ins.a;
+    const max = mask & 4 ? (S.pop() as number) : -1;
+    const hiIn = mask & 2 ? (S.pop() as number) : -1;
+    const lo = mask & 1 ? (S.pop() as number) : 0;
+    const x = S.pop() as Value;
+    if (typeof x === 'string') {
+      const bytes = utf8Bytes(x);
+      const hi = hiIn < 0 ? bytes.length : hiIn;
+      if (hi > bytes.length)
+        this.runtimePanic(sliceOutOfRange(`[:${hi}] with length ${bytes.length}`), ins.pos, true);
+      if (lo > hi) this.runtimePanic(sliceOutOfRange(`[${lo}:${hi}]`), ins.pos, true);
+      S.push(utf8Decode(bytes.slice(lo, hi)));
+      return;
+    }
+    const sl = x instanceof Slice ? x : null;
+    const cap = sl?.cap ?? 0;
+    const hi = hiIn < 0 ? (sl?.len ?? 0) : hiIn;
+    const mx = max < 0 ? cap : max;
+    if (mx > cap)
+      this.runtimePanic(sliceOutOfRange(`[::${mx}] with capacity ${cap}`), ins.pos, true);
+    if (hi > mx) this.runtimePanic(sliceOutOfRange(`[:${hi}] with capacity ${mx}`), ins.pos, true);
+    if (lo > hi) this.runtimePanic(sliceOutOfRange(`[${lo}:${hi}]`), ins.pos, true);
+    S.push(sl ? new Slice(sl.b, sl.off + lo, hi - lo, mx - lo) : null);
+  }
+
+  // ---- operators -----------------------------------------------------------------------
+
+  private binop(op: BinOp, x: Value, y: Value, k: NumKind, pos: Pos): Value {
+    switch (op) {
+      case BinOp.Eq:
+        return this.equal(x, y, k.type, pos);
+      case BinOp.Ne:
+        return !this.equal(x, y, k.type, pos);
+      case BinOp.Lt:
+        return (x as number) < (y as number);
+      case BinOp.Le:
+        return (x as number) <= (y as number);
+      case BinOp.Gt:
+        return (x as number) > (y as number);
+      case BinOp.Ge:
+        return (x as number) >= (y as number);
+    }
+    if (k.kind === 'string') return (x as string) + (y as string);
+    const a = x as number;
+    const b = y as number;
+    const int = k.kind === 'int' || k.kind === 'uint';
+    switch (op) {
+      case BinOp.Add:
+        return int ? wrap(a + b, k) : a + b;
+      case BinOp.Sub:
+        return int ? wrap(a - b, k) : a - b;
+      case BinOp.Mul:
+        return int ? wrap(k.bits <= 32 ? Math.imul(a, b) : a * b, k) : a * b;
+      case BinOp.Div:
+        if (int && b === 0) this.runtimePanic(GO.divideByZero, pos, true);
+        return int ? wrap(Math.trunc(a / b), k) : a / b;
+      case BinOp.Rem:
+        if (b === 0) this.runtimePanic(GO.divideByZero, pos, true);
+        return wrap(a % b, k);
+      case BinOp.And:
+        return bitop(a, b, k, (p, q) => p & q);
+      case BinOp.Or:
+        return bitop(a, b, k, (p, q) => p | q);
+      case BinOp.Xor:
+        return bitop(a, b, k, (p, q) => p ^ q);
+      case BinOp.AndNot:
+        return bitop(a, b, k, (p, q) => p & ~q);
+      case BinOp.Shl:
+        return b >= 64 ? 0 : wrap(a * 2 ** b, k);
+      case BinOp.Shr:
+        return b >= 64 ? (a < 0 ? -1 : 0) : Math.floor(a / 2 ** b);
+    }
+    return 0;
+  }
+
+  equal(x: Value, y: Value, t: Type | null, pos: Pos): boolean {
+    if (x === y) return true;
+    if (x === null || y === null) return false;
+    if (x instanceof Ref && y instanceof Ref) {
+      if (t && isStructLike(t)) return this.objEqual(x.id, y.id, pos);
+      return x.id === y.id && x.f === y.f;
+    }
+    if (x instanceof Iface && y instanceof Iface) {
+      if (!identical(x.t, y.t)) return false;
+      const u = under(x.t);
+      if (u.k === 'slice' || u.k === 'map' || u.k === 'func')
+        this.runtimePanic(
+          `runtime error: comparing uncomparable type ${typeString(x.t, true)}`,
+          pos,
+          true,
+        );
+      return this.equal(x.v, y.v, x.t, pos);
+    }
+    return false;
+  }
+
+  private objEqual(a: number, b: number, pos: Pos): boolean {
+    if (a === b) return true;
+    const x = this.h[a] as Obj;
+    const y = this.h[b] as Obj;
+    if (x.k === K.Slots && y.k === K.Slots) {
+      const u = under(x.t);
+      return x.s.every((v, i) =>
+        this.equal(v, y.s[i] as Value, u.k === 'struct' ? (u.fields[i]?.type ?? null) : null, pos),
+      );
+    }
+    if (x.k === K.Mutex && y.k === K.Mutex)
+      return x.locked === y.locked && x.starving === y.starving && x.q.length === y.q.length;
+    return false;
+  }
+
+  private assert(S: Value[], ins: Instr): void {
+    const c = ins.c as { t: Type; iface: Type };
+    const x = S.pop() as Value;
+    const target = c.t;
+    const ok =
+      x instanceof Iface &&
+      (isInterface(target) ? implementsAt(x.t, target) : identical(x.t, target));
+    if (ins.a === 1) {
+      S.push(ok ? (isInterface(target) ? x : (x as Iface).v) : this.zero(target));
+      S.push(ok);
+      return;
+    }
+    if (ok) {
+      S.push(isInterface(target) ? x : (x as Iface).v);
+      return;
+    }
+    const from = typeString(c.iface, true);
+    const msg =
+      x === null
+        ? `interface conversion: interface is nil, not ${typeString(target, true)}`
+        : isInterface(target)
+          ? `interface conversion: ${typeString((x as Iface).t, true)} is not ${typeString(target, true)}: missing method ${missingMethod((x as Iface).t, target)}`
+          : `interface conversion: ${from} is ${typeString((x as Iface).t, true)}, not ${typeString(target, true)}`;
+    this.runtimePanic(msg, ins.pos, true);
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------
+
+/** Thrown to abandon the current instruction once a panic has been set up. */
+export class PanicJump {}
+
+export function gIndexOf(id: number): number {
+  return id === MAIN_GOROUTINE ? 0 : id - FIRST_USER_GOROUTINE + 1;
+}
+
+/** A 32-bit mixing function (from splitmix32): the engine's only source of randomness. */
+export function mix32(x: number): number {
+  let z = x >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+export interface NumKind {
+  readonly kind: string;
+  readonly bits: number;
+  readonly type: Type;
+}
+
+export interface NativeRef {
+  readonly name: string;
+  readonly place: string | null;
+  readonly types?: readonly Type[];
+}
+
+function wrap(v: number, k: NumKind): number {
+  if (k.kind === 'int') {
+    if (k.bits === 32) return v | 0;
+    if (k.bits === 16) return (v << 16) >> 16;
+    if (k.bits === 8) return (v << 24) >> 24;
+    return v;
+  }
+  if (k.kind === 'uint') {
+    if (k.bits === 32) return v >>> 0;
+    if (k.bits === 16) return v & 0xffff;
+    if (k.bits === 8) return v & 0xff;
+    return v < 0 ? v + 2 ** 64 : v;
+  }
+  return v;
+}
+
+function bitop(a: number, b: number, k: NumKind, f: (p: number, q: number) => number): number {
+  if (Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) < 2 ** 31 && Math.abs(b) < 2 ** 31)
+    return wrap(f(a, b), k);
+  const big = (v: number) => BigInt.asIntN(64, BigInt(Math.trunc(v)));
+  const r = f(Number(big(a) & 0xffffffffn), Number(big(b) & 0xffffffffn)) >>> 0;
+  const hi = f(Number((big(a) >> 32n) & 0xffffffffn), Number((big(b) >> 32n) & 0xffffffffn)) >>> 0;
+  return wrap(Number(BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(r))), k);
+}
+
+function convert(v: Value, c: { from: Type; to: Type }): Value {
+  const to = under(c.to);
+  if (to.k === 'basic' && (to.name === 'string' || to.name === 'untyped string')) {
+    const n = v as number;
+    return Number.isInteger(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n < 0xe000)
+      ? String.fromCodePoint(n)
+      : '\ufffd';
+  }
+  if (typeof v !== 'number') return v;
+  if (to.k === 'basic' && /^(float32|float64)$/.test(to.name)) return v;
+  const bits = to.k === 'basic' ? /(\d+)$/.exec(to.name)?.[1] : undefined;
+  const kind = to.k === 'basic' && to.name.startsWith('u') ? 'uint' : 'int';
+  return wrap(Math.trunc(v), { kind, bits: bits ? Number(bits) : 64, type: c.to });
+}
+
+export function utf8Width(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+export function utf8Len(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function utf8Bytes(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else
+      out.push(
+        0xf0 | (cp >> 18),
+        0x80 | ((cp >> 12) & 63),
+        0x80 | ((cp >> 6) & 63),
+        0x80 | (cp & 63),
+      );
+  }
+  return out;
+}
+
+function utf8Decode(bytes: number[]): string {
+  let s = '';
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
+    if (need === 0 || i + need > bytes.length) {
+      s += '\ufffd';
+      i++;
+      continue;
+    }
+    let cp = need === 1 ? b : b & (0xff >> (need + 1));
+    for (let j = 1; j < need; j++) cp = (cp << 6) | ((bytes[i + j] as number) & 63);
+    s += String.fromCodePoint(cp);
+    i += need;
+  }
+  return s;
+}
+
+/** Bytes a value of type t occupies, as gc lays it out on amd64 (for append's capacity growth). */
+export function sizeOf(t: Type): number {
+  const u = under(t);
+  switch (u.k) {
+    case 'basic':
+      if (u.name === 'string') return 16;
+      if (/8$|bool/.test(u.name)) return 1;
+      if (/16$/.test(u.name)) return 2;
+      if (/32$/.test(u.name)) return 4;
+      return 8;
+    case 'slice':
+      return 24;
+    case 'iface':
+      return 16;
+    case 'struct': {
+      let size = 0;
+      let align = 1;
+      for (const f of u.fields) {
+        const fs = sizeOf(f.type);
+        const fa = Math.min(8, fs >= 8 ? 8 : fs >= 4 ? 4 : fs >= 2 ? 2 : 1);
+        align = Math.max(align, fa);
+        size = Math.ceil(size / fa) * fa + fs;
+      }
+      return Math.ceil(size / align) * align;
+    }
+    default:
+      return 8;
+  }
+}
+
+const SIZE_CLASSES = [
+  0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
+  384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
+  2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880,
+  12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+];
+
+/** runtime.growslice's new capacity (Go 1.20+), rounded up to the allocator's size class. */
+export function growCap(oldCap: number, newLen: number, elemSize: number): number {
+  let newcap = oldCap;
+  const doublecap = newcap + newcap;
+  if (newLen > doublecap) newcap = newLen;
+  else if (oldCap < 256) newcap = doublecap;
+  else while (newcap < newLen) newcap += (newcap + 3 * 256) >> 2;
+  if (elemSize === 0) return newcap;
+  const bytes = newcap * elemSize;
+  const cls = SIZE_CLASSES.find((c) => c >= bytes);
+  const rounded = cls ?? Math.ceil(bytes / 8192) * 8192;
+  return Math.floor(rounded / elemSize);
+}
+
+export interface FoundMethod {
+  readonly ref: MethodRef;
+  readonly path: readonly number[];
+  readonly owner: NamedType;
+}
+
+const methodCache = new WeakMap<Type, Map<string, FoundMethod | null>>();
+
+/** The method `name` of dynamic type t (through embedded fields), as an interface call finds it. */
+export function findMethod(t: Type, name: string): FoundMethod | null {
+  let cache = methodCache.get(t);
+  if (!cache) {
+    cache = new Map();
+    methodCache.set(t, cache);
+  }
+  if (cache.has(name)) return cache.get(name) ?? null;
+  const base = t.k === 'ptr' ? t.elem : t;
+  let level: { type: Type; path: number[] }[] = [{ type: base, path: [] }];
+  let found: FoundMethod | null = null;
+  while (level.length > 0 && !found) {
+    const next: { type: Type; path: number[] }[] = [];
+    for (const { type, path } of level) {
+      if (type.k === 'named') {
+        const m = type.methods.get(name);
+        if (m && (m.ptrRecv ? t.k === 'ptr' || path.length > 0 : true)) {
+          found = { ref: m, path, owner: type };
+          break;
+        }
+      }
+      const u = under(type);
+      if (u.k === 'struct')
+        u.fields.forEach((f, i) => f.embedded && next.push({ type: f.type, path: [...path, i] }));
+    }
+    level = next;
+  }
+  cache.set(name, found);
+  return found;
+}
+
+function implementsAt(t: Type, iface: Type): boolean {
+  return missingMethod(t, iface) === '';
+}
+
+function missingMethod(t: Type, iface: Type): string {
+  const u = under(iface);
+  if (u.k !== 'iface') return '';
+  for (const [name, sig] of u.methods) {
+    const m = findMethod(t, name);
+    if (!m || !identical(m.ref.sig, sig as FuncType)) return name;
+  }
+  return '';
+}
+
+const STEP_LABELS: Record<string, readonly string[]> = {
+  'sync.Mutex.Lock': [
+    'Lock: try the fast path',
+    'Lock: join the wait queue',
+    'Lock: woken, try again',
+  ],
+  'sync.RWMutex.Lock': [
+    'Lock: try the writer lock w',
+    "Lock: join w's wait queue",
+    'Lock: woken, try w again',
+    'Lock: announce the writer, wait for readers',
+    'Lock: last reader left',
+  ],
+  'sync.RWMutex.RLock': ['RLock: add a reader', 'RLock: wait for the writer', 'RLock: writer left'],
+  'sync.WaitGroup.Wait': ['Wait', 'Wait: counter reached zero'],
+  'time.Sleep': ['time.Sleep', 'time.Sleep: wake up'],
+  'http.Get': ['http.Get: send request', 'http.Get: response arrived'],
+};
+
+export function nativeLabel(ins: Instr, phase: number): string {
+  const c = ins.c as NativeRef;
+  const labels = STEP_LABELS[c.name];
+  const base = labels
+    ? (labels[phase] ?? labels[labels.length - 1] ?? c.name)
+    : (ins.lab ?? c.name.split('.').slice(-1)[0] ?? c.name);
+  return c.place ? `${c.place}.${base}` : base;
+}
+
+const linked = new WeakSet<Program>();
+
+/** Turn the compiler's function constants into function values, once per program. */
+function linkProgram(prog: Program): void {
+  if (linked.has(prog)) return;
+  for (const f of prog.funcs)
+    for (const ins of f.code)
+      if (
+        ins.op === Op.Push &&
+        ins.c !== null &&
+        typeof ins.c === 'object' &&
+        'fn' in (ins.c as object)
+      )
+        ins.c = new FnVal((ins.c as { fn: number }).fn, null, null, false);
+  linked.add(prog);
+}
+
+export { NATIVE_STEP, NATIVE_BLOCK, cancelCtx } from './natives';
+import { NATIVE_STEP, NATIVE_BLOCK, cancelCtx } from './natives';
+export type { NativeResult };

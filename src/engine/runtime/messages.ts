@@ -1,0 +1,84 @@
+/**
+ * One catalogue of messages: the Go runtime's texts, verbatim (runtime/map.go, sync/mutex.go,
+ * sync/rwmutex.go, sync/waitgroup.go, runtime/proc.go, runtime/panic.go), and Interleave's own
+ * words for limits and diagnoses beside them.
+ */
+
+export const GO = {
+  concurrentMapWrites: 'concurrent map writes',
+  concurrentMapReadWrite: 'concurrent map read and map write',
+  concurrentMapIterWrite: 'concurrent map iteration and map write',
+  unlockOfUnlockedMutex: 'sync: unlock of unlocked mutex',
+  runlockOfUnlockedRW: 'sync: RUnlock of unlocked RWMutex',
+  unlockOfUnlockedRW: 'sync: Unlock of unlocked RWMutex',
+  negativeWaitGroup: 'sync: negative WaitGroup counter',
+  deadlock: 'all goroutines are asleep - deadlock!',
+  nilMapWrite: 'assignment to entry in nil map',
+  nilDeref: 'runtime error: invalid memory address or nil pointer dereference',
+  nilDerefSignal: '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]',
+  divideByZero: 'runtime error: integer divide by zero',
+  stackOverflow: 'stack overflow',
+  stackExceeded: 'runtime: goroutine stack exceeds 1000000000-byte limit',
+  contextCanceled: 'context canceled',
+  deadlineExceeded: 'context deadline exceeded',
+} as const;
+
+export function indexOutOfRange(i: number, len: number): string {
+  return `runtime error: index out of range [${i}] with length ${len}`;
+}
+
+export function sliceOutOfRange(detail: string): string {
+  return `runtime error: slice bounds out of range ${detail}`;
+}
+
+/** The limits every run has, so a runaway program stops politely instead of freezing a tab. */
+export interface Limits {
+  readonly steps: number;
+  readonly goroutines: number;
+  readonly heapObjects: number;
+  readonly mapEntries: number;
+  readonly sliceLength: number;
+  readonly outputBytes: number;
+  readonly frames: number;
+  /** virtual time, in nanoseconds */
+  readonly time: number;
+  readonly instructionsPerStep: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  steps: 1_000_000,
+  goroutines: 10_000,
+  heapObjects: 2_000_000,
+  mapEntries: 100_000,
+  sliceLength: 1_000_000,
+  outputBytes: 1_000_000,
+  frames: 10_000,
+  time: 24 * 3600 * 1e9,
+  instructionsPerStep: 100_000,
+};
+
+export type LimitName = keyof Limits;
+
+export function limitMessage(name: LimitName, limits: Limits): string {
+  const n = limits[name].toLocaleString('en-US');
+  switch (name) {
+    case 'steps':
+      return `interleave: stopped after ${n} steps (the step budget); the program may never end`;
+    case 'goroutines':
+      return `interleave: stopped: more than ${n} goroutines (the goroutine limit)`;
+    case 'heapObjects':
+      return `interleave: stopped: more than ${n} live objects (the memory limit)`;
+    case 'mapEntries':
+      return `interleave: stopped: a map grew past ${n} entries (the map size limit)`;
+    case 'sliceLength':
+      return `interleave: stopped: a slice grew past ${n} elements (the slice size limit)`;
+    case 'outputBytes':
+      return `interleave: stopped: the program printed more than ${n} bytes (the output limit)`;
+    case 'frames':
+      return `interleave: stopped: more than ${n} nested calls`;
+    case 'time':
+      return `interleave: stopped: virtual time passed ${limits.time / 3.6e12} hours (the time limit); the program may never end`;
+    case 'instructionsPerStep':
+      return `interleave: stopped: one step ran more than ${n} instructions`;
+  }
+}

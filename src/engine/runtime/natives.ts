@@ -1,0 +1,678 @@
+/**
+ * The library, simulated: sync.Mutex / RWMutex / WaitGroup following Go's own algorithms
+ * (sync/mutex.go, sync/rwmutex.go, sync/waitgroup.go) step by step, fmt's printing, virtual
+ * time, contexts and a slow http.Get.
+ *
+ * A native returns its results, or NATIVE_STEP (its step ends here; it resumes at
+ * `g.phase`), or NATIVE_BLOCK (the goroutine now waits; it resumes at `g.phase` when woken).
+ */
+import type { Instr } from '../lang/code';
+import { cancelCtxPtr, httpBodyPtr, responseType, HTTP_GET_LATENCY_NS } from '../lang/stdlib';
+import { T, type Type } from '../lang/types';
+import type { G, Machine, NativeRef } from './machine';
+import { GO } from './messages';
+import { formatDuration, formatTime, fprint, sprintf, sprintln } from './fmt';
+import {
+  FnVal,
+  Iface,
+  K,
+  Ref,
+  Role,
+  RWMUTEX_MAX_READERS,
+  Slice,
+  type CtxObj,
+  type MutexObj,
+  type RWMutexObj,
+  type SlotsObj,
+  type Value,
+  type WaitGroupObj,
+} from './values';
+
+export const NATIVE_STEP = 1 as const;
+export const NATIVE_BLOCK = 2 as const;
+export type NativeResult = Value[] | typeof NATIVE_STEP | typeof NATIVE_BLOCK;
+
+type Native = (
+  m: Machine,
+  g: G,
+  args: readonly Value[],
+  ins: Instr,
+  ref: NativeRef | null,
+) => NativeResult;
+
+const STARVATION_NS = 1_000_000;
+const none: Value[] = [];
+
+export function callNative(
+  m: Machine,
+  g: G,
+  name: string,
+  args: readonly Value[],
+  ins: Instr,
+  ref: NativeRef | null,
+): NativeResult {
+  const f = NATIVES[name];
+  if (!f) throw new Error(`internal: no native ${name}`);
+  return f(m, g, args, ins, ref);
+}
+
+function refOf(v: Value): number {
+  return (v as Ref).id;
+}
+
+function nameOf(m: Machine, id: number, ref: NativeRef | null): string {
+  const o = m.get(id) as { name?: string };
+  if (o.name === '' && ref?.place) (m.wr(id) as { name: string }).name = ref.place;
+  return (m.get(id) as { name?: string }).name || ref?.place || 'mu';
+}
+
+// ---- sync.Mutex ---------------------------------------------------------------------------
+
+/** Lock's phases: 0 fast path, 1 slow path (queue at the tail), 2 woken (try again). */
+function mutexLock(
+  m: Machine,
+  g: G,
+  id: number,
+  name: string,
+  reportAs: number,
+): 'done' | NativeResult {
+  const mu = m.get(id) as MutexObj;
+  if (g.phase === 0) {
+    if (!mu.locked && !mu.starving) return acquire(m, g, id, name, reportAs, false);
+    m.emit({ t: 'try', g: g.id, obj: reportAs, name, ok: false, mode: 'lock' });
+    g.phase = 1;
+    return NATIVE_STEP;
+  }
+  if (g.phase === 1) {
+    if (!mu.locked && !mu.starving) return acquire(m, g, id, name, reportAs, false);
+    const w = m.wr<MutexObj>(id);
+    w.q.push(g.id);
+    g.waitStart = m.now;
+    g.phase = 2;
+    m.block(g, 'sync.Mutex.Lock', reportAs, name, w.holder ? [w.holder] : []);
+    return NATIVE_BLOCK;
+  }
+  const w = m.wr<MutexObj>(id);
+  if (g.handoff) {
+    // starvation mode handed the lock to us directly
+    g.handoff = false;
+    if (w.starving && (m.now - g.waitStart < STARVATION_NS || w.q.length === 0)) {
+      w.starving = false;
+      m.emit({ t: 'starvation', obj: reportAs, name, on: false });
+    }
+    g.waitStart = -1;
+    m.race?.acquire(g.id, `${id}`);
+    m.emit({
+      t: 'acquire',
+      g: g.id,
+      obj: reportAs,
+      name,
+      mode: 'lock',
+      barged: false,
+      handoff: true,
+    });
+    return 'done';
+  }
+  w.woken = false;
+  const waitedTooLong = m.now - g.waitStart > STARVATION_NS;
+  if (!w.locked && !w.starving) {
+    g.waitStart = -1;
+    return acquire(m, g, id, name, reportAs, true);
+  }
+  // a goroutine that was already running took the lock first: back to the head of the queue
+  if (waitedTooLong && w.locked && !w.starving) {
+    w.starving = true;
+    m.emit({ t: 'starvation', obj: reportAs, name, on: true });
+  }
+  m.emit({ t: 'requeue', g: g.id, obj: reportAs, name, overtakenBy: w.holder });
+  w.q.unshift(g.id);
+  m.block(g, 'sync.Mutex.Lock', reportAs, name, w.holder ? [w.holder] : []);
+  return NATIVE_BLOCK;
+}
+
+function acquire(
+  m: Machine,
+  g: G,
+  id: number,
+  name: string,
+  reportAs: number,
+  wasWoken: boolean,
+): 'done' {
+  const w = m.wr<MutexObj>(id);
+  const barged = !wasWoken && (w.woken || w.q.length > 0);
+  w.locked = true;
+  w.holder = g.id;
+  m.race?.acquire(g.id, `${id}`);
+  m.emit({ t: 'acquire', g: g.id, obj: reportAs, name, mode: 'lock', barged, handoff: false });
+  return 'done';
+}
+
+function mutexUnlock(
+  m: Machine,
+  g: G,
+  id: number,
+  ins: Instr,
+  name: string,
+  reportAs: number,
+  fatalMsg: string,
+): void {
+  const mu = m.get(id) as MutexObj;
+  if (!mu.locked) m.fatal(fatalMsg, g, ins.pos);
+  const w = m.wr<MutexObj>(id);
+  m.race?.release(g.id, `${id}`);
+  m.emit({ t: 'release', g: g.id, obj: reportAs, name, mode: 'lock' });
+  if (w.starving) {
+    const next = w.q.shift();
+    if (next !== undefined) {
+      // starvation mode: ownership goes straight to the waiter at the head
+      w.holder = next;
+      m.wg(next).handoff = true;
+      m.wake(next, g.id, reportAs, name);
+      return;
+    }
+    w.starving = false;
+  }
+  w.locked = false;
+  w.holder = 0;
+  if (w.q.length > 0 && !w.woken) {
+    w.woken = true;
+    m.wake(w.q.shift() as number, g.id, reportAs, name);
+  }
+}
+
+function mutexTryLock(m: Machine, g: G, id: number, name: string, reportAs: number): boolean {
+  const mu = m.get(id) as MutexObj;
+  const ok = !mu.locked && !mu.starving;
+  if (ok) {
+    const w = m.wr<MutexObj>(id);
+    w.locked = true;
+    w.holder = g.id;
+    m.race?.acquire(g.id, `${id}`);
+  }
+  m.emit({ t: 'try', g: g.id, obj: reportAs, name, ok, mode: 'lock' });
+  return ok;
+}
+
+// ---- sync.RWMutex -------------------------------------------------------------------------
+
+function semRelease(
+  m: Machine,
+  rw: RWMutexObj,
+  which: 'reader' | 'writer',
+  by: number,
+  id: number,
+): void {
+  const q = which === 'reader' ? rw.readerQ : rw.writerQ;
+  const next = q.shift();
+  if (next === undefined) {
+    if (which === 'reader') rw.readerSem++;
+    else rw.writerSem++;
+    return;
+  }
+  if (which === 'reader') rw.readers.push(next);
+  else rw.writer = next;
+  m.wake(next, by, id, rw.name);
+}
+
+function removeReader(rw: RWMutexObj, gid: number): void {
+  const i = rw.readers.indexOf(gid);
+  rw.readers.splice(i >= 0 ? i : 0, 1);
+}
+
+function rwRLock(m: Machine, g: G, id: number, name: string): NativeResult {
+  if (g.phase === 0) {
+    const rw = m.wr<RWMutexObj>(id);
+    rw.readerCount++;
+    if (rw.readerCount >= 0) {
+      rw.readers.push(g.id);
+      m.race?.acquire(g.id, `${id}w`);
+      m.emit({
+        t: 'acquire',
+        g: g.id,
+        obj: id,
+        name,
+        mode: 'rlock',
+        barged: false,
+        handoff: false,
+      });
+      return none;
+    }
+    // a writer is pending: this reader must wait, even if it already holds a read lock
+    g.phase = 1;
+    return NATIVE_STEP;
+  }
+  if (g.phase === 1) {
+    const rw = m.wr<RWMutexObj>(id);
+    if (rw.readerSem > 0) {
+      rw.readerSem--;
+      rw.readers.push(g.id);
+    } else {
+      rw.readerQ.push(g.id);
+      g.phase = 2;
+      const w = m.get(rw.w) as MutexObj;
+      m.block(
+        g,
+        'sync.RWMutex.RLock',
+        id,
+        name,
+        rw.writer ? [rw.writer] : w.holder ? [w.holder] : [],
+      );
+      return NATIVE_BLOCK;
+    }
+  }
+  m.race?.acquire(g.id, `${id}w`);
+  m.emit({ t: 'acquire', g: g.id, obj: id, name, mode: 'rlock', barged: false, handoff: false });
+  return none;
+}
+
+function rwRUnlock(m: Machine, g: G, id: number, ins: Instr, name: string): NativeResult {
+  const rw = m.wr<RWMutexObj>(id);
+  const r = --rw.readerCount;
+  if (r < 0) {
+    if (r + 1 === 0 || r + 1 === -RWMUTEX_MAX_READERS) m.fatal(GO.runlockOfUnlockedRW, g, ins.pos);
+    m.race?.release(g.id, `${id}r`);
+    removeReader(rw, g.id);
+    m.emit({ t: 'release', g: g.id, obj: id, name, mode: 'rlock' });
+    // the last reader the pending writer waits for wakes it
+    if (--rw.readerWait === 0) semRelease(m, rw, 'writer', g.id, id);
+    return none;
+  }
+  m.race?.release(g.id, `${id}r`);
+  removeReader(rw, g.id);
+  m.emit({ t: 'release', g: g.id, obj: id, name, mode: 'rlock' });
+  return none;
+}
+
+/** Lock's phases: 0-2 take the writer mutex w; 3 announce the writer; 4 woken by the last reader. */
+function rwLock(m: Machine, g: G, id: number, name: string): NativeResult {
+  const rwObj = m.get(id) as RWMutexObj;
+  if (g.phase <= 2) {
+    const r = mutexLock(m, g, rwObj.w, name, id);
+    if (r !== 'done') return r;
+    g.phase = 3;
+    return NATIVE_STEP;
+  }
+  if (g.phase === 3) {
+    const rw = m.wr<RWMutexObj>(id);
+    const r = rw.readerCount;
+    rw.readerCount -= RWMUTEX_MAX_READERS;
+    m.emit({ t: 'writer-pending', g: g.id, obj: id, name, readers: r });
+    if (r !== 0 && (rw.readerWait += r) !== 0) {
+      if (rw.writerSem > 0) rw.writerSem--;
+      else {
+        rw.writerQ.push(g.id);
+        g.phase = 4;
+        m.block(g, 'sync.RWMutex.Lock', id, name, rw.readers.slice());
+        return NATIVE_BLOCK;
+      }
+    }
+  }
+  const rw = m.wr<RWMutexObj>(id);
+  rw.writer = g.id;
+  m.race?.acquire(g.id, `${id}w`);
+  m.race?.acquire(g.id, `${id}r`);
+  m.emit({ t: 'acquire', g: g.id, obj: id, name, mode: 'lock', barged: false, handoff: false });
+  return none;
+}
+
+function rwUnlock(m: Machine, g: G, id: number, ins: Instr, name: string): NativeResult {
+  const rw = m.wr<RWMutexObj>(id);
+  const r = rw.readerCount + RWMUTEX_MAX_READERS;
+  if (r >= RWMUTEX_MAX_READERS) m.fatal(GO.unlockOfUnlockedRW, g, ins.pos);
+  rw.readerCount = r;
+  m.race?.release(g.id, `${id}w`);
+  rw.writer = 0;
+  m.emit({ t: 'release', g: g.id, obj: id, name, mode: 'lock' });
+  // readers that queued during the write get in before the next writer
+  for (let i = 0; i < r; i++) semRelease(m, rw, 'reader', g.id, id);
+  mutexUnlock(m, g, rw.w, ins, name, id, GO.unlockOfUnlockedMutex);
+  return none;
+}
+
+function rwTryLock(m: Machine, g: G, id: number, ins: Instr, name: string): NativeResult {
+  const rwObj = m.get(id) as RWMutexObj;
+  if (!mutexTryLock(m, g, rwObj.w, name, id)) return [false];
+  const rw = m.wr<RWMutexObj>(id);
+  if (rw.readerCount !== 0) {
+    mutexUnlock(m, g, rw.w, ins, name, id, GO.unlockOfUnlockedMutex);
+    return [false];
+  }
+  rw.readerCount = -RWMUTEX_MAX_READERS;
+  rw.writer = g.id;
+  m.race?.acquire(g.id, `${id}r`);
+  return [true];
+}
+
+function rwTryRLock(m: Machine, g: G, id: number, name: string): NativeResult {
+  const rw = m.get(id) as RWMutexObj;
+  if (rw.readerCount < 0) {
+    m.emit({ t: 'try', g: g.id, obj: id, name, ok: false, mode: 'rlock' });
+    return [false];
+  }
+  const w = m.wr<RWMutexObj>(id);
+  w.readerCount++;
+  w.readers.push(g.id);
+  m.race?.acquire(g.id, `${id}w`);
+  m.emit({ t: 'try', g: g.id, obj: id, name, ok: true, mode: 'rlock' });
+  return [true];
+}
+
+// ---- sync.WaitGroup -----------------------------------------------------------------------
+
+function wgAdd(
+  m: Machine,
+  g: G,
+  id: number,
+  delta: number,
+  ins: Instr,
+  name: string,
+): NativeResult {
+  const w = m.wr<WaitGroupObj>(id);
+  if (delta < 0) m.race?.release(g.id, `${id}`);
+  w.n += delta;
+  m.emit({ t: 'wg', g: g.id, obj: id, name, n: w.n });
+  if (w.n < 0) m.startPanic(g, new Iface(T.string, GO.negativeWaitGroup), false, ins.pos);
+  if (w.n === 0 && w.q.length > 0) {
+    const q = w.q;
+    w.q = [];
+    for (const gid of q) m.wake(gid, g.id, id, name);
+  }
+  return none;
+}
+
+function wgWait(m: Machine, g: G, id: number, name: string): NativeResult {
+  const w = m.get(id) as WaitGroupObj;
+  if (g.phase === 0 && w.n > 0) {
+    m.wr<WaitGroupObj>(id).q.push(g.id);
+    g.phase = 1;
+    m.block(g, 'semacquire', id, name, []);
+    return NATIVE_BLOCK;
+  }
+  m.race?.acquire(g.id, `${id}`);
+  return none;
+}
+
+// ---- context ------------------------------------------------------------------------------
+
+function newCtx(m: Machine, kind: CtxObj['kind'], parent: number, deadline: number): number {
+  const p = parent >= 0 ? (m.get(parent) as CtxObj) : null;
+  const dl =
+    p && p.deadline >= 0 && (deadline < 0 || p.deadline < deadline) ? p.deadline : deadline;
+  const id = m.alloc({ k: K.Ctx, ep: m.ep, kind, parent, children: [], err: null, deadline: dl });
+  if (p) {
+    if (p.err !== null) cancelCtx(m, id, p.err, 0);
+    else m.wr<CtxObj>(parent).children.push(id);
+  }
+  return id;
+}
+
+/** Cancel a context and, as Go does, every context derived from it. */
+export function cancelCtx(m: Machine, id: number, err: Value, by: number): void {
+  const c = m.get(id) as CtxObj;
+  if (c.err !== null) return;
+  const w = m.wr<CtxObj>(id);
+  w.err = err;
+  m.emit({
+    t: 'cancel',
+    g: by,
+    obj: id,
+    err: err === m.ctxErrs[0] ? GO.contextCanceled : GO.deadlineExceeded,
+  });
+  for (const child of w.children) cancelCtx(m, child, err, by);
+  w.children = [];
+}
+
+function ctxArg(v: Value): number {
+  if (v instanceof Iface && v.v instanceof Ref) return v.v.id;
+  return -1;
+}
+
+function withCancel(
+  m: Machine,
+  g: G,
+  args: readonly Value[],
+  deadline: number,
+  ins: Instr,
+): NativeResult {
+  const parent = ctxArg(args[0] as Value);
+  if (parent < 0)
+    m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
+  const id = newCtx(m, deadline >= 0 ? 'timer' : 'cancel', parent, deadline);
+  if (deadline >= 0) {
+    const c = m.get(id) as CtxObj;
+    if (c.deadline <= m.now && c.err === null) cancelCtx(m, id, m.ctxErrs[1], g.id);
+    else if (c.err === null) m.timers = [...m.timers, id];
+  }
+  const cancel = m.prog.trampolines.get('context.cancel/1');
+  if (cancel === undefined) throw new Error('internal: no context.cancel wrapper');
+  return [new Iface(cancelCtxPtr, new Ref(id, -1)), new FnVal(cancel, null, new Ref(id, -1), true)];
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+function sleepFor(
+  m: Machine,
+  g: G,
+  ns: number,
+  reason: 'sleep' | 'IO wait',
+): NativeResult | 'done' {
+  if (g.phase === 0) {
+    if (ns <= 0) return 'done';
+    g.phase = 1;
+    m.sleep(g, m.now + ns, reason);
+    return NATIVE_BLOCK;
+  }
+  return 'done';
+}
+
+function sliceValues(m: Machine, v: Value): Value[] {
+  if (!(v instanceof Slice)) return [];
+  return (m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len);
+}
+
+function liveGoroutines(m: Machine): number {
+  return m.gs.filter((g) => g.st !== 'done' && g.st !== 'crashed').length;
+}
+
+function unwrap(m: Machine, v: Value): Value {
+  if (v instanceof Iface && v.v instanceof Ref) {
+    const o = m.get(v.v.id);
+    if (o.k === K.Slots && o.s.length > 1) return o.s[1] as Value;
+  }
+  return null;
+}
+
+const NATIVES: Record<string, Native> = {
+  'sync.Mutex.Lock': (m, g, a, _ins, ref) => {
+    const id = refOf(a[0] as Value);
+    const r = mutexLock(m, g, id, nameOf(m, id, ref), id);
+    return r === 'done' ? none : r;
+  },
+  'sync.Mutex.Unlock': (m, g, a, ins, ref) => {
+    const id = refOf(a[0] as Value);
+    mutexUnlock(m, g, id, ins, nameOf(m, id, ref), id, GO.unlockOfUnlockedMutex);
+    return none;
+  },
+  'sync.Mutex.TryLock': (m, g, a, _ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return [mutexTryLock(m, g, id, nameOf(m, id, ref), id)];
+  },
+  'sync.RWMutex.Lock': (m, g, a, _ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwLock(m, g, id, nameOf(m, id, ref));
+  },
+  'sync.RWMutex.Unlock': (m, g, a, ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwUnlock(m, g, id, ins, nameOf(m, id, ref));
+  },
+  'sync.RWMutex.RLock': (m, g, a, _ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwRLock(m, g, id, nameOf(m, id, ref));
+  },
+  'sync.RWMutex.RUnlock': (m, g, a, ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwRUnlock(m, g, id, ins, nameOf(m, id, ref));
+  },
+  'sync.RWMutex.TryLock': (m, g, a, ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwTryLock(m, g, id, ins, nameOf(m, id, ref));
+  },
+  'sync.RWMutex.TryRLock': (m, g, a, _ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwTryRLock(m, g, id, nameOf(m, id, ref));
+  },
+  'sync.WaitGroup.Add': (m, g, a, ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return wgAdd(m, g, id, a[1] as number, ins, nameOf(m, id, ref));
+  },
+  'sync.WaitGroup.Done': (m, g, a, ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return wgAdd(m, g, id, -1, ins, nameOf(m, id, ref));
+  },
+  'sync.WaitGroup.Wait': (m, g, a, _ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return wgWait(m, g, id, nameOf(m, id, ref));
+  },
+  'fmt.Println': (m, g, a) => {
+    m.write(g, 'stdout', sprintln(m, a));
+    return none;
+  },
+  'fmt.Print': (m, g, a) => {
+    m.write(g, 'stdout', fprint(m, a));
+    return none;
+  },
+  'fmt.Printf': (m, g, a) => {
+    m.write(g, 'stdout', sprintf(m, a[0] as string, a.slice(1)));
+    return none;
+  },
+  'fmt.Sprintf': (m, _g, a) => [sprintf(m, a[0] as string, a.slice(1))],
+  'fmt.Sprint': (m, _g, a) => [fprint(m, a)],
+  'fmt.Sprintln': (m, _g, a) => [sprintln(m, a)],
+  'fmt.Errorf': (m, _g, a) => {
+    const format = a[0] as string;
+    const args = a.slice(1);
+    const msg = sprintf(m, format.replace(/%w/g, '%v'), args);
+    const err = m.newError(msg);
+    const wi = [...format.matchAll(/%[-+# 0-9.]*[a-zA-Z%]/g)]
+      .filter((x) => x[0] !== '%%')
+      .findIndex((x) => x[0].endsWith('w'));
+    if (wi >= 0 && err instanceof Iface && err.v instanceof Ref)
+      m.wr<SlotsObj>(err.v.id).s.push(args[wi] ?? null);
+    return [err];
+  },
+  'errors.New': (m, _g, a) => [m.newError(a[0] as string)],
+  'errors.Is': (m, _g, a, ins) => {
+    let e = a[0] as Value;
+    const target = a[1] as Value;
+    for (let i = 0; e !== null && i < 100; i++) {
+      if (m.equal(e, target, null, ins.pos)) return [true];
+      e = unwrap(m, e);
+    }
+    return [e === target];
+  },
+  'errors.errorString.Error': (m, _g, a) => [
+    String((m.get(refOf(a[0] as Value)) as SlotsObj).s[0]),
+  ],
+  'time.Sleep': (m, g, a) => {
+    const r = sleepFor(m, g, a[0] as number, 'sleep');
+    return r === 'done' ? none : r;
+  },
+  'time.Now': (m) => [m.now],
+  'time.Since': (m, _g, a) => [m.now - (a[0] as number)],
+  'time.Duration.String': (_m, _g, a) => [formatDuration(a[0] as number)],
+  'time.Duration.Milliseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e6)],
+  'time.Duration.Microseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e3)],
+  'time.Duration.Nanoseconds': (_m, _g, a) => [a[0] as number],
+  'time.Duration.Seconds': (_m, _g, a) => [(a[0] as number) / 1e9],
+  'time.Time.Sub': (_m, _g, a) => [(a[0] as number) - (a[1] as number)],
+  'time.Time.String': (_m, _g, a) => [formatTime(a[0] as number)],
+  'http.Get': (m, g) => {
+    const r = sleepFor(m, g, HTTP_GET_LATENCY_NS, 'IO wait');
+    if (r !== 'done') return r;
+    const body = m.alloc({
+      k: K.Slots,
+      ep: m.ep,
+      role: Role.Struct,
+      t: (httpBodyPtr as { elem: Type }).elem,
+      s: [],
+      name: '',
+    });
+    const resp = m.alloc({
+      k: K.Slots,
+      ep: m.ep,
+      role: Role.Struct,
+      t: responseType,
+      s: ['200 OK', 200, new Iface(httpBodyPtr, new Ref(body, -1))],
+      name: '',
+    });
+    return [new Ref(resp, -1), null];
+  },
+  'http.body.Close': () => [null],
+  'runtime.Gosched': () => none,
+  'runtime.NumGoroutine': (m) => [liveGoroutines(m)],
+  'runtime.nilpanic': (m, _g, _a, ins) => m.runtimePanic(GO.nilDeref, ins.pos, true),
+  'context.Background': (m) => [
+    new Iface(cancelCtxPtr, new Ref(newCtx(m, 'background', -1, -1), -1)),
+  ],
+  'context.TODO': (m) => [new Iface(cancelCtxPtr, new Ref(newCtx(m, 'todo', -1, -1), -1))],
+  'context.WithCancel': (m, g, a, ins) => withCancel(m, g, a, -1, ins),
+  'context.WithTimeout': (m, g, a, ins) => withCancel(m, g, a, m.now + (a[1] as number), ins),
+  'context.cancel': (m, g, a) => {
+    cancelCtx(m, refOf(a[0] as Value), m.ctxErrs[0], g.id);
+    return none;
+  },
+  'context.cancelCtx.Err': (m, _g, a) => [(m.get(refOf(a[0] as Value)) as CtxObj).err],
+  'context.cancelCtx.Value': () => [null],
+  'context.Canceled': (m) => [m.ctxErrs[0]],
+  'context.DeadlineExceeded': (m) => [m.ctxErrs[1]],
+  'strconv.Itoa': (_m, _g, a) => [String(a[0])],
+  'os.Exit': (m, _g, a) => m.exit(a[0] as number),
+  'builtin.print': (m, g, a, _ins, ref) => {
+    m.write(g, 'stderr', a.map((v, i) => builtinPrint(m, v, ref?.types?.[i] ?? null)).join(''));
+    return none;
+  },
+  'builtin.println': (m, g, a, _ins, ref) => {
+    m.write(
+      g,
+      'stderr',
+      `${a.map((v, i) => builtinPrint(m, v, ref?.types?.[i] ?? null)).join(' ')}\n`,
+    );
+    return none;
+  },
+  'builtin.copy': (m, g, a, ins) => {
+    const dst = a[0] as Value;
+    const src = a[1] as Value;
+    if (!(dst instanceof Slice) || !(src instanceof Slice)) return [0];
+    const vals = sliceValues(m, src);
+    const n = Math.min(dst.len, vals.length);
+    const b = m.wr<SlotsObj>(dst.b);
+    for (let i = 0; i < n; i++) {
+      m.touch(g, dst.b, dst.off + i, true, ins);
+      b.s[dst.off + i] = vals[i] as Value;
+    }
+    return [n];
+  },
+  'builtin.min': (_m, _g, a) => [a.reduce((x, y) => ((y as number) < (x as number) ? y : x))],
+  'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
+};
+
+/** The built-in print/println's formatting (runtime/print.go), not fmt's. */
+function builtinPrint(m: Machine, v: Value, t: Type | null): string {
+  if (typeof v === 'number') {
+    if (t && t.k === 'basic' && /float/.test(t.name)) return formatFloatE(v);
+    return String(v);
+  }
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
+  if (v === null) return t && t.k === 'iface' ? '(0x0,0x0)' : '0x0';
+  if (v instanceof Ref) return `0x${(0xc000010000 + v.id * 16).toString(16)}`;
+  void m;
+  return '(0x0,0x0)';
+}
+
+function formatFloatE(v: number): string {
+  const s = v.toExponential(6);
+  const [mant, exp] = s.split('e') as [string, string];
+  const sign = exp.startsWith('-') ? '-' : '+';
+  const digits = exp.replace(/^[-+]/, '').padStart(3, '0');
+  return `${v >= 0 ? '+' : ''}${mant}e${sign}${digits}`;
+}

@@ -1,0 +1,171 @@
+/**
+ * Runtime values and heap objects.
+ *
+ * Scalars are JS numbers, strings and booleans; `null` is every nil. Everything addressable
+ * or shared lives in the machine's heap, an array of objects reached by index, so a machine
+ * can be forked cheaply: objects are copied only when one side writes them (copy-on-write,
+ * tracked with an epoch stamp). Struct values live in the heap too and are copied on
+ * assignment, which is how `store2 := store1` copies the mutex inside.
+ */
+import type { Type } from '../lang/types';
+
+/** A pointer: to a whole heap object (f = -1) or to slot f of one (a box, a field, an element). */
+export class Ref {
+  constructor(
+    readonly id: number,
+    readonly f: number,
+  ) {}
+}
+
+/** A slice header (a value: copying it shares the backing array). */
+export class Slice {
+  constructor(
+    readonly b: number,
+    readonly off: number,
+    readonly len: number,
+    readonly cap: number,
+  ) {}
+}
+
+/** A function value: a function, its captured cells, and for method values its receiver. */
+export class FnVal {
+  constructor(
+    readonly fn: number,
+    readonly env: readonly Value[] | null,
+    readonly recv: Value,
+    readonly bound: boolean,
+  ) {}
+}
+
+/** An interface value: the dynamic type and the value. A nil interface is `null`. */
+export class Iface {
+  constructor(
+    readonly t: Type,
+    readonly v: Value,
+  ) {}
+}
+
+/** The keys a `range` over a map will visit, fixed when the loop starts. */
+export class Keys {
+  constructor(readonly keys: readonly MapKey[]) {}
+}
+
+export type MapKey = number | string | boolean;
+export type Value = number | string | boolean | null | Ref | Slice | FnVal | Iface | Keys;
+
+export const enum K {
+  Slots,
+  Map,
+  Mutex,
+  RWMutex,
+  WaitGroup,
+  Ctx,
+}
+
+export const enum Role {
+  Struct,
+  Box,
+  Backing,
+}
+
+export interface ObjBase {
+  ep: number;
+}
+
+/** A struct, a variable's box, or a slice's backing array. */
+export interface SlotsObj extends ObjBase {
+  readonly k: K.Slots;
+  readonly role: Role;
+  /** struct: its type; backing: the element type; box: the variable's type */
+  readonly t: Type;
+  s: Value[];
+  /** a name for the UI (the variable or field it was first reached by) */
+  name: string;
+}
+
+export interface MapObj extends ObjBase {
+  readonly k: K.Map;
+  readonly t: Type;
+  m: Map<MapKey, Value>;
+  /** the hashWriting flag, toggled with XOR exactly as runtime/map.go does */
+  writing: boolean;
+  /** the goroutine that last toggled the flag on (for the UI) */
+  writer: number;
+  /** per key: goroutine id of its last writer and a version, for lost-update detection */
+  ver: Map<MapKey, number>;
+  name: string;
+}
+
+export interface MutexObj extends ObjBase {
+  readonly k: K.Mutex;
+  locked: boolean;
+  woken: boolean;
+  starving: boolean;
+  /** goroutine ids waiting on the semaphore, head first */
+  q: number[];
+  /** who took it last (Go does not track owners; Interleave does, to explain) */
+  holder: number;
+  name: string;
+}
+
+export interface RWMutexObj extends ObjBase {
+  readonly k: K.RWMutex;
+  /** the writer mutex w (a MutexObj id) */
+  readonly w: number;
+  readerCount: number;
+  readerWait: number;
+  readerSem: number;
+  readerQ: number[];
+  writerSem: number;
+  writerQ: number[];
+  /** goroutines holding a read lock, in order (for the UI and deadlock cycles) */
+  readers: number[];
+  writer: number;
+  name: string;
+}
+
+export interface WaitGroupObj extends ObjBase {
+  readonly k: K.WaitGroup;
+  n: number;
+  q: number[];
+  name: string;
+}
+
+export interface CtxObj extends ObjBase {
+  readonly k: K.Ctx;
+  readonly kind: 'background' | 'todo' | 'cancel' | 'timer';
+  readonly parent: number;
+  children: number[];
+  /** nil while live; then context.Canceled or context.DeadlineExceeded */
+  err: Value;
+  /** virtual time of the deadline, or -1 */
+  deadline: number;
+}
+
+export type Obj = SlotsObj | MapObj | MutexObj | RWMutexObj | WaitGroupObj | CtxObj;
+
+/** A shallow copy, for copy-on-write. */
+export function cloneObj(o: Obj, ep: number): Obj {
+  switch (o.k) {
+    case K.Slots:
+      return { ...o, ep, s: o.s.slice() };
+    case K.Map:
+      return { ...o, ep, m: new Map(o.m), ver: new Map(o.ver) };
+    case K.Mutex:
+      return { ...o, ep, q: o.q.slice() };
+    case K.RWMutex:
+      return {
+        ...o,
+        ep,
+        readerQ: o.readerQ.slice(),
+        writerQ: o.writerQ.slice(),
+        readers: o.readers.slice(),
+      };
+    case K.WaitGroup:
+      return { ...o, ep, q: o.q.slice() };
+    case K.Ctx:
+      return { ...o, ep, children: o.children.slice() };
+  }
+}
+
+export const RWMUTEX_MAX_READERS = 1 << 30;
