@@ -4,7 +4,7 @@
  * statement, or one of the sub-steps the runtime really takes (a map write's check / flag /
  * write / clear, a Lock's try / wait / acquire, one `range` element).
  */
-import type { Pos } from './source';
+import type { Diagnostic, Pos } from './source';
 import type { FuncType, Type } from './types';
 
 export const enum Op {
@@ -205,4 +205,6 @@ export interface Program {
   readonly imports: readonly string[];
   /** wrapper functions around library calls, by `native/nargs` (e.g. `sync.Mutex.Unlock/1`) */
   readonly trampolines: ReadonlyMap<string, number>;
+  /** go vet's copylocks findings (the program still runs, as Go's does) */
+  readonly vet: readonly Diagnostic[];
 }

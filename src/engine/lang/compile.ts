@@ -21,7 +21,15 @@ import { BinOp, Op, UnOp, type FuncCode, type GlobalVar, type Instr, type Progra
 import { declKey, findEscapes, type Escapes } from './escape';
 import { parseGo } from './parse';
 import { CompileError, fail, unsupported, type Diagnostic, type Pos } from './source';
-import { errorType, fn, packageName, packages, unsupportedPackages, type Member } from './stdlib';
+import {
+  errorType,
+  fn,
+  libraryTypes,
+  packageName,
+  packages,
+  unsupportedPackages,
+  type Member,
+} from './stdlib';
 import {
   T,
   basic,
@@ -259,6 +267,10 @@ class Compiler {
   private readonly trampolines = new Map<string, number>();
   private readonly pendingGlobals = new Map<string, Pos>();
   private readonly deferredErrors: Diagnostic[] = [];
+  /** go vet's copylocks findings */
+  private readonly vet: Diagnostic[] = [];
+  /** the variable an assignment being compiled stores into (for vet's message) */
+  private assignTarget: string | null = null;
   private namedIds = 1;
   private fnc!: FnCtx;
   private scope!: Scope;
@@ -313,6 +325,7 @@ class Compiler {
       source: this.source,
       imports: f.imports.map((i) => i.path),
       trampolines: this.trampolines,
+      vet: [...this.vet].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col),
     };
   }
 
@@ -533,7 +546,8 @@ class Compiler {
       }
       return [...types];
     }
-    return s.values.map((v) => {
+    return s.values.map((v, i) => {
+      this.assignTarget = s.names[i]?.name ?? null;
       const op = this.expr(v, declared ?? undefined);
       if (op.mode === 'void') fail(v.pos, `${exprString(v)} (no value) used as value`);
       if (op.mode === 'tuple')
@@ -715,6 +729,8 @@ class Compiler {
     const recvIdent = d.recv?.name ? { name: d.recv.name, pos: d.recv.pos } : null;
     const escapes = findEscapes(d.sig, recvIdent, body);
     const f = new FnCtx(name, type, null, escapes);
+    this.scope = this.fileScope;
+    this.vetParams(d.name.name, d.sig.params, type.params, d.recv, recvType);
     this.fnc = f;
     this.scope = new Scope(this.fileScope);
     const params: { id: Ident | null; type: Type }[] = [];
@@ -770,6 +786,7 @@ class Compiler {
         const t = type.results[i] as Type;
         const ident = { name: r.name ?? '_', pos: r.pos };
         const sym = this.newVar(ident, t, true);
+        sym.used = true;
         this.emit(Op.Zero, r.pos, 0, 0, t);
         this.initVar(sym, r.pos);
         f.namedResults?.push({ slot: sym.slot, boxed: sym.boxed });
@@ -881,8 +898,7 @@ class Compiler {
         this.trampoline(m.native, m.sig.params.length + 1, m.sig.results.length, m.sig, m.ptrRecv);
       }
     };
-    for (const members of packages.values())
-      for (const m of members.values()) if (m.k === 'type' && m.type.k === 'named') visit(m.type);
+    for (const t of libraryTypes) visit(t);
     this.trampoline('context.cancel', 1, 0, fn([], []));
   }
 
@@ -891,6 +907,7 @@ class Compiler {
   private beginStep(): void {
     this.fnc.pendingStep = true;
     this.fnc.visible = 0;
+    this.assignTarget = null;
   }
 
   private emit(
@@ -992,6 +1009,7 @@ class Compiler {
 
   private stmt(s: Stmt, label: string | null = null): void {
     this.beginStep();
+    this.vetPos = s.pos;
     switch (s.k) {
       case 'expr':
         return this.exprStmt(s.x);
@@ -1168,6 +1186,7 @@ class Compiler {
         const ex = existing[i];
         return ex && ex.k === 'var' ? ex.type : null;
       }),
+      names.map((n) => n.name),
     );
     // values are on the stack, first at the bottom: bind right to left
     const targets: (VarSym | null)[] = names.map((n, i) => {
@@ -1230,7 +1249,13 @@ class Compiler {
    * Evaluate right-hand sides for n targets, leaving n values on the stack (converted to the
    * target types where known), and return their types.
    */
-  private rhsValues(n: number, rhs: readonly Expr[], pos: Pos, targets: (Type | null)[]): Type[] {
+  private rhsValues(
+    n: number,
+    rhs: readonly Expr[],
+    pos: Pos,
+    targets: (Type | null)[],
+    names: readonly string[] = [],
+  ): Type[] {
     if (rhs.length === 1 && n > 1) {
       const e = rhs[0] as Expr;
       const op = this.expr(e);
@@ -1256,6 +1281,7 @@ class Compiler {
         `assignment mismatch: ${n} variable${n > 1 ? 's' : ''} but ${rhs.length} value${rhs.length > 1 ? 's' : ''}`,
       );
     return rhs.map((e, i) => {
+      this.assignTarget = names[i] ?? null;
       const target = targets[i] ?? undefined;
       const op = this.expr(e, target);
       if (op.mode === 'void') fail(e.pos, `${exprString(e)} (no value) used as value`);
@@ -1278,6 +1304,7 @@ class Compiler {
   private assign(lhs: readonly Expr[], rhs: readonly Expr[], pos: Pos): void {
     if (lhs.length === 1 && rhs.length === 1) {
       const lv = this.lvalue(lhs[0] as Expr);
+      this.assignTarget = exprString(lhs[0] as Expr);
       const e = rhs[0] as Expr;
       const op = this.expr(e, lv.type ?? undefined);
       if (op.mode === 'void') fail(e.pos, `${exprString(e)} (no value) used as value`);
@@ -1784,7 +1811,16 @@ class Compiler {
       }
       if (s.define) {
         if (e.k !== 'ident') fail(e.pos, `non-name ${exprString(e)} on left side of :=`);
-        if (isStructLike(t)) this.emit(Op.Copy, pos);
+        if (isStructLike(t)) {
+          this.emit(Op.Copy, pos);
+          const path = lockPath(t);
+          if (path && i > 0)
+            this.vet.push({
+              pos: e.pos,
+              msg: `range var ${e.name} copies lock value: ${path}`,
+              kind: 'vet',
+            });
+        }
         const sym = this.newVar({ name: e.name, pos: e.pos }, t, false);
         this.initVar(sym, pos);
         this.scope.syms.set(e.name, sym);
@@ -2952,6 +2988,7 @@ class Compiler {
       ? `${parent.name}.${parent.closures}`
       : `${parent.name}.func${parent.closures}`;
     const f = new FnCtx(name, type, parent, findEscapes(e.sig, null, e.body));
+    this.vetParams('func', e.sig.params, type.params, null, null);
     // the closure's own locals escape by its own analysis; the outer function's captured
     // variables were already boxed by the outer analysis
     const savedScope = this.scope;
@@ -3634,6 +3671,7 @@ class Compiler {
         `cannot use ${this.describe(e, op)} as ${typeString(target)} value in ${context}${why}`,
       );
     }
+    this.vetCopy(op, target, e, context);
     if (isInterface(target) && !isInterface(op.type) && op.mode !== 'nil') {
       const dyn =
         op.mode === 'const'
@@ -3646,6 +3684,72 @@ class Compiler {
       return;
     }
     if (copyStruct && isStructLike(target) && !op.fresh) this.emit(Op.Copy, e.pos);
+  }
+
+  /**
+   * go vet's copylocks: a value holding a lock copied by an assignment, call, return or
+   * literal. Fresh values (composite literals, call results) are not copies of anything.
+   */
+  private vetCopy(op: Operand, target: Type, e: Expr, context: string): void {
+    if (op.mode !== 'value' || op.fresh) return;
+    let x = e;
+    while (x.k === 'paren') x = x.x;
+    if (
+      x.k === 'composite' ||
+      x.k === 'call' ||
+      x.k === 'funclit' ||
+      (x.k === 'unary' && x.op === '&')
+    )
+      return;
+    const t = isInterface(target) ? op.type : target;
+    const path = lockPath(t);
+    if (!path) return;
+    let msg: string;
+    if (context.startsWith('argument to '))
+      msg = `call of ${context.slice('argument to '.length)} copies lock value: ${path}`;
+    else if (context === 'return statement') msg = `return copies lock value: ${path}`;
+    else if (context.endsWith('literal'))
+      msg = `literal copies lock value from ${exprString(e)}: ${path}`;
+    else if (context === 'range')
+      msg = `range var ${this.assignTarget ?? exprString(e)} copies lock value: ${path}`;
+    else if (this.assignTarget)
+      msg = `assignment copies lock value to ${this.assignTarget}: ${path}`;
+    else return;
+    this.vet.push({
+      pos: context === 'range' || !context.startsWith('argument') ? (this.vetPos ?? e.pos) : e.pos,
+      msg,
+      kind: 'vet',
+    });
+  }
+
+  /** where an assignment statement starts (vet reports copies there) */
+  private vetPos: Pos | null = null;
+
+  private vetParams(
+    fname: string,
+    params: readonly Param[],
+    types: readonly Type[],
+    recv: Param | null,
+    recvType: Type | null,
+  ): void {
+    if (recv && recvType) {
+      const path = lockPath(recvType);
+      if (path)
+        this.vet.push({
+          pos: recv.type.pos,
+          msg: `${fname} passes lock by value: ${path}`,
+          kind: 'vet',
+        });
+    }
+    params.forEach((p, i) => {
+      const path = lockPath(types[i] as Type);
+      if (path)
+        this.vet.push({
+          pos: p.type.pos,
+          msg: `${fname} passes lock by value: ${path}`,
+          kind: 'vet',
+        });
+    });
   }
 
   /** null when assignable; otherwise the explanation gc appends (possibly empty). */
@@ -3705,6 +3809,25 @@ class Compiler {
     }
     return null;
   }
+}
+
+/** vet's lockPath: how a type contains a lock, e.g. `command-line-arguments.Store contains sync.Mutex`. */
+function lockPath(t: Type, seen = new Set<Type>()): string | null {
+  if (seen.has(t)) return null;
+  seen.add(t);
+  const name = (x: Type) =>
+    x.k === 'named' && x.pkg === 'main' ? `command-line-arguments.${x.name}` : typeString(x);
+  if (t.k === 'named' && t.special) {
+    if (t.special === 'mutex' || t.special === 'rwmutex') return typeString(t);
+    return `${typeString(t)} contains sync.noCopy`;
+  }
+  const u = under(t);
+  if (u.k !== 'struct') return null;
+  for (const f of u.fields) {
+    const sub = lockPath(f.type, seen);
+    if (sub) return t.k === 'named' ? `${name(t)} contains ${sub}` : sub;
+  }
+  return null;
 }
 
 function sigParams(sig: FuncType): string {

@@ -260,3 +260,15 @@ export const unsupportedPackages: ReadonlyMap<string, string> = new Map([
   ['unsafe', 'unsafe is not simulated'],
   ['reflect', 'reflect is not simulated'],
 ]);
+
+/** Every library type with methods: their wrappers are compiled into each program. */
+export const libraryTypes: readonly NamedType[] = [
+  errorString,
+  mutexType,
+  rwmutexType,
+  waitGroupType,
+  durationType,
+  timeType,
+  cancelCtxType,
+  httpBodyType,
+];

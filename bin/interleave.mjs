@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// `npx interleave …`: the headless command over the same engine the browser runs. The
+// engine is TypeScript; tsx compiles it on the fly, so no build step is needed first.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+});

@@ -1,0 +1,194 @@
+/**
+ * `interleave run|explore|vet FILE.go`: Go's behaviour without a browser, so the engine can
+ * be checked against real Go programs and teachers can check exercises.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve, basename } from 'node:path';
+import { compileGo, formatDiagnostic, runProgram, ScheduleError, type Program } from '../engine';
+import { explore } from '../engine/explore/explore';
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly cwd: string;
+}
+
+const USAGE = `usage:
+  interleave run FILE.go [--seed N] [--race] [--schedule 1,6,6,7] [--policy random|roundrobin] [--max-steps N]
+  interleave explore FILE.go [--race] [--json] [--max-states N] [--max-depth N] [--seed N]
+  interleave vet FILE.go
+`;
+
+interface Args {
+  readonly cmd: string;
+  readonly file: string;
+  readonly flags: Map<string, string | true>;
+}
+
+const BOOLEAN_FLAGS = new Set(['race', 'json']);
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') return USAGE;
+  const flags = new Map<string, string | true>();
+  let file: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
+      else {
+        const v = inline ?? rest[++i];
+        if (v === undefined) return `interleave: flag --${name} needs a value\n${USAGE}`;
+        flags.set(name, v);
+      }
+    } else if (file === null) file = a;
+    else return `interleave: unexpected argument ${a}\n${USAGE}`;
+  }
+  if (!['run', 'explore', 'vet'].includes(cmd))
+    return `interleave: unknown command ${cmd}\n${USAGE}`;
+  if (!file) return `interleave: ${cmd} needs a Go file\n${USAGE}`;
+  return { cmd, file, flags };
+}
+
+function intFlag(flags: Map<string, string | true>, name: string): number | undefined {
+  const v = flags.get(name);
+  if (v === undefined || v === true) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`interleave: --${name} must be a non-negative integer, not ${v}`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+/** Compile, printing errors as `go run` does (`# command-line-arguments` then `./file:line:col: msg`). */
+function load(path: string, io: Io): Program | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    io.err(`interleave: cannot read ${path}\n`);
+    return null;
+  }
+  const c = compileGo(text);
+  if (!c.ok) {
+    io.err('# command-line-arguments\n');
+    for (const d of c.diagnostics) io.err(`${formatDiagnostic(`./${basename(path)}`, d)}\n`);
+    return null;
+  }
+  return c.program;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    (args === USAGE ? io.out : io.err)(args);
+    return args === USAGE ? 0 : 2;
+  }
+  try {
+    const path = resolve(io.cwd, args.file);
+    const program = load(path, io);
+    if (!program) return 1;
+    if (args.cmd === 'vet') return vet(program, path, io);
+    if (args.cmd === 'explore') return exploreCmd(program, path, args, io);
+    return run(program, path, args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function run(program: Program, path: string, args: Args, io: Io): number {
+  const schedule = args.flags.get('schedule');
+  const list =
+    typeof schedule === 'string'
+      ? schedule
+          .split(',')
+          .filter((x) => x.trim() !== '')
+          .map((x) => Number(x.trim()))
+      : [];
+  if (list.some((n) => !Number.isInteger(n) || n < 1))
+    throw new UsageError(
+      `interleave: --schedule takes goroutine ids separated by commas, like 1,6,6,7`,
+    );
+  const policy = args.flags.get('policy') ?? 'random';
+  if (policy !== 'random' && policy !== 'roundrobin')
+    throw new UsageError('interleave: --policy is random or roundrobin');
+  const maxSteps = intFlag(args.flags, 'max-steps');
+  try {
+    const r = runProgram(program, {
+      seed: intFlag(args.flags, 'seed') ?? 1,
+      race: args.flags.has('race'),
+      schedule: list,
+      policy,
+      fileName: path,
+      ...(maxSteps !== undefined ? { limits: { steps: maxSteps } } : {}),
+    });
+    io.out(r.stdout);
+    io.err(r.stderr);
+    if (r.outcome.code !== 0) io.err(`exit status ${r.outcome.code}\n`);
+    return r.outcome.code;
+  } catch (e) {
+    if (e instanceof ScheduleError) {
+      io.err(`interleave: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function exploreCmd(program: Program, path: string, args: Args, io: Io): number {
+  const maxStates = intFlag(args.flags, 'max-states');
+  const maxDepth = intFlag(args.flags, 'max-depth');
+  const r = explore(program, {
+    race: args.flags.has('race'),
+    seed: intFlag(args.flags, 'seed') ?? 1,
+    fileName: path,
+    ...(maxStates !== undefined ? { maxStates } : {}),
+    ...(maxDepth !== undefined ? { maxDepth } : {}),
+  });
+  if (args.flags.has('json')) {
+    const json = {
+      complete: r.complete,
+      states: r.states,
+      outcomes: r.outcomes.map((o) => ({
+        exit: o.exit,
+        first: firstLine(o.stderr, o.first),
+        stdout: o.stdout,
+        schedule: o.schedule,
+      })),
+    };
+    io.out(`${JSON.stringify(json)}\n`);
+    return 0;
+  }
+  io.out(
+    `${r.complete ? 'Explored every schedule' : `Explored part of the schedules (${r.cutoff})`}: ${r.states.toLocaleString('en-US')} states, ${r.outcomes.length} distinct outcome${r.outcomes.length === 1 ? '' : 's'}.\n`,
+  );
+  for (const o of r.outcomes) {
+    io.out(
+      `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.stderr, o.first) || 'clean exit'}\n`,
+    );
+    if (o.stdout) io.out(`  stdout: ${JSON.stringify(o.stdout)}\n`);
+    io.out(
+      `  reproduce: interleave run ${args.file} --schedule ${o.schedule.join(',') || '""'}${args.flags.has('race') ? ' --race' : ''} (${o.steps} steps)\n`,
+    );
+  }
+  return 0;
+}
+
+/** The first line of the runtime's report, `=` separator lines left out. */
+export function firstLine(stderr: string, fallback: string): string {
+  for (const line of stderr.split('\n')) if (line.trim() !== '' && !/^=+$/.test(line)) return line;
+  return fallback;
+}
+
+function vet(program: Program, path: string, io: Io): number {
+  if (program.vet.length === 0) return 0;
+  io.err('# command-line-arguments\n');
+  for (const d of program.vet) io.err(`${formatDiagnostic(`./${basename(path)}`, d)}\n`);
+  return 1;
+}

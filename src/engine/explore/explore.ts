@@ -1,0 +1,133 @@
+/**
+ * Systematic search over schedules: breadth-first over machine states, so the first
+ * schedule found for each outcome is among the shortest; a visited set of canonical state
+ * keys keeps equivalent interleavings from being explored twice. Every distinct outcome
+ * comes back with a schedule that reproduces it through `run --schedule`.
+ */
+import type { Program } from '../lang/code';
+import { Machine, type MachineOptions, type OutcomeKind } from '../runtime/machine';
+import { stateKey } from './key';
+
+export interface ExploreOptions extends MachineOptions {
+  /** stop after this many distinct states (the search is then incomplete) */
+  readonly maxStates?: number;
+  /** do not go deeper than this many steps */
+  readonly maxDepth?: number;
+  /** called every `progressEvery` states */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  readonly progressEvery?: number;
+  /** asked between batches: return true to stop (the result is then incomplete) */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface ExploreProgress {
+  readonly states: number;
+  readonly depth: number;
+  readonly outcomes: number;
+}
+
+export interface FoundOutcome {
+  readonly kind: OutcomeKind;
+  readonly exit: number;
+  readonly first: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** goroutine ids chosen where several could run */
+  readonly schedule: readonly number[];
+  readonly steps: number;
+}
+
+export interface ExploreResult {
+  /** every schedule was covered (no bound was hit) */
+  readonly complete: boolean;
+  readonly states: number;
+  readonly outcomes: readonly FoundOutcome[];
+  /** why the search is incomplete, in words, or null */
+  readonly cutoff: string | null;
+  readonly maxDepthReached: number;
+}
+
+interface Node {
+  readonly m: Machine;
+  readonly parent: Node | null;
+  /** the goroutine chosen to reach this node, or -1 when it was the only runnable one */
+  readonly choice: number;
+  readonly depth: number;
+}
+
+function scheduleOf(n: Node): number[] {
+  const out: number[] = [];
+  for (let x: Node | null = n; x; x = x.parent) if (x.choice >= 0) out.push(x.choice);
+  return out.reverse();
+}
+
+export function explore(program: Program, opts: ExploreOptions = {}): ExploreResult {
+  const maxStates = opts.maxStates ?? 200_000;
+  const maxDepth = opts.maxDepth ?? 10_000;
+  const every = opts.progressEvery ?? 1000;
+  const root = new Machine(program, { ...opts, record: false });
+  const seen = new Set<string>([stateKey(root)]);
+  const outcomes = new Map<string, FoundOutcome>();
+  let frontier: Node[] = [{ m: root, parent: null, choice: -1, depth: 0 }];
+  let cutoff: string | null = null;
+  let depthReached = 0;
+  while (frontier.length > 0 && !cutoff) {
+    const next: Node[] = [];
+    for (const node of frontier) {
+      if (opts.shouldStop?.()) {
+        cutoff = 'stopped before the search finished';
+        break;
+      }
+      const runnable = node.m.runnable();
+      for (const g of runnable) {
+        const m = node.m.fork();
+        m.step(g);
+        const child: Node = {
+          m,
+          parent: node,
+          choice: runnable.length > 1 ? g : -1,
+          depth: node.depth + 1,
+        };
+        if (m.outcome) {
+          const o = m.outcome;
+          const id = `${o.code}\u0000${o.first}\u0000${m.stdout}`;
+          if (!outcomes.has(id))
+            outcomes.set(id, {
+              kind: o.kind,
+              exit: o.code,
+              first: o.first,
+              stdout: m.stdout,
+              stderr: m.stderr,
+              schedule: scheduleOf(child),
+              steps: m.steps,
+            });
+          continue;
+        }
+        const key = stateKey(m);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size % every === 0)
+          opts.onProgress?.({ states: seen.size, depth: node.depth + 1, outcomes: outcomes.size });
+        if (seen.size >= maxStates) {
+          cutoff = `stopped at ${maxStates.toLocaleString('en-US')} states (the state limit)`;
+          break;
+        }
+        if (child.depth >= maxDepth) {
+          cutoff = `schedules longer than ${maxDepth} steps were not explored (the depth limit)`;
+          continue;
+        }
+        next.push(child);
+      }
+      if (cutoff && cutoff.startsWith('stopped')) break;
+    }
+    if (next.length > 0) depthReached = next[0]?.depth ?? depthReached;
+    frontier = next;
+  }
+  return {
+    complete: cutoff === null,
+    states: seen.size,
+    outcomes: [...outcomes.values()],
+    cutoff,
+    maxDepthReached: depthReached,
+  };
+}
