@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { SimulatorPage } from '../pages/SimulatorPage';
 
-test('the page runs the RWMutex store to a clean exit', async ({ page }) => {
+test('the Mutex store runs to a clean exit', async ({ page }) => {
   const sim = new SimulatorPage(page);
-  await sim.open();
-  await expect(page.getByRole('heading', { name: 'Interleave' })).toBeVisible();
-  await sim.run.click();
-  await expect(sim.output).toContainText('3 jobs');
+  await sim.open('mutex-store');
+  await sim.play.click();
+  await expect(sim.output).toContainText('3 jobs', { timeout: 20_000 });
   await expect(sim.output).toContainText('exit status 0');
 });

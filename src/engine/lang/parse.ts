@@ -58,9 +58,9 @@ const KEYWORDS = new Set([
   'var',
 ]);
 
-/** Node names that are punctuation or keywords, never meaningful children. */
+/** Node names that are punctuation, keywords or comments: never meaningful children. */
 function isPunct(name: string): boolean {
-  return !/^[A-Z]/.test(name);
+  return !/^[A-Z]/.test(name) || name === 'LineComment' || name === 'BlockComment';
 }
 
 export function parseGo(text: string): SourceFile {
@@ -91,7 +91,8 @@ class Parser {
 
   private all(n: SyntaxNode): SyntaxNode[] {
     const out: SyntaxNode[] = [];
-    for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+    for (let c = n.firstChild; c; c = c.nextSibling)
+      if (c.name !== 'LineComment' && c.name !== 'BlockComment') out.push(c);
     return out;
   }
 

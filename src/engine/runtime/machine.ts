@@ -116,6 +116,14 @@ export interface G {
   reads: Map<string, number> | null;
   /** steps taken, for figures */
   steps: number;
+  /** locks it holds, with the line it took each at (Go does not track owners; we explain) */
+  held: readonly HeldLock[];
+}
+
+export interface HeldLock {
+  readonly obj: number;
+  readonly line: number;
+  readonly mode: 'lock' | 'rlock';
 }
 
 export type OutcomeKind = 'exit' | 'panic' | 'fatal' | 'deadlock' | 'race' | 'limit' | 'hang';
@@ -129,6 +137,8 @@ export interface Outcome {
   readonly g: number | null;
   readonly pos: Pos | null;
   readonly limit: LimitName | null;
+  /** the map or lock the failure happened on (heap id), when there is one */
+  readonly obj?: number;
 }
 
 export interface MachineOptions {
@@ -168,7 +178,8 @@ export class Machine {
   ep: number;
   private readonly epochs: { n: number };
   now = 0;
-  schedRng: number;
+  /** the random scheduler's seed: its choice at step n is a function of (seed, n) alone */
+  readonly schedSeed: number;
   mapRng: number;
   stdout = '';
   stderr = '';
@@ -198,7 +209,7 @@ export class Machine {
     this.epochs = { n: 1 };
     this.ep = 1;
     const seed = (opts.seed ?? 1) >>> 0;
-    this.schedRng = mix32(seed ^ 0x9e3779b9);
+    this.schedSeed = mix32(seed ^ 0x9e3779b9);
     this.mapRng = mix32(seed ^ 0x85ebca6b);
     this.race = opts.race ? new RaceDetector() : null;
     this.record = opts.record ?? false;
@@ -371,7 +382,7 @@ export class Machine {
           starving: o.starving,
           q: [],
           holder: o.holder,
-          name: o.name,
+          name: copyName(o.name),
         });
       case K.RWMutex: {
         const w = this.copyObj(o.w);
@@ -384,10 +395,11 @@ export class Machine {
           writerSem: 0,
           writerQ: [],
           readers: o.readers.slice(),
+          name: copyName(o.name),
         });
       }
       case K.WaitGroup:
-        return this.alloc({ k: K.WaitGroup, ep: this.ep, n: o.n, q: [], name: o.name });
+        return this.alloc({ k: K.WaitGroup, ep: this.ep, n: o.n, q: [], name: copyName(o.name) });
       default:
         return id;
     }
@@ -480,6 +492,7 @@ export class Machine {
       panic: null,
       reads: null,
       steps: 0,
+      held: [],
     };
     this.gs.push(g);
     this.pushFrame(g, fnId, fv, args, false);
@@ -1130,7 +1143,7 @@ export class Machine {
   }
 
   /** A fatal error: not a panic; recover cannot stop it; the program exits with status 2. */
-  fatal(msg: string, g: G | null, pos: Pos | null): never {
+  fatal(msg: string, g: G | null, pos: Pos | null, obj?: number): never {
     if (g) (this.wg(g.id) as G).st = 'crashed';
     this.stderr += fatalReport(this, msg, g, pos);
     const kind = msg === GO.deadlock ? 'deadlock' : 'fatal';
@@ -1141,6 +1154,7 @@ export class Machine {
       g: g?.id ?? null,
       pos,
       limit: null,
+      ...(obj !== undefined ? { obj } : {}),
     });
   }
 
@@ -1276,6 +1290,25 @@ export class Machine {
     this.emit({ t: 'wake', g: id, by, obj, name });
   }
 
+  /** Goroutine gid now holds lock obj (taken at its current line). */
+  noteHeld(gid: number, obj: number, mode: 'lock' | 'rlock'): void {
+    const g = this.wg(gid);
+    const fr = g.fr[g.fr.length - 1];
+    const line = fr ? (fr.f.code[fr.pc]?.pos.line ?? 0) : 0;
+    g.held = [...g.held, { obj, line, mode }];
+  }
+
+  /** Lock obj was released by `by`; Go lets any goroutine unlock a Mutex, so find its holder. */
+  noteReleased(by: number, obj: number, mode: 'lock' | 'rlock'): void {
+    const holds = (x: G) => x.held.some((h) => h.obj === obj && h.mode === mode);
+    const self = this.g(by);
+    const owner = holds(self) ? self : this.gs.find(holds);
+    if (!owner) return;
+    const g = this.wg(owner.id);
+    const i = g.held.findIndex((h) => h.obj === obj && h.mode === mode);
+    g.held = g.held.filter((_h, j) => j !== i);
+  }
+
   emit(e: EngineEvent): void {
     if (this.record) this.events.push(e);
   }
@@ -1352,9 +1385,12 @@ export class Machine {
     return this.mapRng;
   }
 
-  nextSchedRand(): number {
-    this.schedRng = mix32(this.schedRng + 0x6d2b79f5);
-    return this.schedRng;
+  /**
+   * The random scheduler's draw for the coming step: derived from the seed and the step
+   * number only, so a replayed or rewound run draws exactly what the original drew.
+   */
+  schedDraw(): number {
+    return mix32((this.schedSeed + Math.imul(this.steps + 1, 0x6d2b79f5)) >>> 0);
   }
 
   // ---- maps ----------------------------------------------------------------------------
@@ -1389,7 +1425,7 @@ export class Machine {
       if (comma) S.push(false);
       return;
     }
-    if (mo.writing) this.fatal(GO.concurrentMapReadWrite, g, ins.pos);
+    if (mo.writing) this.fatal(GO.concurrentMapReadWrite, g, ins.pos, (m as Ref).id);
     const has = mo.m.has(k);
     const v = has ? (mo.m.get(k) as Value) : this.zero(c.zero);
     S.push(v);
@@ -1402,7 +1438,7 @@ export class Machine {
       obj: ref.id,
       name: mo.name,
       op: 'read',
-      key: this.show(k),
+      key: this.showKey(k),
       value: has ? this.show(v) : null,
       writing: false,
     });
@@ -1434,14 +1470,14 @@ export class Machine {
         fr.pc = info.end;
         return 0;
       }
-      if (mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos);
+      if (mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos, m.id);
       this.emit({
         t: 'map',
         g: g.id,
         obj: m.id,
         name: mo.name,
         op: 'check',
-        key: info.kind === 2 ? null : this.show(k),
+        key: info.kind === 2 ? null : this.showKey(k),
         value: null,
         writing: false,
       });
@@ -1476,12 +1512,12 @@ export class Machine {
           obj: ref.id,
           name: mo.name,
           op: what,
-          key: info.kind === 2 ? null : this.show(k),
+          key: info.kind === 2 ? null : this.showKey(k),
           value: info.kind === 0 ? this.show(S[S.length - 1] as Value) : null,
           writing: mo.writing,
         });
       } else {
-        if (!mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos);
+        if (!mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos, ref.id);
         mo.writing = false;
         S.length -= depth;
         this.emit({
@@ -1521,7 +1557,7 @@ export class Machine {
         g: g.id,
         obj: id,
         name: mo.name,
-        key: this.show(k),
+        key: this.showKey(k),
         lost: this.show(mo.m.get(k) ?? null),
         lostBy: lastWriter,
         written: this.show(v),
@@ -1563,7 +1599,7 @@ export class Machine {
       return 0;
     }
     const mo = this.h[m.id] as MapObj;
-    if (mo.writing) this.fatal(GO.concurrentMapIterWrite, g, ins.pos);
+    if (mo.writing) this.fatal(GO.concurrentMapIterWrite, g, ins.pos, m.id);
     while (i < keys.length && !mo.m.has(keys[i] as MapKey)) i++;
     if (i >= keys.length) {
       fr.L[base + 1] = i;
@@ -1581,7 +1617,7 @@ export class Machine {
       obj: m.id,
       name: mo.name,
       op: 'iterate',
-      key: this.show(k),
+      key: this.showKey(k),
       value: this.show(v),
       writing: false,
     });
@@ -1608,6 +1644,11 @@ export class Machine {
 
   /** While set, fmt does not run the program's own String/Error methods. */
   pureFormat = false;
+
+  /** A map key as Go source would write it: strings quoted. */
+  showKey(k: MapKey): string {
+    return typeof k === 'string' ? JSON.stringify(k) : String(k);
+  }
 
   /** A short, safe rendering of a value for events and the UI (never runs program code). */
   show(v: Value): string {
@@ -1846,6 +1887,10 @@ export class Machine {
 }
 
 // ---- helpers ----------------------------------------------------------------------------
+
+function copyName(name: string): string {
+  return name === '' || name.endsWith(' (copy)') ? name : `${name} (copy)`;
+}
 
 /** Thrown to abandon the current instruction once a panic has been set up. */
 export class PanicJump {}

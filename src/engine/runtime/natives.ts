@@ -143,6 +143,7 @@ function acquire(
   w.locked = true;
   w.holder = g.id;
   m.race?.acquire(g.id, `${id}`);
+  if (reportAs === id) m.noteHeld(g.id, reportAs, 'lock');
   m.emit({ t: 'acquire', g: g.id, obj: reportAs, name, mode: 'lock', barged, handoff: false });
   return 'done';
 }
@@ -157,9 +158,10 @@ function mutexUnlock(
   fatalMsg: string,
 ): void {
   const mu = m.get(id) as MutexObj;
-  if (!mu.locked) m.fatal(fatalMsg, g, ins.pos);
+  if (!mu.locked) m.fatal(fatalMsg, g, ins.pos, reportAs);
   const w = m.wr<MutexObj>(id);
   m.race?.release(g.id, `${id}`);
+  if (reportAs === id) m.noteReleased(g.id, reportAs, 'lock');
   m.emit({ t: 'release', g: g.id, obj: reportAs, name, mode: 'lock' });
   if (w.starving) {
     const next = w.q.shift();
@@ -188,6 +190,7 @@ function mutexTryLock(m: Machine, g: G, id: number, name: string, reportAs: numb
     w.locked = true;
     w.holder = g.id;
     m.race?.acquire(g.id, `${id}`);
+    if (reportAs === id) m.noteHeld(g.id, reportAs, 'lock');
   }
   m.emit({ t: 'try', g: g.id, obj: reportAs, name, ok, mode: 'lock' });
   return ok;
@@ -209,14 +212,17 @@ function semRelease(
     else rw.writerSem++;
     return;
   }
-  if (which === 'reader') rw.readers.push(next);
-  else rw.writer = next;
+  if (which === 'reader') {
+    rw.readers.push(next);
+    m.noteHeld(next, id, 'rlock');
+  } else rw.writer = next;
   m.wake(next, by, id, rw.name);
 }
 
-function removeReader(rw: RWMutexObj, gid: number): void {
+function removeReader(m: Machine, id: number, rw: RWMutexObj, gid: number): void {
   const i = rw.readers.indexOf(gid);
   rw.readers.splice(i >= 0 ? i : 0, 1);
+  m.noteReleased(gid, id, 'rlock');
 }
 
 function rwRLock(m: Machine, g: G, id: number, name: string): NativeResult {
@@ -225,6 +231,7 @@ function rwRLock(m: Machine, g: G, id: number, name: string): NativeResult {
     rw.readerCount++;
     if (rw.readerCount >= 0) {
       rw.readers.push(g.id);
+      m.noteHeld(g.id, id, 'rlock');
       m.race?.acquire(g.id, `${id}w`);
       m.emit({
         t: 'acquire',
@@ -246,6 +253,7 @@ function rwRLock(m: Machine, g: G, id: number, name: string): NativeResult {
     if (rw.readerSem > 0) {
       rw.readerSem--;
       rw.readers.push(g.id);
+      m.noteHeld(g.id, id, 'rlock');
     } else {
       rw.readerQ.push(g.id);
       g.phase = 2;
@@ -269,16 +277,17 @@ function rwRUnlock(m: Machine, g: G, id: number, ins: Instr, name: string): Nati
   const rw = m.wr<RWMutexObj>(id);
   const r = --rw.readerCount;
   if (r < 0) {
-    if (r + 1 === 0 || r + 1 === -RWMUTEX_MAX_READERS) m.fatal(GO.runlockOfUnlockedRW, g, ins.pos);
+    if (r + 1 === 0 || r + 1 === -RWMUTEX_MAX_READERS)
+      m.fatal(GO.runlockOfUnlockedRW, g, ins.pos, id);
     m.race?.release(g.id, `${id}r`);
-    removeReader(rw, g.id);
+    removeReader(m, id, rw, g.id);
     m.emit({ t: 'release', g: g.id, obj: id, name, mode: 'rlock' });
     // the last reader the pending writer waits for wakes it
     if (--rw.readerWait === 0) semRelease(m, rw, 'writer', g.id, id);
     return none;
   }
   m.race?.release(g.id, `${id}r`);
-  removeReader(rw, g.id);
+  removeReader(m, id, rw, g.id);
   m.emit({ t: 'release', g: g.id, obj: id, name, mode: 'rlock' });
   return none;
 }
@@ -309,6 +318,7 @@ function rwLock(m: Machine, g: G, id: number, name: string): NativeResult {
   }
   const rw = m.wr<RWMutexObj>(id);
   rw.writer = g.id;
+  m.noteHeld(g.id, id, 'lock');
   m.race?.acquire(g.id, `${id}w`);
   m.race?.acquire(g.id, `${id}r`);
   m.emit({ t: 'acquire', g: g.id, obj: id, name, mode: 'lock', barged: false, handoff: false });
@@ -318,10 +328,11 @@ function rwLock(m: Machine, g: G, id: number, name: string): NativeResult {
 function rwUnlock(m: Machine, g: G, id: number, ins: Instr, name: string): NativeResult {
   const rw = m.wr<RWMutexObj>(id);
   const r = rw.readerCount + RWMUTEX_MAX_READERS;
-  if (r >= RWMUTEX_MAX_READERS) m.fatal(GO.unlockOfUnlockedRW, g, ins.pos);
+  if (r >= RWMUTEX_MAX_READERS) m.fatal(GO.unlockOfUnlockedRW, g, ins.pos, id);
   rw.readerCount = r;
   m.race?.release(g.id, `${id}w`);
   rw.writer = 0;
+  m.noteReleased(g.id, id, 'lock');
   m.emit({ t: 'release', g: g.id, obj: id, name, mode: 'lock' });
   // readers that queued during the write get in before the next writer
   for (let i = 0; i < r; i++) semRelease(m, rw, 'reader', g.id, id);
@@ -339,6 +350,7 @@ function rwTryLock(m: Machine, g: G, id: number, ins: Instr, name: string): Nati
   }
   rw.readerCount = -RWMUTEX_MAX_READERS;
   rw.writer = g.id;
+  m.noteHeld(g.id, id, 'lock');
   m.race?.acquire(g.id, `${id}r`);
   return [true];
 }
@@ -352,6 +364,7 @@ function rwTryRLock(m: Machine, g: G, id: number, name: string): NativeResult {
   const w = m.wr<RWMutexObj>(id);
   w.readerCount++;
   w.readers.push(g.id);
+  m.noteHeld(g.id, id, 'rlock');
   m.race?.acquire(g.id, `${id}w`);
   m.emit({ t: 'try', g: g.id, obj: id, name, ok: true, mode: 'rlock' });
   return [true];

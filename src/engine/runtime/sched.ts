@@ -44,7 +44,7 @@ export class Scheduler {
       this.cursor++;
     } else if (this.policy === 'roundrobin')
       g = runnable.find((id) => id > m.lastG) ?? (runnable[0] as number);
-    else g = runnable[m.nextSchedRand() % runnable.length] as number;
+    else g = runnable[m.schedDraw() % runnable.length] as number;
     this.made.push(g);
     return g;
   }

@@ -6,35 +6,37 @@ import (
 )
 
 type Job struct {
-	ID string
+	ID   string
+	Name string
 }
 
+// ❌ BAD: no mutex protection
 type InMemoryJobStore struct {
 	jobs map[string]Job
 }
 
 func (s *InMemoryJobStore) CreateJob(job Job) {
-	s.jobs[job.ID] = job
+	s.jobs[job.ID] = job // race condition!
 }
 
 func (s *InMemoryJobStore) GetJobs() []Job {
 	jobs := []Job{}
-	for _, job := range s.jobs {
+	for _, job := range s.jobs { // race condition!
 		jobs = append(jobs, job)
 	}
 	return jobs
 }
 
 func main() {
-	s := &InMemoryJobStore{jobs: map[string]Job{}}
+	store := &InMemoryJobStore{jobs: make(map[string]Job)}
 	var wg sync.WaitGroup
-	for i := range 4 {
+	for i := 0; i < 3; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s.CreateJob(Job{ID: fmt.Sprint("job-", i)})
+			store.CreateJob(Job{ID: fmt.Sprintf("job-%d", i), Name: "build"})
 		}()
 	}
 	wg.Wait()
-	fmt.Println(len(s.GetJobs()))
+	fmt.Println(len(store.GetJobs()), "jobs")
 }

@@ -1,30 +1,60 @@
-import { useState } from 'react';
-import { compileGo, formatDiagnostic, runProgram } from '../../engine';
-import source from '../../scenarios/programs/rwmutex-store.go?raw';
+import { useEffect, useState } from 'react';
+import { DEFAULT_SCENARIO, SCENARIOS, scenarioById } from '../../scenarios/catalogue';
+import { SimProvider } from '../Sim/SimContext';
+import { Simulator } from './Simulator';
+import styles from './App.module.css';
 
-/** A first page over the engine: run the RWMutex store and show what Go would print. */
+type Theme = 'dark' | 'light';
+
+function initialTheme(): Theme {
+  const saved = localStorage.getItem('interleave:theme');
+  if (saved === 'dark' || saved === 'light') return saved;
+  return window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+}
+
+function initialScenario(): string {
+  const id = new URLSearchParams(window.location.search).get('scenario');
+  return scenarioById(id)?.id ?? DEFAULT_SCENARIO.id;
+}
+
 export function App() {
-  const [output, setOutput] = useState<string | null>(null);
-  const run = () => {
-    const c = compileGo(source);
-    if (!c.ok) {
-      setOutput(c.diagnostics.map((d) => formatDiagnostic('main.go', d)).join('\n'));
-      return;
-    }
-    const r = runProgram(c.program, { seed: 1 });
-    setOutput(`${r.stdout}${r.stderr}exit status ${r.outcome.code} after ${r.steps} steps`);
-  };
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [scenarioId, setScenarioId] = useState(initialScenario);
+  const scenario = scenarioById(scenarioId) ?? DEFAULT_SCENARIO;
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    localStorage.setItem('interleave:theme', theme);
+  }, [theme]);
   return (
-    <main>
-      <h1>Interleave</h1>
-      <p>Go concurrency, made visible.</p>
-      <pre aria-label="Program">{source}</pre>
-      <button type="button" onClick={run}>
-        Run
-      </button>
-      <section aria-label="Runtime output">
-        <pre>{output}</pre>
-      </section>
-    </main>
+    <div className={styles.app}>
+      <header className={styles.header}>
+        <h1 className={styles.brand}>Interleave</h1>
+        <p className={styles.tagline}>Go concurrency, step by step</p>
+        <label className={styles.picker}>
+          Program
+          <select value={scenario.id} onChange={(e) => setScenarioId(e.target.value)}>
+            {SCENARIOS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className={styles.hook}>{scenario.hook}</p>
+        <button
+          type="button"
+          className={styles.theme}
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          aria-pressed={theme === 'light'}
+        >
+          {theme === 'dark' ? '☀ Light theme' : '☾ Dark theme'}
+        </button>
+      </header>
+      <main className={styles.main}>
+        <SimProvider key={scenario.id} source={scenario.source}>
+          <Simulator />
+        </SimProvider>
+      </main>
+    </div>
   );
 }

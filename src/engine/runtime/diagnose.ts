@@ -1,0 +1,307 @@
+/**
+ * Beyond Go: what happened, in plain words, with the lines involved and the fix the tutorial
+ * recommends. For a deadlock, the cycle: who holds what and who waits for whom — also for a
+ * partial deadlock that Go would leave hanging while other goroutines run.
+ */
+import type { Machine, G } from './machine';
+import { GO } from './messages';
+import { K, type MutexObj, type RWMutexObj } from './values';
+
+export interface WaitEdge {
+  readonly g: number;
+  /** the lock or wait group it waits for */
+  readonly on: string;
+  /** the line where it waits */
+  readonly line: number;
+  /** who holds what it waits for (empty: nobody who could release it) */
+  readonly heldBy: readonly number[];
+  /** where each holder took it */
+  readonly heldAt: readonly number[];
+}
+
+export interface Diagnosis {
+  readonly kind:
+    | 'clean'
+    | 'deadlock'
+    | 'partial-deadlock'
+    | 'leak'
+    | 'map'
+    | 'unlock'
+    | 'panic'
+    | 'race'
+    | 'lost-update'
+    | 'limit'
+    | 'hang'
+    | 'fatal';
+  readonly title: string;
+  readonly what: string;
+  readonly why: string;
+  readonly fix: string;
+  /** the tutorial section this comes from */
+  readonly section: string;
+  readonly lines: readonly number[];
+  /** for deadlocks: the waits, in cycle order where there is a cycle */
+  readonly waits: readonly WaitEdge[];
+}
+
+function lineOf(g: G): number {
+  const fr = g.fr[g.fr.length - 1];
+  return fr ? (fr.f.code[fr.pc]?.pos.line ?? 0) : 0;
+}
+
+/** What goroutine g waits for, and who could release it. */
+export function waitEdge(m: Machine, g: G): WaitEdge | null {
+  if (g.st !== 'blocked' || g.waitObj < 0) return null;
+  const o = m.get(g.waitObj);
+  const holdersOf = (obj: number, mode: 'lock' | 'rlock') =>
+    m.gs.filter((x) => x.held.some((h) => h.obj === obj && h.mode === mode));
+  const at = (x: G, obj: number) => x.held.find((h) => h.obj === obj)?.line ?? 0;
+  if (o.k === K.Mutex) {
+    const holders = holdersOf(g.waitObj, 'lock');
+    const ids =
+      holders.length > 0 ? holders.map((x) => x.id) : o.locked && o.holder ? [o.holder] : [];
+    return {
+      g: g.id,
+      on: o.name || 'mutex',
+      line: lineOf(g),
+      heldBy: ids,
+      heldAt: holders.map((x) => at(x, g.waitObj)),
+    };
+  }
+  if (o.k === K.RWMutex) {
+    const rw = o as RWMutexObj;
+    const name = rw.name || 'rw';
+    if (g.reason === 'sync.RWMutex.Lock') {
+      const readers = holdersOf(g.waitObj, 'rlock');
+      return {
+        g: g.id,
+        on: `${name} (waiting for readers)`,
+        line: lineOf(g),
+        heldBy: readers.map((x) => x.id),
+        heldAt: readers.map((x) => at(x, g.waitObj)),
+      };
+    }
+    const w = m.get(rw.w) as MutexObj;
+    const writers = holdersOf(g.waitObj, 'lock');
+    const ids =
+      writers.length > 0 ? writers.map((x) => x.id) : w.locked && w.holder ? [w.holder] : [];
+    return {
+      g: g.id,
+      on: g.reason === 'sync.RWMutex.RLock' ? `${name} (read)` : name,
+      line: lineOf(g),
+      heldBy: ids,
+      heldAt: writers.map((x) => at(x, g.waitObj)),
+    };
+  }
+  if (o.k === K.WaitGroup)
+    return { g: g.id, on: o.name || 'wg', line: lineOf(g), heldBy: [], heldAt: [] };
+  return null;
+}
+
+/** A cycle of goroutines each waiting for a lock the next one holds, if there is one. */
+export function findCycle(m: Machine): WaitEdge[] | null {
+  const edges = new Map<number, WaitEdge>();
+  for (const g of m.gs) {
+    const e = waitEdge(m, g);
+    if (e) edges.set(g.id, e);
+  }
+  for (const start of edges.keys()) {
+    const path: WaitEdge[] = [];
+    const seen = new Map<number, number>();
+    let cur: number | undefined = start;
+    while (cur !== undefined && edges.has(cur)) {
+      if (seen.has(cur)) return path.slice(seen.get(cur));
+      seen.set(cur, path.length);
+      const e = edges.get(cur) as WaitEdge;
+      path.push(e);
+      cur = e.heldBy.find((h) => edges.has(h)) ?? (e.heldBy.includes(cur) ? cur : undefined);
+    }
+  }
+  return null;
+}
+
+const G_ = (id: number) => `G${id}`;
+
+function describeWaits(waits: readonly WaitEdge[]): string {
+  return waits
+    .map((w) => {
+      if (w.heldBy.includes(w.g))
+        return `${G_(w.g)} already holds ${w.on} (line ${w.heldAt[w.heldBy.indexOf(w.g)] ?? '?'}) and asks for it again at line ${w.line}`;
+      if (w.heldBy.length === 0)
+        return `${G_(w.g)} waits for ${w.on} at line ${w.line}, and no running goroutine will release it`;
+      return `${G_(w.g)} waits for ${w.on} at line ${w.line}, held by ${w.heldBy.map(G_).join(', ')}${w.heldAt.some((l) => l > 0) ? ` (taken at line ${w.heldAt.filter((l) => l > 0).join(', ')})` : ''}`;
+    })
+    .join('; ');
+}
+
+function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
+  const cycle = findCycle(m);
+  const waits = cycle ?? m.gs.map((g) => waitEdge(m, g)).filter((e): e is WaitEdge => e !== null);
+  if (waits.length === 0) return null;
+  const lines = [...new Set(waits.flatMap((w) => [w.line, ...w.heldAt]).filter((l) => l > 0))].sort(
+    (a, b) => a - b,
+  );
+  const self = waits.find((w) => w.heldBy.includes(w.g));
+  const rw =
+    waits.some((w) => w.on.endsWith('(read)')) &&
+    waits.some((w) => w.on.endsWith('(waiting for readers)'));
+  const leaked = waits.find(
+    (w) =>
+      w.heldBy.length > 0 &&
+      w.heldBy.every((h) => {
+        const x = m.gs.find((g) => g.id === h);
+        return !x || x.st === 'done' || x.st === 'runnable' || x.st === 'sleeping';
+      }),
+  );
+  const wg = waits.find((w) => w.heldBy.length === 0);
+  const base = partial
+    ? {
+        kind: 'partial-deadlock' as const,
+        title: `Partial deadlock: ${waits.map((w) => G_(w.g)).join(', ')} can never continue`,
+      }
+    : { kind: 'deadlock' as const, title: 'Deadlock: every goroutine is waiting' };
+  const tail = partial
+    ? ' Go reports a deadlock only when every goroutine is asleep, so it would say nothing here: the program would hang or leak these goroutines.'
+    : '';
+  let why: string;
+  let fix: string;
+  let section: string;
+  if (self) {
+    why =
+      'A sync.Mutex is not reentrant: a goroutine that calls Lock while already holding the lock waits for itself forever.';
+    fix =
+      'Take the lock once, at the outer method, and have the helper assume it is held (or split it into a locked and an unlocked variant).';
+    section = 'Lock and Unlock Patterns — Pattern 3: Multiple Locks';
+  } else if (rw) {
+    why =
+      'RWMutex gives writers preference: once a writer waits, new readers block — even a goroutine that already holds a read lock. It waits for the writer, the writer waits for it.';
+    fix =
+      'Never take RLock twice in one goroutine: call a helper that assumes the read lock is held.';
+    section = 'Use RWMutex for Read-Heavy Workloads';
+  } else if (cycle && cycle.length > 1) {
+    why = 'Each goroutine holds a lock the next one needs: a cycle, so none can move.';
+    fix = 'Take locks in one fixed order everywhere (for example, always a before b).';
+    section = 'Lock and Unlock Patterns';
+  } else if (leaked) {
+    why = `The lock is held by ${leaked.heldBy.map(G_).join(', ')}, which will not unlock it: it returned (or recovered from a panic) without calling Unlock.`;
+    fix = 'Call defer mu.Unlock() right after mu.Lock(), so every return and every panic unlocks.';
+    section = 'Common Mistakes — Mistake 1: Forgetting to Unlock; Why defer?';
+  } else if (wg) {
+    why = `${G_(wg.g)} waits on ${wg.on}, whose counter will never reach zero: the goroutines that should call Done are stuck or gone.`;
+    fix = 'Make sure every goroutine that was counted with Add can reach Done (defer wg.Done()).';
+    section = 'Common Mistakes';
+  } else {
+    why = 'Every goroutine waits for something only another waiting goroutine could give.';
+    fix = 'Release locks before waiting, and use defer for every Unlock.';
+    section = 'Common Mistakes';
+  }
+  return { ...base, what: `${describeWaits(waits)}.${tail}`, why, fix, section, lines, waits };
+}
+
+/** A diagnosis of the machine's current state (running or ended). */
+export function diagnose(m: Machine): Diagnosis | null {
+  const o = m.outcome;
+  if (!o) return findCycle(m) ? deadlockDiagnosis(m, true) : null;
+  const line = o.pos?.line ?? 0;
+  const g = o.g ? G_(o.g) : 'a goroutine';
+  const none = { waits: [] as WaitEdge[] };
+  if (o.kind === 'deadlock') return deadlockDiagnosis(m, false);
+  if (o.first.includes('concurrent map')) {
+    const mapObj = o.obj !== undefined ? m.get(o.obj) : null;
+    const writer = mapObj && mapObj.k === K.Map ? mapObj.writer : 0;
+    const other = writer && writer !== o.g ? m.gs.find((x) => x.id === writer) : undefined;
+    const otherLine = other ? lineOf(other) : 0;
+    const what = o.first.includes('read and map write')
+      ? 'read'
+      : o.first.includes('iteration')
+        ? 'iterated over'
+        : 'wrote to';
+    return {
+      kind: 'map',
+      title: `Crash: ${o.first.replace('fatal error: ', '')}`,
+      what: `${g} ${what} the map at line ${line} while ${other ? `${G_(other.id)} was writing it (line ${otherLine})` : 'another write was in progress'}. The map's writing flag told the runtime, which stopped the whole program.`,
+      why: 'A Go map is not safe for concurrent use: a write changes its internal structure. The runtime checks a "writing" flag and, when two accesses overlap, throws a fatal error that recover cannot catch.',
+      fix: 'Guard every access to the map with the same sync.Mutex (or an RWMutex: RLock for reads, Lock for writes), with defer Unlock.',
+      section: 'The Problem: Race Conditions; Using Mutexes in Our Store',
+      lines: [line, otherLine].filter((l) => l > 0).sort((a, b) => a - b),
+      ...none,
+    };
+  }
+  if (o.first.includes(GO.unlockOfUnlockedMutex) || o.first.includes('unlocked RWMutex')) {
+    return {
+      kind: 'unlock',
+      title: `Crash: ${o.first.replace('fatal error: ', '')}`,
+      what: `${g} unlocked a lock that was not locked, at line ${line}.`,
+      why: 'Unlocking an unlocked mutex is a fatal error, not a panic: recover cannot catch it, and the whole program stops.',
+      fix: 'Only unlock what you locked: pair every Lock with exactly one defer Unlock (and RLock with RUnlock).',
+      section: 'Common Mistakes — Mistake 2: Unlocking Without Locking',
+      lines: [line],
+      ...none,
+    };
+  }
+  if (o.kind === 'panic') {
+    return {
+      kind: 'panic',
+      title: o.first,
+      what: `${g} panicked at line ${line} and nothing recovered, so the program stopped with exit status 2.`,
+      why: 'An unrecovered panic ends the whole program. A recovered one ends only the function — but any lock it took without defer stays locked.',
+      fix: 'Use defer mu.Unlock(), so a panic (recovered or not) never leaves the lock held.',
+      section: 'Why defer?',
+      lines: [line],
+      ...none,
+    };
+  }
+  if (o.kind === 'race') {
+    return {
+      kind: 'race',
+      title: 'Data race reported (exit status 66)',
+      what: 'The program ran without crashing, but the race detector saw two goroutines access the same memory without a happens-before order, at least one of them writing.',
+      why: 'A read outside the lock (like len(s.jobs)) never crashes, yet it races with writes: the value it sees is undefined.',
+      fix: 'Protect every access, reads included, with the lock.',
+      section: 'Common Mistakes — Mistake 3: Not Protecting All Accesses',
+      lines: [],
+      ...none,
+    };
+  }
+  if (o.kind === 'limit' || o.kind === 'hang') {
+    return {
+      kind: o.kind,
+      title: o.first,
+      what: o.first,
+      why:
+        o.kind === 'hang'
+          ? 'Go turns off its deadlock check under -race.'
+          : 'Interleave stops runs that might never end, so the page never freezes.',
+      fix: '',
+      section: '',
+      lines: [],
+      ...none,
+    };
+  }
+  if (o.kind === 'fatal')
+    return {
+      kind: 'fatal',
+      title: o.first,
+      what: `${g} stopped the program at line ${line}.`,
+      why: 'A fatal error stops the whole program; recover cannot catch it.',
+      fix: '',
+      section: '',
+      lines: [line],
+      ...none,
+    };
+  const stuck = m.gs.filter((x) => x.st === 'blocked');
+  if (stuck.length > 0) {
+    const d = deadlockDiagnosis(m, true);
+    return {
+      kind: 'leak',
+      title: `main returned while ${stuck.map((x) => G_(x.id)).join(', ')} ${stuck.length === 1 ? 'was' : 'were'} still blocked`,
+      what: `${d?.what ?? ''} Go ends the program when main returns and drops these goroutines without a word.`,
+      why: d?.why ?? '',
+      fix: d?.fix ?? '',
+      section: d?.section ?? '',
+      lines: d?.lines ?? [],
+      waits: d?.waits ?? [],
+    };
+  }
+  return null;
+}

@@ -1,0 +1,237 @@
+/**
+ * An immutable picture of a machine for the UI: goroutines with their state, wait reason and
+ * line; every lock with its owner, queues and Go's counters; every map with its entries and
+ * its writing flag. Built once per animation frame, never while a step runs.
+ */
+import type { Pos } from '../lang/source';
+import type { WaitReason } from './events';
+import type { Machine, Outcome } from './machine';
+import { FnVal, Iface, K, Keys, Ref, Slice, type MapObj, type Value } from './values';
+
+export type GoroutineState = 'running' | 'runnable' | 'blocked' | 'sleeping' | 'done' | 'crashed';
+
+export interface GoroutineView {
+  readonly id: number;
+  /** the function it was started with, as Go names it (`main.main.func1`) */
+  readonly fn: string;
+  /** what it is running now: the innermost function of your program (`CreateJob`) */
+  readonly current: string;
+  readonly state: GoroutineState;
+  readonly reason: WaitReason | null;
+  /** the lock or wait group it waits on (heap id), or -1 */
+  readonly waitingOn: number;
+  /** when it wakes (virtual ns), for sleepers */
+  readonly wakeAt: number;
+  readonly pos: Pos;
+  /** the next sub-step, named (`mu.Lock: try the fast path`) */
+  readonly next: string;
+  readonly frames: readonly { readonly fn: string; readonly line: number }[];
+  readonly steps: number;
+}
+
+export interface LockView {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: 'mutex' | 'rwmutex';
+  /** who holds it for writing (Go does not track this; Interleave does, to explain), or 0 */
+  readonly owner: number;
+  readonly locked: boolean;
+  readonly starving: boolean;
+  readonly woken: boolean;
+  /** goroutines waiting for the (writer) mutex, head first */
+  readonly queue: readonly number[];
+  /** RWMutex: goroutines holding read locks */
+  readonly readers: readonly number[];
+  /** RWMutex: the writer that has announced itself and waits for readers to leave, or 0 */
+  readonly pendingWriter: number;
+  /** RWMutex: readers held back by a pending or active writer */
+  readonly readerQueue: readonly number[];
+  readonly readerCount: number;
+  readonly readerWait: number;
+}
+
+export interface MapEntryView {
+  readonly key: string;
+  readonly value: string;
+  /** the goroutine that wrote it last */
+  readonly writer: number;
+}
+
+export interface MapView {
+  readonly id: number;
+  readonly name: string;
+  readonly entries: readonly MapEntryView[];
+  readonly writing: boolean;
+  /** who set the writing flag, or 0 */
+  readonly writer: number;
+}
+
+export interface WaitGroupView {
+  readonly id: number;
+  readonly name: string;
+  readonly counter: number;
+  readonly waiters: readonly number[];
+}
+
+export interface Snapshot {
+  readonly step: number;
+  readonly now: number;
+  readonly outcome: Outcome | null;
+  readonly goroutines: readonly GoroutineView[];
+  readonly runnable: readonly number[];
+  readonly locks: readonly LockView[];
+  readonly maps: readonly MapView[];
+  readonly waitGroups: readonly WaitGroupView[];
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function shortName(fn: string): string {
+  const m = /\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(fn.replace(/\.func\d+(\.\d+)*$/, ''));
+  const base = m?.[1] ?? fn;
+  return /\.func\d+/.test(fn) ? `${base} (closure)` : base;
+}
+
+/** Heap objects reachable from the program's roots (so copies that died are not drawn). */
+function reachable(m: Machine): Set<number> {
+  const seen = new Set<number>();
+  const stack: number[] = [];
+  const visit = (v: Value) => {
+    if (v instanceof Ref) stack.push(v.id);
+    else if (v instanceof Slice) stack.push(v.b);
+    else if (v instanceof Iface) visit(v.v);
+    else if (v instanceof FnVal) {
+      v.env?.forEach(visit);
+      if (v.bound) visit(v.recv);
+    } else if (v instanceof Keys) return;
+  };
+  m.globals.forEach(visit);
+  for (const g of m.gs)
+    for (const fr of g.fr) {
+      fr.L.forEach(visit);
+      fr.S.forEach(visit);
+      fr.D?.forEach((d) => {
+        visit(d.fn);
+        d.args.forEach(visit);
+      });
+    }
+  while (stack.length > 0) {
+    const id = stack.pop() as number;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const o = m.get(id);
+    if (o.k === K.Slots) o.s.forEach(visit);
+    else if (o.k === K.Map) for (const v of o.m.values()) visit(v);
+    else if (o.k === K.RWMutex) stack.push(o.w);
+    else if (o.k === K.Ctx) {
+      if (o.parent >= 0) stack.push(o.parent);
+      visit(o.err);
+    }
+  }
+  return seen;
+}
+
+export function snapshot(m: Machine): Snapshot {
+  const goroutines: GoroutineView[] = m.gs.map((g) => {
+    const frames = m.traceback(g).map((f) => ({ fn: f.fn, line: f.pos.line }));
+    const next = g.fr.length > 0 ? m.nextStep(g.id) : null;
+    let state: GoroutineState = g.st;
+    if (g.st === 'runnable' && g.id === m.lastG && !m.outcome) state = 'running';
+    return {
+      id: g.id,
+      fn: g.fn,
+      current: shortName(frames[0]?.fn ?? g.fn),
+      state,
+      reason: g.reason,
+      waitingOn: g.waitObj,
+      wakeAt: g.st === 'sleeping' ? g.wake : 0,
+      pos: next?.pos ?? { line: 0, col: 0 },
+      next: next?.label ?? (g.st === 'done' ? 'finished' : ''),
+      frames,
+      steps: g.steps,
+    };
+  });
+  const live = reachable(m);
+  const inner = new Set<number>();
+  for (const id of live) {
+    const o = m.get(id);
+    if (o.k === K.RWMutex) inner.add(o.w);
+  }
+  const locks: LockView[] = [];
+  const maps: MapView[] = [];
+  const waitGroups: WaitGroupView[] = [];
+  for (const id of [...live].sort((a, b) => a - b)) {
+    const o = m.get(id);
+    if (o.k === K.Mutex && !inner.has(id)) {
+      locks.push({
+        id,
+        name: o.name || 'mutex',
+        kind: 'mutex',
+        owner: o.locked ? o.holder : 0,
+        locked: o.locked,
+        starving: o.starving,
+        woken: o.woken,
+        queue: o.q.slice(),
+        readers: [],
+        pendingWriter: 0,
+        readerQueue: [],
+        readerCount: 0,
+        readerWait: 0,
+      });
+    } else if (o.k === K.RWMutex) {
+      const w = m.get(o.w);
+      const wq = w.k === K.Mutex ? w.q.slice() : [];
+      // a writer that announced itself (readerCount < 0) and waits for the readers to leave
+      const pending =
+        o.writer === 0 && o.readerCount < 0
+          ? (o.writerQ[0] ?? (w.k === K.Mutex ? w.holder : 0))
+          : 0;
+      locks.push({
+        id,
+        name: o.name || 'rw',
+        kind: 'rwmutex',
+        owner: o.writer,
+        locked: o.writer !== 0 || o.readers.length > 0,
+        starving: w.k === K.Mutex && w.starving,
+        woken: w.k === K.Mutex && w.woken,
+        queue: wq,
+        readers: o.readers.slice(),
+        pendingWriter: pending,
+        readerQueue: o.readerQ.slice(),
+        readerCount: o.readerCount,
+        readerWait: o.readerWait,
+      });
+    } else if (o.k === K.Map) {
+      maps.push(mapView(m, id, o));
+    } else if (o.k === K.WaitGroup) {
+      waitGroups.push({ id, name: o.name || 'wg', counter: o.n, waiters: o.q.slice() });
+    }
+  }
+  return {
+    step: m.steps,
+    now: m.now,
+    outcome: m.outcome,
+    goroutines,
+    runnable: m.outcome ? [] : m.runnable(),
+    locks,
+    maps,
+    waitGroups,
+    stdout: m.stdout,
+    stderr: m.stderr,
+  };
+}
+
+function mapView(m: Machine, id: number, o: MapObj): MapView {
+  const entries: MapEntryView[] = [...o.m].map(([k, v]) => ({
+    key: m.showKey(k),
+    value: m.show(v),
+    writer: (o.ver.get(k) ?? 0) % 65536,
+  }));
+  return {
+    id,
+    name: o.name || 'map',
+    entries,
+    writing: o.writing,
+    writer: o.writing ? o.writer : 0,
+  };
+}

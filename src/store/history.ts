@@ -1,0 +1,91 @@
+/**
+ * What the simulator remembers of a run, outside React: checkpoints to rewind from, the
+ * goroutine chosen at every step (so a rewound run replays identically), each goroutine's
+ * state over time for the timeline, and the figures.
+ */
+import type { EngineEvent } from '../engine';
+import type { Machine } from '../engine';
+import type { GoroutineState } from '../engine/runtime/snapshot';
+
+export const CHECKPOINT_EVERY = 128;
+
+export interface Span {
+  readonly from: number;
+  to: number;
+  readonly state: GoroutineState;
+  readonly reason: string | null;
+}
+
+export interface StepRecord {
+  readonly g: number;
+  readonly line: number;
+  readonly label: string;
+  readonly now: number;
+}
+
+export interface LockSpan {
+  readonly lock: string;
+  readonly g: number;
+  readonly from: number;
+  to: number;
+  readonly fromTime: number;
+  toTime: number;
+  readonly mode: 'lock' | 'rlock';
+}
+
+export class History {
+  /** machine states at steps 0, CHECKPOINT_EVERY, 2×CHECKPOINT_EVERY, … */
+  readonly checkpoints: Machine[] = [];
+  /** choices[i]: the goroutine that took step i+1 */
+  readonly choices: number[] = [];
+  readonly steps: StepRecord[] = [];
+  /** per goroutine, its states as spans over steps */
+  readonly spans = new Map<number, Span[]>();
+  readonly holds: LockSpan[] = [];
+  readonly events: EngineEvent[][] = [];
+  /** lost updates seen, by the step they happened at */
+  readonly lost: { readonly step: number; readonly event: EngineEvent & { t: 'lost-update' } }[] =
+    [];
+
+  /** Forget everything after step n (the user changed the schedule there). */
+  truncate(n: number): void {
+    this.choices.length = n;
+    this.steps.length = n;
+    this.events.length = n;
+    while (this.lost.length > 0 && (this.lost[this.lost.length - 1]?.step ?? 0) > n)
+      this.lost.pop();
+    this.checkpoints.length = Math.floor(n / CHECKPOINT_EVERY) + 1;
+    for (const [g, list] of this.spans) {
+      const kept = list.filter((s) => s.from <= n);
+      const last = kept[kept.length - 1];
+      if (last && last.to > n) last.to = n;
+      if (kept.length === 0) this.spans.delete(g);
+      else this.spans.set(g, kept);
+    }
+    for (let i = this.holds.length - 1; i >= 0; i--) {
+      const h = this.holds[i] as LockSpan;
+      if (h.from > n) this.holds.splice(i, 1);
+      else if (h.to > n || h.to < 0) h.to = -1;
+    }
+  }
+
+  /** Record the goroutine states after step n. */
+  recordStates(
+    n: number,
+    states: readonly { id: number; state: GoroutineState; reason: string | null }[],
+  ): void {
+    for (const s of states) {
+      let list = this.spans.get(s.id);
+      if (!list) {
+        list = [];
+        this.spans.set(s.id, list);
+      }
+      const last = list[list.length - 1];
+      if (last && last.state === s.state && last.reason === s.reason) last.to = n;
+      else {
+        if (last) last.to = n - 1;
+        list.push({ from: n, to: n, state: s.state, reason: s.reason });
+      }
+    }
+  }
+}

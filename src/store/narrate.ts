@@ -1,0 +1,123 @@
+/**
+ * One plain sentence about the step just taken, for the polite live region and the
+ * captions: "G7 blocks on mu.Lock; G6 holds it."
+ */
+import type { EngineEvent, Machine } from '../engine';
+
+const G = (id: number) => `G${id}`;
+
+export function describeEvent(e: EngineEvent): string | null {
+  switch (e.t) {
+    case 'spawn':
+      return `${G(e.g)} starts ${G(e.child)} (${e.fn}).`;
+    case 'end':
+      return `${G(e.g)} finished.`;
+    case 'block':
+      if (e.reason === 'semacquire')
+        return `${G(e.g)} waits on ${e.name}.Wait until the counter reaches zero.`;
+      if (e.reason === 'sync.RWMutex.RLock')
+        return `${G(e.g)} blocks in ${e.name}.RLock: a writer${e.holders[0] ? ` (${G(e.holders[0])})` : ''} is waiting or writing, and writers come first.`;
+      if (e.reason === 'sync.RWMutex.Lock')
+        return `${G(e.g)} waits in ${e.name}.Lock for the readers to leave${e.holders.length ? ` (${e.holders.map(G).join(', ')})` : ''}.`;
+      return `${G(e.g)} blocks on ${e.name}.Lock${e.holders[0] ? `; ${G(e.holders[0])} holds it` : ''}.`;
+    case 'wake':
+      return `${G(e.by)} wakes ${G(e.g)}.`;
+    case 'acquire':
+      if (e.handoff) return `${e.name} is handed straight to ${G(e.g)} (starvation mode).`;
+      if (e.barged) return `${G(e.g)} takes ${e.name} first, overtaking a waiter that was woken.`;
+      return `${G(e.g)} ${e.mode === 'rlock' ? 'takes a read lock on' : 'takes'} ${e.name}.`;
+    case 'release':
+      return `${G(e.g)} ${e.mode === 'rlock' ? 'releases its read lock on' : 'unlocks'} ${e.name}.`;
+    case 'try':
+      return e.ok
+        ? `${G(e.g)}'s TryLock on ${e.name} succeeds.`
+        : `${G(e.g)} finds ${e.name} taken.`;
+    case 'writer-pending':
+      return `${G(e.g)} announces itself as a writer on ${e.name}${e.readers > 0 ? `; it waits for ${e.readers} reader${e.readers > 1 ? 's' : ''}, and new readers now wait too` : ''}.`;
+    case 'starvation':
+      return e.on
+        ? `${e.name} switches to starvation mode: a waiter waited more than 1 ms.`
+        : `${e.name} returns to normal mode.`;
+    case 'requeue':
+      return `${G(e.g)} lost the race for ${e.name}${e.overtakenBy ? ` to ${G(e.overtakenBy)}` : ''} and goes back to the head of the queue.`;
+    case 'map':
+      switch (e.op) {
+        case 'check':
+          return `${G(e.g)} checks ${e.name}'s writing flag: clear.`;
+        case 'flag':
+          return e.writing
+            ? `${G(e.g)} sets ${e.name}'s writing flag.`
+            : `${G(e.g)} flips ${e.name}'s writing flag off: another writer had set it.`;
+        case 'write':
+          return `${G(e.g)} writes ${e.name}[${e.key}] = ${e.value}.`;
+        case 'delete':
+          return `${G(e.g)} deletes ${e.name}[${e.key}].`;
+        case 'clear':
+          return `${G(e.g)} clears ${e.name}.`;
+        case 'unflag':
+          return `${G(e.g)} clears ${e.name}'s writing flag.`;
+        case 'read':
+          return `${G(e.g)} reads ${e.name}[${e.key}].`;
+        case 'iterate':
+          return `${G(e.g)} visits ${e.name}[${e.key}].`;
+        case 'len':
+          return `${G(e.g)} reads len(${e.name}) without any check.`;
+      }
+      return null;
+    case 'lost-update':
+      return `${G(e.g)} overwrites ${e.name}[${e.key}] with ${e.written}: the ${e.lost} that ${G(e.lostBy)} wrote after ${G(e.g)} read it is lost.`;
+    case 'sleep':
+      return `${G(e.g)} ${e.reason === 'IO wait' ? 'waits for the network' : 'sleeps'}.`;
+    case 'time':
+      return `Time moves on to ${(e.now / 1e6).toFixed(3).replace(/\.?0+$/, '')} ms.`;
+    case 'output':
+      return `${G(e.g)} prints ${JSON.stringify(e.text.replace(/\n$/, ''))}.`;
+    case 'panic':
+      return `${G(e.g)} panics: ${e.value}.`;
+    case 'recover':
+      return `${G(e.g)} recovers from the panic.`;
+    case 'cancel':
+      return `A context is cancelled: ${e.err}.`;
+    case 'race':
+      return `The race detector reports a data race in ${G(e.g)}.`;
+    case 'wg':
+      return `${G(e.g)} sets ${e.name}'s counter to ${e.n}.`;
+  }
+}
+
+const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
+  'block',
+  'acquire',
+  'release',
+  'lost-update',
+  'starvation',
+  'requeue',
+  'writer-pending',
+  'panic',
+  'recover',
+  'race',
+  'spawn',
+  'end',
+  'output',
+]);
+
+export function narrate(m: Machine, events: readonly EngineEvent[], g: number): string {
+  if (m.outcome && m.outcome.first)
+    return `${m.outcome.first}${m.outcome.g ? ` (in ${G(m.outcome.g)})` : ''}.`;
+  if (m.outcome) return 'The program exited normally (exit status 0).';
+  const parts = events
+    .filter((e) => IMPORTANT.has(e.t))
+    .map(describeEvent)
+    .filter((s): s is string => !!s);
+  if (parts.length === 0) {
+    const mapEv = events.find((e) => e.t === 'map');
+    const s = mapEv ? describeEvent(mapEv) : null;
+    if (s) return s;
+    if (!m.gs.some((x) => x.id === g)) return '';
+    const gs = m.g(g);
+    if (gs.st === 'done') return `${G(g)} finished.`;
+    const next = m.nextStep(g);
+    return `${G(g)} ran line ${next.pos.line}.`;
+  }
+  return parts.slice(0, 3).join(' ');
+}

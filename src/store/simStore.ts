@@ -1,0 +1,312 @@
+/**
+ * One store per mounted simulator (never a module singleton), holding what the UI draws:
+ * the compiled program, the current snapshot, playback settings and the run's history. The
+ * machine itself and its checkpoints live beside the store, not in React state; components
+ * subscribe narrowly and event handlers read with getState().
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { compileGo, Machine, type Diagnostic, type EngineEvent, type Program } from '../engine';
+import { snapshot, type GoroutineState, type Snapshot } from '../engine/runtime/snapshot';
+import { CHECKPOINT_EVERY, History } from './history';
+import { narrate } from './narrate';
+
+export type Speed = 1 | 2 | 5 | 10 | 30 | 100 | 1000 | 'max';
+export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 30, 100, 1000, 'max'];
+
+export interface SimProps {
+  readonly source: string;
+  readonly seed?: number;
+  readonly speed?: Speed;
+  readonly fileName?: string;
+}
+
+export interface SimState {
+  readonly source: string;
+  readonly program: Program | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly seed: number;
+  readonly snapshot: Snapshot | null;
+  /** the furthest step this run has been to (the scrubber's end) */
+  readonly total: number;
+  readonly playing: boolean;
+  readonly speed: Speed;
+  /** the learner picks who runs next */
+  readonly manual: boolean;
+  /** events of the step just taken */
+  readonly events: readonly EngineEvent[];
+  /** a sentence about the step just taken, for the live region */
+  readonly narration: string;
+  /** bumped whenever the history changes, so the timeline can redraw */
+  readonly historyVersion: number;
+  readonly notice: string | null;
+}
+
+export interface SimActions {
+  load(source: string): void;
+  restart(): void;
+  setSeed(seed: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: Speed): void;
+  faster(): void;
+  slower(): void;
+  setManual(manual: boolean): void;
+  /** one step (a sub-step of a statement) */
+  step(): void;
+  /** steps until the goroutine that moves next finishes its statement */
+  stepStatement(): void;
+  back(): void;
+  /** rewind or replay to step n */
+  seek(n: number): void;
+  /** run goroutine g next (manual scheduling) */
+  choose(g: number): void;
+  /** advance by up to `steps` steps or until `deadline()` says stop; returns steps taken */
+  advance(steps: number, deadline: () => boolean): number;
+  history(): History;
+  machine(): Machine | null;
+}
+
+export type SimStore = StoreApi<SimState & SimActions>;
+
+export function createSimStore(props: SimProps): SimStore {
+  let machine: Machine | null = null;
+  let history = new History();
+  const fileName = props.fileName ?? 'main.go';
+
+  const store = createStore<SimState & SimActions>()((set, get) => {
+    const fresh = (program: Program, seed: number): Machine =>
+      new Machine(program, { seed, record: true, fileName });
+
+    /** Take one step with goroutine g (already checked runnable). */
+    const stepWith = (g: number): void => {
+      const m = machine as Machine;
+      const n = m.steps;
+      const info = m.nextStep(g);
+      m.step(g);
+      history.choices[n] = g;
+      const ev = m.events.slice();
+      history.events[n] = ev;
+      history.steps[n] = { g, line: info.pos.line, label: info.label, now: m.now };
+      history.recordStates(
+        n + 1,
+        m.gs.map((x) => ({ id: x.id, state: stateOf(m, x.id), reason: x.reason })),
+      );
+      recordHolds(history, ev, n + 1, m.now);
+      for (const e of ev) if (e.t === 'lost-update') history.lost.push({ step: n + 1, event: e });
+      if ((n + 1) % CHECKPOINT_EVERY === 0 && !history.checkpoints[(n + 1) / CHECKPOINT_EVERY])
+        history.checkpoints[(n + 1) / CHECKPOINT_EVERY] = m.fork();
+    };
+
+    /** Who moves at the current step: the recorded choice when replaying, else the policy. */
+    const nextChoice = (): number | null => {
+      const m = machine;
+      if (!m || m.outcome) return null;
+      const runnable = m.runnable();
+      const recorded = history.choices[m.steps];
+      if (recorded !== undefined && runnable.includes(recorded)) return recorded;
+      if (recorded !== undefined) history.truncate(m.steps);
+      if (runnable.length === 1) return runnable[0] as number;
+      if (get().manual) return null;
+      return runnable[m.schedDraw() % runnable.length] as number;
+    };
+
+    const publish = (extra: Partial<SimState> = {}): void => {
+      const m = machine;
+      if (!m) return;
+      const events = history.events[m.steps - 1] ?? [];
+      set({
+        snapshot: snapshot(m),
+        total: Math.max(history.choices.length, m.steps),
+        events,
+        narration:
+          m.steps === 0
+            ? 'Ready: main is about to start.'
+            : narrate(m, events, history.choices[m.steps - 1] ?? 0),
+        historyVersion: get().historyVersion + 1,
+        ...extra,
+      });
+      if (m.outcome && get().playing) set({ playing: false });
+    };
+
+    const start = (program: Program, seed: number): void => {
+      machine = fresh(program, seed);
+      history = new History();
+      history.checkpoints[0] = machine.fork();
+      publish({ playing: false });
+    };
+
+    const initial = compileGo(props.source);
+    const state: SimState & SimActions = {
+      source: props.source,
+      program: initial.ok ? initial.program : null,
+      diagnostics: initial.ok ? [] : initial.diagnostics,
+      seed: props.seed ?? 1,
+      snapshot: null,
+      total: 0,
+      playing: false,
+      speed: props.speed ?? 5,
+      manual: false,
+      events: [],
+      narration: '',
+      historyVersion: 0,
+      notice: null,
+
+      load(source) {
+        const c = compileGo(source);
+        if (!c.ok) {
+          machine = null;
+          set({
+            source,
+            program: null,
+            diagnostics: c.diagnostics,
+            snapshot: null,
+            playing: false,
+          });
+          return;
+        }
+        set({ source, program: c.program, diagnostics: [] });
+        start(c.program, get().seed);
+      },
+      restart() {
+        const p = get().program;
+        if (p) start(p, get().seed);
+      },
+      setSeed(seed) {
+        set({ seed });
+        get().restart();
+      },
+      play() {
+        if (machine && !machine.outcome) set({ playing: true });
+      },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      setSpeed(speed) {
+        set({ speed });
+      },
+      faster() {
+        const i = SPEEDS.indexOf(get().speed);
+        set({ speed: SPEEDS[Math.min(SPEEDS.length - 1, i + 1)] as Speed });
+      },
+      slower() {
+        const i = SPEEDS.indexOf(get().speed);
+        set({ speed: SPEEDS[Math.max(0, i - 1)] as Speed });
+      },
+      setManual(manual) {
+        set({ manual, playing: manual ? false : get().playing });
+      },
+      step() {
+        const g = nextChoice();
+        if (g === null) return;
+        stepWith(g);
+        publish();
+      },
+      stepStatement() {
+        const m = machine;
+        const first = nextChoice();
+        if (!m || first === null) return;
+        stepWith(first);
+        for (let i = 0; i < 1000 && !m.outcome; i++) {
+          const st = m.g(first).st;
+          if (st !== 'runnable') break;
+          if (m.nextStep(first).label === 'statement') break;
+          const g = nextChoice();
+          if (g === null) break;
+          stepWith(g);
+        }
+        publish();
+      },
+      back() {
+        if (machine && machine.steps > 0) get().seek(machine.steps - 1);
+      },
+      seek(n) {
+        const m0 = machine;
+        if (!m0) return;
+        const target = Math.max(0, Math.min(n, history.choices.length));
+        if (target < m0.steps || target - m0.steps > CHECKPOINT_EVERY) {
+          const cp = Math.min(
+            Math.floor(target / CHECKPOINT_EVERY),
+            history.checkpoints.length - 1,
+          );
+          let base = cp;
+          while (base > 0 && !history.checkpoints[base]) base--;
+          machine = (history.checkpoints[base] as Machine).fork();
+        }
+        const m = machine as Machine;
+        while (m.steps < target && !m.outcome) {
+          const g = history.choices[m.steps] as number;
+          m.step(g);
+        }
+        publish({ playing: false });
+      },
+      choose(g) {
+        const m = machine;
+        if (!m || m.outcome || !m.runnable().includes(g)) return;
+        if (history.choices[m.steps] !== g) history.truncate(m.steps);
+        stepWith(g);
+        publish();
+      },
+      advance(steps, deadline) {
+        const m = machine;
+        if (!m) return 0;
+        let n = 0;
+        while (n < steps && !m.outcome) {
+          const g = nextChoice();
+          if (g === null) break;
+          stepWith(g);
+          n++;
+          if ((n & 31) === 0 && deadline()) break;
+        }
+        if (n > 0) publish();
+        return n;
+      },
+      history: () => history,
+      machine: () => machine,
+    };
+    return state;
+  });
+  store.getState().restart();
+  return store;
+}
+
+function stateOf(m: Machine, id: number): GoroutineState {
+  const g = m.g(id);
+  if (g.st === 'runnable' && id === m.lastG && !m.outcome) return 'running';
+  return g.st;
+}
+
+function recordHolds(h: History, events: readonly EngineEvent[], step: number, now: number): void {
+  for (const e of events) {
+    if (e.t === 'acquire')
+      h.holds.push({
+        lock: e.name,
+        g: e.g,
+        from: step,
+        to: -1,
+        fromTime: now,
+        toTime: -1,
+        mode: e.mode,
+      });
+    else if (e.t === 'release') {
+      for (let i = h.holds.length - 1; i >= 0; i--) {
+        const s = h.holds[i];
+        if (
+          s &&
+          s.lock === e.name &&
+          s.mode === e.mode &&
+          s.to < 0 &&
+          (s.g === e.g || e.mode === 'lock')
+        ) {
+          s.to = step;
+          s.toTime = now;
+          break;
+        }
+      }
+    }
+  }
+}

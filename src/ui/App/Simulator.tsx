@@ -1,0 +1,56 @@
+import { useCallback, useState } from 'react';
+import { useSim } from '../Sim/SimContext';
+import { CodePanel } from '../CodePanel/CodePanel';
+import { Lanes } from '../Lanes/Lanes';
+import { LockView } from '../LockView/LockView';
+import { MapView } from '../MapView/MapView';
+import { Console } from '../Console/Console';
+import { Explain } from '../Explain/Explain';
+import { Timeline } from '../Timeline/Timeline';
+import { Figures } from '../Figures/Figures';
+import { Controls, useShortcuts } from '../Controls/Controls';
+import { Shortcuts } from '../Shortcuts/Shortcuts';
+import styles from './Simulator.module.css';
+
+function Narration() {
+  const text = useSim((s) => s.narration);
+  return (
+    <p className={styles.narration} aria-live="polite" aria-atomic="true" data-testid="narration">
+      {text}
+    </p>
+  );
+}
+
+/** One simulator: code, goroutines, locks, map, output, explanation, timeline, controls. */
+export function Simulator() {
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useShortcuts(openHelp);
+  return (
+    <div className={styles.sim}>
+      <div className={styles.code}>
+        <CodePanel />
+      </div>
+      <div className={styles.stage}>
+        <Narration />
+        <Lanes />
+        <div className={styles.objects}>
+          <LockView />
+          <MapView />
+        </div>
+      </div>
+      <div className={styles.side}>
+        <Explain />
+        <Console />
+      </div>
+      <div className={styles.bottom}>
+        <Timeline />
+        <Figures />
+      </div>
+      <div className={styles.controls}>
+        <Controls onHelp={openHelp} />
+      </div>
+      <Shortcuts open={help} onClose={() => setHelp(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect } from 'react';
+import { SPEEDS, type Speed } from '../../store/simStore';
+import { useSim, useSimStore } from '../Sim/SimContext';
+import { Icon } from './Icon';
+import styles from './Controls.module.css';
+
+const speedLabel = (s: Speed) =>
+  s === 'max' ? 'as fast as possible' : `${s} step${s === 1 ? '' : 's'}/s`;
+
+function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.isContentEditable;
+}
+
+/** Keyboard control for the whole simulator: Space, →, Shift+→, ←, R, +/-, 1–9. */
+export function useShortcuts(onHelp: () => void) {
+  const store = useSimStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const s = store.getState();
+      let handled = true;
+      if (e.key === ' ') s.togglePlay();
+      else if (e.key === 'ArrowRight' || e.key === 'PageDown') {
+        s.pause();
+        if (e.shiftKey) s.stepStatement();
+        else s.step();
+      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
+        s.pause();
+        s.back();
+      } else if (e.key === 'r' || e.key === 'R') s.restart();
+      else if (e.key === '+' || e.key === '=') s.faster();
+      else if (e.key === '-' || e.key === '_') s.slower();
+      else if (e.key === '?') onHelp();
+      else if (/^[1-9]$/.test(e.key)) {
+        const runnable = s.snapshot?.runnable ?? [];
+        const g = runnable[Number(e.key) - 1];
+        if (g !== undefined && runnable.length > 1) {
+          s.pause();
+          s.choose(g);
+        } else handled = false;
+      } else handled = false;
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, onHelp]);
+}
+
+export function Controls({ onHelp }: { readonly onHelp: () => void }) {
+  const store = useSimStore();
+  const playing = useSim((s) => s.playing);
+  const speed = useSim((s) => s.speed);
+  const step = useSim((s) => s.snapshot?.step ?? 0);
+  const total = useSim((s) => s.total);
+  const ended = useSim((s) => !!s.snapshot?.outcome);
+  const now = useSim((s) => s.snapshot?.now ?? 0);
+  const seed = useSim((s) => s.seed);
+  const manual = useSim((s) => s.manual);
+  const ready = useSim((s) => s.program !== null);
+  const a = store.getState();
+  return (
+    <div className={styles.wrap}>
+      <div className={styles.scrubRow}>
+        <label className={styles.scrub}>
+          <span className={styles.stepText}>
+            Step {step}
+            {total > step ? ` of ${total}` : ''} · {(now / 1e6).toFixed(now % 1e6 === 0 ? 0 : 3)} ms
+          </span>
+          <input
+            type="range"
+            min={0}
+            max={Math.max(total, step)}
+            value={step}
+            onChange={(e) => a.seek(Number(e.target.value))}
+            aria-label="Rewind to step"
+          />
+        </label>
+      </div>
+      <div className={styles.controls} role="toolbar" aria-label="Playback">
+        <button
+          type="button"
+          onClick={() => a.restart()}
+          disabled={!ready}
+          aria-keyshortcuts="R"
+          title="Restart (R)"
+        >
+          <Icon name="restart" /> Restart
+        </button>
+        <button
+          type="button"
+          onClick={() => (a.pause(), a.back())}
+          disabled={step === 0}
+          aria-keyshortcuts="ArrowLeft"
+          title="Step back (←)"
+        >
+          <Icon name="back" /> Step back
+        </button>
+        {playing ? (
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={() => a.pause()}
+            aria-keyshortcuts="Space"
+            title="Pause (Space)"
+          >
+            <Icon name="pause" /> Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={() => a.play()}
+            disabled={ended || !ready || manual}
+            aria-keyshortcuts="Space"
+            title="Play (Space)"
+          >
+            <Icon name="play" /> Play
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => (a.pause(), a.step())}
+          disabled={ended || !ready}
+          aria-keyshortcuts="ArrowRight"
+          title="Step one sub-step (→)"
+        >
+          Step <Icon name="step" />
+        </button>
+        <button
+          type="button"
+          onClick={() => (a.pause(), a.stepStatement())}
+          disabled={ended || !ready}
+          aria-keyshortcuts="Shift+ArrowRight"
+          title="Step one statement (Shift+→)"
+        >
+          Step statement <Icon name="statement" />
+        </button>
+        <label className={styles.field}>
+          Speed
+          <select
+            value={String(speed)}
+            onChange={(e) =>
+              a.setSpeed((e.target.value === 'max' ? 'max' : Number(e.target.value)) as Speed)
+            }
+            aria-keyshortcuts="+ -"
+          >
+            {SPEEDS.map((s) => (
+              <option key={String(s)} value={String(s)}>
+                {speedLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          Seed
+          <input
+            type="number"
+            min={1}
+            max={99999}
+            value={seed}
+            onChange={(e) => a.setSeed(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+            className={styles.seed}
+          />
+        </label>
+        <label className={styles.check}>
+          <input type="checkbox" checked={manual} onChange={(e) => a.setManual(e.target.checked)} />{' '}
+          I choose who runs
+        </label>
+        <button type="button" onClick={onHelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+          Shortcuts
+        </button>
+      </div>
+    </div>
+  );
+}

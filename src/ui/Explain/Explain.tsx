@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { diagnose } from '../../engine/runtime/diagnose';
+import { useSim, useSimStore } from '../Sim/SimContext';
+import styles from './Explain.module.css';
+
+/** What happened, in plain words, beside the runtime's own message. */
+export function Explain() {
+  const step = useSim((s) => s.snapshot?.step ?? -1);
+  const ended = useSim((s) => !!s.snapshot?.outcome);
+  const lostCount = useSim((s) =>
+    s.historyVersion >= 0 ? s.history().lost.filter((l) => l.step <= step).length : 0,
+  );
+  const store = useSimStore();
+  const d = useMemo(() => {
+    const m = store.getState().machine();
+    return m && step >= 0 ? diagnose(m) : null;
+  }, [store, step]);
+  const lost = lostCount > 0 && ended && !d;
+  if (!d && !lost) {
+    return (
+      <section className={styles.explain} aria-label="Explanation">
+        <h2 className={styles.title}>{ended ? 'The program exited normally' : 'What to watch'}</h2>
+        <p className={styles.text}>
+          {ended
+            ? 'No schedule so far broke it — try another seed, or pick who runs next yourself.'
+            : 'Step through, or press Play. Goroutines move between lanes and lock queues as they run.'}
+        </p>
+      </section>
+    );
+  }
+  if (!d) {
+    return (
+      <section className={styles.explain} data-kind="lost-update" aria-label="Explanation">
+        <h2 className={styles.title}>It finished cleanly — and lost an update</h2>
+        <p className={styles.text}>
+          Each step held the lock, yet a goroutine wrote a value computed from something it read in
+          an earlier locked section, after another goroutine had changed it. No tool warns about
+          this: the read and the write must happen under one Lock.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className={styles.explain} data-kind={d.kind} aria-label="Explanation">
+      <h2 className={styles.title}>{d.title}</h2>
+      <p className={styles.text}>
+        <strong>What happened. </strong>
+        {d.what}
+      </p>
+      {d.why && (
+        <p className={styles.text}>
+          <strong>Why. </strong>
+          {d.why}
+        </p>
+      )}
+      {d.fix && (
+        <p className={styles.text}>
+          <strong>Fix. </strong>
+          {d.fix}
+        </p>
+      )}
+      {(d.lines.length > 0 || d.section) && (
+        <p className={styles.meta}>
+          {d.lines.length > 0 && <>Lines {d.lines.join(', ')}. </>}
+          {d.section && <>From the tutorial: {d.section}.</>}
+        </p>
+      )}
+    </section>
+  );
+}

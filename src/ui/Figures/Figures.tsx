@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { useSim, useSimStore } from '../Sim/SimContext';
+import { figures } from './figures';
+import styles from './Figures.module.css';
+
+const ms = (ns: number) => `${(ns / 1e6).toFixed(ns % 1e6 === 0 ? 0 : 2)} ms`;
+
+/** The run in numbers: so "keep critical sections small" can be seen, not just read. */
+export function Figures() {
+  const step = useSim((s) => s.snapshot?.step ?? 0);
+  const now = useSim((s) => s.snapshot?.now ?? 0);
+  const version = useSim((s) => s.historyVersion);
+  const store = useSimStore();
+  const f = useMemo(() => {
+    void version;
+    return figures(store.getState().history(), step, now);
+  }, [store, step, now, version]);
+  return (
+    <section className={styles.figures} aria-label="Figures">
+      <dl className={styles.summary}>
+        <div>
+          <dt>steps</dt>
+          <dd>{step}</dd>
+        </div>
+        <div>
+          <dt>virtual time</dt>
+          <dd>{ms(now)}</dd>
+        </div>
+        <div>
+          <dt>finished goroutines</dt>
+          <dd>{f.finished}</dd>
+        </div>
+        <div>
+          <dt>throughput</dt>
+          <dd>{now > 0 ? `${((f.finished * 1e9) / now).toFixed(1)} /s` : '—'}</dd>
+        </div>
+      </dl>
+      <table className={styles.table}>
+        <caption>Waiting and holding</caption>
+        <thead>
+          <tr>
+            <th scope="col">goroutine</th>
+            <th scope="col">waited (steps)</th>
+            <th scope="col">waited (time)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.waits.map((w) => (
+            <tr key={w.g}>
+              <th scope="row">G{w.g}</th>
+              <td>{w.steps}</td>
+              <td>{ms(w.time)}</td>
+            </tr>
+          ))}
+          {f.locks.map((l) => (
+            <tr key={l.lock}>
+              <th scope="row">{l.lock} held</th>
+              <td>{l.steps}</td>
+              <td>{ms(l.time)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

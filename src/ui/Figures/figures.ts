@@ -1,0 +1,45 @@
+import type { History } from '../../store/history';
+
+export interface RunFigures {
+  readonly finished: number;
+  readonly waits: readonly { readonly g: number; readonly steps: number; readonly time: number }[];
+  readonly locks: readonly {
+    readonly lock: string;
+    readonly steps: number;
+    readonly time: number;
+  }[];
+}
+
+/** Time each goroutine spent blocked and each lock spent held, up to step `upTo`. */
+export function figures(h: History, upTo: number, now: number): RunFigures {
+  const timeAt = (s: number) =>
+    s <= 0 ? 0 : (h.steps[Math.min(s, h.steps.length) - 1]?.now ?? now);
+  const waits = [...h.spans.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([g, spans]) => {
+      let steps = 0;
+      let time = 0;
+      for (const s of spans) {
+        if (s.state !== 'blocked' || s.from > upTo) continue;
+        const to = Math.min(s.to, upTo);
+        steps += to - s.from + 1;
+        time += timeAt(to) - timeAt(s.from - 1);
+      }
+      return { g, steps, time };
+    });
+  const locks = new Map<string, { steps: number; time: number }>();
+  for (const hold of h.holds) {
+    if (hold.from > upTo) continue;
+    const to = hold.to < 0 || hold.to > upTo ? upTo : hold.to;
+    const cur = locks.get(hold.lock) ?? { steps: 0, time: 0 };
+    cur.steps += to - hold.from;
+    cur.time += timeAt(to) - timeAt(hold.from);
+    locks.set(hold.lock, cur);
+  }
+  let finished = 0;
+  for (const [g, spans] of h.spans) {
+    if (g === 1) continue;
+    if (spans.some((s) => s.state === 'done' && s.from <= upTo)) finished++;
+  }
+  return { finished, waits, locks: [...locks.entries()].map(([lock, v]) => ({ lock, ...v })) };
+}

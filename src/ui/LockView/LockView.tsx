@@ -1,0 +1,184 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useSim } from '../Sim/SimContext';
+import { idsAt } from '../places';
+import { Token } from '../Lanes/Token';
+import styles from './LockView.module.css';
+
+function Queue({
+  lockId,
+  slot,
+  label,
+  empty,
+}: {
+  readonly lockId: number;
+  readonly slot: 'queue' | 'writer' | 'readers';
+  readonly label: string;
+  readonly empty: string;
+}) {
+  const order = useSim(
+    useShallow((s) => {
+      const l = s.snapshot?.locks.find((x) => x.id === lockId);
+      if (!s.snapshot || !l) return [];
+      const here = idsAt(s.snapshot, (p) => p.k === 'lock' && p.id === lockId && p.slot === slot);
+      const q = slot === 'readers' ? l.readerQueue : slot === 'queue' ? l.queue : [l.pendingWriter];
+      return [...q.filter((g) => here.includes(g)), ...here.filter((g) => !q.includes(g))];
+    }),
+  );
+  return (
+    <div className={styles.queue} aria-label={label}>
+      <span className={styles.qlabel}>{label}</span>
+      {order.length === 0 ? <span className={styles.empty}>{empty}</span> : null}
+      <ol className={styles.qlist}>
+        {order.map((id, i) => (
+          <li key={id}>
+            {i === 0 && slot === 'queue' && <span className={styles.head}>head</span>}
+            <Token id={id} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function G({ id }: { readonly id: number }) {
+  return <span className={styles.badge}>G{id}</span>;
+}
+
+function LockCard({ id }: { readonly id: number }) {
+  const l = useSim((s) => s.snapshot?.locks.find((x) => x.id === id) ?? null);
+  const showCounters = useSim((s) => s.snapshot !== null);
+  if (!l) return null;
+  const owner = l.owner ? `G${l.owner}` : '';
+  const state =
+    l.kind === 'mutex'
+      ? l.locked
+        ? `held by G${l.owner}`
+        : 'free'
+      : l.owner
+        ? `write-locked by G${l.owner}`
+        : l.readers.length > 0
+          ? `read-locked by ${l.readers.length}`
+          : l.pendingWriter
+            ? 'writer pending'
+            : 'free';
+  return (
+    <article
+      className={styles.lock}
+      data-lock={l.name}
+      data-owner={owner}
+      data-starving={l.starving}
+      data-kind={l.kind}
+      aria-label={`${l.name}: sync.${l.kind === 'mutex' ? 'Mutex' : 'RWMutex'}, ${state}${l.starving ? ', starvation mode' : ''}`}
+    >
+      <header className={styles.head1}>
+        <span className={styles.icon} aria-hidden="true">
+          {l.locked ? '🔒' : '🔓'}
+        </span>
+        <h3 className={styles.name}>{l.name}</h3>
+        <span className={styles.type}>sync.{l.kind === 'mutex' ? 'Mutex' : 'RWMutex'}</span>
+        <span className={styles.state} data-locked={l.locked}>
+          {state}
+        </span>
+        <span
+          className={styles.mode}
+          data-starving={l.starving}
+          title="Go's Mutex switches to starvation mode when a waiter has waited more than 1 ms: Unlock then hands the lock straight to the head of the queue."
+        >
+          {l.starving ? 'starvation mode' : 'normal mode'}
+        </span>
+      </header>
+      {l.kind === 'rwmutex' && (
+        <div className={styles.readers}>
+          <span className={styles.qlabel}>Readers inside</span>
+          {l.readers.length === 0 ? (
+            <span className={styles.empty}>none</span>
+          ) : (
+            l.readers.map((r, i) => <G key={`${r}-${i}`} id={r} />)
+          )}
+        </div>
+      )}
+      {l.kind === 'rwmutex' && (
+        <Queue lockId={id} slot="writer" label="Writer waiting for readers to leave" empty="none" />
+      )}
+      {l.kind === 'rwmutex' && (
+        <Queue
+          lockId={id}
+          slot="readers"
+          label="Readers held back (writer preference)"
+          empty="none"
+        />
+      )}
+      <Queue
+        lockId={id}
+        slot="queue"
+        label={l.kind === 'mutex' ? 'Wait queue (FIFO)' : 'Writers queued on w'}
+        empty="empty"
+      />
+      {l.kind === 'rwmutex' && showCounters && (
+        <details className={styles.counters}>
+          <summary>Go's counters</summary>
+          <dl>
+            <dt>readerCount</dt>
+            <dd>
+              {l.readerCount}
+              {l.readerCount < 0
+                ? ` (= ${l.readerCount + 2 ** 30} − 2³⁰: a writer is pending)`
+                : ''}
+            </dd>
+            <dt>readerWait</dt>
+            <dd>{l.readerWait}</dd>
+          </dl>
+        </details>
+      )}
+    </article>
+  );
+}
+
+function WaitGroupCard({ id }: { readonly id: number }) {
+  const w = useSim((s) => s.snapshot?.waitGroups.find((x) => x.id === id) ?? null);
+  const waiting = useSim(
+    useShallow((s) => (s.snapshot ? idsAt(s.snapshot, (p) => p.k === 'wg' && p.id === id) : [])),
+  );
+  if (!w) return null;
+  return (
+    <article
+      className={styles.lock}
+      data-waitgroup={w.name}
+      aria-label={`${w.name}: sync.WaitGroup, counter ${w.counter}`}
+    >
+      <header className={styles.head1}>
+        <h3 className={styles.name}>{w.name}</h3>
+        <span className={styles.type}>sync.WaitGroup</span>
+        <span className={styles.state}>counter {w.counter}</span>
+      </header>
+      <div className={styles.queue}>
+        <span className={styles.qlabel}>Waiting in Wait</span>
+        {waiting.length === 0 && <span className={styles.empty}>none</span>}
+        <ol className={styles.qlist}>
+          {waiting.map((g) => (
+            <li key={g}>
+              <Token id={g} />
+            </li>
+          ))}
+        </ol>
+      </div>
+    </article>
+  );
+}
+
+/** Every lock the program can still reach, with its owner and its queues in order. */
+export function LockView() {
+  const ids = useSim(useShallow((s) => s.snapshot?.locks.map((l) => l.id) ?? []));
+  const wgs = useSim(useShallow((s) => s.snapshot?.waitGroups.map((w) => w.id) ?? []));
+  return (
+    <section className={styles.locks} aria-label="Locks">
+      {ids.length === 0 && wgs.length === 0 && <p className={styles.empty}>No locks yet.</p>}
+      {ids.map((id) => (
+        <LockCard key={id} id={id} />
+      ))}
+      {wgs.map((id) => (
+        <WaitGroupCard key={id} id={id} />
+      ))}
+    </section>
+  );
+}
