@@ -1,27 +1,40 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The simulator page, as a user sees it: by roles and names. */
+/** The simulator page, as a user sees it: by roles, names and the data-* hooks. */
 export class SimulatorPage {
   readonly output: Locator;
+  readonly explanation: Locator;
   readonly play: Locator;
   readonly pause: Locator;
   readonly step: Locator;
+  readonly stepStatement: Locator;
   readonly stepBack: Locator;
   readonly restart: Locator;
   readonly speed: Locator;
+  readonly seed: Locator;
+  readonly manual: Locator;
+  readonly scrubber: Locator;
+  readonly narration: Locator;
 
   constructor(readonly page: Page) {
     this.output = page.getByRole('region', { name: 'Runtime output' });
+    this.explanation = page.getByRole('region', { name: 'Explanation' });
     this.play = page.getByRole('button', { name: 'Play' });
     this.pause = page.getByRole('button', { name: 'Pause' });
     this.step = page.getByRole('button', { name: 'Step', exact: true });
+    this.stepStatement = page.getByRole('button', { name: 'Step statement' });
     this.stepBack = page.getByRole('button', { name: 'Step back' });
     this.restart = page.getByRole('button', { name: 'Restart' });
     this.speed = page.getByLabel('Speed');
+    this.seed = page.getByLabel('Seed');
+    this.manual = page.getByLabel('I choose who runs');
+    this.scrubber = page.getByLabel('Rewind to step');
+    this.narration = page.getByTestId('narration');
   }
 
   async open(scenario?: string): Promise<void> {
     await this.page.goto(scenario ? `./?scenario=${scenario}` : './');
+    await expect(this.goroutine(1)).toBeVisible();
   }
 
   goroutine(id: number): Locator {
@@ -30,5 +43,25 @@ export class SimulatorPage {
 
   lock(name: string): Locator {
     return this.page.locator(`[data-lock="${name}"]`);
+  }
+
+  map(name: string): Locator {
+    return this.page.locator(`[data-map="${name}"]`);
+  }
+
+  /** Play at full speed until the program ends. */
+  async runToEnd(): Promise<void> {
+    await this.speed.selectOption('max');
+    await this.play.click();
+    await expect(this.output).toContainText('exit status', { timeout: 20_000 });
+  }
+
+  async setSeed(seed: number): Promise<void> {
+    await this.seed.fill(String(seed));
+  }
+
+  /** The step counter's value. */
+  async stepNumber(): Promise<number> {
+    return Number(await this.scrubber.inputValue());
   }
 }

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { SimulatorPage } from '../pages/SimulatorPage';
 
-test('the Mutex store runs to a clean exit', async ({ page }) => {
+test('the page loads the default program and can take a step', async ({ page }) => {
   const sim = new SimulatorPage(page);
-  await sim.open('mutex-store');
-  await sim.play.click();
-  await expect(sim.output).toContainText('3 jobs', { timeout: 20_000 });
-  await expect(sim.output).toContainText('exit status 0');
+  await sim.open();
+  await expect(page.getByRole('heading', { name: 'Interleave' })).toBeVisible();
+  await sim.step.click();
+  await expect(sim.scrubber).toHaveValue('1');
+  await expect(sim.narration).not.toBeEmpty();
 });

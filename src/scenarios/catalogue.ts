@@ -5,6 +5,7 @@
 import unsafeStore from './programs/unsafe-store.go?raw';
 import mutexStore from './programs/mutex-store.go?raw';
 import rwmutexStore from './programs/rwmutex-store.go?raw';
+import forgetUnlock from './programs/forget-unlock.go?raw';
 
 export interface Scenario {
   readonly id: string;
@@ -46,6 +47,15 @@ export const SCENARIOS: readonly Scenario[] = [
     section: 'Use RWMutex for Read-Heavy Workloads',
     source: rwmutexStore,
     expected: { exit: 0, first: '' },
+  },
+  {
+    id: 'forget-unlock',
+    title: 'Mistake 1: forgetting to unlock',
+    hook: 'The first goroutine locks and never unlocks: the second waits forever.',
+    group: 'Common mistakes',
+    section: 'Common Mistakes — Mistake 1: Forgetting to Unlock',
+    source: forgetUnlock,
+    expected: { exit: 2, first: 'fatal error: all goroutines are asleep - deadlock!' },
   },
 ];
 

@@ -1009,7 +1009,6 @@ class Compiler {
 
   private stmt(s: Stmt, label: string | null = null): void {
     this.beginStep();
-    this.vetPos = s.pos;
     switch (s.k) {
       case 'expr':
         return this.exprStmt(s.x);
@@ -1817,7 +1816,7 @@ class Compiler {
           if (path && i > 0)
             this.vet.push({
               pos: e.pos,
-              msg: `range var ${e.name} copies lock value: ${path}`,
+              msg: `range var ${e.name} copies lock: ${path}`,
               kind: 'vet',
             });
         }
@@ -3711,19 +3710,15 @@ class Compiler {
     else if (context.endsWith('literal'))
       msg = `literal copies lock value from ${exprString(e)}: ${path}`;
     else if (context === 'range')
-      msg = `range var ${this.assignTarget ?? exprString(e)} copies lock value: ${path}`;
+      msg = `range var ${this.assignTarget ?? exprString(e)} copies lock: ${path}`;
+    else if (this.assignTarget && context === 'variable declaration')
+      msg = `variable declaration copies lock value to ${this.assignTarget}: ${path}`;
     else if (this.assignTarget)
       msg = `assignment copies lock value to ${this.assignTarget}: ${path}`;
     else return;
-    this.vet.push({
-      pos: context === 'range' || !context.startsWith('argument') ? (this.vetPos ?? e.pos) : e.pos,
-      msg,
-      kind: 'vet',
-    });
+    // go vet reports at the copied value
+    this.vet.push({ pos: e.pos, msg, kind: 'vet' });
   }
-
-  /** where an assignment statement starts (vet reports copies there) */
-  private vetPos: Pos | null = null;
 
   private vetParams(
     fname: string,

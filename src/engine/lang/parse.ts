@@ -64,18 +64,62 @@ function isPunct(name: string): boolean {
 }
 
 export function parseGo(text: string): SourceFile {
-  const p = new Parser(text);
-  return p.file();
+  // @lezer/go 1.0.1 does not know Go 1.22's `for range x` (a range clause with no
+  // variables). Where it fails on one, parse `for _ = range x` instead — the same loop — and
+  // map every position back to the text as written.
+  let patched = text;
+  const inserts: number[] = [];
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const at = bareRangeAt(patched);
+    if (at < 0) break;
+    patched = `${patched.slice(0, at)}_ = ${patched.slice(at)}`;
+    inserts.push(at);
+  }
+  return new Parser(patched, text, inserts).file();
+}
+
+const INSERT = '_ = '.length;
+
+/** The offset of `range` in the first `for range` the grammar rejects, or -1. */
+function bareRangeAt(text: string): number {
+  const tree = parser.parse(text);
+  let found = -1;
+  tree.iterate({
+    enter(n) {
+      if (found >= 0 || !n.type.isError) return found < 0;
+      const before = text.slice(Math.max(0, n.from - 40), n.to + 6);
+      const m = /\bfor\s+range\b/.exec(before);
+      if (m) found = Math.max(0, n.from - 40) + m.index + m[0].length - 'range'.length;
+      return false;
+    },
+  });
+  return found;
 }
 
 class Parser {
   private readonly lines: LineMap;
-  constructor(private readonly text: string) {
-    this.lines = new LineMap(text);
+  constructor(
+    private readonly text: string,
+    original: string = text,
+    /** offsets in `text` where `_ = ` was inserted, in order */
+    private readonly inserts: readonly number[] = [],
+  ) {
+    this.lines = new LineMap(original);
+  }
+
+  /** An offset in the parsed text, as an offset in the text as written. */
+  private original(offset: number): number {
+    let o = offset;
+    for (let i = this.inserts.length - 1; i >= 0; i--) {
+      const at = this.inserts[i] as number;
+      if (o >= at + INSERT) o -= INSERT;
+      else if (o >= at) o = at;
+    }
+    return o;
   }
 
   private pos(n: SyntaxNode | number): Pos {
-    return this.lines.pos(typeof n === 'number' ? n : n.from);
+    return this.lines.pos(this.original(typeof n === 'number' ? n : n.from));
   }
 
   private src(n: SyntaxNode): string {

@@ -197,6 +197,8 @@ export class Machine {
   /** context errors, allocated once so `err == context.Canceled` holds */
   ctxErrs: [Value, Value] = [null, null];
   liveObjects = 0;
+  /** main's variables when it returned: what the program's final picture still shows */
+  finalLocals: readonly Value[] = [];
   private mainStarted = false;
 
   constructor(prog: Program, opts: MachineOptions = {}) {
@@ -459,6 +461,8 @@ export class Machine {
         ret: f.ret ? f.ret.slice() : null,
       })),
       reads: g.reads ? new Map(g.reads) : null,
+      // recover() marks the panic record: each fork needs its own
+      panic: g.panic ? { ...g.panic } : null,
     };
     this.gs[i] = c;
     return c;
@@ -1035,6 +1039,7 @@ export class Machine {
         continue;
       }
       const results = this.resultsOf(fr);
+      if (g.id === MAIN_GOROUTINE && g.fr.length === 1 && this.mainStarted) this.finalLocals = fr.L;
       g.fr.pop();
       const parent = g.fr[g.fr.length - 1];
       if (fr.isDefer && parent) continue;

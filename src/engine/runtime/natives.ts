@@ -96,7 +96,7 @@ function mutexLock(
   if (g.handoff) {
     // starvation mode handed the lock to us directly
     g.handoff = false;
-    if (w.starving && (m.now - g.waitStart < STARVATION_NS || w.q.length === 0)) {
+    if (w.starving && (m.now - g.waitStart <= STARVATION_NS || w.q.length === 0)) {
       w.starving = false;
       m.emit({ t: 'starvation', obj: reportAs, name, on: false });
     }

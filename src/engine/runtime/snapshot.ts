@@ -106,6 +106,7 @@ function reachable(m: Machine): Set<number> {
     } else if (v instanceof Keys) return;
   };
   m.globals.forEach(visit);
+  m.finalLocals.forEach(visit);
   for (const g of m.gs)
     for (const fr of g.fr) {
       fr.L.forEach(visit);

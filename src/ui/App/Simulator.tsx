@@ -31,7 +31,12 @@ export function Simulator() {
       <div className={styles.code}>
         <CodePanel />
       </div>
-      <div className={styles.stage}>
+      <div
+        className={styles.stage}
+        tabIndex={0}
+        role="region"
+        aria-label="Goroutines, locks and maps"
+      >
         <Narration />
         <Lanes />
         <div className={styles.objects}>

@@ -33,7 +33,7 @@ export function CodePanel() {
   const byLine = new Map<number, Marker[]>();
   for (const mk of markers) byLine.set(mk.line, [...(byLine.get(mk.line) ?? []), mk]);
   return (
-    <section className={styles.panel} aria-label="Program source">
+    <section tabIndex={0} className={styles.panel} aria-label="Program source">
       <h2 className={styles.title}>main.go</h2>
       <ol className={styles.code}>
         {lines.map((pieces, i) => {

@@ -8,7 +8,7 @@ export function Console() {
   const outcome = useSim((s) => s.snapshot?.outcome ?? null);
   const diagnostics = useSim((s) => s.diagnostics);
   return (
-    <section className={styles.console} aria-label="Runtime output">
+    <section tabIndex={0} className={styles.console} aria-label="Runtime output">
       <h2 className={styles.title}>Output</h2>
       <pre className={styles.out}>
         {diagnostics.length > 0 && (

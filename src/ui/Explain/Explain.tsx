@@ -18,7 +18,7 @@ export function Explain() {
   const lost = lostCount > 0 && ended && !d;
   if (!d && !lost) {
     return (
-      <section className={styles.explain} aria-label="Explanation">
+      <section className={styles.explain} aria-label="Explanation" tabIndex={0}>
         <h2 className={styles.title}>{ended ? 'The program exited normally' : 'What to watch'}</h2>
         <p className={styles.text}>
           {ended
@@ -30,7 +30,12 @@ export function Explain() {
   }
   if (!d) {
     return (
-      <section className={styles.explain} data-kind="lost-update" aria-label="Explanation">
+      <section
+        className={styles.explain}
+        data-kind="lost-update"
+        aria-label="Explanation"
+        tabIndex={0}
+      >
         <h2 className={styles.title}>It finished cleanly — and lost an update</h2>
         <p className={styles.text}>
           Each step held the lock, yet a goroutine wrote a value computed from something it read in
@@ -41,7 +46,7 @@ export function Explain() {
     );
   }
   return (
-    <section className={styles.explain} data-kind={d.kind} aria-label="Explanation">
+    <section className={styles.explain} data-kind={d.kind} aria-label="Explanation" tabIndex={0}>
       <h2 className={styles.title}>{d.title}</h2>
       <p className={styles.text}>
         <strong>What happened. </strong>

@@ -16,7 +16,7 @@ export function Figures() {
     return figures(store.getState().history(), step, now);
   }, [store, step, now, version]);
   return (
-    <section className={styles.figures} aria-label="Figures">
+    <section className={styles.figures} aria-label="Figures" tabIndex={0}>
       <dl className={styles.summary}>
         <div>
           <dt>steps</dt>

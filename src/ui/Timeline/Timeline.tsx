@@ -134,7 +134,7 @@ export function Timeline() {
     store.getState().seek(Math.max(0, Math.min(t, s)));
   };
   return (
-    <section className={styles.timeline} aria-label="Timeline">
+    <section className={styles.timeline} aria-label="Timeline" tabIndex={0}>
       <h2 className={styles.title}>
         Timeline{' '}
         <span className={styles.legend}>

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { compileGo, runProgram } from '../../src/engine';
+import { SimulatorPage } from '../pages/SimulatorPage';
+
+/** The first seed under which the engine's own run of a scenario gives `first`. */
+function seedGiving(file: string, first: string): number {
+  const c = compileGo(readFileSync(`src/scenarios/programs/${file}`, 'utf8'));
+  if (!c.ok) throw new Error('scenario does not compile');
+  for (let seed = 1; seed < 500; seed++)
+    if (runProgram(c.program, { seed }).outcome.first === first) return seed;
+  throw new Error(`no seed gives ${first}`);
+}
+
+test.describe('a clean run', () => {
+  test('the Mutex store stores every job and exits 0', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('mutex-store');
+    await sim.runToEnd();
+    await expect(sim.output).toContainText('3 jobs');
+    await expect(sim.output).toContainText('exit status 0');
+    await expect(sim.goroutine(1)).toHaveAttribute('data-state', 'done');
+    await expect(sim.lock('mu')).toHaveAttribute('data-owner', '');
+  });
+});
+
+test.describe('a deadlock', () => {
+  test("forgetting to unlock ends in Go's deadlock message, explained", async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('forget-unlock');
+    await sim.runToEnd();
+    await expect(sim.output).toContainText('fatal error: all goroutines are asleep - deadlock!');
+    await expect(sim.output).toContainText('[sync.Mutex.Lock]:');
+    await expect(sim.output).toContainText('goroutine 1 [semacquire]:');
+    await expect(sim.output).toContainText('exit status 2');
+    await expect(sim.explanation).toContainText('Deadlock');
+    await expect(sim.explanation).toContainText('defer mu.Unlock()');
+    const blocked = page.locator('[data-state="blocked"]');
+    await expect(blocked.first()).toBeVisible();
+  });
+});
+
+test.describe('concurrent map writes', () => {
+  test('the unsafe store crashes under a seed the engine finds, and the map shows where', async ({
+    page,
+  }) => {
+    const seed = seedGiving('unsafe-store.go', 'fatal error: concurrent map writes');
+    const sim = new SimulatorPage(page);
+    await sim.open('unsafe-store');
+    await sim.setSeed(seed);
+    await sim.runToEnd();
+    await expect(sim.output).toContainText('fatal error: concurrent map writes');
+    await expect(sim.map('jobs')).toHaveAttribute('data-crashed', 'true');
+    await expect(sim.explanation).toContainText('not safe for concurrent use');
+    await expect(page.locator('[data-state="crashed"]').first()).toBeVisible();
+  });
+});
+
+test.describe('manual scheduling', () => {
+  test('the learner breaks the unsafe store by interleaving two writers, and a serial order runs clean', async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('unsafe-store');
+    await sim.manual.check();
+    // main starts every goroutine
+    for (let i = 0; i < 60 && !(await sim.goroutine(8).isVisible()); i++)
+      await sim.goroutine(1).click();
+    // alternate the workers one step at a time: their map writes overlap
+    for (let i = 0; i < 40; i++) {
+      if ((await sim.output.textContent())?.includes('exit status')) break;
+      for (const g of [6, 7]) {
+        const t = sim.goroutine(g);
+        if ((await t.getAttribute('aria-disabled')) === 'false') await t.click();
+      }
+    }
+    await expect(sim.output).toContainText('fatal error: concurrent map writes');
+
+    // the same program, each worker run to its end before the next: no crash
+    await sim.restart.click();
+    for (let i = 0; i < 200; i++) {
+      if ((await sim.output.textContent())?.includes('exit status')) break;
+      const ready = page.locator('[data-goroutine][aria-disabled="false"]');
+      const ids = await ready.evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-goroutine')),
+      );
+      const pick = ['G6', 'G7', 'G8', 'G1'].find((g) => ids.includes(g));
+      if (pick) await page.locator(`[data-goroutine="${pick}"]`).click();
+      else await sim.step.click();
+    }
+    await expect(sim.output).toContainText('3 jobs');
+    await expect(sim.output).toContainText('exit status 0');
+  });
+});
+
+test.describe('rewind and replay', () => {
+  test('going back to step 10 and playing again gives the same run', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('unsafe-store');
+    await sim.setSeed(3);
+    await sim.runToEnd();
+    const first = await sim.output.textContent();
+    const steps = await sim.stepNumber();
+    await sim.scrubber.fill('10');
+    await expect(sim.scrubber).toHaveValue('10');
+    await expect(sim.output).not.toContainText('exit status');
+    await sim.play.click();
+    await expect(sim.output).toContainText('exit status', { timeout: 20_000 });
+    expect(await sim.output.textContent()).toBe(first);
+    expect(await sim.stepNumber()).toBe(steps);
+  });
+});
+
+test.describe('reduced motion', () => {
+  test('tokens change place without travelling', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const sim = new SimulatorPage(page);
+    await sim.open('mutex-store');
+    for (let i = 0; i < 6; i++) {
+      await sim.step.click();
+      const moving = await page
+        .locator('[data-goroutine]')
+        .evaluateAll(
+          (els) =>
+            els.filter(
+              (e) =>
+                (e as HTMLElement).style.transform && (e as HTMLElement).style.transform !== 'none',
+            ).length,
+        );
+      expect(moving).toBe(0);
+    }
+    await expect(sim.scrubber).toHaveValue('6');
+  });
+});
+
+test.describe('keyboard only', () => {
+  test('Space plays, arrows step and step back, R restarts, and focus is visible', async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('forget-unlock');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(sim.scrubber).toHaveValue('3');
+    await page.keyboard.press('ArrowLeft');
+    await expect(sim.scrubber).toHaveValue('2');
+    await page.keyboard.press('r');
+    await expect(sim.scrubber).toHaveValue('0');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press(' ');
+    await expect(sim.output).toContainText('deadlock!', { timeout: 20_000 });
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
+    expect(outline).not.toBe('none');
+  });
+});
+
+test.describe('accessibility', () => {
+  for (const theme of ['dark', 'light']) {
+    test(`axe finds no violations in the ${theme} theme`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('interleave:theme', t), theme);
+      const sim = new SimulatorPage(page);
+      await sim.open('rwmutex-store');
+      for (let i = 0; i < 12; i++) await sim.step.click();
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(
+        result.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+      ).toEqual([]);
+    });
+  }
+});
