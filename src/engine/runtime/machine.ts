@@ -73,6 +73,8 @@ export interface Frame {
   ret: Value[] | null;
   /** this frame runs a deferred call (so recover() may stop a panic) */
   readonly isDefer: boolean;
+  /** for a deferred call: where the defer statement is */
+  readonly deferAt: Pos | null;
 }
 
 export interface PanicState {
@@ -509,6 +511,7 @@ export class Machine {
     fv: FnVal | null,
     args: readonly Value[],
     isDefer: boolean,
+    deferAt: Pos | null = null,
   ): void {
     const f = this.prog.funcs[fnId] as FuncCode;
     if (g.fr.length >= this.limits.frames) this.stackOverflow(g);
@@ -520,7 +523,7 @@ export class Machine {
       const slots = f.captureSlots;
       for (let j = 0; j < slots.length; j++) L[slots[j] as number] = fv.env[j] ?? null;
     }
-    g.fr.push({ f, pc: 0, L, S: [], D: null, mode: Mode.Normal, ret: null, isDefer });
+    g.fr.push({ f, pc: 0, L, S: [], D: null, mode: Mode.Normal, ret: null, isDefer, deferAt });
   }
 
   /** Goroutines that can take a step now, by id. */
@@ -540,6 +543,13 @@ export class Machine {
     const fr = g.fr[g.fr.length - 1];
     if (!fr) return { g: id, pos: { line: 0, col: 0 }, label: g.st, fn: g.fn };
     const ins = fr.f.code[fr.pc] as Instr;
+    // inside a library wrapper (a deferred mu.Unlock, a cancel func): show the line that
+    // deferred or called it
+    const below = g.fr[g.fr.length - 2];
+    if (fr.f.native && below) {
+      const pos = fr.deferAt ?? below.f.code[below.pc - 1]?.pos ?? ins.pos;
+      return { g: id, pos, label: this.labelOf(ins, g), fn: below.f.name };
+    }
     return { g: id, pos: ins.pos, label: this.labelOf(ins, g), fn: fr.f.name };
   }
 
@@ -1028,7 +1038,7 @@ export class Machine {
           this.startPanicAt(g, this.runtimeError(GO.nilDeref), true, d.pos);
           return 0;
         }
-        this.pushFrame(g, d.fn.fn, d.fn, d.args, true);
+        this.pushFrame(g, d.fn.fn, d.fn, d.args, true, d.pos);
         return 0;
       }
       if (fr.mode === Mode.Panicking) {
@@ -1103,7 +1113,8 @@ export class Machine {
       text,
       recovered: false,
       trace,
-      prev: g.panic && !g.panic.recovered ? g.panic : null,
+      // a panic raised while another unwinds (recovered or not) is printed after it
+      prev: g.panic,
       runtimeError,
     };
     this.emit({ t: 'panic', g: g.id, value: text });
@@ -1136,11 +1147,12 @@ export class Machine {
     const p = g.panic as PanicState;
     g.st = 'crashed';
     const top = p.trace[0];
-    this.stderr += panicReport(this, g, p);
+    const report = panicReport(this, g, p);
+    this.stderr += report;
     throw new Exit({
       kind: 'panic',
       code: 2,
-      first: `panic: ${p.text}`,
+      first: report.slice(0, report.indexOf('\n')),
       g: g.id,
       pos: top?.pos ?? null,
       limit: null,

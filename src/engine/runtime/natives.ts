@@ -143,8 +143,11 @@ function acquire(
   w.locked = true;
   w.holder = g.id;
   m.race?.acquire(g.id, `${id}`);
-  if (reportAs === id) m.noteHeld(g.id, reportAs, 'lock');
-  m.emit({ t: 'acquire', g: g.id, obj: reportAs, name, mode: 'lock', barged, handoff: false });
+  // the writer mutex inside an RWMutex is an implementation detail: its Lock reports once
+  if (reportAs === id) {
+    m.noteHeld(g.id, reportAs, 'lock');
+    m.emit({ t: 'acquire', g: g.id, obj: reportAs, name, mode: 'lock', barged, handoff: false });
+  }
   return 'done';
 }
 
@@ -161,8 +164,10 @@ function mutexUnlock(
   if (!mu.locked) m.fatal(fatalMsg, g, ins.pos, reportAs);
   const w = m.wr<MutexObj>(id);
   m.race?.release(g.id, `${id}`);
-  if (reportAs === id) m.noteReleased(g.id, reportAs, 'lock');
-  m.emit({ t: 'release', g: g.id, obj: reportAs, name, mode: 'lock' });
+  if (reportAs === id) {
+    m.noteReleased(g.id, reportAs, 'lock');
+    m.emit({ t: 'release', g: g.id, obj: reportAs, name, mode: 'lock' });
+  }
   if (w.starving) {
     const next = w.q.shift();
     if (next !== undefined) {

@@ -28,7 +28,9 @@ function header(g: G, running: boolean): string {
 export function panicReport(m: Machine, g: G, p: PanicState): string {
   const chain: PanicState[] = [];
   for (let q: PanicState | null = p; q; q = q.prev) chain.unshift(q);
-  let out = chain.map((q, i) => `${i > 0 ? '\t' : ''}panic: ${q.text}\n`).join('');
+  let out = chain
+    .map((q, i) => `${i > 0 ? '\t' : ''}panic: ${q.text}${q.recovered ? ' [recovered]' : ''}\n`)
+    .join('');
   if (p.runtimeError && p.text === GO.nilDeref) out += `${GO.nilDerefSignal}\n`;
   out += `\n${header(g, true)}\n${frameLines(m.fileName, p.trace)}${createdBy(m, g)}`;
   return out;

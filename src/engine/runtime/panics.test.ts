@@ -1,0 +1,202 @@
+/**
+ * Panics against Go's runtime/panic.go: deferred calls run last-in first-out, recover in a
+ * deferred call stops the panic, a recovered panic leaves a lock held, and an unrecovered one
+ * prints `panic: <value>` and the goroutine's stack and exits with status 2.
+ */
+import { describe, it } from 'vitest';
+import { sim } from '../testing/driver';
+
+describe('when a function with several defers returns', () => {
+  it('runs them last-in, first-out', () => {
+    const src = `package main
+
+import "fmt"
+
+func work() {
+	defer fmt.Println("first deferred")
+	defer fmt.Println("second deferred")
+	for i := 0; i < 2; i++ {
+		defer fmt.Println("loop", i)
+	}
+	fmt.Println("body")
+}
+
+func main() {
+	work()
+	fmt.Println("back in main")
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectOutcome(0)
+      .expectStdout('body\nloop 1\nloop 0\nsecond deferred\nfirst deferred\nback in main\n');
+  });
+});
+
+describe('when a function panics and a deferred call recovers', () => {
+  const src = `package main
+
+import "fmt"
+
+func safe() (err error) {
+	defer fmt.Println("deferred before the recover runs last")
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+		}
+	}()
+	fmt.Println("before")
+	panic("boom")
+}
+
+func main() {
+	fmt.Println(safe())
+	fmt.Println("recover() outside a panic:", recover())
+}
+`;
+
+  it('the panic stops, the other defers still run, and the caller carries on', () => {
+    sim(src)
+      .runToEnd()
+      .expectOutcome(0)
+      .expectStderr('')
+      .expectStdout(
+        'before\ndeferred before the recover runs last\nrecovered: boom\nrecover() outside a panic: <nil>\n',
+      )
+      .expectLogged({ t: 'panic', g: 1, value: 'boom' })
+      .expectLogged({ t: 'recover', g: 1, value: 'boom' });
+  });
+});
+
+describe('when a handler panics while holding a lock and the panic is recovered', () => {
+  it('the lock stays held, and the next Lock deadlocks', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var mu sync.Mutex
+
+func handle(i int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Println("recovered:", r)
+		}
+	}()
+	mu.Lock()
+	if i == 1 {
+		panic("boom")
+	}
+	mu.Unlock()
+	fmt.Println("handled", i)
+}
+
+func main() {
+	handle(1)
+	handle(2)
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectStdout('recovered: boom\n')
+      .expectOutcome(2, 'fatal error: all goroutines are asleep - deadlock!')
+      .expectStderr(/goroutine 1 \[sync\.Mutex\.Lock\]:\nmain\.handle\(\.\.\.\)\n\tmain\.go:16\n/);
+  });
+});
+
+describe('when a panic is not recovered', () => {
+  it('prints "panic: boom" and the goroutine, and exits with status 2', () => {
+    const src = `package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("start")
+	panic("boom")
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectStdout('start\n')
+      .expectOutcome(2, 'panic: boom')
+      .expectStderr('panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:7\n');
+  });
+
+  it('in another goroutine it ends the whole program, naming that goroutine', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		panic(fmt.Sprintf("boom %d", 42))
+	}()
+	wg.Wait()
+	fmt.Println("never")
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectStdout('')
+      .expectOutcome(2, 'panic: boom 42')
+      .expectStderr(
+        /^panic: boom 42\n\ngoroutine 6 \[running\]:\nmain\.main\.func1\(\)\n\tmain\.go:12\ncreated by main\.main in goroutine 1\n\tmain\.go:11\n$/,
+      );
+  });
+
+  it('an error value prints its Error() text', () => {
+    const src = `package main
+
+import "errors"
+
+func main() {
+	panic(errors.New("bad thing"))
+}
+`;
+    sim(src).runToEnd().expectOutcome(2, 'panic: bad thing');
+  });
+});
+
+describe('when a deferred call panics while a panic is running', () => {
+  it('prints both panics, oldest first; the outcome names the first line of the report', () => {
+    const src = `package main
+
+func main() {
+	defer func() {
+		panic("second")
+	}()
+	panic("first")
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectStderr(/^panic: first\n\tpanic: second\n\ngoroutine 1 \[running\]:\n/)
+      .expectOutcome(2, 'panic: first');
+  });
+
+  it('a value recovered and panicked again is printed twice, the first marked [recovered]', () => {
+    // Go 1.23 runtime/panic.go printpanics: the recovered panic is still linked while the
+    // deferred call that recovered it runs, and prints with " [recovered]"
+    const src = `package main
+
+func main() {
+	defer func() {
+		r := recover()
+		panic(r)
+	}()
+	panic("boom")
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectStderr(/^panic: boom \[recovered\]\n\tpanic: boom\n\ngoroutine 1 \[running\]:\n/)
+      .expectOutcome(2, 'panic: boom [recovered]');
+  });
+});

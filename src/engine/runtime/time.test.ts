@@ -1,0 +1,164 @@
+/**
+ * Virtual time, by the rule of Go's testing/synctest: time passes only when every goroutine
+ * is blocked, and then the earliest sleeper wakes. A pending timer keeps a deadlock from
+ * being reported until it has fired.
+ */
+import { describe, expect, it } from 'vitest';
+import { sim } from '../testing/driver';
+
+const MS = 1_000_000;
+
+describe('when g6 sleeps while main keeps running', () => {
+  const src = `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	start := time.Now()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		time.Sleep(10 * time.Millisecond)
+		fmt.Println("g6 woke at", time.Since(start))
+		wg.Done()
+	}()
+	x := 0
+	for i := 0; i < 100; i++ {
+		x += i
+	}
+	fmt.Println("main worked", x, "at", time.Since(start))
+	wg.Wait()
+	fmt.Println("done at", time.Since(start))
+}
+`;
+
+  it('no time passes while main can run, however long its work', () => {
+    sim(src)
+      .runTo(1, 'x := 0')
+      .runUntilBlocked(6)
+      .expectSleeping(6)
+      .runTo(1, 'wg.Wait()')
+      .check((s) => expect(s.now).toBe(0))
+      .expectSleeping(6)
+      .expectStdout('main worked 4950 at 0s\n');
+  });
+
+  it('time jumps to the wake-up when main blocks too', () => {
+    sim(src)
+      .runTo(1, 'x := 0')
+      .runUntilBlocked(6)
+      .runUntilBlocked(1)
+      .expectBlocked(1, 'semacquire')
+      .expectRunnable(6)
+      .check((s) => expect(s.now).toBe(10 * MS))
+      .expectLogged({ t: 'time', now: 10 * MS })
+      .runToEnd()
+      .expectStdout('main worked 4950 at 0s\ng6 woke at 10ms\ndone at 10ms\n');
+  });
+});
+
+describe('when two goroutines sleep for different times', () => {
+  it('the earliest sleeper wakes first, and time stops at each wake-up', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		time.Sleep(5 * time.Millisecond)
+		fmt.Println("5ms")
+		wg.Done()
+	}()
+	go func() {
+		time.Sleep(3 * time.Millisecond)
+		fmt.Println("3ms")
+		wg.Done()
+	}()
+	wg.Wait()
+}
+`;
+    sim(src)
+      .runUntilBlocked(1)
+      .runUntilBlocked(6)
+      .expectSleeping(6)
+      .check((s) => expect(s.now).toBe(0))
+      .runTo(7, 'fmt.Println("3ms")')
+      .check((s) => expect(s.now).toBe(3 * MS))
+      .expectSleeping(6)
+      .runUntilBlocked(7)
+      .expectDone(7)
+      .check((s) => expect(s.now).toBe(5 * MS))
+      .expectRunnable(6)
+      .runToEnd()
+      .expectStdout('3ms\n5ms\n');
+  });
+});
+
+describe('when every goroutine is blocked but a timer is pending', () => {
+  it('a sleeper keeps the deadlock from being reported until it has woken and ended', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	var mu sync.Mutex
+	mu.Lock()
+	go func() {
+		time.Sleep(5 * time.Millisecond)
+		fmt.Println("still here")
+	}()
+	mu.Lock()
+}
+`;
+    sim(src)
+      .runPast(1, 'go func()')
+      .runUntilBlocked(6)
+      .runUntilBlocked(1)
+      .expectBlocked(1, 'sync.Mutex.Lock')
+      .expectAlive()
+      .check((s) => expect(s.now).toBe(5 * MS))
+      .runToEnd()
+      .expectStdout('still here\n')
+      .expectOutcome(2, 'fatal error: all goroutines are asleep - deadlock!')
+      .check((s) => expect(s.now).toBe(5 * MS));
+  });
+
+  it("a context's deadline timer does too: the deadlock is reported once it has fired", () => {
+    const src = `package main
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)
+	defer cancel()
+	_ = ctx
+	var mu sync.Mutex
+	mu.Lock()
+	mu.Lock()
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectOutcome(2, 'fatal error: all goroutines are asleep - deadlock!')
+      .expectLogged({ t: 'cancel', err: 'context deadline exceeded' })
+      .check((s) => expect(s.now).toBe(5 * MS));
+  });
+});
