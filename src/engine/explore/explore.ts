@@ -55,6 +55,26 @@ interface Node {
   readonly depth: number;
 }
 
+/**
+ * One transition of the search: goroutine g's step, then its following steps for as long as
+ * they touch nothing another goroutine can see (local work commutes with everything, so
+ * interleaving others between those steps cannot change any outcome).
+ */
+export function transitionFrom(m0: Machine, g: number): Machine {
+  let cur = m0.fork();
+  cur.step(g);
+  for (let i = 0; i < 10_000 && !cur.outcome; i++) {
+    if (cur.g(g).st !== 'runnable' || cur.runnable().length < 2) break;
+    const probe = cur.fork();
+    probe.footprint = [];
+    const end = probe.step(g);
+    if (end !== 'ok' || probe.outcome || probe.footprint.length > 0) break;
+    probe.footprint = null;
+    cur = probe;
+  }
+  return cur;
+}
+
 function scheduleOf(n: Node): number[] {
   const out: number[] = [];
   for (let x: Node | null = n; x; x = x.parent) if (x.choice >= 0) out.push(x.choice);
@@ -80,8 +100,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       }
       const runnable = node.m.runnable();
       for (const g of runnable) {
-        const m = node.m.fork();
-        m.step(g);
+        const m = transitionFrom(node.m, g);
         const child: Node = {
           m,
           parent: node,

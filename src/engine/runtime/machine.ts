@@ -1210,6 +1210,7 @@ export class Machine {
   // ---- go statements and dynamic calls -------------------------------------------------
 
   private goStmt(g: G, fr: Frame, ins: Instr): void {
+    if (this.footprint) this.footprint.push(-1);
     const args = ins.b > 0 ? fr.S.splice(fr.S.length - ins.b) : [];
     const c = ins.c as { fn: number } | null;
     const fv = c ? new FnVal(c.fn, null, null, false) : (fr.S.pop() as Value);
@@ -1269,6 +1270,8 @@ export class Machine {
   }
 
   private native(g: G, fr: Frame, ins: Instr): number {
+    // library calls that touch shared state (locks, output, the clock) are visible steps
+    if (this.footprint && ins.lab) this.footprint.push(-1);
     const n = ins.a;
     const S = fr.S;
     const args = n > 0 ? S.slice(S.length - n) : [];
