@@ -50,19 +50,24 @@ export interface ExploreResult {
 interface Node {
   readonly m: Machine;
   readonly parent: Node | null;
-  /** the goroutine chosen to reach this node, or -1 when it was the only runnable one */
-  readonly choice: number;
+  /** the schedule entries taken to reach this node from its parent */
+  readonly choices: readonly number[];
   readonly depth: number;
 }
 
 /**
  * One transition of the search: goroutine g's step, then its following steps for as long as
  * they touch nothing another goroutine can see (local work commutes with everything, so
- * interleaving others between those steps cannot change any outcome).
+ * interleaving others between those steps cannot change any outcome). `merged` counts the
+ * extra steps, each taken where another goroutine could have run (a choice in the schedule).
  */
-export function transitionFrom(m0: Machine, g: number): Machine {
+export function transitionFrom(
+  m0: Machine,
+  g: number,
+): { readonly m: Machine; readonly merged: number } {
   let cur = m0.fork();
   cur.step(g);
+  let merged = 0;
   for (let i = 0; i < 10_000 && !cur.outcome; i++) {
     if (cur.g(g).st !== 'runnable' || cur.runnable().length < 2) break;
     const probe = cur.fork();
@@ -71,14 +76,15 @@ export function transitionFrom(m0: Machine, g: number): Machine {
     if (end !== 'ok' || probe.outcome || probe.footprint.length > 0) break;
     probe.footprint = null;
     cur = probe;
+    merged++;
   }
-  return cur;
+  return { m: cur, merged };
 }
 
 function scheduleOf(n: Node): number[] {
-  const out: number[] = [];
-  for (let x: Node | null = n; x; x = x.parent) if (x.choice >= 0) out.push(x.choice);
-  return out.reverse();
+  const parts: (readonly number[])[] = [];
+  for (let x: Node | null = n; x; x = x.parent) parts.push(x.choices);
+  return parts.reverse().flat();
 }
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreResult {
@@ -88,7 +94,7 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   const root = new Machine(program, { ...opts, record: false });
   const seen = new Set<string>([stateKey(root)]);
   const outcomes = new Map<string, FoundOutcome>();
-  let frontier: Node[] = [{ m: root, parent: null, choice: -1, depth: 0 }];
+  let frontier: Node[] = [{ m: root, parent: null, choices: [], depth: 0 }];
   let cutoff: string | null = null;
   let depthReached = 0;
   while (frontier.length > 0 && !cutoff) {
@@ -100,13 +106,13 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
       }
       const runnable = node.m.runnable();
       for (const g of runnable) {
-        const m = transitionFrom(node.m, g);
-        const child: Node = {
-          m,
-          parent: node,
-          choice: runnable.length > 1 ? g : -1,
-          depth: node.depth + 1,
-        };
+        const t = transitionFrom(node.m, g);
+        const m = t.m;
+        const choices = [
+          ...(runnable.length > 1 ? [g] : []),
+          ...new Array<number>(t.merged).fill(g),
+        ];
+        const child: Node = { m, parent: node, choices, depth: node.depth + 1 };
         if (m.outcome) {
           const o = m.outcome;
           const id = `${o.code}\u0000${o.first}\u0000${m.stdout}`;

@@ -22,6 +22,7 @@ import { declKey, findEscapes, type Escapes } from './escape';
 import { parseGo } from './parse';
 import { CompileError, fail, unsupported, type Diagnostic, type Pos } from './source';
 import {
+  NATIVE_STEPS,
   errorType,
   fn,
   libraryTypes,
@@ -858,7 +859,7 @@ class Compiler {
       c: { name: nativeName, place: null },
       pos,
       st: nargs === 0,
-      lab: null,
+      lab: NATIVE_STEPS.get(nativeName) ?? null,
     });
     code.push({ op: Op.Ret, a: nresults, b: 0, c: null, pos, st: false, lab: null });
     const [pkg, tname, mname] = nativeName.split('.');
@@ -3842,35 +3843,3 @@ function utf8Length(s: string): number {
   }
   return n;
 }
-
-/**
- * Library calls that touch shared state (locks, output, the clock): each is a visible step,
- * named for the UI. Pure library calls (Sprintf, errors.New) run inside the step around them.
- */
-const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
-  ['sync.Mutex.Lock', 'Lock'],
-  ['sync.Mutex.Unlock', 'Unlock'],
-  ['sync.Mutex.TryLock', 'TryLock'],
-  ['sync.RWMutex.Lock', 'Lock'],
-  ['sync.RWMutex.Unlock', 'Unlock'],
-  ['sync.RWMutex.RLock', 'RLock'],
-  ['sync.RWMutex.RUnlock', 'RUnlock'],
-  ['sync.RWMutex.TryLock', 'TryLock'],
-  ['sync.RWMutex.TryRLock', 'TryRLock'],
-  ['sync.WaitGroup.Add', 'WaitGroup.Add'],
-  ['sync.WaitGroup.Done', 'WaitGroup.Done'],
-  ['sync.WaitGroup.Wait', 'WaitGroup.Wait'],
-  ['fmt.Println', 'print'],
-  ['fmt.Print', 'print'],
-  ['fmt.Printf', 'print'],
-  ['time.Sleep', 'sleep'],
-  ['time.Now', 'read the clock'],
-  ['time.Since', 'read the clock'],
-  ['http.Get', 'http.Get'],
-  ['runtime.Gosched', 'yield'],
-  ['runtime.NumGoroutine', 'count goroutines'],
-  ['context.WithCancel', 'context.WithCancel'],
-  ['context.WithTimeout', 'context.WithTimeout'],
-  ['context.cancelCtx.Err', 'ctx.Err()'],
-  ['os.Exit', 'exit'],
-]);

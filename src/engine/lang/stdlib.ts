@@ -272,3 +272,36 @@ export const libraryTypes: readonly NamedType[] = [
   cancelCtxType,
   httpBodyType,
 ];
+
+/**
+ * Library calls that touch shared state (locks, output, the clock): each is a visible step,
+ * named for the UI. Pure library calls (Sprintf, errors.New) run inside the step around them.
+ */
+export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
+  ['sync.Mutex.Lock', 'Lock'],
+  ['sync.Mutex.Unlock', 'Unlock'],
+  ['sync.Mutex.TryLock', 'TryLock'],
+  ['sync.RWMutex.Lock', 'Lock'],
+  ['sync.RWMutex.Unlock', 'Unlock'],
+  ['sync.RWMutex.RLock', 'RLock'],
+  ['sync.RWMutex.RUnlock', 'RUnlock'],
+  ['sync.RWMutex.TryLock', 'TryLock'],
+  ['sync.RWMutex.TryRLock', 'TryRLock'],
+  ['sync.WaitGroup.Add', 'WaitGroup.Add'],
+  ['sync.WaitGroup.Done', 'WaitGroup.Done'],
+  ['sync.WaitGroup.Wait', 'WaitGroup.Wait'],
+  ['fmt.Println', 'print'],
+  ['fmt.Print', 'print'],
+  ['fmt.Printf', 'print'],
+  ['time.Sleep', 'sleep'],
+  ['time.Now', 'read the clock'],
+  ['time.Since', 'read the clock'],
+  ['http.Get', 'http.Get'],
+  ['runtime.Gosched', 'yield'],
+  ['runtime.NumGoroutine', 'count goroutines'],
+  ['context.WithCancel', 'context.WithCancel'],
+  ['context.WithTimeout', 'context.WithTimeout'],
+  ['context.cancelCtx.Err', 'ctx.Err()'],
+  ['context.cancel', 'cancel()'],
+  ['os.Exit', 'exit'],
+]);

@@ -20,7 +20,7 @@ import {
   type NamedType,
   type Type,
 } from '../lang/types';
-import { errorStringPtr } from '../lang/stdlib';
+import { NATIVE_STEPS, errorStringPtr } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import {
   DEFAULT_LIMITS,
@@ -700,9 +700,12 @@ export class Machine {
         this.wr<SlotsObj>(s.id).s[ins.a] = v;
         break;
       }
-      case Op.Copy:
-        S.push(this.copyValue(S.pop() as Value, ins.pos));
+      case Op.Copy: {
+        const src = S.pop() as Value;
+        if (src instanceof Ref) this.touch(g, src.id, -1, false, ins);
+        S.push(this.copyValue(src, ins.pos));
         break;
+      }
       case Op.CopyInto: {
         const src = this.ptr(S.pop() as Value, ins.pos);
         const dst = this.ptr(S.pop() as Value, ins.pos);
@@ -920,6 +923,7 @@ export class Machine {
       }
       case Op.AppendSlice: {
         const t = S.pop() as Value;
+        if (t instanceof Slice) this.touch(g, t.b, -1, false, ins);
         const vals = t instanceof Slice ? this.slots(t.b).s.slice(t.off, t.off + t.len) : [];
         S.push(this.append(g, S.pop() as Value, vals, ins));
         break;
@@ -988,6 +992,7 @@ export class Machine {
       }
       case Op.Rebox: {
         const p = fr.L[ins.a] as Ref;
+        this.touch(g, p.id, 0, false, ins);
         const o = this.slots(p.id);
         fr.L[ins.a] = new Ref(
           this.alloc({
@@ -1232,6 +1237,7 @@ export class Machine {
     if (!found) throw new Error(`internal: ${typeString(x.t)} has no method ${String(ins.c)}`);
     const recv = this.receiverFor(x, found, ins.pos);
     if (found.ref.native) {
+      if (this.footprint && NATIVE_STEPS.has(found.ref.native)) this.footprint.push(-1);
       const r = callNative(this, g, found.ref.native, [recv, ...args], ins, null);
       if (!Array.isArray(r))
         throw new Error(`internal: ${found.ref.native} cannot block through an interface`);
@@ -1503,6 +1509,8 @@ export class Machine {
       });
     } else {
       const ref = m as Ref;
+      // every phase reads or writes the map's flag or buckets: each is a visible step
+      this.touch(g, ref.id, -1, true, ins);
       const mo = this.wr<MapObj>(ref.id);
       if (ins.a === 1) {
         mo.writing = !mo.writing;
@@ -1619,6 +1627,7 @@ export class Machine {
       return 0;
     }
     const mo = this.h[m.id] as MapObj;
+    this.touch(g, m.id, -1, false, ins);
     if (mo.writing) this.fatal(GO.concurrentMapIterWrite, g, ins.pos, m.id);
     while (i < keys.length && !mo.m.has(keys[i] as MapKey)) i++;
     if (i >= keys.length) {
