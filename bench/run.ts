@@ -2,10 +2,9 @@
  * `npm run bench`: the engine's figures, measured here and printed (never asserted in tests).
  *   - engine steps per second on the tutorial's store with 8, 64 and 512 goroutines
  *   - explorer states per second on the SPIN-style model (4 goroutines × 3 locked writes)
- *   - the initial JavaScript the page loads, gzipped (after `npm run build`)
+ * (bench/ui.ts measures the page: frame times with 64 goroutines, and the bundle.)
  */
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { compileGo, runProgram, type Program } from '../src/engine';
 import { explore } from '../src/engine/explore/explore';
 
@@ -56,17 +55,3 @@ for (const [n, k] of [
     `  N=${n}, K=${k}: ${fmt(r.states)} states in ${s.toFixed(2)} s = ${fmt(r.states / s)} states/s; complete: ${r.complete}; outcomes: ${r.outcomes.map((o) => o.first || 'clean').join(', ')}`,
   );
 }
-
-const dist = new URL('../dist/', import.meta.url);
-if (existsSync(new URL('index.html', dist))) {
-  const html = readFileSync(new URL('index.html', dist), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(
-    (m) => m[1] as string,
-  );
-  let total = 0;
-  for (const f of initial) total += gzipSync(readFileSync(new URL(f, dist))).length;
-  const all = readdirSync(new URL('assets/', dist)).filter((f) => f.endsWith('.js'));
-  console.log(
-    `\nBundle: initial JavaScript ${(total / 1024).toFixed(1)} KB gzip (${initial.join(', ')}); ${all.length} JS files in all`,
-  );
-} else console.log('\nBundle: run `npm run build` first to measure it');

@@ -6,6 +6,7 @@ import unsafeStore from './programs/unsafe-store.go?raw';
 import mutexStore from './programs/mutex-store.go?raw';
 import rwmutexStore from './programs/rwmutex-store.go?raw';
 import forgetUnlock from './programs/forget-unlock.go?raw';
+import storeUnderLoad from './programs/store-under-load.go?raw';
 
 export interface Scenario {
   readonly id: string;
@@ -56,6 +57,15 @@ export const SCENARIOS: readonly Scenario[] = [
     section: 'Common Mistakes — Mistake 1: Forgetting to Unlock',
     source: forgetUnlock,
     expected: { exit: 2, first: 'fatal error: all goroutines are asleep - deadlock!' },
+  },
+  {
+    id: 'store-under-load',
+    title: 'The Mutex store under load',
+    hook: '64 requests share one lock: watch the queue grow and drain.',
+    group: 'Under load',
+    section: 'Best Practices — Keep Critical Sections Small',
+    source: storeUnderLoad,
+    expected: { exit: 0, first: '' },
   },
 ];
 

@@ -69,23 +69,18 @@ export class History {
     }
   }
 
-  /** Record the goroutine states after step n. */
-  recordStates(
-    n: number,
-    states: readonly { id: number; state: GoroutineState; reason: string | null }[],
-  ): void {
-    for (const s of states) {
-      let list = this.spans.get(s.id);
-      if (!list) {
-        list = [];
-        this.spans.set(s.id, list);
-      }
-      const last = list[list.length - 1];
-      if (last && last.state === s.state && last.reason === s.reason) last.to = n;
-      else {
-        if (last) last.to = n - 1;
-        list.push({ from: n, to: n, state: s.state, reason: s.reason });
-      }
+  /** Record goroutine `id`'s state after step n (call for every goroutine; cheap when unchanged). */
+  recordState(n: number, id: number, state: GoroutineState, reason: string | null): void {
+    let list = this.spans.get(id);
+    if (!list) {
+      list = [];
+      this.spans.set(id, list);
+    }
+    const last = list[list.length - 1];
+    if (last && last.state === state && last.reason === reason) last.to = n;
+    else {
+      if (last) last.to = n - 1;
+      list.push({ from: n, to: n, state, reason });
     }
   }
 }

@@ -61,8 +61,13 @@ export interface SimActions {
   seek(n: number): void;
   /** run goroutine g next (manual scheduling) */
   choose(g: number): void;
-  /** advance by up to `steps` steps or until `deadline()` says stop; returns steps taken */
-  advance(steps: number, deadline: () => boolean): number;
+  /**
+   * Advance by up to `steps` steps or until `deadline()` says stop; returns steps taken.
+   * With `publish: false` the picture is not redrawn (the run loop draws at most once a frame).
+   */
+  advance(steps: number, deadline: () => boolean, publish?: boolean): number;
+  /** redraw from the machine as it is now */
+  publish(): void;
   history(): History;
   machine(): Machine | null;
 }
@@ -88,10 +93,7 @@ export function createSimStore(props: SimProps): SimStore {
       const ev = m.events.slice();
       history.events[n] = ev;
       history.steps[n] = { g, line: info.pos.line, label: info.label, now: m.now };
-      history.recordStates(
-        n + 1,
-        m.gs.map((x) => ({ id: x.id, state: stateOf(m, x.id), reason: x.reason })),
-      );
+      for (const x of m.gs) history.recordState(n + 1, x.id, stateOf(m, x.id), x.reason);
       recordHolds(history, ev, n + 1, m.now);
       for (const e of ev) if (e.t === 'lost-update') history.lost.push({ step: n + 1, event: e });
       if ((n + 1) % CHECKPOINT_EVERY === 0 && !history.checkpoints[(n + 1) / CHECKPOINT_EVERY])
@@ -251,7 +253,10 @@ export function createSimStore(props: SimProps): SimStore {
         stepWith(g);
         publish();
       },
-      advance(steps, deadline) {
+      publish() {
+        publish();
+      },
+      advance(steps, deadline, doPublish = true) {
         const m = machine;
         if (!m) return 0;
         let n = 0;
@@ -262,7 +267,7 @@ export function createSimStore(props: SimProps): SimStore {
           n++;
           if ((n & 31) === 0 && deadline()) break;
         }
-        if (n > 0) publish();
+        if (n > 0 && (doPublish || m.outcome)) publish();
         return n;
       },
       history: () => history,

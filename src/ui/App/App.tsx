@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { DEFAULT_SCENARIO, SCENARIOS, scenarioById } from '../../scenarios/catalogue';
-import { SimProvider } from '../Sim/SimContext';
-import { Simulator } from './Simulator';
 import styles from './App.module.css';
+
+const SimulatorRoot = lazy(() => import('./SimulatorRoot'));
 
 type Theme = 'dark' | 'light';
 
@@ -51,9 +51,9 @@ export function App() {
         </button>
       </header>
       <main className={styles.main}>
-        <SimProvider key={scenario.id} source={scenario.source}>
-          <Simulator />
-        </SimProvider>
+        <Suspense fallback={<p className={styles.loading}>Loading the Go engine…</p>}>
+          <SimulatorRoot key={scenario.id} source={scenario.source} />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { colorIndex } from '../places';
-import { highlightLines } from './highlight';
+import { highlightLines, type Piece } from './highlight';
 import styles from './CodePanel.module.css';
 
 interface Marker {
@@ -10,6 +10,65 @@ interface Marker {
   readonly line: number;
   readonly state: string;
 }
+
+/** One line: re-rendered only when its marks or emphasis change. */
+const Line = memo(function Line(props: {
+  readonly n: number;
+  readonly pieces: readonly Piece[];
+  readonly marks: string;
+  readonly active: boolean;
+  readonly crash: boolean;
+  readonly sub: string;
+}) {
+  const { n, pieces, marks, active, crash, sub } = props;
+  const subG = Number(sub.slice(0, sub.indexOf(':')));
+  return (
+    <li
+      className={styles.line}
+      data-line={n}
+      data-active={active}
+      data-crash={crash}
+      aria-current={active ? 'step' : undefined}
+    >
+      <span className={styles.num} aria-hidden="true">
+        {n}
+      </span>
+      <span className={styles.marks}>
+        {marks
+          .split(',')
+          .filter(Boolean)
+          .map((mk) => {
+            const [id, state] = mk.split(':');
+            return (
+              <span
+                key={id}
+                className={styles.mark}
+                data-color={colorIndex(Number(id))}
+                data-state={state}
+                title={`G${id} (${state}) is at line ${n}`}
+              >
+                G{id}
+              </span>
+            );
+          })}
+      </span>
+      <code className={styles.text}>
+        {pieces.length === 0
+          ? ' '
+          : pieces.map((p, j) => (
+              <span key={j} className={p.cls || undefined}>
+                {p.text}
+              </span>
+            ))}
+      </code>
+      {sub && (
+        <span className={styles.sub} data-color={colorIndex(subG)}>
+          G{sub.slice(0, sub.indexOf(':'))}: {sub.slice(sub.indexOf(':') + 1)}
+        </span>
+      )}
+    </li>
+  );
+});
 
 /** The program, with each goroutine's current line marked in its colour. */
 export function CodePanel() {
@@ -41,45 +100,15 @@ export function CodePanel() {
           const here = byLine.get(n) ?? [];
           const active = last?.line === n;
           return (
-            <li
+            <Line
               key={n}
-              className={styles.line}
-              data-line={n}
-              data-active={active}
-              data-crash={crashLine === n}
-              aria-current={active ? 'step' : undefined}
-            >
-              <span className={styles.num} aria-hidden="true">
-                {n}
-              </span>
-              <span className={styles.marks}>
-                {here.map((mk) => (
-                  <span
-                    key={mk.id}
-                    className={styles.mark}
-                    data-color={colorIndex(mk.id)}
-                    data-state={mk.state}
-                    title={`G${mk.id} (${mk.state}) is at line ${n}`}
-                  >
-                    G{mk.id}
-                  </span>
-                ))}
-              </span>
-              <code className={styles.text}>
-                {pieces.length === 0
-                  ? ' '
-                  : pieces.map((p, j) => (
-                      <span key={j} className={p.cls || undefined}>
-                        {p.text}
-                      </span>
-                    ))}
-              </code>
-              {active && last && (
-                <span className={styles.sub} data-color={colorIndex(last.g)}>
-                  G{last.g}: {last.label}
-                </span>
-              )}
-            </li>
+              n={n}
+              pieces={pieces}
+              marks={here.map((mk) => `${mk.id}:${mk.state}`).join(',')}
+              active={active}
+              crash={crashLine === n}
+              sub={active && last ? `${last.g}:${last.label}` : ''}
+            />
           );
         })}
       </ol>

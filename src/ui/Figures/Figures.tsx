@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useSim, useSimStore } from '../Sim/SimContext';
+import { useThrottled } from '../Sim/useThrottled';
 import { figures } from './figures';
 import styles from './Figures.module.css';
 
@@ -7,9 +8,19 @@ const ms = (ns: number) => `${(ns / 1e6).toFixed(ns % 1e6 === 0 ? 0 : 2)} ms`;
 
 /** The run in numbers: so "keep critical sections small" can be seen, not just read. */
 export function Figures() {
-  const step = useSim((s) => s.snapshot?.step ?? 0);
-  const now = useSim((s) => s.snapshot?.now ?? 0);
-  const version = useSim((s) => s.historyVersion);
+  const playing = useSim((s) => s.playing);
+  const step = useThrottled(
+    useSim((s) => s.snapshot?.step ?? 0),
+    playing ? 250 : 0,
+  );
+  const now = useThrottled(
+    useSim((s) => s.snapshot?.now ?? 0),
+    playing ? 250 : 0,
+  );
+  const version = useThrottled(
+    useSim((s) => s.historyVersion),
+    playing ? 250 : 0,
+  );
   const store = useSimStore();
   const f = useMemo(() => {
     void version;

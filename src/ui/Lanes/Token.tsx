@@ -52,26 +52,24 @@ export const Token = memo(function Token({
     g.state === 'sleeping'
       ? `${((g.wakeAt - (store.getState().snapshot?.now ?? 0)) / 1e6).toFixed(1)} ms left`
       : g.reason;
-  return (
-    <m.button
-      type="button"
-      layoutId={`g${g.id}`}
-      layout="position"
-      transition={{ layout: { duration } }}
-      className={styles.token}
-      data-goroutine={`G${g.id}`}
-      data-state={g.state}
-      data-color={colorIndex(g.id)}
-      aria-label={label}
-      title={`${g.fn} — line ${g.pos.line}: ${g.next}`}
-      aria-disabled={!runnable}
-      onClick={() => {
-        if (!runnable) return;
-        const s = store.getState();
-        s.pause();
-        s.choose(g.id);
-      }}
-    >
+  const props = {
+    type: 'button' as const,
+    className: styles.token,
+    'data-goroutine': `G${g.id}`,
+    'data-state': g.state,
+    'data-color': colorIndex(g.id),
+    'aria-label': label,
+    title: `${g.fn} — line ${g.pos.line}: ${g.next}`,
+    'aria-disabled': !runnable,
+    onClick: () => {
+      if (!runnable) return;
+      const s = store.getState();
+      s.pause();
+      s.choose(g.id);
+    },
+  };
+  const body = (
+    <>
       <span className={styles.icon} aria-hidden="true">
         {ICON[g.state]}
       </span>
@@ -83,6 +81,19 @@ export const Token = memo(function Token({
           {hotkey}
         </kbd>
       )}
+    </>
+  );
+  // Travelling tokens are Motion elements sharing a layoutId; at speed (or when nothing
+  // should move) a plain button costs the page far less.
+  if (duration === 0) return <button {...props}>{body}</button>;
+  return (
+    <m.button
+      {...props}
+      layoutId={`g${g.id}`}
+      layout="position"
+      transition={{ layout: { duration } }}
+    >
+      {body}
     </m.button>
   );
 });

@@ -2,6 +2,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import styles from './MapView.module.css';
 
+/** More rows than a screen can read are summarised. */
+const MAX_ROWS = 24;
+
 function MapCard({ id }: { readonly id: number }) {
   const view = useSim((s) => s.snapshot?.maps.find((x) => x.id === id) ?? null);
   const crash = useSim((s) => (s.snapshot?.outcome?.obj === id ? s.snapshot.outcome : null));
@@ -51,13 +54,20 @@ function MapCard({ id }: { readonly id: number }) {
           </tr>
         </thead>
         <tbody>
-          {view.entries.map((e) => (
+          {view.entries.slice(0, MAX_ROWS).map((e) => (
             <tr key={e.key}>
               <td>{e.key}</td>
               <td>{e.value}</td>
               <td>{e.writer ? `G${e.writer}` : '—'}</td>
             </tr>
           ))}
+          {view.entries.length > MAX_ROWS && (
+            <tr>
+              <td colSpan={3} className={styles.empty}>
+                … and {view.entries.length - MAX_ROWS} more
+              </td>
+            </tr>
+          )}
           {view.entries.length === 0 && (
             <tr>
               <td colSpan={3} className={styles.empty}>
