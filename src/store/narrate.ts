@@ -103,7 +103,7 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
 
 export function narrate(m: Machine, events: readonly EngineEvent[], g: number): string {
   if (m.outcome && m.outcome.first)
-    return `${m.outcome.first}${m.outcome.g ? ` (in ${G(m.outcome.g)})` : ''}.`;
+    return `${m.outcome.first}${m.outcome.g ? ` (in ${G(m.outcome.g)})` : ''}`;
   if (m.outcome) return 'The program exited normally (exit status 0).';
   const parts = events
     .filter((e) => IMPORTANT.has(e.t))

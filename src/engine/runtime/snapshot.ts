@@ -86,10 +86,12 @@ export interface Snapshot {
   readonly stderr: string;
 }
 
+/** `main.(*Store).CreateJob` -> `CreateJob`; closures keep Go's name: `main.main.func1` -> `main.func1`. */
 function shortName(fn: string): string {
-  const m = /\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(fn.replace(/\.func\d+(\.\d+)*$/, ''));
-  const base = m?.[1] ?? fn;
-  return /\.func\d+/.test(fn) ? `${base} (closure)` : base;
+  const closure = /\.(func\d+(?:\.\d+)*)$/.exec(fn);
+  const base = fn.replace(/\.func\d+(\.\d+)*$/, '');
+  const name = /\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(base)?.[1] ?? base;
+  return closure ? `${name}.${closure[1]}` : name;
 }
 
 /** Heap objects reachable from the program's roots (so copies that died are not drawn). */

@@ -107,7 +107,11 @@ export function CodePanel() {
               marks={here.map((mk) => `${mk.id}:${mk.state}`).join(',')}
               active={active}
               crash={crashLine === n}
-              sub={active && last ? `${last.g}:${last.label}` : ''}
+              sub={
+                active && last
+                  ? `${last.g}:${last.label === 'statement' ? 'ran this line' : last.label}`
+                  : ''
+              }
             />
           );
         })}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { diagnose } from '../../engine/runtime/diagnose';
 import { useSim, useSimStore } from '../Sim/SimContext';
+import { WaitGraph } from './WaitGraph';
 import styles from './Explain.module.css';
 
 /** What happened, in plain words, beside the runtime's own message. */
@@ -52,6 +53,9 @@ export function Explain() {
         <strong>What happened. </strong>
         {d.what}
       </p>
+      {d.waits.length > 0 && d.waits.some((w) => w.heldBy.length > 0) && (
+        <WaitGraph waits={d.waits} />
+      )}
       {d.why && (
         <p className={styles.text}>
           <strong>Why. </strong>

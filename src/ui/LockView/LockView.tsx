@@ -40,6 +40,36 @@ function Queue({
   );
 }
 
+function LockIcon({ locked }: { readonly locked: boolean }) {
+  return (
+    <svg
+      className={styles.icon}
+      width="16"
+      height="18"
+      viewBox="0 0 16 18"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect
+        x="1.5"
+        y="8"
+        width="13"
+        height="9"
+        rx="2"
+        fill={locked ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.8"
+      />
+      <path
+        d={locked ? 'M4.5 8V5.5a3.5 3.5 0 0 1 7 0V8' : 'M4.5 8V5.5a3.5 3.5 0 0 1 6.8-1.2'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+      />
+    </svg>
+  );
+}
+
 function G({ id }: { readonly id: number }) {
   return <span className={styles.badge}>G{id}</span>;
 }
@@ -71,9 +101,7 @@ function LockCard({ id }: { readonly id: number }) {
       aria-label={`${l.name}: sync.${l.kind === 'mutex' ? 'Mutex' : 'RWMutex'}, ${state}${l.starving ? ', starvation mode' : ''}`}
     >
       <header className={styles.head1}>
-        <span className={styles.icon} aria-hidden="true">
-          {l.locked ? '🔒' : '🔓'}
-        </span>
+        <LockIcon locked={l.locked} />
         <h3 className={styles.name}>{l.name}</h3>
         <span className={styles.type}>sync.{l.kind === 'mutex' ? 'Mutex' : 'RWMutex'}</span>
         <span className={styles.state} data-locked={l.locked}>
