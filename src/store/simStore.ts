@@ -18,6 +18,8 @@ export interface SimProps {
   readonly seed?: number;
   readonly speed?: Speed;
   readonly fileName?: string;
+  /** run with the race detector, as `go run -race` */
+  readonly race?: boolean;
 }
 
 export interface SimState {
@@ -25,6 +27,7 @@ export interface SimState {
   readonly program: Program | null;
   readonly diagnostics: readonly Diagnostic[];
   readonly seed: number;
+  readonly race: boolean;
   readonly snapshot: Snapshot | null;
   /** the furthest step this run has been to (the scrubber's end) */
   readonly total: number;
@@ -39,12 +42,22 @@ export interface SimState {
   /** bumped whenever the history changes, so the timeline can redraw */
   readonly historyVersion: number;
   readonly notice: string | null;
+  /** the learner is the scheduler and tries to make this happen */
+  readonly challenge: Challenge | null;
+}
+
+export interface Challenge {
+  readonly goal: { readonly exit: number; readonly first: string; readonly stdout?: string };
+  readonly won: boolean;
+  /** steps the learner needed */
+  readonly steps: number;
 }
 
 export interface SimActions {
   load(source: string): void;
   restart(): void;
   setSeed(seed: number): void;
+  setRace(race: boolean): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -70,6 +83,10 @@ export interface SimActions {
   publish(): void;
   history(): History;
   machine(): Machine | null;
+  /** restart and follow this schedule (the explorer's format), then the usual policy */
+  loadSchedule(schedule: readonly number[]): void;
+  startChallenge(goal: Challenge['goal']): void;
+  endChallenge(): void;
 }
 
 export type SimStore = StoreApi<SimState & SimActions>;
@@ -77,11 +94,14 @@ export type SimStore = StoreApi<SimState & SimActions>;
 export function createSimStore(props: SimProps): SimStore {
   let machine: Machine | null = null;
   let history = new History();
+  /** a schedule to follow (goroutine ids at the steps where several could run) */
+  let plan: readonly number[] = [];
+  let planAt = 0;
   const fileName = props.fileName ?? 'main.go';
 
   const store = createStore<SimState & SimActions>()((set, get) => {
     const fresh = (program: Program, seed: number): Machine =>
-      new Machine(program, { seed, record: true, fileName });
+      new Machine(program, { seed, record: true, fileName, race: get().race });
 
     /** Take one step with goroutine g (already checked runnable). */
     const stepWith = (g: number): void => {
@@ -109,6 +129,14 @@ export function createSimStore(props: SimProps): SimStore {
       if (recorded !== undefined && runnable.includes(recorded)) return recorded;
       if (recorded !== undefined) history.truncate(m.steps);
       if (runnable.length === 1) return runnable[0] as number;
+      if (planAt < plan.length) {
+        const g = plan[planAt] as number;
+        if (runnable.includes(g)) {
+          planAt++;
+          return g;
+        }
+        plan = [];
+      }
       if (get().manual) return null;
       return runnable[m.schedDraw() % runnable.length] as number;
     };
@@ -129,11 +157,22 @@ export function createSimStore(props: SimProps): SimStore {
         ...extra,
       });
       if (m.outcome && get().playing) set({ playing: false });
+      const c = get().challenge;
+      if (c && !c.won && m.outcome) {
+        const o = m.outcome;
+        const won =
+          o.code === c.goal.exit &&
+          o.first === c.goal.first &&
+          (c.goal.stdout === undefined || m.stdout === c.goal.stdout);
+        set({ challenge: { ...c, won, steps: m.steps } });
+      }
     };
 
-    const start = (program: Program, seed: number): void => {
+    const start = (program: Program, seed: number, schedule: readonly number[] = []): void => {
       machine = fresh(program, seed);
       history = new History();
+      plan = schedule;
+      planAt = 0;
       history.checkpoints[0] = machine.fork();
       publish({ playing: false });
     };
@@ -144,6 +183,7 @@ export function createSimStore(props: SimProps): SimStore {
       program: initial.ok ? initial.program : null,
       diagnostics: initial.ok ? [] : initial.diagnostics,
       seed: props.seed ?? 1,
+      race: props.race ?? false,
       snapshot: null,
       total: 0,
       playing: false,
@@ -153,6 +193,7 @@ export function createSimStore(props: SimProps): SimStore {
       narration: '',
       historyVersion: 0,
       notice: null,
+      challenge: null,
 
       load(source) {
         const c = compileGo(source);
@@ -176,6 +217,10 @@ export function createSimStore(props: SimProps): SimStore {
       },
       setSeed(seed) {
         set({ seed });
+        get().restart();
+      },
+      setRace(race) {
+        set({ race });
         get().restart();
       },
       play() {
@@ -272,6 +317,17 @@ export function createSimStore(props: SimProps): SimStore {
       },
       history: () => history,
       machine: () => machine,
+      loadSchedule(schedule) {
+        const p = get().program;
+        if (p) start(p, get().seed, schedule);
+      },
+      startChallenge(goal) {
+        set({ challenge: { goal, won: false, steps: 0 }, manual: true, playing: false });
+        get().restart();
+      },
+      endChallenge() {
+        set({ challenge: null, manual: false });
+      },
     };
     return state;
   });

@@ -10,6 +10,8 @@ import { Timeline } from '../Timeline/Timeline';
 import { Figures } from '../Figures/Figures';
 import { Controls, useShortcuts } from '../Controls/Controls';
 import { Shortcuts } from '../Shortcuts/Shortcuts';
+import { ScenarioPanel } from '../ScenarioPanel/ScenarioPanel';
+import type { Scenario } from '../../scenarios/catalogue';
 import styles from './Simulator.module.css';
 
 function Narration() {
@@ -22,7 +24,13 @@ function Narration() {
 }
 
 /** One simulator: code, goroutines, locks, map, output, explanation, timeline, controls. */
-export function Simulator() {
+export function Simulator({
+  scenario,
+  onOpen,
+}: {
+  readonly scenario: Scenario;
+  readonly onOpen: (id: string) => void;
+}) {
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(openHelp);
@@ -45,6 +53,7 @@ export function Simulator() {
         </div>
       </div>
       <div className={styles.side}>
+        <ScenarioPanel scenario={scenario} onOpen={onOpen} />
         <Explain />
         <Console />
       </div>

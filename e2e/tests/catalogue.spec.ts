@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SimulatorPage } from '../pages/SimulatorPage';
+
+async function scenarioIds(page: Page): Promise<string[]> {
+  await page.goto('./?view=catalogue');
+  const cards = page.locator('button[data-scenario]');
+  await expect(cards.first()).toBeVisible();
+  return cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario') ?? ''));
+}
+
+test('the catalogue lists the tutorial in groups, each card with its outcome', async ({ page }) => {
+  const ids = await scenarioIds(page);
+  expect(ids.length).toBeGreaterThanOrEqual(28);
+  await expect(
+    page.getByRole('heading', { name: 'Mistake 1: forgetting to unlock' }),
+  ).toBeVisible();
+  await expect(page.locator('button[data-scenario="unsafe-store"]')).toContainText(
+    'concurrent map writes',
+  );
+  await page.locator('button[data-scenario="forget-unlock"]').click();
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Lock without Unlock');
+});
+
+test('every scenario opens, reaches the outcome Go gives, and explains it', async ({ page }) => {
+  test.setTimeout(240_000);
+  const ids = await scenarioIds(page);
+  const sim = new SimulatorPage(page);
+  for (const id of ids) {
+    await sim.open(id);
+    const panel = page.getByRole('region', { name: 'Scenario' });
+    const exit = Number(await panel.getAttribute('data-expected-exit'));
+    const first = (await panel.getAttribute('data-expected-first')) ?? '';
+    const stdout = (await panel.getAttribute('data-expected-stdout')) ?? '';
+    const kind = await panel.getAttribute('data-kind');
+    if (kind === 'fixed' || id === 'store-under-load') {
+      if (exit === 66) await page.getByLabel('Race detector (-race)').check();
+      await sim.runToEnd();
+    } else {
+      await page.getByRole('button', { name: /^Show me/ }).click();
+      await expect(panel).toContainText('The explorer found it', { timeout: 30_000 });
+      await sim.speed.selectOption('max');
+      if (await sim.play.isEnabled()) await sim.play.click();
+      await expect(sim.output).toContainText('exit status', { timeout: 30_000 });
+    }
+    await expect(sim.output, id).toContainText(`exit status ${exit}`);
+    if (first) await expect(sim.output, id).toContainText(first);
+    if (stdout) await expect(sim.output, id).toContainText(stdout.trim());
+    await expect(sim.explanation, id).not.toBeEmpty();
+  }
+});
+
+test('the comparison shows a bare map, a Mutex and an RWMutex side by side, with figures', async ({
+  page,
+}) => {
+  await page.goto('./?view=compare');
+  for (const name of ['Bare map', 'sync.Mutex', 'sync.RWMutex'])
+    await expect(page.getByRole('article', { name })).toBeVisible();
+  const throughput = async (name: string) =>
+    Number(
+      (
+        await page
+          .getByRole('article', { name })
+          .locator('[data-figure="throughput"]')
+          .textContent()
+      )?.match(/[\d.]+/)?.[0],
+    );
+  await page.getByRole('button', { name: '90/10 read-heavy' }).click();
+  expect(await throughput('sync.RWMutex')).toBeGreaterThan(await throughput('sync.Mutex'));
+  await page.getByRole('button', { name: '10/90 write-heavy' }).click();
+  expect(await throughput('sync.RWMutex')).toBe(await throughput('sync.Mutex'));
+  await expect(page.getByRole('article', { name: 'Bare map' })).toContainText('Crashed');
+});

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileGo } from '../engine';
+import { explore } from '../engine/explore/explore';
+import { createSimStore } from './simStore';
+
+const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
+const unsafe = read('../scenarios/programs/unsafe-store.go');
+const lenOutside = read('../engine/fixtures/tutorial/mistake3-len-outside-lock.go');
+
+function runAll(store: ReturnType<typeof createSimStore>): void {
+  store.getState().advance(100_000, () => false);
+}
+
+describe('a simulator store', () => {
+  it('replays a schedule the explorer found to the same outcome, with the race detector when asked', () => {
+    const c = compileGo(lenOutside);
+    if (!c.ok) throw new Error('compile');
+    const found = explore(c.program, { race: true }).outcomes[0];
+    if (!found) throw new Error('no outcome');
+    const store = createSimStore({ source: lenOutside, race: true });
+    store.getState().loadSchedule(found.schedule);
+    runAll(store);
+    expect(store.getState().snapshot?.outcome?.code).toBe(found.exit);
+    expect(store.getState().snapshot?.stderr).toContain('WARNING: DATA RACE');
+  });
+
+  it('rewinds and replays identically until a choice changes', () => {
+    const store = createSimStore({ source: unsafe, seed: 5 });
+    runAll(store);
+    const end = store.getState().snapshot;
+    store.getState().seek(7);
+    expect(store.getState().snapshot?.step).toBe(7);
+    expect(store.getState().snapshot?.outcome).toBeNull();
+    store.getState().seek(end?.step ?? 0);
+    expect(store.getState().snapshot?.stdout).toBe(end?.stdout);
+    expect(store.getState().snapshot?.stderr).toBe(end?.stderr);
+  });
+
+  it('forgets the recorded future when the learner picks another goroutine', () => {
+    const store = createSimStore({ source: unsafe, seed: 5 });
+    runAll(store);
+    const total = store.getState().total;
+    for (let i = 0; i < 200 && (store.getState().snapshot?.runnable.length ?? 0) < 2; i++)
+      store.getState().seek(i);
+    const s = store.getState();
+    const runnable = s.snapshot?.runnable ?? [];
+    const recorded = s.history().choices[s.snapshot?.step ?? 0];
+    const other = runnable.find((g) => g !== recorded);
+    if (other === undefined) throw new Error('no alternative');
+    s.choose(other);
+    expect(store.getState().total).toBeLessThan(total);
+    expect(store.getState().history().choices[(store.getState().snapshot?.step ?? 1) - 1]).toBe(
+      other,
+    );
+  });
+
+  it('wins a challenge when the learner reaches the goal', () => {
+    const c0 = compileGo(unsafe);
+    if (!c0.ok) throw new Error('compile');
+    const crash = explore(c0.program).outcomes.find(
+      (o) => o.first === 'fatal error: concurrent map writes',
+    );
+    if (!crash) throw new Error('no crash found');
+    const store = createSimStore({ source: unsafe, seed: 1 });
+    store.getState().startChallenge({ exit: 2, first: 'fatal error: concurrent map writes' });
+    expect(store.getState().manual).toBe(true);
+    // the learner clicks the goroutines the explorer's schedule names, at each choice
+    let i = 0;
+    for (let n = 0; n < 500 && !store.getState().snapshot?.outcome; n++) {
+      const r = store.getState().snapshot?.runnable ?? [];
+      if (r.length > 1) store.getState().choose(crash.schedule[i++] as number);
+      else store.getState().step();
+    }
+    const c = store.getState().challenge;
+    expect(store.getState().snapshot?.outcome?.first).toBe('fatal error: concurrent map writes');
+    expect(c?.won).toBe(true);
+  });
+});

@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import { compare, type CompareResult } from '../../scenarios/compare';
+import styles from './Compare.module.css';
+
+const ms = (ns: number) => `${(ns / 1e6).toFixed(ns % 1e6 === 0 ? 0 : 1)} ms`;
+const TITLE: Record<CompareResult['guard'], string> = {
+  none: 'Bare map',
+  mutex: 'sync.Mutex',
+  rwmutex: 'sync.RWMutex',
+};
+
+/** The same workload against a bare map, a Mutex and an RWMutex, under the same seed. */
+export function Compare() {
+  const [readers, setReaders] = useState(9);
+  const [writers, setWriters] = useState(1);
+  const [seed, setSeed] = useState(1);
+  const results = useMemo(() => compare({ readers, writers, seed }), [readers, writers, seed]);
+  const best = Math.max(...results.map((r) => r.throughput));
+  const num = (v: string, min: number, max: number) =>
+    Math.max(min, Math.min(max, Math.floor(Number(v) || min)));
+  return (
+    <div className={styles.compare}>
+      <p className={styles.intro}>
+        {readers + writers} requests: {readers} read{readers === 1 ? '' : 's'} (1 ms each) and{' '}
+        {writers} write{writers === 1 ? '' : 's'} (2 ms each), all arriving at once. “Use RWMutex
+        for read-heavy workloads” — measured.
+      </p>
+      <div className={styles.inputs}>
+        <label>
+          Readers{' '}
+          <input
+            type="number"
+            min={0}
+            max={30}
+            value={readers}
+            onChange={(e) => setReaders(num(e.target.value, 0, 30))}
+          />
+        </label>
+        <label>
+          Writers{' '}
+          <input
+            type="number"
+            min={0}
+            max={30}
+            value={writers}
+            onChange={(e) => setWriters(num(e.target.value, 0, 30))}
+          />
+        </label>
+        <label>
+          Seed{' '}
+          <input
+            type="number"
+            min={1}
+            max={99999}
+            value={seed}
+            onChange={(e) => setSeed(num(e.target.value, 1, 99999))}
+          />
+        </label>
+        <span className={styles.presets}>
+          <button type="button" onClick={() => (setReaders(9), setWriters(1))}>
+            90/10 read-heavy
+          </button>
+          <button type="button" onClick={() => (setReaders(5), setWriters(5))}>
+            50/50
+          </button>
+          <button type="button" onClick={() => (setReaders(1), setWriters(9))}>
+            10/90 write-heavy
+          </button>
+        </span>
+      </div>
+      <div className={styles.columns}>
+        {results.map((r) => (
+          <article
+            key={r.guard}
+            className={styles.column}
+            data-guard={r.guard}
+            data-crashed={r.crashed}
+            aria-label={TITLE[r.guard]}
+          >
+            <h2>{TITLE[r.guard]}</h2>
+            {r.crashed ? (
+              <p className={styles.crash}>
+                <strong>✕ Crashed</strong>
+                <br />
+                <code>{r.first}</code>
+              </p>
+            ) : (
+              <p className={styles.ok}>✓ No crash</p>
+            )}
+            <dl>
+              <dt>throughput</dt>
+              <dd data-figure="throughput">
+                {r.crashed ? '—' : `${r.throughput.toFixed(0)} requests/s`}
+                {!r.crashed &&
+                  r.throughput === best &&
+                  results.filter((x) => x.throughput === best).length === 1 && (
+                    <span className={styles.best}> best</span>
+                  )}
+              </dd>
+              <dt>total time</dt>
+              <dd>{r.crashed ? '—' : ms(r.time)}</dd>
+              <dt>time spent waiting for the lock</dt>
+              <dd data-figure="wait">{ms(r.wait)}</dd>
+              <dt>steps</dt>
+              <dd>{r.steps}</dd>
+            </dl>
+          </article>
+        ))}
+      </div>
+      <p className={styles.note}>
+        The bare map is fastest when it survives — and it does not always survive. RWMutex lets the
+        readers in together; with mostly writes it gains nothing over Mutex.
+      </p>
+    </div>
+  );
+}

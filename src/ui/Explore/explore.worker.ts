@@ -1,0 +1,33 @@
+/// <reference lib="webworker" />
+/**
+ * The explorer, off the main thread: the page stays responsive, sees progress at least every
+ * 100 ms, and cancels by terminating the worker.
+ */
+import { compileGo } from '../../engine';
+import { explore } from '../../engine/explore/explore';
+import type { ExploreRequest, ExploreReply } from './protocol';
+
+const post = (m: ExploreReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+
+self.onmessage = (e: MessageEvent<ExploreRequest>) => {
+  const req = e.data;
+  const c = compileGo(req.source);
+  if (!c.ok) {
+    post({ type: 'error', message: c.diagnostics[0]?.msg ?? 'does not compile' });
+    return;
+  }
+  let last = performance.now();
+  const result = explore(c.program, {
+    race: req.race,
+    maxStates: req.maxStates,
+    progressEvery: 64,
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - last >= 100) {
+        last = now;
+        post({ type: 'progress', ...p });
+      }
+    },
+  });
+  post({ type: 'done', result });
+};

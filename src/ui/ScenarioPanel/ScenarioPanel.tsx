@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { scenarioById, type Scenario } from '../../scenarios/catalogue';
+import { matches } from '../../scenarios/showMe';
+import { useExplore } from '../Explore/useExplore';
+import { useSim, useSimStore } from '../Sim/SimContext';
+import styles from './ScenarioPanel.module.css';
+
+function outcomeWords(e: Scenario['expected']): string {
+  if (e.race)
+    return e.exit === 66
+      ? 'a data race report (exit 66 under -race)'
+      : 'no race report under -race';
+  if (e.exit === 0)
+    return e.stdout ? `exit 0, printing ${JSON.stringify(e.stdout.trim())}` : 'exit 0';
+  return e.first.replace('fatal error: ', '');
+}
+
+/** The scenario's story: what to notice, and the actions that show, break and fix it. */
+export function ScenarioPanel({
+  scenario,
+  onOpen,
+}: {
+  readonly scenario: Scenario;
+  readonly onOpen: (id: string) => void;
+}) {
+  const store = useSimStore();
+  const challenge = useSim((s) => s.challenge);
+  const race = useSim((s) => s.race);
+  const { state, run, cancel } = useExplore();
+  const [found, setFound] = useState<string | null>(null);
+  const pair = scenario.pair ? scenarioById(scenario.pair) : null;
+  const broken = scenario.kind === 'broken';
+
+  const search = async (then: 'replay' | 'guide' | 'check') => {
+    setFound(null);
+    const r = await run({
+      source: scenario.source,
+      race: scenario.expected.race ?? false,
+      maxStates: 200_000,
+    });
+    if (!r) return;
+    if (then === 'check') {
+      const bad = r.outcomes.filter((o) => o.exit !== 0);
+      setFound(
+        bad.length === 0
+          ? `Checked ${r.states.toLocaleString('en-US')} states: no schedule fails${r.complete ? '' : ` within the bounds (${r.cutoff ?? 'incomplete'})`}.`
+          : `${bad.length} failing outcome${bad.length > 1 ? 's' : ''}: ${bad.map((o) => o.first).join('; ')}.`,
+      );
+      return;
+    }
+    const hit = r.outcomes
+      .filter((o) => matches(o, scenario.expected))
+      .sort((a, b) => a.steps - b.steps)[0];
+    if (!hit) {
+      setFound(
+        `The explorer checked ${r.states.toLocaleString('en-US')} states and did not reach it.`,
+      );
+      return;
+    }
+    const s = store.getState();
+    if (scenario.expected.race && !s.race) s.setRace(true);
+    s.loadSchedule(hit.schedule);
+    setFound(
+      `The explorer found it after ${r.states.toLocaleString('en-US')} states: a run of ${hit.steps} steps. ${then === 'guide' ? 'Step through it with → and read each caption.' : ''}`,
+    );
+    if (then === 'replay') {
+      s.setSpeed(10);
+      s.play();
+    }
+  };
+
+  return (
+    <section
+      className={styles.panel}
+      aria-label="Scenario"
+      data-scenario={scenario.id}
+      data-kind={scenario.kind}
+      data-expected-exit={scenario.expected.exit}
+      data-expected-first={scenario.expected.first}
+      data-expected-stdout={scenario.expected.stdout ?? ''}
+      data-always={scenario.expected.always ? 'true' : 'false'}
+    >
+      <header className={styles.head}>
+        <span className={styles.kind} data-kind={scenario.kind}>
+          {scenario.kind}
+        </span>
+        <h2 className={styles.title}>{scenario.title}</h2>
+      </header>
+      <p className={styles.notice}>
+        <strong>Notice. </strong>
+        {scenario.notice}
+      </p>
+      <p className={styles.meta}>
+        Go gives <strong>{outcomeWords(scenario.expected)}</strong>
+        {scenario.expected.always ? ' under every schedule' : ' under some schedules'}. From the
+        tutorial: {scenario.section}.
+      </p>
+      <div className={styles.actions}>
+        {scenario.kind !== 'fixed' && (
+          <button
+            type="button"
+            onClick={() => void search('replay')}
+            disabled={state.k === 'running'}
+          >
+            Show me {broken ? 'the problem' : 'it'}
+          </button>
+        )}
+        {scenario.kind !== 'fixed' && (
+          <button
+            type="button"
+            onClick={() => void search('guide')}
+            disabled={state.k === 'running'}
+          >
+            Guided tour
+          </button>
+        )}
+        {broken && !scenario.expected.always && (
+          <button
+            type="button"
+            onClick={() => store.getState().startChallenge(scenario.expected)}
+            disabled={!!challenge && !challenge.won}
+          >
+            Try to break it
+          </button>
+        )}
+        {scenario.kind === 'fixed' && (
+          <button
+            type="button"
+            onClick={() => void search('check')}
+            disabled={state.k === 'running'}
+          >
+            Check every schedule
+          </button>
+        )}
+        {pair && (
+          <button type="button" onClick={() => onOpen(pair.id)}>
+            {broken ? 'See the fix →' : '← See the problem'}
+          </button>
+        )}
+        <label className={styles.race}>
+          <input
+            type="checkbox"
+            checked={race}
+            onChange={(e) => store.getState().setRace(e.target.checked)}
+          />{' '}
+          Race detector (-race)
+        </label>
+      </div>
+      {state.k === 'running' && (
+        <p className={styles.status} role="status">
+          Exploring schedules…{' '}
+          {state.progress
+            ? `${state.progress.states.toLocaleString('en-US')} states, depth ${state.progress.depth}, ${state.progress.outcomes} outcomes`
+            : ''}{' '}
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </p>
+      )}
+      {state.k === 'cancelled' && <p className={styles.status}>Search cancelled.</p>}
+      {found && state.k !== 'running' && (
+        <p className={styles.status} role="status">
+          {found}
+        </p>
+      )}
+      {challenge && (
+        <div className={styles.challenge} role="status" data-won={challenge.won}>
+          {challenge.won
+            ? `You broke it in ${challenge.steps} steps: ${challenge.goal.first || `it printed ${JSON.stringify(challenge.goal.stdout?.trim())}`}. ${pair ? 'Now see the fix.' : ''}`
+            : `Challenge: you are the scheduler. Click a runnable goroutine (or press its number) to run it next, until the program ends in “${challenge.goal.first || challenge.goal.stdout?.trim()}”.`}{' '}
+          <button type="button" onClick={() => store.getState().endChallenge()}>
+            {challenge.won ? 'Done' : 'Stop the challenge'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
