@@ -34,6 +34,7 @@ import lockOrder from './programs/lock-order.go?raw';
 import lockOrderFixed from './programs/lock-order-fixed.go?raw';
 import starvation from './programs/starvation.go?raw';
 import storeUnderLoad from './programs/store-under-load.go?raw';
+import scratch from './programs/scratch.go?raw';
 
 export interface Expected {
   /** the exit code `go run` gives in the schedule that shows the point */
@@ -443,7 +444,33 @@ export const SCENARIOS: readonly Scenario[] = [
     source: storeUnderLoad,
     expected: { exit: 0, first: '', stdout: '1280 jobs\n', always: true, tooLargeToExplore: true },
   },
+  {
+    id: 'scratch',
+    group: 'Your own program',
+    title: 'Write your own',
+    hook: 'A small counter to start from: edit it, break it, fix it.',
+    kind: 'demo',
+    section: 'Using Mutexes in Our Store',
+    notice: 'Press "Edit code" to change the program; your edits are kept in this browser.',
+    source: scratch,
+    expected: { exit: 0, first: '', stdout: '3 hits\n', always: true },
+  },
 ];
+
+/** A program that is not in the catalogue (opened from a share link or an embed). */
+export function customScenario(source: string): Scenario {
+  return {
+    id: 'custom',
+    group: 'Your own program',
+    title: 'A shared program',
+    hook: 'A program someone shared with you.',
+    kind: 'demo',
+    section: '',
+    notice: 'This program came with the link. Edit it freely: your copy is kept in this browser.',
+    source,
+    expected: { exit: 0, first: '' },
+  };
+}
 
 export const DEFAULT_SCENARIO = SCENARIOS[0] as Scenario;
 

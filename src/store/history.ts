@@ -38,6 +38,8 @@ export class History {
   readonly checkpoints: Machine[] = [];
   /** choices[i]: the goroutine that took step i+1 */
   readonly choices: number[] = [];
+  /** branch[i]: several goroutines could have taken step i+1 (a choice a schedule records) */
+  readonly branch: boolean[] = [];
   readonly steps: StepRecord[] = [];
   /** per goroutine, its states as spans over steps */
   readonly spans = new Map<number, Span[]>();
@@ -50,6 +52,7 @@ export class History {
   /** Forget everything after step n (the user changed the schedule there). */
   truncate(n: number): void {
     this.choices.length = n;
+    this.branch.length = n;
     this.steps.length = n;
     this.events.length = n;
     while (this.lost.length > 0 && (this.lost[this.lost.length - 1]?.step ?? 0) > n)
@@ -67,6 +70,11 @@ export class History {
       if (h.from > n) this.holds.splice(i, 1);
       else if (h.to > n || h.to < 0) h.to = -1;
     }
+  }
+
+  /** The choices made where several goroutines could run, in the explorer's schedule format. */
+  schedule(): number[] {
+    return this.choices.filter((_g, i) => this.branch[i]);
   }
 
   /** Record goroutine `id`'s state after step n (call for every goroutine; cheap when unchanged). */

@@ -10,6 +10,9 @@ import { snapshot, type GoroutineState, type Snapshot } from '../engine/runtime/
 import { CHECKPOINT_EVERY, History } from './history';
 import { narrate } from './narrate';
 
+/** A program that never ends stops politely after this many steps in the page. */
+export const UI_STEP_BUDGET = 200_000;
+
 export type Speed = 1 | 2 | 5 | 10 | 30 | 100 | 1000 | 'max';
 export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 30, 100, 1000, 'max'];
 
@@ -85,6 +88,8 @@ export interface SimActions {
   machine(): Machine | null;
   /** restart and follow this schedule (the explorer's format), then the usual policy */
   loadSchedule(schedule: readonly number[]): void;
+  /** restart, follow the schedule and stop at step n (a shared moment) */
+  openMoment(schedule: readonly number[], step: number): void;
   startChallenge(goal: Challenge['goal']): void;
   endChallenge(): void;
 }
@@ -101,13 +106,20 @@ export function createSimStore(props: SimProps): SimStore {
 
   const store = createStore<SimState & SimActions>()((set, get) => {
     const fresh = (program: Program, seed: number): Machine =>
-      new Machine(program, { seed, record: true, fileName, race: get().race });
+      new Machine(program, {
+        seed,
+        record: true,
+        fileName,
+        race: get().race,
+        limits: { steps: UI_STEP_BUDGET },
+      });
 
     /** Take one step with goroutine g (already checked runnable). */
     const stepWith = (g: number): void => {
       const m = machine as Machine;
       const n = m.steps;
       const info = m.nextStep(g);
+      history.branch[n] = m.runnable().length > 1;
       m.step(g);
       history.choices[n] = g;
       const ev = m.events.slice();
@@ -274,10 +286,11 @@ export function createSimStore(props: SimProps): SimStore {
       seek(n) {
         const m0 = machine;
         if (!m0) return;
-        const target = Math.max(0, Math.min(n, history.choices.length));
-        if (target < m0.steps || target - m0.steps > CHECKPOINT_EVERY) {
+        const target = Math.max(0, n);
+        const recorded = history.choices.length;
+        if (target < m0.steps || Math.min(target, recorded) - m0.steps > CHECKPOINT_EVERY) {
           const cp = Math.min(
-            Math.floor(target / CHECKPOINT_EVERY),
+            Math.floor(Math.min(target, recorded) / CHECKPOINT_EVERY),
             history.checkpoints.length - 1,
           );
           let base = cp;
@@ -285,9 +298,13 @@ export function createSimStore(props: SimProps): SimStore {
           machine = (history.checkpoints[base] as Machine).fork();
         }
         const m = machine as Machine;
+        // replay what was recorded, then (seeking past the end) keep running as Play would
+        while (m.steps < target && m.steps < recorded && !m.outcome)
+          m.step(history.choices[m.steps] as number);
         while (m.steps < target && !m.outcome) {
-          const g = history.choices[m.steps] as number;
-          m.step(g);
+          const g = nextChoice();
+          if (g === null) break;
+          stepWith(g);
         }
         publish({ playing: false });
       },
@@ -320,6 +337,18 @@ export function createSimStore(props: SimProps): SimStore {
       loadSchedule(schedule) {
         const p = get().program;
         if (p) start(p, get().seed, schedule);
+      },
+      openMoment(schedule, step) {
+        const p = get().program;
+        if (!p) return;
+        start(p, get().seed, schedule);
+        const m = machine as Machine;
+        while (m.steps < step && !m.outcome) {
+          const g = nextChoice();
+          if (g === null) break;
+          stepWith(g);
+        }
+        publish({ playing: false });
       },
       startChallenge(goal) {
         set({ challenge: { goal, won: false, steps: 0 }, manual: true, playing: false });

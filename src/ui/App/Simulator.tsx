@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useSim } from '../Sim/SimContext';
-import { CodePanel } from '../CodePanel/CodePanel';
+import { CodeArea } from '../CodePanel/CodeArea';
 import { Lanes } from '../Lanes/Lanes';
 import { LockView } from '../LockView/LockView';
 import { MapView } from '../MapView/MapView';
@@ -37,7 +37,7 @@ export function Simulator({
   return (
     <div className={styles.sim}>
       <div className={styles.code}>
-        <CodePanel />
+        <CodeArea scenario={scenario} />
       </div>
       <div
         className={styles.stage}

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { colorIndex } from '../places';
 import { highlightLines, type Piece } from './highlight';
+import { useRegionName } from '../Sim/regionName';
 import styles from './CodePanel.module.css';
 
 interface Marker {
@@ -73,6 +74,7 @@ const Line = memo(function Line(props: {
 /** The program, with each goroutine's current line marked in its colour. */
 export function CodePanel() {
   const source = useSim((s) => s.source);
+  const regionName = useRegionName("Program source, with each goroutine's line");
   const lines = useMemo(() => highlightLines(source), [source]);
   const markersKey = useSim(
     useShallow((s) =>
@@ -92,8 +94,7 @@ export function CodePanel() {
   const byLine = new Map<number, Marker[]>();
   for (const mk of markers) byLine.set(mk.line, [...(byLine.get(mk.line) ?? []), mk]);
   return (
-    <section tabIndex={0} className={styles.panel} aria-label="Program source">
-      <h2 className={styles.title}>main.go</h2>
+    <section tabIndex={0} className={styles.panel} aria-label={regionName}>
       <ol className={styles.code}>
         {lines.map((pieces, i) => {
           const n = i + 1;

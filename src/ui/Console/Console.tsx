@@ -1,4 +1,5 @@
 import { useSim } from '../Sim/SimContext';
+import { useRegionName } from '../Sim/regionName';
 import styles from './Console.module.css';
 
 /** The program's output and the runtime's messages, verbatim, as `go run` prints them. */
@@ -7,8 +8,9 @@ export function Console() {
   const stderr = useSim((s) => s.snapshot?.stderr ?? '');
   const outcome = useSim((s) => s.snapshot?.outcome ?? null);
   const diagnostics = useSim((s) => s.diagnostics);
+  const name = useRegionName('Runtime output');
   return (
-    <section tabIndex={0} className={styles.console} aria-label="Runtime output">
+    <section tabIndex={0} className={styles.console} aria-label={name}>
       <h2 className={styles.title}>Output</h2>
       <pre className={styles.out}>
         {diagnostics.length > 0 && (

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../Sim/SimContext';
 import { idsAt } from '../places';
 import { Token } from './Token';
+import { useRegionName } from '../Sim/regionName';
 import styles from './Lanes.module.css';
 
 type Lane = 'running' | 'runnable' | 'sleeping' | 'done';
@@ -27,12 +28,15 @@ function LaneView({ lane }: { readonly lane: Lane }) {
     ),
   );
   const runnable = useSim(useShallow((s) => s.snapshot?.runnable ?? []));
+  const name = useRegionName(`${TITLE[lane]} goroutines`);
   return (
-    <section className={styles.lane} data-lane={lane} aria-label={`${TITLE[lane]} goroutines`}>
-      <h3 className={styles.title}>
+    <section className={styles.lane} data-lane={lane} aria-label={name}>
+      <h2 className={styles.title}>
         {TITLE[lane]} <span className={styles.count}>{ids.length}</span>
-      </h3>
-      <p className={styles.hint}>{HINT[lane]}</p>
+      </h2>
+      <p className={styles.hint} data-hide-in-presentation>
+        {HINT[lane]}
+      </p>
       <div className={styles.tokens}>
         {ids.map((id) => {
           const i = runnable.indexOf(id);

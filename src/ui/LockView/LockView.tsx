@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../Sim/SimContext';
 import { idsAt } from '../places';
 import { Token } from '../Lanes/Token';
+import { useRegionName } from '../Sim/regionName';
 import styles from './LockView.module.css';
 
 function Queue({
@@ -198,8 +199,9 @@ function WaitGroupCard({ id }: { readonly id: number }) {
 export function LockView() {
   const ids = useSim(useShallow((s) => s.snapshot?.locks.map((l) => l.id) ?? []));
   const wgs = useSim(useShallow((s) => s.snapshot?.waitGroups.map((w) => w.id) ?? []));
+  const name = useRegionName('Locks');
   return (
-    <section className={styles.locks} aria-label="Locks">
+    <section className={styles.locks} aria-label={name}>
       {ids.length === 0 && wgs.length === 0 && <p className={styles.empty}>No locks yet.</p>}
       {ids.map((id) => (
         <LockCard key={id} id={id} />

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSim, useSimStore } from '../Sim/SimContext';
+import { useRegionName } from '../Sim/regionName';
 import styles from './MapView.module.css';
 
 /** More rows than a screen can read are summarised. */
@@ -95,8 +96,9 @@ function MapCard({ id }: { readonly id: number }) {
 /** The maps the program can reach: entries, the writing flag, and where it crashed. */
 export function MapView() {
   const ids = useSim(useShallow((s) => s.snapshot?.maps.map((m) => m.id) ?? []));
+  const name = useRegionName('Maps');
   return (
-    <section className={styles.maps} aria-label="Maps">
+    <section className={styles.maps} aria-label={name}>
       {ids.map((id) => (
         <MapCard key={id} id={id} />
       ))}

@@ -11,10 +11,17 @@ import { startRunLoop } from '../../store/runLoop';
 
 const SimContext = createContext<SimStore | null>(null);
 
-/** One store per mounted simulator, created from its props (zustand's "initialize with props"). */
-export function SimProvider({ children, ...props }: SimProps & { readonly children: ReactNode }) {
-  const [store] = useState(() => createSimStore(props));
-  useEffect(() => startRunLoop(store), [store]);
+/**
+ * One store per mounted simulator, created from its props (zustand's "initialize with
+ * props"), or handed in by a parent that drives several (side-by-side mode).
+ */
+export function SimProvider({
+  children,
+  store: given,
+  ...props
+}: SimProps & { readonly children: ReactNode; readonly store?: SimStore }) {
+  const [store] = useState(() => given ?? createSimStore(props));
+  useEffect(() => (given ? undefined : startRunLoop(store)), [store, given]);
   return <SimContext.Provider value={store}>{children}</SimContext.Provider>;
 }
 

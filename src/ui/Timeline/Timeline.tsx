@@ -203,6 +203,7 @@ export function Timeline() {
       </h2>
       <canvas
         ref={ref}
+        data-timeline
         className={styles.canvas}
         onClick={onClick}
         role="img"

@@ -1,0 +1,168 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { SimulatorPage } from '../pages/SimulatorPage';
+
+const axeViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+
+test.describe('share links', () => {
+  test('a shared link opens the same program, seed and schedule at the same step, and ends the same way', async ({
+    page,
+    context,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('unsafe-store');
+    await sim.setSeed(3);
+    await sim.manual.check();
+    // make a few manual choices, so the schedule (not only the seed) matters
+    for (let i = 0; i < 14; i++) {
+      const ready = page.locator('[data-goroutine][aria-disabled="false"]');
+      const ids = await ready.evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-goroutine')),
+      );
+      const pick = ids.includes('G7') ? 'G7' : ids.includes('G6') ? 'G6' : null;
+      if (pick) await page.locator(`[data-goroutine="${pick}"]`).click();
+      else await sim.step.click();
+    }
+    const at = await sim.stepNumber();
+    const narration = await sim.narration.textContent();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const link = await page.getByLabel('Link').inputValue();
+    expect(link).toContain('#share=v1.');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await sim.manual.uncheck();
+    await sim.runToEnd();
+    const ending = await sim.output.textContent();
+
+    const other = await context.newPage();
+    const sim2 = new SimulatorPage(other);
+    await other.goto(link);
+    await expect(sim2.scrubber).toHaveValue(String(at));
+    await expect(sim2.narration).toHaveText(narration ?? '');
+    await sim2.runToEnd();
+    expect(await sim2.output.textContent()).toBe(ending);
+  });
+
+  for (const [what, hash, reason] of [
+    ['malformed', 'v1.%%%not-base64', /damaged|not an Interleave link/],
+    [
+      'truncated',
+      'v1.q1ZKzs8rSc0rUbKKNrTQMTEyMDIwNNAxMDE0jgUA',
+      /damaged|cut short|not valid|no program/,
+    ],
+    ['future-version', 'v7.AAAA', /newer version/],
+    ['oversized', `v1.${'A'.repeat(33 * 1024)}`, /too long/],
+  ] as const) {
+    test(`a ${what} link opens the default program with a notice, and loses nothing stored`, async ({
+      page,
+    }) => {
+      await page.addInitScript(() =>
+        localStorage.setItem('interleave:edit:scratch', 'package main\n\nfunc main() {}\n'),
+      );
+      await page.goto(`./#share=${hash}`);
+      const notice = page.getByRole('alert').filter({ hasText: 'share link could not be opened' });
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(reason);
+      await expect(page.locator('[data-goroutine="G1"]')).toBeVisible();
+      expect(await page.evaluate(() => localStorage.getItem('interleave:edit:scratch'))).toBe(
+        'package main\n\nfunc main() {}\n',
+      );
+    });
+  }
+});
+
+test.describe('the editor', () => {
+  test('shows an error at line and column while typing, runs the fixed program, and keeps the edit', async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('scratch');
+    await page.getByRole('button', { name: 'Edit code' }).click();
+    const editor = page.getByLabel('Go source (editable)');
+    await expect(editor).toBeVisible();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nfunc broken() { x := 1 }\n');
+    await expect(page.locator('.cm-lint-marker-error').first()).toBeVisible({ timeout: 10_000 });
+    await expect(sim.output).toContainText('declared and not used: x');
+    await expect(sim.output).toContainText(/main\.go:\d+:\d+:/);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Control+z');
+    await expect(sim.output).not.toContainText('declared and not used', { timeout: 10_000 });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n// my note\n');
+    await sim.runToEnd();
+    await expect(sim.output).toContainText('3 hits');
+    await page.reload();
+    await expect(page.getByText('(edited)')).toBeVisible();
+    await page.getByRole('button', { name: 'Reset to original' }).click();
+    await expect(page.getByText('(edited)')).toBeHidden();
+  });
+});
+
+test.describe('presentation mode', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+  test('body text is at least 28 px at 1920×1080, with thick focus rings', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('forget-unlock');
+    await page.getByRole('button', { name: 'Present' }).click();
+    for (let i = 0; i < 8; i++) await page.keyboard.press('PageDown');
+    await expect(sim.scrubber).toHaveValue('8');
+    await page.keyboard.press('PageUp');
+    await expect(sim.scrubber).toHaveValue('7');
+    const sizes = await page.evaluate(() => {
+      const px = (sel: string) =>
+        parseFloat(getComputedStyle(document.querySelector(sel) as Element).fontSize);
+      return {
+        code: px('[data-line="14"] code'),
+        narration: px('[data-testid="narration"]'),
+        notice: px('[aria-label="Scenario"] p'),
+        console: px('[aria-label="Runtime output"] pre'),
+        token: px('[data-goroutine]'),
+        button: px('[aria-label="Playback"] button'),
+      };
+    });
+    for (const [what, size] of Object.entries(sizes)) expect(size, what).toBeGreaterThanOrEqual(28);
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.activeElement as Element).outlineWidth),
+    );
+    expect(ring).toBeGreaterThanOrEqual(6);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test.describe('side by side', () => {
+  test('the broken store and its fix step under one set of controls', async ({ page }) => {
+    await page.goto('./?view=pair&scenario=forget-unlock');
+    const broken = page.locator('[data-half="broken"]');
+    const fixed = page.locator('[data-half="fixed"]');
+    await expect(broken).toBeVisible();
+    await expect(fixed).toBeVisible();
+    const bar = page.getByRole('toolbar', { name: 'Both programs' });
+    for (let i = 0; i < 3; i++)
+      await bar.getByRole('button', { name: 'Step', exact: true }).click();
+    await bar.getByRole('button', { name: 'Play' }).click();
+    await expect(broken.getByRole('region', { name: 'Runtime output' })).toContainText(
+      'deadlock!',
+      { timeout: 30_000 },
+    );
+    await expect(fixed.getByRole('region', { name: 'Runtime output' })).toContainText(
+      'exit status 0',
+      { timeout: 30_000 },
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test.describe('every mode passes axe', () => {
+  for (const url of ['./?view=catalogue', './?view=compare', './?embed=1&scenario=rwmutex-store']) {
+    test(url, async ({ page }) => {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('main, [role="toolbar"], body').first()).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,62 @@
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import type { Scenario } from '../../scenarios/catalogue';
+import { useSim, useSimStore } from '../Sim/SimContext';
+import { Tools } from '../Tools/Tools';
+import { CodePanel } from './CodePanel';
+import { forgetEdit, saveEdit } from './edits';
+import styles from './CodeArea.module.css';
+
+const CodeEditor = lazy(() => import('../Editor/CodeEditor'));
+
+/** The program: read-only with goroutine markers, or editable (work is kept per scenario). */
+export function CodeArea({ scenario }: { readonly scenario: Scenario }) {
+  const store = useSimStore();
+  const source = useSim((s) => s.source);
+  const [editing, setEditing] = useState(false);
+  const [editorKey, setEditorKey] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const edited = source !== scenario.source;
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const onChange = (text: string) => {
+    saveEdit(scenario.id, text);
+    if (timer.current) clearTimeout(timer.current);
+    // recompile when the learner pauses typing; errors show inline meanwhile
+    timer.current = setTimeout(() => store.getState().load(text), 400);
+  };
+
+  return (
+    <section className={styles.area} aria-label="Program">
+      <header className={styles.head}>
+        <h2 className={styles.title}>
+          main.go{edited && <span className={styles.edited}> (edited)</span>}
+        </h2>
+        <button type="button" onClick={() => setEditing(!editing)} aria-pressed={editing}>
+          {editing ? 'Stop editing' : 'Edit code'}
+        </button>
+        {edited && (
+          <button
+            type="button"
+            onClick={() => {
+              forgetEdit(scenario.id);
+              store.getState().load(scenario.source);
+              setEditorKey(editorKey + 1);
+            }}
+          >
+            Reset to original
+          </button>
+        )}
+        <Tools scenario={scenario} />
+      </header>
+      <div className={styles.body}>
+        {editing ? (
+          <Suspense fallback={<p className={styles.loading}>Loading the editor…</p>}>
+            <CodeEditor key={editorKey} source={source} onChange={onChange} />
+          </Suspense>
+        ) : (
+          <CodePanel />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,252 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  PROTOCOL_VERSION,
+  parseEmbedParams,
+  parseHostMessage,
+  type EmbedMessage,
+  type EmbedParams,
+} from '../../embed/protocol';
+import {
+  DEFAULT_SCENARIO,
+  customScenario,
+  scenarioById,
+  type Scenario,
+} from '../../scenarios/catalogue';
+import type { Speed } from '../../store/simStore';
+import { SimProvider, useSim, useSimStore } from '../Sim/SimContext';
+import { CodeArea } from '../CodePanel/CodeArea';
+import { CodePanel } from '../CodePanel/CodePanel';
+import { Lanes } from '../Lanes/Lanes';
+import { LockView } from '../LockView/LockView';
+import { MapView } from '../MapView/MapView';
+import { Console } from '../Console/Console';
+import { Icon } from '../Controls/Icon';
+import styles from './Embed.module.css';
+
+/** Who may drive this embed: kept across program loads. */
+interface Trust {
+  readonly origin: { current: string | null };
+  readonly greeted: { current: boolean };
+}
+
+/**
+ * Talks to the page that embeds us: `ready` to '*' once, then only to the trusted origin;
+ * commands are accepted only from the parent window at that origin, and only when valid.
+ */
+function Bridge({
+  trust,
+  onLoad,
+}: {
+  readonly trust: Trust;
+  readonly onLoad: (s: Scenario, seed: number | null) => void;
+}) {
+  const store = useSimStore();
+  const trusted = trust.origin;
+  const greeted = trust.greeted;
+  useEffect(() => {
+    if (window.parent === window) return;
+    const send = (m: EmbedMessage) => {
+      if (trusted.current && greeted.current) window.parent.postMessage(m, trusted.current);
+    };
+    // the handshake: the only message ever posted to '*', and only once
+    if (!greeted.current)
+      window.parent.postMessage(
+        { type: 'interleave:ready', version: PROTOCOL_VERSION } satisfies EmbedMessage,
+        '*',
+      );
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== window.parent) return;
+      const msg = parseHostMessage(e.data);
+      if (!msg) return;
+      if (msg.type === 'interleave:hello') {
+        if (trusted.current === null) trusted.current = e.origin;
+        if (e.origin !== trusted.current) return;
+        greeted.current = true;
+        const s = store.getState().snapshot;
+        if (s)
+          send({ type: 'interleave:step', step: s.step, now: s.now, running: [], blocked: [] });
+        send({
+          type: 'interleave:resize',
+          width: document.documentElement.scrollWidth,
+          height: document.documentElement.scrollHeight,
+        });
+        return;
+      }
+      if (!greeted.current || e.origin !== trusted.current) return;
+      const s = store.getState();
+      if (msg.type === 'interleave:play') s.play();
+      else if (msg.type === 'interleave:pause') s.pause();
+      else if (msg.type === 'interleave:step') for (let i = 0; i < (msg.count ?? 1); i++) s.step();
+      else if (msg.type === 'interleave:seek') s.seek(msg.step);
+      else if (msg.type === 'interleave:load') {
+        const sc = msg.scenario ? scenarioById(msg.scenario) : null;
+        if (msg.scenario && !sc)
+          send({ type: 'interleave:error', message: `no scenario ${msg.scenario}` });
+        else onLoad(sc ?? customScenario(msg.source ?? ''), msg.seed ?? null);
+      }
+    };
+    window.addEventListener('message', onMessage);
+    let lastStep = -1;
+    let told = false;
+    const unsub = store.subscribe((st) => {
+      const snap = st.snapshot;
+      if (!snap || snap.step === lastStep) return;
+      lastStep = snap.step;
+      send({
+        type: 'interleave:step',
+        step: snap.step,
+        now: snap.now,
+        running: snap.goroutines.filter((g) => g.state === 'running').map((g) => `G${g.id}`),
+        blocked: snap.goroutines.filter((g) => g.state === 'blocked').map((g) => `G${g.id}`),
+      });
+      if (snap.outcome && !told) {
+        told = true;
+        send({
+          type: 'interleave:outcome',
+          exit: snap.outcome.code,
+          first: snap.outcome.first,
+          stdout: snap.stdout,
+          step: snap.step,
+        });
+      }
+      if (!snap.outcome) told = false;
+    });
+    const ro = new ResizeObserver(() =>
+      send({
+        type: 'interleave:resize',
+        width: document.documentElement.scrollWidth,
+        height: document.documentElement.scrollHeight,
+      }),
+    );
+    ro.observe(document.body);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      unsub();
+      ro.disconnect();
+    };
+  }, [store, onLoad, trusted, greeted]);
+  return null;
+}
+
+function Start({ params }: { readonly params: EmbedParams }) {
+  const store = useSimStore();
+  useEffect(() => {
+    const s = store.getState();
+    if (params.speed !== null)
+      s.setSpeed((params.speed === 'max' ? 'max' : Math.max(1, params.speed)) as Speed);
+    if (params.start > 0) s.openMoment([], params.start);
+    if (params.autoplay) s.play();
+  }, [store, params]);
+  return null;
+}
+
+function EmbedControls({ params }: { readonly params: EmbedParams }) {
+  const store = useSimStore();
+  const playing = useSim((s) => s.playing);
+  const step = useSim((s) => s.snapshot?.step ?? 0);
+  const total = useSim((s) => s.total);
+  const ended = useSim((s) => !!s.snapshot?.outcome);
+  const a = store.getState();
+  const c = params.controls;
+  if (c.size === 0) return null;
+  return (
+    <div className={styles.controls} role="toolbar" aria-label="Playback">
+      {c.has('restart') && (
+        <button type="button" onClick={() => a.restart()}>
+          <Icon name="restart" /> Restart
+        </button>
+      )}
+      {c.has('back') && (
+        <button type="button" onClick={() => (a.pause(), a.back())} disabled={step === 0}>
+          <Icon name="back" /> Step back
+        </button>
+      )}
+      {c.has('play') &&
+        (playing ? (
+          <button type="button" onClick={() => a.pause()}>
+            <Icon name="pause" /> Pause
+          </button>
+        ) : (
+          <button type="button" onClick={() => a.play()} disabled={ended}>
+            <Icon name="play" /> Play
+          </button>
+        ))}
+      {c.has('step') && (
+        <button type="button" onClick={() => (a.pause(), a.step())} disabled={ended}>
+          Step <Icon name="step" />
+        </button>
+      )}
+      {c.has('scrub') && (
+        <input
+          type="range"
+          min={0}
+          max={Math.max(total, step)}
+          value={step}
+          onChange={(e) => a.seek(Number(e.target.value))}
+          aria-label="Rewind to step"
+        />
+      )}
+      <span className={styles.step}>step {step}</span>
+    </div>
+  );
+}
+
+/** Interleave inside someone else's page: minimal chrome, driven by URL and postMessage. */
+export function Embed() {
+  const params = useMemo(() => parseEmbedParams(window.location.search), []);
+  const initial =
+    scenarioById(params.scenario) ??
+    (params.program ? customScenario(params.program) : DEFAULT_SCENARIO);
+  const [loaded, setLoaded] = useState<{ scenario: Scenario; seed: number; n: number }>({
+    scenario: initial,
+    seed: params.seed,
+    n: 0,
+  });
+  useEffect(() => {
+    if (params.theme) document.documentElement.dataset.theme = params.theme;
+  }, [params.theme]);
+  const onLoad = useMemo(
+    () => (s: Scenario, seed: number | null) =>
+      setLoaded((l) => ({ scenario: s, seed: seed ?? l.seed, n: l.n + 1 })),
+    [],
+  );
+  const { scenario, seed, n } = loaded;
+  const trustOrigin = useRef<string | null>(params.origin);
+  const greeted = useRef(false);
+  const trust = useMemo<Trust>(() => ({ origin: trustOrigin, greeted }), []);
+  return (
+    <SimProvider
+      key={n}
+      source={scenario.source}
+      seed={seed}
+      race={scenario.expected.race ?? false}
+    >
+      <Bridge trust={trust} onLoad={onLoad} />
+      <Start params={params} />
+      <main className={styles.embed}>
+        <header className={styles.head}>
+          <h1 className={styles.title}>{scenario.title}</h1>
+          <a
+            href={`./?scenario=${scenario.id === 'custom' ? '' : scenario.id}`}
+            target="_blank"
+            rel="noopener"
+          >
+            Open in Interleave
+          </a>
+        </header>
+        <div className={styles.main}>
+          <div className={styles.code}>
+            {params.editable ? <CodeArea scenario={scenario} /> : <CodePanel />}
+          </div>
+          <div className={styles.stage}>
+            <Lanes />
+            <LockView />
+            <MapView />
+          </div>
+        </div>
+        <Console />
+        <EmbedControls params={params} />
+      </main>
+    </SimProvider>
+  );
+}
