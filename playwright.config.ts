@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// Debian's Chromium: there is no browser download on these machines.
-const executablePath = process.env.INTERLEAVE_CHROMIUM ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from './e2e/chromium';
+
 const port = Number(process.env.INTERLEAVE_E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -24,18 +24,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 720 },
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
       },
     },
   ],

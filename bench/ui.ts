@@ -5,6 +5,7 @@
  *   - initial JavaScript, gzipped
  */
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -17,18 +18,7 @@ const server = spawn(
 );
 await new Promise((r) => setTimeout(r, 1500));
 try {
-  const browser = await chromium.launch({
-    executablePath: process.env.INTERLEAVE_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`http://127.0.0.1:${port}/?scenario=store-under-load`);
   await page.locator('[data-goroutine="G1"]').waitFor();

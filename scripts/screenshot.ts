@@ -1,22 +1,13 @@
-// Take screenshots of the built app (vite preview must be running): node scripts/screenshot.mjs URL OUT [w h] [steps]
+// Screenshots of the built app while `vite preview` runs, to look at what users see:
+//   npx tsx scripts/screenshot.ts URL OUT.png [width height] [actions]
+// actions: comma-separated `key:ArrowRight`, `click:Play` (a button's name), `wait:500`.
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+
 const [url, out, w = '1280', h = '720', actions = ''] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.INTERLEAVE_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+if (!url || !out) throw new Error('usage: screenshot.ts URL OUT.png [width height] [actions]');
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
-page.on('console', (m) => {
-  if (m.type() === 'error') console.log('console error:', m.text());
-});
 page.on('pageerror', (e) => console.log('page error:', e.message));
 await page.goto(url);
 await page.waitForTimeout(500);
