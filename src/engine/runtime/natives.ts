@@ -114,6 +114,7 @@ function mutexLock(
     return 'done';
   }
   w.woken = false;
+  w.wokenG = 0;
   const waitedTooLong = m.now - g.waitStart > STARVATION_NS;
   if (!w.locked && !w.starving) {
     g.waitStart = -1;
@@ -183,7 +184,8 @@ function mutexUnlock(
   w.holder = 0;
   if (w.q.length > 0 && !w.woken) {
     w.woken = true;
-    m.wake(w.q.shift() as number, g.id, reportAs, name);
+    w.wokenG = w.q.shift() as number;
+    m.wake(w.wokenG, g.id, reportAs, name);
   }
 }
 

@@ -38,6 +38,8 @@ export interface LockView {
   readonly locked: boolean;
   readonly starving: boolean;
   readonly woken: boolean;
+  /** the waiter Unlock woke, still to retry (a goroutine arriving now may overtake it), or 0 */
+  readonly wokenG: number;
   /** goroutines waiting for the (writer) mutex, head first */
   readonly queue: readonly number[];
   /** RWMutex: goroutines holding read locks */
@@ -174,6 +176,7 @@ export function snapshot(m: Machine): Snapshot {
         locked: o.locked,
         starving: o.starving,
         woken: o.woken,
+        wokenG: o.woken ? (o.wokenG ?? 0) : 0,
         queue: o.q.slice(),
         readers: [],
         pendingWriter: 0,
@@ -197,6 +200,7 @@ export function snapshot(m: Machine): Snapshot {
         locked: o.writer !== 0 || o.readers.length > 0,
         starving: w.k === K.Mutex && w.starving,
         woken: w.k === K.Mutex && w.woken,
+        wokenG: w.k === K.Mutex && w.woken ? (w.wokenG ?? 0) : 0,
         queue: wq,
         readers: o.readers.slice(),
         pendingWriter: pending,

@@ -105,6 +105,8 @@ export interface MutexObj extends ObjBase {
   q: number[];
   /** who took it last (Go does not track owners; Interleave does, to explain) */
   holder: number;
+  /** the waiter Unlock woke in normal mode, until it retries (0 if none): it can be overtaken */
+  wokenG?: number;
   name: string;
 }
 

@@ -143,6 +143,12 @@ function LockCard({ id }: { readonly id: number }) {
         label={l.kind === 'mutex' ? 'Wait queue (FIFO)' : 'Writers queued on w'}
         empty="empty"
       />
+      {l.wokenG > 0 && (
+        <p className={styles.woken} data-woken={`G${l.wokenG}`}>
+          <G id={l.wokenG} /> was woken by Unlock and will try again — a goroutine arriving now can
+          take {l.name} first; if it does, <G id={l.wokenG} /> goes back to the head of the queue.
+        </p>
+      )}
       {l.kind === 'rwmutex' && showCounters && (
         <details className={styles.counters}>
           <summary>Go's counters</summary>
