@@ -1486,7 +1486,9 @@ class Compiler {
     try {
       return this.expr(e);
     } catch (err) {
-      if (err instanceof CompileError) return { mode: 'value', type: T.int };
+      // an undefined name is an error wherever it appears: report it, not what follows from it
+      if (err instanceof CompileError && !err.diagnostic.msg.startsWith('undefined:'))
+        return { mode: 'value', type: T.int };
       throw err;
     } finally {
       f.code.length = saved;

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { compileGo, formatDiagnostic, runProgram } from '../index';
+
+function errorOf(src: string): string {
+  const c = compileGo(src);
+  if (c.ok) throw new Error('expected an error');
+  return formatDiagnostic('main.go', c.diagnostics[0] as (typeof c.diagnostics)[number]);
+}
+
+function run(src: string) {
+  const c = compileGo(src);
+  if (!c.ok)
+    throw new Error(c.diagnostics.map((d) => `${d.pos.line}:${d.pos.col}: ${d.msg}`).join('\n'));
+  return runProgram(c.program, { seed: 1 });
+}
+
+const main = (body: string, imports = '') =>
+  `package main\n${imports}\nfunc main() {\n${body}\n}\n`;
+
+describe('when the source has a syntax error', () => {
+  it("points at its line and column in gc's words", () => {
+    expect(errorOf('package main\n\nfunc main() {\n\tx := \n}\n')).toMatch(
+      /^main\.go:5:1: syntax error: unexpected /,
+    );
+    expect(errorOf('package main\nfunc main() {\n\tif x {\n}\n')).toMatch(
+      /^main\.go:\d+:\d+: syntax error/,
+    );
+  });
+});
+
+describe('when the program has a type error', () => {
+  it.each([
+    [main('\tx := 1'), 'main.go:4:2: declared and not used: x'],
+    [main('\tfmt.Println("hi")'), 'main.go:4:2: undefined: fmt'],
+    [
+      main('\tvar s string = 5\n\t_ = s'),
+      'main.go:4:17: cannot use 5 (untyped int constant) as string value in variable declaration',
+    ],
+    [
+      main('\tx := 1\n\tx = "a"\n\t_ = x'),
+      'main.go:5:6: cannot use "a" (untyped string constant) as int value in assignment',
+    ],
+    [`package main\nimport "fmt"\nfunc main() {}\n`, 'main.go:2:8: "fmt" imported and not used'],
+    [`package main\nfunc f() int {\n}\nfunc main() { f() }\n`, 'main.go:3:1: missing return'],
+    [
+      main('\tn := 2\n\ttime.Sleep(n * time.Millisecond)', '\nimport "time"'),
+      'main.go:6:13: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)',
+    ],
+  ])('reads like the Go compiler (%#)', (src, want) => {
+    expect(errorOf(src)).toBe(want);
+  });
+});
+
+describe('when the program uses something Interleave does not simulate', () => {
+  it.each([
+    [
+      main('\tch := make(chan int)\n\t_ = ch'),
+      'main.go:4:13: unsupported: channels are not simulated yet',
+    ],
+    [
+      main('\tgo func() {}()\n\tselect {}'),
+      'main.go:5:2: unsupported: channels are not simulated yet',
+    ],
+    [
+      `package main\nimport "sync/atomic"\nfunc main() {}\n`,
+      'main.go:2:8: unsupported: sync/atomic is not simulated yet',
+    ],
+    [
+      main('\tvar o sync.Once\n\t_ = o', '\nimport "sync"'),
+      'main.go:5:8: unsupported: sync.Once is not simulated yet',
+    ],
+  ])('says what, and where, before running (%#)', (src, want) => {
+    expect(errorOf(src)).toBe(want);
+  });
+});
+
+describe("the subset runs with Go's semantics", () => {
+  it('ranges over ints, slices, maps (sorted by fmt) and strings by rune', () => {
+    const r = run(
+      main(
+        `\ts := 0\n\tfor i := range 4 {\n\t\ts += i\n\t}\n\tfor _, v := range []int{10, 20} {\n\t\ts += v\n\t}\n\tm := map[string]int{"b": 2, "a": 1}\n\tfor k, v := range m {\n\t\t_ = k\n\t\ts += v\n\t}\n\tfor i, r := range "héllo" {\n\t\tif r == 'l' {\n\t\t\tfmt.Println("l at", i)\n\t\t}\n\t}\n\tfmt.Println(s, m, len("héllo"))`,
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('l at 3\nl at 4\n39 map[a:1 b:2] 6\n');
+  });
+
+  it('copies structs (and the mutex inside) on assignment, shares maps and slices', () => {
+    const r = run(
+      `package main\nimport ("fmt"; "sync")\ntype S struct { mu sync.Mutex; n int; m map[string]int }\nfunc main() {\n\ta := S{m: map[string]int{}}\n\ta.mu.Lock()\n\tb := a\n\tb.n = 5\n\tb.m["x"] = 1\n\tfmt.Println(a.n, b.n, a.m["x"], b.mu.TryLock())\n}\n`,
+    );
+    expect(r.stdout).toBe('0 5 1 false\n');
+  });
+
+  it('returns several values, defers in LIFO order and recovers a panic into a named result', () => {
+    const r = run(
+      `package main\nimport ("errors"; "fmt")\nfunc div(a, b int) (q int, err error) {\n\tdefer func() {\n\t\tif r := recover(); r != nil {\n\t\t\terr = errors.New(fmt.Sprint("recovered: ", r))\n\t\t}\n\t}()\n\tdefer fmt.Println("second")\n\tdefer fmt.Println("first")\n\treturn a / b, nil\n}\nfunc main() {\n\tq, err := div(7, 2)\n\tfmt.Println(q, err)\n\t_, err = div(1, 0)\n\tfmt.Printf("%v|%q|%5d|%-4s|%x|%T\\n", err, "hi", 42, "ab", 255, err)\n}\n`,
+    );
+    expect(r.stdout).toBe(
+      'first\nsecond\n3 <nil>\nfirst\nsecond\nrecovered: runtime error: integer divide by zero|"hi"|   42|ab  |ff|*errors.errorString\n',
+    );
+  });
+
+  it('prints an unrecovered panic the way Go does, exit 2', () => {
+    const r = run(`package main\n\nfunc main() {\n\tpanic("boom")\n}\n`);
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr).toBe('panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:4\n');
+  });
+
+  it('stops a program that never ends at the step budget, politely', () => {
+    const c = compileGo(main('\tfor {\n\t}'));
+    if (!c.ok) throw new Error('compile');
+    const r = runProgram(c.program, { limits: { steps: 5000 } });
+    expect(r.outcome.kind).toBe('limit');
+    expect(r.outcome.code).toBe(124);
+    expect(r.stderr).toMatch(/stopped after 5,000 steps \(the step budget\)/);
+  });
+});
