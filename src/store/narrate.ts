@@ -6,6 +6,17 @@ import type { EngineEvent, Machine } from '../engine';
 
 const G = (id: number) => `G${id}`;
 
+const sourceLines = new WeakMap<object, string[]>();
+/** Line n of the program, trimmed, for captions. */
+function lineText(m: Machine, n: number): string {
+  let lines = sourceLines.get(m.prog);
+  if (!lines) {
+    lines = m.prog.source.split('\n');
+    sourceLines.set(m.prog, lines);
+  }
+  return (lines[n - 1] ?? '').trim().replace(/\s*\/\/.*$/, '');
+}
+
 export function describeEvent(e: EngineEvent): string | null {
   switch (e.t) {
     case 'spawn':
@@ -101,7 +112,7 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
   'output',
 ]);
 
-export function narrate(m: Machine, events: readonly EngineEvent[], g: number): string {
+export function narrate(m: Machine, events: readonly EngineEvent[], g: number, line = 0): string {
   if (m.outcome && m.outcome.first)
     return `${m.outcome.first}${m.outcome.g ? ` (in ${G(m.outcome.g)})` : ''}`;
   if (m.outcome) return 'The program exited normally (exit status 0).';
@@ -116,8 +127,8 @@ export function narrate(m: Machine, events: readonly EngineEvent[], g: number): 
     if (!m.gs.some((x) => x.id === g)) return '';
     const gs = m.g(g);
     if (gs.st === 'done') return `${G(g)} finished.`;
-    const next = m.nextStep(g);
-    return `${G(g)} ran line ${next.pos.line}.`;
+    const text = line > 0 ? lineText(m, line) : '';
+    return text ? `${G(g)} runs line ${line}: ${text}` : `${G(g)} took a step.`;
   }
   return parts.slice(0, 3).join(' ');
 }

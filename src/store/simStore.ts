@@ -47,6 +47,8 @@ export interface SimState {
   readonly notice: string | null;
   /** the learner is the scheduler and tries to make this happen */
   readonly challenge: Challenge | null;
+  /** a guided tour: the captions are shown large and the learner steps with → */
+  readonly guided: boolean;
 }
 
 export interface Challenge {
@@ -91,6 +93,7 @@ export interface SimActions {
   /** restart, follow the schedule and stop at step n (a shared moment) */
   openMoment(schedule: readonly number[], step: number): void;
   startChallenge(goal: Challenge['goal']): void;
+  setGuided(on: boolean): void;
   endChallenge(): void;
 }
 
@@ -164,7 +167,12 @@ export function createSimStore(props: SimProps): SimStore {
         narration:
           m.steps === 0
             ? 'Ready: main is about to start.'
-            : narrate(m, events, history.choices[m.steps - 1] ?? 0),
+            : narrate(
+                m,
+                events,
+                history.choices[m.steps - 1] ?? 0,
+                history.steps[m.steps - 1]?.line ?? 0,
+              ),
         historyVersion: get().historyVersion + 1,
         ...extra,
       });
@@ -206,6 +214,7 @@ export function createSimStore(props: SimProps): SimStore {
       historyVersion: 0,
       notice: null,
       challenge: null,
+      guided: false,
 
       load(source) {
         const c = compileGo(source);
@@ -349,6 +358,9 @@ export function createSimStore(props: SimProps): SimStore {
           stepWith(g);
         }
         publish({ playing: false });
+      },
+      setGuided(on) {
+        set({ guided: on, playing: false });
       },
       startChallenge(goal) {
         set({ challenge: { goal, won: false, steps: 0 }, manual: true, playing: false });

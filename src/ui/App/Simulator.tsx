@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useSim } from '../Sim/SimContext';
+import { useSim, useSimStore } from '../Sim/SimContext';
 import { CodeArea } from '../CodePanel/CodeArea';
 import { Lanes } from '../Lanes/Lanes';
 import { LockView } from '../LockView/LockView';
@@ -16,10 +16,23 @@ import styles from './Simulator.module.css';
 
 function Narration() {
   const text = useSim((s) => s.narration);
+  const guided = useSim((s) => s.guided);
+  const ended = useSim((s) => !!s.snapshot?.outcome);
+  const store = useSimStore();
   return (
-    <p className={styles.narration} aria-live="polite" aria-atomic="true" data-testid="narration">
-      {text}
-    </p>
+    <div className={styles.narrationBox} data-guided={guided}>
+      <p className={styles.narration} aria-live="polite" aria-atomic="true" data-testid="narration">
+        {text}
+      </p>
+      {guided && (
+        <p className={styles.guideHint}>
+          {ended ? 'That is where it ends.' : 'Guided tour: press → (or Step) for the next step.'}{' '}
+          <button type="button" onClick={() => store.getState().setGuided(false)}>
+            End the tour
+          </button>
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { colorIndex } from '../places';
@@ -87,6 +87,16 @@ export function CodePanel() {
   const crashLine = useSim((s) => s.snapshot?.outcome?.pos?.line ?? 0);
   const store = useSimStore();
   const last = step > 0 ? store.getState().history().steps[step - 1] : undefined;
+  const fast = useSim((s) => s.playing && (s.speed === 'max' || s.speed > 10));
+  const list = useRef<HTMLOListElement>(null);
+  const activeLine = last?.line ?? 0;
+  useEffect(() => {
+    // keep the line being run in view, unless lines fly by too fast to read
+    if (fast || activeLine === 0) return;
+    list.current
+      ?.querySelector(`[data-line="${activeLine}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [activeLine, fast]);
   const markers: Marker[] = markersKey.map((k) => {
     const [id, line, state] = k.split(':');
     return { id: Number(id), line: Number(line), state: state ?? '' };
@@ -95,7 +105,7 @@ export function CodePanel() {
   for (const mk of markers) byLine.set(mk.line, [...(byLine.get(mk.line) ?? []), mk]);
   return (
     <section tabIndex={0} className={styles.panel} aria-label={regionName}>
-      <ol className={styles.code}>
+      <ol className={styles.code} ref={list}>
         {lines.map((pieces, i) => {
           const n = i + 1;
           const here = byLine.get(n) ?? [];

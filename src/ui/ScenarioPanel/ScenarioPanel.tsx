@@ -63,6 +63,7 @@ export function ScenarioPanel({
     setFound(
       `The explorer found it after ${r.states.toLocaleString('en-US')} states: a run of ${hit.steps} steps. ${then === 'guide' ? 'Step through it with → and read each caption.' : ''}`,
     );
+    s.setGuided(then === 'guide');
     if (then === 'replay') {
       s.setSpeed(10);
       s.play();
