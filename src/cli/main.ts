@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
 import { compileGo, formatDiagnostic, runProgram, ScheduleError, type Program } from '../engine';
 import { explore } from '../engine/explore/explore';
+import { diagnose } from '../engine/runtime/diagnose';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -14,7 +15,7 @@ export interface Io {
 }
 
 const USAGE = `usage:
-  interleave run FILE.go [--seed N] [--race] [--schedule 1,6,6,7] [--policy random|roundrobin] [--max-steps N]
+  interleave run FILE.go [--seed N] [--race] [--schedule 1,6,6,7] [--policy random|roundrobin] [--max-steps N] [--explain]
   interleave explore FILE.go [--race] [--json] [--max-states N] [--max-depth N] [--seed N]
   interleave vet FILE.go
 `;
@@ -25,7 +26,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['race', 'json']);
+const BOOLEAN_FLAGS = new Set(['race', 'json', 'explain']);
 
 function parseArgs(argv: readonly string[]): Args | string {
   const [cmd, ...rest] = argv;
@@ -131,6 +132,14 @@ function run(program: Program, path: string, args: Args, io: Io): number {
     io.out(r.stdout);
     io.err(r.stderr);
     if (r.outcome.code !== 0) io.err(`exit status ${r.outcome.code}\n`);
+    if (args.flags.has('explain')) {
+      // Interleave's own words, after Go's: what happened, the cycle, and the fix
+      const d = diagnose(r.machine);
+      if (d)
+        io.err(
+          `\ninterleave: ${d.title}\n  ${d.what}\n  Why: ${d.why}\n${d.fix ? `  Fix: ${d.fix}\n` : ''}`,
+        );
+    }
     return r.outcome.code;
   } catch (e) {
     if (e instanceof ScheduleError) {

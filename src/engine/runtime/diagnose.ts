@@ -6,6 +6,7 @@
 import type { Machine, G } from './machine';
 import { GO } from './messages';
 import { K, type MutexObj, type RWMutexObj } from './values';
+import { displayNames } from './names';
 
 export interface WaitEdge {
   readonly g: number;
@@ -50,9 +51,14 @@ function lineOf(g: G): number {
 }
 
 /** What goroutine g waits for, and who could release it. */
-export function waitEdge(m: Machine, g: G): WaitEdge | null {
+export function waitEdge(
+  m: Machine,
+  g: G,
+  names: Map<number, string> = displayNames(m),
+): WaitEdge | null {
   if (g.st !== 'blocked' || g.waitObj < 0) return null;
   const o = m.get(g.waitObj);
+  const named = names.get(g.waitObj);
   const holdersOf = (obj: number, mode: 'lock' | 'rlock') =>
     m.gs.filter((x) => x.held.some((h) => h.obj === obj && h.mode === mode));
   const at = (x: G, obj: number) => x.held.find((h) => h.obj === obj)?.line ?? 0;
@@ -62,7 +68,7 @@ export function waitEdge(m: Machine, g: G): WaitEdge | null {
       holders.length > 0 ? holders.map((x) => x.id) : o.locked && o.holder ? [o.holder] : [];
     return {
       g: g.id,
-      on: o.name || 'mutex',
+      on: named ?? 'mutex',
       line: lineOf(g),
       heldBy: ids,
       heldAt: holders.map((x) => at(x, g.waitObj)),
@@ -70,7 +76,7 @@ export function waitEdge(m: Machine, g: G): WaitEdge | null {
   }
   if (o.k === K.RWMutex) {
     const rw = o as RWMutexObj;
-    const name = rw.name || 'rw';
+    const name = named ?? 'rw';
     if (g.reason === 'sync.RWMutex.Lock') {
       const readers = holdersOf(g.waitObj, 'rlock');
       return {
@@ -94,15 +100,16 @@ export function waitEdge(m: Machine, g: G): WaitEdge | null {
     };
   }
   if (o.k === K.WaitGroup)
-    return { g: g.id, on: o.name || 'wg', line: lineOf(g), heldBy: [], heldAt: [] };
+    return { g: g.id, on: named ?? 'wg', line: lineOf(g), heldBy: [], heldAt: [] };
   return null;
 }
 
 /** A cycle of goroutines each waiting for a lock the next one holds, if there is one. */
 export function findCycle(m: Machine): WaitEdge[] | null {
   const edges = new Map<number, WaitEdge>();
+  const names = displayNames(m);
   for (const g of m.gs) {
-    const e = waitEdge(m, g);
+    const e = waitEdge(m, g, names);
     if (e) edges.set(g.id, e);
   }
   for (const start of edges.keys()) {

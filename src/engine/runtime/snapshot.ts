@@ -7,6 +7,7 @@ import type { Pos } from '../lang/source';
 import type { WaitReason } from './events';
 import type { Machine, Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Slice, type MapObj, type Value } from './values';
+import { displayNames } from './names';
 
 export type GoroutineState = 'running' | 'runnable' | 'blocked' | 'sleeping' | 'done' | 'crashed';
 
@@ -157,6 +158,7 @@ export function snapshot(m: Machine): Snapshot {
     };
   });
   const live = reachable(m);
+  const names = displayNames(m);
   const inner = new Set<number>();
   for (const id of live) {
     const o = m.get(id);
@@ -170,7 +172,7 @@ export function snapshot(m: Machine): Snapshot {
     if (o.k === K.Mutex && !inner.has(id)) {
       locks.push({
         id,
-        name: o.name || 'mutex',
+        name: names.get(id) ?? 'mutex',
         kind: 'mutex',
         owner: o.locked ? o.holder : 0,
         locked: o.locked,
@@ -194,7 +196,7 @@ export function snapshot(m: Machine): Snapshot {
           : 0;
       locks.push({
         id,
-        name: o.name || 'rw',
+        name: names.get(id) ?? 'rw',
         kind: 'rwmutex',
         owner: o.writer,
         locked: o.writer !== 0 || o.readers.length > 0,
@@ -211,7 +213,7 @@ export function snapshot(m: Machine): Snapshot {
     } else if (o.k === K.Map) {
       maps.push(mapView(m, id, o));
     } else if (o.k === K.WaitGroup) {
-      waitGroups.push({ id, name: o.name || 'wg', counter: o.n, waiters: o.q.slice() });
+      waitGroups.push({ id, name: names.get(id) ?? 'wg', counter: o.n, waiters: o.q.slice() });
     }
   }
   return {
