@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { SPEEDS, type Speed } from '../../store/simStore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { Icon } from './Icon';
+import { Transport } from './Transport';
 import styles from './Controls.module.css';
 
 const speedLabel = (s: Speed) =>
@@ -79,55 +80,18 @@ export function Controls({ onHelp }: { readonly onHelp: () => void }) {
         </label>
       </div>
       <div className={styles.controls} role="toolbar" aria-label="Playback">
-        <button
-          type="button"
-          onClick={() => a.restart()}
-          disabled={!ready}
-          aria-keyshortcuts="R"
-          title="Restart (R)"
-        >
-          <Icon name="restart" /> Restart
-        </button>
-        <button
-          type="button"
-          onClick={() => (a.pause(), a.back())}
-          disabled={step === 0}
-          aria-keyshortcuts="ArrowLeft"
-          title="Step back (←)"
-        >
-          <Icon name="back" /> Step back
-        </button>
-        {playing ? (
-          <button
-            type="button"
-            className={styles.primary}
-            onClick={() => a.pause()}
-            aria-keyshortcuts="Space"
-            title="Pause (Space)"
-          >
-            <Icon name="pause" /> Pause
-          </button>
-        ) : (
-          <button
-            type="button"
-            className={styles.primary}
-            onClick={() => a.play()}
-            disabled={ended || !ready || manual}
-            aria-keyshortcuts="Space"
-            title="Play (Space)"
-          >
-            <Icon name="play" /> Play
-          </button>
-        )}
-        <button
-          type="button"
-          onClick={() => (a.pause(), a.step())}
-          disabled={ended || !ready}
-          aria-keyshortcuts="ArrowRight"
-          title="Step one sub-step (→)"
-        >
-          Step <Icon name="step" />
-        </button>
+        <Transport
+          playing={playing}
+          ended={ended || !ready}
+          atStart={step === 0}
+          noPlay={manual}
+          primaryClass={styles.primary}
+          onRestart={() => a.restart()}
+          onBack={() => (a.pause(), a.back())}
+          onPlay={() => a.play()}
+          onPause={() => a.pause()}
+          onStep={() => (a.pause(), a.step())}
+        />
         <button
           type="button"
           onClick={() => (a.pause(), a.stepStatement())}

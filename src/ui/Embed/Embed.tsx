@@ -20,7 +20,7 @@ import { Lanes } from '../Lanes/Lanes';
 import { LockView } from '../LockView/LockView';
 import { MapView } from '../MapView/MapView';
 import { Console } from '../Console/Console';
-import { Icon } from '../Controls/Icon';
+import { Transport } from '../Controls/Transport';
 import styles from './Embed.module.css';
 
 /** Who may drive this embed: kept across program loads. */
@@ -151,31 +151,17 @@ function EmbedControls({ params }: { readonly params: EmbedParams }) {
   if (c.size === 0) return null;
   return (
     <div className={styles.controls} role="toolbar" aria-label="Playback">
-      {c.has('restart') && (
-        <button type="button" onClick={() => a.restart()}>
-          <Icon name="restart" /> Restart
-        </button>
-      )}
-      {c.has('back') && (
-        <button type="button" onClick={() => (a.pause(), a.back())} disabled={step === 0}>
-          <Icon name="back" /> Step back
-        </button>
-      )}
-      {c.has('play') &&
-        (playing ? (
-          <button type="button" onClick={() => a.pause()}>
-            <Icon name="pause" /> Pause
-          </button>
-        ) : (
-          <button type="button" onClick={() => a.play()} disabled={ended}>
-            <Icon name="play" /> Play
-          </button>
-        ))}
-      {c.has('step') && (
-        <button type="button" onClick={() => (a.pause(), a.step())} disabled={ended}>
-          Step <Icon name="step" />
-        </button>
-      )}
+      <Transport
+        show={c}
+        playing={playing}
+        ended={ended}
+        atStart={step === 0}
+        onRestart={() => a.restart()}
+        onBack={() => (a.pause(), a.back())}
+        onPlay={() => a.play()}
+        onPause={() => a.pause()}
+        onStep={() => (a.pause(), a.step())}
+      />
       {c.has('scrub') && (
         <input
           type="range"

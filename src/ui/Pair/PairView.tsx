@@ -9,7 +9,7 @@ import { Lanes } from '../Lanes/Lanes';
 import { LockView } from '../LockView/LockView';
 import { MapView } from '../MapView/MapView';
 import { Console } from '../Console/Console';
-import { Icon } from '../Controls/Icon';
+import { Transport } from '../Controls/Transport';
 import { RegionPrefix } from '../Sim/regionName';
 import styles from './PairView.module.css';
 
@@ -73,24 +73,16 @@ export function PairView({ left, right }: { readonly left: Scenario; readonly ri
   return (
     <div className={styles.pair}>
       <div className={styles.controls} role="toolbar" aria-label="Both programs">
-        <button type="button" onClick={() => all((s) => s.restart())}>
-          <Icon name="restart" /> Restart
-        </button>
-        <button type="button" onClick={() => all((s) => (s.pause(), s.back()))}>
-          <Icon name="back" /> Step back
-        </button>
-        {playing ? (
-          <button type="button" onClick={() => all((s) => s.pause())}>
-            <Icon name="pause" /> Pause
-          </button>
-        ) : (
-          <button type="button" onClick={() => all((s) => (s.setSpeed(5), s.play()))}>
-            <Icon name="play" /> Play
-          </button>
-        )}
-        <button type="button" onClick={() => all((s) => (s.pause(), s.step()))}>
-          Step <Icon name="step" />
-        </button>
+        <Transport
+          playing={playing}
+          ended={false}
+          atStart={false}
+          onRestart={() => all((s) => s.restart())}
+          onBack={() => all((s) => (s.pause(), s.back()))}
+          onPlay={() => all((s) => (s.setSpeed(5), s.play()))}
+          onPause={() => all((s) => s.pause())}
+          onStep={() => all((s) => (s.pause(), s.step()))}
+        />
         <label>
           Seed (both){' '}
           <input

@@ -1,0 +1,78 @@
+import { Icon } from './Icon';
+
+export interface TransportProps {
+  readonly playing: boolean;
+  /** the program has ended: nothing more to play or step */
+  readonly ended: boolean;
+  readonly atStart: boolean;
+  /** Play is not offered (the learner schedules by hand) */
+  readonly noPlay?: boolean;
+  readonly show?: ReadonlySet<string>;
+  readonly primaryClass?: string | undefined;
+  readonly onRestart: () => void;
+  readonly onBack: () => void;
+  readonly onPlay: () => void;
+  readonly onPause: () => void;
+  readonly onStep: () => void;
+}
+
+const ALL: ReadonlySet<string> = new Set(['restart', 'back', 'play', 'step']);
+
+/** Restart, Step back, Play/Pause and Step: the same buttons (names, keys) everywhere. */
+export function Transport(p: TransportProps) {
+  const show = p.show ?? ALL;
+  return (
+    <>
+      {show.has('restart') && (
+        <button type="button" onClick={p.onRestart} aria-keyshortcuts="R" title="Restart (R)">
+          <Icon name="restart" /> Restart
+        </button>
+      )}
+      {show.has('back') && (
+        <button
+          type="button"
+          onClick={p.onBack}
+          disabled={p.atStart}
+          aria-keyshortcuts="ArrowLeft"
+          title="Step back (←)"
+        >
+          <Icon name="back" /> Step back
+        </button>
+      )}
+      {show.has('play') &&
+        (p.playing ? (
+          <button
+            type="button"
+            className={p.primaryClass}
+            onClick={p.onPause}
+            aria-keyshortcuts="Space"
+            title="Pause (Space)"
+          >
+            <Icon name="pause" /> Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            className={p.primaryClass}
+            onClick={p.onPlay}
+            disabled={p.ended || p.noPlay}
+            aria-keyshortcuts="Space"
+            title="Play (Space)"
+          >
+            <Icon name="play" /> Play
+          </button>
+        ))}
+      {show.has('step') && (
+        <button
+          type="button"
+          onClick={p.onStep}
+          disabled={p.ended}
+          aria-keyshortcuts="ArrowRight"
+          title="Step one sub-step (→)"
+        >
+          Step <Icon name="step" />
+        </button>
+      )}
+    </>
+  );
+}
