@@ -3,6 +3,7 @@ import { scenarioById, type Scenario } from '../../scenarios/catalogue';
 import { matches } from '../../scenarios/showMe';
 import { useExplore } from '../Explore/useExplore';
 import { useSim, useSimStore } from '../Sim/SimContext';
+import { ExploreResults } from '../Explore/ExploreResults';
 import styles from './ScenarioPanel.module.css';
 
 function outcomeWords(e: Scenario['expected']): string {
@@ -28,26 +29,22 @@ export function ScenarioPanel({
   const race = useSim((s) => s.race);
   const { state, run, cancel } = useExplore();
   const [found, setFound] = useState<string | null>(null);
+  const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
   const pair = scenario.pair ? scenarioById(scenario.pair) : null;
   const broken = scenario.kind === 'broken';
 
   const search = async (then: 'replay' | 'guide' | 'check') => {
     setFound(null);
+    setLastSearch(then);
+    const s0 = store.getState();
+    // "Explore" searches the program as it is now (edits included); "Show me" the scenario
+    const explored = then === 'check';
     const r = await run({
-      source: scenario.source,
-      race: scenario.expected.race ?? false,
+      source: explored ? s0.source : scenario.source,
+      race: explored ? s0.race : (scenario.expected.race ?? false),
       maxStates: 200_000,
     });
-    if (!r) return;
-    if (then === 'check') {
-      const bad = r.outcomes.filter((o) => o.exit !== 0);
-      setFound(
-        bad.length === 0
-          ? `Checked ${r.states.toLocaleString('en-US')} states: no schedule fails${r.complete ? '' : ` within the bounds (${r.cutoff ?? 'incomplete'})`}.`
-          : `${bad.length} failing outcome${bad.length > 1 ? 's' : ''}: ${bad.map((o) => o.first).join('; ')}.`,
-      );
-      return;
-    }
+    if (!r || explored) return;
     const hit = r.outcomes
       .filter((o) => matches(o, scenario.expected))
       .sort((a, b) => a.steps - b.steps)[0];
@@ -124,15 +121,14 @@ export function ScenarioPanel({
             Try to break it
           </button>
         )}
-        {scenario.kind === 'fixed' && (
-          <button
-            type="button"
-            onClick={() => void search('check')}
-            disabled={state.k === 'running'}
-          >
-            Check every schedule
-          </button>
-        )}
+        <button
+          type="button"
+          onClick={() => void search('check')}
+          disabled={state.k === 'running'}
+          title="Search every schedule of the program as it is now, and list each outcome"
+        >
+          {scenario.kind === 'fixed' ? 'Check every schedule' : 'Explore all schedules'}
+        </button>
         {pair && (
           <button type="button" onClick={() => onOpen(pair.id)}>
             {broken ? 'See the fix →' : '← See the problem'}
@@ -159,6 +155,9 @@ export function ScenarioPanel({
         </p>
       )}
       {state.k === 'cancelled' && <p className={styles.status}>Search cancelled.</p>}
+      {state.k === 'done' && lastSearch === 'check' && (
+        <ExploreResults result={state.result} scenario={scenario} />
+      )}
       {found && state.k !== 'running' && (
         <p className={styles.status} role="status">
           {found}

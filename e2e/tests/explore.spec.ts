@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { SimulatorPage } from '../pages/SimulatorPage';
+
+test('exploring lists every outcome as a card; Replay animates the crash', async ({ page }) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('unsafe-store');
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  const cards = page.getByLabel('Outcomes found').locator('li');
+  await expect(cards.filter({ hasText: 'fatal error: concurrent map writes' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(cards.filter({ hasText: 'exits normally' })).toBeVisible();
+  await expect(page.getByLabel('Outcomes found')).toContainText('Every schedule was covered');
+  await cards
+    .filter({ hasText: 'concurrent map writes' })
+    .getByRole('button', { name: 'Replay' })
+    .click();
+  await sim.speed.selectOption('max');
+  await expect(sim.output).toContainText('fatal error: concurrent map writes', { timeout: 20_000 });
+});
+
+test('a fixed program is checked: no schedule fails', async ({ page }) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('mutex-store');
+  await page.getByRole('button', { name: 'Check every schedule' }).click();
+  await expect(page.getByLabel('Outcomes found')).toContainText('no schedule fails', {
+    timeout: 30_000,
+  });
+});
+
+test('a long search shows progress, keeps the page responsive, and cancels at once', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('store-under-load');
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Exploring schedules' });
+  await expect(status).toContainText(/\d[\d,]* states/, { timeout: 10_000 });
+  // the page still answers while the worker searches
+  await sim.step.click();
+  await expect(sim.scrubber).toHaveValue('1');
+  const t0 = Date.now();
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Search cancelled.')).toBeVisible();
+  expect(Date.now() - t0).toBeLessThan(1000);
+});

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { ExploreResult, FoundOutcome } from '../../engine/explore/explore';
+import { encodeShare } from '../../embed/share';
+import type { Scenario } from '../../scenarios/catalogue';
+import { useSimStore } from '../Sim/SimContext';
+import styles from './ExploreResults.module.css';
+
+function title(o: FoundOutcome): string {
+  if (o.first) return o.first;
+  return o.exit === 0 ? 'exits normally' : `exit status ${o.exit}`;
+}
+
+/** Every distinct outcome the explorer reached, each a card to replay or share. */
+export function ExploreResults({
+  result,
+  scenario,
+}: {
+  readonly result: ExploreResult;
+  readonly scenario: Scenario;
+}) {
+  const store = useSimStore();
+  const [shared, setShared] = useState<string | null>(null);
+  const failing = result.outcomes.filter((o) => o.exit !== 0);
+  const share = async (o: FoundOutcome) => {
+    const s = store.getState();
+    const edited = s.source !== scenario.source;
+    try {
+      const text = await encodeShare({
+        v: 1,
+        ...(edited ? { program: s.source } : { scenario: scenario.id }),
+        seed: s.seed,
+        schedule: o.schedule,
+        step: o.steps,
+        ...(s.race ? { race: true } : {}),
+      });
+      const link = `${location.origin}${location.pathname}${location.search}#share=${text}`;
+      setShared(link);
+      await navigator.clipboard?.writeText(link).catch(() => undefined);
+    } catch (e) {
+      setShared(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className={styles.results} aria-label="Outcomes found">
+      <p className={styles.verdict} data-verdict={failing.length === 0 ? 'ok' : 'bad'}>
+        {failing.length === 0
+          ? `Checked ${result.states.toLocaleString('en-US')} states: no schedule fails.`
+          : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${result.states.toLocaleString('en-US')} states.`}{' '}
+        {result.complete
+          ? 'Every schedule was covered.'
+          : `Not complete: ${result.cutoff ?? 'a bound was hit'}.`}
+      </p>
+      <ul className={styles.cards}>
+        {result.outcomes.map((o) => (
+          <li key={`${o.exit}|${o.first}|${o.stdout}`} className={styles.card} data-exit={o.exit}>
+            <span className={styles.first}>{title(o)}</span>
+            {o.stdout && (
+              <span className={styles.stdout}>
+                prints{' '}
+                {JSON.stringify(o.stdout.length > 60 ? `${o.stdout.slice(0, 59)}…` : o.stdout)}
+              </span>
+            )}
+            <span className={styles.meta}>
+              exit {o.exit} · {o.steps} steps
+            </span>
+            <span className={styles.actions}>
+              <button
+                type="button"
+                onClick={() => (
+                  store.getState().loadSchedule(o.schedule),
+                  store.getState().setSpeed(10),
+                  store.getState().play()
+                )}
+              >
+                Replay
+              </button>
+              <button type="button" onClick={() => void share(o)}>
+                Share
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {shared && (
+        <input
+          className={styles.link}
+          readOnly
+          value={shared}
+          aria-label="Link to this outcome"
+          onFocus={(e) => e.target.select()}
+        />
+      )}
+    </div>
+  );
+}
