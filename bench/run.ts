@@ -1,12 +1,17 @@
 /**
  * `npm run bench`: the engine's figures, measured here and printed (never asserted in tests).
  *   - engine steps per second on the tutorial's store with 8, 64 and 512 goroutines
- *   - explorer states per second on the SPIN-style model (4 goroutines × 3 locked writes)
+ *   - the explorer on the SPIN-style model (N goroutines × K locked map writes): states and
+ *     states per second, for the default search (shortest counterexamples) and for a proof,
+ *     against SPIN 6.5.2's reduced state counts
+ *   - the time to the shortest counterexample for four bugs, up to 6 goroutines × 3 steps
+ *   - the same inputs give the same counts and schedules, run after run
+ * Every search is bounded, so the whole script takes a minute or two.
  * (bench/ui.ts measures the page: frame times with 64 goroutines, and the bundle.)
  */
 import { readFileSync } from 'node:fs';
 import { compileGo, runProgram, type Program } from '../src/engine';
-import { explore } from '../src/engine/explore/explore';
+import { explore, type ExploreOptions, type ExploreResult } from '../src/engine/explore/explore';
 
 function model(file: string, consts: Record<string, number>): Program {
   let src = readFileSync(new URL(`./models/${file}`, import.meta.url), 'utf8');
@@ -23,7 +28,18 @@ function time<T>(f: () => T): [T, number] {
   return [r, (performance.now() - t0) / 1000];
 }
 
+/** The fastest of `reps` runs (the first warms the JIT up). */
+function best(p: Program, opts: ExploreOptions, reps: number): [ExploreResult, number] {
+  let out: [ExploreResult, number] | null = null;
+  for (let i = 0; i < reps; i++) {
+    const [r, s] = time(() => explore(p, opts));
+    if (!out || s < out[1]) out = [r, s];
+  }
+  return out as [ExploreResult, number];
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const secs = (s: number) => (s < 1 ? `${Math.round(s * 1000)} ms` : `${s.toFixed(2)} s`);
 
 console.log(
   'Engine: steps per second (Mutex store, K = 20 jobs per goroutine, seeded random scheduler)',
@@ -32,26 +48,83 @@ for (const n of [8, 64, 512]) {
   const p = model('store.go', { N: n, K: 20 });
   runProgram(p, { seed: 1, limits: { steps: 10_000_000 } }); // warm up
   let steps = 0;
-  let secs = 0;
-  for (let rep = 0; rep < 3 || secs < 1; rep++) {
+  let total = 0;
+  for (let rep = 0; rep < 3 || total < 1; rep++) {
     const [r, s] = time(() => runProgram(p, { seed: rep + 1, limits: { steps: 10_000_000 } }));
     if (r.outcome.code !== 0) throw new Error(`store N=${n}: ${r.outcome.first}`);
     steps += r.steps;
-    secs += s;
+    total += s;
   }
   console.log(
-    `  ${String(n).padStart(3)} goroutines: ${fmt(steps / secs)} steps/s (${fmt(steps)} steps in ${secs.toFixed(2)} s)`,
+    `  ${String(n).padStart(3)} goroutines: ${fmt(steps / total)} steps/s (${fmt(steps)} steps in ${total.toFixed(2)} s)`,
   );
 }
 
-console.log('\nExplorer: states per second (N goroutines × K locked map writes)');
-for (const [n, k] of [
-  [3, 3],
-  [4, 3],
-] as const) {
-  const p = model('spin.go', { N: n, K: k });
-  const [r, s] = time(() => explore(p, { maxStates: 2_000_000 }));
+const SPIN: Record<number, number> = { 4: 7_300, 5: 36_000 };
+const summary = (r: ExploreResult) =>
+  `${r.complete ? 'complete' : `INCOMPLETE (${r.cutoff})`}; outcomes: ${r.outcomes.map((o) => o.first || 'clean').join(', ')}`;
+
+console.log('\nExplorer: N goroutines × K locked map writes (bench/models/spin.go)');
+{
+  const p = model('spin.go', { N: 3, K: 3 });
+  const [r, s] = best(p, { reduce: false, maxStates: 2_000_000 }, 2);
   console.log(
-    `  N=${n}, K=${k}: ${fmt(r.states)} states in ${s.toFixed(2)} s = ${fmt(r.states / s)} states/s; complete: ${r.complete}; outcomes: ${r.outcomes.map((o) => o.first || 'clean').join(', ')}`,
+    `  N=3, K=3, no reduction:  ${fmt(r.states).padStart(7)} states in ${secs(s)} = ${fmt(r.states / s)} states/s; ${summary(r)}`,
+  );
+}
+for (const n of [4, 5]) {
+  const p = model('spin.go', { N: n, K: 3 });
+  for (const proof of [false, true]) {
+    const [r, s] = best(p, { proof, maxStates: 2_000_000 }, 3);
+    const vs = proof
+      ? ` (SPIN: ${fmt(SPIN[n] ?? 0)}, so ${(r.states / (SPIN[n] ?? 1)).toFixed(2)}×)`
+      : '';
+    console.log(
+      `  N=${n}, K=3, ${proof ? 'proof:   ' : 'shortest:'}    ${fmt(r.states).padStart(7)} states in ${secs(s)} = ${fmt(r.states / s)} states/s${vs}; ${summary(r)}`,
+    );
+  }
+}
+
+console.log(
+  '\nExplorer: time to the shortest counterexample (stopOnFailure), N goroutines × K = 3 steps',
+);
+const BUGS = [
+  'unlocked-writes.go',
+  'lock-order.go',
+  'recursive-lock.go',
+  'rwmutex-read-twice.go',
+  // the harder lock-order bug: every goroutine must hold its first lock at once
+  'lock-ring.go',
+];
+const BUDGET = 300_000;
+for (const file of BUGS) {
+  const cells: string[] = [];
+  for (const n of [2, 3, 4, 5, 6]) {
+    const p = model(file, { N: n, K: 3 });
+    const [r, s] = best(p, { stopOnFailure: true, maxStates: BUDGET }, 1);
+    const bug = r.outcomes.find((o) => o.exit !== 0);
+    cells.push(
+      bug
+        ? `N=${n} ${secs(s)} (${fmt(r.states)} states, ${bug.steps} steps)`
+        : `N=${n} not found in ${fmt(r.states)} states (${secs(s)})`,
+    );
+  }
+  console.log(`  ${file}:\n    ${cells.join('\n    ')}`);
+}
+
+console.log('\nExplorer: determinism (two runs of each search, same inputs)');
+for (const [file, consts, opts] of [
+  ['spin.go', { N: 4, K: 3 }, {}],
+  ['spin.go', { N: 4, K: 3 }, { proof: true }],
+  ['rwmutex-read-twice.go', { N: 4, K: 3 }, { stopOnFailure: true }],
+] as const) {
+  const p = model(file, consts);
+  const [a, b] = [explore(p, opts), explore(p, opts)];
+  const same =
+    a.states === b.states &&
+    a.transitions === b.transitions &&
+    JSON.stringify(a.outcomes) === JSON.stringify(b.outcomes);
+  console.log(
+    `  ${file} ${JSON.stringify(consts)} ${JSON.stringify(opts)}: ${fmt(a.states)} and ${fmt(b.states)} states, ${same ? 'same counts and schedules' : 'DIFFERENT'}`,
   );
 }

@@ -1,23 +1,65 @@
 /**
- * Systematic search over schedules: breadth-first over machine states, so the first
- * schedule found for each outcome is among the shortest; a visited set of canonical state
- * keys keeps equivalent interleavings from being explored twice. Every distinct outcome
- * comes back with a schedule that reproduces it through `run --schedule`.
+ * Systematic search over schedules: every distinct outcome of a program (exit code, first
+ * line of the runtime's report, stdout), each with a schedule that reproduces it through
+ * `run --schedule`, or the honest statement of what was not covered.
+ *
+ * Breadth-first over machine states, so the first schedule found for an outcome is among the
+ * shortest (fewest moves). From each state only the moves `choose` picks are tried
+ * (./reduce.ts says why that loses no outcome), and sleep sets prune further: once move a
+ * has been tried from a state, the moves after b (tried next) need not try a first where a
+ * and b are independent, since a-then-b reached that state already (Godefroid, LNCS 1032,
+ * ch. 5). With a visited set, a state reached again with a smaller sleep set is explored
+ * again for the moves that were asleep before and are not now (ch. 5.3); this keeps every
+ * outcome.
+ *
+ * Visited states are 64-bit hashes of a canonical walk of the state (./key.ts) in a
+ * typed-array hash table (./table.ts). The walk numbers heap objects by reachability, sorts
+ * a map's entries when no `range` can see their order, renames goroutines so that states
+ * that differ only in which goroutine is where are one state (symmetry; not under -race,
+ * whose clocks are part of the state there), and ignores bookkeeping kept for the UI.
+ * Memory is bounded: the frontier is a queue in typed
+ * arrays that keeps at most `maxFrontier` machines (a state beyond that waits as its record,
+ * a parent link and a move, and is replayed from the start when its turn comes), and the
+ * search stops with an honest cutoff at `maxStates` states or `maxMemory` bytes. Because
+ * levels are finished in order, a cutoff can say exactly which schedules were covered.
+ *
+ * Iterative preemption bounding (the other way to find short counterexamples first) was
+ * considered and left out: it orders schedules by preemptions rather than steps, and does
+ * not combine soundly with sleep sets without extra machinery (Coons et al., "Bounded
+ * partial-order reduction", OOPSLA 2013), while these reductions make the breadth-first
+ * search small enough to finish.
  */
 import type { Program } from '../lang/code';
-import { Machine, type MachineOptions, type OutcomeKind } from '../runtime/machine';
-import { stateKey } from './key';
+import { Machine, gIndexOf, type MachineOptions, type OutcomeKind } from '../runtime/machine';
+import { programFacts } from './facts';
+import { StateHasher } from './key';
+import { Records } from './records';
+import { choose, conflicts, move, type Move, type Policy } from './reduce';
+import { VisitedTable } from './table';
 
 export interface ExploreOptions extends MachineOptions {
   /** stop after this many distinct states (the search is then incomplete) */
   readonly maxStates?: number;
-  /** do not go deeper than this many steps */
+  /** do not go deeper than this many moves */
   readonly maxDepth?: number;
   /** called every `progressEvery` states */
   readonly onProgress?: (p: ExploreProgress) => void;
   readonly progressEvery?: number;
-  /** asked between batches: return true to stop (the result is then incomplete) */
+  /** asked before each state is expanded: return true to stop (the result is then incomplete) */
   readonly shouldStop?: () => boolean;
+  /** stop at the first failing outcome found (the search is then incomplete) */
+  readonly stopOnFailure?: boolean;
+  /**
+   * search for a proof rather than for shortest counterexamples: also use reductions that
+   * keep every outcome but may make its schedule longer (see ./reduce.ts, rule 4)
+   */
+  readonly proof?: boolean;
+  /** false tries every interleaving of visible steps (to check the reductions); default true */
+  readonly reduce?: boolean;
+  /** machines kept in the frontier; states beyond wait as records (default 50,000) */
+  readonly maxFrontier?: number;
+  /** bytes for the visited set, the records and the frontier queue (default 1 GiB) */
+  readonly maxMemory?: number;
 }
 
 export interface ExploreProgress {
@@ -40,119 +82,360 @@ export interface FoundOutcome {
 export interface ExploreResult {
   /** every schedule was covered (no bound was hit) */
   readonly complete: boolean;
+  /** distinct states visited */
   readonly states: number;
   readonly outcomes: readonly FoundOutcome[];
   /** why the search is incomplete, in words, or null */
   readonly cutoff: string | null;
   readonly maxDepthReached: number;
-}
-
-interface Node {
-  readonly m: Machine;
-  readonly parent: Node | null;
-  /** the schedule entries taken to reach this node from its parent */
-  readonly choices: readonly number[];
-  readonly depth: number;
-}
-
-/**
- * One transition of the search: goroutine g's step, then its following steps for as long as
- * they touch nothing another goroutine can see (local work commutes with everything, so
- * interleaving others between those steps cannot change any outcome). `merged` counts the
- * extra steps, each taken where another goroutine could have run (a choice in the schedule).
- */
-export function transitionFrom(
-  m0: Machine,
-  g: number,
-): { readonly m: Machine; readonly merged: number } {
-  let cur = m0.fork();
-  cur.step(g);
-  let merged = 0;
-  for (let i = 0; i < 10_000 && !cur.outcome; i++) {
-    if (cur.g(g).st !== 'runnable' || cur.runnable().length < 2) break;
-    const probe = cur.fork();
-    probe.footprint = [];
-    const end = probe.step(g);
-    if (end !== 'ok' || probe.outcome || probe.footprint.length > 0) break;
-    probe.footprint = null;
-    cur = probe;
-    merged++;
-  }
-  return { m: cur, merged };
-}
-
-function scheduleOf(n: Node): number[] {
-  const parts: (readonly number[])[] = [];
-  for (let x: Node | null = n; x; x = x.parent) parts.push(x.choices);
-  return parts.reverse().flat();
+  /** moves executed (each a fork of a state and the steps of one goroutine) */
+  readonly transitions: number;
 }
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreResult {
-  const maxStates = opts.maxStates ?? 200_000;
-  const maxDepth = opts.maxDepth ?? 10_000;
-  const every = opts.progressEvery ?? 1000;
-  const root = new Machine(program, { ...opts, record: false });
-  const seen = new Set<string>([stateKey(root)]);
-  const outcomes = new Map<string, FoundOutcome>();
-  let frontier: Node[] = [{ m: root, parent: null, choices: [], depth: 0 }];
-  let cutoff: string | null = null;
-  let depthReached = 0;
-  while (frontier.length > 0 && !cutoff) {
-    const next: Node[] = [];
-    for (const node of frontier) {
-      if (opts.shouldStop?.()) {
-        cutoff = 'stopped before the search finished';
+  const first = new Search(program, opts, true);
+  const r = first.run();
+  if (!first.overshot) return r;
+  // a Done took a counter below zero: Dones may not be moved (reduce.ts, rule 4)
+  const again = new Search(program, opts, false).run();
+  return { ...again, transitions: r.transitions + again.transitions };
+}
+
+/**
+ * Sleep sets and "moves to explore" are sets of goroutines, as bits by rank (the renaming the
+ * state hash uses, so that states equal up to goroutine renaming share them); ALL is every
+ * goroutine. A goroutine ranked past 30 never sleeps (sound, only slower), and so is always
+ * explored on the first visit.
+ */
+const ALL = -1;
+
+function bitOf(rank: ArrayLike<number>, g: number): number {
+  const r = rank[gIndexOf(g)] as number;
+  return r < 31 ? 1 << r : 0;
+}
+
+/** What a frontier entry keeps while it is in memory. */
+interface Hot {
+  readonly m: Machine;
+  /** its goroutines' ranks, by goroutine index */
+  readonly rank: readonly number[];
+  /** moves of other goroutines known from its parent, unchanged by the move that led here */
+  readonly inherited: readonly Move[];
+}
+
+/** Ints per frontier entry: record, depth, hash a, hash b, sleep set, moves to explore. */
+const E = 6;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+class Search {
+  private readonly maxStates: number;
+  private readonly maxDepth: number;
+  private readonly maxFrontier: number;
+  private readonly maxMemory: number;
+  private readonly every: number;
+  private readonly reduce: boolean;
+  private readonly policy: Policy;
+  private readonly root: Machine;
+  private readonly hasher: StateHasher;
+  private readonly table: VisitedTable;
+  private readonly records = new Records();
+  private readonly outcomes = new Map<string, FoundOutcome>();
+  private readonly fp: number[] = [];
+  /** where `move` leaves the state after the move */
+  private readonly out: { m: Machine | null } = { m: null };
+  /** the frontier, first in first out: entry n (counting from the start) at n - base */
+  private queue = new Int32Array(E * 1024);
+  private hot: (Hot | null)[] = [];
+  private base = 0;
+  private head = 0;
+  private tail = 0;
+  private inMemory = 0;
+  private cutoff: string | null = null;
+  private depthLimited = false;
+  private depthReached = 0;
+  /** every state fewer than this many moves deep has been expanded */
+  private levelDone = 0;
+  private transitions = 0;
+  /** a move took a WaitGroup counter below zero while Dones were being moved */
+  overshot = false;
+
+  constructor(
+    program: Program,
+    private readonly opts: ExploreOptions,
+    moveDones: boolean,
+  ) {
+    this.maxStates = opts.maxStates ?? 200_000;
+    this.maxDepth = opts.maxDepth ?? 10_000;
+    this.maxFrontier = opts.maxFrontier ?? 50_000;
+    this.maxMemory = opts.maxMemory ?? 2 ** 30;
+    this.every = opts.progressEvery ?? 1000;
+    this.reduce = opts.reduce ?? true;
+    const facts = programFacts(program);
+    const proof = opts.proof ?? false;
+    this.policy = {
+      postpone: !facts.usesClock,
+      eagerSpawn: proof && !facts.countsGoroutines,
+      eagerWait: proof && facts.addsOnlyInMain,
+      eagerDone: moveDones && proof && facts.addsOnlyInMain && facts.waitsOnlyInMain,
+    };
+    this.root = new Machine(program, { ...opts, record: false });
+    this.table = new VisitedTable();
+    // under -race the detector's clocks name goroutines: no renaming then
+    this.hasher = new StateHasher(facts.rangesOverMaps, this.reduce && !opts.race);
+  }
+
+  run(): ExploreResult {
+    this.visit(this.root.fork(), -1, 0, 0, 0, [], []);
+    while (!this.cutoff && this.head < this.tail) {
+      if (this.opts.shouldStop?.()) {
+        this.cutoff = `stopped before the search finished; ${this.covered()}`;
         break;
       }
-      const runnable = node.m.runnable();
-      for (const g of runnable) {
-        const t = transitionFrom(node.m, g);
-        const m = t.m;
-        const choices = [
-          ...(runnable.length > 1 ? [g] : []),
-          ...new Array<number>(t.merged).fill(g),
-        ];
-        const child: Node = { m, parent: node, choices, depth: node.depth + 1 };
-        if (m.outcome) {
-          const o = m.outcome;
-          const id = `${o.code}\u0000${o.first}\u0000${m.stdout}`;
-          if (!outcomes.has(id))
-            outcomes.set(id, {
-              kind: o.kind,
-              exit: o.code,
-              first: o.first,
-              stdout: m.stdout,
-              stderr: m.stderr,
-              schedule: scheduleOf(child),
-              steps: m.steps,
-            });
-          continue;
-        }
-        const key = stateKey(m);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (seen.size % every === 0)
-          opts.onProgress?.({ states: seen.size, depth: node.depth + 1, outcomes: outcomes.size });
-        if (seen.size >= maxStates) {
-          cutoff = `stopped at ${maxStates.toLocaleString('en-US')} states (the state limit)`;
-          break;
-        }
-        if (child.depth >= maxDepth) {
-          cutoff = `schedules longer than ${maxDepth} steps were not explored (the depth limit)`;
-          continue;
-        }
-        next.push(child);
-      }
-      if (cutoff && cutoff.startsWith('stopped')) break;
+      this.expand();
     }
-    if (next.length > 0) depthReached = next[0]?.depth ?? depthReached;
-    frontier = next;
+    if (!this.cutoff && this.depthLimited)
+      this.cutoff = `schedules longer than ${fmt(this.maxDepth)} moves were not explored (the depth limit)`;
+    return {
+      complete: this.cutoff === null,
+      states: this.table.size,
+      outcomes: [...this.outcomes.values()],
+      cutoff: this.cutoff,
+      maxDepthReached: this.depthReached,
+      transitions: this.transitions,
+    };
   }
-  return {
-    complete: cutoff === null,
-    states: seen.size,
-    outcomes: [...outcomes.values()],
-    cutoff,
-    maxDepthReached: depthReached,
-  };
+
+  private covered(): string {
+    return this.levelDone > 0
+      ? `every schedule of up to ${fmt(this.levelDone)} moves was covered, longer ones were not`
+      : 'no schedule was covered completely';
+  }
+
+  /** Take the next state off the frontier (replaying it if it was not kept). */
+  private take(): { rec: number; depth: number; sleep: number; only: number; hot: Hot } {
+    const i = E * (this.head - this.base);
+    const q = this.queue;
+    const rec = q[i] as number;
+    const depth = q[i + 1] as number;
+    this.table.pending[this.table.find(q[i + 2] as number, q[i + 3] as number)] = 0;
+    let hot = this.hot[this.head - this.base] ?? null;
+    this.hot[this.head - this.base] = null;
+    this.head++;
+    if (depth > this.levelDone) this.levelDone = depth;
+    if (hot) this.inMemory--;
+    else {
+      const m = this.records.replay(this.root, rec);
+      this.hasher.hash(m);
+      hot = { m, rank: ranks(this.hasher.rank, m.gs.length), inherited: [] };
+    }
+    return { rec, depth, sleep: q[i + 4] as number, only: q[i + 5] as number, hot };
+  }
+
+  /** Take the next state off the frontier and try the moves chosen from it. */
+  private expand(): void {
+    const { rec, depth, sleep, only, hot } = this.take();
+    const { m, rank } = hot;
+    // in rank order, so that what `choose` picks depends on the state, not on the names
+    const runnable = m.runnable().sort((x, y) => bitOrder(rank, x) - bitOrder(rank, y));
+    const moves: Move[] = [];
+    // the state after each move, when it was computed here (inherited moves have none yet)
+    const afters: (Machine | null)[] = [];
+    for (const g of runnable) {
+      const known = inheritedMove(hot.inherited, g);
+      moves.push(known ?? this.move(m, g));
+      afters.push(known ? null : this.out.m);
+    }
+    if (this.policy.eagerDone && moves.some((mv) => mv.overshoots)) {
+      this.overshot = true;
+      this.cutoff = 'a WaitGroup counter went below zero';
+      return;
+    }
+    const chosen = this.reduce ? choose(m, moves, this.policy) : moves;
+    const branching = runnable.length > 1;
+    // goroutines whose moves were tried from here in this visit: later ones need not try them
+    const done: number[] = [];
+    for (const mv of chosen) {
+      const bit = bitOf(rank, mv.g);
+      if (this.reduce && (sleep & bit || (only !== ALL && !(only & bit)))) continue;
+      let after = afters[moves.indexOf(mv)] ?? null;
+      if (!after) {
+        this.move(m, mv.g);
+        after = this.out.m as Machine;
+      }
+      const steps = branching ? mv.steps : -mv.steps;
+      if (after.outcome) this.found(after, rec, mv.g, steps);
+      else {
+        const asleep: number[] = [];
+        const inherited: Move[] = [];
+        for (const other of moves) {
+          if (other === mv || conflicts(other, mv)) continue;
+          inherited.push(other);
+          if (this.reduce && (sleep & bitOf(rank, other.g) || done.includes(other.g)))
+            asleep.push(other.g);
+        }
+        this.visit(after, rec, mv.g, steps, depth + 1, asleep, inherited);
+      }
+      if (this.cutoff) return;
+      done.push(mv.g);
+    }
+  }
+
+  private move(m: Machine, g: number): Move {
+    this.transitions++;
+    return move(m, g, this.fp, this.out);
+  }
+
+  /**
+   * A state reached by a move (or the initial state, parent -1), with the goroutines whose
+   * moves sleep there: new, or seen before with a sleep set that put to sleep a move this
+   * visit leaves awake, or nothing new.
+   */
+  private visit(
+    m: Machine,
+    parent: number,
+    g: number,
+    steps: number,
+    depth: number,
+    asleep: readonly number[],
+    inherited: readonly Move[],
+  ): void {
+    const table = this.table;
+    this.hasher.hash(m);
+    const { a, b } = this.hasher;
+    let sleep = 0;
+    for (const x of asleep) sleep |= bitOf(this.hasher.rank, x);
+    const at = table.find(a, b);
+    if (at >= 0) {
+      const was = table.sleep[at] as number;
+      const wake = was & ~sleep;
+      if (wake === 0) return;
+      table.sleep[at] = was & sleep;
+      const p = table.pending[at] as number;
+      if (p > 0) {
+        // still waiting in the frontier: it will be expanded with both visits' knowledge
+        const i = E * (p - 1 - this.base);
+        this.queue[i + 4] = (this.queue[i + 4] as number) & sleep;
+        if (this.queue[i + 5] !== ALL) this.queue[i + 5] = (this.queue[i + 5] as number) | wake;
+        return;
+      }
+      if (depth >= this.maxDepth) this.depthLimited = true;
+      else
+        this.enqueue(
+          at,
+          this.records.add(parent, g, steps),
+          depth,
+          a,
+          b,
+          sleep,
+          wake,
+          m,
+          inherited,
+        );
+      return;
+    }
+    if (table.size >= this.maxStates) {
+      this.cutoff = `stopped at ${fmt(this.maxStates)} states (the state limit); ${this.covered()}`;
+      return;
+    }
+    if (this.bytes() > this.maxMemory) {
+      this.cutoff = `stopped at ${fmt(Math.round(this.maxMemory / 2 ** 20))} MB (the memory limit), after ${fmt(table.size)} states; ${this.covered()}`;
+      return;
+    }
+    const slot = table.insert(a, b, at);
+    table.sleep[slot] = sleep;
+    if (table.size % this.every === 0)
+      this.opts.onProgress?.({ states: table.size, depth, outcomes: this.outcomes.size });
+    if (depth > this.depthReached) this.depthReached = depth;
+    if (depth >= this.maxDepth) {
+      this.depthLimited = true;
+      return;
+    }
+    const rec = parent < 0 ? 0 : this.records.add(parent, g, steps);
+    this.enqueue(slot, rec, depth, a, b, sleep, ALL, m, inherited);
+  }
+
+  private enqueue(
+    slot: number,
+    rec: number,
+    depth: number,
+    a: number,
+    b: number,
+    sleep: number,
+    only: number,
+    m: Machine,
+    inherited: readonly Move[],
+  ): void {
+    if (E * (this.tail - this.base + 1) > this.queue.length) this.makeRoom();
+    const i = E * (this.tail - this.base);
+    const q = this.queue;
+    q[i] = rec;
+    q[i + 1] = depth;
+    q[i + 2] = a;
+    q[i + 3] = b;
+    q[i + 4] = sleep;
+    q[i + 5] = only;
+    if (this.inMemory < this.maxFrontier) {
+      this.inMemory++;
+      // the hasher has just hashed m
+      const rank = ranks(this.hasher.rank, m.gs.length);
+      this.hot[this.tail - this.base] = { m, rank, inherited };
+    } else this.hot[this.tail - this.base] = null;
+    this.tail++;
+    this.table.pending[slot] = this.tail;
+  }
+
+  /** Drop the expanded part of the queue, or double it. */
+  private makeRoom(): void {
+    const used = this.head - this.base;
+    if (used * 2 >= this.tail - this.base) {
+      this.queue.copyWithin(0, E * used, E * (this.tail - this.base));
+      this.hot = this.hot.slice(used);
+      this.base = this.head;
+    } else {
+      const q = new Int32Array(this.queue.length * 2);
+      q.set(this.queue);
+      this.queue = q;
+    }
+  }
+
+  /** Bytes in the search's own tables (machines in the frontier are bounded by maxFrontier). */
+  private bytes(): number {
+    return this.table.bytes + this.records.bytes + this.queue.byteLength + 8 * this.hot.length;
+  }
+
+  private found(m: Machine, parent: number, g: number, steps: number): void {
+    const o = m.outcome;
+    if (!o) return;
+    const id = `${o.code}\u0000${o.first}\u0000${m.stdout}`;
+    if (this.outcomes.has(id)) return;
+    const rec = this.records.add(parent, g, steps);
+    this.outcomes.set(id, {
+      kind: o.kind,
+      exit: o.code,
+      first: o.first,
+      stdout: m.stdout,
+      stderr: m.stderr,
+      schedule: this.records.schedule(rec),
+      steps: m.steps,
+    });
+    if (this.opts.stopOnFailure && (o.code !== 0 || o.kind !== 'exit'))
+      this.cutoff = `stopped at the first failing schedule; ${this.covered()}`;
+  }
+}
+
+/** A copy of the first n ranks. */
+function ranks(rank: Int32Array, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(rank[i] as number);
+  return out;
+}
+
+function bitOrder(rank: readonly number[], g: number): number {
+  return rank[gIndexOf(g)] as number;
+}
+
+function inheritedMove(moves: readonly Move[], g: number): Move | null {
+  for (const mv of moves) if (mv.g === g) return mv;
+  return null;
 }

@@ -4,10 +4,20 @@
  * reached from the goroutines and globals, so the order in which goroutines happened to
  * allocate does not matter; bookkeeping kept only for the UI (lock holders, per-key
  * versions, step counters) is left out.
+ *
+ * `StateHasher` is what the explorer uses: the same walk, fed into two independent 32-bit
+ * hashes instead of a string (hash compaction, as SPIN's -DHC does), so a state costs a walk
+ * over its live data and no allocation. Two different states collide with probability about
+ * 2^-64 per pair: for ten million states, a chance of about 3 in a million that one state is
+ * wrongly taken as already seen. Beyond `stateKey`, it sorts a map's entries when no
+ * `range` can see their order, renames goroutines (see StateHasher), and under -race takes
+ * in the detector's clocks and shadow memory, since two paths to one machine state can
+ * differ there and only one of them may go on to report a race. `stateKey` is the readable
+ * string form of the walk, for tests and debugging.
  */
-import { typeString } from '../lang/types';
-import type { Machine } from '../runtime/machine';
-import { FnVal, Iface, K, Keys, Ref, Slice, type Value } from '../runtime/values';
+import { typeString, type Type } from '../lang/types';
+import { gIndexOf, type G, type Machine } from '../runtime/machine';
+import { FnVal, Iface, K, Keys, Ref, Slice, type MapKey, type Value } from '../runtime/values';
 
 export function stateKey(m: Machine): string {
   const ids = new Map<number, number>();
@@ -36,6 +46,7 @@ export function stateKey(m: Machine): string {
     return '?';
   };
   out.push(m.now, m.mapRng, JSON.stringify(m.stdout), JSON.stringify(m.stderr));
+  if (m.race) out.push(`race${m.race.count}`);
   for (const g of m.gs) {
     if (g.st === 'done') {
       out.push(`G${g.id}d`);
@@ -92,4 +103,412 @@ export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return (h ^ s.length) >>> 0;
+}
+
+const G_STATE = { runnable: 1, blocked: 2, sleeping: 3, done: 4, crashed: 5 } as const;
+const CTX_KIND = { background: 1, todo: 2, cancel: 3, timer: 4 } as const;
+/** strings at least this long are hashed once and remembered (output, long messages) */
+const CACHED_STRING = 48;
+const STRING_CACHE_SIZE = 4096;
+
+const f64 = new Float64Array(1);
+const f64words = new Int32Array(f64.buffer);
+
+/**
+ * The explorer's state hash: `hash(m)` walks the state as `stateKey` does and leaves two
+ * 32-bit words in `a` and `b`. One hasher per search; it keeps scratch arrays between calls.
+ *
+ * It also factors out goroutine symmetry. A program cannot tell one goroutine from another
+ * (Go gives them no identity it can see, and the explorer's outcomes are an exit code, a
+ * first line and stdout), so two states that differ only in which goroutine is where behave
+ * alike up to renaming. Goroutines other than main (whose return ends the program) are
+ * walked in the order of a hash of their own state, and named by their place in that order
+ * (their rank) wherever an id appears (wait queues); ties fall back to the id, which only
+ * costs some sharing. `rank` and `byRank` give the renaming of the last state hashed.
+ */
+export class StateHasher {
+  a = 0;
+  b = 0;
+  /** by goroutine index (gIndexOf): its rank in the last state hashed */
+  rank = new Int32Array(32);
+  /** by rank: the goroutine index */
+  byRank = new Int32Array(32);
+  private order: G[] = [];
+  private shapes: number[] = [];
+  private canon = new Int32Array(256);
+  private stamp = new Int32Array(256);
+  private gen = 0;
+  private n = 0;
+  private queue: number[] = [];
+  private readonly strings = new Map<string, number>();
+  private readonly types = new WeakMap<Type, number>();
+
+  /**
+   * @param insertionOrder whether the order in which a map's entries were added can matter:
+   *   only a `range` over a map shows it (fmt prints maps sorted, as Go does). When it cannot,
+   *   entries are hashed in key order, so two goroutines writing in either order make one
+   *   state, not two.
+   */
+  constructor(
+    private readonly insertionOrder = true,
+    private readonly symmetry = true,
+  ) {}
+
+  hash(m: Machine): void {
+    this.rename(m);
+    this.a = 0x2545f491;
+    this.b = 0x61c88647;
+    this.n = 0;
+    this.queue.length = 0;
+    if (++this.gen === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    this.num(m.now);
+    this.add(m.mapRng | 0);
+    this.str(m.stdout);
+    this.str(m.stderr);
+    if (m.race)
+      m.race.digest(
+        (x) => this.add(x),
+        (t) => this.str(t),
+      );
+    else this.add(-1);
+    this.add(m.gs.length);
+    for (const g of this.order) {
+      this.add(this.rank[gIndexOf(g.id)] as number);
+      this.add(G_STATE[g.st]);
+      if (g.st === 'done') continue;
+      this.add(g.phase);
+      this.str(g.reason ?? '');
+      this.num(g.wake);
+      this.num(g.waitStart);
+      this.add(g.handoff ? 1 : 0);
+      if (g.panic) {
+        this.add(g.panic.recovered ? 2 : 1);
+        this.str(g.panic.text);
+      } else this.add(0);
+      this.add(g.fr.length);
+      for (const fr of g.fr) {
+        this.add(fr.f.id);
+        this.add(fr.pc);
+        this.add(fr.mode * 2 + (fr.isDefer ? 1 : 0));
+        this.vals(fr.L);
+        this.vals(fr.S);
+        if (fr.D) {
+          this.add(fr.D.length);
+          for (const d of fr.D) {
+            this.val(d.fn);
+            this.vals(d.args);
+          }
+        } else this.add(-1);
+        if (fr.ret) this.vals(fr.ret);
+        else this.add(-1);
+      }
+    }
+    this.vals(m.globals);
+    this.add(m.timers.length);
+    for (const id of m.timers) this.add(this.obj(id));
+    this.objects(m);
+    this.a = fmix32(this.a ^ this.n);
+    this.b = fmix32(this.b ^ Math.imul(this.n, 0x9e3779b1));
+  }
+
+  private objects(m: Machine): void {
+    const queue = this.queue;
+    for (let i = 0; i < queue.length; i++) {
+      const o = m.get(queue[i] as number);
+      this.add(o.k);
+      switch (o.k) {
+        case K.Slots:
+          this.add(o.role);
+          this.vals(o.s);
+          break;
+        case K.Map:
+          this.add(o.writing ? 1 : 0);
+          this.add(o.m.size);
+          if (this.insertionOrder || o.m.size < 2 || !this.entrySum(o.m))
+            for (const k of this.insertionOrder ? o.m.keys() : [...o.m.keys()].sort(compareKeys)) {
+              this.val(k);
+              this.val(o.m.get(k) as Value);
+            }
+          break;
+        case K.Mutex:
+          this.add((o.locked ? 1 : 0) | (o.woken ? 2 : 0) | (o.starving ? 4 : 0));
+          this.goroutines(o.q);
+          break;
+        case K.RWMutex:
+          this.add(this.obj(o.w));
+          this.add(o.readerCount);
+          this.add(o.readerWait);
+          this.add(o.readerSem);
+          this.add(o.writerSem);
+          this.goroutines(o.readerQ);
+          this.goroutines(o.writerQ);
+          break;
+        case K.WaitGroup:
+          this.add(o.n);
+          this.goroutines(o.q);
+          break;
+        case K.Ctx:
+          this.add(CTX_KIND[o.kind]);
+          this.val(o.err);
+          this.num(o.deadline);
+          this.add(o.children.length);
+          for (const c of o.children) this.add(this.obj(c));
+          break;
+      }
+    }
+  }
+
+  /**
+   * A map whose entries are all scalars, in any order: each entry is hashed on its own and the
+   * hashes are added up (a multiset hash), which costs no sort. False (nothing fed) when some
+   * value refers to an object, whose canonical number depends on the order of the walk.
+   */
+  private entrySum(m: ReadonlyMap<MapKey, Value>): boolean {
+    let sa = 0;
+    let sb = 0;
+    for (const [k, v] of m) {
+      if (v !== null && typeof v === 'object') return false;
+      const hk = this.scalar(k);
+      const hv = this.scalar(v);
+      sa = (sa + fmix32(hk ^ Math.imul(hv, 0x9e3779b1))) | 0;
+      sb = (sb + fmix32(Math.imul(hk + 0x7f4a7c15, 0x85ebca6b) ^ (hv + 0x632be5ab))) | 0;
+    }
+    this.add(sa);
+    this.add(sb);
+    return true;
+  }
+
+  /** One 32-bit word for a scalar: null, a boolean, a number or a string. */
+  private scalar(v: MapKey | null): number {
+    if (typeof v === 'number') {
+      if ((v | 0) === v) return fmix32(v ^ 0x5bd1e995);
+      f64[0] = v;
+      return fmix32((f64words[0] as number) ^ fmix32(f64words[1] as number));
+    }
+    if (typeof v === 'string') {
+      let h = this.strings.get(v);
+      if (h === undefined) {
+        if (this.strings.size >= STRING_CACHE_SIZE) this.strings.clear();
+        h = stringHash53(v);
+        this.strings.set(v, h);
+      }
+      return fmix32((h % 0x100000000) ^ 0x27d4eb2f);
+    }
+    if (v === null) return 0x1b873593;
+    return v ? 0x2545f491 : 0x61c88647;
+  }
+
+  /** Canonical number of heap object id: its rank in the walk. */
+  private obj(id: number): number {
+    if (id >= this.stamp.length) {
+      let len = this.stamp.length;
+      while (len <= id) len *= 2;
+      const stamp = new Int32Array(len);
+      stamp.set(this.stamp);
+      const canon = new Int32Array(len);
+      canon.set(this.canon);
+      this.stamp = stamp;
+      this.canon = canon;
+    }
+    if (this.stamp[id] === this.gen) return this.canon[id] as number;
+    this.stamp[id] = this.gen;
+    this.canon[id] = this.n;
+    this.queue.push(id);
+    return this.n++;
+  }
+
+  private vals(vs: readonly Value[]): void {
+    this.add(vs.length);
+    for (let i = 0; i < vs.length; i++) this.val(vs[i] as Value);
+  }
+
+  /** A list of goroutine ids (a wait queue), by rank. */
+  private goroutines(ids: readonly number[]): void {
+    this.add(ids.length);
+    for (let i = 0; i < ids.length; i++) this.add(this.rank[gIndexOf(ids[i] as number)] as number);
+  }
+
+  /**
+   * Order the goroutines for the walk, and rank them: main first, the others by a hash of
+   * their own state (no heap identities in it, so it does not depend on the order), then id.
+   */
+  private rename(m: Machine): void {
+    const gs = m.gs;
+    if (gs.length > this.rank.length) {
+      this.rank = new Int32Array(gs.length * 2);
+      this.byRank = new Int32Array(gs.length * 2);
+    }
+    const order = this.order;
+    order.length = 0;
+    for (const g of gs) order.push(g);
+    if (this.symmetry && gs.length > 2) {
+      // insertion sort of the others by shape (few goroutines; ids are already in order)
+      const shapes = this.shapes;
+      shapes.length = 0;
+      for (let i = 0; i < gs.length; i++) shapes.push(i === 0 ? 0 : this.shape(gs[i] as G));
+      for (let i = 2; i < order.length; i++) {
+        const g = order[i] as G;
+        const s = shapes[i] as number;
+        let j = i - 1;
+        while (j >= 1 && (shapes[j] as number) > s) {
+          order[j + 1] = order[j] as G;
+          shapes[j + 1] = shapes[j] as number;
+          j--;
+        }
+        order[j + 1] = g;
+        shapes[j + 1] = s;
+      }
+    }
+    for (let r = 0; r < order.length; r++) {
+      const i = gIndexOf((order[r] as G).id);
+      this.rank[i] = r;
+      this.byRank[r] = i;
+    }
+  }
+
+  /**
+   * A goroutine's own state, roughly: where it is and its locals' scalar values, without its
+   * id or the identity of heap objects. Goroutines with equal shapes are walked in id order,
+   * which is always correct; a finer shape only lets more states be shared.
+   */
+  private shape(g: G): number {
+    let h = mixIn(G_STATE[g.st], g.phase);
+    if (g.st === 'done') return h >>> 0;
+    for (const fr of g.fr) {
+      h = mixIn(mixIn(h, fr.f.id), fr.pc);
+      const L = fr.L;
+      for (let i = 0; i < L.length; i++) {
+        const v = L[i] as Value;
+        h = mixIn(h, typeof v === 'number' && (v | 0) === v ? v : shallow(v));
+      }
+    }
+    return h >>> 0;
+  }
+
+  private val(v: Value): void {
+    if (v === null) this.add(1);
+    else if (typeof v === 'number') {
+      this.add(2);
+      this.num(v);
+    } else if (typeof v === 'string') {
+      this.add(3);
+      this.str(v);
+    } else if (typeof v === 'boolean') this.add(v ? 4 : 5);
+    else if (v instanceof Ref) {
+      this.add(6);
+      this.add(this.obj(v.id));
+      this.add(v.f);
+    } else if (v instanceof Slice) {
+      this.add(7);
+      this.add(this.obj(v.b));
+      this.add(v.off);
+      this.add(v.len);
+      this.add(v.cap);
+    } else if (v instanceof FnVal) {
+      this.add(8);
+      this.add(v.fn);
+      if (v.env) this.vals(v.env);
+      else this.add(-1);
+      if (v.bound) this.val(v.recv);
+      else this.add(-2);
+    } else if (v instanceof Iface) {
+      this.add(9);
+      this.add(this.typeHash(v.t));
+      this.val(v.v);
+    } else if (v instanceof Keys) {
+      this.add(10);
+      this.add(v.keys.length);
+      for (const k of v.keys) this.val(k);
+    } else this.add(11);
+  }
+
+  private num(x: number): void {
+    if ((x | 0) === x) this.add(x);
+    else {
+      f64[0] = x;
+      this.add(0x7ff00001);
+      this.add(f64words[0] as number);
+      this.add(f64words[1] as number);
+    }
+  }
+
+  private str(s: string): void {
+    const len = s.length;
+    this.add(len);
+    if (len < CACHED_STRING) {
+      for (let i = 0; i < len; i += 2)
+        this.add(s.charCodeAt(i) | ((i + 1 < len ? s.charCodeAt(i + 1) : 0) << 16));
+      return;
+    }
+    let h = this.strings.get(s);
+    if (h === undefined) {
+      if (this.strings.size >= STRING_CACHE_SIZE) this.strings.clear();
+      h = stringHash53(s);
+      this.strings.set(s, h);
+    }
+    this.add((h % 0x100000000) | 0);
+    this.add(Math.floor(h / 0x100000000));
+  }
+
+  private typeHash(t: Type): number {
+    let h = this.types.get(t);
+    if (h === undefined) {
+      h = (stringHash53(typeString(t, true)) % 0x100000000) | 0;
+      this.types.set(t, h);
+    }
+    return h;
+  }
+
+  /** Feed one 32-bit word to both hashes: a murmur3 round and an xxhash32 round. */
+  private add(x: number): void {
+    let k = Math.imul(x, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    let a = this.a ^ Math.imul(k, 0x1b873593);
+    a = (a << 13) | (a >>> 19);
+    this.a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+    const b = (this.b + Math.imul(x, 0x85ebca77)) | 0;
+    this.b = Math.imul((b << 13) | (b >>> 19), 0x9e3779b1);
+  }
+}
+
+function compareKeys(x: MapKey, y: MapKey): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A local's value for a goroutine's shape: its kind, and a short string's length. */
+function shallow(v: Value): number {
+  if (v === null) return 0x1000;
+  if (typeof v === 'boolean') return v ? 0x2001 : 0x2000;
+  if (typeof v === 'string') return 0x3000 + v.length;
+  if (typeof v === 'number') return 0x4000;
+  return v instanceof Ref ? 0x5000 + v.f : 0x6000;
+}
+
+/** One step of a small 32-bit hash (for goroutine shapes). */
+function mixIn(h: number, x: number): number {
+  return Math.imul((h << 5) - h + Math.imul(x | 0, 0x9e3779b1), 0x85ebca6b) ^ (h >>> 15);
+}
+
+/** murmur3's finaliser: every input bit affects every output bit. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** A 53-bit hash of a string (cyrb53), for strings hashed once and remembered. */
+function stringHash53(s: string): number {
+  let h1 = 0xdeadbeef ^ s.length;
+  let h2 = 0x41c6ce57 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -153,6 +153,15 @@ export interface MachineOptions {
   readonly record?: boolean;
 }
 
+/** Footprint entries for shared things that are not heap objects (see Machine.footprint). */
+export const FP_GLOBAL = -1;
+/** goroutine ids and the goroutine list: `go` statements */
+export const FP_SPAWN = 1 << 28;
+/** stdout and stderr */
+export const FP_OUTPUT = FP_SPAWN + 1;
+/** the generator behind map iteration order */
+export const FP_MAP_RNG = FP_SPAWN + 2;
+
 const MAIN_GOROUTINE = 1;
 /** Go's runtime starts goroutines 2-5 (GC workers, finaliser) before main's first `go`. */
 const FIRST_USER_GOROUTINE = 6;
@@ -188,28 +197,73 @@ export class Machine {
   outcome: Outcome | null = null;
   steps = 0;
   nextGid = FIRST_USER_GOROUTINE;
-  globals: Value[] = [];
+  globals: Value[];
   race: RaceDetector | null;
   record: boolean;
   events: EngineEvent[] = [];
   /** the goroutine that took the last step */
   lastG = 0;
-  /** accesses of the current step to shared objects: id*2 + (write ? 1 : 0) (for the explorer) */
+  /**
+   * For the explorer, while not null: what the current step touches that another goroutine
+   * could see, as id*2 + (write ? 1 : 0). Heap objects by heap id, a few shared things that
+   * are not objects by the FP_* ids below, and FP_GLOBAL for anything else (it conflicts with
+   * every other step).
+   */
   footprint: number[] | null = null;
+  /**
+   * For the explorer: the mutex (heap id) a Lock in this step tried and found locked, so the
+   * goroutine waits for it; -1 otherwise. The caller resets it before each step.
+   */
+  lockAttempt = -1;
   /** context errors, allocated once so `err == context.Canceled` holds */
-  ctxErrs: [Value, Value] = [null, null];
+  ctxErrs: [Value, Value];
   liveObjects = 0;
   /** main's variables when it returned: what the program's final picture still shows */
-  finalLocals: readonly Value[] = [];
+  finalLocals: readonly Value[];
   private mainStarted = false;
 
-  constructor(prog: Program, opts: MachineOptions = {}) {
+  /** @param from internal: the machine `fork()` copies (leave it out) */
+  constructor(prog: Program, opts: MachineOptions = {}, from?: Machine) {
     this.prog = prog;
+    if (from) {
+      // a fork: built by the constructor so it has the same shape (hidden class) as any
+      // machine; Object.assign over 29 fields left forks in slow dictionary mode
+      this.limits = from.limits;
+      this.fileName = from.fileName;
+      this.h = from.h.slice();
+      this.gs = from.gs.slice();
+      this.ep = from.ep;
+      this.epochs = from.epochs;
+      this.now = from.now;
+      this.schedSeed = from.schedSeed;
+      this.mapRng = from.mapRng;
+      this.stdout = from.stdout;
+      this.stderr = from.stderr;
+      this.outcome = from.outcome;
+      this.steps = from.steps;
+      this.nextGid = from.nextGid;
+      this.globals = from.globals;
+      this.race = from.race ? from.race.clone() : null;
+      this.record = from.record;
+      this.lastG = from.lastG;
+      this.lockAttempt = from.lockAttempt;
+      this.ctxErrs = from.ctxErrs;
+      this.liveObjects = from.liveObjects;
+      this.finalLocals = from.finalLocals;
+      this.mainStarted = from.mainStarted;
+      this.stepInstrs = from.stepInstrs;
+      this.timers = from.timers;
+      this.pureFormat = from.pureFormat;
+      return;
+    }
     linkProgram(prog);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.fileName = opts.fileName ?? 'main.go';
     this.h = [];
     this.gs = [];
+    this.globals = [];
+    this.finalLocals = [];
+    this.timers = [];
     this.epochs = { n: 1 };
     this.ep = 1;
     const seed = (opts.seed ?? 1) >>> 0;
@@ -245,14 +299,7 @@ export class Machine {
 
   /** An independent copy of this machine. Both sides copy objects before writing them. */
   fork(): Machine {
-    const m = Object.create(Machine.prototype) as Machine;
-    Object.assign(m, this);
-    m.h = this.h.slice();
-    m.gs = this.gs.slice();
-    m.globals = this.globals;
-    m.events = [];
-    m.footprint = null;
-    m.race = this.race ? this.race.clone() : null;
+    const m = new Machine(this.prog, undefined, this);
     this.ep = ++this.epochs.n;
     m.ep = ++this.epochs.n;
     return m;
@@ -366,6 +413,7 @@ export class Machine {
   }
 
   private copyObj(id: number): number {
+    this.fp(id, false);
     const o = this.h[id] as Obj;
     switch (o.k) {
       case K.Slots: {
@@ -411,6 +459,8 @@ export class Machine {
 
   /** `*dst = *src` for struct-like values, keeping dst's identity (pointers to it stay valid). */
   private copyInto(dst: number, src: number): void {
+    this.fp(src, false);
+    this.fp(dst, true);
     const s = this.h[src] as Obj;
     const d = this.wr<Obj>(dst);
     if (s.k === K.Slots && d.k === K.Slots) {
@@ -452,19 +502,40 @@ export class Machine {
     const i = gIndexOf(id);
     const g = this.gs[i] as G;
     if (g.ep === this.ep) return g;
-    const c: G = {
-      ...g,
-      ep: this.ep,
-      fr: g.fr.map((f) => ({
-        ...f,
+    // every field spelled out (not spread): this runs once per goroutine per fork
+    const fr: Frame[] = [];
+    for (const f of g.fr)
+      fr.push({
+        f: f.f,
+        pc: f.pc,
         L: f.L.slice(),
         S: f.S.slice(),
         D: f.D ? f.D.slice() : null,
+        mode: f.mode,
         ret: f.ret ? f.ret.slice() : null,
-      })),
-      reads: g.reads ? new Map(g.reads) : null,
+        isDefer: f.isDefer,
+        deferAt: f.deferAt,
+      });
+    const c: G = {
+      id: g.id,
+      ep: this.ep,
+      st: g.st,
+      fr,
+      phase: g.phase,
+      reason: g.reason,
+      waitObj: g.waitObj,
+      wake: g.wake,
+      waitStart: g.waitStart,
+      handoff: g.handoff,
+      fn: g.fn,
+      createdBy: g.createdBy,
+      createdAt: g.createdAt,
+      createdIn: g.createdIn,
       // recover() marks the panic record: each fork needs its own
       panic: g.panic ? { ...g.panic } : null,
+      reads: g.reads ? new Map(g.reads) : null,
+      steps: g.steps,
+      held: g.held,
     };
     this.gs[i] = c;
     return c;
@@ -1215,7 +1286,7 @@ export class Machine {
   // ---- go statements and dynamic calls -------------------------------------------------
 
   private goStmt(g: G, fr: Frame, ins: Instr): void {
-    if (this.footprint) this.footprint.push(-1);
+    this.fp(FP_SPAWN, true);
     const args = ins.b > 0 ? fr.S.splice(fr.S.length - ins.b) : [];
     const c = ins.c as { fn: number } | null;
     const fv = c ? new FnVal(c.fn, null, null, false) : (fr.S.pop() as Value);
@@ -1237,7 +1308,12 @@ export class Machine {
     if (!found) throw new Error(`internal: ${typeString(x.t)} has no method ${String(ins.c)}`);
     const recv = this.receiverFor(x, found, ins.pos);
     if (found.ref.native) {
-      if (this.footprint && NATIVE_STEPS.has(found.ref.native)) this.footprint.push(-1);
+      if (this.footprint)
+        this.libraryFootprint(
+          found.ref.native,
+          [recv, ...args],
+          NATIVE_STEPS.has(found.ref.native),
+        );
       const r = callNative(this, g, found.ref.native, [recv, ...args], ins, null);
       if (!Array.isArray(r))
         throw new Error(`internal: ${found.ref.native} cannot block through an interface`);
@@ -1276,13 +1352,14 @@ export class Machine {
   }
 
   private native(g: G, fr: Frame, ins: Instr): number {
-    // library calls that touch shared state (locks, output, the clock) are visible steps
-    if (this.footprint && ins.lab) this.footprint.push(-1);
     const n = ins.a;
     const S = fr.S;
     const args = n > 0 ? S.slice(S.length - n) : [];
     const c = ins.c as NativeRef;
+    // library calls that touch shared state (locks, output, the clock) are visible steps
+    const waitsFor = this.footprint ? this.libraryFootprint(c.name, args, ins.lab !== null, g) : -1;
     const r = callNative(this, g, c.name, args, ins, c);
+    if (waitsFor >= 0 && r !== NATIVE_STEP && r !== NATIVE_BLOCK) this.lockAttempt = -1;
     if (r === NATIVE_STEP) return 1;
     if (r === NATIVE_BLOCK) return 2;
     S.length -= n;
@@ -1342,9 +1419,45 @@ export class Machine {
   write(g: G, stream: 'stdout' | 'stderr', text: string): void {
     if (this.stdout.length + this.stderr.length + text.length > this.limits.outputBytes)
       this.limit('outputBytes');
+    this.fp(FP_OUTPUT, true);
     if (stream === 'stdout') this.stdout += text;
     else this.stderr += text;
     this.emit({ t: 'output', g: g.id, stream, text });
+  }
+
+  /**
+   * For the explorer: push what library call `name` touches onto the footprint. Locks and
+   * wait groups touch their own object; anything else visible, and any call that may read
+   * through a reference (fmt printing a pointer), conflicts with everything. For a Lock that
+   * finds its mutex locked, sets lockAttempt and returns the mutex id, else -1.
+   */
+  private libraryFootprint(name: string, args: readonly Value[], visible: boolean, g?: G): number {
+    const recv = args[0];
+    if (name.startsWith('sync.') && recv instanceof Ref) {
+      const o = this.h[recv.id];
+      this.fp(recv.id, true);
+      if (o?.k === K.RWMutex) this.fp(o.w, true);
+      // a Lock that will wait: the goroutine can do nothing else until the mutex is unlocked
+      const mu =
+        name === 'sync.Mutex.Lock'
+          ? recv.id
+          : name === 'sync.RWMutex.Lock' && o?.k === K.RWMutex && g && g.phase <= 2
+            ? o.w
+            : -1;
+      const mo = mu >= 0 ? this.h[mu] : null;
+      if (mo?.k === K.Mutex && mo.locked && g && !g.handoff) {
+        this.lockAttempt = mu;
+        return mu;
+      }
+      return -1;
+    }
+    if (visible || args.some(readsThrough)) this.fp(FP_GLOBAL, false);
+    return -1;
+  }
+
+  /** Record an access for the explorer only (see footprint). */
+  private fp(id: number, write: boolean): void {
+    if (this.footprint) this.footprint.push(id < 0 ? FP_GLOBAL : id * 2 + (write ? 1 : 0));
   }
 
   /** Record an access to shared memory: for the race detector and the explorer. */
@@ -1392,7 +1505,7 @@ export class Machine {
   }
 
   /** context deadlines that virtual time has reached */
-  timers: number[] = [];
+  timers: number[];
 
   private fireDeadlines(): void {
     for (const id of this.timers) {
@@ -1407,6 +1520,7 @@ export class Machine {
   }
 
   nextMapRand(): number {
+    this.fp(FP_MAP_RNG, true);
     this.mapRng = mix32(this.mapRng + 0x6d2b79f5);
     return this.mapRng;
   }
@@ -1875,6 +1989,8 @@ export class Machine {
 
   private objEqual(a: number, b: number, pos: Pos): boolean {
     if (a === b) return true;
+    this.fp(a, false);
+    this.fp(b, false);
     const x = this.h[a] as Obj;
     const y = this.h[b] as Obj;
     if (x.k === K.Slots && y.k === K.Slots) {
@@ -1916,6 +2032,12 @@ export class Machine {
 }
 
 // ---- helpers ----------------------------------------------------------------------------
+
+/** A value a library call could read shared memory through (an error value cannot change). */
+function readsThrough(v: Value): boolean {
+  if (v instanceof Iface) return v.t !== errorStringPtr && readsThrough(v.v);
+  return v instanceof Ref || v instanceof Slice || v instanceof FnVal;
+}
 
 function copyName(name: string): string {
   return name === '' || name.endsWith(' (copy)') ? name : `${name} (copy)`;

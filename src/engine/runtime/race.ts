@@ -43,6 +43,44 @@ export class RaceDetector {
     return r;
   }
 
+  /**
+   * Feed everything that decides future reports to `add`, in a canonical order (for the
+   * explorer's state hash: two runs that reach the same state by different paths may differ
+   * here, and then only one of them may go on to report a race).
+   */
+  digest(add: (x: number) => void, str: (s: string) => void): void {
+    const clocks = (m: ReadonlyMap<number | string, number[]>) => {
+      const keys = [...m.keys()].sort();
+      add(keys.length);
+      for (const k of keys) {
+        if (typeof k === 'number') add(k);
+        else str(k);
+        const c = m.get(k) as number[];
+        add(c.length);
+        for (const x of c) add(x ?? 0);
+      }
+    };
+    clocks(this.vc);
+    clocks(this.sync);
+    const locs = [...this.mem.keys()].sort((a, b) => a - b);
+    add(locs.length);
+    for (const loc of locs) {
+      const sh = this.mem.get(loc) as Shadow;
+      add(loc);
+      add(sh.write ? sh.write.g : -1);
+      add(sh.write ? sh.write.c : -1);
+      // one read per goroutine, in the order they happened to come: by goroutine instead
+      const reads = sh.reads.slice().sort((a, b) => a.g - b.g);
+      add(reads.length);
+      for (const r of reads) {
+        add(r.g);
+        add(r.c);
+      }
+    }
+    for (const k of [...this.reported].sort()) str(k);
+    add(this.count);
+  }
+
   private clock(g: number): number[] {
     let c = this.vc.get(g);
     if (!c) {

@@ -1,0 +1,397 @@
+/**
+ * The explorer: it finds each bug with a shortest schedule that replays, proves a fixed
+ * program, loses no outcome to its reductions (over every tutorial and scenario program and
+ * over random programs; fast-check prints the seed and the shrunk program on failure), gives
+ * the same counts run after run, and says honestly what a bounded search did not cover.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
+import { Machine } from '../runtime/machine';
+import { explore, type ExploreOptions, type ExploreResult } from './explore';
+import { StateHasher, stateKey } from './key';
+import { VisitedTable } from './table';
+
+const DEADLOCK = 'fatal error: all goroutines are asleep - deadlock!';
+const MAP_WRITES = 'fatal error: concurrent map writes';
+
+function compile(src: string, name = 'main.go'): Program {
+  const c = compileGo(src);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => formatDiagnostic(name, d)).join('\n'));
+  return c.program;
+}
+
+/** A benchmark model (bench/models), with its N goroutines and K steps set. */
+function model(file: string, n: number, k: number): Program {
+  const src = readFileSync(new URL(`../../../bench/models/${file}`, import.meta.url), 'utf8')
+    .replace(/const N = \d+/, `const N = ${n}`)
+    .replace(/const K = \d+/, `const K = ${k}`);
+  return compile(src, file);
+}
+
+/** Each distinct outcome, as the explorer tells them apart. */
+function outcomes(r: ExploreResult): string[] {
+  return r.outcomes.map((o) => `exit ${o.exit} ${o.first} ${JSON.stringify(o.stdout)}`).sort();
+}
+
+function replays(p: Program, r: ExploreResult, race = false): void {
+  for (const o of r.outcomes) {
+    const run = runProgram(p, { schedule: o.schedule, race });
+    expect({ exit: run.outcome.code, first: run.outcome.first, stdout: run.stdout }).toEqual({
+      exit: o.exit,
+      first: o.first,
+      stdout: o.stdout,
+    });
+  }
+}
+
+describe('when a program has a bug', () => {
+  it.each([
+    ['unlocked-writes.go', MAP_WRITES],
+    ['lock-order.go', DEADLOCK],
+    ['lock-ring.go', DEADLOCK],
+    ['recursive-lock.go', DEADLOCK],
+    ['rwmutex-read-twice.go', DEADLOCK],
+  ])(
+    '%s: the first failure found is "%s", by a schedule as short as without reductions',
+    (file, first) => {
+      const p = model(file, 3, 2);
+      const reduced = explore(p, { stopOnFailure: true });
+      const full = explore(p, { stopOnFailure: true, reduce: false });
+      const bug = reduced.outcomes.find((o) => o.exit !== 0);
+      const shortest = full.outcomes.find((o) => o.exit !== 0);
+      expect(bug?.first).toBe(first);
+      expect(bug?.steps).toBe(shortest?.steps);
+      expect(reduced.complete).toBe(false);
+      expect(reduced.cutoff).toMatch(/^stopped at the first failing schedule; every schedule/);
+      replays(p, reduced);
+    },
+  );
+
+  it('a proof search finds it too, perhaps by a longer schedule, which replays', () => {
+    const p = model('unlocked-writes.go', 2, 2);
+    const proof = explore(p, { proof: true, stopOnFailure: true });
+    const shortest = explore(p, { stopOnFailure: true });
+    expect(proof.outcomes[0]?.first).toBe(MAP_WRITES);
+    expect(proof.outcomes[0]?.steps).toBeGreaterThanOrEqual(shortest.outcomes[0]?.steps ?? 0);
+    replays(p, proof);
+  });
+
+  it('goroutines that run the same code are not told apart (6 of them, 3 steps each)', () => {
+    const r = explore(model('recursive-lock.go', 6, 3), { stopOnFailure: true });
+    expect(r.outcomes.map((o) => o.first)).toEqual([DEADLOCK]);
+    expect(r.states).toBeLessThan(20_000);
+  });
+});
+
+describe('when the program is fixed', () => {
+  it.each([
+    ['the SPIN model, 3 goroutines × 2 locked writes', () => model('spin.go', 3, 2)],
+    [
+      'the lock-order scenario with one order',
+      () =>
+        compile(
+          readFileSync(
+            new URL('../../scenarios/programs/lock-order-fixed.go', import.meta.url),
+            'utf8',
+          ),
+        ),
+    ],
+  ])('%s: every schedule is covered and each exits cleanly', (_name, load) => {
+    const p = load();
+    for (const opts of [{}, { proof: true }, { reduce: false }] as ExploreOptions[]) {
+      const r = explore(p, opts);
+      expect(r.complete).toBe(true);
+      expect(r.cutoff).toBeNull();
+      expect(r.outcomes.length).toBeGreaterThan(0);
+      for (const o of r.outcomes) expect([o.exit, o.first]).toEqual([0, '']);
+    }
+  });
+
+  it('a proof needs no more states than the shortest-schedule search, which needs fewer than none', () => {
+    const p = model('spin.go', 3, 3);
+    const [proof, shortest, full] = [
+      explore(p, { proof: true }),
+      explore(p, {}),
+      explore(p, { reduce: false }),
+    ];
+    expect(proof.states).toBeLessThan(shortest.states);
+    expect(shortest.states).toBeLessThan(full.states);
+    expect(outcomes(proof)).toEqual(outcomes(full));
+  });
+});
+
+const PROGRAM_DIRS = ['../fixtures/tutorial/', '../../scenarios/programs/'];
+// the load test is too large to explore; scratch.go is the editor's scratch pad
+const SKIP = new Set(['store-under-load.go', 'scratch.go']);
+const programs = PROGRAM_DIRS.flatMap((dir) =>
+  readdirSync(new URL(dir, import.meta.url))
+    .filter((f) => f.endsWith('.go') && !SKIP.has(f))
+    .map((f) => [f, new URL(`${dir}${f}`, import.meta.url)] as const),
+);
+
+describe('the reductions keep every outcome', () => {
+  it.each(programs)(
+    '%s: the same outcomes with and without them, with and without -race',
+    (file, url) => {
+      const p = compile(readFileSync(url, 'utf8'), file);
+      for (const race of [false, true]) {
+        // under -race the detector's clocks are part of the state, and the unreduced search
+        // of the larger programs grows past what a unit test should wait for: skipped
+        const full = explore(p, { race, reduce: false, maxStates: race ? 20_000 : 200_000 });
+        if (race && !full.complete) continue;
+        expect(full.complete).toBe(true);
+        for (const opts of [{ race }, { race, proof: true }]) {
+          const r = explore(p, opts);
+          expect(r.complete).toBe(true);
+          expect(outcomes(r)).toEqual(outcomes(full));
+          expect(r.states).toBeLessThanOrEqual(full.states);
+        }
+      }
+    },
+  );
+
+  it('on random programs of locks, maps, shared variables, prints, sleeps and wait groups', () => {
+    fc.assert(
+      fc.property(randomProgram, fc.boolean(), (src, race) => {
+        const p = compile(src);
+        const full = explore(p, { race, reduce: false, maxStates: 20_000 });
+        fc.pre(full.complete);
+        expect(outcomes(explore(p, { race })), src).toEqual(outcomes(full));
+        expect(outcomes(explore(p, { race, proof: true })), src).toEqual(outcomes(full));
+      }),
+      { numRuns: 40, seed: 5 },
+    );
+  }, 60_000);
+});
+
+/** Statements a random goroutine is made of (some leave a lock held, some unlock twice). */
+const STATEMENTS = [
+  'mu.Lock()\n\t\tx = x + 1\n\t\tmu.Unlock()',
+  'mu.Lock()',
+  'mu.Unlock()',
+  'mu2.Lock()\n\t\tmu.Lock()\n\t\tmu.Unlock()\n\t\tmu2.Unlock()',
+  'mu.Lock()\n\t\tmu2.Lock()\n\t\tmu2.Unlock()\n\t\tmu.Unlock()',
+  'm[1] = x',
+  'm[2] = 2',
+  '_ = m[1]',
+  'x = x + 1',
+  'x = len(m)',
+  'fmt.Println("x", x)',
+  'rw.RLock()\n\t\t_ = m[2]\n\t\trw.RUnlock()',
+  'rw.Lock()\n\t\tm[2] = x\n\t\trw.Unlock()',
+  'rw.RLock()',
+  '_ = mu.TryLock()',
+  'time.Sleep(time.Millisecond)',
+  'mu.Lock()\n\t\ttime.Sleep(2 * time.Millisecond)\n\t\tmu.Unlock()',
+  'runtime.Gosched()',
+  'for k := range m {\n\t\t\tfmt.Println(k)\n\t\t}',
+  'func() {\n\t\t\tmu.Lock()\n\t\t\tdefer mu.Unlock()\n\t\t\tif x > 1 {\n\t\t\t\tpanic("boom")\n\t\t\t}\n\t\t}()',
+  'done.Done()',
+  'done.Wait()',
+] as const;
+
+const randomProgram = fc
+  .record({
+    bodies: fc.array(fc.array(fc.constantFrom(...STATEMENTS), { minLength: 1, maxLength: 3 }), {
+      minLength: 2,
+      maxLength: 3,
+    }),
+    /** all goroutines start from one `go` statement in a loop (and so run the same code) */
+    same: fc.boolean(),
+    wait: fc.constantFrom('wg.Wait()', 'done.Wait()', ''),
+  })
+  .map(({ bodies, same, wait }) => {
+    const body = (b: readonly string[]) => `defer wg.Done()\n\t\t${b.join('\n\t\t')}`;
+    const spawn = same
+      ? `for i := 0; i < ${bodies.length}; i++ {\n\t\tgo func() {\n\t\t${body(bodies[0] ?? [])}\n\t\t}()\n\t}`
+      : bodies.map((b) => `go func() {\n\t\t${body(b)}\n\t}()`).join('\n\t');
+    const text = spawn;
+    const imports = ['fmt', 'sync', ...(/\btime\./.test(text) ? ['time'] : [])].concat(
+      text.includes('runtime.') ? ['runtime'] : [],
+    );
+    return `package main
+
+import (
+${imports
+  .sort()
+  .map((i) => `\t"${i}"`)
+  .join('\n')}
+)
+
+var mu, mu2 sync.Mutex
+var rw sync.RWMutex
+var m = map[int]int{}
+var x int
+var wg, done sync.WaitGroup
+
+func main() {
+	wg.Add(${bodies.length})
+	done.Add(1)
+	${spawn}
+	${wait}
+	fmt.Println(x, len(m))
+}
+`;
+  });
+
+describe('the same inputs', () => {
+  it.each([
+    ['spin.go', {}],
+    ['spin.go', { proof: true }],
+    ['rwmutex-read-twice.go', { stopOnFailure: true }],
+  ] as const)('%s %o: the same states, moves and schedules, run after run', (file, opts) => {
+    const p = model(file, 3, 3);
+    const [a, b] = [explore(p, opts), explore(p, opts)];
+    expect({ states: b.states, transitions: b.transitions, outcomes: b.outcomes }).toEqual({
+      states: a.states,
+      transitions: a.transitions,
+      outcomes: a.outcomes,
+    });
+  });
+});
+
+describe('when a bound stops the search', () => {
+  const p = model('spin.go', 3, 2);
+  const whole = explore(p);
+
+  it('at the state limit, it says how far every schedule was covered', () => {
+    const r = explore(p, { maxStates: 500 });
+    expect(r.complete).toBe(false);
+    expect(r.states).toBe(500);
+    expect(r.cutoff).toMatch(
+      /^stopped at 500 states \(the state limit\); every schedule of up to \d+ moves was covered, longer ones were not$/,
+    );
+  });
+
+  it('at the depth limit, it says which schedules were left out', () => {
+    const r = explore(p, { maxDepth: 10 });
+    expect(r.complete).toBe(false);
+    expect(r.cutoff).toBe('schedules longer than 10 moves were not explored (the depth limit)');
+    expect(r.maxDepthReached).toBe(10);
+  });
+
+  it('at the memory limit, it says so', () => {
+    const r = explore(p, { maxMemory: 1 });
+    expect(r.complete).toBe(false);
+    expect(r.cutoff).toMatch(/^stopped at 0 MB \(the memory limit\), after \d+ states; /);
+  });
+
+  it('when asked to stop, it stops', () => {
+    let asked = 0;
+    const r = explore(p, { shouldStop: () => ++asked > 20 });
+    expect(r.complete).toBe(false);
+    expect(r.cutoff).toMatch(/^stopped before the search finished; /);
+  });
+
+  it('with few machines kept in memory, it replays the rest and finds the same', () => {
+    const r = explore(p, { maxFrontier: 2 });
+    expect({ states: r.states, outcomes: r.outcomes }).toEqual({
+      states: whole.states,
+      outcomes: whole.outcomes,
+    });
+  });
+
+  it('reports progress as it goes', () => {
+    const seen: number[] = [];
+    explore(p, { progressEvery: 100, onProgress: (q) => seen.push(q.states) });
+    expect(seen.length).toBe(Math.floor(whole.states / 100));
+    expect(seen[0]).toBe(100);
+  });
+});
+
+describe('the visited table', () => {
+  it('finds every hash it holds and none it does not, across growth', () => {
+    const t = new VisitedTable();
+    const key = (i: number): [number, number] => [Math.imul(i, 0x9e3779b1), i ^ 0x5bd1e995];
+    let wrong = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const [a, b] = key(i);
+      const at = t.find(a, b);
+      if (at >= 0) wrong++;
+      const slot = t.insert(a, b, at);
+      t.sleep[slot] = i;
+    }
+    expect(t.size).toBe(100_000);
+    for (let i = 0; i < 100_000; i++) {
+      const [a, b] = key(i);
+      if (t.sleep[t.find(a, b)] !== i || t.find(a, b + 1) >= 0) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
+
+  it('stores the hash (0, 0), which marks empty slots, apart from them', () => {
+    const t = new VisitedTable();
+    t.insert(0, 0, t.find(0, 0));
+    expect(t.find(0, 0)).toBeGreaterThanOrEqual(0);
+    expect(t.size).toBe(1);
+  });
+});
+
+describe('the state hash', () => {
+  /** Every state a few random runs of p pass through. */
+  function states(p: Program, runs: number): Machine[] {
+    const out: Machine[] = [];
+    for (let seed = 1; seed <= runs; seed++) {
+      const m = new Machine(p);
+      for (let i = 0; i < 500 && !m.outcome; i++) {
+        out.push(m.fork());
+        const r = m.runnable();
+        m.step(r[(seed * 7919 + i * 104729) % r.length] as number);
+      }
+    }
+    return out;
+  }
+
+  it('without symmetry, tells states apart exactly as the readable key does', () => {
+    for (const file of ['rwmutex-read-twice.go', 'lock-order.go', 'spin.go']) {
+      const ms = states(model(file, 3, 2), 6);
+      const h = new StateHasher(true, false);
+      const byKey = new Map<string, string>();
+      const byHash = new Map<string, string>();
+      for (const m of ms) {
+        h.hash(m);
+        const hash = `${h.a},${h.b}`;
+        const key = stateKey(m);
+        expect(byKey.get(key) ?? hash).toBe(hash);
+        expect(byHash.get(hash) ?? key).toBe(key);
+        byKey.set(key, hash);
+        byHash.set(hash, key);
+      }
+      expect(byKey.size).toBeGreaterThan(50);
+    }
+  });
+
+  it('gives goroutines that swapped places the same hash', () => {
+    const p = model('recursive-lock.go', 2, 2);
+    const run = (first: number) => {
+      const m = new Machine(p);
+      while (m.runnable().length === 1) m.step(1);
+      // main has started both workers; now one of them takes the lock and updates the store
+      while (m.runnable().length < 3) m.step(1);
+      for (let i = 0; i < 3; i++) m.step(first);
+      return m;
+    };
+    const [a, b] = [run(6), run(7)];
+    expect(stateKey(a)).not.toBe(stateKey(b));
+    const h = new StateHasher();
+    h.hash(a);
+    const ha = [h.a, h.b];
+    h.hash(b);
+    expect([h.a, h.b]).toEqual(ha);
+  });
+});
+
+describe('a forked machine', () => {
+  it('has every field the machine it came from has, with the same values', () => {
+    const m = new Machine(model('spin.go', 2, 2));
+    for (let i = 0; i < 20; i++) m.step(m.runnable()[0] as number);
+    const f = m.fork();
+    expect(Object.keys(f)).toEqual(Object.keys(m));
+    for (const k of Object.keys(m) as (keyof Machine)[]) {
+      if (k === 'h' || k === 'gs') expect(f[k]).toEqual(m[k]);
+      else if (k !== 'ep' && k !== 'events') expect(f[k], k).toBe(m[k]);
+    }
+  });
+});

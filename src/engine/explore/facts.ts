@@ -1,0 +1,73 @@
+/**
+ * What the explorer needs to know about a program before it starts: facts read off the
+ * compiled code once, each of which allows a reduction when it holds.
+ */
+import { Op, type Instr, type Program } from '../lang/code';
+import { FnVal } from '../runtime/values';
+
+export interface ProgramFacts {
+  /** some code ranges over a map, so the order in which entries were added can show */
+  readonly rangesOverMaps: boolean;
+  /** virtual time can pass (time.Sleep, http.Get, context.WithTimeout): a Mutex may starve */
+  readonly usesClock: boolean;
+  /** runtime.NumGoroutine is called, so the number of goroutines can show */
+  readonly countsGoroutines: boolean;
+  /**
+   * WaitGroup.Add is called only by main.main itself (not through a function value or an
+   * interface), and nothing calls main.main: while main waits, counters only go down
+   */
+  readonly addsOnlyInMain: boolean;
+  /** WaitGroup.Wait is called only by main.main itself, in the same sense */
+  readonly waitsOnlyInMain: boolean;
+}
+
+const CLOCK = new Set(['time.Sleep', 'http.Get', 'context.WithTimeout']);
+
+function nativeName(ins: Instr): string {
+  return ins.op === Op.Native ? (ins.c as { name: string }).name : '';
+}
+
+/** Whether any instruction refers to function id (calls it, starts it, or makes a value of it). */
+function referenced(program: Program, id: number): boolean {
+  return program.funcs.some((f) =>
+    f.code.some((ins) => {
+      if ((ins.op === Op.Call || ins.op === Op.Closure || ins.op === Op.MethodVal) && ins.a === id)
+        return true;
+      const c = ins.c as unknown;
+      if (c instanceof FnVal) return c.fn === id;
+      return typeof c === 'object' && c !== null && 'fn' in c && (c as { fn: unknown }).fn === id;
+    }),
+  );
+}
+
+/** Whether library method `name` (e.g. 'Add') of WaitGroup is called only by main.main itself. */
+function onlyInMain(program: Program, method: string, nargs: number): boolean {
+  const native = `sync.WaitGroup.${method}`;
+  const wrapper = program.trampolines.get(`${native}/${nargs}`);
+  return (
+    program.funcs.every(
+      (f) =>
+        f.id === program.main ||
+        f.id === wrapper ||
+        !f.code.some((ins) => nativeName(ins) === native),
+    ) &&
+    (wrapper === undefined || !referenced(program, wrapper)) &&
+    !program.funcs.some((f) =>
+      f.code.some(
+        (ins) => (ins.op === Op.CallI || ins.op === Op.IfaceMethodVal) && ins.c === method,
+      ),
+    ) &&
+    !referenced(program, program.main)
+  );
+}
+
+export function programFacts(program: Program): ProgramFacts {
+  const all = program.funcs.flatMap((f) => f.code);
+  return {
+    rangesOverMaps: all.some((ins) => ins.op === Op.RangeMapInit),
+    usesClock: all.some((ins) => CLOCK.has(nativeName(ins))),
+    countsGoroutines: all.some((ins) => nativeName(ins) === 'runtime.NumGoroutine'),
+    addsOnlyInMain: onlyInMain(program, 'Add', 2),
+    waitsOnlyInMain: onlyInMain(program, 'Wait', 1),
+  };
+}

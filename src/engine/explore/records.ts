@@ -1,0 +1,67 @@
+/**
+ * How each state of a search was reached, in typed arrays (12 bytes a record): the parent
+ * record, the goroutine that moved, and the machine steps it took (negated when it was the
+ * only goroutine that could run, so the schedule names no choice for them). Record 0 is the
+ * initial state. A state's schedule and the state itself can be rebuilt from its record, so
+ * the frontier need not keep every machine.
+ */
+import type { Machine } from '../runtime/machine';
+
+export class Records {
+  private parent = new Int32Array(4096);
+  private g = new Int32Array(4096);
+  private steps = new Int32Array(4096);
+  size = 1;
+
+  add(parent: number, g: number, steps: number): number {
+    if (this.size === this.parent.length) {
+      this.parent = grow(this.parent);
+      this.g = grow(this.g);
+      this.steps = grow(this.steps);
+    }
+    const r = this.size++;
+    this.parent[r] = parent;
+    this.g[r] = g;
+    this.steps[r] = steps;
+    return r;
+  }
+
+  /** Bytes held by the arrays. */
+  get bytes(): number {
+    return this.parent.byteLength * 3;
+  }
+
+  /** The records from the initial state to r, first first. */
+  private path(r: number): number[] {
+    const out: number[] = [];
+    for (let x = r; x > 0; x = this.parent[x] as number) out.push(x);
+    return out.reverse();
+  }
+
+  /** The goroutine chosen at each step where several could run, as `run --schedule` takes it. */
+  schedule(r: number): number[] {
+    const out: number[] = [];
+    for (const x of this.path(r)) {
+      const n = this.steps[x] as number;
+      for (let i = 0; i < n; i++) out.push(this.g[x] as number);
+    }
+    return out;
+  }
+
+  /** Record r's state, replayed on a fork of the initial state. */
+  replay(root: Machine, r: number): Machine {
+    const m = root.fork();
+    for (const x of this.path(r)) {
+      const g = this.g[x] as number;
+      const n = Math.abs(this.steps[x] as number);
+      for (let i = 0; i < n; i++) m.step(g);
+    }
+    return m;
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

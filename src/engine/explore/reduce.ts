@@ -1,0 +1,211 @@
+/**
+ * What the explorer may leave out: moves, what they touch, and which of them need to be tried
+ * from a state so that every outcome (exit code, first line of the report, stdout) is still
+ * reached, with a schedule as short as without the reduction unless the search is a proof.
+ *
+ * A move is one goroutine's steps up to and including its next visible one (a step that
+ * touches something another goroutine can see). Steps that touch nothing shared commute
+ * with everything, so they need no interleaving of their own. Two moves conflict when their
+ * footprints (Machine.footprint: heap objects, a lock's own object, the output, goroutine
+ * creation) share an object that either writes, or when one ends the program or lets
+ * virtual time pass; otherwise they are independent: in either order they reach the same
+ * state.
+ *
+ * `choose` picks the moves to try from a state. Each rule below keeps every outcome; the
+ * first two are persistent sets in the sense of Godefroid ("Partial-Order Methods for the
+ * Verification of Concurrent Systems", LNCS 1032, def. 4.1, thm. 4.3: a search that from
+ * every state tries a persistent set reaches every terminal state, by a path no longer than
+ * the shortest), the others keep every outcome by the argument given with each.
+ *
+ *  1. Waiting at a locked mutex. A goroutine whose move is a Lock that finds its mutex locked
+ *     can, until some chosen goroutine moves, only keep failing (Lock's phases touch only the
+ *     mutex), and the mutex stays locked: everything left out either waits at a Lock like
+ *     this or is blocked, and blocked goroutines are woken only by an Unlock, a Done or the
+ *     clock, none of which a failing Lock does (the clock does not move while a chosen
+ *     goroutine can run). So such a goroutine may be left out unless a chosen move touches
+ *     its mutex. Goroutines free to run are always chosen.
+ *  2. When every runnable goroutine waits at a Lock and nobody sleeps: nothing can unlock any
+ *     of those mutexes, each goroutine will queue and block whatever the order, and the
+ *     program deadlocks. One order is enough.
+ *  3. Postponing a failing Lock (programs that never let time pass). While some goroutine is
+ *     free to run, goroutines waiting at a locked mutex are left out even when a chosen move
+ *     (the holder's Unlock) touches it. Going through the failed attempt and the wait queue
+ *     only narrows what can happen next: every later moment at which a queued goroutine
+ *     could take the mutex, or block for good, the same goroutine still at its Lock can too,
+ *     by being scheduled then. The exception is starvation mode, which changes how Unlock
+ *     behaves (it hands the mutex over and keeps it locked) and needs a waiter to have
+ *     waited 1 ms of virtual time: hence only when time cannot pass. It never makes a
+ *     schedule longer: the attempts still happen, later, or not at all.
+ *  4. Proof searches only (`proof`), which may make a schedule longer: a move that only
+ *     starts a goroutine (no other goroutine can tell when a `go` ran, unless the program
+ *     counts goroutines); main's WaitGroup.Wait that parks it, when only main.main adds to
+ *     WaitGroups (then a counter only goes down while main waits: main is woken once, after
+ *     the last Done, whenever it started waiting); a WaitGroup.Done, when moreover only
+ *     main.main waits and no Done takes a counter below zero (then the order of the Dones
+ *     does not matter; which goroutine's Done panics would). Each such move goes alone. The
+ *     last condition is checked as the search goes: if a move takes a counter below zero,
+ *     the search starts again without this rule (`explore`, `Move.overshoots`), since Dones
+ *     moved earlier take a counter below zero no later than they would have.
+ *
+ * Rules 3 and 4 are arguments about outcomes rather than theorems from the literature; the
+ * tests check them (and everything else here) against the unreduced search on every
+ * tutorial and scenario program and on random programs.
+ */
+import { K } from '../runtime/values';
+import { FP_SPAWN, type Machine } from '../runtime/machine';
+
+/** A move stops merging local steps after this many (a goroutine that never touches anything). */
+const MAX_LOCAL_STEPS = 10_000;
+const MAIN = 1;
+
+/** One goroutine's next move from a state. */
+export interface Move {
+  readonly g: number;
+  /** what it touches: id*2 + (write ? 1 : 0), without repeats (see Machine.footprint) */
+  readonly objs: readonly number[];
+  /** it conflicts with every other move: it ends the program, lets time pass, or is opaque */
+  readonly global: boolean;
+  /** a Lock that finds this mutex (heap id) locked, so the goroutine waits; else -1 */
+  readonly waitsOn: number;
+  /** the machine steps it takes */
+  readonly steps: number;
+  /** all it shares is a `go` statement */
+  readonly spawns: boolean;
+  /** all it shares is a WaitGroup.Wait, and it leaves the goroutine waiting */
+  readonly parks: boolean;
+  /** all it shares is a WaitGroup.Done that leaves the counter at zero or more */
+  readonly counts: boolean;
+  /** it took a WaitGroup's counter below zero (which panics) */
+  readonly overshoots: boolean;
+}
+
+/**
+ * Run goroutine g from m0 (left unchanged) through its next move. The state after it is left
+ * in `out.m`; `fp` is scratch space for the footprint.
+ */
+export function move(m0: Machine, g: number, fp: number[], out: { m: Machine | null }): Move {
+  const m = m0.fork();
+  const now = m.now;
+  fp.length = 0;
+  m.footprint = fp;
+  let steps = 0;
+  for (;;) {
+    m.lockAttempt = -1;
+    const end = m.step(g);
+    steps++;
+    if (m.outcome || end !== 'ok' || fp.length > 0 || steps >= MAX_LOCAL_STEPS) break;
+  }
+  m.footprint = null;
+  out.m = m;
+  let global = m.outcome !== null || m.now !== now;
+  const objs: number[] = [];
+  for (const c of fp) {
+    if (c < 0) global = true;
+    else if (!objs.includes(c)) {
+      // a write subsumes a read of the same object
+      const i = objs.indexOf(c ^ 1);
+      if (i < 0) objs.push(c);
+      else objs[i] = c | 1;
+    }
+  }
+  const only = !global && objs.length === 1 ? (objs[0] as number) : -1;
+  return {
+    g,
+    objs,
+    global,
+    waitsOn: m.lockAttempt,
+    steps,
+    spawns: only === FP_SPAWN * 2 + 1,
+    parks: only >= 0 && m.g(g).st === 'blocked' && m.g(g).reason === 'semacquire',
+    counts: only >= 0 && countsDown(m0, m, g, only >> 1),
+    overshoots: objs.some((c) => {
+      const o = m.h[c >> 1];
+      return o?.k === K.WaitGroup && o.n < 0;
+    }),
+  };
+}
+
+/** Goroutine g, moving from m0 to m, took one off WaitGroup id's counter and carries on. */
+function countsDown(m0: Machine, m: Machine, g: number, id: number): boolean {
+  // (id may be a pseudo-object such as FP_OUTPUT, or new since m0: then `get` finds nothing)
+  const before = m0.h[id];
+  const after = m.h[id];
+  const me = m.g(g);
+  return (
+    before?.k === K.WaitGroup &&
+    after?.k === K.WaitGroup &&
+    after.n === before.n - 1 &&
+    after.n >= 0 &&
+    me.st !== 'blocked' &&
+    me.panic === null
+  );
+}
+
+export function conflicts(x: Move, y: Move): boolean {
+  if (x.global || y.global) return true;
+  for (const a of x.objs) for (const b of y.objs) if (a >> 1 === b >> 1 && (a | b) & 1) return true;
+  return false;
+}
+
+/** Which of the rules above a search may use (rule 1 and 2 always apply). */
+export interface Policy {
+  /** rule 3: the program cannot let time pass */
+  readonly postpone: boolean;
+  /** rule 4, `go` */
+  readonly eagerSpawn: boolean;
+  /** rule 4, main's Wait */
+  readonly eagerWait: boolean;
+  /** rule 4, Done */
+  readonly eagerDone: boolean;
+}
+
+/**
+ * The moves to try from state m, among `moves` (one per runnable goroutine, in id order). The
+ * choice depends on the state alone, which re-exploring a state with a smaller sleep set
+ * relies on.
+ */
+export function choose(m: Machine, moves: readonly Move[], p: Policy): readonly Move[] {
+  if (moves.length <= 1) return moves;
+  const free = moves.filter((mv) => mv.waitsOn < 0);
+  const eager = free.find(
+    (mv) =>
+      (p.eagerSpawn && mv.spawns) ||
+      (p.eagerWait && mv.g === MAIN && mv.parks) ||
+      (p.eagerDone && mv.counts),
+  );
+  if (eager) return [eager];
+  if (free.length > 0) return p.postpone ? free : closure(moves, free);
+  if (timeStands(m)) return moves.slice(0, 1);
+  // everyone waits at a Lock: the mutex whose waiters make the smallest set
+  let best: readonly Move[] = moves;
+  const tried: number[] = [];
+  for (const mv of moves) {
+    if (tried.includes(mv.waitsOn)) continue;
+    tried.push(mv.waitsOn);
+    const t = closure(moves, [mv]);
+    if (t.length < best.length) best = t;
+  }
+  return best;
+}
+
+/** The smallest set holding `seed` and every move that conflicts with a move in the set. */
+function closure(moves: readonly Move[], seed: readonly Move[]): readonly Move[] {
+  const inSet = moves.map((mv) => seed.includes(mv));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < moves.length; i++) {
+      if (inSet[i]) continue;
+      const mv = moves[i] as Move;
+      if (moves.some((x, j) => inSet[j] && conflicts(x, mv))) {
+        inSet[i] = true;
+        changed = true;
+      }
+    }
+  }
+  return moves.filter((_mv, i) => inSet[i]);
+}
+
+/** Nobody sleeps and no deadline is pending: virtual time will wake no one. */
+function timeStands(m: Machine): boolean {
+  return m.timers.length === 0 && !m.gs.some((g) => g.st === 'sleeping');
+}
