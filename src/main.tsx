@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { LazyMotion, MotionConfig } from 'motion/react';
 import { App } from './ui/App/App';
+import { Crash } from './ui/Crash/Crash';
 import { lazy, Suspense } from 'react';
 import './ui/theme.css';
 
@@ -18,13 +19,15 @@ if (root) {
       {/* reducedMotion="user": tokens change place without travelling when the OS asks */}
       <MotionConfig reducedMotion="user">
         <LazyMotion features={loadFeatures} strict>
-          {embed ? (
-            <Suspense fallback={null}>
-              <Embed />
-            </Suspense>
-          ) : (
-            <App />
-          )}
+          <Crash where={embed ? 'embedded simulator' : 'page'}>
+            {embed ? (
+              <Suspense fallback={null}>
+                <Embed />
+              </Suspense>
+            ) : (
+              <App />
+            )}
+          </Crash>
         </LazyMotion>
       </MotionConfig>
     </StrictMode>,

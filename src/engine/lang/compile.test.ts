@@ -69,6 +69,10 @@ describe('when the program uses something Interleave does not simulate', () => {
       main('\tvar o sync.Once\n\t_ = o', '\nimport "sync"'),
       'main.go:5:8: unsupported: sync.Once is not simulated yet',
     ],
+    [
+      main('\tm := sync.Mutex{1}\n\t_ = &m', '\nimport "sync"'),
+      'main.go:5:18: unsupported: elements in a sync.Mutex literal',
+    ],
   ])('says what, and where, before running (%#)', (src, want) => {
     expect(errorOf(src)).toBe(want);
   });
@@ -90,6 +94,15 @@ describe("the subset runs with Go's semantics", () => {
       `package main\nimport ("fmt"; "sync")\ntype S struct { mu sync.Mutex; n int; m map[string]int }\nfunc main() {\n\ta := S{m: map[string]int{}}\n\ta.mu.Lock()\n\tb := a\n\tb.n = 5\n\tb.m["x"] = 1\n\tfmt.Println(a.n, b.n, a.m["x"], b.mu.TryLock())\n}\n`,
     );
     expect(r.stdout).toBe('0 5 1 false\n');
+  });
+
+  it('makes working locks from the literals sync.Mutex{} and &sync.RWMutex{}', () => {
+    const r = run(
+      `package main\nimport ("fmt"; "sync")\ntype S struct { mu *sync.RWMutex; m *sync.Mutex }\nfunc main() {\n\ts := S{mu: &sync.RWMutex{}, m: &sync.Mutex{}}\n\tv := sync.Mutex{}\n\ts.mu.RLock()\n\tfmt.Println(s.mu.TryRLock(), s.mu.TryLock(), s.m.TryLock(), s.m.TryLock(), v.TryLock())\n\tv.Lock()\n}\n`,
+    );
+    expect(r.stdout).toBe('true false true false true\n');
+    expect(r.stderr).toMatch(/^fatal error: all goroutines are asleep - deadlock!\n/);
+    expect(r.outcome.code).toBe(2);
   });
 
   it('returns several values, defers in LIFO order and recovers a panic into a named result', () => {

@@ -2908,6 +2908,13 @@ class Compiler {
       type: viaPointer ? { k: 'ptr', elem: t } : t,
       fresh: true,
     });
+    if (type.k === 'named' && type.special !== null) {
+      // sync.Mutex{}, sync.RWMutex{}, sync.WaitGroup{}: their fields are unexported, so the
+      // only literal a program can write is the empty one, which is the zero value.
+      if (e.elts[0]) unsupported(e.elts[0].pos, `elements in a ${typeString(type)} literal`);
+      this.emit(Op.Zero, e.pos, 0, 0, type);
+      return result(type);
+    }
     if (u.k === 'struct') {
       this.structLit(e, type, u);
       return result(type);
@@ -2935,11 +2942,6 @@ class Compiler {
         this.convert(this.expr(el.value, u.elem), u.elem, el.value, 'map literal');
       }
       this.emit(Op.MapLit, e.pos, e.elts.length, 0, type);
-      return result(type);
-    }
-    if (isStructLike(type)) {
-      if (e.elts.length > 0) fail(e.pos, `invalid composite literal type ${typeString(type)}`);
-      this.emit(Op.Zero, e.pos, 0, 0, type);
       return result(type);
     }
     fail(e.pos, `invalid composite literal type ${typeString(type)}`);

@@ -33,6 +33,7 @@ export interface Diagnosis {
     | 'lost-update'
     | 'limit'
     | 'hang'
+    | 'internal'
     | 'fatal';
   readonly title: string;
   readonly what: string;
@@ -270,7 +271,7 @@ export function diagnose(m: Machine): Diagnosis | null {
       ...none,
     };
   }
-  if (o.kind === 'limit' || o.kind === 'hang') {
+  if (o.kind === 'limit' || o.kind === 'hang' || o.kind === 'internal') {
     return {
       kind: o.kind,
       title: o.first,
@@ -278,7 +279,9 @@ export function diagnose(m: Machine): Diagnosis | null {
       why:
         o.kind === 'hang'
           ? 'Go turns off its deadlock check under -race.'
-          : 'Interleave stops runs that might never end, so the page never freezes.',
+          : o.kind === 'internal'
+            ? 'Interleave could not simulate this step. Share the link with its developers so they can fix it.'
+            : 'Interleave stops runs that might never end, so the page never freezes.',
       fix: '',
       section: '',
       lines: [],

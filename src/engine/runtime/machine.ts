@@ -128,7 +128,16 @@ export interface HeldLock {
   readonly mode: 'lock' | 'rlock';
 }
 
-export type OutcomeKind = 'exit' | 'panic' | 'fatal' | 'deadlock' | 'race' | 'limit' | 'hang';
+export type OutcomeKind =
+  | 'exit'
+  | 'panic'
+  | 'fatal'
+  | 'deadlock'
+  | 'race'
+  | 'limit'
+  | 'hang'
+  /** a bug in Interleave itself: the run stops with a message instead of taking the page down */
+  | 'internal';
 
 export interface Outcome {
   readonly kind: OutcomeKind;
@@ -653,7 +662,10 @@ export class Machine {
         this.outcome = e.outcome;
         return 'exited';
       }
-      throw e;
+      const text = `interleave: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug in Interleave, not in your program)`;
+      this.stderr += `${text}\n`;
+      this.outcome = { kind: 'internal', code: 70, first: text, g: id, pos: null, limit: null };
+      return 'exited';
     }
     return this.outcome ? 'exited' : end;
   }

@@ -3,8 +3,10 @@
  * deferred call stops the panic, a recovered panic leaves a lock held, and an unrecovered one
  * prints `panic: <value>` and the goroutine's stack and exits with status 2.
  */
-import { describe, it } from 'vitest';
-import { sim } from '../testing/driver';
+import { describe, expect, it } from 'vitest';
+import { runProgram } from '../index';
+import type { Op } from '../lang/code';
+import { compile, sim } from '../testing/driver';
 
 describe('when a function with several defers returns', () => {
   it('runs them last-in, first-out', () => {
@@ -198,5 +200,31 @@ func main() {
       .runToEnd()
       .expectStderr(/^panic: boom \[recovered\]\n\tpanic: boom\n\ngoroutine 1 \[running\]:\n/)
       .expectOutcome(2, 'panic: boom [recovered]');
+  });
+});
+
+describe('when Interleave itself fails in the middle of a step', () => {
+  it('ends the run with an internal-error outcome and a message instead of throwing', () => {
+    const program = compile(`package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("before")
+	fmt.Println("after")
+}
+`);
+    // corrupt the second Println's first instruction, as a bug in the engine would
+    const main = program.funcs[program.main];
+    const target = main?.code.find((ins) => ins.pos.line === 7);
+    if (!target) throw new Error('no instruction on line 7');
+    target.op = 9999 as Op;
+    const r = runProgram(program, { seed: 1 });
+    expect(r.outcome.kind).toBe('internal');
+    expect(r.outcome.code).toBe(70);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toMatch(
+      /^interleave: internal error: internal: unknown op 9999 \(this is a bug in Interleave, not in your program\)\n$/,
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../scenarios/catalogue';
 import type { SharePayload } from '../../embed/share';
 import { Catalogue } from '../Catalogue/Catalogue';
+import { Crash } from '../Crash/Crash';
 import { readRoute, readShared, writeRoute, type Route, type View } from './route';
 import styles from './App.module.css';
 
@@ -31,6 +32,13 @@ const VIEW_NAMES: Record<Exclude<View, 'pair'>, string> = {
   simulator: 'Simulator',
   catalogue: 'Catalogue',
   compare: 'Mutex vs RWMutex',
+};
+
+const VIEW_LABEL: Record<View, string> = {
+  simulator: 'simulator',
+  catalogue: 'catalogue',
+  compare: 'comparison',
+  pair: 'side-by-side view',
 };
 
 export function App() {
@@ -164,25 +172,28 @@ export function App() {
         </p>
       )}
       <main className={styles.main}>
-        <Suspense fallback={<p className={styles.loading}>Loading the Go engine…</p>}>
-          {route.view === 'simulator' && (
-            <SimulatorRoot
-              key={`${scenario.id}:${shared ? 'shared' : ''}`}
-              scenario={scenario}
-              onOpen={open}
-              moment={shared?.moment ?? null}
-            />
-          )}
-          {route.view === 'catalogue' && <Catalogue onOpen={open} />}
-          {route.view === 'compare' && <Compare />}
-          {route.view === 'pair' && pair && (
-            <PairView
-              key={scenario.id}
-              left={scenario.kind === 'fixed' ? pair : scenario}
-              right={scenario.kind === 'fixed' ? scenario : pair}
-            />
-          )}
-        </Suspense>
+        {/* keyed by what is shown, so choosing another view or program clears a failure */}
+        <Crash key={`${route.view}:${scenario.id}`} where={VIEW_LABEL[route.view]}>
+          <Suspense fallback={<p className={styles.loading}>Loading the Go engine…</p>}>
+            {route.view === 'simulator' && (
+              <SimulatorRoot
+                key={`${scenario.id}:${shared ? 'shared' : ''}`}
+                scenario={scenario}
+                onOpen={open}
+                moment={shared?.moment ?? null}
+              />
+            )}
+            {route.view === 'catalogue' && <Catalogue onOpen={open} />}
+            {route.view === 'compare' && <Compare />}
+            {route.view === 'pair' && pair && (
+              <PairView
+                key={scenario.id}
+                left={scenario.kind === 'fixed' ? pair : scenario}
+                right={scenario.kind === 'fixed' ? scenario : pair}
+              />
+            )}
+          </Suspense>
+        </Crash>
       </main>
       {present && <Pointer />}
     </div>
