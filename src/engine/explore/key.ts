@@ -348,7 +348,17 @@ export class StateHasher {
       // insertion sort of the others by shape (few goroutines; ids are already in order)
       const shapes = this.shapes;
       shapes.length = 0;
-      for (let i = 0; i < gs.length; i++) shapes.push(i === 0 ? 0 : this.shape(gs[i] as G));
+      for (let i = 0; i < gs.length; i++) {
+        const g = gs[i] as G;
+        if (i === 0) shapes.push(0);
+        else if (g.shape >= 0) shapes.push(g.shape);
+        else {
+          const h = this.shape(g);
+          // a copy whose epoch is not its machine's is never written again (copy-on-write)
+          if (g.ep !== m.ep) g.shape = h;
+          shapes.push(h);
+        }
+      }
       for (let i = 2; i < order.length; i++) {
         const g = order[i] as G;
         const s = shapes[i] as number;

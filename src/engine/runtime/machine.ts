@@ -120,6 +120,11 @@ export interface G {
   steps: number;
   /** locks it holds, with the line it took each at (Go does not track owners; we explain) */
   held: readonly HeldLock[];
+  /**
+   * for the explorer's state hash: a hash of where it is, kept once this copy can no longer
+   * change (its epoch is not its machine's), else -1
+   */
+  shape: number;
 }
 
 export interface HeldLock {
@@ -389,6 +394,7 @@ export class Machine {
           starving: false,
           q: [],
           holder: 0,
+          wokenG: 0,
           name: '',
         });
       case 'rwmutex': {
@@ -443,6 +449,7 @@ export class Machine {
           starving: o.starving,
           q: [],
           holder: o.holder,
+          wokenG: 0,
           name: copyName(o.name),
         });
       case K.RWMutex: {
@@ -545,6 +552,7 @@ export class Machine {
       reads: g.reads ? new Map(g.reads) : null,
       steps: g.steps,
       held: g.held,
+      shape: -1,
     };
     this.gs[i] = c;
     return c;
@@ -579,6 +587,7 @@ export class Machine {
       reads: null,
       steps: 0,
       held: [],
+      shape: -1,
     };
     this.gs.push(g);
     this.pushFrame(g, fnId, fv, args, false);
@@ -1554,6 +1563,7 @@ export class Machine {
         ep: this.ep,
         t,
         m: new Map(),
+        own: this.ep,
         writing: false,
         writer: 0,
         ver: new Map(),
@@ -1583,7 +1593,7 @@ export class Machine {
     S.push(v);
     if (comma) S.push(has);
     const ref = m as Ref;
-    (g.reads ??= new Map()).set(`${ref.id}:${String(k)}`, mo.ver.get(k) ?? 0);
+    if (this.record) (g.reads ??= new Map()).set(`${ref.id}:${String(k)}`, mo.ver.get(k) ?? 0);
     this.emit({
       t: 'map',
       g: g.id,
@@ -1691,6 +1701,12 @@ export class Machine {
   }
 
   private changeEntries(g: G, id: number, mo: MapObj, kind: 0 | 1 | 2, k: MapKey, v: Value): void {
+    if (mo.own !== this.ep) {
+      // the entries are still shared with the machine this one was forked from
+      mo.m = new Map(mo.m);
+      mo.ver = new Map(mo.ver);
+      mo.own = this.ep;
+    }
     if (kind === 2) {
       mo.m.clear();
       mo.ver.clear();
@@ -1701,6 +1717,11 @@ export class Machine {
       return;
     }
     if (!mo.m.has(k) && mo.m.size >= this.limits.mapEntries) this.limit('mapEntries');
+    if (!this.record) {
+      // versions and reads only feed lost-update events, which only a recording machine keeps
+      mo.m.set(k, v);
+      return;
+    }
     const key = `${id}:${String(k)}`;
     const cur = mo.ver.get(k) ?? 0;
     const seen = g.reads?.get(key);
@@ -1765,7 +1786,7 @@ export class Machine {
     const v = mo.m.get(k) as Value;
     fr.L[base + 1] = i + 1;
     fr.S.push(k, v);
-    (g.reads ??= new Map()).set(`${m.id}:${String(k)}`, mo.ver.get(k) ?? 0);
+    if (this.record) (g.reads ??= new Map()).set(`${m.id}:${String(k)}`, mo.ver.get(k) ?? 0);
     this.emit({
       t: 'map',
       g: g.id,

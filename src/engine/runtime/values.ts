@@ -86,7 +86,13 @@ export interface SlotsObj extends ObjBase {
 export interface MapObj extends ObjBase {
   readonly k: K.Map;
   readonly t: Type;
+  /**
+   * the entries; shared with copies of this object until `own` is the writer's epoch (a copy
+   * of the object copies the entries only when they change, not when the flag does)
+   */
   m: Map<MapKey, Value>;
+  /** the epoch whose machine may change `m` and `ver` in place */
+  own: number;
   /** the hashWriting flag, toggled with XOR exactly as runtime/map.go does */
   writing: boolean;
   /** the goroutine that last toggled the flag on (for the UI) */
@@ -106,7 +112,7 @@ export interface MutexObj extends ObjBase {
   /** who took it last (Go does not track owners; Interleave does, to explain) */
   holder: number;
   /** the waiter Unlock woke in normal mode, until it retries (0 if none): it can be overtaken */
-  wokenG?: number;
+  wokenG: number;
   name: string;
 }
 
@@ -146,27 +152,66 @@ export interface CtxObj extends ObjBase {
 
 export type Obj = SlotsObj | MapObj | MutexObj | RWMutexObj | WaitGroupObj | CtxObj;
 
-/** A shallow copy, for copy-on-write. */
+/**
+ * A shallow copy, for copy-on-write. Fields are spelled out (not spread) so that every copy
+ * of a kind has one shape: this runs on most steps the explorer takes.
+ */
 export function cloneObj(o: Obj, ep: number): Obj {
   switch (o.k) {
     case K.Slots:
-      return { ...o, ep, s: o.s.slice() };
+      return { k: K.Slots, ep, role: o.role, t: o.t, s: o.s.slice(), name: o.name };
     case K.Map:
-      return { ...o, ep, m: new Map(o.m), ver: new Map(o.ver) };
+      // the entries stay shared until they change (Machine.ownEntries)
+      return {
+        k: K.Map,
+        ep,
+        t: o.t,
+        m: o.m,
+        own: o.own,
+        writing: o.writing,
+        writer: o.writer,
+        ver: o.ver,
+        name: o.name,
+      };
     case K.Mutex:
-      return { ...o, ep, q: o.q.slice() };
+      return {
+        k: K.Mutex,
+        ep,
+        locked: o.locked,
+        woken: o.woken,
+        starving: o.starving,
+        q: o.q.slice(),
+        holder: o.holder,
+        wokenG: o.wokenG,
+        name: o.name,
+      };
     case K.RWMutex:
       return {
-        ...o,
+        k: K.RWMutex,
         ep,
+        w: o.w,
+        readerCount: o.readerCount,
+        readerWait: o.readerWait,
+        readerSem: o.readerSem,
         readerQ: o.readerQ.slice(),
+        writerSem: o.writerSem,
         writerQ: o.writerQ.slice(),
         readers: o.readers.slice(),
+        writer: o.writer,
+        name: o.name,
       };
     case K.WaitGroup:
-      return { ...o, ep, q: o.q.slice() };
+      return { k: K.WaitGroup, ep, n: o.n, q: o.q.slice(), name: o.name };
     case K.Ctx:
-      return { ...o, ep, children: o.children.slice() };
+      return {
+        k: K.Ctx,
+        ep,
+        kind: o.kind,
+        parent: o.parent,
+        children: o.children.slice(),
+        err: o.err,
+        deadline: o.deadline,
+      };
   }
 }
 
