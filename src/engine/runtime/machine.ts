@@ -64,6 +64,11 @@ export interface DeferRec {
 }
 
 export interface Frame {
+  /**
+   * the epoch of the machine that may write it: a goroutine's copy copies only its top frame,
+   * and a frame below is copied when a return makes it the top (Machine.uncover)
+   */
+  ep: number;
   readonly f: FuncCode;
   pc: number;
   L: Value[];
@@ -518,20 +523,11 @@ export class Machine {
     const i = gIndexOf(id);
     const g = this.gs[i] as G;
     if (g.ep === this.ep) return g;
+    // only the top frame can be written until a return pops it: the others stay shared
+    const fr = g.fr.slice();
+    const top = fr.length - 1;
+    if (top >= 0) fr[top] = this.copyFrame(fr[top] as Frame);
     // every field spelled out (not spread): this runs once per goroutine per fork
-    const fr: Frame[] = [];
-    for (const f of g.fr)
-      fr.push({
-        f: f.f,
-        pc: f.pc,
-        L: f.L.slice(),
-        S: f.S.slice(),
-        D: f.D ? f.D.slice() : null,
-        mode: f.mode,
-        ret: f.ret ? f.ret.slice() : null,
-        isDefer: f.isDefer,
-        deferAt: f.deferAt,
-      });
     const c: G = {
       id: g.id,
       ep: this.ep,
@@ -555,6 +551,32 @@ export class Machine {
       shape: -1,
     };
     this.gs[i] = c;
+    return c;
+  }
+
+  private copyFrame(f: Frame): Frame {
+    return {
+      ep: this.ep,
+      f: f.f,
+      pc: f.pc,
+      L: f.L.slice(),
+      S: f.S.slice(),
+      D: f.D ? f.D.slice() : null,
+      mode: f.mode,
+      ret: f.ret ? f.ret.slice() : null,
+      isDefer: f.isDefer,
+      deferAt: f.deferAt,
+    };
+  }
+
+  /** Pop g's top frame; the frame below, now the top, is made safe to write. */
+  private popFrame(g: G): Frame | undefined {
+    g.fr.pop();
+    const i = g.fr.length - 1;
+    const f = g.fr[i];
+    if (!f || f.ep === this.ep) return f;
+    const c = this.copyFrame(f);
+    g.fr[i] = c;
     return c;
   }
 
@@ -612,7 +634,18 @@ export class Machine {
       const slots = f.captureSlots;
       for (let j = 0; j < slots.length; j++) L[slots[j] as number] = fv.env[j] ?? null;
     }
-    g.fr.push({ f, pc: 0, L, S: [], D: null, mode: Mode.Normal, ret: null, isDefer, deferAt });
+    g.fr.push({
+      ep: this.ep,
+      f,
+      pc: 0,
+      L,
+      S: [],
+      D: null,
+      mode: Mode.Normal,
+      ret: null,
+      isDefer,
+      deferAt,
+    });
   }
 
   /** Goroutines that can take a step now, by id. */
@@ -1139,16 +1172,14 @@ export class Machine {
         return 0;
       }
       if (fr.mode === Mode.Panicking) {
-        g.fr.pop();
-        const parent = g.fr[g.fr.length - 1];
+        const parent = this.popFrame(g);
         if (!parent) this.crash(g);
         parent.mode = Mode.Panicking;
         continue;
       }
       const results = this.resultsOf(fr);
       if (g.id === MAIN_GOROUTINE && g.fr.length === 1 && this.mainStarted) this.finalLocals = fr.L;
-      g.fr.pop();
-      const parent = g.fr[g.fr.length - 1];
+      const parent = this.popFrame(g);
       if (fr.isDefer && parent) continue;
       if (!parent) return this.goroutineEnd(g);
       for (const r of results) parent.S.push(r);
