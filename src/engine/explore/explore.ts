@@ -142,6 +142,11 @@ class Search {
   private readonly records = new Records();
   private readonly outcomes = new Map<string, FoundOutcome>();
   private readonly fp: number[] = [];
+  /** scratch arrays for `expand` (never kept beyond one call) */
+  private readonly runnable: number[] = [];
+  private readonly afters: (Machine | null)[] = [];
+  private readonly done: number[] = [];
+  private readonly asleep: number[] = [];
   /** where `move` leaves the state after the move */
   private readonly out: { m: Machine | null } = { m: null };
   /** the frontier, first in first out: entry n (counting from the start) at n - base */
@@ -237,10 +242,23 @@ class Search {
     const { rec, depth, sleep, only, hot } = this.take();
     const { m, rank } = hot;
     // in rank order, so that what `choose` picks depends on the state, not on the names
-    const runnable = m.runnable().sort((x, y) => bitOrder(rank, x) - bitOrder(rank, y));
+    const runnable = this.runnable;
+    runnable.length = 0;
+    for (const g of m.gs) {
+      if (g.st !== 'runnable') continue;
+      const r = bitOrder(rank, g.id);
+      let j = runnable.length;
+      runnable.push(g.id);
+      while (j > 0 && bitOrder(rank, runnable[j - 1] as number) > r) {
+        runnable[j] = runnable[j - 1] as number;
+        j--;
+      }
+      runnable[j] = g.id;
+    }
     const moves: Move[] = [];
     // the state after each move, when it was computed here (inherited moves have none yet)
-    const afters: (Machine | null)[] = [];
+    const afters = this.afters;
+    afters.length = 0;
     for (const g of runnable) {
       const known = inheritedMove(hot.inherited, g);
       moves.push(known ?? this.move(m, g));
@@ -254,7 +272,8 @@ class Search {
     const chosen = this.reduce ? choose(m, moves, this.policy) : moves;
     const branching = runnable.length > 1;
     // goroutines whose moves were tried from here in this visit: later ones need not try them
-    const done: number[] = [];
+    const done = this.done;
+    done.length = 0;
     for (const mv of chosen) {
       const bit = bitOf(rank, mv.g);
       if (this.reduce && (sleep & bit || (only !== ALL && !(only & bit)))) continue;
@@ -266,7 +285,8 @@ class Search {
       const steps = branching ? mv.steps : -mv.steps;
       if (after.outcome) this.found(after, rec, mv.g, steps);
       else {
-        const asleep: number[] = [];
+        const asleep = this.asleep;
+        asleep.length = 0;
         const inherited: Move[] = [];
         for (const other of moves) {
           if (other === mv || conflicts(other, mv)) continue;
@@ -301,6 +321,7 @@ class Search {
     inherited: readonly Move[],
   ): void {
     const table = this.table;
+    if (process.env.HH) for (let i = 0; i < 4; i++) this.hasher.hash(m);
     this.hasher.hash(m);
     const { a, b } = this.hasher;
     let sleep = 0;
