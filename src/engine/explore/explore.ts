@@ -321,7 +321,6 @@ class Search {
     inherited: readonly Move[],
   ): void {
     const table = this.table;
-    if (process.env.HH) for (let i = 0; i < 4; i++) this.hasher.hash(m);
     this.hasher.hash(m);
     const { a, b } = this.hasher;
     let sleep = 0;
