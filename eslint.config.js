@@ -31,6 +31,7 @@ const enginePurity = {
     { name: 'setInterval', message: 'src/engine has no timers: time is virtual.' },
     { name: 'requestAnimationFrame', message: 'The run loop lives in src/store.' },
     { name: 'performance', message: 'src/engine has no clock: time is virtual.' },
+    { name: 'process', message: 'src/engine runs in the browser too: no Node globals.' },
   ],
   'no-restricted-properties': [
     'error',
