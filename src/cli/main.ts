@@ -16,7 +16,8 @@ export interface Io {
 
 const USAGE = `usage:
   interleave run FILE.go [--seed N] [--race] [--schedule 1,6,6,7] [--policy random|roundrobin] [--max-steps N] [--explain]
-  interleave explore FILE.go [--race] [--json] [--max-states N] [--max-depth N] [--seed N]
+  interleave explore FILE.go [--race] [--json] [--proof] [--max-states N] [--max-depth N] [--seed N]
+      --proof: cover every schedule in fewer states; a schedule shown may be longer than the shortest
   interleave vet FILE.go
 `;
 
@@ -26,7 +27,7 @@ interface Args {
   readonly flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['race', 'json', 'explain']);
+const BOOLEAN_FLAGS = new Set(['race', 'json', 'explain', 'proof']);
 
 function parseArgs(argv: readonly string[]): Args | string {
   const [cmd, ...rest] = argv;
@@ -155,6 +156,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
   const maxDepth = intFlag(args.flags, 'max-depth');
   const r = explore(program, {
     race: args.flags.has('race'),
+    proof: args.flags.has('proof'),
     seed: intFlag(args.flags, 'seed') ?? 1,
     fileName: path,
     ...(maxStates !== undefined ? { maxStates } : {}),

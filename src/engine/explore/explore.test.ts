@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 import { Machine } from '../runtime/machine';
-import { explore, type ExploreOptions, type ExploreResult } from './explore';
+import { check, explore, type ExploreOptions, type ExploreResult } from './explore';
 import { StateHasher, stateKey } from './key';
 import { VisitedTable } from './table';
 
@@ -119,6 +119,39 @@ describe('when the program is fixed', () => {
     expect(proof.states).toBeLessThan(shortest.states);
     expect(shortest.states).toBeLessThan(full.states);
     expect(outcomes(proof)).toEqual(outcomes(full));
+  });
+});
+
+describe('check: shortest schedules first, a proof when the budget runs out', () => {
+  it('when the breadth-first search fits in the budget, its result stands', () => {
+    const p = model('spin.go', 3, 2);
+    const r = check(p, { maxStates: 100_000 });
+    expect(r.proved).toBe(false);
+    expect(r.complete).toBe(true);
+    expect(r.states).toBe(explore(p, { maxStates: 100_000 }).states);
+  });
+
+  it('when it does not, the proof search finishes the verdict within the same budget', () => {
+    const p = model('spin.go', 4, 3);
+    const budget = 10_000;
+    const shortest = explore(p, { maxStates: budget });
+    expect(shortest.complete).toBe(false);
+    const r = check(p, { maxStates: budget });
+    expect(r.proved).toBe(true);
+    expect(r.complete).toBe(true);
+    expect(r.cutoff).toBeNull();
+    expect(outcomes(r)).toEqual(['exit 0  ""']);
+    expect(r.states).toBeGreaterThan(budget);
+  });
+
+  it('every outcome either search finds is kept, with a schedule that replays', () => {
+    const p = model('lock-order.go', 3, 1);
+    expect(explore(p, { maxStates: 700 }).complete).toBe(false);
+    const r = check(p, { maxStates: 700 });
+    expect(r.complete).toBe(true);
+    expect(outcomes(r)).toEqual(outcomes(explore(p, { maxStates: 100_000 })));
+    expect(r.outcomes.some((o) => o.first === DEADLOCK)).toBe(true);
+    replays(p, r);
   });
 });
 

@@ -101,6 +101,39 @@ export function explore(program: Program, opts: ExploreOptions = {}): ExploreRes
   return { ...again, transitions: r.transitions + again.transitions };
 }
 
+export interface CheckResult extends ExploreResult {
+  /**
+   * the breadth-first search was cut short and a proof search gave the verdict: its outcomes'
+   * schedules are correct but not always the shortest
+   */
+  readonly proved: boolean;
+}
+
+/**
+ * "Check every schedule": a breadth-first search, so each outcome comes with one of its
+ * shortest schedules; if that search is cut short by the state limit and `stopOnFailure` is
+ * off, a proof search (rule 4 of ./reduce.ts: the same outcomes in far fewer states) runs on
+ * the same budget to finish the verdict. Outcomes found by both keep the breadth-first
+ * schedule; `states` and `transitions` count both searches.
+ */
+export function check(program: Program, opts: ExploreOptions = {}): CheckResult {
+  const first = explore(program, { ...opts, proof: false });
+  if (first.complete || opts.stopOnFailure || opts.shouldStop?.())
+    return { ...first, proved: false };
+  const proof = explore(program, { ...opts, proof: true });
+  const id = (o: FoundOutcome) => `${o.exit}\u0000${o.first}\u0000${o.stdout}`;
+  const known = new Set(first.outcomes.map(id));
+  return {
+    complete: proof.complete,
+    states: first.states + proof.states,
+    outcomes: [...first.outcomes, ...proof.outcomes.filter((o) => !known.has(id(o)))],
+    cutoff: proof.cutoff,
+    maxDepthReached: Math.max(first.maxDepthReached, proof.maxDepthReached),
+    transitions: first.transitions + proof.transitions,
+    proved: true,
+  };
+}
+
 /**
  * Sleep sets and "moves to explore" are sets of goroutines, as bits by rank (the renaming the
  * state hash uses, so that states equal up to goroutine renaming share them); ALL is every

@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import type { ExploreResult, FoundOutcome } from '../../engine/explore/explore';
+import type { CheckResult, FoundOutcome } from '../../engine/explore/explore';
+import { DEFAULT_LIMITS } from '../../engine/runtime/messages';
 import { encodeShare } from '../../embed/share';
 import type { Scenario } from '../../scenarios/catalogue';
 import { useSimStore } from '../Sim/SimContext';
 import styles from './ExploreResults.module.css';
+
+const n = (x: number) => x.toLocaleString('en-US');
 
 function title(o: FoundOutcome): string {
   if (o.first) return o.first;
@@ -14,9 +17,12 @@ function title(o: FoundOutcome): string {
 export function ExploreResults({
   result,
   scenario,
+  budget,
 }: {
-  readonly result: ExploreResult;
+  readonly result: CheckResult;
   readonly scenario: Scenario;
+  /** the state limit each search had */
+  readonly budget: number;
 }) {
   const store = useSimStore();
   const [shared, setShared] = useState<string | null>(null);
@@ -44,11 +50,13 @@ export function ExploreResults({
     <div className={styles.results} aria-label="Outcomes found">
       <p className={styles.verdict} data-verdict={failing.length === 0 ? 'ok' : 'bad'}>
         {failing.length === 0
-          ? `Checked ${result.states.toLocaleString('en-US')} states: no schedule fails.`
-          : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${result.states.toLocaleString('en-US')} states.`}{' '}
+          ? `Checked ${n(result.states)} states: no schedule fails.`
+          : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${n(result.states)} states.`}{' '}
         {result.complete
-          ? 'Every schedule was covered.'
+          ? `Every schedule was covered, within bounds it never reached: ${n(budget)} states per search, ${n(DEFAULT_LIMITS.steps)} steps per run.`
           : `Not complete: ${result.cutoff ?? 'a bound was hit'}.`}
+        {result.proved &&
+          ' The shortest-schedule search ran out of states, so a proof search, which covers the same outcomes in fewer states, gave the verdict: a schedule it found may be longer than the shortest.'}
       </p>
       <ul className={styles.cards}>
         {result.outcomes.map((o) => (

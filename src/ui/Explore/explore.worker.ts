@@ -4,7 +4,7 @@
  * 100 ms, and cancels by terminating the worker.
  */
 import { compileGo } from '../../engine';
-import { explore } from '../../engine/explore/explore';
+import { check, explore, type ExploreOptions } from '../../engine/explore/explore';
 import type { ExploreRequest, ExploreReply } from './protocol';
 
 const post = (m: ExploreReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
@@ -17,7 +17,7 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
     return;
   }
   let last = performance.now();
-  const result = explore(c.program, {
+  const opts: ExploreOptions = {
     race: req.race,
     maxStates: req.maxStates,
     progressEvery: 64,
@@ -28,6 +28,8 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
         post({ type: 'progress', ...p });
       }
     },
-  });
+  };
+  const result =
+    req.mode === 'check' ? check(c.program, opts) : { ...explore(c.program, opts), proved: false };
   post({ type: 'done', result });
 };

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExploreProgress, ExploreResult } from '../../engine/explore/explore';
+import type { CheckResult, ExploreProgress } from '../../engine/explore/explore';
 import type { ExploreReply, ExploreRequest } from './protocol';
 
 export type ExploreState =
   | { readonly k: 'idle' }
   | { readonly k: 'running'; readonly progress: ExploreProgress | null }
-  | { readonly k: 'done'; readonly result: ExploreResult }
+  | { readonly k: 'done'; readonly result: CheckResult }
   | { readonly k: 'cancelled' }
   | { readonly k: 'error'; readonly message: string };
 
@@ -20,7 +20,7 @@ export function useExplore() {
   useEffect(() => stop, [stop]);
   const run = useCallback(
     (req: ExploreRequest) =>
-      new Promise<ExploreResult | null>((resolve) => {
+      new Promise<CheckResult | null>((resolve) => {
         stop();
         const w = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
         worker.current = w;

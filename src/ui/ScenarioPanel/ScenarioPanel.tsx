@@ -6,6 +6,9 @@ import { useSim, useSimStore } from '../Sim/SimContext';
 import { ExploreResults } from '../Explore/ExploreResults';
 import styles from './ScenarioPanel.module.css';
 
+/** States the explorer may visit per search in the page (each search runs in a worker). */
+const EXPLORE_BUDGET = 200_000;
+
 function outcomeWords(e: Scenario['expected']): string {
   if (e.race)
     return e.exit === 66
@@ -42,7 +45,8 @@ export function ScenarioPanel({
     const r = await run({
       source: explored ? s0.source : scenario.source,
       race: explored ? s0.race : (scenario.expected.race ?? false),
-      maxStates: 200_000,
+      maxStates: EXPLORE_BUDGET,
+      mode: explored ? 'check' : 'find',
     });
     if (!r || explored) return;
     const hit = r.outcomes
@@ -156,7 +160,7 @@ export function ScenarioPanel({
       )}
       {state.k === 'cancelled' && <p className={styles.status}>Search cancelled.</p>}
       {state.k === 'done' && lastSearch === 'check' && (
-        <ExploreResults result={state.result} scenario={scenario} />
+        <ExploreResults result={state.result} scenario={scenario} budget={EXPLORE_BUDGET} />
       )}
       {found && state.k !== 'running' && (
         <p className={styles.status} role="status">

@@ -1,0 +1,212 @@
+/**
+ * The `interleave` command as a teacher uses it: `run` behaves like `go run` (output, Go's
+ * report, `exit status N`, Go's exit code, the same bytes for the same seed), `explore`
+ * reports every outcome with a schedule that `run --schedule` reproduces, `vet` speaks go
+ * vet's words, and bad input gets a message and a non-zero exit, never a stack trace.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from './main';
+
+const FIXTURES = fileURLToPath(new URL('../engine/fixtures/tutorial/', import.meta.url));
+const fixture = (name: string) => join(FIXTURES, name);
+
+interface Ran {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+async function cli(...argv: string[]): Promise<Ran> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    cwd: FIXTURES,
+  });
+  return { code, out, err };
+}
+
+interface JsonOutcome {
+  readonly exit: number;
+  readonly first: string;
+  readonly stdout: string;
+  readonly schedule: number[];
+}
+
+async function exploreJson(
+  ...argv: string[]
+): Promise<{ complete: boolean; states: number; outcomes: JsonOutcome[] }> {
+  const r = await cli('explore', ...argv, '--json');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as { complete: boolean; states: number; outcomes: JsonOutcome[] };
+}
+
+/** The first line of Go's report on stderr, `=` separator lines left out. */
+const firstOf = (stderr: string) =>
+  stderr.split('\n').find((l) => l.trim() !== '' && !/^=+$/.test(l)) ?? '';
+
+describe('interleave run', () => {
+  it('a clean program prints its output and exits 0, the same bytes for the same seed', async () => {
+    const a = await cli('run', 'mutex-store-defer.go', '--seed', '7');
+    const b = await cli('run', 'mutex-store-defer.go', '--seed', '7');
+    expect(a.code).toBe(0);
+    expect(a.err).toBe('');
+    expect(a.out).not.toBe('');
+    expect(b).toEqual(a);
+  });
+
+  it('a fatal error goes to stderr in Go words, then `exit status 2`, and the exit code is 2', async () => {
+    const r = await cli('run', 'mistake2-unlock-without-lock.go');
+    expect(r.code).toBe(2);
+    expect(r.err.startsWith('fatal error: sync: unlock of unlocked mutex\n')).toBe(true);
+    expect(r.err.endsWith('exit status 2\n')).toBe(true);
+  });
+
+  it('a deadlock names each goroutine with its wait reason', async () => {
+    const r = await cli('run', 'mistake1-forget-unlock.go');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('fatal error: all goroutines are asleep - deadlock!');
+    expect(r.err).toMatch(/goroutine \d+ \[sync\.Mutex\.Lock\]:/);
+  });
+
+  it('--explain adds the diagnosis after Go’s own output', async () => {
+    const r = await cli('run', 'pattern3-helper-locks-again.go', '--explain');
+    expect(r.code).toBe(2);
+    const go = r.err.indexOf('exit status 2');
+    const ours = r.err.indexOf('\ninterleave: ');
+    expect(go).toBeGreaterThan(0);
+    expect(ours).toBeGreaterThan(go);
+    expect(r.err.slice(ours)).toContain('Fix: ');
+  });
+
+  it('a schedule that names a goroutine that cannot run is refused with a message, exit 2', async () => {
+    const r = await cli('run', 'mutex-store-defer.go', '--schedule', '1,99');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^interleave: .*99/);
+  });
+
+  it('a program that never ends stops at the step budget and says which limit it hit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    writeFileSync(join(dir, 'spin.go'), 'package main\n\nfunc main() {\n\tfor {\n\t}\n}\n');
+    let err = '';
+    const code = await main(['run', 'spin.go', '--max-steps', '5000'], {
+      out: () => undefined,
+      err: (s) => (err += s),
+      cwd: dir,
+    });
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/step/);
+  });
+});
+
+describe('interleave explore', () => {
+  it('--json gives every outcome, each reproduced by run --schedule with its exit and first line', async () => {
+    const j = await exploreJson('unsafe-map-concurrent-writes.go');
+    expect(j.complete).toBe(true);
+    expect(j.states).toBeGreaterThan(0);
+    const firsts = j.outcomes.map((o) => o.first);
+    expect(firsts).toContain('fatal error: concurrent map writes');
+    expect(firsts).toContain('');
+    for (const o of j.outcomes) {
+      const r = await cli(
+        'run',
+        'unsafe-map-concurrent-writes.go',
+        '--schedule',
+        o.schedule.join(','),
+      );
+      expect([r.code, firstOf(r.err), r.out]).toEqual([o.exit, o.first, o.stdout]);
+    }
+  });
+
+  it('--race finds the unlocked len and reports it as Go -race does (exit 66)', async () => {
+    const j = await exploreJson('mistake3-len-outside-lock.go', '--race');
+    const race = j.outcomes.find((o) => o.exit === 66);
+    expect(race?.first).toBe('WARNING: DATA RACE');
+    const r = await cli(
+      'run',
+      'mistake3-len-outside-lock.go',
+      '--race',
+      '--schedule',
+      (race as JsonOutcome).schedule.join(','),
+    );
+    expect(r.code).toBe(66);
+    expect(r.err).toContain('WARNING: DATA RACE');
+  });
+
+  it('--proof covers the same outcomes in no more states', async () => {
+    const plain = await exploreJson('mistake5-lock-during-http.go');
+    const proof = await exploreJson('mistake5-lock-during-http.go', '--proof');
+    expect(proof.complete).toBe(true);
+    const key = (o: JsonOutcome) => `${o.exit} ${o.first} ${o.stdout}`;
+    expect(proof.outcomes.map(key).sort()).toEqual(plain.outcomes.map(key).sort());
+    expect(proof.states).toBeLessThanOrEqual(plain.states);
+  });
+
+  it('a state limit makes the search incomplete and says so', async () => {
+    const r = await cli('explore', 'rwmutex-store.go', '--max-states', '50');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Explored part of the schedules \(stopped at 50 states/);
+  });
+});
+
+describe('interleave vet and bad input', () => {
+  it('vet reports a copied lock in go vet’s words and exits 1; a clean program exits 0', async () => {
+    const bad = await cli('vet', 'mistake4-value-receiver.go');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /^# command-line-arguments\n\.\/mistake4-value-receiver\.go:\d+:\d+: \w+ passes lock by value: command-line-arguments\.\w+ contains sync\.Mutex\n/,
+    );
+    const good = await cli('vet', 'mistake4-use-pointers.go');
+    expect([good.code, good.err]).toEqual([0, '']);
+  });
+
+  it('a syntax error points at file, line and column, as the Go compiler does, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    writeFileSync(join(dir, 'bad.go'), 'package main\n\nfunc main() {\n\tx := \n}\n');
+    let err = '';
+    const code = await main(['run', 'bad.go'], {
+      out: () => undefined,
+      err: (s) => (err += s),
+      cwd: dir,
+    });
+    expect(code).toBe(1);
+    expect(err).toMatch(/^# command-line-arguments\n\.\/bad\.go:5:1: syntax error: /);
+  });
+
+  it('unknown commands, missing files and bad flags get a message and exit 2 (or 1)', async () => {
+    expect((await cli('build', 'x.go')).code).toBe(2);
+    expect((await cli('run')).err).toContain('run needs a Go file');
+    const seed = await cli('run', 'mutex-store-defer.go', '--seed', 'abc');
+    expect([seed.code, seed.err]).toEqual([
+      2,
+      'interleave: --seed must be a non-negative integer, not abc\n',
+    ]);
+    const missing = await cli('run', 'no-such-file.go');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('cannot read');
+  });
+
+  it('`interleave` runs straight from the bin script, with no build step', () => {
+    const bin = fileURLToPath(new URL('../../bin/interleave.mjs', import.meta.url));
+    let code = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [bin, 'run', fixture('mistake2-unlock-without-lock.go')], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      const x = e as { status: number; stderr: string };
+      code = x.status;
+      stderr = x.stderr;
+    }
+    expect(code).toBe(2);
+    expect(stderr).toContain('fatal error: sync: unlock of unlocked mutex');
+  }, 30_000);
+});
