@@ -30,7 +30,13 @@
  * search small enough to finish.
  */
 import type { Program } from '../lang/code';
-import { Machine, gIndexOf, type MachineOptions, type OutcomeKind } from '../runtime/machine';
+import {
+  Footprint,
+  Machine,
+  gIndexOf,
+  type MachineOptions,
+  type OutcomeKind,
+} from '../runtime/machine';
 import { programFacts } from './facts';
 import { StateHasher } from './key';
 import { Records } from './records';
@@ -174,12 +180,11 @@ class Search {
   private readonly table: VisitedTable;
   private readonly records = new Records();
   private readonly outcomes = new Map<string, FoundOutcome>();
-  private readonly fp: number[] = [];
+  private readonly fp = new Footprint();
   /** scratch arrays for `expand` (never kept beyond one call) */
-  private readonly runnable: number[] = [];
+  private runnable = new Int32Array(64);
+  private asleep = new Int32Array(64);
   private readonly afters: (Machine | null)[] = [];
-  private readonly done: number[] = [];
-  private readonly asleep: number[] = [];
   /** where `move` leaves the state after the move */
   private readonly out: { m: Machine | null } = { m: null };
   /** the frontier, first in first out: entry n (counting from the start) at n - base */
@@ -224,7 +229,7 @@ class Search {
   }
 
   run(): ExploreResult {
-    this.visit(this.root.fork(), -1, 0, 0, 0, [], []);
+    this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0, []);
     while (!this.cutoff && this.head < this.tail) {
       if (this.opts.shouldStop?.()) {
         this.cutoff = `stopped before the search finished; ${this.covered()}`;
@@ -275,13 +280,13 @@ class Search {
     const { rec, depth, sleep, only, hot } = this.take();
     const { m, rank } = hot;
     // in rank order, so that what `choose` picks depends on the state, not on the names
-    const runnable = this.runnable;
-    runnable.length = 0;
+    // (scratch arrays are typed, or written by index: `length = 0` would drop their storage)
+    const runnable = this.scratchRunnable(m.gs.length);
+    let rn = 0;
     for (const g of m.gs) {
       if (g.st !== 'runnable') continue;
       const r = bitOrder(rank, g.id);
-      let j = runnable.length;
-      runnable.push(g.id);
+      let j = rn++;
       while (j > 0 && bitOrder(rank, runnable[j - 1] as number) > r) {
         runnable[j] = runnable[j - 1] as number;
         j--;
@@ -291,22 +296,24 @@ class Search {
     const moves: Move[] = [];
     // the state after each move, when it was computed here (inherited moves have none yet)
     const afters = this.afters;
-    afters.length = 0;
-    for (const g of runnable) {
+    for (let k = 0; k < rn; k++) {
+      const g = runnable[k] as number;
       const known = inheritedMove(hot.inherited, g);
       moves.push(known ?? this.move(m, g));
-      afters.push(known ? null : this.out.m);
+      afters[k] = known ? null : this.out.m;
     }
     if (this.policy.eagerDone && moves.some((mv) => mv.overshoots)) {
       this.overshot = true;
       this.cutoff = 'a WaitGroup counter went below zero';
+      afters.fill(null, 0, rn);
       return;
     }
     const chosen = this.reduce ? choose(m, moves, this.policy) : moves;
-    const branching = runnable.length > 1;
-    // goroutines whose moves were tried from here in this visit: later ones need not try them
-    const done = this.done;
-    done.length = 0;
+    const branching = rn > 1;
+    // goroutines (as bits by rank) whose moves were tried from here in this visit: later
+    // ones need not try them
+    let done = 0;
+    const asleep = this.asleep;
     for (const mv of chosen) {
       const bit = bitOf(rank, mv.g);
       if (this.reduce && (sleep & bit || (only !== ALL && !(only & bit)))) continue;
@@ -318,20 +325,28 @@ class Search {
       const steps = branching ? mv.steps : -mv.steps;
       if (after.outcome) this.found(after, rec, mv.g, steps);
       else {
-        const asleep = this.asleep;
-        asleep.length = 0;
+        let na = 0;
         const inherited: Move[] = [];
         for (const other of moves) {
           if (other === mv || conflicts(other, mv)) continue;
           inherited.push(other);
-          if (this.reduce && (sleep & bitOf(rank, other.g) || done.includes(other.g)))
-            asleep.push(other.g);
+          if (this.reduce && (sleep | done) & bitOf(rank, other.g)) asleep[na++] = other.g;
         }
-        this.visit(after, rec, mv.g, steps, depth + 1, asleep, inherited);
+        this.visit(after, rec, mv.g, steps, depth + 1, asleep, na, inherited);
       }
-      if (this.cutoff) return;
-      done.push(mv.g);
+      if (this.cutoff) break;
+      done |= bit;
     }
+    afters.fill(null, 0, rn);
+  }
+
+  /** The scratch array for runnable goroutine ids, with room for n. */
+  private scratchRunnable(n: number): Int32Array {
+    if (this.runnable.length < n) {
+      this.runnable = new Int32Array(n * 2);
+      this.asleep = new Int32Array(n * 2);
+    }
+    return this.runnable;
   }
 
   private move(m: Machine, g: number): Move {
@@ -350,14 +365,15 @@ class Search {
     g: number,
     steps: number,
     depth: number,
-    asleep: readonly number[],
+    asleep: Int32Array,
+    na: number,
     inherited: readonly Move[],
   ): void {
     const table = this.table;
     this.hasher.hash(m);
     const { a, b } = this.hasher;
     let sleep = 0;
-    for (const x of asleep) sleep |= bitOf(this.hasher.rank, x);
+    for (let i = 0; i < na; i++) sleep |= bitOf(this.hasher.rank, asleep[i] as number);
     const at = table.find(a, b);
     if (at >= 0) {
       const was = table.sleep[at] as number;

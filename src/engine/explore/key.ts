@@ -133,13 +133,20 @@ export class StateHasher {
   rank = new Int32Array(32);
   /** by rank: the goroutine index */
   byRank = new Int32Array(32);
-  private order: G[] = [];
-  private shapes: number[] = [];
+
+  private shapes = new Float64Array(32);
   private canon = new Int32Array(256);
   private stamp = new Int32Array(256);
   private gen = 0;
   private n = 0;
-  private queue: number[] = [];
+  /** heap objects numbered so far, in order; their contents are walked after the goroutines */
+  private queue = new Int32Array(256);
+  private qn = 0;
+  /** while a goroutine's own walk is taken: the heap ids it reaches (see walkGoroutine) */
+  private refs: number[] | null = null;
+  private lstamp = new Int32Array(256);
+  private lcanon = new Int32Array(256);
+  private lgen = 0;
   private readonly strings = new Map<string, number>();
   private readonly types = new WeakMap<Type, number>();
 
@@ -159,7 +166,7 @@ export class StateHasher {
     this.a = 0x2545f491;
     this.b = 0x61c88647;
     this.n = 0;
-    this.queue.length = 0;
+    this.qn = 0;
     if (++this.gen === 0x7fffffff) {
       this.stamp.fill(0);
       this.gen = 1;
@@ -175,36 +182,19 @@ export class StateHasher {
       );
     else this.add(-1);
     this.add(m.gs.length);
-    for (const g of this.order) {
+    for (let r = 0; r < m.gs.length; r++) {
+      const g = m.gs[this.byRank[r] as number] as G;
       this.add(this.rank[gIndexOf(g.id)] as number);
-      this.add(G_STATE[g.st]);
-      if (g.st === 'done') continue;
-      this.add(g.phase);
-      this.str(g.reason ?? '');
-      this.num(g.wake);
-      this.num(g.waitStart);
-      this.add(g.handoff ? 1 : 0);
-      if (g.panic) {
-        this.add(g.panic.recovered ? 2 : 1);
-        this.str(g.panic.text);
-      } else this.add(0);
-      this.add(g.fr.length);
-      for (const fr of g.fr) {
-        this.add(fr.f.id);
-        this.add(fr.pc);
-        this.add(fr.mode * 2 + (fr.isDefer ? 1 : 0));
-        this.vals(fr.L);
-        this.vals(fr.S);
-        if (fr.D) {
-          this.add(fr.D.length);
-          for (const d of fr.D) {
-            this.val(d.fn);
-            this.vals(d.args);
-          }
-        } else this.add(-1);
-        if (fr.ret) this.vals(fr.ret);
-        else this.add(-1);
+      let w = g.walk;
+      if (!w) {
+        w = this.walkGoroutine(g);
+        // a copy whose epoch is not its machine's is never written again (copy-on-write)
+        if (g.ep !== m.ep) g.walk = w;
       }
+      this.add(w[0] as number);
+      this.add(w[1] as number);
+      this.add(w.length - 2);
+      for (let i = 2; i < w.length; i++) this.add(this.obj(w[i] as number));
     }
     this.vals(m.globals);
     this.add(m.timers.length);
@@ -214,10 +204,69 @@ export class StateHasher {
     this.b = fmix32(this.b ^ Math.imul(this.n, 0x9e3779b1));
   }
 
+  /**
+   * A goroutine's own part of the state, as [hash a, hash b, heap ids...]: its walk hashed
+   * with the heap objects it reaches numbered by first appearance in this walk alone, and
+   * those objects' heap ids in that order. The state's walk then feeds the hash and each
+   * object's number in the whole walk: the same states are told apart as by one walk with
+   * whole-walk numbers (which `stateKey` spells out), and a goroutine that did not move is
+   * not walked again.
+   */
+  private walkGoroutine(g: G): number[] {
+    const a = this.a;
+    const b = this.b;
+    const refs: number[] = [0, 0];
+    this.refs = refs;
+    if (++this.lgen === 0x7fffffff) {
+      this.lstamp.fill(0);
+      this.lgen = 1;
+    }
+    this.a = 0x3c6ef372;
+    this.b = 0x510e527f;
+    this.walkG(g);
+    refs[0] = fmix32(this.a ^ (refs.length - 2));
+    refs[1] = fmix32(this.b ^ Math.imul(refs.length - 2, 0x9e3779b1));
+    this.refs = null;
+    this.a = a;
+    this.b = b;
+    return refs;
+  }
+
+  private walkG(g: G): void {
+    this.add(G_STATE[g.st]);
+    if (g.st === 'done') return;
+    this.add(g.phase);
+    this.str(g.reason ?? '');
+    this.num(g.wake);
+    this.num(g.waitStart);
+    this.add(g.handoff ? 1 : 0);
+    if (g.panic) {
+      this.add(g.panic.recovered ? 2 : 1);
+      this.str(g.panic.text);
+    } else this.add(0);
+    this.add(g.fr.length);
+    for (const fr of g.fr) {
+      this.add(fr.f.id);
+      this.add(fr.pc);
+      this.add(fr.mode * 2 + (fr.isDefer ? 1 : 0));
+      this.vals(fr.L);
+      this.vals(fr.S);
+      if (fr.D) {
+        this.add(fr.D.length);
+        for (const d of fr.D) {
+          this.val(d.fn);
+          this.vals(d.args);
+        }
+      } else this.add(-1);
+      if (fr.ret) this.vals(fr.ret);
+      else this.add(-1);
+    }
+  }
+
   private objects(m: Machine): void {
-    const queue = this.queue;
-    for (let i = 0; i < queue.length; i++) {
-      const o = m.get(queue[i] as number);
+    // (obj() may add to the queue, and grow it, while this loop runs)
+    for (let i = 0; i < this.qn; i++) {
+      const o = m.get(this.queue[i] as number);
       this.add(o.k);
       switch (o.k) {
         case K.Slots:
@@ -301,6 +350,30 @@ export class StateHasher {
     return v ? 0x2545f491 : 0x61c88647;
   }
 
+  /**
+   * A heap object reached from a value: inside a goroutine's own walk its number there (and
+   * its heap id noted), else its number in the whole walk.
+   */
+  private ref(id: number): number {
+    const refs = this.refs;
+    if (refs === null) return this.obj(id);
+    if (id >= this.lstamp.length) {
+      let len = this.lstamp.length;
+      while (len <= id) len *= 2;
+      const stamp = new Int32Array(len);
+      stamp.set(this.lstamp);
+      const canon = new Int32Array(len);
+      canon.set(this.lcanon);
+      this.lstamp = stamp;
+      this.lcanon = canon;
+    }
+    if (this.lstamp[id] === this.lgen) return this.lcanon[id] as number;
+    this.lstamp[id] = this.lgen;
+    this.lcanon[id] = refs.length - 2;
+    refs.push(id);
+    return refs.length - 3;
+  }
+
   /** Canonical number of heap object id: its rank in the walk. */
   private obj(id: number): number {
     if (id >= this.stamp.length) {
@@ -316,7 +389,12 @@ export class StateHasher {
     if (this.stamp[id] === this.gen) return this.canon[id] as number;
     this.stamp[id] = this.gen;
     this.canon[id] = this.n;
-    this.queue.push(id);
+    if (this.qn === this.queue.length) {
+      const q = new Int32Array(this.queue.length * 2);
+      q.set(this.queue);
+      this.queue = q;
+    }
+    this.queue[this.qn++] = id;
     return this.n++;
   }
 
@@ -337,46 +415,43 @@ export class StateHasher {
    */
   private rename(m: Machine): void {
     const gs = m.gs;
-    if (gs.length > this.rank.length) {
-      this.rank = new Int32Array(gs.length * 2);
-      this.byRank = new Int32Array(gs.length * 2);
+    const n = gs.length;
+    if (n > this.rank.length) {
+      this.rank = new Int32Array(n * 2);
+      this.byRank = new Int32Array(n * 2);
+      this.shapes = new Float64Array(n * 2);
     }
-    const order = this.order;
-    order.length = 0;
-    for (const g of gs) order.push(g);
-    if (this.symmetry && gs.length > 2) {
+    // goroutine indices in walk order, in byRank (typed scratch: nothing allocated per hash)
+    const order = this.byRank;
+    for (let i = 0; i < n; i++) order[i] = i;
+    if (this.symmetry && n > 2) {
       // insertion sort of the others by shape (few goroutines; ids are already in order)
       const shapes = this.shapes;
-      shapes.length = 0;
-      for (let i = 0; i < gs.length; i++) {
+      shapes[0] = 0;
+      for (let i = 1; i < n; i++) {
         const g = gs[i] as G;
-        if (i === 0) shapes.push(0);
-        else if (g.shape >= 0) shapes.push(g.shape);
+        if (g.shape >= 0) shapes[i] = g.shape;
         else {
           const h = this.shape(g);
           // a copy whose epoch is not its machine's is never written again (copy-on-write)
           if (g.ep !== m.ep) g.shape = h;
-          shapes.push(h);
+          shapes[i] = h;
         }
       }
-      for (let i = 2; i < order.length; i++) {
-        const g = order[i] as G;
+      for (let i = 2; i < n; i++) {
+        const gi = order[i] as number;
         const s = shapes[i] as number;
         let j = i - 1;
         while (j >= 1 && (shapes[j] as number) > s) {
-          order[j + 1] = order[j] as G;
+          order[j + 1] = order[j] as number;
           shapes[j + 1] = shapes[j] as number;
           j--;
         }
-        order[j + 1] = g;
+        order[j + 1] = gi;
         shapes[j + 1] = s;
       }
     }
-    for (let r = 0; r < order.length; r++) {
-      const i = gIndexOf((order[r] as G).id);
-      this.rank[i] = r;
-      this.byRank[r] = i;
-    }
+    for (let r = 0; r < n; r++) this.rank[order[r] as number] = r;
   }
 
   /**
@@ -409,11 +484,11 @@ export class StateHasher {
     } else if (typeof v === 'boolean') this.add(v ? 4 : 5);
     else if (v instanceof Ref) {
       this.add(6);
-      this.add(this.obj(v.id));
+      this.add(this.ref(v.id));
       this.add(v.f);
     } else if (v instanceof Slice) {
       this.add(7);
-      this.add(this.obj(v.b));
+      this.add(this.ref(v.b));
       this.add(v.off);
       this.add(v.len);
       this.add(v.cap);

@@ -52,7 +52,7 @@
  * tutorial and scenario program and on random programs.
  */
 import { K } from '../runtime/values';
-import { FP_SPAWN, type Machine } from '../runtime/machine';
+import { FP_SPAWN, type Footprint, type Machine } from '../runtime/machine';
 
 /** A move stops merging local steps after this many (a goroutine that never touches anything). */
 const MAX_LOCAL_STEPS = 10_000;
@@ -83,29 +83,30 @@ export interface Move {
  * Run goroutine g from m0 (left unchanged) through its next move. The state after it is left
  * in `out.m`; `fp` is scratch space for the footprint.
  */
-export function move(m0: Machine, g: number, fp: number[], out: { m: Machine | null }): Move {
+export function move(m0: Machine, g: number, fp: Footprint, out: { m: Machine | null }): Move {
   const m = m0.fork();
   const now = m.now;
-  fp.length = 0;
+  fp.n = 0;
   m.footprint = fp;
   let steps = 0;
   for (;;) {
     m.lockAttempt = -1;
     const end = m.step(g);
     steps++;
-    if (m.outcome || end !== 'ok' || fp.length > 0 || steps >= MAX_LOCAL_STEPS) break;
+    if (m.outcome || end !== 'ok' || fp.n > 0 || steps >= MAX_LOCAL_STEPS) break;
   }
   m.footprint = null;
   out.m = m;
   let global = m.outcome !== null || m.now !== now;
   const objs: number[] = [];
-  for (const c of fp) {
+  for (let i = 0; i < fp.n; i++) {
+    const c = fp.a[i] as number;
     if (c < 0) global = true;
     else if (!objs.includes(c)) {
       // a write subsumes a read of the same object
-      const i = objs.indexOf(c ^ 1);
-      if (i < 0) objs.push(c);
-      else objs[i] = c | 1;
+      const j = objs.indexOf(c ^ 1);
+      if (j < 0) objs.push(c);
+      else objs[j] = c | 1;
     }
   }
   const only = !global && objs.length === 1 ? (objs[0] as number) : -1;

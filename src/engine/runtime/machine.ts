@@ -130,6 +130,8 @@ export interface G {
    * change (its epoch is not its machine's), else -1
    */
   shape: number;
+  /** for the explorer's state hash: its own part of the state, kept under the same rule */
+  walk: readonly number[] | null;
 }
 
 export interface HeldLock {
@@ -170,6 +172,25 @@ export interface MachineOptions {
   readonly fileName?: string;
   /** collect events for each step (the UI does; the explorer does not) */
   readonly record?: boolean;
+}
+
+/**
+ * What a step touches, for the explorer (see Machine.footprint): a list of numbers kept in a
+ * typed array and reused from move to move (an array emptied with `length = 0` gives up its
+ * storage, so every move would allocate it again).
+ */
+export class Footprint {
+  a = new Int32Array(64);
+  n = 0;
+
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const a = new Int32Array(this.a.length * 2);
+      a.set(this.a);
+      this.a = a;
+    }
+    this.a[this.n++] = x;
+  }
 }
 
 /** Footprint entries for shared things that are not heap objects (see Machine.footprint). */
@@ -228,7 +249,7 @@ export class Machine {
    * are not objects by the FP_* ids below, and FP_GLOBAL for anything else (it conflicts with
    * every other step).
    */
-  footprint: number[] | null = null;
+  footprint: Footprint | null = null;
   /**
    * For the explorer: the mutex (heap id) a Lock in this step tried and found locked, so the
    * goroutine waits for it; -1 otherwise. The caller resets it before each step.
@@ -549,6 +570,7 @@ export class Machine {
       steps: g.steps,
       held: g.held,
       shape: -1,
+      walk: null,
     };
     this.gs[i] = c;
     return c;
@@ -610,6 +632,7 @@ export class Machine {
       steps: 0,
       held: [],
       shape: -1,
+      walk: null,
     };
     this.gs.push(g);
     this.pushFrame(g, fnId, fv, args, false);
