@@ -184,6 +184,7 @@ class Search {
   /** scratch arrays for `expand` (never kept beyond one call) */
   private runnable = new Int32Array(64);
   private asleep = new Int32Array(64);
+  private independent = new Uint8Array(64);
   private readonly afters: (Machine | null)[] = [];
   /** where `move` leaves the state after the move */
   private readonly out: { m: Machine | null } = { m: null };
@@ -293,13 +294,13 @@ class Search {
       }
       runnable[j] = g.id;
     }
-    const moves: Move[] = [];
+    const moves = new Array<Move>(rn);
     // the state after each move, when it was computed here (inherited moves have none yet)
     const afters = this.afters;
     for (let k = 0; k < rn; k++) {
       const g = runnable[k] as number;
       const known = inheritedMove(hot.inherited, g);
-      moves.push(known ?? this.move(m, g));
+      moves[k] = known ?? this.move(m, g);
       afters[k] = known ? null : this.out.m;
     }
     if (this.policy.eagerDone && moves.some((mv) => mv.overshoots)) {
@@ -326,10 +327,20 @@ class Search {
       if (after.outcome) this.found(after, rec, mv.g, steps);
       else {
         let na = 0;
-        const inherited: Move[] = [];
-        for (const other of moves) {
-          if (other === mv || conflicts(other, mv)) continue;
-          inherited.push(other);
+        let ni = 0;
+        const independent = this.independent;
+        for (let k = 0; k < rn; k++) {
+          const other = moves[k] as Move;
+          independent[k] = other !== mv && !conflicts(other, mv) ? 1 : 0;
+          ni += independent[k] as number;
+        }
+        // exactly sized: it is kept in the frontier
+        const inherited = new Array<Move>(ni);
+        ni = 0;
+        for (let k = 0; k < rn; k++) {
+          if (!independent[k]) continue;
+          const other = moves[k] as Move;
+          inherited[ni++] = other;
           if (this.reduce && (sleep | done) & bitOf(rank, other.g)) asleep[na++] = other.g;
         }
         this.visit(after, rec, mv.g, steps, depth + 1, asleep, na, inherited);
@@ -345,6 +356,7 @@ class Search {
     if (this.runnable.length < n) {
       this.runnable = new Int32Array(n * 2);
       this.asleep = new Int32Array(n * 2);
+      this.independent = new Uint8Array(n * 2);
     }
     return this.runnable;
   }
@@ -495,8 +507,8 @@ class Search {
 
 /** A copy of the first n ranks. */
 function ranks(rank: Int32Array, n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(rank[i] as number);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = rank[i] as number;
   return out;
 }
 

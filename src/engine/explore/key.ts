@@ -143,7 +143,9 @@ export class StateHasher {
   private queue = new Int32Array(256);
   private qn = 0;
   /** while a goroutine's own walk is taken: the heap ids it reaches (see walkGoroutine) */
-  private refs: number[] | null = null;
+  private inG = false;
+  private lrefs = new Int32Array(64);
+  private nrefs = 0;
   private lstamp = new Int32Array(256);
   private lcanon = new Int32Array(256);
   private lgen = 0;
@@ -215,8 +217,8 @@ export class StateHasher {
   private walkGoroutine(g: G): number[] {
     const a = this.a;
     const b = this.b;
-    const refs: number[] = [0, 0];
-    this.refs = refs;
+    this.inG = true;
+    this.nrefs = 0;
     if (++this.lgen === 0x7fffffff) {
       this.lstamp.fill(0);
       this.lgen = 1;
@@ -224,12 +226,16 @@ export class StateHasher {
     this.a = 0x3c6ef372;
     this.b = 0x510e527f;
     this.walkG(g);
-    refs[0] = fmix32(this.a ^ (refs.length - 2));
-    refs[1] = fmix32(this.b ^ Math.imul(refs.length - 2, 0x9e3779b1));
-    this.refs = null;
+    this.inG = false;
+    const n = this.nrefs;
+    // exactly sized: it is kept with the goroutine
+    const out = new Array<number>(n + 2);
+    out[0] = fmix32(this.a ^ n);
+    out[1] = fmix32(this.b ^ Math.imul(n, 0x9e3779b1));
+    for (let i = 0; i < n; i++) out[i + 2] = this.lrefs[i] as number;
     this.a = a;
     this.b = b;
-    return refs;
+    return out;
   }
 
   private walkG(g: G): void {
@@ -355,8 +361,7 @@ export class StateHasher {
    * its heap id noted), else its number in the whole walk.
    */
   private ref(id: number): number {
-    const refs = this.refs;
-    if (refs === null) return this.obj(id);
+    if (!this.inG) return this.obj(id);
     if (id >= this.lstamp.length) {
       let len = this.lstamp.length;
       while (len <= id) len *= 2;
@@ -369,9 +374,14 @@ export class StateHasher {
     }
     if (this.lstamp[id] === this.lgen) return this.lcanon[id] as number;
     this.lstamp[id] = this.lgen;
-    this.lcanon[id] = refs.length - 2;
-    refs.push(id);
-    return refs.length - 3;
+    if (this.nrefs === this.lrefs.length) {
+      const r = new Int32Array(this.lrefs.length * 2);
+      r.set(this.lrefs);
+      this.lrefs = r;
+    }
+    this.lcanon[id] = this.nrefs;
+    this.lrefs[this.nrefs] = id;
+    return this.nrefs++;
   }
 
   /** Canonical number of heap object id: its rank in the walk. */

@@ -167,6 +167,9 @@ export interface Policy {
  */
 export function choose(m: Machine, moves: readonly Move[], p: Policy): readonly Move[] {
   if (moves.length <= 1) return moves;
+  let nfree = 0;
+  for (const mv of moves) if (mv.waitsOn < 0) nfree++;
+  if (nfree === moves.length && !p.eagerSpawn && !p.eagerWait && !p.eagerDone) return moves;
   const free = moves.filter((mv) => mv.waitsOn < 0);
   const eager = free.find(
     (mv) =>
