@@ -56,6 +56,7 @@ export function transition(
 ): { readonly state: Machine; readonly events: readonly EngineEvent[] } {
   const next = state.fork();
   next.record = true;
+  next.events = [];
   next.step(g);
   return { state: next, events: next.events.slice() };
 }

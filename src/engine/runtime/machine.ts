@@ -215,6 +215,9 @@ export interface StepInfo {
   readonly fn: string;
 }
 
+/** The events of a machine that does not record: nothing is ever added to it. */
+const NO_EVENTS: EngineEvent[] = [];
+
 class Exit {
   constructor(readonly outcome: Outcome) {}
 }
@@ -240,7 +243,8 @@ export class Machine {
   globals: Value[];
   race: RaceDetector | null;
   record: boolean;
-  events: EngineEvent[] = [];
+  /** this step's events while recording; else one shared empty list that stays empty */
+  events: EngineEvent[];
   /** the goroutine that took the last step */
   lastG = 0;
   /**
@@ -285,6 +289,7 @@ export class Machine {
       this.globals = from.globals;
       this.race = from.race ? from.race.clone() : null;
       this.record = from.record;
+      this.events = from.record ? [] : NO_EVENTS;
       this.lastG = from.lastG;
       this.lockAttempt = from.lockAttempt;
       this.ctxErrs = from.ctxErrs;
@@ -311,6 +316,7 @@ export class Machine {
     this.mapRng = mix32(seed ^ 0x85ebca6b);
     this.race = opts.race ? new RaceDetector() : null;
     this.record = opts.record ?? false;
+    this.events = this.record ? [] : NO_EVENTS;
     this.ctxErrs = [this.newError(GO.contextCanceled), this.newError(GO.deadlineExceeded)];
     for (const gv of prog.globals) {
       const z = this.zero(gv.type);
