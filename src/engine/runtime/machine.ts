@@ -719,7 +719,7 @@ export class Machine {
     if (this.outcome) return 'exited';
     const g = this.wg(id);
     if (g.st !== 'runnable') throw new Error(`G${id} is not runnable (${g.st})`);
-    this.events.length = 0;
+    if (this.record) this.events.length = 0;
     this.lastG = id;
     this.steps++;
     g.steps++;
@@ -1556,7 +1556,7 @@ export class Machine {
   private settle(): void {
     if (this.outcome) return;
     for (;;) {
-      if (this.gs.some((g) => g.st === 'runnable')) return;
+      for (const g of this.gs) if (g.st === 'runnable') return;
       let next = Infinity;
       for (const g of this.gs) if (g.st === 'sleeping' && g.wake < next) next = g.wake;
       for (const id of this.timers) {
