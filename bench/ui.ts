@@ -3,12 +3,41 @@
  *   - frame times while 64 goroutines run at full speed (95th percentile, worst)
  *   - the longest main-thread task (Long Tasks API)
  *   - initial JavaScript, gzipped
+ *   - the explorer's states per second in a Web Worker (bench/worker-entry.ts, bundled by Vite)
  */
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { build, type Rollup } from 'vite';
+
+/** The worker's code as one script (the page loads it from a Blob). */
+async function workerCode(): Promise<string> {
+  const out = (await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: new URL('./worker-entry.ts', import.meta.url).pathname,
+        formats: ['iife'],
+        name: 'ExploreBench',
+      },
+    },
+  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
+  const first = Array.isArray(out) ? out[0] : out;
+  const chunk = first?.output.find((o) => o.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('no worker bundle');
+  return chunk.code;
+}
+
+function model(file: string, n: number, k: number): string {
+  return readFileSync(new URL(`./models/${file}`, import.meta.url), 'utf8')
+    .replace(/const N = \d+/, `const N = ${n}`)
+    .replace(/const K = \d+/, `const K = ${k}`);
+}
 
 const port = 4199;
 const server = spawn(
@@ -58,6 +87,29 @@ try {
   console.log(
     `  long tasks (> 50 ms): ${tasks.length}${tasks.length ? `, longest ${Math.max(...tasks.map(([, d]) => d)).toFixed(0)} ms` : ''}`,
   );
+
+  // the explorer in a Web Worker, on the same models as bench/run.ts
+  const code = await workerCode();
+  console.log('\nExplorer in a Web Worker (Chromium), fastest of 3 runs:');
+  for (const [label, file, n, k, opts] of [
+    ['spin.go N=4, K=3, shortest', 'spin.go', 4, 3, {}],
+    ['spin.go N=4, K=3, proof   ', 'spin.go', 4, 3, { proof: true }],
+    ['spin.go N=5, K=3, shortest', 'spin.go', 5, 3, {}],
+    ['spin.go N=5, K=3, proof   ', 'spin.go', 5, 3, { proof: true }],
+    ['lock-order.go N=6, K=3, first failure', 'lock-order.go', 6, 3, { stopOnFailure: true }],
+  ] as const) {
+    const r = (await page.evaluate(
+      `new Promise((resolve) => {
+        const w = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(code)}], { type: 'text/javascript' })));
+        w.onmessage = (e) => { resolve(e.data); w.terminate(); };
+        w.postMessage({ source: ${JSON.stringify(model(file, n, k))}, opts: ${JSON.stringify({ maxStates: 2_000_000, ...opts })}, reps: 3 });
+      })`,
+    )) as { states: number; ms: number; complete: boolean; steps: number; error?: string };
+    if (r.error) throw new Error(r.error);
+    console.log(
+      `  ${label}: ${r.states.toLocaleString('en-US').padStart(7)} states in ${Math.round(r.ms)} ms = ${Math.round((r.states / r.ms) * 1000).toLocaleString('en-US')} states/s${r.steps ? ` (a failure of ${r.steps} steps)` : r.complete ? ', complete' : ''}`,
+    );
+  }
   await browser.close();
 } finally {
   server.kill();
