@@ -270,7 +270,7 @@ class Search {
     if (hot) this.inMemory--;
     else {
       const m = this.records.replay(this.root, rec);
-      this.hasher.hash(m);
+      this.hasher.hash(m, true);
       hot = { m, rank: ranks(this.hasher.rank, m.gs.length), inherited: [] };
     }
     return { rec, depth, sleep: q[i + 4] as number, only: q[i + 5] as number, hot };
@@ -382,7 +382,7 @@ class Search {
     inherited: readonly Move[],
   ): void {
     const table = this.table;
-    this.hasher.hash(m);
+    this.hasher.hash(m, true);
     const { a, b } = this.hasher;
     let sleep = 0;
     for (let i = 0; i < na; i++) sleep |= bitOf(this.hasher.rank, asleep[i] as number);

@@ -143,6 +143,7 @@ export class StateHasher {
   private queue = new Int32Array(256);
   private qn = 0;
   /** while a goroutine's own walk is taken: the heap ids it reaches (see walkGoroutine) */
+  private final = false;
   private inG = false;
   private lrefs = new Int32Array(64);
   private nrefs = 0;
@@ -163,7 +164,13 @@ export class StateHasher {
     private readonly symmetry = true,
   ) {}
 
-  hash(m: Machine): void {
+  /**
+   * @param final the caller will not step m again (only fork it), so what is worked out about
+   *   its goroutines can be kept with them now; otherwise only with goroutines m can no longer
+   *   write (copy-on-write: a copy whose epoch is not its machine's is never written again)
+   */
+  hash(m: Machine, final = false): void {
+    this.final = final;
     this.rename(m);
     this.a = 0x2545f491;
     this.b = 0x61c88647;
@@ -190,8 +197,7 @@ export class StateHasher {
       let w = g.walk;
       if (!w) {
         w = this.walkGoroutine(g);
-        // a copy whose epoch is not its machine's is never written again (copy-on-write)
-        if (g.ep !== m.ep) g.walk = w;
+        if (this.final || g.ep !== m.ep) g.walk = w;
       }
       this.add(w[0] as number);
       this.add(w[1] as number);
@@ -443,8 +449,7 @@ export class StateHasher {
         if (g.shape >= 0) shapes[i] = g.shape;
         else {
           const h = this.shape(g);
-          // a copy whose epoch is not its machine's is never written again (copy-on-write)
-          if (g.ep !== m.ep) g.shape = h;
+          if (this.final || g.ep !== m.ep) g.shape = h;
           shapes[i] = h;
         }
       }
