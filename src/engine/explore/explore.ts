@@ -153,15 +153,6 @@ function bitOf(rank: ArrayLike<number>, g: number): number {
   return r < 31 ? 1 << r : 0;
 }
 
-/** What a frontier entry keeps while it is in memory. */
-interface Hot {
-  readonly m: Machine;
-  /** its goroutines' ranks, by goroutine index */
-  readonly rank: readonly number[];
-  /** moves of other goroutines known from its parent, unchanged by the move that led here */
-  readonly inherited: readonly Move[];
-}
-
 /** Ints per frontier entry: record, depth, hash a, hash b, sleep set, moves to explore. */
 const E = 6;
 
@@ -190,7 +181,15 @@ class Search {
   private readonly out: { m: Machine | null } = { m: null };
   /** the frontier, first in first out: entry n (counting from the start) at n - base */
   private queue = new Int32Array(E * 1024);
-  private hot: (Hot | null)[] = [];
+  /**
+   * what a frontier entry keeps while it is in memory: its machine, and the moves of other
+   * goroutines known from its parent, unchanged by the move that led here (parallel arrays,
+   * indexed like the queue; no object per entry)
+   */
+  private hotM: (Machine | null)[] = [];
+  private hotIn: (readonly Move[] | null)[] = [];
+  /** the expanded state's goroutine ranks, by goroutine index */
+  private rank = new Int32Array(64);
   private base = 0;
   private head = 0;
   private tail = 0;
@@ -256,30 +255,35 @@ class Search {
       : 'no schedule was covered completely';
   }
 
-  /** Take the next state off the frontier (replaying it if it was not kept). */
-  private take(): { rec: number; depth: number; sleep: number; only: number; hot: Hot } {
+  /**
+   * Take the next state off the frontier (replaying it if it was not kept) and try the moves
+   * chosen from it.
+   */
+  private expand(): void {
     const i = E * (this.head - this.base);
     const q = this.queue;
     const rec = q[i] as number;
     const depth = q[i + 1] as number;
+    const sleep = q[i + 4] as number;
+    const only = q[i + 5] as number;
     this.table.pending[this.table.find(q[i + 2] as number, q[i + 3] as number)] = 0;
-    let hot = this.hot[this.head - this.base] ?? null;
-    this.hot[this.head - this.base] = null;
+    let m = this.hotM[this.head - this.base] ?? null;
+    const inheritedHere = this.hotIn[this.head - this.base] ?? NONE;
+    this.hotM[this.head - this.base] = null;
+    this.hotIn[this.head - this.base] = null;
     this.head++;
     if (depth > this.levelDone) this.levelDone = depth;
-    if (hot) this.inMemory--;
-    else {
-      const m = this.records.replay(this.root, rec);
+    if (m) {
+      this.inMemory--;
+      // its ranks, as its hash named them (the goroutines' shapes are kept, so this is quick)
+      this.hasher.rename(m);
+    } else {
+      m = this.records.replay(this.root, rec);
       this.hasher.hash(m, true);
-      hot = { m, rank: ranks(this.hasher.rank, m.gs.length), inherited: [] };
     }
-    return { rec, depth, sleep: q[i + 4] as number, only: q[i + 5] as number, hot };
-  }
-
-  /** Take the next state off the frontier and try the moves chosen from it. */
-  private expand(): void {
-    const { rec, depth, sleep, only, hot } = this.take();
-    const { m, rank } = hot;
+    if (this.rank.length < m.gs.length) this.rank = new Int32Array(m.gs.length * 2);
+    const rank = this.rank;
+    rank.set(this.hasher.rank.subarray(0, m.gs.length));
     // in rank order, so that what `choose` picks depends on the state, not on the names
     // (scratch arrays are typed, or written by index: `length = 0` would drop their storage)
     const runnable = this.scratchRunnable(m.gs.length);
@@ -299,7 +303,7 @@ class Search {
     const afters = this.afters;
     for (let k = 0; k < rn; k++) {
       const g = runnable[k] as number;
-      const known = inheritedMove(hot.inherited, g);
+      const known = inheritedMove(inheritedHere, g);
       moves[k] = known ?? this.move(m, g);
       afters[k] = known ? null : this.out.m;
     }
@@ -458,10 +462,12 @@ class Search {
     q[i + 5] = only;
     if (this.inMemory < this.maxFrontier) {
       this.inMemory++;
-      // the hasher has just hashed m
-      const rank = ranks(this.hasher.rank, m.gs.length);
-      this.hot[this.tail - this.base] = { m, rank, inherited };
-    } else this.hot[this.tail - this.base] = null;
+      this.hotM[this.tail - this.base] = m;
+      this.hotIn[this.tail - this.base] = inherited;
+    } else {
+      this.hotM[this.tail - this.base] = null;
+      this.hotIn[this.tail - this.base] = null;
+    }
     this.tail++;
     this.table.pending[slot] = this.tail;
   }
@@ -471,7 +477,8 @@ class Search {
     const used = this.head - this.base;
     if (used * 2 >= this.tail - this.base) {
       this.queue.copyWithin(0, E * used, E * (this.tail - this.base));
-      this.hot = this.hot.slice(used);
+      this.hotM = this.hotM.slice(used);
+      this.hotIn = this.hotIn.slice(used);
       this.base = this.head;
     } else {
       const q = new Int32Array(this.queue.length * 2);
@@ -482,7 +489,7 @@ class Search {
 
   /** Bytes in the search's own tables (machines in the frontier are bounded by maxFrontier). */
   private bytes(): number {
-    return this.table.bytes + this.records.bytes + this.queue.byteLength + 8 * this.hot.length;
+    return this.table.bytes + this.records.bytes + this.queue.byteLength + 16 * this.hotM.length;
   }
 
   private found(m: Machine, parent: number, g: number, steps: number): void {
@@ -505,14 +512,9 @@ class Search {
   }
 }
 
-/** A copy of the first n ranks. */
-function ranks(rank: Int32Array, n: number): number[] {
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = rank[i] as number;
-  return out;
-}
+const NONE: readonly Move[] = [];
 
-function bitOrder(rank: readonly number[], g: number): number {
+function bitOrder(rank: Int32Array, g: number): number {
   return rank[gIndexOf(g)] as number;
 }
 

@@ -429,7 +429,8 @@ export class StateHasher {
    * Order the goroutines for the walk, and rank them: main first, the others by a hash of
    * their own state (no heap identities in it, so it does not depend on the order), then id.
    */
-  private rename(m: Machine): void {
+  /** Rank m's goroutines into `rank` and `byRank`, as `hash(m)` does first. */
+  rename(m: Machine): void {
     const gs = m.gs;
     const n = gs.length;
     if (n > this.rank.length) {
