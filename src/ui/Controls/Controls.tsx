@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { SPEEDS, type Speed } from '../../store/simStore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { Icon } from './Icon';
@@ -17,7 +17,9 @@ function isTyping(t: EventTarget | null): boolean {
 /** Keyboard control for the whole simulator: Space, →, Shift+→, ←, R, +/-, 1–9. */
 export function useShortcuts(onHelp: () => void) {
   const store = useSimStore();
-  useEffect(() => {
+  // a layout effect: the keys work from the first frame the simulator is seen in, not a
+  // moment later (a key pressed in between would be lost)
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       const s = store.getState();
