@@ -1,4 +1,4 @@
-import { m } from 'motion/react';
+import { m, useReducedMotion } from 'motion/react';
 import { memo } from 'react';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { colorIndex } from '../places';
@@ -44,7 +44,11 @@ export const Token = memo(function Token({
 }) {
   const g = useSim((s) => s.snapshot?.goroutines[gindex(id)] ?? null);
   const runnable = useSim((s) => s.snapshot?.runnable.includes(id) ?? false);
-  const duration = useSim((s) => travelTime(s.speed, s.playing));
+  // with prefers-reduced-motion, a token changes place without travelling: a plain button
+  // (MotionConfig's reducedMotion alone can leave a frame of layout transform)
+  const reduce = useReducedMotion() ?? false;
+  const travel = useSim((s) => travelTime(s.speed, s.playing));
+  const duration = reduce ? 0 : travel;
   const store = useSimStore();
   if (!g) return null;
   const label = `G${g.id} ${g.current}: ${WORD[g.state]}${g.reason ? ` in ${g.reason}` : ''}${runnable ? ', click to run it next' : ''}`;
