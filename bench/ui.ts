@@ -77,12 +77,14 @@ try {
   const intervals = frames.map(([, d]) => d);
   const sorted = [...intervals].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-  const within = intervals.filter((f) => f <= 16.7).length / Math.max(1, intervals.length);
+  // a frame is on time when it follows the previous one by one vsync (16.7 ms at 60 Hz);
+  // requestAnimationFrame timestamps jitter by a fraction of a millisecond around it
+  const within = intervals.filter((f) => f <= 17.7).length / Math.max(1, intervals.length);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 16.7;
   const dropped = intervals.filter((f) => f > median * 1.5).length;
   console.log(`UI, 64 goroutines at full speed for 4 s: ${frames.length} frames, ${step} steps`);
   console.log(
-    `  frame intervals: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${Math.max(...intervals).toFixed(1)} ms; ${(within * 100).toFixed(1)}% within 16.7 ms; ${dropped} dropped frames (> 1.5 × median)`,
+    `  frame intervals: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(2)} ms, worst ${Math.max(...intervals).toFixed(1)} ms; ${(within * 100).toFixed(1)}% of frames within one vsync (16.7 ms, plus 1 ms of timestamp jitter); ${dropped} dropped frames (> 1.5 × median)`,
   );
   console.log(
     `  long tasks (> 50 ms): ${tasks.length}${tasks.length ? `, longest ${Math.max(...tasks.map(([, d]) => d)).toFixed(0)} ms` : ''}`,
