@@ -4,6 +4,12 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// a reader that stops early (`| head`) ends the command quietly, as a closed pipe ends `go run`
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),

@@ -148,6 +148,45 @@ describe('interleave explore', () => {
     expect(proof.states).toBeLessThanOrEqual(plain.states);
   });
 
+  it('goroutines left deadlocked when main returns are an outcome of their own, with a note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    writeFileSync(
+      join(dir, 'leak.go'),
+      `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var a, b sync.Mutex
+
+func main() {
+	go func() { a.Lock(); b.Lock(); b.Unlock(); a.Unlock() }()
+	go func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() }()
+	time.Sleep(time.Millisecond)
+	fmt.Println("done")
+}
+`,
+    );
+    let out = '';
+    const code = await main(['explore', 'leak.go', '--json'], {
+      out: (s) => (out += s),
+      err: () => undefined,
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    const j = JSON.parse(out) as { outcomes: (JsonOutcome & { leak?: string })[] };
+    const ends = j.outcomes.map((o) => [o.exit, o.first, o.stdout, !!o.leak]);
+    expect(ends).toHaveLength(2);
+    expect(ends).toContainEqual([0, '', 'done\n', false]);
+    expect(ends).toContainEqual([0, '', 'done\n', true]);
+    expect(j.outcomes.find((o) => o.leak)?.leak).toMatch(
+      /^main returned while G6 and G7 could never continue/,
+    );
+  });
+
   it('a state limit makes the search incomplete and says so', async () => {
     const r = await cli('explore', 'rwmutex-store.go', '--max-states', '50');
     expect(r.code).toBe(0);

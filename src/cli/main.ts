@@ -171,6 +171,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
         first: firstLine(o.stderr, o.first),
         stdout: o.stdout,
         schedule: o.schedule,
+        ...(o.leak ? { leak: o.leak } : {}),
       })),
     };
     io.out(`${JSON.stringify(json)}\n`);
@@ -181,8 +182,9 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
   );
   for (const o of r.outcomes) {
     io.out(
-      `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.stderr, o.first) || 'clean exit'}\n`,
+      `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.stderr, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,
     );
+    if (o.leak) io.out(`  ${o.leak}\n`);
     if (o.stdout) io.out(`  stdout: ${JSON.stringify(o.stdout)}\n`);
     io.out(
       `  reproduce: interleave run ${args.file} --schedule ${o.schedule.join(',') || '""'}${args.flags.has('race') ? ' --race' : ''} (${o.steps} steps)\n`,

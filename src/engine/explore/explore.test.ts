@@ -32,7 +32,9 @@ function model(file: string, n: number, k: number): Program {
 
 /** Each distinct outcome, as the explorer tells them apart. */
 function outcomes(r: ExploreResult): string[] {
-  return r.outcomes.map((o) => `exit ${o.exit} ${o.first} ${JSON.stringify(o.stdout)}`).sort();
+  return r.outcomes
+    .map((o) => `exit ${o.exit} ${o.first} ${JSON.stringify(o.stdout)}${o.leak ? ' leak' : ''}`)
+    .sort();
 }
 
 function replays(p: Program, r: ExploreResult, race = false): void {
@@ -119,6 +121,49 @@ describe('when the program is fixed', () => {
     expect(proof.states).toBeLessThan(shortest.states);
     expect(shortest.states).toBeLessThan(full.states);
     expect(outcomes(proof)).toEqual(outcomes(full));
+  });
+});
+
+describe('goroutines left stuck when main returns', () => {
+  const run = (body: string) =>
+    compile(`package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var a, b sync.Mutex
+
+func main() {
+${body}
+	time.Sleep(time.Millisecond)
+	fmt.Println("done")
+}
+`);
+
+  it('a partial deadlock is an outcome of its own, beside the clean exit, and replays', () => {
+    const p = run(`	go func() { a.Lock(); b.Lock(); b.Unlock(); a.Unlock() }()
+	go func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() }()`);
+    for (const opts of [{}, { proof: true }, { reduce: false }] as ExploreOptions[]) {
+      const r = explore(p, opts);
+      expect(outcomes(r)).toEqual(['exit 0  "done\\n"', 'exit 0  "done\\n" leak']);
+      const leak = r.outcomes.find((o) => o.leak)?.leak ?? '';
+      expect(leak).toMatch(/^main returned while G6 and G7 could never continue/);
+      replays(p, r);
+    }
+  });
+
+  it('so is a lock never unlocked that another goroutine waits for; a queue that moves is not', () => {
+    const p = run(`	go func() { a.Lock() }()
+	go func() { a.Lock(); a.Unlock() }()`);
+    const r = explore(p, { reduce: false });
+    expect(outcomes(r)).toEqual(['exit 0  "done\\n"', 'exit 0  "done\\n" leak']);
+    expect(outcomes(explore(p))).toEqual(outcomes(r));
+    const fine = run(`	go func() { a.Lock(); time.Sleep(time.Second); a.Unlock() }()
+	go func() { a.Lock(); a.Unlock() }()`);
+    expect(outcomes(explore(fine, { reduce: false }))).toEqual(['exit 0  "done\\n"']);
   });
 });
 

@@ -37,7 +37,9 @@ import {
   type MachineOptions,
   type OutcomeKind,
 } from '../runtime/machine';
+import { describeWaits, waitEdge, type WaitEdge } from '../runtime/diagnose';
 import { programFacts } from './facts';
+import { stuckAtExit } from './stuck';
 import { StateHasher } from './key';
 import { Records } from './records';
 import { choose, conflicts, move, type Move, type Policy } from './reduce';
@@ -83,6 +85,11 @@ export interface FoundOutcome {
   /** goroutine ids chosen where several could run */
   readonly schedule: readonly number[];
   readonly steps: number;
+  /**
+   * when main returned while other goroutines were blocked for good (a partial deadlock, or a
+   * lock never unlocked), Interleave's words for it; Go prints nothing and exits as usual
+   */
+  readonly leak: string | null;
 }
 
 export interface ExploreResult {
@@ -495,7 +502,9 @@ class Search {
   private found(m: Machine, parent: number, g: number, steps: number): void {
     const o = m.outcome;
     if (!o) return;
-    const id = `${o.code}\u0000${o.first}\u0000${m.stdout}`;
+    // goroutines left blocked when main returned make an outcome of their own
+    const stuck = o.kind === 'exit' ? stuckAtExit(m) : [];
+    const id = `${o.code}\u0000${o.first}\u0000${m.stdout}${stuck.length ? '\u0000leak' : ''}`;
     if (this.outcomes.has(id)) return;
     const rec = this.records.add(parent, g, steps);
     this.outcomes.set(id, {
@@ -506,13 +515,25 @@ class Search {
       stderr: m.stderr,
       schedule: this.records.schedule(rec),
       steps: m.steps,
+      leak: stuck.length ? leakWords(m, stuck) : null,
     });
-    if (this.opts.stopOnFailure && (o.code !== 0 || o.kind !== 'exit'))
+    if (this.opts.stopOnFailure && (o.code !== 0 || o.kind !== 'exit' || stuck.length))
       this.cutoff = `stopped at the first failing schedule; ${this.covered()}`;
   }
 }
 
 const NONE: readonly Move[] = [];
+
+/** What to say of goroutines left stuck when main returned. */
+function leakWords(m: Machine, stuck: readonly number[]): string {
+  const names = stuck.map((id) => `G${id}`);
+  const who =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  // what each waits for, when it is queued where main left it (else it was about to queue)
+  const waits = stuck.map((id) => waitEdge(m, m.g(id))).filter((e): e is WaitEdge => e !== null);
+  const how = waits.length ? `: ${describeWaits(waits)}` : '';
+  return `main returned while ${who} could never continue${how}. Go exits without a word about ${stuck.length === 1 ? 'it' : 'them'}.`;
+}
 
 function bitOrder(rank: Int32Array, g: number): number {
   return rank[gIndexOf(g)] as number;

@@ -130,7 +130,7 @@ export function findCycle(m: Machine): WaitEdge[] | null {
 
 const G_ = (id: number) => `G${id}`;
 
-function describeWaits(waits: readonly WaitEdge[]): string {
+export function describeWaits(waits: readonly WaitEdge[]): string {
   return waits
     .map((w) => {
       if (w.heldBy.includes(w.g))

@@ -10,6 +10,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 function title(o: FoundOutcome): string {
   if (o.first) return o.first;
+  if (o.leak) return 'exits, leaving goroutines stuck';
   return o.exit === 0 ? 'exits normally' : `exit status ${o.exit}`;
 }
 
@@ -26,7 +27,8 @@ export function ExploreResults({
 }) {
   const store = useSimStore();
   const [shared, setShared] = useState<string | null>(null);
-  const failing = result.outcomes.filter((o) => o.exit !== 0);
+  // goroutines left stuck when main returned count as a failure, though Go says nothing
+  const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
   const share = async (o: FoundOutcome) => {
     const s = store.getState();
     const edited = s.source !== scenario.source;
@@ -60,8 +62,14 @@ export function ExploreResults({
       </p>
       <ul className={styles.cards}>
         {result.outcomes.map((o) => (
-          <li key={`${o.exit}|${o.first}|${o.stdout}`} className={styles.card} data-exit={o.exit}>
+          <li
+            key={`${o.exit}|${o.first}|${o.stdout}|${o.leak ? 'leak' : ''}`}
+            className={styles.card}
+            data-exit={o.exit}
+            data-leak={o.leak ? 'true' : undefined}
+          >
             <span className={styles.first}>{title(o)}</span>
+            {o.leak && <span className={styles.leak}>{o.leak}</span>}
             {o.stdout && (
               <span className={styles.stdout}>
                 prints{' '}
