@@ -18,7 +18,11 @@ import { move } from './reduce';
 
 /** The goroutines (ids) that could never have continued when main returned in m. */
 export function stuckAtExit(m: Machine): number[] {
-  const alive = new Set(m.gs.filter((g) => g.st !== 'done' && g.st !== 'crashed').map((g) => g.id));
+  // main has returned (whatever its record says); the others may still be running
+  const alive = new Set(
+    m.gs.filter((g, i) => i > 0 && g.st !== 'done' && g.st !== 'crashed').map((g) => g.id),
+  );
+  if (alive.size === 0) return [];
   // goroutine id -> who could release what it waits for ('wg': anyone alive)
   const waits = new Map<number, readonly number[] | 'wg'>();
   const fp = new Footprint();
