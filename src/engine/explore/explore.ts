@@ -31,6 +31,7 @@
  */
 import type { Program } from '../lang/code';
 import {
+  FP_SPAWN,
   Footprint,
   Machine,
   gIndexOf,
@@ -39,6 +40,7 @@ import {
 } from '../runtime/machine';
 import { describeWaits, waitEdge, type WaitEdge } from '../runtime/diagnose';
 import { programFacts } from './facts';
+import { Owners } from './owners';
 import { stuckAtExit } from './stuck';
 import { StateHasher } from './key';
 import { Records } from './records';
@@ -64,6 +66,11 @@ export interface ExploreOptions extends MachineOptions {
   readonly proof?: boolean;
   /** false tries every interleaving of visible steps (to check the reductions); default true */
   readonly reduce?: boolean;
+  /**
+   * false counts steps on objects only one goroutine can reach as visible (./owners.ts), to
+   * measure what that reduction saves; default true (it applies only when `reduce` does)
+   */
+  readonly ownership?: boolean;
   /** machines kept in the frontier; states beyond wait as records (default 50,000) */
   readonly maxFrontier?: number;
   /** bytes for the visited set, the records and the frontier queue (default 1 GiB) */
@@ -172,6 +179,7 @@ class Search {
   private readonly maxMemory: number;
   private readonly every: number;
   private readonly reduce: boolean;
+  private readonly ownership: boolean;
   private readonly policy: Policy;
   private readonly root: Machine;
   private readonly hasher: StateHasher;
@@ -179,6 +187,8 @@ class Search {
   private readonly records = new Records();
   private readonly outcomes = new Map<string, FoundOutcome>();
   private readonly fp = new Footprint();
+  /** heap objects private to one goroutine, in the state being expanded */
+  private readonly owners = new Owners();
   /** scratch arrays for `expand` (never kept beyond one call) */
   private runnable = new Int32Array(64);
   private asleep = new Int32Array(64);
@@ -221,6 +231,7 @@ class Search {
     this.maxMemory = opts.maxMemory ?? 2 ** 30;
     this.every = opts.progressEvery ?? 1000;
     this.reduce = opts.reduce ?? true;
+    this.ownership = this.reduce && (opts.ownership ?? true);
     const facts = programFacts(program);
     const proof = opts.proof ?? false;
     this.policy = {
@@ -305,12 +316,23 @@ class Search {
       }
       runnable[j] = g.id;
     }
+    // which objects only one goroutine reaches: steps on them need no interleaving
+    const owners = this.ownership ? this.owners : null;
+    owners?.compute(m);
     const moves = new Array<Move>(rn);
     // the state after each move, when it was computed here (inherited moves have none yet)
     const afters = this.afters;
     for (let k = 0; k < rn; k++) {
       const g = runnable[k] as number;
-      const known = inheritedMove(inheritedHere, g);
+      let known = inheritedMove(inheritedHere, g);
+      // a move known from the parent ended at an object that has become private since (the
+      // move from here would go on past it): work it out again
+      if (
+        known &&
+        owners &&
+        known.objs.some((c) => c >> 1 < FP_SPAWN && owners.privateTo(c >> 1, g))
+      )
+        known = null;
       moves[k] = known ?? this.move(m, g);
       afters[k] = known ? null : this.out.m;
     }
@@ -374,7 +396,7 @@ class Search {
 
   private move(m: Machine, g: number): Move {
     this.transitions++;
-    return move(m, g, this.fp, this.out);
+    return move(m, g, this.fp, this.out, this.ownership ? this.owners : null);
   }
 
   /**

@@ -5,7 +5,9 @@
  *
  * A move is one goroutine's steps up to and including its next visible one (a step that
  * touches something another goroutine can see). Steps that touch nothing shared commute
- * with everything, so they need no interleaving of their own. Two moves conflict when their
+ * with everything, so they need no interleaving of their own; objects that only the moving
+ * goroutine can reach (./owners.ts: a closure's own captured variables, what it has just
+ * created) count as not shared. Two moves conflict when their
  * footprints (Machine.footprint: heap objects, a lock's own object, the output, goroutine
  * creation) share an object that either writes, or when one ends the program or lets
  * virtual time pass; otherwise they are independent: in either order they reach the same
@@ -53,6 +55,7 @@
  */
 import { K } from '../runtime/values';
 import { FP_SPAWN, type Footprint, type Machine } from '../runtime/machine';
+import type { Owners } from './owners';
 
 /** A move stops merging local steps after this many (a goroutine that never touches anything). */
 const MAX_LOCAL_STEPS = 10_000;
@@ -83,11 +86,18 @@ export interface Move {
  * Run goroutine g from m0 (left unchanged) through its next move. The state after it is left
  * in `out.m`; `fp` is scratch space for the footprint.
  */
-export function move(m0: Machine, g: number, fp: Footprint, out: { m: Machine | null }): Move {
+export function move(
+  m0: Machine,
+  g: number,
+  fp: Footprint,
+  out: { m: Machine | null },
+  owners: Owners | null = null,
+): Move {
   const m = m0.fork();
   const now = m.now;
   fp.n = 0;
   m.footprint = fp;
+  m.privacy = owners;
   let steps = 0;
   for (;;) {
     m.lockAttempt = -1;
@@ -96,6 +106,7 @@ export function move(m0: Machine, g: number, fp: Footprint, out: { m: Machine | 
     if (m.outcome || end !== 'ok' || fp.n > 0 || steps >= MAX_LOCAL_STEPS) break;
   }
   m.footprint = null;
+  m.privacy = null;
   out.m = m;
   let global = m.outcome !== null || m.now !== now;
   const objs: number[] = [];

@@ -255,6 +255,11 @@ export class Machine {
    */
   footprint: Footprint | null = null;
   /**
+   * For the explorer, while not null: which heap objects only the stepping goroutine can
+   * reach. Touching them is left out of the footprint (no other goroutine can see it).
+   */
+  privacy: { privateTo(id: number, g: number): boolean } | null = null;
+  /**
    * For the explorer: the mutex (heap id) a Lock in this step tried and found locked, so the
    * goroutine waits for it; -1 otherwise. The caller resets it before each step.
    */
@@ -1538,12 +1543,15 @@ export class Machine {
 
   /** Record an access for the explorer only (see footprint). */
   private fp(id: number, write: boolean): void {
-    if (this.footprint) this.footprint.push(id < 0 ? FP_GLOBAL : id * 2 + (write ? 1 : 0));
+    if (!this.footprint) return;
+    if (id >= 0 && id < FP_SPAWN && this.privacy?.privateTo(id, this.lastG)) return;
+    this.footprint.push(id < 0 ? FP_GLOBAL : id * 2 + (write ? 1 : 0));
   }
 
   /** Record an access to shared memory: for the race detector and the explorer. */
   touch(g: G, id: number, f: number, write: boolean, ins: Instr): void {
-    if (this.footprint) this.footprint.push(id * 2 + (write ? 1 : 0));
+    if (this.footprint && !this.privacy?.privateTo(id, g.id))
+      this.footprint.push(id * 2 + (write ? 1 : 0));
     if (this.race) this.race.access(this, g, id, f, write, ins);
   }
 

@@ -1,0 +1,112 @@
+/**
+ * Which heap objects only one goroutine can reach. A step that touches nothing but objects
+ * private to the goroutine taking it is invisible to every other goroutine, now and until the
+ * goroutine publishes a reference (by writing it into something shared, or passing it to a
+ * `go` statement: both visible steps), so the explorer merges it into the goroutine's move
+ * like a step on local variables. A closure's captured variables are the common case: each
+ * goroutine started in a loop gets its own, and reading them need not be interleaved.
+ *
+ * An object is shared when the globals reach it, a context timer does, or two goroutines do
+ * (through their frames: locals, operand stack, deferred calls, results, and what they wait
+ * on), directly or through other objects; private to g when only g reaches it; never
+ * touched when nothing reaches it. Objects created after the map was made are private to the
+ * goroutine that created them.
+ */
+import type { Machine } from '../runtime/machine';
+import { FnVal, Iface, K, Ref, Slice, type Value } from '../runtime/values';
+
+/** the mark of an object that more than one goroutine (or the globals) can reach */
+export const SHARED = -1;
+
+export class Owners {
+  /** by heap id: 0 (nothing reaches it), SHARED, or the id of the one goroutine that does */
+  mark = new Int32Array(256);
+  /** objects numbered below this were marked; the others are newer */
+  size = 0;
+  private stack: number[] = [];
+  private who: number[] = [];
+
+  /** Mark the objects of m. */
+  compute(m: Machine): void {
+    const n = m.h.length;
+    if (this.mark.length < n) this.mark = new Int32Array(n * 2);
+    this.mark.fill(0, 0, n);
+    this.size = n;
+    for (const v of m.globals) this.value(v, SHARED);
+    for (const id of m.timers) this.object(id, SHARED);
+    this.drain(m);
+    for (const g of m.gs) {
+      if (g.st === 'done' || g.st === 'crashed') continue;
+      if (g.waitObj >= 0) this.object(g.waitObj, g.id);
+      for (const fr of g.fr) {
+        this.values(fr.L, g.id);
+        this.values(fr.S, g.id);
+        if (fr.D)
+          for (const d of fr.D) {
+            this.value(d.fn, g.id);
+            this.values(d.args, g.id);
+          }
+        if (fr.ret) this.values(fr.ret, g.id);
+      }
+      this.drain(m);
+    }
+  }
+
+  /** Is heap object id private to goroutine g? */
+  privateTo(id: number, g: number): boolean {
+    return id >= this.size || this.mark[id] === g;
+  }
+
+  private values(vs: readonly Value[], who: number): void {
+    for (let i = 0; i < vs.length; i++) this.value(vs[i] as Value, who);
+  }
+
+  private value(v: Value, who: number): void {
+    if (v === null || typeof v !== 'object') return;
+    if (v instanceof Ref) this.object(v.id, who);
+    else if (v instanceof Slice) this.object(v.b, who);
+    else if (v instanceof FnVal) {
+      if (v.env) this.values(v.env, who);
+      if (v.bound) this.value(v.recv, who);
+    } else if (v instanceof Iface) this.value(v.v, who);
+  }
+
+  /** Note that `who` reaches object id (its contents are marked by `drain`). */
+  private object(id: number, who: number): void {
+    const cur = this.mark[id] as number;
+    if (cur === SHARED || cur === who) return;
+    this.mark[id] = cur === 0 ? who : SHARED;
+    this.stack.push(id);
+    this.who.push(this.mark[id] as number);
+  }
+
+  /** Mark what the objects noted reach, as they are marked. */
+  private drain(m: Machine): void {
+    while (this.stack.length > 0) {
+      const id = this.stack.pop() as number;
+      const who = this.who.pop() as number;
+      // a later mark (SHARED) supersedes this one, and was pushed too
+      if (this.mark[id] !== who) continue;
+      const o = m.h[id];
+      if (!o) continue;
+      switch (o.k) {
+        case K.Slots:
+          this.values(o.s, who);
+          break;
+        case K.Map:
+          for (const v of o.m.values()) this.value(v, who);
+          break;
+        case K.RWMutex:
+          this.object(o.w, who);
+          break;
+        case K.Ctx:
+          if (o.parent >= 0) this.object(o.parent, who);
+          for (const c of o.children) this.object(c, who);
+          this.value(o.err, who);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}
