@@ -333,6 +333,12 @@ const STATEMENTS = [
   'func() {\n\t\t\tmu.Lock()\n\t\t\tdefer mu.Unlock()\n\t\t\tif x > 1 {\n\t\t\t\tpanic("boom")\n\t\t\t}\n\t\t}()',
   'done.Done()',
   'done.Wait()',
+  // each goroutine's own cell (captured), and a global it may be published through
+  'own.n = own.n + 1',
+  'own.n = x',
+  'x = own.n',
+  'pub = own',
+  'if p := pub; p != nil {\n\t\t\tp.n = p.n + 1\n\t\t}',
 ] as const;
 
 const randomProgram = fc
@@ -346,10 +352,12 @@ const randomProgram = fc
     wait: fc.constantFrom('wg.Wait()', 'done.Wait()', ''),
   })
   .map(({ bodies, same, wait }) => {
-    const body = (b: readonly string[]) => `defer wg.Done()\n\t\t${b.join('\n\t\t')}`;
+    const body = (b: readonly string[]) => `defer wg.Done()\n\t\t_ = own\n\t\t${b.join('\n\t\t')}`;
     const spawn = same
-      ? `for i := 0; i < ${bodies.length}; i++ {\n\t\tgo func() {\n\t\t${body(bodies[0] ?? [])}\n\t\t}()\n\t}`
-      : bodies.map((b) => `go func() {\n\t\t${body(b)}\n\t}()`).join('\n\t');
+      ? `for i := 0; i < ${bodies.length}; i++ {\n\t\town := &Cell{n: i}\n\t\tgo func() {\n\t\t${body(bodies[0] ?? [])}\n\t\t}()\n\t}`
+      : bodies
+          .map((b) => `{\n\t\town := &Cell{}\n\t\tgo func() {\n\t\t${body(b)}\n\t\t}()\n\t}`)
+          .join('\n\t');
     const text = spawn;
     const imports = ['fmt', 'sync', ...(/\btime\./.test(text) ? ['time'] : [])].concat(
       text.includes('runtime.') ? ['runtime'] : [],
@@ -369,12 +377,19 @@ var m = map[int]int{}
 var x int
 var wg, done sync.WaitGroup
 
+type Cell struct{ n int }
+
+var pub *Cell
+
 func main() {
 	wg.Add(${bodies.length})
 	done.Add(1)
 	${spawn}
 	${wait}
 	fmt.Println(x, len(m))
+	if pub != nil {
+		fmt.Println(pub.n)
+	}
 }
 `;
   });
