@@ -12,8 +12,22 @@
  * touched when nothing reaches it. Objects created after the map was made are private to the
  * goroutine that created them.
  */
+import { under, type Type } from '../lang/types';
 import type { Machine } from '../runtime/machine';
 import { FnVal, Iface, K, Ref, Slice, type Value } from '../runtime/values';
+
+const SCALAR_ELEMS = new WeakMap<Type, boolean>();
+
+/** Can a map of type t hold references (else its values are numbers, strings or booleans)? */
+function holdsReferences(t: Type): boolean {
+  let r = SCALAR_ELEMS.get(t);
+  if (r === undefined) {
+    const u = under(t);
+    r = !(u.k === 'map' && under(u.elem).k === 'basic');
+    SCALAR_ELEMS.set(t, r);
+  }
+  return r;
+}
 
 /** the mark of an object that more than one goroutine (or the globals) can reach */
 export const SHARED = -1;
@@ -38,6 +52,13 @@ export class Owners {
     for (const g of m.gs) {
       if (g.st === 'done' || g.st === 'crashed') continue;
       if (g.waitObj >= 0) this.object(g.waitObj, g.id);
+      const walk = g.walk;
+      if (walk) {
+        // the state hash has listed the objects its frames refer to (./key.ts)
+        for (let i = 2; i < walk.length; i++) this.object(walk[i] as number, g.id);
+        this.drain(m);
+        continue;
+      }
       for (const fr of g.fr) {
         this.values(fr.L, g.id);
         this.values(fr.S, g.id);
@@ -94,7 +115,7 @@ export class Owners {
           this.values(o.s, who);
           break;
         case K.Map:
-          for (const v of o.m.values()) this.value(v, who);
+          if (holdsReferences(o.t)) for (const v of o.m.values()) this.value(v, who);
           break;
         case K.RWMutex:
           this.object(o.w, who);
