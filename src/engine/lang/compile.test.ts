@@ -19,8 +19,11 @@ const main = (body: string, imports = '') =>
 
 describe('when the source has a syntax error', () => {
   it("points at its line and column in gc's words", () => {
-    expect(errorOf('package main\n\nfunc main() {\n\tx := \n}\n')).toMatch(
-      /^main\.go:5:1: syntax error: unexpected /,
+    expect(errorOf('package main\n\nfunc main() {\n\tx := \n}\n')).toBe(
+      'main.go:5:1: syntax error: unexpected }, expected expression',
+    );
+    expect(errorOf('package main\n\nfunc main() {\n\tx := 1 +\n}\n')).toBe(
+      'main.go:5:1: syntax error: unexpected }, expected expression',
     );
     expect(errorOf('package main\nfunc main() {\n\tif x {\n}\n')).toMatch(
       /^main\.go:\d+:\d+: syntax error/,

@@ -192,11 +192,25 @@ class Parser {
         const at = cursor.from;
         fail(
           this.pos(this.skipSpace(at)),
-          `syntax error: unexpected ${this.describe(at)}`,
+          `syntax error: unexpected ${this.describe(at)}${this.expectsOperand(at) ? ', expected expression' : ''}`,
           'syntax',
         );
       }
     } while (cursor.next());
+  }
+
+  /**
+   * Whether the token before `at` is an operator that needs an operand after it (an
+   * assignment or a binary operator), where gc's parser says "expected expression".
+   */
+  private expectsOperand(at: number): boolean {
+    let i = at;
+    while (i > 0 && /\s/.test(this.text[i - 1] ?? '')) i--;
+    const before = this.text.slice(Math.max(0, i - 3), i);
+    return (
+      /(?:[-+*/%&|^<>!:=]=|&&|\|\||<<|>>|&\^|<-|[-+*/%&|^<>=])$/.test(before) &&
+      !/(\+\+|--)$/.test(before)
+    );
   }
 
   private skipSpace(at: number): number {
