@@ -1772,12 +1772,13 @@ export class Machine {
     if (mo.own !== this.ep) {
       // the entries are still shared with the machine this one was forked from
       mo.m = new Map(mo.m);
-      mo.ver = new Map(mo.ver);
+      // versions change only while recording (and stay empty otherwise)
+      if (this.record) mo.ver = new Map(mo.ver);
       mo.own = this.ep;
     }
     if (kind === 2) {
       mo.m.clear();
-      mo.ver.clear();
+      if (this.record) mo.ver.clear();
       return;
     }
     if (kind === 1) {
