@@ -10,7 +10,11 @@
  * and b are independent, since a-then-b reached that state already (Godefroid, LNCS 1032,
  * ch. 5). With a visited set, a state reached again with a smaller sleep set is explored
  * again for the moves that were asleep before and are not now (ch. 5.3); this keeps every
- * outcome.
+ * outcome. A move runs through steps on objects only the moving goroutine can reach
+ * (./owners.ts), as it does through steps on its locals.
+ *
+ * An outcome is the exit code, the first line of the report and stdout; an exit that leaves
+ * goroutines which could never have continued (./stuck.ts) is told apart from a clean one.
  *
  * Visited states are 64-bit hashes of a canonical walk of the state (./key.ts) in a
  * typed-array hash table (./table.ts). The walk numbers heap objects by reachability, sorts
