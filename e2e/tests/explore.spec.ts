@@ -44,3 +44,43 @@ test('a long search shows progress, keeps the page responsive, and cancels at on
   await expect(page.getByText('Search cancelled.')).toBeVisible();
   expect(Date.now() - t0).toBeLessThan(1000);
 });
+
+test('goroutines left deadlocked when main returns are an outcome of their own', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  await page.getByRole('button', { name: 'Edit code' }).click();
+  const editor = page.getByLabel('Go source (editable)');
+  await editor.fill(`package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var a, b sync.Mutex
+
+func main() {
+	go func() { a.Lock(); b.Lock(); b.Unlock(); a.Unlock() }()
+	go func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() }()
+	time.Sleep(time.Millisecond)
+	fmt.Println("done")
+}
+`);
+  // straight from the editor to Explore: the search runs on the program as just typed
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  const outcomes = page.getByLabel('Outcomes found');
+  const cards = outcomes.locator('li');
+  const stuck = cards.filter({ hasText: 'exits, leaving goroutines stuck' });
+  await expect(stuck).toBeVisible({ timeout: 30_000 });
+  await expect(stuck).toContainText(
+    'main returned while G6 and G7 could never continue: G6 waits for b',
+  );
+  await expect(cards.filter({ hasText: 'exits normally' })).toBeVisible();
+  await expect(outcomes).toContainText('1 way to fail');
+  await stuck.getByRole('button', { name: 'Replay' }).click();
+  await sim.speed.selectOption('max');
+  await expect(sim.output).toContainText('done', { timeout: 20_000 });
+});

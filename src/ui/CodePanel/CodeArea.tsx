@@ -18,11 +18,20 @@ export function CodeArea({ scenario }: { readonly scenario: Scenario }) {
   const edited = source !== scenario.source;
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
+  const pending = useRef<string | null>(null);
+  const flush = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const text = pending.current;
+    pending.current = null;
+    if (text !== null) store.getState().load(text);
+  };
   const onChange = (text: string) => {
     saveEdit(scenario.id, text);
     if (timer.current) clearTimeout(timer.current);
+    pending.current = text;
     // recompile when the learner pauses typing; errors show inline meanwhile
-    timer.current = setTimeout(() => store.getState().load(text), 400);
+    timer.current = setTimeout(flush, 400);
   };
 
   return (
@@ -48,7 +57,8 @@ export function CodeArea({ scenario }: { readonly scenario: Scenario }) {
         )}
         <Tools scenario={scenario} />
       </header>
-      <div className={styles.body}>
+      {/* leaving the editor (to press Play, Explore…) takes the edit at once, not 400 ms later */}
+      <div className={styles.body} onBlur={flush}>
         {editing ? (
           <Suspense fallback={<p className={styles.loading}>Loading the editor…</p>}>
             <CodeEditor key={editorKey} source={source} onChange={onChange} />
