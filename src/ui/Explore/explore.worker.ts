@@ -20,7 +20,7 @@ self.onmessage = (e: MessageEvent<ExploreRequest>) => {
   const opts: ExploreOptions = {
     race: req.race,
     maxStates: req.maxStates,
-    progressEvery: 64,
+    progressEvery: 16,
     onProgress: (p) => {
       const now = performance.now();
       if (now - last >= 100) {
