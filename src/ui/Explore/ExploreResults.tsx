@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, FoundOutcome } from '../../engine/explore/explore';
 import { DEFAULT_LIMITS } from '../../engine/runtime/messages';
 import { encodeShare } from '../../embed/share';
@@ -27,6 +27,10 @@ export function ExploreResults({
 }) {
   const store = useSimStore();
   const [shared, setShared] = useState<string | null>(null);
+  // the verdict and the cards appear below the scenario's buttons: bring them into view (the
+  // side column scrolls, and at presentation size they start below the fold)
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.scrollIntoView({ block: 'start' }), [result]);
   // goroutines left stuck when main returned count as a failure, though Go says nothing
   const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
   const share = async (o: FoundOutcome) => {
@@ -49,7 +53,7 @@ export function ExploreResults({
     }
   };
   return (
-    <div className={styles.results} aria-label="Outcomes found">
+    <div ref={box} className={styles.results} aria-label="Outcomes found">
       <p className={styles.verdict} data-verdict={failing.length === 0 ? 'ok' : 'bad'}>
         {failing.length === 0
           ? `Checked ${n(result.states)} states: no schedule fails.`
