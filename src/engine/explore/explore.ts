@@ -43,6 +43,7 @@ import {
   type OutcomeKind,
 } from '../runtime/machine';
 import { describeWaits, waitEdge, type WaitEdge } from '../runtime/diagnose';
+import { grown } from '../runtime/typed';
 import { programFacts } from './facts';
 import { Owners } from './owners';
 import { stuckAtExit } from './stuck';
@@ -303,12 +304,13 @@ class Search {
       m = this.records.replay(this.root, rec);
       this.hasher.hash(m, true);
     }
-    if (this.rank.length < m.gs.length) this.rank = new Int32Array(m.gs.length * 2);
+    const ng = m.gs.length;
+    this.roomFor(ng);
     const rank = this.rank;
-    rank.set(this.hasher.rank.subarray(0, m.gs.length));
+    for (let i = 0; i < ng; i++) rank[i] = this.hasher.rank[i] as number;
     // in rank order, so that what `choose` picks depends on the state, not on the names
     // (scratch arrays are typed, or written by index: `length = 0` would drop their storage)
-    const runnable = this.scratchRunnable(m.gs.length);
+    const runnable = this.runnable;
     let rn = 0;
     for (const g of m.gs) {
       if (g.st !== 'runnable') continue;
@@ -331,12 +333,7 @@ class Search {
       let known = inheritedMove(inheritedHere, g);
       // a move known from the parent ended at an object that has become private since (the
       // move from here would go on past it): work it out again
-      if (
-        known &&
-        owners &&
-        known.objs.some((c) => c >> 1 < FP_SPAWN && owners.privateTo(c >> 1, g))
-      )
-        known = null;
+      if (known && owners && touchesPrivate(known, owners)) known = null;
       moves[k] = known ?? this.move(m, g);
       afters[k] = known ? null : this.out.m;
     }
@@ -388,14 +385,13 @@ class Search {
     afters.fill(null, 0, rn);
   }
 
-  /** The scratch array for runnable goroutine ids, with room for n. */
-  private scratchRunnable(n: number): Int32Array {
-    if (this.runnable.length < n) {
-      this.runnable = new Int32Array(n * 2);
-      this.asleep = new Int32Array(n * 2);
-      this.independent = new Uint8Array(n * 2);
-    }
-    return this.runnable;
+  /** Room in the scratch arrays for n goroutines. */
+  private roomFor(n: number): void {
+    if (this.runnable.length >= n) return;
+    this.runnable = new Int32Array(n * 2);
+    this.asleep = new Int32Array(n * 2);
+    this.independent = new Uint8Array(n * 2);
+    this.rank = new Int32Array(n * 2);
   }
 
   private move(m: Machine, g: number): Move {
@@ -514,9 +510,7 @@ class Search {
       this.hotIn = this.hotIn.slice(used);
       this.base = this.head;
     } else {
-      const q = new Int32Array(this.queue.length * 2);
-      q.set(this.queue);
-      this.queue = q;
+      this.queue = grown(this.queue);
     }
   }
 
@@ -549,6 +543,12 @@ class Search {
 }
 
 const NONE: readonly Move[] = [];
+
+/** Whether move mv touches a heap object that only its goroutine can reach now. */
+function touchesPrivate(mv: Move, owners: Owners): boolean {
+  for (const c of mv.objs) if (c >> 1 < FP_SPAWN && owners.privateTo(c >> 1, mv.g)) return true;
+  return false;
+}
 
 /** What to say of goroutines left stuck when main returned. */
 function leakWords(m: Machine, stuck: readonly number[]): string {

@@ -17,6 +17,7 @@
  */
 import { typeString, type Type } from '../lang/types';
 import { gIndexOf, type G, type Machine } from '../runtime/machine';
+import { grown } from '../runtime/typed';
 import { FnVal, Iface, K, Keys, Ref, Slice, type MapKey, type Value } from '../runtime/values';
 
 export function stateKey(m: Machine): string {
@@ -135,21 +136,12 @@ export class StateHasher {
   byRank = new Int32Array(32);
 
   private shapes = new Float64Array(32);
-  private canon = new Int32Array(256);
-  private stamp = new Int32Array(256);
-  private gen = 0;
-  private n = 0;
-  /** heap objects numbered so far, in order; their contents are walked after the goroutines */
-  private queue = new Int32Array(256);
-  private qn = 0;
-  /** while a goroutine's own walk is taken: the heap ids it reaches (see walkGoroutine) */
-  private final = false;
+  /** heap objects numbered in the whole walk; their contents are walked after the goroutines */
+  private readonly whole = new Numbering();
+  /** heap objects numbered in one goroutine's own walk (see walkGoroutine), while inG */
+  private readonly local = new Numbering();
   private inG = false;
-  private lrefs = new Int32Array(64);
-  private nrefs = 0;
-  private lstamp = new Int32Array(256);
-  private lcanon = new Int32Array(256);
-  private lgen = 0;
+  private final = false;
   private readonly strings = new Map<string, number>();
   private readonly types = new WeakMap<Type, number>();
 
@@ -174,12 +166,7 @@ export class StateHasher {
     this.rename(m);
     this.a = 0x2545f491;
     this.b = 0x61c88647;
-    this.n = 0;
-    this.qn = 0;
-    if (++this.gen === 0x7fffffff) {
-      this.stamp.fill(0);
-      this.gen = 1;
-    }
+    this.whole.reset();
     this.num(m.now);
     this.add(m.mapRng | 0);
     this.str(m.stdout);
@@ -208,8 +195,9 @@ export class StateHasher {
     this.add(m.timers.length);
     for (const id of m.timers) this.add(this.obj(id));
     this.objects(m);
-    this.a = fmix32(this.a ^ this.n);
-    this.b = fmix32(this.b ^ Math.imul(this.n, 0x9e3779b1));
+    const n = this.whole.size;
+    this.a = fmix32(this.a ^ n);
+    this.b = fmix32(this.b ^ Math.imul(n, 0x9e3779b1));
   }
 
   /**
@@ -224,21 +212,17 @@ export class StateHasher {
     const a = this.a;
     const b = this.b;
     this.inG = true;
-    this.nrefs = 0;
-    if (++this.lgen === 0x7fffffff) {
-      this.lstamp.fill(0);
-      this.lgen = 1;
-    }
+    this.local.reset();
     this.a = 0x3c6ef372;
     this.b = 0x510e527f;
     this.walkG(g);
     this.inG = false;
-    const n = this.nrefs;
+    const n = this.local.size;
     // exactly sized: it is kept with the goroutine
     const out = new Array<number>(n + 2);
     out[0] = fmix32(this.a ^ n);
     out[1] = fmix32(this.b ^ Math.imul(n, 0x9e3779b1));
-    for (let i = 0; i < n; i++) out[i + 2] = this.lrefs[i] as number;
+    for (let i = 0; i < n; i++) out[i + 2] = this.local.order[i] as number;
     this.a = a;
     this.b = b;
     return out;
@@ -277,8 +261,8 @@ export class StateHasher {
 
   private objects(m: Machine): void {
     // (obj() may add to the queue, and grow it, while this loop runs)
-    for (let i = 0; i < this.qn; i++) {
-      const o = m.get(this.queue[i] as number);
+    for (let i = 0; i < this.whole.size; i++) {
+      const o = m.get(this.whole.order[i] as number);
       this.add(o.k);
       switch (o.k) {
         case K.Slots:
@@ -367,51 +351,12 @@ export class StateHasher {
    * its heap id noted), else its number in the whole walk.
    */
   private ref(id: number): number {
-    if (!this.inG) return this.obj(id);
-    if (id >= this.lstamp.length) {
-      let len = this.lstamp.length;
-      while (len <= id) len *= 2;
-      const stamp = new Int32Array(len);
-      stamp.set(this.lstamp);
-      const canon = new Int32Array(len);
-      canon.set(this.lcanon);
-      this.lstamp = stamp;
-      this.lcanon = canon;
-    }
-    if (this.lstamp[id] === this.lgen) return this.lcanon[id] as number;
-    this.lstamp[id] = this.lgen;
-    if (this.nrefs === this.lrefs.length) {
-      const r = new Int32Array(this.lrefs.length * 2);
-      r.set(this.lrefs);
-      this.lrefs = r;
-    }
-    this.lcanon[id] = this.nrefs;
-    this.lrefs[this.nrefs] = id;
-    return this.nrefs++;
+    return this.inG ? this.local.number(id) : this.whole.number(id);
   }
 
   /** Canonical number of heap object id: its rank in the walk. */
   private obj(id: number): number {
-    if (id >= this.stamp.length) {
-      let len = this.stamp.length;
-      while (len <= id) len *= 2;
-      const stamp = new Int32Array(len);
-      stamp.set(this.stamp);
-      const canon = new Int32Array(len);
-      canon.set(this.canon);
-      this.stamp = stamp;
-      this.canon = canon;
-    }
-    if (this.stamp[id] === this.gen) return this.canon[id] as number;
-    this.stamp[id] = this.gen;
-    this.canon[id] = this.n;
-    if (this.qn === this.queue.length) {
-      const q = new Int32Array(this.queue.length * 2);
-      q.set(this.queue);
-      this.queue = q;
-    }
-    this.queue[this.qn++] = id;
-    return this.n++;
+    return this.whole.number(id);
   }
 
   private vals(vs: readonly Value[]): void {
@@ -572,6 +517,41 @@ export class StateHasher {
     this.a = (Math.imul(a, 5) + 0xe6546b64) | 0;
     const b = (this.b + Math.imul(x, 0x85ebca77)) | 0;
     this.b = Math.imul((b << 13) | (b >>> 19), 0x9e3779b1);
+  }
+}
+
+/**
+ * Heap objects numbered in the order a walk first reaches them (0, 1, 2...), and that order.
+ * A generation stamp per heap id makes `reset` cost nothing per object.
+ */
+class Numbering {
+  /** heap ids in the order they were numbered */
+  order = new Int32Array(256);
+  size = 0;
+  private stamp = new Int32Array(256);
+  private canon = new Int32Array(256);
+  private gen = 0;
+
+  reset(): void {
+    this.size = 0;
+    if (++this.gen === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+  }
+
+  /** The number of heap object id, given now if it has none yet. */
+  number(id: number): number {
+    if (id >= this.stamp.length) {
+      this.stamp = grown(this.stamp, id);
+      this.canon = grown(this.canon, id);
+    }
+    if (this.stamp[id] === this.gen) return this.canon[id] as number;
+    this.stamp[id] = this.gen;
+    this.canon[id] = this.size;
+    if (this.size === this.order.length) this.order = grown(this.order);
+    this.order[this.size] = id;
+    return this.size++;
   }
 }
 

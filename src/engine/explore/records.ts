@@ -6,6 +6,7 @@
  * the frontier need not keep every machine.
  */
 import type { Machine } from '../runtime/machine';
+import { grown } from '../runtime/typed';
 
 export class Records {
   private parent = new Int32Array(4096);
@@ -15,9 +16,9 @@ export class Records {
 
   add(parent: number, g: number, steps: number): number {
     if (this.size === this.parent.length) {
-      this.parent = grow(this.parent);
-      this.g = grow(this.g);
-      this.steps = grow(this.steps);
+      this.parent = grown(this.parent);
+      this.g = grown(this.g);
+      this.steps = grown(this.steps);
     }
     const r = this.size++;
     this.parent[r] = parent;
@@ -58,10 +59,4 @@ export class Records {
     }
     return m;
   }
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -22,6 +22,7 @@ import {
 } from '../lang/types';
 import { NATIVE_STEPS, errorStringPtr } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
+import { grown } from './typed';
 import {
   DEFAULT_LIMITS,
   GO,
@@ -184,11 +185,7 @@ export class Footprint {
   n = 0;
 
   push(x: number): void {
-    if (this.n === this.a.length) {
-      const a = new Int32Array(this.a.length * 2);
-      a.set(this.a);
-      this.a = a;
-    }
+    if (this.n === this.a.length) this.a = grown(this.a);
     this.a[this.n++] = x;
   }
 }
