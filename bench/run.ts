@@ -9,15 +9,12 @@
  * Every search is bounded, so the whole script takes a minute or two.
  * (bench/ui.ts measures the page: frame times with 64 goroutines, and the bundle.)
  */
-import { readFileSync } from 'node:fs';
 import { compileGo, runProgram, type Program } from '../src/engine';
 import { explore, type ExploreOptions, type ExploreResult } from '../src/engine/explore/explore';
+import { modelSource } from './model';
 
 function model(file: string, consts: Record<string, number>): Program {
-  let src = readFileSync(new URL(`./models/${file}`, import.meta.url), 'utf8');
-  for (const [k, v] of Object.entries(consts))
-    src = src.replace(new RegExp(`const ${k} = \\d+`), `const ${k} = ${v}`);
-  const c = compileGo(src);
+  const c = compileGo(modelSource(file, consts));
   if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
   return c.program;
 }

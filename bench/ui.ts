@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build, type Rollup } from 'vite';
+import { modelSource } from './model';
 
 /** The worker's code as one script (the page loads it from a Blob). */
 async function workerCode(): Promise<string> {
@@ -31,12 +32,6 @@ async function workerCode(): Promise<string> {
   const chunk = first?.output.find((o) => o.type === 'chunk');
   if (!chunk || chunk.type !== 'chunk') throw new Error('no worker bundle');
   return chunk.code;
-}
-
-function model(file: string, n: number, k: number): string {
-  return readFileSync(new URL(`./models/${file}`, import.meta.url), 'utf8')
-    .replace(/const N = \d+/, `const N = ${n}`)
-    .replace(/const K = \d+/, `const K = ${k}`);
 }
 
 const port = 4199;
@@ -104,7 +99,7 @@ try {
       `new Promise((resolve) => {
         const w = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(code)}], { type: 'text/javascript' })));
         w.onmessage = (e) => { resolve(e.data); w.terminate(); };
-        w.postMessage({ source: ${JSON.stringify(model(file, n, k))}, opts: ${JSON.stringify({ maxStates: 2_000_000, ...opts })}, reps: 3 });
+        w.postMessage({ source: ${JSON.stringify(modelSource(file, { N: n, K: k }))}, opts: ${JSON.stringify({ maxStates: 2_000_000, ...opts })}, reps: 3 });
       })`,
     )) as { states: number; ms: number; complete: boolean; steps: number; error?: string };
     if (r.error) throw new Error(r.error);

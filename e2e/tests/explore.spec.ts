@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SimulatorPage } from '../pages/SimulatorPage';
 
@@ -52,23 +53,8 @@ test('goroutines left deadlocked when main returns are an outcome of their own',
   await sim.open('scratch');
   await page.getByRole('button', { name: 'Edit code' }).click();
   const editor = page.getByLabel('Go source (editable)');
-  await editor.fill(`package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-var a, b sync.Mutex
-
-func main() {
-	go func() { a.Lock(); b.Lock(); b.Unlock(); a.Unlock() }()
-	go func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() }()
-	time.Sleep(time.Millisecond)
-	fmt.Println("done")
-}
-`);
+  // two goroutines that lock in opposite orders while main sleeps, then prints and returns
+  await editor.fill(readFileSync('src/engine/fixtures/partial-deadlock-at-exit.go', 'utf8'));
   // straight from the editor to Explore: the search runs on the program as just typed
   await page.getByRole('button', { name: 'Explore all schedules' }).click();
   const outcomes = page.getByLabel('Outcomes found');

@@ -149,35 +149,10 @@ describe('interleave explore', () => {
   });
 
   it('goroutines left deadlocked when main returns are an outcome of their own, with a note', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
-    writeFileSync(
-      join(dir, 'leak.go'),
-      `package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-var a, b sync.Mutex
-
-func main() {
-	go func() { a.Lock(); b.Lock(); b.Unlock(); a.Unlock() }()
-	go func() { b.Lock(); a.Lock(); a.Unlock(); b.Unlock() }()
-	time.Sleep(time.Millisecond)
-	fmt.Println("done")
-}
-`,
-    );
-    let out = '';
-    const code = await main(['explore', 'leak.go', '--json'], {
-      out: (s) => (out += s),
-      err: () => undefined,
-      cwd: dir,
-    });
-    expect(code).toBe(0);
-    const j = JSON.parse(out) as { outcomes: (JsonOutcome & { leak?: string })[] };
+    // two goroutines that lock in opposite orders while main sleeps, then prints and returns
+    const r = await cli('explore', join(FIXTURES, '../partial-deadlock-at-exit.go'), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { outcomes: (JsonOutcome & { leak?: string })[] };
     const ends = j.outcomes.map((o) => [o.exit, o.first, o.stdout, !!o.leak]);
     expect(ends).toHaveLength(2);
     expect(ends).toContainEqual([0, '', 'done\n', false]);

@@ -10,14 +10,36 @@ const TITLE: Record<CompareResult['guard'], string> = {
 };
 
 /** The same workload against a bare map, a Mutex and an RWMutex, under the same seed. */
+/** A whole number between min and max; anything else typed is brought back into range. */
+function NumberField(p: {
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly value: number;
+  readonly set: (n: number) => void;
+}) {
+  return (
+    <label>
+      {p.label}{' '}
+      <input
+        type="number"
+        min={p.min}
+        max={p.max}
+        value={p.value}
+        onChange={(e) =>
+          p.set(Math.max(p.min, Math.min(p.max, Math.floor(Number(e.target.value) || p.min))))
+        }
+      />
+    </label>
+  );
+}
+
 export function Compare() {
   const [readers, setReaders] = useState(9);
   const [writers, setWriters] = useState(1);
   const [seed, setSeed] = useState(1);
   const results = useMemo(() => compare({ readers, writers, seed }), [readers, writers, seed]);
   const best = Math.max(...results.map((r) => r.throughput));
-  const num = (v: string, min: number, max: number) =>
-    Math.max(min, Math.min(max, Math.floor(Number(v) || min)));
   return (
     <div className={styles.compare}>
       <p className={styles.intro}>
@@ -26,36 +48,9 @@ export function Compare() {
         for read-heavy workloads” — measured.
       </p>
       <div className={styles.inputs}>
-        <label>
-          Readers{' '}
-          <input
-            type="number"
-            min={0}
-            max={30}
-            value={readers}
-            onChange={(e) => setReaders(num(e.target.value, 0, 30))}
-          />
-        </label>
-        <label>
-          Writers{' '}
-          <input
-            type="number"
-            min={0}
-            max={30}
-            value={writers}
-            onChange={(e) => setWriters(num(e.target.value, 0, 30))}
-          />
-        </label>
-        <label>
-          Seed{' '}
-          <input
-            type="number"
-            min={1}
-            max={99999}
-            value={seed}
-            onChange={(e) => setSeed(num(e.target.value, 1, 99999))}
-          />
-        </label>
+        <NumberField label="Readers" min={0} max={30} value={readers} set={setReaders} />
+        <NumberField label="Writers" min={0} max={30} value={writers} set={setWriters} />
+        <NumberField label="Seed" min={1} max={99999} value={seed} set={setSeed} />
         <span className={styles.presets}>
           <button type="button" onClick={() => (setReaders(9), setWriters(1))}>
             90/10 read-heavy

@@ -2,7 +2,7 @@ import { useLayoutEffect } from 'react';
 import { SPEEDS, type Speed } from '../../store/simStore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { Icon } from './Icon';
-import { Transport } from './Transport';
+import { Scrubber, Transport } from './Transport';
 import styles from './Controls.module.css';
 
 const speedLabel = (s: Speed) =>
@@ -71,14 +71,7 @@ export function Controls({ onHelp }: { readonly onHelp: () => void }) {
             Step {step}
             {total > step ? ` of ${total}` : ''} · {(now / 1e6).toFixed(now % 1e6 === 0 ? 0 : 3)} ms
           </span>
-          <input
-            type="range"
-            min={0}
-            max={Math.max(total, step)}
-            value={step}
-            onChange={(e) => a.seek(Number(e.target.value))}
-            aria-label="Rewind to step"
-          />
+          <Scrubber />
         </label>
       </div>
       <div className={styles.controls} role="toolbar" aria-label="Playback">

@@ -1,3 +1,4 @@
+import { useSim, useSimStore } from '../Sim/SimContext';
 import { Icon } from './Icon';
 
 export interface TransportProps {
@@ -74,5 +75,22 @@ export function Transport(p: TransportProps) {
         </button>
       )}
     </>
+  );
+}
+
+/** The scrubber over the run: any step, recorded or not yet (the run is replayed to it). */
+export function Scrubber() {
+  const store = useSimStore();
+  const step = useSim((s) => s.snapshot?.step ?? 0);
+  const total = useSim((s) => s.total);
+  return (
+    <input
+      type="range"
+      min={0}
+      max={Math.max(total, step)}
+      value={step}
+      onChange={(e) => store.getState().seek(Number(e.target.value))}
+      aria-label="Rewind to step"
+    />
   );
 }

@@ -20,7 +20,7 @@ import { Lanes } from '../Lanes/Lanes';
 import { LockView } from '../LockView/LockView';
 import { MapView } from '../MapView/MapView';
 import { Console } from '../Console/Console';
-import { Transport } from '../Controls/Transport';
+import { Scrubber, Transport } from '../Controls/Transport';
 import styles from './Embed.module.css';
 
 /** Who may drive this embed: kept across program loads. */
@@ -144,7 +144,6 @@ function EmbedControls({ params }: { readonly params: EmbedParams }) {
   const store = useSimStore();
   const playing = useSim((s) => s.playing);
   const step = useSim((s) => s.snapshot?.step ?? 0);
-  const total = useSim((s) => s.total);
   const ended = useSim((s) => !!s.snapshot?.outcome);
   const a = store.getState();
   const c = params.controls;
@@ -162,16 +161,7 @@ function EmbedControls({ params }: { readonly params: EmbedParams }) {
         onPause={() => a.pause()}
         onStep={() => (a.pause(), a.step())}
       />
-      {c.has('scrub') && (
-        <input
-          type="range"
-          min={0}
-          max={Math.max(total, step)}
-          value={step}
-          onChange={(e) => a.seek(Number(e.target.value))}
-          aria-label="Rewind to step"
-        />
-      )}
+      {c.has('scrub') && <Scrubber />}
       <span className={styles.step}>step {step}</span>
     </div>
   );

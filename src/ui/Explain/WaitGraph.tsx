@@ -59,28 +59,25 @@ export function WaitGraph({ waits }: { readonly waits: readonly WaitEdge[] }) {
       aria-label={`Wait-for graph: ${text}`}
     >
       <defs>
-        <marker
-          id="arrow-waits"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0 0L10 5L0 10z" fill="var(--danger)" />
-        </marker>
-        <marker
-          id="arrow-held"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0 0L10 5L0 10z" fill="var(--fg)" />
-        </marker>
+        {(
+          [
+            ['arrow-waits', 'var(--danger)'],
+            ['arrow-held', 'var(--fg)'],
+          ] as const
+        ).map(([id, fill]) => (
+          <marker
+            key={id}
+            id={id}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M0 0L10 5L0 10z" fill={fill} />
+          </marker>
+        ))}
       </defs>
       {arrows.map((a, i) => {
         const p = pos.get(a.from);

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CheckResult, FoundOutcome } from '../../engine/explore/explore';
 import { DEFAULT_LIMITS } from '../../engine/runtime/messages';
-import { encodeShare } from '../../embed/share';
 import type { Scenario } from '../../scenarios/catalogue';
 import { useSimStore } from '../Sim/SimContext';
+import { momentLink } from '../Tools/momentLink';
 import styles from './ExploreResults.module.css';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -34,18 +34,8 @@ export function ExploreResults({
   // goroutines left stuck when main returned count as a failure, though Go says nothing
   const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
   const share = async (o: FoundOutcome) => {
-    const s = store.getState();
-    const edited = s.source !== scenario.source;
     try {
-      const text = await encodeShare({
-        v: 1,
-        ...(edited ? { program: s.source } : { scenario: scenario.id }),
-        seed: s.seed,
-        schedule: o.schedule,
-        step: o.steps,
-        ...(s.race ? { race: true } : {}),
-      });
-      const link = `${location.origin}${location.pathname}${location.search}#share=${text}`;
+      const link = await momentLink(store.getState(), scenario, o.schedule, o.steps);
       setShared(link);
       await navigator.clipboard?.writeText(link).catch(() => undefined);
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { encodeShare } from '../../embed/share';
 import type { Scenario } from '../../scenarios/catalogue';
 import { useSim, useSimStore } from '../Sim/SimContext';
+import { momentLink } from './momentLink';
 import styles from './Tools.module.css';
 
 function download(name: string, blob: Blob): void {
@@ -26,17 +26,8 @@ export function Tools({ scenario }: { readonly scenario: Scenario }) {
 
   const share = async () => {
     const s = store.getState();
-    const edited = s.source !== scenario.source;
     try {
-      const text = await encodeShare({
-        v: 1,
-        ...(edited ? { program: s.source } : { scenario: scenario.id }),
-        seed: s.seed,
-        schedule: s.history().schedule(),
-        step: s.snapshot?.step ?? 0,
-        ...(s.race ? { race: true } : {}),
-      });
-      setLink(`${location.origin}${location.pathname}${location.search}#share=${text}`);
+      setLink(await momentLink(s, scenario, s.history().schedule(), s.snapshot?.step ?? 0));
       setError(null);
     } catch (e) {
       setLink(null);
