@@ -198,6 +198,10 @@ class Search {
   private runnable = new Int32Array(64);
   private asleep = new Int32Array(64);
   private independent = new Uint8Array(64);
+  /** the moves from the state being expanded, and how many are independent of the last made */
+  private moves: readonly Move[] = NONE;
+  private nMoves = 0;
+  private nInherited = 0;
   private readonly afters: (Machine | null)[] = [];
   /** where `move` leaves the state after the move */
   private readonly out: { m: Machine | null } = { m: null };
@@ -252,7 +256,7 @@ class Search {
   }
 
   run(): ExploreResult {
-    this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0, []);
+    this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
     while (!this.cutoff && this.head < this.tail) {
       if (this.opts.shouldStop?.()) {
         this.cutoff = `stopped before the search finished; ${this.covered()}`;
@@ -365,19 +369,17 @@ class Search {
         const independent = this.independent;
         for (let k = 0; k < rn; k++) {
           const other = moves[k] as Move;
-          independent[k] = other !== mv && !conflicts(other, mv) ? 1 : 0;
-          ni += independent[k] as number;
-        }
-        // exactly sized: it is kept in the frontier
-        const inherited = new Array<Move>(ni);
-        ni = 0;
-        for (let k = 0; k < rn; k++) {
-          if (!independent[k]) continue;
-          const other = moves[k] as Move;
-          inherited[ni++] = other;
+          const ind = other !== mv && !conflicts(other, mv);
+          independent[k] = ind ? 1 : 0;
+          if (!ind) continue;
+          ni++;
           if (this.reduce && (sleep | done) & bitOf(rank, other.g)) asleep[na++] = other.g;
         }
-        this.visit(after, rec, mv.g, steps, depth + 1, asleep, na, inherited);
+        // the independent moves are gathered only if the state is kept (./enqueue)
+        this.moves = moves;
+        this.nMoves = rn;
+        this.nInherited = ni;
+        this.visit(after, rec, mv.g, steps, depth + 1, asleep, na);
       }
       if (this.cutoff) break;
       done |= bit;
@@ -412,7 +414,6 @@ class Search {
     depth: number,
     asleep: Int32Array,
     na: number,
-    inherited: readonly Move[],
   ): void {
     const table = this.table;
     this.hasher.hash(m, true);
@@ -434,18 +435,7 @@ class Search {
         return;
       }
       if (depth >= this.maxDepth) this.depthLimited = true;
-      else
-        this.enqueue(
-          at,
-          this.records.add(parent, g, steps),
-          depth,
-          a,
-          b,
-          sleep,
-          wake,
-          m,
-          inherited,
-        );
+      else this.enqueue(at, this.records.add(parent, g, steps), depth, a, b, sleep, wake, m);
       return;
     }
     if (table.size >= this.maxStates) {
@@ -466,7 +456,7 @@ class Search {
       return;
     }
     const rec = parent < 0 ? 0 : this.records.add(parent, g, steps);
-    this.enqueue(slot, rec, depth, a, b, sleep, ALL, m, inherited);
+    this.enqueue(slot, rec, depth, a, b, sleep, ALL, m);
   }
 
   private enqueue(
@@ -478,7 +468,6 @@ class Search {
     sleep: number,
     only: number,
     m: Machine,
-    inherited: readonly Move[],
   ): void {
     if (E * (this.tail - this.base + 1) > this.queue.length) this.makeRoom();
     const i = E * (this.tail - this.base);
@@ -492,13 +481,28 @@ class Search {
     if (this.inMemory < this.maxFrontier) {
       this.inMemory++;
       this.hotM[this.tail - this.base] = m;
-      this.hotIn[this.tail - this.base] = inherited;
+      this.hotIn[this.tail - this.base] = this.inherited();
     } else {
       this.hotM[this.tail - this.base] = null;
       this.hotIn[this.tail - this.base] = null;
     }
     this.tail++;
     this.table.pending[slot] = this.tail;
+  }
+
+  /**
+   * The moves of the state being expanded that are independent of the move just made (see
+   * `expand`): still the same moves after it, so the state reached need not work them out.
+   */
+  private inherited(): readonly Move[] {
+    const n = this.nInherited;
+    if (n === 0) return NONE;
+    // exactly sized: it is kept in the frontier
+    const out = new Array<Move>(n);
+    const independent = this.independent;
+    let i = 0;
+    for (let k = 0; k < this.nMoves; k++) if (independent[k]) out[i++] = this.moves[k] as Move;
+    return out;
   }
 
   /** Drop the expanded part of the queue, or double it. */

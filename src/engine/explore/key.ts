@@ -142,6 +142,9 @@ export class StateHasher {
   private readonly local = new Numbering();
   private inG = false;
   private final = false;
+  /** the last entrySum's two words */
+  private sumA = 0;
+  private sumB = 0;
   private readonly strings = new Map<string, number>();
   private readonly types = new WeakMap<Type, number>();
 
@@ -272,11 +275,18 @@ export class StateHasher {
         case K.Map:
           this.add(o.writing ? 1 : 0);
           this.add(o.m.size);
-          if (this.insertionOrder || o.m.size < 2 || !this.entrySum(o.m))
-            for (const k of this.insertionOrder ? o.m.keys() : [...o.m.keys()].sort(compareKeys)) {
-              this.val(k);
-              this.val(o.m.get(k) as Value);
+          if (this.insertionOrder || o.m.size < 2) this.entries(o.m);
+          else if (o.sumOf === o.m) {
+            this.add(o.sumA);
+            this.add(o.sumB);
+          } else if (this.entrySum(o.m)) {
+            // entries are changed in place only by the machine that owns them, before a fork
+            if (this.final || o.own !== m.ep) {
+              o.sumOf = o.m;
+              o.sumA = this.sumA;
+              o.sumB = this.sumB;
             }
+          } else this.entries(o.m);
           break;
         case K.Mutex:
           this.add((o.locked ? 1 : 0) | (o.woken ? 2 : 0) | (o.starving ? 4 : 0));
@@ -321,9 +331,19 @@ export class StateHasher {
       sa = (sa + fmix32(hk ^ Math.imul(hv, 0x9e3779b1))) | 0;
       sb = (sb + fmix32(Math.imul(hk + 0x7f4a7c15, 0x85ebca6b) ^ (hv + 0x632be5ab))) | 0;
     }
+    this.sumA = sa;
+    this.sumB = sb;
     this.add(sa);
     this.add(sb);
     return true;
+  }
+
+  /** A map's entries in order: insertion order when a `range` can see it, else key order. */
+  private entries(m: ReadonlyMap<MapKey, Value>): void {
+    for (const k of this.insertionOrder ? m.keys() : [...m.keys()].sort(compareKeys)) {
+      this.val(k);
+      this.val(m.get(k) as Value);
+    }
   }
 
   /** One 32-bit word for a scalar: null, a boolean, a number or a string. */

@@ -121,6 +121,11 @@ export function move(
     }
   }
   const only = !global && objs.length === 1 ? (objs[0] as number) : -1;
+  let overshoots = false;
+  for (let i = 0; i < objs.length; i++) {
+    const o = m.h[(objs[i] as number) >> 1];
+    if (o?.k === K.WaitGroup && o.n < 0) overshoots = true;
+  }
   return {
     g,
     objs,
@@ -130,10 +135,7 @@ export function move(
     spawns: only === FP_SPAWN * 2 + 1,
     parks: only >= 0 && m.g(g).st === 'blocked' && m.g(g).reason === 'semacquire',
     counts: only >= 0 && countsDown(m0, m, g, only >> 1),
-    overshoots: objs.some((c) => {
-      const o = m.h[c >> 1];
-      return o?.k === K.WaitGroup && o.n < 0;
-    }),
+    overshoots,
   };
 }
 

@@ -1633,6 +1633,9 @@ export class Machine {
         writer: 0,
         ver: new Map(),
         name: '',
+        sumOf: null,
+        sumA: 0,
+        sumB: 0,
       }),
       -1,
     );

@@ -100,6 +100,13 @@ export interface MapObj extends ObjBase {
   /** per key: goroutine id of its last writer and a version, for lost-update detection */
   ver: Map<MapKey, number>;
   name: string;
+  /**
+   * for the explorer's state hash: the entries (`m`) whose order-free hash is in `sumA` and
+   * `sumB`, or null; entries are never changed in place once hashed (see StateHasher)
+   */
+  sumOf: Map<MapKey, Value> | null;
+  sumA: number;
+  sumB: number;
 }
 
 export interface MutexObj extends ObjBase {
@@ -172,6 +179,9 @@ export function cloneObj(o: Obj, ep: number): Obj {
         writer: o.writer,
         ver: o.ver,
         name: o.name,
+        sumOf: o.sumOf,
+        sumA: o.sumA,
+        sumB: o.sumB,
       };
     case K.Mutex:
       return {
