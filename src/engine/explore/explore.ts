@@ -293,7 +293,7 @@ class Search {
     const depth = q[i + 1] as number;
     const sleep = q[i + 4] as number;
     const only = q[i + 5] as number;
-    this.table.pending[this.table.find(q[i + 2] as number, q[i + 3] as number)] = 0;
+    this.table.setPending(this.table.find(q[i + 2] as number, q[i + 3] as number), 0);
     let m = this.hotM[this.head - this.base] ?? null;
     const inheritedHere = this.hotIn[this.head - this.base] ?? NONE;
     this.hotM[this.head - this.base] = null;
@@ -422,11 +422,11 @@ class Search {
     for (let i = 0; i < na; i++) sleep |= bitOf(this.hasher.rank, asleep[i] as number);
     const at = table.find(a, b);
     if (at >= 0) {
-      const was = table.sleep[at] as number;
+      const was = table.sleep(at);
       const wake = was & ~sleep;
       if (wake === 0) return;
-      table.sleep[at] = was & sleep;
-      const p = table.pending[at] as number;
+      table.setSleep(at, was & sleep);
+      const p = table.pending(at);
       if (p > 0) {
         // still waiting in the frontier: it will be expanded with both visits' knowledge
         const i = E * (p - 1 - this.base);
@@ -447,7 +447,7 @@ class Search {
       return;
     }
     const slot = table.insert(a, b, at);
-    table.sleep[slot] = sleep;
+    table.setSleep(slot, sleep);
     if (table.size % this.every === 0)
       this.opts.onProgress?.({ states: table.size, depth, outcomes: this.outcomes.size });
     if (depth > this.depthReached) this.depthReached = depth;
@@ -487,7 +487,7 @@ class Search {
       this.hotIn[this.tail - this.base] = null;
     }
     this.tail++;
-    this.table.pending[slot] = this.tail;
+    this.table.setPending(slot, this.tail);
   }
 
   /**

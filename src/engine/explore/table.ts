@@ -2,40 +2,54 @@
  * The explorer's visited set: 64-bit state hashes in an open-addressing hash table of typed
  * arrays (linear probing, grown by doubling at half load). Unlike the built-in Set it has no
  * 16,777,216-entry ceiling and costs 16 bytes a slot: two words of hash, and two words of
- * data the explorer keeps per state (its sleep set, and where it waits in the frontier).
+ * data the explorer keeps per state (its sleep set, and where it waits in the frontier), side
+ * by side so that a lookup and what follows it touch one cache line.
  *
  * A hash of (0, 0) marks an empty slot, so a state that hashes to it is stored as (0, 1).
  */
 export class VisitedTable {
-  private keys: Int32Array;
-  /** per slot: the explorer's sleep set for the state */
-  sleep: Int32Array;
-  /** per slot: 1 + the state's index in the frontier while it waits there, else 0 */
-  pending: Int32Array;
+  /** per slot, four words: hash a, hash b, sleep set, pending */
+  private w: Int32Array;
   private mask: number;
   size = 0;
 
   constructor() {
     const cap = 1024;
-    this.keys = new Int32Array(cap * 2);
-    this.sleep = new Int32Array(cap);
-    this.pending = new Int32Array(cap);
+    this.w = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
 
-  /** Bytes held by the table's arrays. */
+  /** Bytes held by the table. */
   get bytes(): number {
-    return this.keys.byteLength + this.sleep.byteLength + this.pending.byteLength;
+    return this.w.byteLength;
+  }
+
+  /** The explorer's sleep set for the state in this slot. */
+  sleep(slot: number): number {
+    return this.w[4 * slot + 2] as number;
+  }
+
+  setSleep(slot: number, sleep: number): void {
+    this.w[4 * slot + 2] = sleep;
+  }
+
+  /** 1 + the state's index in the frontier while it waits there, else 0. */
+  pending(slot: number): number {
+    return this.w[4 * slot + 3] as number;
+  }
+
+  setPending(slot: number, p: number): void {
+    this.w[4 * slot + 3] = p;
   }
 
   /** The slot holding hash (a, b), or -1 - (the slot where it would go). */
   find(a: number, b: number): number {
     if (a === 0 && b === 0) b = 1;
-    const keys = this.keys;
+    const w = this.w;
     let i = fold(a, b) & this.mask;
     for (;;) {
-      const ka = keys[2 * i] as number;
-      const kb = keys[2 * i + 1] as number;
+      const ka = w[4 * i] as number;
+      const kb = w[4 * i + 1] as number;
       if (ka === a && kb === b) return i;
       if (ka === 0 && kb === 0) return -1 - i;
       i = (i + 1) & this.mask;
@@ -53,32 +67,26 @@ export class VisitedTable {
       at = this.find(a, b);
     }
     const i = -1 - at;
-    this.keys[2 * i] = a;
-    this.keys[2 * i + 1] = b;
+    this.w[4 * i] = a;
+    this.w[4 * i + 1] = b;
     this.size++;
     return i;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldSleep = this.sleep;
-    const oldPending = this.pending;
+    const old = this.w;
     const cap = (this.mask + 1) * 2;
-    this.keys = new Int32Array(cap * 2);
-    this.sleep = new Int32Array(cap);
-    this.pending = new Int32Array(cap);
+    const w = new Int32Array(cap * 4);
     this.mask = cap - 1;
-    for (let j = 0; j < oldSleep.length; j++) {
-      const a = oldKeys[2 * j] as number;
-      const b = oldKeys[2 * j + 1] as number;
+    for (let j = 0; j < old.length; j += 4) {
+      const a = old[j] as number;
+      const b = old[j + 1] as number;
       if (a === 0 && b === 0) continue;
       let i = fold(a, b) & this.mask;
-      while (this.keys[2 * i] !== 0 || this.keys[2 * i + 1] !== 0) i = (i + 1) & this.mask;
-      this.keys[2 * i] = a;
-      this.keys[2 * i + 1] = b;
-      this.sleep[i] = oldSleep[j] as number;
-      this.pending[i] = oldPending[j] as number;
+      while (w[4 * i] !== 0 || w[4 * i + 1] !== 0) i = (i + 1) & this.mask;
+      w.set(old.subarray(j, j + 4), 4 * i);
     }
+    this.w = w;
   }
 }
 
