@@ -77,8 +77,11 @@ describe('when a program has a bug', () => {
     const p = model('unlocked-writes.go', 2, 2);
     const proof = explore(p, { proof: true, stopOnFailure: true });
     const shortest = explore(p, { stopOnFailure: true });
-    expect(proof.outcomes[0]?.first).toBe(MAP_WRITES);
-    expect(proof.outcomes[0]?.steps).toBeGreaterThanOrEqual(shortest.outcomes[0]?.steps ?? 0);
+    // (depth first, it may reach a clean exit before it reaches the failure)
+    const bug = proof.outcomes.find((o) => o.exit !== 0);
+    expect(bug?.first).toBe(MAP_WRITES);
+    expect(proof.cutoff).toMatch(/^stopped at the first failing schedule/);
+    expect(bug?.steps).toBeGreaterThanOrEqual(shortest.outcomes[0]?.steps ?? 0);
     replays(p, proof);
   });
 
@@ -254,6 +257,14 @@ describe('check: shortest schedules first, a proof when the budget runs out', ()
     expect(r.states).toBeGreaterThan(budget);
   });
 
+  it('when neither finishes, it says what the breadth-first search covered', () => {
+    const r = check(model('spin.go', 5, 3), { maxStates: 2_000 });
+    expect(r.complete).toBe(false);
+    expect(r.cutoff).toMatch(
+      /^stopped at 2,000 states \(the state limit\); every schedule of up to \d+ moves was covered, longer ones were not; the proof search that followed did not finish either: stopped at 2,000 states \(the state limit\)$/,
+    );
+  });
+
   it('every outcome either search finds is kept, with a schedule that replays', () => {
     const p = model('lock-order.go', 3, 1);
     expect(explore(p, { maxStates: 700 }).complete).toBe(false);
@@ -262,6 +273,23 @@ describe('check: shortest schedules first, a proof when the budget runs out', ()
     expect(outcomes(r)).toEqual(outcomes(explore(p, { maxStates: 100_000 })));
     expect(r.outcomes.some((o) => o.first === DEADLOCK)).toBe(true);
     replays(p, r);
+  });
+});
+
+describe('a proof search goes depth first', () => {
+  it('and, cut short, says that no length of schedule was covered', () => {
+    const r = explore(model('spin.go', 4, 3), { proof: true, maxStates: 500 });
+    expect(r.complete).toBe(false);
+    expect(r.cutoff).toBe(
+      'stopped at 500 states (the state limit); a proof search goes depth first, so until it ends no length of schedule is covered completely',
+    );
+  });
+
+  it('reaching deeper states before it has finished shallow ones', () => {
+    const p = model('spin.go', 4, 3);
+    const proof = explore(p, { proof: true, maxStates: 500 });
+    const shortest = explore(p, { maxStates: 500 });
+    expect(proof.maxDepthReached).toBeGreaterThan(2 * shortest.maxDepthReached);
   });
 });
 

@@ -4,7 +4,8 @@
  * `run --schedule`, or the honest statement of what was not covered.
  *
  * Breadth-first over machine states, so the first schedule found for an outcome is among the
- * shortest (fewest moves). From each state only the moves `choose` picks are tried
+ * shortest (fewest moves); a proof search, which promises no shortest schedules, goes depth
+ * first instead (less memory, and the state it expands is still in the processor's caches). From each state only the moves `choose` picks are tried
  * (./reduce.ts says why that loses no outcome), and sleep sets prune further: once move a
  * has been tried from a state, the moves after b (tried next) need not try a first where a
  * and b are independent, since a-then-b reached that state already (Godefroid, LNCS 1032,
@@ -152,7 +153,11 @@ export function check(program: Program, opts: ExploreOptions = {}): CheckResult 
     complete: proof.complete,
     states: first.states + proof.states,
     outcomes: [...first.outcomes, ...proof.outcomes.filter((o) => !known.has(id(o)))],
-    cutoff: proof.cutoff,
+    // what the breadth-first search covered is the one thing a cut-short check can promise
+    cutoff:
+      proof.cutoff === null
+        ? null
+        : `${first.cutoff ?? ''}; the proof search that followed did not finish either: ${proof.cutoff.split(';')[0] ?? ''}`,
     maxDepthReached: Math.max(first.maxDepthReached, proof.maxDepthReached),
     transitions: first.transitions + proof.transitions,
     proved: true,
@@ -198,6 +203,11 @@ class Search {
   private runnable = new Int32Array(64);
   private asleep = new Int32Array(64);
   private independent = new Uint8Array(64);
+  /** the moves `movesFrom` chose to try */
+  private chosen: readonly Move[] = NONE;
+  /** depth-first: the state `visit` passed on, to be expanded next */
+  private next: Pending | null = null;
+  private readonly depthFirst: boolean;
   /** the moves from the state being expanded, and how many are independent of the last made */
   private moves: readonly Move[] = NONE;
   private nMoves = 0;
@@ -249,6 +259,7 @@ class Search {
       eagerWait: proof && facts.addsOnlyInMain,
       eagerDone: moveDones && proof && facts.addsOnlyInMain && facts.waitsOnlyInMain,
     };
+    this.depthFirst = proof;
     this.root = new Machine(program, { ...opts, record: false });
     this.table = new VisitedTable();
     // under -race the detector's clocks name goroutines: no renaming then
@@ -256,7 +267,8 @@ class Search {
   }
 
   run(): ExploreResult {
-    this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
+    if (this.depthFirst) this.searchDepthFirst();
+    else this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
     while (!this.cutoff && this.head < this.tail) {
       if (this.opts.shouldStop?.()) {
         this.cutoff = `stopped before the search finished; ${this.covered()}`;
@@ -277,6 +289,8 @@ class Search {
   }
 
   private covered(): string {
+    if (this.depthFirst)
+      return 'a proof search goes depth first, so until it ends no length of schedule is covered completely';
     return this.levelDone > 0
       ? `every schedule of up to ${fmt(this.levelDone)} moves was covered, longer ones were not`
       : 'no schedule was covered completely';
@@ -308,6 +322,125 @@ class Search {
       m = this.records.replay(this.root, rec);
       this.hasher.hash(m, true);
     }
+    const afters = this.afters;
+    const moves = this.movesFrom(m, inheritedHere, afters);
+    if (!moves) return;
+    const rn = moves.length;
+    const rank = this.rank;
+    const chosen = this.chosen;
+    // goroutines (as bits by rank) whose moves were tried from here in this visit: later
+    // ones need not try them
+    let done = 0;
+    for (const mv of chosen) {
+      const bit = bitOf(rank, mv.g);
+      if (this.reduce && (sleep & bit || (only !== ALL && !(only & bit)))) continue;
+      const k = moves.indexOf(mv);
+      let after = afters[k] ?? null;
+      if (!after) {
+        this.move(m, mv.g);
+        after = this.out.m as Machine;
+      }
+      this.tryMove(rec, depth, moves, rank, k, after, sleep | done);
+      if (this.cutoff) break;
+      done |= bit;
+    }
+    afters.fill(null, 0, rn);
+  }
+
+  /**
+   * The depth-first search of a proof: from each state, its chosen moves one after the other,
+   * each followed to the end before the next, with the same sleep sets and visited table as
+   * the breadth-first search (Godefroid, LNCS 1032, ch. 5 is written for depth-first search).
+   * The state being expanded was made just before, so its data is still in the processor's
+   * caches (a breadth-first frontier's states are not), and memory grows with the depth, not
+   * with the width.
+   */
+  private searchDepthFirst(): void {
+    const stack: Frame[] = [];
+    this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
+    for (let top = this.open(); top;) {
+      stack.push(top);
+      top = null;
+      while (!top && !this.cutoff) {
+        const f = stack[stack.length - 1];
+        if (!f) break;
+        const k = f.chosen[f.next++];
+        if (k === undefined) {
+          stack.pop();
+          continue;
+        }
+        const bit = f.bits[k] as number;
+        this.tryMove(f.rec, f.depth, f.moves, f.rank, k, f.afters[k] as Machine, f.sleep | f.done);
+        f.done |= bit;
+        if (!this.cutoff) top = this.open();
+      }
+      if (this.cutoff) break;
+    }
+  }
+
+  /**
+   * The state `visit` has just passed on (in a depth-first search), made ready to expand: its
+   * moves, the ones to try (sleeping ones and those not to be tried again left out), and the
+   * state after each of those (worked out now, while the objects private to a goroutine
+   * are known for this state); null if there is none.
+   */
+  private open(): Frame | null {
+    const next = this.next;
+    if (!next) return null;
+    this.next = null;
+    if (this.opts.shouldStop?.()) {
+      this.cutoff = `stopped before the search finished; ${this.covered()}`;
+      return null;
+    }
+    const m = next.m;
+    const afters: (Machine | null)[] = [];
+    const moves = this.movesFrom(m, next.inherited, afters);
+    if (!moves) return null;
+    // plain arrays: a typed array costs far more to make than to use, for a handful of entries
+    const ng = m.gs.length;
+    const rank = new Array<number>(ng);
+    for (let i = 0; i < ng; i++) rank[i] = this.rank[i] as number;
+    const bits = new Array<number>(moves.length);
+    for (let k = 0; k < moves.length; k++) bits[k] = bitOf(rank, (moves[k] as Move).g);
+    const chosen: number[] = [];
+    for (const mv of this.chosen) {
+      const k = moves.indexOf(mv);
+      const bit = bits[k] as number;
+      if (this.reduce && (next.sleep & bit || (next.only !== ALL && !(next.only & bit)))) continue;
+      if (!afters[k]) {
+        this.move(m, mv.g);
+        afters[k] = this.out.m;
+      }
+      chosen.push(k);
+    }
+    return {
+      m,
+      rec: next.rec,
+      depth: next.depth,
+      sleep: next.sleep,
+      only: next.only,
+      inherited: next.inherited,
+      moves,
+      afters,
+      rank,
+      bits,
+      chosen,
+      next: 0,
+      done: 0,
+    };
+  }
+
+  /**
+   * The moves from state m, one per runnable goroutine in rank order (`this.rank`, from the
+   * hasher's last ranking, which must be m's), those known from its parent taken over and the
+   * others worked out, with the state each leads to in `afters`; `this.chosen` gets those to
+   * try. Null if the search must stop (a Done that took a counter below zero).
+   */
+  private movesFrom(
+    m: Machine,
+    inheritedHere: readonly Move[],
+    afters: (Machine | null)[],
+  ): Move[] | null {
     const ng = m.gs.length;
     this.roomFor(ng);
     const rank = this.rank;
@@ -331,7 +464,6 @@ class Search {
     owners?.compute(m);
     const moves = new Array<Move>(rn);
     // the state after each move, when it was computed here (inherited moves have none yet)
-    const afters = this.afters;
     for (let k = 0; k < rn; k++) {
       const g = runnable[k] as number;
       let known = inheritedMove(inheritedHere, g);
@@ -345,46 +477,50 @@ class Search {
       this.overshot = true;
       this.cutoff = 'a WaitGroup counter went below zero';
       afters.fill(null, 0, rn);
+      return null;
+    }
+    this.chosen = this.reduce ? choose(m, moves, this.policy) : moves;
+    return moves;
+  }
+
+  /**
+   * Move k of `moves`, from state m (record rec, `depth` moves deep), has led to `after`: an
+   * outcome, or a state to visit with the goroutines whose moves sleep there (those in
+   * `asleepHere`, as bits by rank, that the move leaves as they were).
+   */
+  private tryMove(
+    rec: number,
+    depth: number,
+    moves: readonly Move[],
+    rank: ArrayLike<number>,
+    k: number,
+    after: Machine,
+    asleepHere: number,
+  ): void {
+    const mv = moves[k] as Move;
+    const rn = moves.length;
+    const steps = rn > 1 ? mv.steps : -mv.steps;
+    if (after.outcome) {
+      this.found(after, rec, mv.g, steps);
       return;
     }
-    const chosen = this.reduce ? choose(m, moves, this.policy) : moves;
-    const branching = rn > 1;
-    // goroutines (as bits by rank) whose moves were tried from here in this visit: later
-    // ones need not try them
-    let done = 0;
+    let na = 0;
+    let ni = 0;
+    const independent = this.independent;
     const asleep = this.asleep;
-    for (const mv of chosen) {
-      const bit = bitOf(rank, mv.g);
-      if (this.reduce && (sleep & bit || (only !== ALL && !(only & bit)))) continue;
-      let after = afters[moves.indexOf(mv)] ?? null;
-      if (!after) {
-        this.move(m, mv.g);
-        after = this.out.m as Machine;
-      }
-      const steps = branching ? mv.steps : -mv.steps;
-      if (after.outcome) this.found(after, rec, mv.g, steps);
-      else {
-        let na = 0;
-        let ni = 0;
-        const independent = this.independent;
-        for (let k = 0; k < rn; k++) {
-          const other = moves[k] as Move;
-          const ind = other !== mv && !conflicts(other, mv);
-          independent[k] = ind ? 1 : 0;
-          if (!ind) continue;
-          ni++;
-          if (this.reduce && (sleep | done) & bitOf(rank, other.g)) asleep[na++] = other.g;
-        }
-        // the independent moves are gathered only if the state is kept (./enqueue)
-        this.moves = moves;
-        this.nMoves = rn;
-        this.nInherited = ni;
-        this.visit(after, rec, mv.g, steps, depth + 1, asleep, na);
-      }
-      if (this.cutoff) break;
-      done |= bit;
+    for (let j = 0; j < rn; j++) {
+      const other = moves[j] as Move;
+      const ind = other !== mv && !conflicts(other, mv);
+      independent[j] = ind ? 1 : 0;
+      if (!ind) continue;
+      ni++;
+      if (this.reduce && asleepHere & bitOf(rank, other.g)) asleep[na++] = other.g;
     }
-    afters.fill(null, 0, rn);
+    // the independent moves are gathered only if the state is kept (./enqueue)
+    this.moves = moves;
+    this.nMoves = rn;
+    this.nInherited = ni;
+    this.visit(after, rec, mv.g, steps, depth + 1, asleep, na);
   }
 
   /** Room in the scratch arrays for n goroutines. */
@@ -469,6 +605,10 @@ class Search {
     only: number,
     m: Machine,
   ): void {
+    if (this.depthFirst) {
+      this.next = { m, rec, depth, sleep, only, inherited: this.inherited() };
+      return;
+    }
     if (E * (this.tail - this.base + 1) > this.queue.length) this.makeRoom();
     const i = E * (this.tail - this.base);
     const q = this.queue;
@@ -547,6 +687,34 @@ class Search {
 }
 
 const NONE: readonly Move[] = [];
+
+/** A state a depth-first search is to expand: what `enqueue` would put in the frontier. */
+interface Pending {
+  readonly m: Machine;
+  readonly rec: number;
+  readonly depth: number;
+  /** its sleep set and the moves to try (bits by rank) */
+  readonly sleep: number;
+  readonly only: number;
+  /** moves known from its parent */
+  readonly inherited: readonly Move[];
+}
+
+/** A state on a depth-first search's stack. */
+interface Frame extends Pending {
+  readonly moves: readonly Move[];
+  /** the state after each move that is tried (by index in moves) */
+  readonly afters: readonly (Machine | null)[];
+  /** goroutine index -> rank, as the state's hash named them */
+  readonly rank: readonly number[];
+  /** each move's goroutine, as a bit by rank */
+  readonly bits: readonly number[];
+  /** indices in moves of the moves to try, in order; the next to try */
+  readonly chosen: readonly number[];
+  next: number;
+  /** moves tried from here so far (bits by rank) */
+  done: number;
+}
 
 /** Whether move mv touches a heap object that only its goroutine can reach now. */
 function touchesPrivate(mv: Move, owners: Owners): boolean {

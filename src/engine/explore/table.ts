@@ -14,7 +14,7 @@ export class VisitedTable {
   size = 0;
 
   constructor() {
-    const cap = 1024;
+    const cap = 16_384;
     this.w = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
