@@ -17,7 +17,7 @@ export interface Io {
 const USAGE = `usage:
   interleave run FILE.go [--seed N] [--race] [--schedule 1,6,6,7] [--policy random|roundrobin] [--max-steps N] [--explain]
   interleave explore FILE.go [--race] [--json] [--proof] [--max-states N] [--max-depth N] [--seed N]
-      --proof: cover every schedule in fewer states; a schedule shown may be longer than the shortest
+      --proof: cover every schedule in fewer states, depth first; a schedule shown may be longer than the shortest
   interleave vet FILE.go
 `;
 
