@@ -182,8 +182,8 @@ export class StateHasher {
     else this.add(-1);
     this.add(m.gs.length);
     for (let r = 0; r < m.gs.length; r++) {
+      // (walked in rank order, so its rank is its place here and need not be fed)
       const g = m.gs[this.byRank[r] as number] as G;
-      this.add(this.rank[gIndexOf(g.id)] as number);
       let w = g.walk;
       if (!w) {
         w = this.walkGoroutine(g);
