@@ -70,3 +70,29 @@ test('goroutines left deadlocked when main returns are an outcome of their own',
   await sim.speed.selectOption('max');
   await expect(sim.output).toContainText('done', { timeout: 20_000 });
 });
+
+test('when the shortest-schedule search runs out of states, the proof search goes on and finds the deadlock', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  await page.getByRole('button', { name: 'Edit code' }).click();
+  // five goroutines in a lock ring: beyond the breadth-first search's 200,000 states
+  const ring = readFileSync('bench/models/lock-ring.go', 'utf8').replace(
+    'const N = 6',
+    'const N = 5',
+  );
+  await page.getByLabel('Go source (editable)').fill(ring);
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  const cards = page.getByLabel('Outcomes found').locator('li');
+  const deadlock = cards.filter({ hasText: 'fatal error: all goroutines are asleep - deadlock!' });
+  await expect(deadlock).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Outcomes found')).toContainText(
+    /every schedule of up to \d+ moves was covered, longer ones were not; the proof search that followed did not finish either/,
+  );
+  await deadlock.getByRole('button', { name: 'Replay' }).click();
+  await sim.speed.selectOption('max');
+  await expect(sim.output).toContainText('all goroutines are asleep - deadlock!', {
+    timeout: 20_000,
+  });
+});

@@ -10,7 +10,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 import { Machine } from '../runtime/machine';
 import { Ref } from '../runtime/values';
-import { check, explore, type ExploreOptions, type ExploreResult } from './explore';
+import {
+  check,
+  explore,
+  type ExploreOptions,
+  type ExploreProgress,
+  type ExploreResult,
+} from './explore';
 import { StateHasher, stateKey } from './key';
 import { Owners, SHARED } from './owners';
 import { VisitedTable } from './table';
@@ -255,6 +261,20 @@ describe('check: shortest schedules first, a proof when the budget runs out', ()
     expect(r.cutoff).toBeNull();
     expect(outcomes(r)).toEqual(['exit 0  ""']);
     expect(r.states).toBeGreaterThan(budget);
+  });
+
+  it('its progress counts on from one search to the next, and says which is under way', () => {
+    const seen: ExploreProgress[] = [];
+    const r = check(model('spin.go', 4, 3), {
+      maxStates: 10_000,
+      progressEvery: 1_000,
+      onProgress: (q) => seen.push(q),
+    });
+    const states = seen.map((q) => q.states);
+    expect(states).toEqual([...states].sort((a, b) => a - b));
+    expect(seen.at(-1)?.states).toBeLessThanOrEqual(r.states);
+    expect(seen.filter((q) => !q.proof).length).toBe(10);
+    expect(seen.filter((q) => q.proof).length).toBeGreaterThan(0);
   });
 
   it('when neither finishes, it says what the breadth-first search covered', () => {

@@ -85,8 +85,11 @@ export interface ExploreOptions extends MachineOptions {
 
 export interface ExploreProgress {
   readonly states: number;
+  /** moves from the start to the state just reached */
   readonly depth: number;
   readonly outcomes: number;
+  /** the search under way is a proof search (depth first), not the shortest-schedule one */
+  readonly proof: boolean;
 }
 
 export interface FoundOutcome {
@@ -146,7 +149,20 @@ export function check(program: Program, opts: ExploreOptions = {}): CheckResult 
   const first = explore(program, { ...opts, proof: false });
   if (first.complete || opts.stopOnFailure || opts.shouldStop?.())
     return { ...first, proved: false };
-  const proof = explore(program, { ...opts, proof: true });
+  const onProgress = opts.onProgress;
+  const proof = explore(program, {
+    ...opts,
+    proof: true,
+    // counted on from where the first search stopped
+    ...(onProgress && {
+      onProgress: (p: ExploreProgress) =>
+        onProgress({
+          ...p,
+          states: first.states + p.states,
+          outcomes: Math.max(first.outcomes.length, p.outcomes),
+        }),
+    }),
+  });
   const id = (o: FoundOutcome) => `${o.exit}\u0000${o.first}\u0000${o.stdout}`;
   const known = new Set(first.outcomes.map(id));
   return {
@@ -585,7 +601,12 @@ class Search {
     const slot = table.insert(a, b, at);
     table.setSleep(slot, sleep);
     if (table.size % this.every === 0)
-      this.opts.onProgress?.({ states: table.size, depth, outcomes: this.outcomes.size });
+      this.opts.onProgress?.({
+        states: table.size,
+        depth,
+        outcomes: this.outcomes.size,
+        proof: this.depthFirst,
+      });
     if (depth > this.depthReached) this.depthReached = depth;
     if (depth >= this.maxDepth) {
       this.depthLimited = true;

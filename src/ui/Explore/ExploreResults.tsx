@@ -52,7 +52,7 @@ export function ExploreResults({
           ? `Every schedule was covered, within bounds it never reached: ${n(budget)} states per search, ${n(DEFAULT_LIMITS.steps)} steps per run.`
           : `Not complete: ${result.cutoff ?? 'a bound was hit'}.`}
         {result.proved &&
-          ' The shortest-schedule search ran out of states, so a proof search, which covers the same outcomes in fewer states, gave the verdict: a schedule it found may be longer than the shortest.'}
+          ` The shortest-schedule search ran out of states, so a proof search, which covers the same outcomes in fewer states, ${result.complete ? 'gave the verdict' : 'went on from there'}: a schedule it found may be longer than the shortest.`}
       </p>
       <ul className={styles.cards}>
         {result.outcomes.map((o) => (

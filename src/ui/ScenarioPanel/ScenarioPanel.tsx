@@ -151,7 +151,7 @@ export function ScenarioPanel({
         <p className={styles.status} role="status">
           Exploring schedules…{' '}
           {state.progress
-            ? `${state.progress.states.toLocaleString('en-US')} states, depth ${state.progress.depth}, ${state.progress.outcomes} outcomes`
+            ? `${state.progress.proof ? 'proof search, depth first: ' : ''}${state.progress.states.toLocaleString('en-US')} states, depth ${state.progress.depth}, ${state.progress.outcomes} outcomes`
             : ''}{' '}
           <button type="button" onClick={cancel}>
             Cancel
