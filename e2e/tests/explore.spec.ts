@@ -96,3 +96,24 @@ test('when the shortest-schedule search runs out of states, the proof search goe
     timeout: 20_000,
   });
 });
+
+test('searching again replaces the results (and reuses the warm worker)', async ({ page }) => {
+  const sim = new SimulatorPage(page);
+  let workers = 0;
+  page.on('worker', () => workers++);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await sim.open('unsafe-store');
+  const results = page.getByLabel('Outcomes found');
+  for (const button of ['Explore all schedules', 'Show me the problem', 'Explore all schedules']) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(results.or(page.getByText(/The explorer found it/))).toBeVisible({
+      timeout: 30_000,
+    });
+  }
+  await expect(results).toContainText('1 way to fail');
+  // the simulator still draws (a crash replaces it with an error notice)
+  await expect(sim.scrubber).toBeVisible();
+  expect(errors).toEqual([]);
+  expect(workers).toBe(1);
+});

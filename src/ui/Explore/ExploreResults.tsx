@@ -30,7 +30,11 @@ export function ExploreResults({
   // the verdict and the cards appear below the scenario's buttons: bring them into view (the
   // side column scrolls, and at presentation size they start below the fold)
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.scrollIntoView({ block: 'start' }), [result]);
+  // (a block, not an expression: Chromium's scrollIntoView now returns a promise, and React
+  // calls whatever an effect returns as its cleanup when the results go)
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'start' });
+  }, [result]);
   // goroutines left stuck when main returned count as a failure, though Go says nothing
   const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
   const share = async (o: FoundOutcome) => {
