@@ -133,6 +133,40 @@ test.describe('presentation mode', () => {
   });
 });
 
+test.describe('presentation mode on a 1280×720 projector', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test('the page is scaled to the screen: it fits, and text takes the same share of it', async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('forget-unlock');
+    await page.getByRole('button', { name: 'Present' }).click();
+    const root = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.documentElement).fontSize),
+    );
+    // 35 px at 1080 pixels high
+    expect(root).toBeCloseTo((35 * 720) / 1080, 0);
+    await expect(sim.play).toBeInViewport();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      1280,
+    );
+    // the comparison's figures stay inside their cards
+    await page.getByRole('button', { name: 'Mutex vs RWMutex' }).click();
+    await expect(page.getByRole('article', { name: 'sync.RWMutex' })).toContainText('steps');
+    const spill = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('article h2, article dd')].filter((el) => {
+          const card = (el.closest('article') as Element).getBoundingClientRect();
+          // where the text itself is drawn (it can run out of its box)
+          const text = document.createRange();
+          text.selectNodeContents(el);
+          return text.getBoundingClientRect().right > card.right;
+        }).length,
+    );
+    expect(spill).toBe(0);
+  });
+});
+
 test.describe('side by side', () => {
   test('the broken store and its fix step under one set of controls', async ({ page }) => {
     await page.goto('./?view=pair&scenario=forget-unlock');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { compare, type CompareResult } from '../../scenarios/compare';
 import styles from './Compare.module.css';
 
@@ -72,7 +72,19 @@ export function Compare() {
             data-crashed={r.crashed}
             aria-label={TITLE[r.guard]}
           >
-            <h2>{TITLE[r.guard]}</h2>
+            {/* narrow cards break the name after the package, not in the middle of the type */}
+            <h2>
+              {TITLE[r.guard].split('.').map((part, i) => (
+                <Fragment key={part}>
+                  {i > 0 && (
+                    <>
+                      .<wbr />
+                    </>
+                  )}
+                  {part}
+                </Fragment>
+              ))}
+            </h2>
             {r.crashed ? (
               <p className={styles.crash}>
                 <strong>✕ Crashed</strong>
