@@ -88,7 +88,7 @@ try {
   // the explorer in a Web Worker, on the same models as bench/run.ts
   const code = await workerCode();
   console.log(
-    '\nExplorer in a Web Worker (Chromium), a fresh worker per search (as the app runs it): fastest of 5 runs, and the first run',
+    "\nExplorer in a Web Worker (Chromium), 5 runs per search in a fresh worker: the fastest, and the first (what the app's first search gets; later ones reuse its worker)",
   );
   for (const [label, file, n, k, opts] of [
     ['spin.go N=4, K=3, shortest', 'spin.go', 4, 3, {}],

@@ -1,7 +1,7 @@
 /**
  * The explorer in a Web Worker, for bench/ui.ts: the page sends a model and options, the
- * worker runs the search `reps` times and answers with the first (in a fresh worker, as the app
- * runs each search: the JIT has not compiled the explorer yet) and the fastest, timed inside
+ * worker runs the search `reps` times and answers with the first (in a fresh worker, like the
+ * app's first search: the JIT has not compiled the explorer yet) and the fastest, timed inside
  * the worker.
  */
 import { compileGo } from '../src/engine';
