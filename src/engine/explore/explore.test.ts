@@ -305,6 +305,14 @@ describe('a proof search goes depth first', () => {
     );
   });
 
+  it('and counts the states on its stack against the memory limit', () => {
+    const p = model('spin.go', 3, 2);
+    // a little more than the empty tables take: room for the stack of a few states only
+    const tight = explore(p, { proof: true, maxMemory: 400_000 });
+    expect(tight.cutoff).toMatch(/^stopped at 0 MB \(the memory limit\), after \d+ states; /);
+    expect(explore(p, { proof: true, maxMemory: 2_000_000 }).complete).toBe(true);
+  });
+
   it('reaching deeper states before it has finished shallow ones', () => {
     const p = model('spin.go', 4, 3);
     const proof = explore(p, { proof: true, maxStates: 500 });

@@ -193,6 +193,14 @@ function bitOf(rank: ArrayLike<number>, g: number): number {
   return r < 31 ? 1 << r : 0;
 }
 
+/**
+ * What a depth-first search's stack costs per state on it, for the memory limit: its machine
+ * and the machines after its moves share most of their objects, and copy a goroutine, a frame
+ * and the objects a move writes (a generous estimate; the stack is as deep as the longest
+ * schedule, not as wide as the state space).
+ */
+const DFS_FRAME_BYTES = 8192;
+
 /** Ints per frontier entry: record, depth, hash a, hash b, sleep set, moves to explore. */
 const E = 6;
 
@@ -224,6 +232,8 @@ class Search {
   /** depth-first: the state `visit` passed on, to be expanded next */
   private next: Pending | null = null;
   private readonly depthFirst: boolean;
+  /** depth-first: states on the stack (each holds its machine and the states after its moves) */
+  private stackDepth = 0;
   /** the moves from the state being expanded, and how many are independent of the last made */
   private moves: readonly Move[] = NONE;
   private nMoves = 0;
@@ -376,6 +386,7 @@ class Search {
     this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
     for (let top = this.open(); top;) {
       stack.push(top);
+      this.stackDepth = stack.length;
       top = null;
       while (!top && !this.cutoff) {
         const f = stack[stack.length - 1];
@@ -383,6 +394,7 @@ class Search {
         const k = f.chosen[f.next++];
         if (k === undefined) {
           stack.pop();
+          this.stackDepth = stack.length;
           continue;
         }
         const bit = f.bits[k] as number;
@@ -681,7 +693,13 @@ class Search {
 
   /** Bytes in the search's own tables (machines in the frontier are bounded by maxFrontier). */
   private bytes(): number {
-    return this.table.bytes + this.records.bytes + this.queue.byteLength + 16 * this.hotM.length;
+    return (
+      this.table.bytes +
+      this.records.bytes +
+      this.queue.byteLength +
+      16 * this.hotM.length +
+      DFS_FRAME_BYTES * this.stackDepth
+    );
   }
 
   private found(m: Machine, parent: number, g: number, steps: number): void {
