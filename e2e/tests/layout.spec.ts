@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SimulatorPage } from '../pages/SimulatorPage';
+
+/** How far the page runs past the right edge of the window (0 when nothing does). */
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+const VIEWS = [
+  './?scenario=unsafe-store',
+  './?view=pair&scenario=forget-unlock',
+  './?view=catalogue',
+  './?view=compare',
+];
+
+test.describe('on a phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('no view runs off the side of the screen', async ({ page }) => {
+    for (const url of VIEWS) {
+      await page.goto(url);
+      await expect(page.getByRole('heading', { name: 'Interleave' })).toBeVisible();
+      expect(await sideways(page), url).toBe(0);
+    }
+  });
+
+  test('the goroutines come first, the controls right under them, and a run plays', async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('unsafe-store');
+    const lanes = page.getByRole('region', { name: 'Goroutines, locks and maps' });
+    const code = page.getByRole('region', { name: "Program source, with each goroutine's line" });
+    const [lanesBox, playBox, codeBox] = await Promise.all(
+      [lanes, sim.play, code].map((l) => l.boundingBox()),
+    );
+    // one column: goroutines, then the controls, then (further down) the code
+    expect(lanesBox && playBox && codeBox).toBeTruthy();
+    if (!lanesBox || !playBox || !codeBox) return;
+    expect(playBox.y).toBeGreaterThan(lanesBox.y + lanesBox.height - 1);
+    expect(codeBox.y).toBeGreaterThan(playBox.y);
+    await sim.play.scrollIntoViewIfNeeded();
+    await expect(sim.play).toBeInViewport();
+    await sim.runToEnd();
+  });
+});
+
+test.describe('on a 1024×768 screen', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('the simulator keeps its three columns without scrolling sideways', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('unsafe-store');
+    expect(await sideways(page)).toBe(0);
+    await expect(sim.play).toBeInViewport();
+    await expect(page.getByRole('region', { name: 'Scenario' })).toBeInViewport();
+  });
+});
