@@ -44,6 +44,28 @@ test.describe('on a phone (390×844)', () => {
   });
 });
 
+test('stepping keeps the page where the reader is; only the code panel follows the line', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sim = new SimulatorPage(page);
+  await sim.open('lock-order');
+  const code = page.getByRole('region', { name: "Program source, with each goroutine's line" });
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await expect(sim.scrubber).toHaveValue('20');
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // the line being run is in the code panel's view
+  const inView = await code.evaluate((panel) => {
+    const line =
+      panel.querySelector('[aria-current]') ?? panel.querySelector('[data-active="true"]');
+    if (!line) return null;
+    const a = line.getBoundingClientRect();
+    const v = panel.getBoundingClientRect();
+    return a.top >= v.top - 1 && a.bottom <= v.bottom + 1;
+  });
+  expect(inView).toBe(true);
+});
+
 test.describe('on a 1024×768 screen', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
 

@@ -88,14 +88,20 @@ export function CodePanel() {
   const store = useSimStore();
   const last = step > 0 ? store.getState().history().steps[step - 1] : undefined;
   const fast = useSim((s) => s.playing && (s.speed === 'max' || s.speed > 10));
-  const list = useRef<HTMLOListElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const activeLine = last?.line ?? 0;
   useEffect(() => {
-    // keep the line being run in view, unless lines fly by too fast to read
-    if (fast || activeLine === 0) return;
-    list.current
-      ?.querySelector(`[data-line="${activeLine}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+    // keep the line being run in view, unless lines fly by too fast to read; by scrolling the
+    // panel only (scrollIntoView would scroll the page too, where the page scrolls: on a
+    // narrow screen it would pull the reader away from the goroutines at every step)
+    const box = panel.current;
+    if (fast || activeLine === 0 || !box) return;
+    const line = box.querySelector<HTMLElement>(`[data-line="${activeLine}"]`);
+    if (!line) return;
+    const view = box.getBoundingClientRect();
+    const at = line.getBoundingClientRect();
+    if (at.top < view.top) box.scrollTop -= view.top - at.top;
+    else if (at.bottom > view.bottom) box.scrollTop += at.bottom - view.bottom;
   }, [activeLine, fast]);
   const markers: Marker[] = markersKey.map((k) => {
     const [id, line, state] = k.split(':');
@@ -104,8 +110,8 @@ export function CodePanel() {
   const byLine = new Map<number, Marker[]>();
   for (const mk of markers) byLine.set(mk.line, [...(byLine.get(mk.line) ?? []), mk]);
   return (
-    <section tabIndex={0} className={styles.panel} aria-label={regionName}>
-      <ol className={styles.code} ref={list}>
+    <section tabIndex={0} className={styles.panel} aria-label={regionName} ref={panel}>
+      <ol className={styles.code}>
         {lines.map((pieces, i) => {
           const n = i + 1;
           const here = byLine.get(n) ?? [];
