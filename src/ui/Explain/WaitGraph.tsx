@@ -107,6 +107,8 @@ export function WaitGraph({ waits }: { readonly waits: readonly WaitEdge[] }) {
           </g>
         ) : (
           <g key={n.key} className={styles.lnode}>
+            {/* the whole name on hover, where the box shortens it */}
+            <title>{n.label}</title>
             <rect x={p.x - 34} y={p.y - 13} width={68} height={26} rx={5} />
             <text x={p.x} y={p.y + 4} textAnchor="middle">
               {n.label.length > 11 ? `${n.label.slice(0, 10)}…` : n.label}
