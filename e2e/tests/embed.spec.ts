@@ -149,3 +149,19 @@ test('two embeds on one page never share state', async ({ page }) => {
   await expect(one.getByText('step 2', { exact: true })).toBeVisible();
   await expect(two.getByText('step 0', { exact: true })).toBeVisible();
 });
+
+test.describe('the embed’s colours', () => {
+  for (const [scheme, link, want] of [
+    ['light', '', 'light'],
+    ['dark', '', 'dark'],
+    ['light', '&theme=dark', 'dark'],
+  ] as const) {
+    test(`with a reader who prefers ${scheme}${link ? ` and ${link.slice(1)} in the link` : ''}: ${want}`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${APP}/?embed=1&scenario=lock-order${link}`);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', want);
+    });
+  }
+});

@@ -179,7 +179,10 @@ export function Embed() {
     n: 0,
   });
   useEffect(() => {
-    if (params.theme) document.documentElement.dataset.theme = params.theme;
+    // without a theme in the link, the reader's own setting, as the app does
+    document.documentElement.dataset.theme =
+      params.theme ??
+      (window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
   }, [params.theme]);
   const onLoad = useMemo(
     () => (s: Scenario, seed: number | null) =>
