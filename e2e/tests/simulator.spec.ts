@@ -183,3 +183,14 @@ test.describe('accessibility', () => {
     });
   }
 });
+
+test('after a clean exit, the explanation suggests what fits the program', async ({ page }) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('mutex-store');
+  await sim.runToEnd();
+  await expect(sim.explanation).toContainText('“Check every schedule” tries them all');
+  await sim.open('starvation');
+  await sim.runToEnd();
+  await expect(sim.explanation).toContainText('Step back through the run');
+  await expect(sim.explanation).not.toContainText('broke it');
+});

@@ -67,7 +67,7 @@ export function Simulator({
       </div>
       <div className={styles.side}>
         <ScenarioPanel scenario={scenario} onOpen={onOpen} />
-        <Explain />
+        <Explain kind={scenario.kind} />
         <Console />
       </div>
       <div className={styles.bottom}>

@@ -1,11 +1,21 @@
 import { useMemo } from 'react';
 import { diagnose } from '../../engine/runtime/diagnose';
+import type { Scenario } from '../../scenarios/catalogue';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { WaitGraph } from './WaitGraph';
 import styles from './Explain.module.css';
 
+/** After a clean exit, what to try next: it depends on what the program is there to show. */
+const CLEAN: Record<Scenario['kind'], string> = {
+  broken:
+    'No schedule so far broke it — try another seed, pick who runs next yourself, or let “Show me the problem” find the schedule that does.',
+  fixed:
+    'It finished cleanly, as the fix should under any schedule. “Check every schedule” tries them all; a seed or your own choices try one.',
+  demo: 'Step back through the run (←), or drag the step slider, to see how it got here.',
+};
+
 /** What happened, in plain words, beside the runtime's own message. */
-export function Explain() {
+export function Explain({ kind = 'demo' }: { readonly kind?: Scenario['kind'] }) {
   const step = useSim((s) => s.snapshot?.step ?? -1);
   const ended = useSim((s) => !!s.snapshot?.outcome);
   const lostCount = useSim((s) =>
@@ -23,7 +33,7 @@ export function Explain() {
         <h2 className={styles.title}>{ended ? 'The program exited normally' : 'What to watch'}</h2>
         <p className={styles.text}>
           {ended
-            ? 'No schedule so far broke it — try another seed, or pick who runs next yourself.'
+            ? CLEAN[kind]
             : 'Step through, or press Play. Goroutines move between lanes and lock queues as they run.'}
         </p>
       </section>
