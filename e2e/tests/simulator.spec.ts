@@ -194,3 +194,39 @@ test('after a clean exit, the explanation suggests what fits the program', async
   await expect(sim.explanation).toContainText('Step back through the run');
   await expect(sim.explanation).not.toContainText('broke it');
 });
+
+test('the run exports as JSON that replays it, and the timeline as a titled PNG', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('lock-order');
+  await page.getByRole('button', { name: 'Show me the problem' }).click();
+  await sim.speed.selectOption('max');
+  await expect(sim.output).toContainText('deadlock!', { timeout: 20_000 });
+  const save = async (button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button }).click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+  };
+  const json = await save('Export JSON');
+  expect(json.name).toBe('interleave-lock-order-seed1.json');
+  const run = JSON.parse(json.bytes.toString('utf8')) as {
+    format: string;
+    schedule: number[];
+    outcome: { code: number; first: string };
+  };
+  expect(run.format).toBe('interleave-run');
+  expect(run.outcome).toMatchObject({
+    code: 2,
+    first: 'fatal error: all goroutines are asleep - deadlock!',
+  });
+  expect(run.schedule.length).toBeGreaterThan(0);
+  const png = await save('Export PNG');
+  expect(png.name).toBe('interleave-lock-order-timeline.png');
+  // a PNG, drawn at twice the resolution of a 1,200-pixel-wide page: IHDR's width and height
+  expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.bytes.readUInt32BE(16)).toBe(2400);
+  expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(2 * (46 + 3 * 16 + 26) - 1);
+});

@@ -22,33 +22,92 @@ function palette(el: Element): (name: string) => string {
   };
 }
 
-function draw(
-  canvas: HTMLCanvasElement,
+/** Where a crash is marked (a red line at the end), or null. */
+type Crash = { readonly g: number | null } | null;
+
+function rowsOf(h: History): number[] {
+  return [...h.spans.keys()].sort((a, b) => a - b);
+}
+
+/** The height the rows take, in CSS pixels. */
+function rowsHeight(h: History): number {
+  return Math.max(ROW * 2, h.spans.size * ROW + 18);
+}
+
+/** A run or a wait for the lock, as the rows draw it (also the export's legend). */
+function bar(
+  ctx: CanvasRenderingContext2D,
+  x0: number,
+  y: number,
+  w: number,
+  color: string,
+  alpha: number,
+): void {
+  ctx.fillStyle = color;
+  ctx.globalAlpha = alpha;
+  ctx.fillRect(x0, y + 3, w, ROW - 6);
+  ctx.globalAlpha = 1;
+}
+
+function hatched(
+  ctx: CanvasRenderingContext2D,
+  x0: number,
+  y: number,
+  w: number,
+  danger: string,
+): void {
+  ctx.strokeStyle = danger;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x0 + 0.5, y + 3.5, Math.max(1, w - 1), ROW - 7);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x0, y + 3, w, ROW - 6);
+  ctx.clip();
+  ctx.beginPath();
+  for (let hx = x0 - ROW; hx < x0 + w; hx += 5) {
+    ctx.moveTo(hx, y + ROW - 3);
+    ctx.lineTo(hx + ROW - 6, y + 3);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+function dashed(
+  ctx: CanvasRenderingContext2D,
+  x0: number,
+  y: number,
+  w: number,
+  muted: string,
+): void {
+  ctx.strokeStyle = muted;
+  ctx.setLineDash([3, 3]);
+  ctx.beginPath();
+  ctx.moveTo(x0, y + ROW / 2);
+  ctx.lineTo(x0 + w, y + ROW / 2);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/** Draw the rows into ctx (already scaled), `width` CSS pixels wide, from `top`. */
+function paint(
+  ctx: CanvasRenderingContext2D,
+  css: (name: string) => string,
   h: History,
   step: number,
   total: number,
-  crash: { g: number | null } | null,
+  crash: Crash,
+  width: number,
+  top: number,
 ): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const rows = [...h.spans.keys()].sort((a, b) => a - b);
-  const dpr = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth;
-  const height = Math.max(ROW * 2, rows.length * ROW + 18);
-  canvas.style.height = `${height}px`;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  const css = palette(canvas);
+  const height = rowsHeight(h);
   const span = Math.max(1, total);
   const x = (s: number) => LABEL + ((width - LABEL - 4) * s) / span;
   const fg = css('--fg');
   const muted = css('--muted');
   const danger = css('--danger');
   ctx.font = '11px "Liberation Mono", monospace';
-  rows.forEach((g, i) => {
-    const y = i * ROW + 2;
+  rowsOf(h).forEach((g, i) => {
+    const y = top + i * ROW + 2;
     ctx.fillStyle = muted;
     ctx.fillText(`G${g}`, 4, y + 11);
     const color = css(`--g${colorIndex(g)}`);
@@ -62,35 +121,10 @@ function draw(
       while (j < cols.length && cols[j] === st) j++;
       const x0 = LABEL + c;
       const w = j - c;
-      if (st === RUNNING || st === RUNNABLE) {
-        ctx.fillStyle = color;
-        ctx.globalAlpha = st === RUNNING ? 1 : 0.35;
-        ctx.fillRect(x0, y + 3, w, ROW - 6);
-        ctx.globalAlpha = 1;
-      } else if (st === BLOCKED) {
-        ctx.strokeStyle = danger;
-        ctx.lineWidth = 1;
-        ctx.strokeRect(x0 + 0.5, y + 3.5, Math.max(1, w - 1), ROW - 7);
-        ctx.save();
-        ctx.beginPath();
-        ctx.rect(x0, y + 3, w, ROW - 6);
-        ctx.clip();
-        ctx.beginPath();
-        for (let hx = x0 - ROW; hx < x0 + w; hx += 5) {
-          ctx.moveTo(hx, y + ROW - 3);
-          ctx.lineTo(hx + ROW - 6, y + 3);
-        }
-        ctx.stroke();
-        ctx.restore();
-      } else if (st === SLEEPING) {
-        ctx.strokeStyle = muted;
-        ctx.setLineDash([3, 3]);
-        ctx.beginPath();
-        ctx.moveTo(x0, y + ROW / 2);
-        ctx.lineTo(x0 + w, y + ROW / 2);
-        ctx.stroke();
-        ctx.setLineDash([]);
-      } else if (st === CRASHED) {
+      if (st === RUNNING || st === RUNNABLE) bar(ctx, x0, y, w, color, st === RUNNING ? 1 : 0.35);
+      else if (st === BLOCKED) hatched(ctx, x0, y, w, danger);
+      else if (st === SLEEPING) dashed(ctx, x0, y, w, muted);
+      else if (st === CRASHED) {
         ctx.fillStyle = danger;
         ctx.font = 'bold 13px sans-serif';
         ctx.fillText('✕', x0, y + 12);
@@ -108,10 +142,92 @@ function draw(
   });
   if (crash) {
     ctx.fillStyle = danger;
-    ctx.fillRect(x(total) - 2, 0, 3, height);
+    ctx.fillRect(x(total) - 2, top, 3, height);
   }
   ctx.fillStyle = fg;
-  ctx.fillRect(x(step) - 1, 0, 2, height);
+  ctx.fillRect(x(step) - 1, top, 2, height);
+}
+
+function draw(
+  canvas: HTMLCanvasElement,
+  h: History,
+  step: number,
+  total: number,
+  crash: Crash,
+): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const dpr = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth;
+  const height = rowsHeight(h);
+  canvas.style.height = `${height}px`;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  paint(ctx, palette(canvas), h, step, total, crash, width, 0);
+}
+
+const EXPORT_WIDTH = 1200;
+const EXPORT_SCALE = 2;
+
+/**
+ * The timeline as an image to keep or put on a slide: a title and a line saying which run
+ * and how it ended above the rows, the legend below, drawn afresh at twice the resolution in
+ * the page's colours (`el` gives the theme).
+ */
+export function timelineImage(
+  el: Element,
+  h: History,
+  step: number,
+  total: number,
+  crash: Crash,
+  title: string,
+  detail: string,
+): HTMLCanvasElement {
+  const css = palette(el);
+  const head = 46;
+  const foot = 26;
+  const height = head + rowsHeight(h) + foot;
+  const canvas = document.createElement('canvas');
+  canvas.width = EXPORT_WIDTH * EXPORT_SCALE;
+  canvas.height = height * EXPORT_SCALE;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return canvas;
+  ctx.scale(EXPORT_SCALE, EXPORT_SCALE);
+  ctx.fillStyle = css('--panel');
+  ctx.fillRect(0, 0, EXPORT_WIDTH, height);
+  ctx.fillStyle = css('--fg');
+  ctx.font = 'bold 15px "Liberation Sans", sans-serif';
+  ctx.fillText(title, 4, 18);
+  ctx.fillStyle = css('--muted');
+  ctx.font = '12px "Liberation Sans", sans-serif';
+  ctx.fillText(detail, 4, 36);
+  paint(ctx, css, h, step, total, crash, EXPORT_WIDTH, head);
+  // the legend, with the marks the rows use
+  const y = head + rowsHeight(h) + 4;
+  const items: [string, (x: number) => void][] = [
+    ['running', (x) => bar(ctx, x, y, 18, css('--g1'), 1)],
+    ['runnable', (x) => bar(ctx, x, y, 18, css('--g1'), 0.35)],
+    ['blocked', (x) => hatched(ctx, x, y, 18, css('--danger'))],
+    ['sleeping', (x) => dashed(ctx, x, y, 18, css('--muted'))],
+    [
+      'holds a lock',
+      (x) => {
+        ctx.fillStyle = css('--fg');
+        ctx.fillRect(x, y + ROW - 3, 18, 2);
+      },
+    ],
+  ];
+  let x = LABEL;
+  ctx.font = '12px "Liberation Sans", sans-serif';
+  for (const [name, mark] of items) {
+    mark(x);
+    ctx.fillStyle = css('--muted');
+    ctx.fillText(name, x + 24, y + 12);
+    x += 24 + ctx.measureText(name).width + 18;
+  }
+  return canvas;
 }
 
 type ColState = number;
@@ -144,6 +260,13 @@ function columns(spans: readonly Span[], x: (s: number) => number): Uint8Array {
   return out;
 }
 
+/** A run that ended in failure is marked at its end (a resize kept the mark too). */
+export function crashOf(
+  outcome: { readonly code: number; readonly g: number | null } | null,
+): Crash {
+  return outcome && outcome.code !== 0 ? { g: outcome.g } : null;
+}
+
 /** One row per goroutine over the run, like go tool trace's goroutine view; click to rewind. */
 export function Timeline() {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -166,21 +289,15 @@ export function Timeline() {
   useEffect(() => {
     const c = ref.current;
     if (!c) return;
-    const crash = outcome && outcome.code !== 0 ? { g: outcome.g } : null;
-    draw(c, store.getState().history(), step, Math.max(total, step), crash);
+    draw(c, store.getState().history(), step, Math.max(total, step), crashOf(outcome));
   }, [store, version, step, total, outcome]);
   useEffect(() => {
     const c = ref.current;
     if (!c) return;
-    const ro = new ResizeObserver(() =>
-      draw(
-        c,
-        store.getState().history(),
-        store.getState().snapshot?.step ?? 0,
-        store.getState().total,
-        null,
-      ),
-    );
+    const ro = new ResizeObserver(() => {
+      const s = store.getState();
+      draw(c, s.history(), s.snapshot?.step ?? 0, s.total, crashOf(s.snapshot?.outcome ?? null));
+    });
     ro.observe(c);
     return () => ro.disconnect();
   }, [store]);

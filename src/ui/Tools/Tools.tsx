@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Scenario } from '../../scenarios/catalogue';
 import { useSim, useSimStore } from '../Sim/SimContext';
+import { crashOf, timelineImage } from '../Timeline/Timeline';
 import { momentLink } from './momentLink';
 import styles from './Tools.module.css';
 
@@ -60,8 +61,23 @@ export function Tools({ scenario }: { readonly scenario: Scenario }) {
   };
 
   const exportImage = () => {
-    const c = document.querySelector<HTMLCanvasElement>('canvas[data-timeline]');
-    c?.toBlob((b) => b && download(`interleave-${scenario.id}-timeline.png`, b), 'image/png');
+    const s = store.getState();
+    const step = s.snapshot?.step ?? 0;
+    const total = Math.max(s.total, step);
+    const outcome = s.snapshot?.outcome ?? null;
+    const ending = outcome
+      ? outcome.first || `exit status ${outcome.code}`
+      : `at step ${step} of ${total}`;
+    const c = timelineImage(
+      document.documentElement,
+      s.history(),
+      step,
+      total,
+      crashOf(outcome),
+      scenario.title,
+      `Interleave · seed ${s.seed}${s.race ? ' · -race' : ''} · ${total} steps · ${ending}`,
+    );
+    c.toBlob((b) => b && download(`interleave-${scenario.id}-timeline.png`, b), 'image/png');
   };
 
   return (
@@ -86,7 +102,7 @@ export function Tools({ scenario }: { readonly scenario: Scenario }) {
         type="button"
         onClick={exportImage}
         disabled={!ready}
-        title="The timeline as a PNG image"
+        title="The timeline as a PNG image, with the program's name and how the run ended"
       >
         Export PNG
       </button>
