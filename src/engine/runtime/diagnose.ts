@@ -274,14 +274,27 @@ export function diagnose(m: Machine): Diagnosis | null {
   if (o.kind === 'limit' || o.kind === 'hang' || o.kind === 'internal') {
     return {
       kind: o.kind,
-      title: o.first,
-      what: o.first,
+      // a heading of its own: the runtime's line is already in the output and the status bar
+      title:
+        o.kind === 'hang'
+          ? 'Every goroutine is blocked for good'
+          : o.kind === 'internal'
+            ? 'Interleave could not simulate this step'
+            : o.limit === 'steps' || o.limit === 'time'
+              ? 'The program did not end'
+              : "The run hit one of Interleave's limits",
+      what:
+        o.limit === 'steps'
+          ? `It ran ${m.steps.toLocaleString('en-US')} steps without ending${o.g ? `, the last of them in ${G_(o.g)}` : ''}: a loop with no way out would do that, as would goroutines that keep each other busy forever.`
+          : o.first,
       why:
         o.kind === 'hang'
           ? 'Go turns off its deadlock check under -race.'
           : o.kind === 'internal'
             ? 'Interleave could not simulate this step. Share the link with its developers so they can fix it.'
-            : 'Interleave stops runs that might never end, so the page never freezes.',
+            : o.limit === 'steps' || o.limit === 'time'
+              ? 'Interleave stops runs that might never end, so the page never freezes.'
+              : 'Interleave bounds every run (goroutines, memory, output), so the page never freezes.',
       fix: '',
       section: '',
       lines: [],
