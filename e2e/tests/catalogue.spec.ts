@@ -69,4 +69,8 @@ test('the comparison shows a bare map, a Mutex and an RWMutex side by side, with
   await page.getByRole('button', { name: '10/90 write-heavy' }).click();
   expect(await throughput('sync.RWMutex')).toBe(await throughput('sync.Mutex'));
   await expect(page.getByRole('article', { name: 'Bare map' })).toContainText('Crashed');
+  await page.getByLabel('Readers').fill('0');
+  await page.getByLabel('Writers').fill('0');
+  await expect(page.getByRole('status')).toContainText('nothing to measure');
+  await expect(page.getByRole('article')).toHaveCount(0);
 });

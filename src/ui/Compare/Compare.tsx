@@ -63,7 +63,12 @@ export function Compare() {
           </button>
         </span>
       </div>
-      <div className={styles.columns}>
+      {readers + writers === 0 && (
+        <p className={styles.note} role="status">
+          With no requests there is nothing to measure: give the store a reader or a writer.
+        </p>
+      )}
+      <div className={styles.columns} hidden={readers + writers === 0}>
         {results.map((r) => (
           <article
             key={r.guard}
