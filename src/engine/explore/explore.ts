@@ -399,6 +399,8 @@ class Search {
         }
         const bit = f.bits[k] as number;
         this.tryMove(f.rec, f.depth, f.moves, f.rank, k, f.afters[k] as Machine, f.sleep | f.done);
+        // (the state after it is on the stack now, if it is new: this frame need not keep it)
+        f.afters[k] = null;
         f.done |= bit;
         if (!this.cutoff) top = this.open();
       }
@@ -742,8 +744,8 @@ interface Pending {
 /** A state on a depth-first search's stack. */
 interface Frame extends Pending {
   readonly moves: readonly Move[];
-  /** the state after each move that is tried (by index in moves) */
-  readonly afters: readonly (Machine | null)[];
+  /** the state after each move still to be tried (by index in moves) */
+  readonly afters: (Machine | null)[];
   /** goroutine index -> rank, as the state's hash named them */
   readonly rank: readonly number[];
   /** each move's goroutine, as a bit by rank */
