@@ -111,7 +111,7 @@ export function WaitGraph({ waits }: { readonly waits: readonly WaitEdge[] }) {
             <title>{n.label}</title>
             <rect x={p.x - 34} y={p.y - 13} width={68} height={26} rx={5} />
             <text x={p.x} y={p.y + 4} textAnchor="middle">
-              {n.label.length > 11 ? `${n.label.slice(0, 10)}…` : n.label}
+              {boxLabel(n.label)}
             </text>
           </g>
         );
@@ -121,4 +121,13 @@ export function WaitGraph({ waits }: { readonly waits: readonly WaitEdge[] }) {
       </text>
     </svg>
   );
+}
+
+/**
+ * A lock's name as its small box shows it: a writer waiting for readers to leave is shown as
+ * a wait for the write lock, `mu (write)` beside `mu (read)`, and a long name is shortened.
+ */
+function boxLabel(label: string): string {
+  const short = label.replace(/ \(waiting for readers\)$/, ' (write)');
+  return short.length > 11 ? `${short.slice(0, 10)}…` : short;
 }
