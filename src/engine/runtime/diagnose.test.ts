@@ -34,7 +34,9 @@ func main() {
       'It ran 5,000 steps without ending, the last of them in G1: a loop with no way out would do that, as would goroutines that keep each other busy forever.',
     );
     expect(d?.what).not.toBe(r.outcome.first);
-    expect(d?.why).toBe('Interleave stops runs that might never end, so the page never freezes.');
+    expect(d?.why).toBe(
+      'Interleave stops a run that might never end rather than wait for it forever.',
+    );
   });
 
   it('a map that outgrows its limit: the limit named, and why there is one', () => {

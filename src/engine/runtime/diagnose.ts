@@ -293,8 +293,8 @@ export function diagnose(m: Machine): Diagnosis | null {
           : o.kind === 'internal'
             ? 'Interleave could not simulate this step. Share the link with its developers so they can fix it.'
             : o.limit === 'steps' || o.limit === 'time'
-              ? 'Interleave stops runs that might never end, so the page never freezes.'
-              : 'Interleave bounds every run (goroutines, memory, output), so the page never freezes.',
+              ? 'Interleave stops a run that might never end rather than wait for it forever.'
+              : 'Interleave bounds every run (goroutines, memory, output), so that no program can exhaust the browser or the machine.',
       fix: '',
       section: '',
       lines: [],
