@@ -37,6 +37,12 @@ export class SimulatorPage {
     await expect(this.goroutine(1)).toBeVisible();
   }
 
+  /** Open the editor and replace the program with `source`. */
+  async editProgram(source: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit code' }).click();
+    await this.page.getByLabel('Go source (editable)').fill(source);
+  }
+
   goroutine(id: number): Locator {
     return this.page.locator(`[data-goroutine="G${id}"]`);
   }

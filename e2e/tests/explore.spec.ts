@@ -51,10 +51,8 @@ test('goroutines left deadlocked when main returns are an outcome of their own',
 }) => {
   const sim = new SimulatorPage(page);
   await sim.open('scratch');
-  await page.getByRole('button', { name: 'Edit code' }).click();
-  const editor = page.getByLabel('Go source (editable)');
   // two goroutines that lock in opposite orders while main sleeps, then prints and returns
-  await editor.fill(readFileSync('src/engine/fixtures/partial-deadlock-at-exit.go', 'utf8'));
+  await sim.editProgram(readFileSync('src/engine/fixtures/partial-deadlock-at-exit.go', 'utf8'));
   // straight from the editor to Explore: the search runs on the program as just typed
   await page.getByRole('button', { name: 'Explore all schedules' }).click();
   const outcomes = page.getByLabel('Outcomes found');
@@ -76,13 +74,10 @@ test('when the shortest-schedule search runs out of states, the proof search goe
 }) => {
   const sim = new SimulatorPage(page);
   await sim.open('scratch');
-  await page.getByRole('button', { name: 'Edit code' }).click();
   // five goroutines in a lock ring: beyond the breadth-first search's 200,000 states
-  const ring = readFileSync('bench/models/lock-ring.go', 'utf8').replace(
-    'const N = 6',
-    'const N = 5',
+  await sim.editProgram(
+    readFileSync('bench/models/lock-ring.go', 'utf8').replace('const N = 6', 'const N = 5'),
   );
-  await page.getByLabel('Go source (editable)').fill(ring);
   await page.getByRole('button', { name: 'Explore all schedules' }).click();
   const cards = page.getByLabel('Outcomes found').locator('li');
   const deadlock = cards.filter({ hasText: 'fatal error: all goroutines are asleep - deadlock!' });

@@ -188,6 +188,11 @@ export function check(program: Program, opts: ExploreOptions = {}): CheckResult 
  */
 const ALL = -1;
 
+/** Is the move of the goroutine with this bit to be tried: awake, and among the moves to try? */
+function toTry(sleep: number, only: number, bit: number): boolean {
+  return !(sleep & bit) && (only === ALL || (only & bit) !== 0);
+}
+
 function bitOf(rank: ArrayLike<number>, g: number): number {
   const r = rank[gIndexOf(g)] as number;
   return r < 31 ? 1 << r : 0;
@@ -359,7 +364,7 @@ class Search {
     let done = 0;
     for (const mv of chosen) {
       const bit = bitOf(rank, mv.g);
-      if (this.reduce && (sleep & bit || (only !== ALL && !(only & bit)))) continue;
+      if (this.reduce && !toTry(sleep, only, bit)) continue;
       const k = moves.indexOf(mv);
       let after = afters[k] ?? null;
       if (!after) {
@@ -436,7 +441,7 @@ class Search {
     for (const mv of this.chosen) {
       const k = moves.indexOf(mv);
       const bit = bits[k] as number;
-      if (this.reduce && (next.sleep & bit || (next.only !== ALL && !(next.only & bit)))) continue;
+      if (this.reduce && !toTry(next.sleep, next.only, bit)) continue;
       if (!afters[k]) {
         this.move(m, mv.g);
         afters[k] = this.out.m;

@@ -206,6 +206,26 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
   return { ...base, what: `${describeWaits(waits)}.${tail}`, why, fix, section, lines, waits };
 }
 
+/** Runs Interleave stopped (or Go would leave hanging): a heading, and why it happens. */
+const STOPPED = {
+  hang: {
+    title: 'Every goroutine is blocked for good',
+    why: 'Go turns off its deadlock check under -race.',
+  },
+  internal: {
+    title: 'Interleave could not simulate this step',
+    why: 'Interleave could not simulate this step. Share the link with its developers so they can fix it.',
+  },
+  endless: {
+    title: 'The program did not end',
+    why: 'Interleave stops a run that might never end rather than wait for it forever.',
+  },
+  bounded: {
+    title: "The run hit one of Interleave's limits",
+    why: 'Interleave bounds every run (goroutines, memory, output), so that no program can exhaust the browser or the machine.',
+  },
+} as const;
+
 /** A diagnosis of the machine's current state (running or ended). */
 export function diagnose(m: Machine): Diagnosis | null {
   const o = m.outcome;
@@ -272,29 +292,21 @@ export function diagnose(m: Machine): Diagnosis | null {
     };
   }
   if (o.kind === 'limit' || o.kind === 'hang' || o.kind === 'internal') {
+    const stop =
+      o.kind !== 'limit'
+        ? STOPPED[o.kind]
+        : o.limit === 'steps' || o.limit === 'time'
+          ? STOPPED.endless
+          : STOPPED.bounded;
     return {
       kind: o.kind,
       // a heading of its own: the runtime's line is already in the output and the status bar
-      title:
-        o.kind === 'hang'
-          ? 'Every goroutine is blocked for good'
-          : o.kind === 'internal'
-            ? 'Interleave could not simulate this step'
-            : o.limit === 'steps' || o.limit === 'time'
-              ? 'The program did not end'
-              : "The run hit one of Interleave's limits",
+      title: stop.title,
       what:
         o.limit === 'steps'
           ? `It ran ${m.steps.toLocaleString('en-US')} steps without ending${o.g ? `, the last of them in ${G_(o.g)}` : ''}: a loop with no way out would do that, as would goroutines that keep each other busy forever.`
           : o.first,
-      why:
-        o.kind === 'hang'
-          ? 'Go turns off its deadlock check under -race.'
-          : o.kind === 'internal'
-            ? 'Interleave could not simulate this step. Share the link with its developers so they can fix it.'
-            : o.limit === 'steps' || o.limit === 'time'
-              ? 'Interleave stops a run that might never end rather than wait for it forever.'
-              : 'Interleave bounds every run (goroutines, memory, output), so that no program can exhaust the browser or the machine.',
+      why: stop.why,
       fix: '',
       section: '',
       lines: [],

@@ -40,6 +40,7 @@ export function Compare() {
   const [seed, setSeed] = useState(1);
   const results = useMemo(() => compare({ readers, writers, seed }), [readers, writers, seed]);
   const best = Math.max(...results.map((r) => r.throughput));
+  const idle = readers + writers === 0;
   return (
     <div className={styles.compare}>
       <p className={styles.intro}>
@@ -63,12 +64,12 @@ export function Compare() {
           </button>
         </span>
       </div>
-      {readers + writers === 0 && (
+      {idle && (
         <p className={styles.note} role="status">
           With no requests there is nothing to measure: give the store a reader or a writer.
         </p>
       )}
-      <div className={styles.columns} hidden={readers + writers === 0}>
+      <div className={styles.columns} hidden={idle}>
         {results.map((r) => (
           <article
             key={r.guard}
