@@ -19,7 +19,7 @@ export class SimulatorPage {
   constructor(readonly page: Page) {
     this.output = page.getByRole('region', { name: 'Runtime output' });
     this.explanation = page.getByRole('region', { name: 'Explanation' });
-    this.play = page.getByRole('button', { name: 'Play' });
+    this.play = page.getByRole('button', { name: 'Play', exact: true });
     this.pause = page.getByRole('button', { name: 'Pause' });
     this.step = page.getByRole('button', { name: 'Step', exact: true });
     this.stepStatement = page.getByRole('button', { name: 'Step statement' });
@@ -37,9 +37,10 @@ export class SimulatorPage {
     await expect(this.goroutine(1)).toBeVisible();
   }
 
-  /** Open the editor and replace the program with `source`. */
+  /** Open the editor (unless it is open) and replace the program with `source`. */
   async editProgram(source: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Edit code' }).click();
+    const edit = this.page.getByRole('button', { name: 'Edit code' });
+    if (await edit.isVisible()) await edit.click();
     await this.page.getByLabel('Go source (editable)').fill(source);
   }
 

@@ -200,3 +200,22 @@ test.describe('every mode passes axe', () => {
     });
   }
 });
+
+test('a shared program that is not in the catalogue makes no claim about what Go gives', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('unsafe-store');
+  await sim.editProgram('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n');
+  await page.getByRole('button', { name: 'Stop editing' }).click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByLabel('Link').inputValue();
+  await page.goto('about:blank');
+  await page.goto(link);
+  const panel = page.getByRole('region', { name: 'Scenario' });
+  await expect(panel).toContainText('A shared program');
+  await expect(panel).toContainText('Interleave does not know what it should do');
+  await expect(panel).not.toContainText('Go gives');
+  await expect(panel.getByRole('button', { name: 'Show me it' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Explore all schedules' })).toBeVisible();
+});

@@ -112,3 +112,34 @@ test('searching again replaces the results (and reuses the warm worker)', async 
   expect(errors).toEqual([]);
   expect(workers).toBe(1);
 });
+
+test('sync/atomic: a plain ++ beside atomic adds loses updates and is a race; all-atomic holds under every schedule', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  const program = (second: string) =>
+    readFileSync('src/engine/fixtures/atomic-counter.go', 'utf8').replace(
+      '\t\thits++',
+      `\t\t${second}`,
+    );
+  const results = page.getByLabel('Outcomes found');
+  await sim.editProgram(program('hits++'));
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  await expect(results).toContainText('hits: 1', { timeout: 30_000 });
+  await expect(results).toContainText('hits: 2');
+
+  await sim.editProgram(program('atomic.AddInt64(&hits, 1)'));
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  await expect(results).toContainText('hits: 2', { timeout: 30_000 });
+  await expect(results).not.toContainText('hits: 1');
+  await expect(results.locator('li')).toHaveCount(1);
+
+  // under -race, the plain ++ is reported, and the explanation says why atomics did not help
+  await sim.editProgram(program('hits++'));
+  await page.getByLabel('Race detector (-race)').check();
+  await sim.runToEnd();
+  await expect(sim.output).toContainText('WARNING: DATA RACE');
+  await expect(sim.explanation).toContainText('(atomically)');
+  await expect(sim.explanation).toContainText('An atomic operation is safe only against other');
+});

@@ -395,6 +395,13 @@ const STATEMENTS = [
   'x = own.n',
   'pub = own',
   'if p := pub; p != nil {\n\t\t\tp.n = p.n + 1\n\t\t}',
+  // sync/atomic: on a shared counter (beside plain accesses to it), a typed one, a private one
+  'atomic.AddInt64(&a, 1)',
+  'a = a + 1',
+  'x = int(atomic.LoadInt64(&a))',
+  '_ = atomic.CompareAndSwapInt64(&a, 1, 5)',
+  'hits.Add(1)',
+  'atomic.AddInt64(&own.c, 1)',
 ] as const;
 
 const randomProgram = fc
@@ -415,9 +422,12 @@ const randomProgram = fc
           .map((b) => `{\n\t\town := &Cell{}\n\t\tgo func() {\n\t\t${body(b)}\n\t\t}()\n\t}`)
           .join('\n\t');
     const text = spawn;
-    const imports = ['fmt', 'sync', ...(/\btime\./.test(text) ? ['time'] : [])].concat(
-      text.includes('runtime.') ? ['runtime'] : [],
-    );
+    const imports = [
+      'fmt',
+      'sync',
+      'sync/atomic',
+      ...(/\btime\./.test(text) ? ['time'] : []),
+    ].concat(text.includes('runtime.') ? ['runtime'] : []);
     return `package main
 
 import (
@@ -432,8 +442,13 @@ var rw sync.RWMutex
 var m = map[int]int{}
 var x int
 var wg, done sync.WaitGroup
+var a int64
+var hits atomic.Int64
 
-type Cell struct{ n int }
+type Cell struct {
+	n int
+	c int64
+}
 
 var pub *Cell
 
@@ -442,7 +457,7 @@ func main() {
 	done.Add(1)
 	${spawn}
 	${wait}
-	fmt.Println(x, len(m))
+	fmt.Println(x, len(m), a, hits.Load())
 	if pub != nil {
 		fmt.Println(pub.n)
 	}

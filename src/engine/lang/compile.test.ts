@@ -65,8 +65,8 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:2: unsupported: channels are not simulated yet',
     ],
     [
-      `package main\nimport "sync/atomic"\nfunc main() {}\n`,
-      'main.go:2:8: unsupported: sync/atomic is not simulated yet',
+      main('\tvar v atomic.Value\n\t_ = v', '\nimport "sync/atomic"'),
+      'main.go:5:8: unsupported: atomic.Value is not simulated yet',
     ],
     [
       main('\tvar o sync.Once\n\t_ = o', '\nimport "sync"'),

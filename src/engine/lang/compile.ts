@@ -3821,6 +3821,9 @@ function lockPath(t: Type, seen = new Set<Type>()): string | null {
     if (t.special === 'mutex' || t.special === 'rwmutex') return typeString(t);
     return `${typeString(t)} contains sync.noCopy`;
   }
+  // sync/atomic's types hold a noCopy of their own package's, which vet names by path
+  if (t.k === 'named' && t.pkg === 'atomic')
+    return `sync/atomic.${t.name} contains sync/atomic.noCopy`;
   const u = under(t);
   if (u.k !== 'struct') return null;
   for (const f of u.fields) {

@@ -5,6 +5,7 @@
  */
 import {
   T,
+  basic,
   emptyInterface,
   type FuncType,
   type InterfaceType,
@@ -78,6 +79,45 @@ export const waitGroupType = named('sync', 'WaitGroup', { k: 'struct', fields: [
 native(waitGroupType, 'Add', fn([T.int], []));
 native(waitGroupType, 'Done', fn([], []));
 native(waitGroupType, 'Wait', fn([], []));
+
+// ---- sync/atomic ---------------------------------------------------------------------
+/** The integer kinds sync/atomic works on, by the name its functions and types use. */
+export const ATOMIC_KINDS = ['Int32', 'Int64', 'Uint32', 'Uint64'] as const;
+const atomicBasic = (k: (typeof ATOMIC_KINDS)[number]): Type =>
+  basic(k.toLowerCase() as 'int32' | 'int64' | 'uint32' | 'uint64');
+/**
+ * sync/atomic's types (Go 1.19): a struct around the value (Go's also holds a noCopy and an
+ * alignment field, which only vet and the layout see). Their methods and the functions are
+ * visible steps: each is one indivisible access, which the race detector treats as
+ * synchronising (Go's memory model: atomics are sequentially consistent) and never reports
+ * against another atomic access, only against a plain one.
+ */
+export const atomicTypes: readonly NamedType[] = [
+  ...ATOMIC_KINDS.map((k) => {
+    const t = named('atomic', k, {
+      k: 'struct',
+      fields: [{ name: 'v', type: atomicBasic(k), embedded: false }],
+    });
+    const v = atomicBasic(k);
+    native(t, 'Load', fn([], [v]));
+    native(t, 'Store', fn([v], []));
+    native(t, 'Add', fn([v], [v]));
+    native(t, 'Swap', fn([v], [v]));
+    native(t, 'CompareAndSwap', fn([v, v], [T.bool]));
+    return t;
+  }),
+  (() => {
+    const t = named('atomic', 'Bool', {
+      k: 'struct',
+      fields: [{ name: 'v', type: T.bool, embedded: false }],
+    });
+    native(t, 'Load', fn([], [T.bool]));
+    native(t, 'Store', fn([T.bool], []));
+    native(t, 'Swap', fn([T.bool], [T.bool]));
+    native(t, 'CompareAndSwap', fn([T.bool, T.bool], [T.bool]));
+    return t;
+  })(),
+];
 
 // ---- time ----------------------------------------------------------------------------
 export const durationType = named('time', 'Duration', T.int64);
@@ -241,6 +281,26 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['NumGoroutine', f(fn([], [T.int]), 'runtime.NumGoroutine')],
     ]),
   ],
+  [
+    'sync/atomic',
+    new Map<string, Member>([
+      ...atomicTypes.map((t) => [t.name, { k: 'type', type: t }] as [string, Member]),
+      ...ATOMIC_KINDS.flatMap((k) => {
+        const v = atomicBasic(k);
+        const p: Type = { k: 'ptr', elem: v };
+        return [
+          [`Add${k}`, f(fn([p, v], [v]), `atomic.Add${k}`)],
+          [`Load${k}`, f(fn([p], [v]), `atomic.Load${k}`)],
+          [`Store${k}`, f(fn([p, v], []), `atomic.Store${k}`)],
+          [`Swap${k}`, f(fn([p, v], [v]), `atomic.Swap${k}`)],
+          [`CompareAndSwap${k}`, f(fn([p, v, v], [T.bool]), `atomic.CompareAndSwap${k}`)],
+        ] as [string, Member][];
+      }),
+      ['Value', { k: 'unsupported', why: 'atomic.Value is not simulated yet' }],
+      ['Pointer', { k: 'unsupported', why: 'atomic.Pointer is not simulated yet' }],
+      ['Uintptr', { k: 'unsupported', why: 'atomic.Uintptr is not simulated' }],
+    ]),
+  ],
   ['strconv', new Map<string, Member>([['Itoa', f(fn([T.int], [T.string]), 'strconv.Itoa')]])],
   ['os', new Map<string, Member>([['Exit', f(fn([T.int], []), 'os.Exit')]])],
 ]);
@@ -252,7 +312,6 @@ export function packageName(path: string): string {
 
 /** Packages gc would accept but Interleave cannot simulate, with the reason. */
 export const unsupportedPackages: ReadonlyMap<string, string> = new Map([
-  ['sync/atomic', 'sync/atomic is not simulated yet'],
   ['os/signal', 'signals are not simulated'],
   ['log', 'the log package is not simulated yet; use fmt'],
   ['math/rand', 'randomness is not simulated; Interleave runs are deterministic'],
@@ -271,6 +330,7 @@ export const libraryTypes: readonly NamedType[] = [
   timeType,
   cancelCtxType,
   httpBodyType,
+  ...atomicTypes,
 ];
 
 /**
@@ -304,4 +364,16 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['context.cancelCtx.Err', 'ctx.Err()'],
   ['context.cancel', 'cancel()'],
   ['os.Exit', 'exit'],
+  ...ATOMIC_KINDS.flatMap((k) =>
+    ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap'].flatMap(
+      (op) =>
+        [
+          [`atomic.${op}${k}`, `atomic.${op}${k}`],
+          [`atomic.${k}.${op}`, `atomic ${op}`],
+        ] as [string, string][],
+    ),
+  ),
+  ...['Load', 'Store', 'Swap', 'CompareAndSwap'].map(
+    (op) => [`atomic.Bool.${op}`, `atomic ${op}`] as [string, string],
+  ),
 ]);

@@ -1,8 +1,10 @@
 /**
  * What the explanation panel says when a run stops for Interleave's own reasons (a limit, a
- * hang under -race): a heading of its own, and words that add to the runtime's line.
+ * hang under -race): a heading of its own, and words that add to the runtime's line. For a
+ * data race: who touched what, where, in which order.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { compileGo, runProgram } from '../index';
 import { diagnose } from './diagnose';
 
@@ -56,5 +58,46 @@ func main() {
     expect(d?.title).toBe("The run hit one of Interleave's limits");
     expect(d?.what).toBe('interleave: stopped: a map grew past 10 entries (the map size limit)');
     expect(d?.why).toMatch(/^Interleave bounds every run/);
+  });
+});
+
+describe('when the race detector reports a race', () => {
+  /** ../fixtures/atomic-counter.go, with G6's statement (line 19) and G7's (line 23) */
+  const counter = (g6: string, g7: string) =>
+    readFileSync(new URL('../fixtures/atomic-counter.go', import.meta.url), 'utf8')
+      .replace('\t\tatomic.AddInt64(&hits, 1)', `\t\t${g6}`)
+      .replace('\t\thits++', `\t\t${g7}`);
+  /** the first seed whose run reports a race */
+  const raced = (src: string) => {
+    for (let seed = 1; seed < 50; seed++) {
+      const r = run(src, { race: true, seed });
+      if (r.outcome.code === 66) return r;
+    }
+    throw new Error('no seed raced');
+  };
+  /** "G6 ... at line 19": each goroutine named with its own line */
+  const sides = (what: string) =>
+    [...what.matchAll(/G(\d+) (wrote|read)( \(atomically\))? at line (\d+)/g)].map(
+      (x) => `G${x[1]}:${x[4]}:${x[2]}${x[3] ? ':atomic' : ''}`,
+    );
+
+  it('names both accesses, the variable, and the lines', () => {
+    const d = diagnose(raced(counter('hits = 1', 'hits = 5')).machine);
+    expect(d?.what).toMatch(
+      /^The program ran without crashing, but G\d wrote at line \d+, then G\d wrote at line \d+: the same memory \(hits\), and nothing \(a lock, a WaitGroup, an atomic\) ordered the two\.$/,
+    );
+    expect(sides(d?.what ?? '').sort()).toEqual(['G6:19:wrote', 'G7:23:wrote']);
+    expect(d?.why).toMatch(/^Two writes that nothing orders/);
+    expect(d?.lines).toEqual([19, 23]);
+    expect(d?.section).toBe('Common Mistakes — Mistake 3: Not Protecting All Accesses');
+  });
+
+  it('says why atomics do not help when one access is plain', () => {
+    const d = diagnose(raced(counter('atomic.AddInt64(&hits, 1)', 'hits++')).machine);
+    const found = sides(d?.what ?? '');
+    expect(found).toContain('G6:19:wrote:atomic');
+    expect(found.find((x) => x.startsWith('G7'))).toMatch(/^G7:23:(read|wrote)$/);
+    expect(d?.why).toMatch(/^An atomic operation is safe only against other atomic operations/);
+    expect(d?.fix).toMatch(/Make every access to it atomic/);
   });
 });

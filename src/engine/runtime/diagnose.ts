@@ -7,6 +7,7 @@ import type { Machine, G } from './machine';
 import { GO } from './messages';
 import { K, type MutexObj, type RWMutexObj } from './values';
 import { displayNames } from './names';
+import type { RaceSide } from './race';
 
 export interface WaitEdge {
   readonly g: number;
@@ -129,6 +130,18 @@ export function findCycle(m: Machine): WaitEdge[] | null {
 }
 
 const G_ = (id: number) => `G${id}`;
+
+/** "G7 wrote it at line 14", "G6 read it atomically at line 13" */
+function raceSide(x: RaceSide): string {
+  return `${G_(x.g)} ${x.write ? 'wrote' : 'read'}${x.atomic ? ' (atomically)' : ''} at line ${x.line}`;
+}
+
+/** The raced-on variable's name, when the UI has one for it: " (hits)" */
+function racePlace(m: Machine, id: number): string {
+  const o = m.h[id];
+  const name = o && 'name' in o ? o.name : '';
+  return name ? ` (${name})` : '';
+}
 
 export function describeWaits(waits: readonly WaitEdge[]): string {
   return waits
@@ -280,14 +293,24 @@ export function diagnose(m: Machine): Diagnosis | null {
     };
   }
   if (o.kind === 'race') {
+    const r = m.race?.first ?? null;
+    const atomic = r !== null && (r.cur.atomic || r.prev.atomic);
     return {
       kind: 'race',
       title: 'Data race reported (exit status 66)',
-      what: 'The program ran without crashing, but the race detector saw two goroutines access the same memory without a happens-before order, at least one of them writing.',
-      why: 'A read outside the lock (like len(s.jobs)) never crashes, yet it races with writes: the value it sees is undefined.',
-      fix: 'Protect every access, reads included, with the lock.',
-      section: 'Common Mistakes — Mistake 3: Not Protecting All Accesses',
-      lines: [],
+      what: r
+        ? `The program ran without crashing, but ${raceSide(r.prev)}, then ${raceSide(r.cur)}: the same memory${racePlace(m, r.id)}, and nothing (a lock, a WaitGroup, an atomic) ordered the two.`
+        : 'The program ran without crashing, but the race detector saw two goroutines access the same memory without a happens-before order, at least one of them writing.',
+      why: atomic
+        ? 'An atomic operation is safe only against other atomic operations on the same variable: a plain read or write of it beside them still races, and can lose their updates.'
+        : r && r.cur.write && r.prev.write
+          ? 'Two writes that nothing orders: which one lands last is up to the schedule, so an update can be lost (on a map, without -race, Go may stop with concurrent map writes).'
+          : 'A read outside the lock (like len(s.jobs)) never crashes, yet it races with writes: the value it sees is undefined.',
+      fix: atomic
+        ? 'Make every access to it atomic (atomic.AddInt64, atomic.LoadInt64, ...), or guard every access with one lock.'
+        : 'Protect every access, reads included, with the lock.',
+      section: atomic ? '' : 'Common Mistakes — Mistake 3: Not Protecting All Accesses',
+      lines: r ? [...new Set([r.cur.line, r.prev.line])].sort((a, b) => a - b) : [],
       ...none,
     };
   }

@@ -413,6 +413,8 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
   switch (o.k) {
     case K.Slots: {
       const st = t ?? o.t;
+      if (st.k === 'named' && st.pkg === 'atomic')
+        return atomicString(st.name, o.s[0] as Value, verb);
       const u = under(st);
       const fields = u.k === 'struct' ? u.fields : [];
       const parts = o.s.map((x, i) => {
@@ -445,6 +447,18 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
     case K.Ctx:
       return ctxString(m, id);
   }
+}
+
+/**
+ * A sync/atomic value, with the fields Go's struct has: a noCopy, for 64-bit values an
+ * align64 (both empty structs), and the value (a Bool keeps a uint32).
+ */
+function atomicString(name: string, v: Value, verb: string): string {
+  const blanks = name.endsWith('64') ? ['{}', '{}'] : ['{}'];
+  const x = typeof v === 'boolean' ? (v ? 1 : 0) : String(v);
+  return verb === '+v'
+    ? `{${blanks.map((b) => `_:${b}`).join(' ')} v:${x}}`
+    : `{${blanks.join(' ')} ${x}}`;
 }
 
 function ctxString(m: Machine, id: number): string {

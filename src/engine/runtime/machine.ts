@@ -1534,6 +1534,8 @@ export class Machine {
       }
       return -1;
     }
+    // sync/atomic: the native records the one location it touches (see `touch`)
+    if (name.startsWith('atomic.')) return -1;
     if (visible || args.some(readsThrough)) this.fp(FP_GLOBAL, false);
     return -1;
   }
@@ -1545,11 +1547,14 @@ export class Machine {
     this.footprint.push(id < 0 ? FP_GLOBAL : id * 2 + (write ? 1 : 0));
   }
 
-  /** Record an access to shared memory: for the race detector and the explorer. */
-  touch(g: G, id: number, f: number, write: boolean, ins: Instr): void {
+  /**
+   * Record an access to shared memory: for the race detector and the explorer (`atomic`: a
+   * sync/atomic operation, see RaceDetector.access).
+   */
+  touch(g: G, id: number, f: number, write: boolean, ins: Instr, atomic = false): void {
     if (this.footprint && !this.privacy?.privateTo(id, g.id))
       this.footprint.push(id * 2 + (write ? 1 : 0));
-    if (this.race) this.race.access(this, g, id, f, write, ins);
+    if (this.race) this.race.access(this, g, id, f, write, ins, atomic);
   }
 
   ptr(v: Value, pos: Pos): Ref {

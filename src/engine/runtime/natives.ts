@@ -7,7 +7,13 @@
  * `g.phase`), or NATIVE_BLOCK (the goroutine now waits; it resumes at `g.phase` when woken).
  */
 import type { Instr } from '../lang/code';
-import { cancelCtxPtr, httpBodyPtr, responseType, HTTP_GET_LATENCY_NS } from '../lang/stdlib';
+import {
+  ATOMIC_KINDS,
+  cancelCtxPtr,
+  httpBodyPtr,
+  responseType,
+  HTTP_GET_LATENCY_NS,
+} from '../lang/stdlib';
 import { T, type Type } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
@@ -502,6 +508,78 @@ function unwrap(m: Machine, v: Value): Value {
   return null;
 }
 
+// ---- sync/atomic ----------------------------------------------------------------------
+
+/**
+ * One indivisible access to the value p points to (a variable, a field, an element; or an
+ * atomic.Int64 and the like, whose value is its one field): `op` gets the old value and
+ * returns the results and, if it writes, the new value. For the race detector (Go's memory
+ * model: an atomic write is synchronized before the atomic reads that observe it) an
+ * operation that reads acquires the location and one that writes releases it, and atomic
+ * accesses are checked only against plain ones.
+ */
+function atomicAccess(
+  m: Machine,
+  g: G,
+  p: Value,
+  ins: Instr,
+  op: (old: Value) => { readonly out: Value[]; readonly next?: Value },
+  reads = true,
+): Value[] {
+  const r = m.ptr(p, ins.pos);
+  const f = r.f < 0 ? 0 : r.f;
+  const key = `atomic ${r.id}.${f}`;
+  if (reads) m.race?.acquire(g.id, key);
+  const { out, next } = op(m.slots(r.id).s[f] as Value);
+  m.touch(g, r.id, f, next !== undefined, ins, true);
+  if (next !== undefined) {
+    m.wr<SlotsObj>(r.id).s[f] = next;
+    m.race?.release(g.id, key);
+  }
+  return out;
+}
+
+/** Wrap an integer to the kind's size, as the hardware's add does. */
+function wrapAtomic(v: number, kind: (typeof ATOMIC_KINDS)[number]): number {
+  switch (kind) {
+    case 'Int32':
+      return v | 0;
+    case 'Uint32':
+      return v >>> 0;
+    case 'Uint64':
+      return v < 0 ? v + 2 ** 64 : v >= 2 ** 64 ? v - 2 ** 64 : v;
+    default:
+      return v;
+  }
+}
+
+/** The natives of sync/atomic: functions on pointers and the typed values' methods. */
+function atomicNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {};
+  const ops = (
+    kind: (typeof ATOMIC_KINDS)[number] | 'Bool',
+  ): Record<string, (a: readonly Value[]) => (old: Value) => { out: Value[]; next?: Value }> => ({
+    Load: () => (old) => ({ out: [old] }),
+    Store: (a) => () => ({ out: none, next: a[1] as Value }),
+    Add: (a) => (old) => {
+      const v = kind === 'Bool' ? 0 : wrapAtomic((old as number) + (a[1] as number), kind);
+      return { out: [v], next: v };
+    },
+    Swap: (a) => (old) => ({ out: [old], next: a[1] as Value }),
+    CompareAndSwap: (a) => (old) =>
+      old === a[1] ? { out: [true], next: a[2] as Value } : { out: [false] },
+  });
+  for (const kind of [...ATOMIC_KINDS, 'Bool'] as const)
+    for (const [op, f] of Object.entries(ops(kind))) {
+      if (kind === 'Bool' && op === 'Add') continue;
+      const native: Native = (m, g, a, ins) =>
+        atomicAccess(m, g, a[0] as Value, ins, f(a), op !== 'Store');
+      out[`atomic.${kind}.${op}`] = native;
+      if (kind !== 'Bool') out[`atomic.${op}${kind}`] = native;
+    }
+  return out;
+}
+
 const NATIVES: Record<string, Native> = {
   'sync.Mutex.Lock': (m, g, a, _ins, ref) => {
     const id = refOf(a[0] as Value);
@@ -674,6 +752,7 @@ const NATIVES: Record<string, Native> = {
   },
   'builtin.min': (_m, _g, a) => [a.reduce((x, y) => ((y as number) < (x as number) ? y : x))],
   'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
+  ...atomicNatives(),
 };
 
 /** The built-in print/println's formatting (runtime/print.go), not fmt's. */

@@ -13,6 +13,8 @@ interface Access {
   readonly g: number;
   readonly c: number;
   readonly write: boolean;
+  /** a sync/atomic operation: never a race with another one */
+  readonly atomic: boolean;
   readonly stack: readonly TraceFrame[];
 }
 
@@ -26,12 +28,30 @@ function join(a: number[], b: readonly number[]): number[] {
   return a;
 }
 
+/** One side of a reported race, for the explanation beside the report. */
+export interface RaceSide {
+  readonly g: number;
+  readonly line: number;
+  readonly write: boolean;
+  readonly atomic: boolean;
+}
+
+/** The first race reported: the access that found it, and the earlier one. */
+export interface FirstRace {
+  readonly cur: RaceSide;
+  readonly prev: RaceSide;
+  /** the heap object and field raced on */
+  readonly id: number;
+  readonly f: number;
+}
+
 export class RaceDetector {
   private vc = new Map<number, number[]>();
   private sync = new Map<string, number[]>();
   private mem = new Map<number, Shadow>();
   private reported = new Set<string>();
   count = 0;
+  first: FirstRace | null = null;
 
   clone(): RaceDetector {
     const r = new RaceDetector();
@@ -40,6 +60,7 @@ export class RaceDetector {
     for (const [k, v] of this.mem) r.mem.set(k, { write: v.write, reads: v.reads.slice() });
     r.reported = new Set(this.reported);
     r.count = this.count;
+    r.first = this.first;
     return r;
   }
 
@@ -69,12 +90,14 @@ export class RaceDetector {
       add(loc);
       add(sh.write ? sh.write.g : -1);
       add(sh.write ? sh.write.c : -1);
+      add(sh.write?.atomic ? 1 : 0);
       // one read per goroutine, in the order they happened to come: by goroutine instead
       const reads = sh.reads.slice().sort((a, b) => a.g - b.g);
       add(reads.length);
       for (const r of reads) {
         add(r.g);
         add(r.c);
+        add(r.atomic ? 1 : 0);
       }
     }
     for (const k of [...this.reported].sort()) str(k);
@@ -118,7 +141,19 @@ export class RaceDetector {
     return a.g === g || (this.clock(g)[gIndexOf(a.g)] ?? 0) >= a.c;
   }
 
-  access(m: Machine, g: G, id: number, f: number, write: boolean, ins: Instr): void {
+  /**
+   * An access to field f of heap object id. Atomic accesses (sync/atomic) are checked only
+   * against plain ones; what they order is given by `acquire` and `release` around them.
+   */
+  access(
+    m: Machine,
+    g: G,
+    id: number,
+    f: number,
+    write: boolean,
+    ins: Instr,
+    atomic = false,
+  ): void {
     const loc = id * 4096 + (f + 1);
     let sh = this.mem.get(loc);
     if (!sh) {
@@ -129,10 +164,12 @@ export class RaceDetector {
       g: g.id,
       c: this.clock(g.id)[gIndexOf(g.id)] ?? 0,
       write,
+      atomic,
       stack: m.traceback(g, ins.pos),
     };
-    if (sh.write && !this.hb(sh.write, g.id)) this.report(m, me, sh.write, id, f);
-    if (write) for (const r of sh.reads) if (!this.hb(r, g.id)) this.report(m, me, r, id, f);
+    const races = (x: Access) => !(atomic && x.atomic) && !this.hb(x, g.id);
+    if (sh.write && races(sh.write)) this.report(m, me, sh.write, id, f);
+    if (write) for (const r of sh.reads) if (races(r)) this.report(m, me, r, id, f);
     if (write) this.mem.set(loc, { write: me, reads: [] });
     else
       this.mem.set(loc, { write: sh.write, reads: [...sh.reads.filter((r) => r.g !== g.id), me] });
@@ -145,6 +182,13 @@ export class RaceDetector {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     this.count++;
+    const side = (x: Access): RaceSide => ({
+      g: x.g,
+      line: x.stack[0]?.pos.line ?? 0,
+      write: x.write,
+      atomic: x.atomic,
+    });
+    this.first ??= { cur: side(cur), prev: side(prev), id, f };
     const addr = `0x00c${(0x10000 + id * 0x20 + Math.max(0, f) * 8).toString(16).padStart(9, '0')}`;
     const kind = (x: Access, first: boolean) =>
       first ? (x.write ? 'Write' : 'Read') : x.write ? 'Previous write' : 'Previous read';

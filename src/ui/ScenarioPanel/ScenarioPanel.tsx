@@ -35,6 +35,8 @@ export function ScenarioPanel({
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
   const pair = scenario.pair ? scenarioById(scenario.pair) : null;
   const broken = scenario.kind === 'broken';
+  // a program from a link or an embed: nobody has said what it should do
+  const own = scenario.id === 'custom';
 
   const search = async (then: 'replay' | 'guide' | 'check') => {
     setFound(null);
@@ -92,13 +94,20 @@ export function ScenarioPanel({
         <strong>Notice. </strong>
         {scenario.notice}
       </p>
-      <p className={styles.meta}>
-        Go gives <strong>{outcomeWords(scenario.expected)}</strong>
-        {scenario.expected.always ? ' under every schedule' : ' under some schedules'}. From the
-        tutorial: {scenario.section}.
-      </p>
+      {own ? (
+        <p className={styles.meta}>
+          Not from the catalogue, so Interleave does not know what it should do: “Explore all
+          schedules” lists everything it can do.
+        </p>
+      ) : (
+        <p className={styles.meta}>
+          Go gives <strong>{outcomeWords(scenario.expected)}</strong>
+          {scenario.expected.always ? ' under every schedule' : ' under some schedules'}.
+          {scenario.section && <> From the tutorial: {scenario.section}.</>}
+        </p>
+      )}
       <div className={styles.actions}>
-        {scenario.kind !== 'fixed' && (
+        {scenario.kind !== 'fixed' && !own && (
           <button
             type="button"
             onClick={() => void search('replay')}
@@ -107,7 +116,7 @@ export function ScenarioPanel({
             Show me {broken ? 'the problem' : 'it'}
           </button>
         )}
-        {scenario.kind !== 'fixed' && (
+        {scenario.kind !== 'fixed' && !own && (
           <button
             type="button"
             onClick={() => void search('guide')}
