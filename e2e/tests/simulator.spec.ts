@@ -230,3 +230,22 @@ test('the run exports as JSON that replays it, and the timeline as a titled PNG'
   expect(png.bytes.readUInt32BE(16)).toBe(2400);
   expect(png.bytes.readUInt32BE(20)).toBeGreaterThan(2 * (46 + 3 * 16 + 26) - 1);
 });
+
+test('sync.Once: the goroutine running f holds the Once’s mutex, and the others queue for it', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  await sim.editProgram(readFileSync('src/engine/fixtures/once-store.go', 'utf8'));
+  await page.getByRole('button', { name: 'Stop editing' }).click();
+  const once = sim.lock('once.m');
+  // step until a second goroutine waits in Do while the first runs f (it sleeps in f)
+  const waiting = async () =>
+    (await once.count()) > 0 && !!(await once.textContent())?.includes('sync.Mutex.Lock');
+  for (let i = 0; i < 80 && !(await waiting()); i++) await sim.step.click();
+  await expect(once).toHaveAttribute('data-owner', /G\d/);
+  await expect(once).toContainText('sync.Mutex.Lock');
+  await sim.runToEnd();
+  await expect(sim.output).toContainText('3 jobs');
+  await expect(once).toContainText('free');
+});

@@ -402,6 +402,9 @@ const STATEMENTS = [
   '_ = atomic.CompareAndSwapInt64(&a, 1, 5)',
   'hits.Add(1)',
   'atomic.AddInt64(&own.c, 1)',
+  // sync.Once: f touches what others touch, and locks
+  'once.Do(func() {\n\t\t\tx = x + 1\n\t\t})',
+  'once.Do(func() {\n\t\t\tmu.Lock()\n\t\t\tm[3] = 3\n\t\t\tmu.Unlock()\n\t\t})',
 ] as const;
 
 const randomProgram = fc
@@ -442,6 +445,7 @@ var rw sync.RWMutex
 var m = map[int]int{}
 var x int
 var wg, done sync.WaitGroup
+var once sync.Once
 var a int64
 var hits atomic.Int64
 

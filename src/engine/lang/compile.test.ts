@@ -69,8 +69,8 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:8: unsupported: atomic.Value is not simulated yet',
     ],
     [
-      main('\tvar o sync.Once\n\t_ = o', '\nimport "sync"'),
-      'main.go:5:8: unsupported: sync.Once is not simulated yet',
+      main('\tvar c sync.Cond\n\t_ = c', '\nimport "sync"'),
+      'main.go:5:8: unsupported: sync.Cond is not simulated yet',
     ],
     [
       main('\tm := sync.Mutex{1}\n\t_ = &m', '\nimport "sync"'),

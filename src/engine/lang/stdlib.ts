@@ -119,6 +119,20 @@ export const atomicTypes: readonly NamedType[] = [
   })(),
 ];
 
+// ---- sync.Once -----------------------------------------------------------------------
+/** The hidden method Do defers around f (Go's doSlow: `defer o.done.Store(1)`, then Unlock). */
+export const ONCE_END = 'Do·end';
+/** Go 1.23's layout: `done atomic.Uint32; m Mutex` (fmt and vet see these fields). */
+export const onceType = named('sync', 'Once', {
+  k: 'struct',
+  fields: [
+    { name: 'done', type: atomicTypes.find((t) => t.name === 'Uint32') as Type, embedded: false },
+    { name: 'm', type: mutexType, embedded: false },
+  ],
+});
+native(onceType, 'Do', fn([fn([], [])], []));
+native(onceType, ONCE_END, fn([], []));
+
 // ---- time ----------------------------------------------------------------------------
 export const durationType = named('time', 'Duration', T.int64);
 native(durationType, 'String', fn([], [T.string]), false);
@@ -209,7 +223,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Mutex', { k: 'type', type: mutexType }],
       ['RWMutex', { k: 'type', type: rwmutexType }],
       ['WaitGroup', { k: 'type', type: waitGroupType }],
-      ['Once', { k: 'unsupported', why: 'sync.Once is not simulated yet' }],
+      ['Once', { k: 'type', type: onceType }],
       ['Cond', { k: 'unsupported', why: 'sync.Cond is not simulated yet' }],
       ['Map', { k: 'unsupported', why: 'sync.Map is not simulated yet' }],
       ['Pool', { k: 'unsupported', why: 'sync.Pool is not simulated yet' }],
@@ -331,6 +345,7 @@ export const libraryTypes: readonly NamedType[] = [
   cancelCtxType,
   httpBodyType,
   ...atomicTypes,
+  onceType,
 ];
 
 /**
@@ -350,6 +365,8 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['sync.WaitGroup.Add', 'WaitGroup.Add'],
   ['sync.WaitGroup.Done', 'WaitGroup.Done'],
   ['sync.WaitGroup.Wait', 'WaitGroup.Wait'],
+  ['sync.Once.Do', 'Once.Do'],
+  [`sync.Once.${ONCE_END}`, 'Once.Do: f returned'],
   ['fmt.Println', 'print'],
   ['fmt.Print', 'print'],
   ['fmt.Printf', 'print'],

@@ -155,6 +155,13 @@ export function describeWaits(waits: readonly WaitEdge[]): string {
     .join('; ');
 }
 
+/** Goroutine id waits inside sync.Once.Do (for the Once's mutex). */
+function inOnceDo(m: Machine, id: number): boolean {
+  const fr = m.g(id).fr.at(-1);
+  const c = fr?.f.code[fr.pc]?.c as { name?: string } | null | undefined;
+  return c?.name === 'sync.Once.Do';
+}
+
 function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
   const cycle = findCycle(m);
   const waits = cycle ?? m.gs.map((g) => waitEdge(m, g)).filter((e): e is WaitEdge => e !== null);
@@ -187,7 +194,12 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
   let why: string;
   let fix: string;
   let section: string;
-  if (self) {
+  if (self && inOnceDo(m, self.g)) {
+    why = `once.Do holds the Once's mutex (${self.on}) until f returns, and f called Do on the same Once again: that Do waits for f to return, and f waits for it. Go's documentation says so: "if f causes Do to be called, it will deadlock."`;
+    fix =
+      'Do not call Do on the same Once from inside f: do the rest of the set-up in f itself, or after Do returns.';
+    section = '';
+  } else if (self) {
     why =
       'A sync.Mutex is not reentrant: a goroutine that calls Lock while already holding the lock waits for itself forever.';
     fix =

@@ -20,7 +20,7 @@ import {
   type NamedType,
   type Type,
 } from '../lang/types';
-import { NATIVE_STEPS, errorStringPtr } from '../lang/stdlib';
+import { NATIVE_STEPS, errorStringPtr, onceType } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
 import {
@@ -382,6 +382,8 @@ export class Machine {
     if (v instanceof Ref && v.f === -1) {
       const o = this.h[v.id];
       if (o && 'name' in o && o.name === '') (this.wr(v.id) as { name: string }).name = name;
+      // the mutex inside a sync.Once is shown as the Once's: "once.m"
+      if (o?.k === K.Slots && o.t === onceType) this.nameObj(o.s[1] as Value, `${name}.m`);
     }
   }
 
@@ -409,7 +411,8 @@ export class Machine {
       case 'struct': {
         const s = u.fields.map((f) => this.zero(f.type));
         const id = this.alloc({ k: K.Slots, ep: this.ep, role: Role.Struct, t, s, name: '' });
-        u.fields.forEach((f, i) => this.nameObj(s[i] as Value, f.name));
+        // (a sync.Once's parts are named after the Once itself, see nameObj)
+        if (t !== onceType) u.fields.forEach((f, i) => this.nameObj(s[i] as Value, f.name));
         return new Ref(id, -1);
       }
       default:
@@ -1445,11 +1448,29 @@ export class Machine {
     if (waitsFor >= 0 && r !== NATIVE_STEP && r !== NATIVE_BLOCK) this.lockAttempt = -1;
     if (r === NATIVE_STEP) return 1;
     if (r === NATIVE_BLOCK) return 2;
+    // the native called back into Go code (callFromNative did the bookkeeping)
+    if (r === NATIVE_CALLED) return 0;
     S.length -= n;
     for (const v of r) S.push(v);
     g.phase = 0;
     fr.pc++;
     return 0;
+  }
+
+  /**
+   * For a native that calls back into Go code (sync.Once.Do calling f): finish the native's
+   * call (its n arguments off the stack, the caller resumes after it when fv returns) and
+   * push fv's frame with `then` deferred in it, so that it runs when fv returns or panics,
+   * after fv's own deferred calls, as a deferred call in the native's Go source would.
+   */
+  callFromNative(g: G, fv: FnVal, n: number, then: DeferRec): typeof NATIVE_CALLED {
+    const fr = g.fr[g.fr.length - 1] as Frame;
+    fr.S.length -= n;
+    fr.pc++;
+    g.phase = 0;
+    this.pushFrame(g, fv.fn, fv, [], false);
+    (g.fr[g.fr.length - 1] as Frame).D = [then];
+    return NATIVE_CALLED;
   }
 
   // ---- blocking and waking -------------------------------------------------------------
@@ -1520,6 +1541,9 @@ export class Machine {
       const o = this.h[recv.id];
       this.fp(recv.id, true);
       if (o?.k === K.RWMutex) this.fp(o.w, true);
+      // a sync.Once: its done flag and its mutex
+      if (o?.k === K.Slots && name.startsWith('sync.Once.'))
+        for (const v of o.s) if (v instanceof Ref) this.fp(v.id, true);
       // a Lock that will wait: the goroutine can do nothing else until the mutex is unlocked
       const mu =
         name === 'sync.Mutex.Lock'
@@ -2421,5 +2445,5 @@ function linkProgram(prog: Program): void {
 }
 
 export { NATIVE_STEP, NATIVE_BLOCK, cancelCtx } from './natives';
-import { NATIVE_STEP, NATIVE_BLOCK, cancelCtx } from './natives';
+import { NATIVE_STEP, NATIVE_BLOCK, NATIVE_CALLED, cancelCtx } from './natives';
 export type { NativeResult };

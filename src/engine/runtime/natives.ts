@@ -9,6 +9,7 @@
 import type { Instr } from '../lang/code';
 import {
   ATOMIC_KINDS,
+  ONCE_END,
   cancelCtxPtr,
   httpBodyPtr,
   responseType,
@@ -36,7 +37,10 @@ import {
 
 export const NATIVE_STEP = 1 as const;
 export const NATIVE_BLOCK = 2 as const;
-export type NativeResult = Value[] | typeof NATIVE_STEP | typeof NATIVE_BLOCK;
+/** the native has called back into Go code (Machine.callFromNative) */
+export const NATIVE_CALLED = 3 as const;
+export type NativeResult =
+  Value[] | typeof NATIVE_STEP | typeof NATIVE_BLOCK | typeof NATIVE_CALLED;
 
 type Native = (
   m: Machine,
@@ -508,6 +512,79 @@ function unwrap(m: Machine, v: Value): Value {
   return null;
 }
 
+// ---- sync.Once ------------------------------------------------------------------------
+
+/** A Once's parts: its done flag (an atomic.Uint32's object) and its mutex, named for the UI. */
+function onceParts(
+  m: Machine,
+  recv: Value,
+  ins: Instr,
+  ref: NativeRef | null,
+): { done: number; mu: number; name: string } {
+  const o = m.slots(m.ptr(recv, ins.pos).id);
+  const mu = refOf(o.s[1] as Value);
+  // the mutex is named after its Once ("once.m"), not after the field alone
+  const name = `${o.name || ref?.place || 'once'}.m`;
+  if ((m.get(mu) as MutexObj).name !== name) m.wr<MutexObj>(mu).name = name;
+  return { done: refOf(o.s[0] as Value), mu, name };
+}
+
+/**
+ * Once.Do(f), as Go 1.23's sync/once.go: an atomic load of done (return if set); else Lock m,
+ * and if done is still unset call f with Unlock and the store of done deferred around it
+ * (ONCE_END), else Unlock. Phases: 0 the load, 10-12 Lock's 0-2, 20 the Unlock.
+ */
+function onceDo(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRef | null) {
+  const { done, mu, name } = onceParts(m, a[0] as Value, ins, ref);
+  const isDone = () => {
+    m.race?.acquire(g.id, `atomic ${done}.0`);
+    m.touch(g, done, 0, false, ins, true);
+    return m.slots(done).s[0] === 1;
+  };
+  if (g.phase === 0) {
+    if (isDone()) return none;
+    g.phase = 10;
+    return NATIVE_STEP;
+  }
+  if (g.phase === 20) {
+    mutexUnlock(m, g, mu, ins, name, mu, GO.unlockOfUnlockedMutex);
+    return none;
+  }
+  g.phase -= 10;
+  const r = mutexLock(m, g, mu, name, mu);
+  if (r !== 'done') {
+    g.phase += 10;
+    return r;
+  }
+  if (isDone()) {
+    g.phase = 20;
+    return NATIVE_STEP;
+  }
+  const f = a[1] as Value;
+  if (!(f instanceof FnVal)) m.runtimePanic(GO.nilDeref, ins.pos, true);
+  const end = m.prog.trampolines.get(`sync.Once.${ONCE_END}/1`);
+  if (end === undefined) throw new Error('internal: no wrapper for Once.Do');
+  return m.callFromNative(g, f, 2, {
+    fn: new FnVal(end, null, a[0] as Value, true),
+    args: none,
+    pos: ins.pos,
+  });
+}
+
+/** What Do deferred around f: the store of done (phase 0), then Unlock (phase 1). */
+function onceEnd(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRef | null) {
+  const { done, mu, name } = onceParts(m, a[0] as Value, ins, ref);
+  if (g.phase === 0) {
+    m.touch(g, done, 0, true, ins, true);
+    m.wr<SlotsObj>(done).s[0] = 1;
+    m.race?.release(g.id, `atomic ${done}.0`);
+    g.phase = 1;
+    return NATIVE_STEP;
+  }
+  mutexUnlock(m, g, mu, ins, name, mu, GO.unlockOfUnlockedMutex);
+  return none;
+}
+
 // ---- sync/atomic ----------------------------------------------------------------------
 
 /**
@@ -753,6 +830,8 @@ const NATIVES: Record<string, Native> = {
   'builtin.min': (_m, _g, a) => [a.reduce((x, y) => ((y as number) < (x as number) ? y : x))],
   'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
   ...atomicNatives(),
+  'sync.Once.Do': onceDo,
+  [`sync.Once.${ONCE_END}`]: onceEnd,
 };
 
 /** The built-in print/println's formatting (runtime/print.go), not fmt's. */

@@ -1,0 +1,171 @@
+/**
+ * sync.Once as Go 1.23's sync/once.go: an atomic load of done, then under the Once's mutex a
+ * second look and f, with the store of done and the Unlock deferred around f. Situations are
+ * stepped by hand; claims about "every schedule" are checked by the explorer.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
+import { explore } from '../explore/explore';
+import { sim } from '../testing/driver';
+import { diagnose } from './diagnose';
+
+function compile(src: string): Program {
+  const c = compileGo(src);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => formatDiagnostic('main.go', d)).join('\n'));
+  return c.program;
+}
+
+/** ../fixtures/once-store.go: three goroutines create jobs in a store whose map is made on first use. */
+const onceStore = readFileSync(new URL('../fixtures/once-store.go', import.meta.url), 'utf8');
+const ONCE = `s.once.Do(func() {
+		fmt.Println("made the map")
+		time.Sleep(time.Millisecond)
+		s.jobs = map[int]string{}
+	})`;
+/** the same store, made with a nil check instead of once.Do */
+const nilCheck = onceStore.replace(
+  ONCE,
+  `if s.jobs == nil {
+		fmt.Println("made the map")
+		time.Sleep(time.Millisecond)
+		s.jobs = map[int]string{}
+	}`,
+);
+
+describe('when goroutines share a lazily made map', () => {
+  it('with once.Do, f runs once and every goroutine sees its map, under every schedule', () => {
+    const r = explore(compile(onceStore), { maxStates: 200_000 });
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => `${o.exit} ${o.stdout}`)).toEqual(['0 made the map\n3 jobs\n']);
+  });
+
+  it('with a nil check instead, every goroutine makes a map, and jobs are lost', () => {
+    expect(nilCheck).not.toBe(onceStore);
+    const r = explore(compile(nilCheck), { maxStates: 200_000 });
+    expect(r.complete).toBe(true);
+    // f sleeps, so every goroutine passes the check before any makes the map: each makes one,
+    // and the jobs written into the maps that were replaced are lost
+    const made = 'made the map\n'.repeat(3);
+    expect(r.outcomes.map((o) => o.stdout).sort()).toEqual(
+      ['1 jobs\n', '2 jobs\n', '3 jobs\n'].map((n) => made + n),
+    );
+  });
+
+  it('under -race, what f wrote is ordered before every Do that returns', () => {
+    const r = explore(compile(onceStore), { race: true, maxStates: 200_000 });
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => o.exit)).toEqual([0]);
+  });
+});
+
+describe('when g6 is inside f and g7 calls Do', () => {
+  it('g7 finds done unset, waits for the Once’s mutex, and returns without calling f', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var once sync.Once
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	for i := 0; i < 2; i++ {
+		go func() {
+			defer wg.Done()
+			once.Do(func() {
+				fmt.Println("f")
+			})
+		}()
+	}
+	wg.Wait()
+}
+`;
+    sim(src)
+      .runUntilBlocked(1)
+      .runTo(6, 'fmt.Println("f")')
+      .runUntilBlocked(7)
+      .expectBlocked(7, 'sync.Mutex.Lock')
+      .expectHolder('once.m', 6)
+      .expectQueue('once.m', [7])
+      .runToEnd()
+      .expectOutcome(0)
+      .expectStdout('f\n');
+  });
+});
+
+describe('when f panics or calls Do again', () => {
+  it('a panic in f counts as done: the next Do does not call f', () => {
+    const r = runProgram(
+      compile(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var once sync.Once
+	defer func() {
+		fmt.Println("recovered:", recover())
+		once.Do(func() { fmt.Println("f again") })
+		fmt.Println(once)
+	}()
+	once.Do(func() { panic("boom") })
+}
+`),
+    );
+    expect(r.outcome.code).toBe(0);
+    // done is set and the mutex unlocked: {done {noCopy v} m {state sema}}
+    expect(r.stdout).toBe('recovered: boom\n{{{} 1} {0 0}}\n');
+  });
+
+  it('Do inside f deadlocks, waiting for the Once’s own mutex, and the explanation says why', () => {
+    const r = runProgram(
+      compile(`package main
+
+import "sync"
+
+var once sync.Once
+
+func setup() {
+	once.Do(setup)
+}
+
+func main() {
+	once.Do(setup)
+}
+`),
+    );
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 \[sync\.Mutex\.Lock\]:\nmain\.setup\(\)\n/,
+    );
+    const d = diagnose(r.machine);
+    expect(d?.what).toBe('G1 already holds once.m (line 12) and asks for it again at line 8.');
+    expect(d?.why).toMatch(/^once\.Do holds the Once's mutex \(once\.m\) until f returns/);
+  });
+});
+
+describe('as fmt and vet see it', () => {
+  it('vet reports a copied Once through its atomic done flag', () => {
+    const p = compile(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var once sync.Once
+	fmt.Println(once)
+}
+`);
+    expect(p.vet.map((d) => d.msg)).toEqual([
+      'call of fmt.Println copies lock value: sync.Once contains sync/atomic.Uint32 contains sync/atomic.noCopy',
+    ]);
+  });
+});
