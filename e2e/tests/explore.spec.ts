@@ -119,9 +119,9 @@ test('sync/atomic: a plain ++ beside atomic adds loses updates and is a race; al
   const sim = new SimulatorPage(page);
   await sim.open('scratch');
   const program = (second: string) =>
-    readFileSync('src/engine/fixtures/atomic-counter.go', 'utf8').replace(
-      '\t\thits++',
-      `\t\t${second}`,
+    readFileSync('src/scenarios/programs/atomic-half.go', 'utf8').replace(
+      'hits++ // ❌ read, then write',
+      second,
     );
   const results = page.getByLabel('Outcomes found');
   await sim.editProgram(program('hits++'));

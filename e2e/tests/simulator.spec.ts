@@ -236,7 +236,7 @@ test('sync.Once: the goroutine running f holds the Once’s mutex, and the other
 }) => {
   const sim = new SimulatorPage(page);
   await sim.open('scratch');
-  await sim.editProgram(readFileSync('src/engine/fixtures/once-store.go', 'utf8'));
+  await sim.editProgram(readFileSync('src/scenarios/programs/lazy-once.go', 'utf8'));
   await page.getByRole('button', { name: 'Stop editing' }).click();
   const once = sim.lock('once.m');
   // step until a second goroutine waits in Do while the first runs f (it sleeps in f)

@@ -1,8 +1,9 @@
 /**
- * The tutorial as a playable catalogue: each example and each mistake, broken and fixed,
- * as data — Go source, a title, a one-line hook, what to notice, and the outcome Go gives.
- * The schedule that shows each problem is not written here: the engine's explorer finds it
- * (see catalogue.test.ts and the "Show me" action). No markup in this file.
+ * The tutorial as a playable catalogue: each example and each mistake, broken and fixed, and
+ * two steps beyond it (sync/atomic for a counter, sync.Once for a lazily made map), as data:
+ * Go source, a title, a one-line hook, what to notice, and the outcome Go gives. The schedule
+ * that shows each problem is not written here: the engine's explorer finds it (see
+ * catalogue.test.ts and the "Show me" action). No markup in this file.
  */
 import unsafeStore from './programs/unsafe-store.go?raw';
 import unsafeRead from './programs/unsafe-read-during-write.go?raw';
@@ -34,6 +35,10 @@ import lockOrder from './programs/lock-order.go?raw';
 import lockOrderFixed from './programs/lock-order-fixed.go?raw';
 import starvation from './programs/starvation.go?raw';
 import storeUnderLoad from './programs/store-under-load.go?raw';
+import atomicHalf from './programs/atomic-half.go?raw';
+import atomicAll from './programs/atomic-all.go?raw';
+import lazyNilCheck from './programs/lazy-nil-check.go?raw';
+import lazyOnce from './programs/lazy-once.go?raw';
 import scratch from './programs/scratch.go?raw';
 
 export interface Expected {
@@ -43,6 +48,8 @@ export interface Expected {
   readonly first: string;
   /** for clean exits: what the program prints in that schedule */
   readonly stdout?: string;
+  /** the point is a lost update: a clean exit with the wrong result */
+  readonly lost?: boolean;
   /** the point is a data race: run with the race detector (exit 66) */
   readonly race?: boolean;
   /** every schedule gives this outcome (a fix, or a bug no schedule escapes) */
@@ -60,7 +67,7 @@ export interface Scenario {
   readonly hook: string;
   /** broken shows the problem; fixed shows the tutorial's fix */
   readonly kind: 'broken' | 'fixed' | 'demo';
-  /** the tutorial section it comes from */
+  /** the tutorial section it comes from ('' for the programs beyond the tutorial) */
   readonly section: string;
   /** what to watch for, in the learner's words, tied to lines */
   readonly notice: string;
@@ -382,7 +389,7 @@ export const SCENARIOS: readonly Scenario[] = [
     notice:
       'Both goroutines read 0 before either writes 1. No crash, no race report: the lost update is yours to spot.',
     source: lostUpdate,
-    expected: { exit: 0, first: '', stdout: 'views: 1\n' },
+    expected: { exit: 0, first: '', stdout: 'views: 1\n', lost: true },
     pair: 'lost-update-fixed',
   },
   {
@@ -443,6 +450,62 @@ export const SCENARIOS: readonly Scenario[] = [
     notice: "Most goroutines spend their time in mu's wait queue.",
     source: storeUnderLoad,
     expected: { exit: 0, first: '', stdout: '1280 jobs\n', always: true, tooLargeToExplore: true },
+  },
+  {
+    id: 'atomic-half',
+    group: 'Beyond the mutex: sync/atomic',
+    title: 'A counter, half atomic',
+    hook: 'One goroutine adds atomically, the other with hits++.',
+    kind: 'broken',
+    section: '',
+    notice:
+      'hits++ reads, then writes: the atomic add can land in between and be overwritten. Under -race it is reported too.',
+    source: atomicHalf,
+    expected: { exit: 0, first: '', stdout: 'hits: 1\n', lost: true },
+    pair: 'atomic-all',
+  },
+  {
+    id: 'atomic-all',
+    group: 'Beyond the mutex: sync/atomic',
+    title: 'Every access atomic',
+    hook: 'Both goroutines use atomic.AddInt64: no lock, no lost hit.',
+    kind: 'fixed',
+    section: '',
+    notice: 'Each add is one indivisible step, so every schedule counts both hits.',
+    source: atomicAll,
+    expected: { exit: 0, first: '', stdout: 'hits: 2\n', always: true },
+    pair: 'atomic-half',
+  },
+  {
+    id: 'lazy-nil-check',
+    group: 'Beyond the mutex: sync.Once',
+    title: 'Making the map on first use, with a nil check',
+    hook: 'Three CreateJob calls find no map yet, and each makes one.',
+    kind: 'broken',
+    section: '',
+    notice:
+      'Every goroutine checks before the first has finished making the map, so each makes its own: jobs written into a map that is then replaced are lost.',
+    source: lazyNilCheck,
+    expected: {
+      exit: 0,
+      first: '',
+      stdout: 'made the map\nmade the map\nmade the map\n1 jobs\n',
+      lost: true,
+    },
+    pair: 'lazy-once',
+  },
+  {
+    id: 'lazy-once',
+    group: 'Beyond the mutex: sync.Once',
+    title: 'Making the map once, with sync.Once',
+    hook: 'once.Do runs the set-up once; the others wait for it.',
+    kind: 'fixed',
+    section: '',
+    notice:
+      "The goroutine that runs f holds the Once's mutex (once.m); the others queue for it, then find the map made.",
+    source: lazyOnce,
+    expected: { exit: 0, first: '', stdout: 'made the map\n3 jobs\n', always: true },
+    pair: 'lazy-nil-check',
   },
   {
     id: 'scratch',

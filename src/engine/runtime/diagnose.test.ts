@@ -62,11 +62,11 @@ func main() {
 });
 
 describe('when the race detector reports a race', () => {
-  /** ../fixtures/atomic-counter.go, with G6's statement (line 19) and G7's (line 23) */
+  /** the catalogue's atomic-half, with G6's statement (line 16) and G7's (line 20) */
   const counter = (g6: string, g7: string) =>
-    readFileSync(new URL('../fixtures/atomic-counter.go', import.meta.url), 'utf8')
-      .replace('\t\tatomic.AddInt64(&hits, 1)', `\t\t${g6}`)
-      .replace('\t\thits++', `\t\t${g7}`);
+    readFileSync(new URL('../../scenarios/programs/atomic-half.go', import.meta.url), 'utf8')
+      .replace('atomic.AddInt64(&hits, 1) // ✅ one step', g6)
+      .replace('hits++ // ❌ read, then write', g7);
   /** the first seed whose run reports a race */
   const raced = (src: string) => {
     for (let seed = 1; seed < 50; seed++) {
@@ -86,17 +86,17 @@ describe('when the race detector reports a race', () => {
     expect(d?.what).toMatch(
       /^The program ran without crashing, but G\d wrote at line \d+, then G\d wrote at line \d+: the same memory \(hits\), and nothing \(a lock, a WaitGroup, an atomic\) ordered the two\.$/,
     );
-    expect(sides(d?.what ?? '').sort()).toEqual(['G6:19:wrote', 'G7:23:wrote']);
+    expect(sides(d?.what ?? '').sort()).toEqual(['G6:16:wrote', 'G7:20:wrote']);
     expect(d?.why).toMatch(/^Two writes that nothing orders/);
-    expect(d?.lines).toEqual([19, 23]);
+    expect(d?.lines).toEqual([16, 20]);
     expect(d?.section).toBe('Common Mistakes — Mistake 3: Not Protecting All Accesses');
   });
 
   it('says why atomics do not help when one access is plain', () => {
     const d = diagnose(raced(counter('atomic.AddInt64(&hits, 1)', 'hits++')).machine);
     const found = sides(d?.what ?? '');
-    expect(found).toContain('G6:19:wrote:atomic');
-    expect(found.find((x) => x.startsWith('G7'))).toMatch(/^G7:23:(read|wrote)$/);
+    expect(found).toContain('G6:16:wrote:atomic');
+    expect(found.find((x) => x.startsWith('G7'))).toMatch(/^G7:20:(read|wrote)$/);
     expect(d?.why).toMatch(/^An atomic operation is safe only against other atomic operations/);
     expect(d?.fix).toMatch(/Make every access to it atomic/);
   });

@@ -67,7 +67,7 @@ export function Simulator({
       </div>
       <div className={styles.side}>
         <ScenarioPanel scenario={scenario} onOpen={onOpen} />
-        <Explain kind={scenario.kind} />
+        <Explain kind={scenario.kind} expected={scenario.expected} notice={scenario.notice} />
         <Console />
       </div>
       <div className={styles.bottom}>

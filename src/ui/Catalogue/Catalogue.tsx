@@ -11,7 +11,7 @@ function badge(s: Scenario): { text: string; tone: 'bad' | 'ok' | 'warn' } {
     return { text: e.first.replace('fatal error: ', ''), tone: 'bad' };
   }
   if (s.kind === 'broken')
-    return { text: s.id === 'lost-update' ? 'lost update' : 'clean exit, slow', tone: 'warn' };
+    return { text: e.lost ? 'lost update' : 'clean exit, slow', tone: 'warn' };
   return { text: e.always ? 'clean under every schedule' : 'clean', tone: 'ok' };
 }
 

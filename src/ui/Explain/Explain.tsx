@@ -15,9 +15,30 @@ const CLEAN: Record<Scenario['kind'], string> = {
 };
 
 /** What happened, in plain words, beside the runtime's own message. */
-export function Explain({ kind = 'demo' }: { readonly kind?: Scenario['kind'] }) {
+export function Explain({
+  kind = 'demo',
+  expected,
+  notice = '',
+}: {
+  readonly kind?: Scenario['kind'];
+  /** the outcome the scenario is there to show */
+  readonly expected?: Scenario['expected'];
+  /** the scenario's words for what to watch */
+  readonly notice?: string;
+}) {
   const step = useSim((s) => s.snapshot?.step ?? -1);
   const ended = useSim((s) => !!s.snapshot?.outcome);
+  // a broken scenario whose point is a clean exit with a wrong result (a lost update to a
+  // plain variable, which leaves no trace the engine can point at, unlike a map's) or a slow
+  // one, ended the way it shows
+  const shown = useSim(
+    (s) =>
+      kind === 'broken' &&
+      expected?.exit === 0 &&
+      s.snapshot?.outcome?.code === 0 &&
+      s.snapshot.outcome.first === '' &&
+      (expected.stdout === undefined || s.machine()?.stdout === expected.stdout),
+  );
   const lostCount = useSim((s) =>
     s.historyVersion >= 0 ? s.history().lost.filter((l) => l.step <= step).length : 0,
   );
@@ -27,6 +48,27 @@ export function Explain({ kind = 'demo' }: { readonly kind?: Scenario['kind'] })
     return m && step >= 0 ? diagnose(m) : null;
   }, [store, step]);
   const lost = lostCount > 0 && ended && !d;
+  if (!d && !lost && shown) {
+    const printed = expected?.stdout?.trim().split('\n').at(-1);
+    return (
+      <section
+        className={styles.explain}
+        data-kind={expected?.lost ? 'lost-update' : 'shown'}
+        aria-label="Explanation"
+        tabIndex={0}
+      >
+        <h2 className={styles.title}>
+          {expected?.lost
+            ? 'It finished cleanly — and lost an update'
+            : 'It finished cleanly — and that is the problem'}
+        </h2>
+        <p className={styles.text}>
+          {printed && <>It printed “{printed}”. </>}
+          {notice}
+        </p>
+      </section>
+    );
+  }
   if (!d && !lost) {
     return (
       <section className={styles.explain} aria-label="Explanation" tabIndex={0}>
