@@ -115,6 +115,8 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
 export function narrate(m: Machine, events: readonly EngineEvent[], g: number, line = 0): string {
   if (m.outcome && m.outcome.first)
     return `${m.outcome.first}${m.outcome.g ? ` (in ${G(m.outcome.g)})` : ''}`;
+  if (m.outcome && m.outcome.code !== 0)
+    return `${m.outcome.g ? `${G(m.outcome.g)} ended` : 'It ended'} the program with exit status ${m.outcome.code} (os.Exit, or log.Fatal).`;
   if (m.outcome) return 'The program exited normally (exit status 0).';
   const parts = events
     .filter((e) => IMPORTANT.has(e.t))

@@ -713,7 +713,8 @@ class Search {
     const o = m.outcome;
     if (!o) return;
     // goroutines left blocked when main returned make an outcome of their own
-    const stuck = o.kind === 'exit' ? stuckAtExit(m) : [];
+    // (os.Exit, which names the goroutine that called it, leaves the others as they are)
+    const stuck = o.kind === 'exit' && o.g === null ? stuckAtExit(m) : [];
     const id = `${o.code}\u0000${o.first}\u0000${m.stdout}${stuck.length ? '\u0000leak' : ''}`;
     if (this.outcomes.has(id)) return;
     const rec = this.records.add(parent, g, steps);

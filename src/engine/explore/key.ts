@@ -47,6 +47,7 @@ export function stateKey(m: Machine): string {
     return '?';
   };
   out.push(m.now, m.mapRng, JSON.stringify(m.stdout), JSON.stringify(m.stderr));
+  out.push(`log${m.logger.flags}${JSON.stringify(m.logger.prefix)}`);
   if (m.race) out.push(`race${m.race.count}`);
   for (const g of m.gs) {
     if (g.st === 'done') {
@@ -174,6 +175,8 @@ export class StateHasher {
     this.add(m.mapRng | 0);
     this.str(m.stdout);
     this.str(m.stderr);
+    this.add(m.logger.flags);
+    this.str(m.logger.prefix);
     if (m.race)
       m.race.digest(
         (x) => this.add(x),

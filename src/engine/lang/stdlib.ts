@@ -192,6 +192,18 @@ export type Member =
 const f = (type: FuncType, nativeName: string): Member => ({ k: 'func', type, native: nativeName });
 const anyVariadic = { k: 'slice', elem: empty } as const;
 
+/** log's flags (log.go) */
+export const LOG_FLAGS = {
+  Ldate: 1,
+  Ltime: 2,
+  Lmicroseconds: 4,
+  Llongfile: 8,
+  Lshortfile: 16,
+  LUTC: 32,
+  Lmsgprefix: 64,
+  LstdFlags: 3,
+} as const;
+
 const NS = {
   Nanosecond: 1,
   Microsecond: 1e3,
@@ -315,6 +327,41 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Uintptr', { k: 'unsupported', why: 'atomic.Uintptr is not simulated' }],
     ]),
   ],
+  [
+    'log',
+    new Map<string, Member>([
+      ...['Print', 'Println', 'Fatal', 'Fatalln', 'Panic', 'Panicln'].map(
+        (n) => [n, f(fn([anyVariadic], [], true), `log.${n}`)] as [string, Member],
+      ),
+      ...['Printf', 'Fatalf', 'Panicf'].map(
+        (n) => [n, f(fn([T.string, anyVariadic], [], true), `log.${n}`)] as [string, Member],
+      ),
+      ['SetFlags', f(fn([T.int], []), 'log.SetFlags')],
+      ['SetPrefix', f(fn([T.string], []), 'log.SetPrefix')],
+      ['Flags', f(fn([], [T.int]), 'log.Flags')],
+      ['Prefix', f(fn([], [T.string]), 'log.Prefix')],
+      ...Object.entries(LOG_FLAGS).map(
+        ([n, v]) =>
+          [n, { k: 'const', type: { k: 'basic', name: 'untyped int' }, value: v }] as [
+            string,
+            Member,
+          ],
+      ),
+      ['New', { k: 'unsupported', why: 'only the standard logger (log.Println...) is simulated' }],
+      [
+        'Logger',
+        { k: 'unsupported', why: 'only the standard logger (log.Println...) is simulated' },
+      ],
+      [
+        'SetOutput',
+        { k: 'unsupported', why: 'log writes to stderr; log.SetOutput is not simulated' },
+      ],
+      [
+        'Default',
+        { k: 'unsupported', why: 'only the standard logger (log.Println...) is simulated' },
+      ],
+    ]),
+  ],
   ['strconv', new Map<string, Member>([['Itoa', f(fn([T.int], [T.string]), 'strconv.Itoa')]])],
   ['os', new Map<string, Member>([['Exit', f(fn([T.int], []), 'os.Exit')]])],
 ]);
@@ -327,7 +374,6 @@ export function packageName(path: string): string {
 /** Packages gc would accept but Interleave cannot simulate, with the reason. */
 export const unsupportedPackages: ReadonlyMap<string, string> = new Map([
   ['os/signal', 'signals are not simulated'],
-  ['log', 'the log package is not simulated yet; use fmt'],
   ['math/rand', 'randomness is not simulated; Interleave runs are deterministic'],
   ['strings', 'the strings package is not simulated yet'],
   ['unsafe', 'unsafe is not simulated'],
@@ -381,6 +427,13 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['context.cancelCtx.Err', 'ctx.Err()'],
   ['context.cancel', 'cancel()'],
   ['os.Exit', 'exit'],
+  ...['Print', 'Println', 'Printf', 'Fatal', 'Fatalln', 'Fatalf', 'Panic', 'Panicln', 'Panicf'].map(
+    (n) => [`log.${n}`, 'log'] as [string, string],
+  ),
+  ['log.SetFlags', 'log.SetFlags'],
+  ['log.SetPrefix', 'log.SetPrefix'],
+  ['log.Flags', 'log.Flags'],
+  ['log.Prefix', 'log.Prefix'],
   ...ATOMIC_KINDS.flatMap((k) =>
     ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap'].flatMap(
       (op) =>

@@ -35,7 +35,8 @@ export interface Diagnosis {
     | 'limit'
     | 'hang'
     | 'internal'
-    | 'fatal';
+    | 'fatal'
+    | 'exit';
   readonly title: string;
   readonly what: string;
   readonly why: string;
@@ -259,6 +260,17 @@ export function diagnose(m: Machine): Diagnosis | null {
   const g = o.g ? G_(o.g) : 'a goroutine';
   const none = { waits: [] as WaitEdge[] };
   if (o.kind === 'deadlock') return deadlockDiagnosis(m, false);
+  if (o.kind === 'exit' && o.code !== 0)
+    return {
+      kind: 'exit',
+      title: `The program exited with status ${o.code}`,
+      what: `${g} called os.Exit(${o.code})${line ? ` at line ${line}` : ''} (log.Fatal prints, then calls os.Exit(1)). The program ends there: deferred calls do not run, and the other goroutines stop wherever they are.`,
+      why: '',
+      fix: '',
+      section: '',
+      lines: line ? [line] : [],
+      ...none,
+    };
   if (o.first.includes('concurrent map')) {
     const mapObj = o.obj !== undefined ? m.get(o.obj) : null;
     const writer = mapObj && mapObj.k === K.Map ? mapObj.writer : 0;
@@ -360,7 +372,8 @@ export function diagnose(m: Machine): Diagnosis | null {
       ...none,
     };
   const stuck = m.gs.filter((x) => x.st === 'blocked');
-  if (stuck.length > 0) {
+  // (only when main returned: os.Exit drops the other goroutines by design)
+  if (stuck.length > 0 && o.g === null) {
     const d = deadlockDiagnosis(m, true);
     return {
       kind: 'leak',

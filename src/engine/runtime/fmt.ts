@@ -316,6 +316,20 @@ export function formatTime(ns: number): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fracStr} +0000 UTC`;
 }
 
+/** A log line's date and time (log.go formatHeader): `2000/01/01 00:00:00` (.000000 for Lmicroseconds). */
+export function formatLogTime(ns: number, date: boolean, time: boolean, micro: boolean): string {
+  const d = new globalThis.Date(Date.UTC(2000, 0, 1) + Math.floor(ns / 1e6));
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  let out = '';
+  if (date) out += `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} `;
+  if (time || micro) {
+    out += `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+    if (micro) out += `.${p(Math.floor((ns % 1e9) / 1e3), 6)}`;
+    out += ' ';
+  }
+  return out;
+}
+
 /** The text `panic(v)` prints after `panic: ` (runtime/panic.go printpanicval). */
 export function panicText(m: Machine, v: Value): string {
   if (v === null) return 'nil';

@@ -213,6 +213,8 @@ export interface StepInfo {
 }
 
 /** The events of a machine that does not record: nothing is ever added to it. */
+/** log.LstdFlags (Ldate | Ltime), no prefix */
+const DEFAULT_LOGGER = { flags: 3, prefix: '' } as const;
 const NO_EVENTS: EngineEvent[] = [];
 
 class Exit {
@@ -234,6 +236,14 @@ export class Machine {
   mapRng: number;
   stdout = '';
   stderr = '';
+  /**
+   * the order in which stdout and stderr were written, for a transcript like a terminal's:
+   * runs of characters, positive for stdout and negative for stderr (for the UI; replaced,
+   * never changed, and left out of the explorer's state)
+   */
+  outputOrder: readonly number[] = [];
+  /** the standard logger's flags and prefix (log.SetFlags, log.SetPrefix); replaced, never changed */
+  logger: { readonly flags: number; readonly prefix: string } = DEFAULT_LOGGER;
   outcome: Outcome | null = null;
   steps = 0;
   nextGid = FIRST_USER_GOROUTINE;
@@ -285,6 +295,8 @@ export class Machine {
       this.mapRng = from.mapRng;
       this.stdout = from.stdout;
       this.stderr = from.stderr;
+      this.logger = from.logger;
+      this.outputOrder = from.outputOrder;
       this.outcome = from.outcome;
       this.steps = from.steps;
       this.nextGid = from.nextGid;
@@ -739,7 +751,7 @@ export class Machine {
         return 'exited';
       }
       const text = `interleave: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug in Interleave, not in your program)`;
-      this.stderr += `${text}\n`;
+      this.appendStderr(`${text}\n`);
       this.outcome = { kind: 'internal', code: 70, first: text, g: id, pos: null, limit: null };
       return 'exited';
     }
@@ -1246,9 +1258,14 @@ export class Machine {
   }
 
   /** main returned (or os.Exit): the program ends; other goroutines are dropped silently. */
-  exit(code: number): never {
+  /**
+   * End the program with this exit code: main returned (0), or goroutine `by` called
+   * os.Exit (or log.Fatal) at `pos`, which ends there as finished.
+   */
+  exit(code: number, by: G | null = null, pos: Pos | null = null): never {
+    if (by) this.wg(by.id).st = 'done';
     if (this.race && this.race.count > 0 && code === 0) {
-      this.stderr += `Found ${this.race.count} data race(s)\n`;
+      this.appendStderr(`Found ${this.race.count} data race(s)\n`);
       throw new Exit({
         kind: 'race',
         code: 66,
@@ -1258,7 +1275,7 @@ export class Machine {
         limit: null,
       });
     }
-    throw new Exit({ kind: 'exit', code, first: '', g: null, pos: null, limit: null });
+    throw new Exit({ kind: 'exit', code, first: '', g: by?.id ?? null, pos, limit: null });
   }
 
   /** Begin a panic in g with value v (already an interface value). */
@@ -1310,7 +1327,7 @@ export class Machine {
     g.st = 'crashed';
     const top = p.trace[0];
     const report = panicReport(this, g, p);
-    this.stderr += report;
+    this.appendStderr(report);
     throw new Exit({
       kind: 'panic',
       code: 2,
@@ -1324,7 +1341,7 @@ export class Machine {
   /** A fatal error: not a panic; recover cannot stop it; the program exits with status 2. */
   fatal(msg: string, g: G | null, pos: Pos | null, obj?: number): never {
     if (g) (this.wg(g.id) as G).st = 'crashed';
-    this.stderr += fatalReport(this, msg, g, pos);
+    this.appendStderr(fatalReport(this, msg, g, pos));
     const kind = msg === GO.deadlock ? 'deadlock' : 'fatal';
     throw new Exit({
       kind,
@@ -1339,7 +1356,7 @@ export class Machine {
 
   limit(name: LimitName): never {
     const text = limitMessage(name, this.limits);
-    this.stderr += `${text}\n`;
+    this.appendStderr(`${text}\n`);
     throw new Exit({
       kind: 'limit',
       code: 124,
@@ -1351,7 +1368,7 @@ export class Machine {
   }
 
   private stackOverflow(g: G): never {
-    this.stderr += `${GO.stackExceeded}\n`;
+    this.appendStderr(`${GO.stackExceeded}\n`);
     this.fatal(GO.stackOverflow, g, null);
   }
 
@@ -1524,9 +1541,25 @@ export class Machine {
     if (this.stdout.length + this.stderr.length + text.length > this.limits.outputBytes)
       this.limit('outputBytes');
     this.fp(FP_OUTPUT, true);
-    if (stream === 'stdout') this.stdout += text;
-    else this.stderr += text;
+    if (stream === 'stdout') {
+      this.stdout += text;
+      this.noteOutput(text.length);
+    } else this.appendStderr(text);
     this.emit({ t: 'output', g: g.id, stream, text });
+  }
+
+  /** Text the runtime (or the program) writes to stderr, in order with stdout (see outputOrder). */
+  appendStderr(text: string): void {
+    this.stderr += text;
+    this.noteOutput(-text.length);
+  }
+
+  /** n characters just went to stdout (n > 0) or stderr (n < 0). */
+  private noteOutput(n: number): void {
+    if (n === 0) return;
+    const o = this.outputOrder;
+    const last = o[o.length - 1] ?? 0;
+    this.outputOrder = last !== 0 && last > 0 === n > 0 ? [...o.slice(0, -1), last + n] : [...o, n];
   }
 
   /**
@@ -1613,7 +1646,7 @@ export class Machine {
     if (this.race) {
       const text =
         'interleave: every goroutine is blocked forever; under -race Go does not report the deadlock, and the program hangs (golang/go#12734)';
-      this.stderr += `${text}\n`;
+      this.appendStderr(`${text}\n`);
       throw new Exit({ kind: 'hang', code: 124, first: text, g: null, pos: null, limit: null });
     }
     this.fatal(GO.deadlock, null, null);

@@ -9,6 +9,7 @@
 import type { Instr } from '../lang/code';
 import {
   ATOMIC_KINDS,
+  LOG_FLAGS,
   ONCE_END,
   cancelCtxPtr,
   httpBodyPtr,
@@ -18,7 +19,7 @@ import {
 import { T, type Type } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
-import { formatDuration, formatTime, fprint, sprintf, sprintln } from './fmt';
+import { formatDuration, formatLogTime, formatTime, fprint, sprintf, sprintln } from './fmt';
 import {
   FnVal,
   Iface,
@@ -585,6 +586,56 @@ function onceEnd(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeR
   return none;
 }
 
+// ---- log ----------------------------------------------------------------------------
+
+/** A line as the standard logger writes it (log.go formatHeader and Output), to stderr. */
+function logWrite(m: Machine, g: G, ins: Instr, msg: string): void {
+  const { flags, prefix } = m.logger;
+  const F = LOG_FLAGS;
+  let line = flags & F.Lmsgprefix ? '' : prefix;
+  line += formatLogTime(
+    m.now,
+    !!(flags & F.Ldate),
+    !!(flags & F.Ltime),
+    !!(flags & F.Lmicroseconds),
+  );
+  if (flags & (F.Lshortfile | F.Llongfile)) {
+    const file =
+      flags & F.Lshortfile ? m.fileName.slice(m.fileName.lastIndexOf('/') + 1) : m.fileName;
+    line += `${file}:${ins.pos.line}: `;
+  }
+  if (flags & F.Lmsgprefix) line += prefix;
+  line += msg.endsWith('\n') ? msg : `${msg}\n`;
+  m.write(g, 'stderr', line);
+}
+
+/** log.Print, Printf, Println and their Fatal (exit 1) and Panic (panic(s)) forms. */
+function logNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {};
+  const forms: [string, (m: Machine, a: readonly Value[]) => string][] = [
+    ['', (m, a) => fprint(m, a)],
+    ['f', (m, a) => sprintf(m, a[0] as string, a.slice(1))],
+    ['ln', (m, a) => sprintln(m, a)],
+  ];
+  for (const [suffix, text] of forms) {
+    out[`log.Print${suffix}`] = (m, g, a, ins) => {
+      logWrite(m, g, ins, text(m, a));
+      return none;
+    };
+    out[`log.Fatal${suffix}`] = (m, g, a, ins) => {
+      logWrite(m, g, ins, text(m, a));
+      return m.exit(1, g, ins.pos);
+    };
+    out[`log.Panic${suffix}`] = (m, g, a, ins) => {
+      const s = text(m, a);
+      logWrite(m, g, ins, s);
+      m.startPanic(g, new Iface(T.string, s), false, ins.pos);
+      return none;
+    };
+  }
+  return out;
+}
+
 // ---- sync/atomic ----------------------------------------------------------------------
 
 /**
@@ -801,7 +852,7 @@ const NATIVES: Record<string, Native> = {
   'context.Canceled': (m) => [m.ctxErrs[0]],
   'context.DeadlineExceeded': (m) => [m.ctxErrs[1]],
   'strconv.Itoa': (_m, _g, a) => [String(a[0])],
-  'os.Exit': (m, _g, a) => m.exit(a[0] as number),
+  'os.Exit': (m, g, a, ins) => m.exit(a[0] as number, g, ins.pos),
   'builtin.print': (m, g, a, _ins, ref) => {
     m.write(g, 'stderr', a.map((v, i) => builtinPrint(m, v, ref?.types?.[i] ?? null)).join(''));
     return none;
@@ -830,6 +881,17 @@ const NATIVES: Record<string, Native> = {
   'builtin.min': (_m, _g, a) => [a.reduce((x, y) => ((y as number) < (x as number) ? y : x))],
   'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
   ...atomicNatives(),
+  ...logNatives(),
+  'log.SetFlags': (m, _g, a) => {
+    m.logger = { ...m.logger, flags: a[0] as number };
+    return none;
+  },
+  'log.SetPrefix': (m, _g, a) => {
+    m.logger = { ...m.logger, prefix: a[0] as string };
+    return none;
+  },
+  'log.Flags': (m) => [m.logger.flags],
+  'log.Prefix': (m) => [m.logger.prefix],
   'sync.Once.Do': onceDo,
   [`sync.Once.${ONCE_END}`]: onceEnd,
 };

@@ -205,7 +205,7 @@ export class RaceDetector {
       text += `\nGoroutine ${gid} (${status}) created at:\n  ${g.createdIn ?? 'main.main'}()\n      ${m.fileName}:${g.createdAt?.line ?? 0}\n`;
     }
     text += '==================\n';
-    m.stderr += text;
+    m.appendStderr(text);
     m.emit({ t: 'race', g: cur.g, report: text });
   }
 }

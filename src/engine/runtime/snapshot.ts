@@ -87,6 +87,28 @@ export interface Snapshot {
   readonly waitGroups: readonly WaitGroupView[];
   readonly stdout: string;
   readonly stderr: string;
+  /** stdout and stderr as a terminal shows them: interleaved in the order they were written */
+  readonly transcript: readonly OutputRun[];
+}
+
+export interface OutputRun {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+/** The machine's output as runs of one stream each, in the order they were written. */
+export function transcript(m: Machine): OutputRun[] {
+  const out: OutputRun[] = [];
+  let o = 0;
+  let e = 0;
+  for (const n of m.outputOrder) {
+    if (n > 0) out.push({ stream: 'stdout', text: m.stdout.slice(o, (o += n)) });
+    else out.push({ stream: 'stderr', text: m.stderr.slice(e, (e -= n)) });
+  }
+  // (anything written around the record, should there be any, goes last)
+  if (o < m.stdout.length) out.push({ stream: 'stdout', text: m.stdout.slice(o) });
+  if (e < m.stderr.length) out.push({ stream: 'stderr', text: m.stderr.slice(e) });
+  return out;
 }
 
 /** `main.(*Store).CreateJob` -> `CreateJob`; closures keep Go's name: `main.main.func1` -> `main.func1`. */
@@ -227,6 +249,7 @@ export function snapshot(m: Machine): Snapshot {
     waitGroups,
     stdout: m.stdout,
     stderr: m.stderr,
+    transcript: transcript(m),
   };
 }
 

@@ -122,7 +122,11 @@ export function Explain({
       )}
       {(d.lines.length > 0 || d.section) && (
         <p className={styles.meta}>
-          {d.lines.length > 0 && <>Lines {d.lines.join(', ')}. </>}
+          {d.lines.length > 0 && (
+            <>
+              {d.lines.length === 1 ? 'Line' : 'Lines'} {d.lines.join(', ')}.{' '}
+            </>
+          )}
           {d.section && <>From the tutorial: {d.section}.</>}
         </p>
       )}
