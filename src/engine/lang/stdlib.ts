@@ -204,6 +204,8 @@ export const LOG_FLAGS = {
   LstdFlags: 3,
 } as const;
 
+const stringSlice: Type = { k: 'slice', elem: T.string };
+
 const NS = {
   Nanosecond: 1,
   Microsecond: 1e3,
@@ -362,7 +364,59 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ],
     ]),
   ],
-  ['strconv', new Map<string, Member>([['Itoa', f(fn([T.int], [T.string]), 'strconv.Itoa')]])],
+  [
+    'strconv',
+    new Map<string, Member>([
+      ['Itoa', f(fn([T.int], [T.string]), 'strconv.Itoa')],
+      ['Atoi', f(fn([T.string], [T.int, errorType]), 'strconv.Atoi')],
+      ['FormatInt', f(fn([T.int64, T.int], [T.string]), 'strconv.FormatInt')],
+      ['Quote', f(fn([T.string], [T.string]), 'strconv.Quote')],
+    ]),
+  ],
+  [
+    'strings',
+    new Map<string, Member>([
+      ...(
+        [
+          ['Contains', [T.string, T.string], T.bool],
+          ['HasPrefix', [T.string, T.string], T.bool],
+          ['HasSuffix', [T.string, T.string], T.bool],
+          ['EqualFold', [T.string, T.string], T.bool],
+          ['Index', [T.string, T.string], T.int],
+          ['LastIndex', [T.string, T.string], T.int],
+          ['Count', [T.string, T.string], T.int],
+          ['Join', [stringSlice, T.string], T.string],
+          ['Split', [T.string, T.string], stringSlice],
+          ['Fields', [T.string], stringSlice],
+          ['Repeat', [T.string, T.int], T.string],
+          ['Replace', [T.string, T.string, T.string, T.int], T.string],
+          ['ReplaceAll', [T.string, T.string, T.string], T.string],
+          ['ToUpper', [T.string], T.string],
+          ['ToLower', [T.string], T.string],
+          ['TrimSpace', [T.string], T.string],
+          ['Trim', [T.string, T.string], T.string],
+          ['TrimPrefix', [T.string, T.string], T.string],
+          ['TrimSuffix', [T.string, T.string], T.string],
+        ] as [string, Type[], Type][]
+      ).map(
+        ([n, params, result]) => [n, f(fn(params, [result]), `strings.${n}`)] as [string, Member],
+      ),
+      [
+        'Builder',
+        { k: 'unsupported', why: 'strings.Builder is not simulated yet; use fmt.Sprintf or +' },
+      ],
+    ]),
+  ],
+  [
+    'sort',
+    new Map<string, Member>([
+      ['Ints', f(fn([{ k: 'slice', elem: T.int }], []), 'sort.Ints')],
+      ['Strings', f(fn([stringSlice], []), 'sort.Strings')],
+      ['Float64s', f(fn([{ k: 'slice', elem: T.float64 }], []), 'sort.Float64s')],
+      ['Slice', f(fn([empty, fn([T.int, T.int], [T.bool])], []), 'sort.Slice')],
+      ['SliceStable', f(fn([empty, fn([T.int, T.int], [T.bool])], []), 'sort.SliceStable')],
+    ]),
+  ],
   ['os', new Map<string, Member>([['Exit', f(fn([T.int], []), 'os.Exit')]])],
 ]);
 
@@ -375,7 +429,6 @@ export function packageName(path: string): string {
 export const unsupportedPackages: ReadonlyMap<string, string> = new Map([
   ['os/signal', 'signals are not simulated'],
   ['math/rand', 'randomness is not simulated; Interleave runs are deterministic'],
-  ['strings', 'the strings package is not simulated yet'],
   ['unsafe', 'unsafe is not simulated'],
   ['reflect', 'reflect is not simulated'],
 ]);

@@ -151,6 +151,18 @@ function bad(verb: string, v: Value, t: Type | null, m: Machine): string {
 
 function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec): string {
   const [v, t] = dynamic(arg, null);
+  // fmt applies other verbs to a slice's elements, one by one: %q of []string is ["a" "b"]
+  const u = t ? under(t) : null;
+  if (v instanceof Slice && u?.k === 'slice' && 'qxXobcUtfFeg'.includes(verb)) {
+    const isBytes = u.elem.k === 'basic' && u.elem.name === 'uint8';
+    if (!(isBytes && 'qxXs'.includes(verb)))
+      return `[${(m.get(v.b) as SlotsObj).s
+        .slice(v.off, v.off + v.len)
+        .map((x) =>
+          formatVerb(m, under(u.elem).k === 'iface' ? x : new Iface(u.elem, x), verb, spec),
+        )
+        .join(' ')}]`;
+  }
   switch (verb) {
     case 'v':
       return formatValue(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v');

@@ -1975,26 +1975,37 @@ export class Machine {
   callMethodForString(found: FoundMethod, v: Value, t: Type): string | null {
     if (this.pureFormat || this.lastG === 0) return null;
     const g = this.wg(this.lastG);
-    const depth = g.fr.length;
-    const parent = g.fr[depth - 1];
+    const parent = g.fr[g.fr.length - 1];
     if (!parent) return null;
-    const before = parent.S.length;
     const recv = this.receiverFor(new Iface(t, v), found, parent.f.pos);
-    this.pushFrame(g, found.ref.fn, null, [recv], false);
+    const res = this.callSync(
+      g,
+      found.ref.fn,
+      null,
+      [recv],
+      `${found.owner.name}.${found.ref.sig.results.length ? 'String/Error' : ''} method blocked while fmt was printing it`,
+    );
+    return typeof res[0] === 'string' ? res[0] : String(res[0]);
+  }
+
+  /**
+   * Run a Go function to its return inside the current step of g, for a native that calls
+   * back (fmt calling String, sort.Slice calling less), and return its results. It may not
+   * block: `blocked` says what did, in the fatal error if it does.
+   */
+  callSync(g: G, fn: number, fv: FnVal | null, args: readonly Value[], blocked: string): Value[] {
+    const depth = g.fr.length;
+    const parent = g.fr[depth - 1] as Frame;
+    const before = parent.S.length;
+    this.pushFrame(g, fn, fv, args, false);
     let guard = 0;
     while (g.fr.length > depth) {
       const fr = g.fr[g.fr.length - 1] as Frame;
       if (++guard > this.limits.instructionsPerStep) this.limit('instructionsPerStep');
       const r = this.exec(g, fr, fr.f.code[fr.pc] as Instr);
-      if (r === 2)
-        this.fatal(
-          `interleave: ${found.owner.name}.${found.ref.sig.results.length ? 'String/Error' : ''} method blocked while fmt was printing it; Interleave cannot simulate that`,
-          g,
-          null,
-        );
+      if (r === 2) this.fatal(`interleave: ${blocked}; Interleave cannot simulate that`, g, null);
     }
-    const res = parent.S.splice(before);
-    return typeof res[0] === 'string' ? res[0] : String(res[0]);
+    return parent.S.splice(before);
   }
 
   // ---- slices and strings --------------------------------------------------------------
@@ -2292,7 +2303,7 @@ export function utf8Len(s: string): number {
   return n;
 }
 
-function utf8Bytes(s: string): number[] {
+export function utf8Bytes(s: string): number[] {
   const out: number[] = [];
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;

@@ -19,6 +19,7 @@ import {
 import { T, type Type } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
+import { textNatives } from './textlib';
 import { formatDuration, formatLogTime, formatTime, fprint, sprintf, sprintln } from './fmt';
 import {
   FnVal,
@@ -43,7 +44,7 @@ export const NATIVE_CALLED = 3 as const;
 export type NativeResult =
   Value[] | typeof NATIVE_STEP | typeof NATIVE_BLOCK | typeof NATIVE_CALLED;
 
-type Native = (
+export type Native = (
   m: Machine,
   g: G,
   args: readonly Value[],
@@ -851,7 +852,6 @@ const NATIVES: Record<string, Native> = {
   'context.cancelCtx.Value': () => [null],
   'context.Canceled': (m) => [m.ctxErrs[0]],
   'context.DeadlineExceeded': (m) => [m.ctxErrs[1]],
-  'strconv.Itoa': (_m, _g, a) => [String(a[0])],
   'os.Exit': (m, g, a, ins) => m.exit(a[0] as number, g, ins.pos),
   'builtin.print': (m, g, a, _ins, ref) => {
     m.write(g, 'stderr', a.map((v, i) => builtinPrint(m, v, ref?.types?.[i] ?? null)).join(''));
@@ -881,6 +881,7 @@ const NATIVES: Record<string, Native> = {
   'builtin.min': (_m, _g, a) => [a.reduce((x, y) => ((y as number) < (x as number) ? y : x))],
   'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
   ...atomicNatives(),
+  ...textNatives(),
   ...logNatives(),
   'log.SetFlags': (m, _g, a) => {
     m.logger = { ...m.logger, flags: a[0] as number };

@@ -1,0 +1,129 @@
+/**
+ * strings, sort and strconv, as Go's: results in Go's format (indexes in bytes), sort.Slice's
+ * order for equal elements as Go's insertion sort gives it, less run as Go code, and the
+ * sorted slice's writes seen by the race detector.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
+
+function compile(src: string): Program {
+  const c = compileGo(src);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => formatDiagnostic('main.go', d)).join('\n'));
+  return c.program;
+}
+
+/** Run main's body with these imports (fmt always); its stdout. */
+const out = (body: string, imports: string, race = false) =>
+  runProgram(
+    compile(`package main
+
+import (
+	"fmt"
+	${imports}
+)
+
+func main() {
+${body}
+}
+`),
+    { race },
+  );
+
+describe('strings', () => {
+  it('gives Go’s results: byte indexes, empty fields, rune-wise case', () => {
+    const r = out(
+      [
+        '\tfmt.Println(strings.ToUpper("héllo"), strings.Contains("jobstore", "store"), strings.Index("héllo", "l"))',
+        '\tparts := strings.Split("a,b,,c", ",")',
+        '\tfmt.Println(len(parts), strings.Join(parts, "|"))',
+        '\tfmt.Printf("%q\\n", strings.Fields("  one two\\tthree\\n"))',
+        '\tfmt.Println(strings.Replace("aaaa", "a", "b", 2), strings.ReplaceAll("x-y-z", "-", ""), strings.Repeat("ab", 3))',
+        '\tfmt.Printf("%q %q %q\\n", strings.TrimSpace("  hi \\n"), strings.Trim("xxhixx", "x"), strings.TrimSuffix("job.go", ".go"))',
+        '\tfmt.Println(strings.Count("cheese", "e"), strings.Count("five", ""), strings.HasPrefix("job-1", "job"))',
+      ].join('\n'),
+      '"strings"',
+    );
+    expect(r.stdout).toBe(
+      [
+        'HÉLLO true 3',
+        '4 a|b||c',
+        '["one" "two" "three"]',
+        'bbaa xyz ababab',
+        '"hi" "hi" "job"',
+        '3 5 true',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('strings.Builder is refused with what to use instead', () => {
+    const c = compileGo(
+      'package main\n\nimport "strings"\n\nfunc main() {\n\tvar b strings.Builder\n\t_ = b\n}\n',
+    );
+    expect(c.ok).toBe(false);
+    if (!c.ok)
+      expect(c.diagnostics.map((d) => d.msg)).toEqual([
+        'unsupported: strings.Builder is not simulated yet; use fmt.Sprintf or +',
+      ]);
+  });
+});
+
+describe('strconv', () => {
+  it('Atoi returns strconv’s errors, FormatInt and Quote format as Go', () => {
+    const r = out(
+      '\tn, err := strconv.Atoi("42")\n\tfmt.Println(n, err)\n\t_, err = strconv.Atoi("4x2")\n\tfmt.Println(err)\n\tfmt.Println(strconv.FormatInt(255, 16), strconv.Quote("a\\"b"))',
+      '"strconv"',
+    );
+    expect(r.stdout).toBe('42 <nil>\nstrconv.Atoi: parsing "4x2": invalid syntax\nff "a\\"b"\n');
+  });
+});
+
+describe('sort', () => {
+  it('sorts ints and strings, and sort.Slice keeps Go’s order for equal keys', () => {
+    const r = out(
+      [
+        '\txs := []int{5, 2, 9, 1}',
+        '\tsort.Ints(xs)',
+        '\tss := []string{"b", "c", "a"}',
+        '\tsort.Strings(ss)',
+        '\ttype Job struct {\n\t\tID   int\n\t\tName string\n\t}',
+        '\tjobs := []Job{{3, "c"}, {1, "a"}, {2, "b"}, {1, "z"}}',
+        '\tsort.Slice(jobs, func(i, j int) bool { return jobs[i].ID < jobs[j].ID })',
+        '\tfmt.Println(xs, ss, jobs)',
+        '\tsort.SliceStable(jobs, func(i, j int) bool { return jobs[i].Name > jobs[j].Name })',
+        '\tfmt.Println(jobs)',
+      ].join('\n'),
+      '"sort"',
+    );
+    // Go's insertion sort (12 elements or fewer) moves {1 z} behind {1 a}, not before it
+    expect(r.stdout).toBe(
+      '[1 2 5 9] [a b c] [{1 a} {1 z} {2 b} {3 c}]\n[{1 z} {3 c} {2 b} {1 a}]\n',
+    );
+  });
+
+  it('sorting writes the slice: sorting a shared slice beside a reader is a race', () => {
+    const r = out(
+      [
+        '\txs := []int{3, 1, 2}',
+        '\tvar wg sync.WaitGroup',
+        '\twg.Add(1)',
+        '\tgo func() {\n\t\tdefer wg.Done()\n\t\tsort.Ints(xs)\n\t}()',
+        '\tfmt.Println(xs[0])',
+        '\twg.Wait()',
+      ].join('\n'),
+      '"sort"\n\t"sync"',
+      true,
+    );
+    expect(r.outcome.code).toBe(66);
+    expect(r.stderr).toMatch(/WARNING: DATA RACE/);
+  });
+
+  it('sort.Slice on something that is not a slice panics as reflect does', () => {
+    const r = out(
+      '\tsort.Slice(3, func(i, j int) bool { return false })\n\tfmt.Println()',
+      '"sort"',
+    );
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr).toMatch(/^panic: reflect: call of Swapper on int Value\n/);
+  });
+});

@@ -1,0 +1,259 @@
+/**
+ * The plain library a job store reaches for beside the concurrency: strings, sort and strconv.
+ * These calls are pure computations (no step of their own); sorting writes the slice it sorts,
+ * element by element, as Go's code would, so the race detector and the explorer see it.
+ *
+ * Go's strings count bytes (UTF-8), JavaScript's count UTF-16 units: indexes are converted.
+ * sort.Slice is not stable in Go, and its order for equal elements is pdqsort's: slices of up
+ * to 12 elements are sorted by Go's own insertion sort (the same order as Go's), longer ones
+ * by a stable sort, which can order equal elements differently from Go.
+ */
+import { T, under, type Type } from '../lang/types';
+import { quote } from './fmt';
+import { GO } from './messages';
+import { utf8Bytes, type G, type Machine } from './machine';
+import type { Native } from './natives';
+import { FnVal, Iface, K, Role, Slice, type SlotsObj, type Value } from './values';
+import type { Instr } from '../lang/code';
+
+const none: Value[] = [];
+
+/** Go's pdqsort sorts this many elements or fewer by insertion sort (sort/zsortfunc.go). */
+const INSERTION_SORT_MAX = 12;
+
+/** The byte offset (UTF-8) of UTF-16 index i of s; -1 stays -1. */
+function byteIndex(s: string, i: number): number {
+  return i < 0 ? -1 : utf8Bytes(s.slice(0, i)).length;
+}
+
+/** A new []string holding xs. */
+function stringSlice(m: Machine, xs: readonly string[]): Slice {
+  const id = m.alloc({
+    k: K.Slots,
+    ep: m.ep,
+    role: Role.Backing,
+    t: T.string,
+    s: [...xs],
+    name: '',
+  });
+  return new Slice(id, 0, xs.length, xs.length);
+}
+
+function elems(m: Machine, v: Value): Value[] {
+  if (!(v instanceof Slice)) return [];
+  return (m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len);
+}
+
+/** Go's unicode.IsSpace for the strings package's Fields and TrimSpace. */
+const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+function mapRunes(s: string, f: (ch: string) => string): string {
+  let out = '';
+  // a rune that changes length when mapped (ß -> SS) keeps its own: Go maps rune to rune
+  for (const ch of s) {
+    const c = f(ch);
+    out += [...c].length === 1 ? c : ch;
+  }
+  return out;
+}
+
+function trimSet(s: string, cutset: string, left: boolean, right: boolean): string {
+  const set = new Set(cutset);
+  const rs = [...s];
+  let a = 0;
+  let b = rs.length;
+  while (left && a < b && set.has(rs[a] as string)) a++;
+  while (right && b > a && set.has(rs[b - 1] as string)) b--;
+  return rs.slice(a, b).join('');
+}
+
+/** strings.Replace: the first n (all if n < 0) non-overlapping instances of old. */
+function replace(s: string, old: string, by: string, n: number): string {
+  if (old === by || n === 0) return s;
+  if (old === '') {
+    // Go: at the start and after each rune, up to n times
+    const rs = [...s];
+    let out = '';
+    let k = 0;
+    for (let i = 0; i <= rs.length; i++) {
+      if (n < 0 || k < n) {
+        out += by;
+        k++;
+      }
+      if (i < rs.length) out += rs[i];
+    }
+    return out;
+  }
+  let out = '';
+  let at = 0;
+  for (let k = 0; n < 0 || k < n; k++) {
+    const i = s.indexOf(old, at);
+    if (i < 0) break;
+    out += s.slice(at, i) + by;
+    at = i + old.length;
+  }
+  return out + s.slice(at);
+}
+
+/** strconv.Atoi, with strconv's errors (a *strconv.NumError's text). */
+function atoi(m: Machine, s: string): Value[] {
+  const fail = (why: string, v: number) => [
+    v,
+    m.newError(`strconv.Atoi: parsing ${quote(s)}: ${why}`),
+  ];
+  if (!/^[+-]?[0-9]+$/.test(s)) return fail('invalid syntax', 0);
+  const n = Number(s);
+  if (!Number.isSafeInteger(n)) return fail('value out of range', n < 0 ? -(2 ** 63) : 2 ** 63 - 1);
+  return [n, null];
+}
+
+/** Sort the elements of slice v in place by `less`, writing each element it moves. */
+function sortSlice(
+  m: Machine,
+  g: G,
+  ins: Instr,
+  v: Value,
+  less: (a: Value, b: Value, i: number, j: number) => boolean,
+): void {
+  if (!(v instanceof Slice) || v.len < 2) return;
+  const n = v.len;
+  for (let i = 0; i < n; i++) m.touch(g, v.b, v.off + i, false, ins);
+  const at = (i: number) => (m.get(v.b) as SlotsObj).s[v.off + i] as Value;
+  const set = (i: number, x: Value) => {
+    m.touch(g, v.b, v.off + i, true, ins);
+    m.wr<SlotsObj>(v.b).s[v.off + i] = x;
+  };
+  if (n <= INSERTION_SORT_MAX) {
+    // Go's insertionSortLessFunc: the same swaps, so the same order for equal elements
+    for (let i = 1; i < n; i++)
+      for (let j = i; j > 0 && less(at(j), at(j - 1), j, j - 1); j--) {
+        const x = at(j);
+        set(j, at(j - 1));
+        set(j - 1, x);
+      }
+    return;
+  }
+  // a stable sort of the values; less sees indexes into the slice as it was (unchanged until
+  // the order is known)
+  const vals = Array.from({ length: n }, (_, i) => at(i));
+  const order = vals
+    .map((_, i) => i)
+    .sort((i, j) =>
+      less(vals[i] as Value, vals[j] as Value, i, j)
+        ? -1
+        : less(vals[j] as Value, vals[i] as Value, j, i)
+          ? 1
+          : 0,
+    );
+  order.forEach((from, to) => {
+    if (from !== to) set(to, vals[from] as Value);
+  });
+}
+
+function orderedLess(a: Value, b: Value): boolean {
+  if (typeof a === 'number' && typeof b === 'number')
+    return a < b || (Number.isNaN(a) && !Number.isNaN(b));
+  return (a as string) < (b as string);
+}
+
+/** The natives of strings, sort and strconv (beyond strconv.Itoa). */
+export function textNatives(): Record<string, Native> {
+  const str =
+    (f: (...xs: string[]) => Value): Native =>
+    (_m, _g, a) => [f(...(a as string[]))];
+  return {
+    'strconv.Itoa': (_m, _g, a) => [String(a[0])],
+    'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
+    'strconv.FormatInt': (_m, _g, a) => [(a[0] as number).toString(a[1] as number)],
+    'strconv.Quote': str((s) => quote(s)),
+    'strings.Contains': str((s, sub) => s.includes(sub)),
+    'strings.HasPrefix': str((s, p) => s.startsWith(p)),
+    'strings.HasSuffix': str((s, p) => s.endsWith(p)),
+    'strings.EqualFold': str((a, b) => a.toLowerCase() === b.toLowerCase()),
+    'strings.Index': str((s, sub) => byteIndex(s, s.indexOf(sub))),
+    'strings.LastIndex': str((s, sub) => byteIndex(s, s.lastIndexOf(sub))),
+    'strings.Count': str((s, sub) => (sub === '' ? [...s].length + 1 : s.split(sub).length - 1)),
+    'strings.Join': (m, _g, a) => [elems(m, a[0] as Value).join(a[1] as string)],
+    'strings.Split': (m, _g, a) => {
+      const [s, sep] = a as string[];
+      return [stringSlice(m, sep === '' ? [...(s as string)] : (s as string).split(sep as string))];
+    },
+    'strings.Fields': (m, _g, a) => [
+      stringSlice(
+        m,
+        (a[0] as string).split(new RegExp(`${SPACE.source}+`)).filter((x) => x !== ''),
+      ),
+    ],
+    'strings.Repeat': (m, _g, a, ins) => {
+      if ((a[1] as number) < 0) m.runtimePanic('strings: negative Repeat count', ins.pos, false);
+      return [(a[0] as string).repeat(a[1] as number)];
+    },
+    'strings.Replace': (_m, _g, a) => [
+      replace(a[0] as string, a[1] as string, a[2] as string, a[3] as number),
+    ],
+    'strings.ReplaceAll': (_m, _g, a) => [
+      replace(a[0] as string, a[1] as string, a[2] as string, -1),
+    ],
+    'strings.ToUpper': str((s) => mapRunes(s, (c) => c.toUpperCase())),
+    'strings.ToLower': str((s) => mapRunes(s, (c) => c.toLowerCase())),
+    'strings.TrimSpace': str((s) =>
+      s.replace(new RegExp(`^${SPACE.source}+`), '').replace(new RegExp(`${SPACE.source}+$`), ''),
+    ),
+    'strings.Trim': str((s, cut) => trimSet(s, cut, true, true)),
+    'strings.TrimPrefix': str((s, p) => (p !== '' && s.startsWith(p) ? s.slice(p.length) : s)),
+    'strings.TrimSuffix': str((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
+    'sort.Ints': (m, g, a, ins) => {
+      sortSlice(m, g, ins, a[0] as Value, orderedLess);
+      return none;
+    },
+    'sort.Strings': (m, g, a, ins) => {
+      sortSlice(m, g, ins, a[0] as Value, orderedLess);
+      return none;
+    },
+    'sort.Float64s': (m, g, a, ins) => {
+      sortSlice(m, g, ins, a[0] as Value, orderedLess);
+      return none;
+    },
+    'sort.Slice': sortBy,
+    'sort.SliceStable': sortBy,
+  };
+}
+
+/**
+ * sort.Slice(x, less) and SliceStable (one sort serves both, see the top of this file):
+ * less(i, j) runs as Go code, inside this step.
+ */
+function sortBy(m: Machine, g: G, a: readonly Value[], ins: Instr): Value[] {
+  const x = a[0] instanceof Iface ? a[0].v : null;
+  const less = a[1] as Value;
+  if (!(x instanceof Slice)) {
+    // reflectlite.Swapper's panic, a *reflect.ValueError
+    const kind = a[0] instanceof Iface ? kindName(a[0].t) : 'invalid';
+    return m.runtimePanic(`reflect: call of Swapper on ${kind} Value`, ins.pos, false);
+  }
+  if (!(less instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+  sortSlice(
+    m,
+    g,
+    ins,
+    x,
+    (_a, _b, i, j) =>
+      m.callSync(g, less.fn, less, [i, j], 'the less function of sort.Slice blocked')[0] === true,
+  );
+  return none;
+}
+
+/** reflect's Kind name for a type: int, string, struct, map, ptr... */
+function kindName(t: Type): string {
+  const u = under(t);
+  switch (u.k) {
+    case 'basic':
+      return u.name.replace(/^untyped /, '');
+    case 'ptr':
+      return 'ptr';
+    case 'iface':
+      return 'interface';
+    default:
+      return u.k;
+  }
+}
