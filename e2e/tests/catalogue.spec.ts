@@ -49,6 +49,11 @@ test('every scenario opens, reaches the outcome Go gives, and explains it', asyn
     // a broken program that ends cleanly (a lost update, a slow run) has still shown its problem
     if (kind === 'broken' && exit === 0)
       await expect(sim.explanation, id).toContainText('It finished cleanly — and');
+    // a counter that lost a hit shows it in the shared variables
+    if (id === 'atomic-half')
+      await expect(page.locator('[data-var="hits"]')).toHaveAttribute('data-value', '1');
+    if (id === 'atomic-all')
+      await expect(page.locator('[data-var="hits"]')).toHaveAttribute('data-value', '2');
   }
 });
 

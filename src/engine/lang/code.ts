@@ -185,6 +185,8 @@ export interface FuncCode {
   readonly native: boolean;
   /** local variable names by slot, for the UI's variable view */
   localNames: (string | null)[];
+  /** local slots holding the boxes of watched variables (Escapes.watched), for the UI */
+  watch: readonly number[];
   localTypes: (Type | null)[];
 }
 

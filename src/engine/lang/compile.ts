@@ -94,6 +94,8 @@ interface VarSym {
   readonly owner: FnCtx | null;
   readonly slot: number;
   readonly boxed: boolean;
+  /** boxed, and written from a closure or through a pointer (see Escapes.watched) */
+  readonly watched?: boolean;
   used: boolean;
 }
 
@@ -137,6 +139,8 @@ class FnCtx {
   readonly locals: VarSym[] = [];
   readonly localNames: (string | null)[] = [];
   readonly localTypes: (Type | null)[] = [];
+  /** slots holding watched variables' boxes (FuncCode.watch) */
+  readonly watch: number[] = [];
   /** the next emitted instruction starts a step */
   pendingStep = true;
   /** visible operations emitted in the current statement */
@@ -456,7 +460,11 @@ class Compiler {
   /** Global initialisers, in source order, compiled into `main.init`. */
   private compileInit(): number {
     const id = this.reserveFunc();
-    const f = new FnCtx('main.init', fn([], []), null, { boxed: new Set(), shared: new Set() });
+    const f = new FnCtx('main.init', fn([], []), null, {
+      boxed: new Set(),
+      shared: new Set(),
+      watched: new Set(),
+    });
     this.fnc = f;
     this.scope = new Scope(this.fileScope);
     for (const d of this.file.decls) {
@@ -761,6 +769,8 @@ class Compiler {
     for (const p of params) {
       const slot = f.newLocal(p.id?.name ?? null, p.type);
       const boxed = !!p.id && f.escapes.boxed.has(declKey(p.id)) && !isStructLike(p.type);
+      const watched = boxed && !!p.id && f.escapes.watched.has(declKey(p.id));
+      if (watched) f.watch.push(slot);
       const sym: VarSym = {
         k: 'var',
         name: p.id?.name ?? '_',
@@ -769,6 +779,7 @@ class Compiler {
         owner: f,
         slot,
         boxed,
+        watched,
         used: true,
       };
       paramSyms.push(sym);
@@ -833,6 +844,7 @@ class Compiler {
       native: false,
       localNames: f.localNames,
       localTypes: f.localTypes,
+      watch: f.watch,
     };
   }
 
@@ -883,6 +895,7 @@ class Compiler {
       native: true,
       localNames: [],
       localTypes: [],
+      watch: [],
     };
     this.trampolines.set(key, id);
     return id;
@@ -949,6 +962,8 @@ class Compiler {
     const f = this.fnc;
     const slot = f.newLocal(id.name, type);
     const boxed = f.escapes.boxed.has(declKey(id)) && !isStructLike(type);
+    const watched = boxed && f.escapes.watched.has(declKey(id));
+    if (watched) f.watch.push(slot);
     const sym: VarSym = {
       k: 'var',
       name: id.name,
@@ -957,6 +972,7 @@ class Compiler {
       owner: f,
       slot,
       boxed,
+      watched,
       used: false,
     };
     f.locals.push(sym);
@@ -979,6 +995,7 @@ class Compiler {
     const slot = f.newLocal(sym.name, sym.type);
     f.captures.set(sym, slot);
     f.captureOrder.push(sym);
+    if (sym.watched) f.watch.push(slot);
     return slot;
   }
 

@@ -23,18 +23,30 @@ export interface Escapes {
   readonly boxed: Set<string>;
   /** boxed, or the receiver of a method call: a struct's fields may be reached from elsewhere */
   readonly shared: Set<string>;
+  /**
+   * boxed and written from a closure or through a pointer (`count++` in a goroutine,
+   * `atomic.AddInt64(&n, 1)`): the variables goroutines may update together, which the UI
+   * shows (a loop variable a goroutine only reads is not one of them)
+   */
+  readonly watched: Set<string>;
 }
 
 export function findEscapes(sig: Signature, recvName: Ident | null, body: Block): Escapes {
   const w = new Walker();
   w.func(sig, recvName, body, 0);
   const boxed = new Set([...w.escapes].map(declKey));
-  return { boxed, shared: new Set([...boxed, ...[...w.methodRecv].map(declKey)]) };
+  return {
+    boxed,
+    shared: new Set([...boxed, ...[...w.methodRecv].map(declKey)]),
+    watched: new Set([...w.written].filter((d) => w.escapes.has(d)).map(declKey)),
+  };
 }
 
 class Walker {
   readonly escapes = new Set<Ident>();
   readonly methodRecv = new Set<Ident>();
+  /** variables written from a closure deeper than their declaration, or address taken */
+  readonly written = new Set<Ident>();
   private scopes: Frame[] = [];
   private readonly depthOf = new Map<Ident, number>();
 
@@ -63,6 +75,12 @@ class Walker {
     const d = this.lookup(name);
     if (d && (this.depthOf.get(d) ?? 0) < this.depth) this.escapes.add(d);
   }
+  /** An assignment to e: note a variable written from a closure. */
+  private write(e: Expr): void {
+    if (e.k !== 'ident') return;
+    const d = this.lookup(e.name);
+    if (d && (this.depthOf.get(d) ?? 0) < this.depth) this.written.add(d);
+  }
 
   func(sig: Signature, recv: Ident | null, body: Block, depth: number): void {
     this.push(depth);
@@ -88,6 +106,7 @@ class Walker {
       case 'expr':
         return this.expr(s.x);
       case 'assign':
+        s.lhs.forEach((e) => this.write(e));
         s.lhs.forEach((e) => this.expr(e));
         s.rhs.forEach((e) => this.expr(e));
         return;
@@ -98,6 +117,7 @@ class Walker {
         });
         return;
       case 'incdec':
+        this.write(s.x);
         return this.expr(s.x);
       case 'var':
       case 'const':
@@ -220,6 +240,8 @@ class Walker {
     if (e.k === 'ident') {
       const d = this.lookup(e.name);
       if (d) into.add(d);
+      // (`&x` itself, not `&x.f`: whoever has the pointer may write x)
+      if (d && x.k === 'ident' && into === this.escapes) this.written.add(d);
     }
   }
 }

@@ -4,9 +4,12 @@
  * its writing flag. Built once per animation frame, never while a step runs.
  */
 import type { Pos } from '../lang/source';
+import type { FuncCode } from '../lang/code';
 import type { WaitReason } from './events';
 import type { Machine, Outcome } from './machine';
-import { FnVal, Iface, K, Keys, Ref, Slice, type MapObj, type Value } from './values';
+import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
+import { typeString, under } from '../lang/types';
+import { formatValue, quote } from './fmt';
 import { displayNames } from './names';
 
 export type GoroutineState = 'running' | 'runnable' | 'blocked' | 'sleeping' | 'done' | 'crashed';
@@ -89,6 +92,69 @@ export interface Snapshot {
   readonly stderr: string;
   /** stdout and stderr as a terminal shows them: interleaved in the order they were written */
   readonly transcript: readonly OutputRun[];
+  /** variables of a basic type that more than one goroutine can reach (see sharedVars) */
+  readonly vars: readonly VarView[];
+}
+
+export interface VarView {
+  readonly id: number;
+  readonly name: string;
+  /** its Go type: int64, string, atomic.Int64... */
+  readonly type: string;
+  /** its value as Go source would write it */
+  readonly value: string;
+}
+
+/** More shared variables than a panel can show are left out (the first ones by heap order). */
+const MAX_VARS = 12;
+
+/**
+ * The variables goroutines may update together, for the UI: package-level variables of a
+ * basic type, local variables written from a goroutine's closure or through a pointer
+ * (`count++` in a `go func`, `atomic.AddInt64(&n, 1)`; see Escapes.watched), and sync/atomic
+ * values. A lost update to one of them leaves no other trace on screen.
+ */
+export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m)): VarView[] {
+  const ids = new Set<number>();
+  for (const v of m.globals) if (v instanceof Ref && v.f === 0) ids.add(v.id);
+  const watched = (f: FuncCode, L: readonly Value[]) => {
+    for (const slot of f.watch) {
+      const v = L[slot];
+      if (v instanceof Ref) ids.add(v.id);
+    }
+  };
+  for (const g of m.gs) for (const fr of g.fr) watched(fr.f, fr.L);
+  // main's, after it returned (the final count is the point)
+  const main = m.prog.funcs[m.prog.main];
+  if (main) watched(main, m.finalLocals);
+  for (const id of live) {
+    const o = m.get(id);
+    if (o.k === K.Slots && o.t.k === 'named' && o.t.pkg === 'atomic') ids.add(id);
+  }
+  const out: VarView[] = [];
+  const count = new Map<string, number>();
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const o = m.get(id);
+    if (o.k !== K.Slots || !o.name) continue;
+    const atomic = o.t.k === 'named' && o.t.pkg === 'atomic';
+    if (!atomic && (o.role !== Role.Box || under(o.t).k !== 'basic')) continue;
+    const n = (count.get(o.name) ?? 0) + 1;
+    count.set(o.name, n);
+    const v = o.s[0] as Value;
+    out.push({
+      id,
+      name: n === 1 ? o.name : `${o.name} (${n})`,
+      type: typeString(o.t),
+      value:
+        atomic && o.t.k === 'named' && o.t.name === 'Bool'
+          ? String(v === true || v === 1)
+          : typeof v === 'string'
+            ? quote(v)
+            : formatValue(m, v, atomic ? null : o.t, 'v'),
+    });
+    if (out.length === MAX_VARS) break;
+  }
+  return out;
 }
 
 export interface OutputRun {
@@ -250,6 +316,7 @@ export function snapshot(m: Machine): Snapshot {
     stdout: m.stdout,
     stderr: m.stderr,
     transcript: transcript(m),
+    vars: sharedVars(m, live),
   };
 }
 

@@ -4,6 +4,7 @@ import { CodeArea } from '../CodePanel/CodeArea';
 import { Lanes } from '../Lanes/Lanes';
 import { LockView } from '../LockView/LockView';
 import { MapView } from '../MapView/MapView';
+import { VarsView } from '../VarsView/VarsView';
 import { Console } from '../Console/Console';
 import { Explain } from '../Explain/Explain';
 import { Timeline } from '../Timeline/Timeline';
@@ -62,6 +63,7 @@ export function Simulator({
         <Lanes />
         <div className={styles.objects}>
           <LockView />
+          <VarsView />
           <MapView />
         </div>
       </div>
