@@ -31,6 +31,62 @@ describe('when the source has a syntax error', () => {
   });
 });
 
+describe('when a newcomer makes a common syntax mistake', () => {
+  // each as gc's parser reports it: where gc's scanner put a semicolon, not where lezer's
+  // error recovery gave up
+  const body = (lines: string) => `package main\n\nimport "fmt"\n\nfunc main() {\n${lines}\n}\n`;
+  it.each([
+    [
+      body('\tfmt.Println("a"'),
+      'main.go:6:17: syntax error: unexpected newline in argument list; possibly missing comma or )',
+    ],
+    [
+      body('\txs := []int{1, 2, 3\n\tfmt.Println(xs)'),
+      'main.go:6:21: syntax error: unexpected newline in composite literal; possibly missing comma or }',
+    ],
+    [
+      'package main\n\nfunc main()\n{\n}\n',
+      'main.go:4:1: syntax error: unexpected semicolon or newline before {',
+    ],
+    [
+      body('\tx := 1\n\tif x == 1\n\t{\n\t\tfmt.Println(x)\n\t}'),
+      'main.go:7:11: syntax error: unexpected newline, expected { after if clause',
+    ],
+    [
+      body('\tfor i := 0; i < 3; i++ fmt.Println(i)'),
+      'main.go:6:25: syntax error: unexpected name fmt, expected { after for clause',
+    ],
+    [
+      body('\tx := 1\n\tif x = 1 {\n\t\tfmt.Println(x)\n\t}'),
+      'main.go:7:7: syntax error: cannot use assignment x = 1 as value',
+    ],
+    [
+      body('\tx := 1\n\tif x == 1 {\n\t}\n\telse {\n\t\tfmt.Println(x)\n\t}'),
+      'main.go:9:2: syntax error: unexpected keyword else, expected }',
+    ],
+    [
+      'package main\n\nfunc main() {\n\tx := 1\n\t_ = x\n',
+      'main.go:6:1: syntax error: unexpected EOF, expected }',
+    ],
+    [body('\tfmt.Println("a"))'), 'main.go:6:18: syntax error: unexpected ) at end of statement'],
+    [
+      body('\tx := 1\n\ty := x++\n\tfmt.Println(y)'),
+      'main.go:7:8: syntax error: unexpected ++ at end of statement',
+    ],
+    [body('\tfmt.Println("hi)'), 'main.go:6:18: newline in string'],
+    [
+      body('\tfmt.Println("a" "b")'),
+      'main.go:6:18: syntax error: unexpected literal "b" in argument list; possibly missing comma or )',
+    ],
+    [
+      'package main\n\nx := 1\n\nfunc main() {\n}\n',
+      'main.go:3:1: syntax error: non-declaration statement outside function body',
+    ],
+  ])('reads as gc reports it (%#)', (src, want) => {
+    expect(errorOf(src)).toBe(want);
+  });
+});
+
 describe('when the program has a type error', () => {
   it.each([
     [main('\tx := 1'), 'main.go:4:2: declared and not used: x'],

@@ -298,8 +298,18 @@ class Compiler {
     if (f.pkg.name !== 'main')
       fail(f.pkg.pos, `package ${f.pkg.name} is not a main package: go run needs package main`);
     const stray = f.stray[0];
-    if (stray)
+    if (stray) {
+      // gc: a `{` right after a function declaration with no body is its body, on the next line
+      const before = f.decls.filter(
+        (d) =>
+          d.pos.line < stray.pos.line ||
+          (d.pos.line === stray.pos.line && d.pos.col < stray.pos.col),
+      );
+      const last = before[before.length - 1];
+      if (stray.k === 'block' && last?.k === 'func' && last.body === null)
+        fail(stray.pos, 'syntax error: unexpected semicolon or newline before {', 'syntax');
       fail(stray.pos, 'syntax error: non-declaration statement outside function body', 'syntax');
+    }
     this.imports();
     this.declareTypes();
     this.declareFuncs();

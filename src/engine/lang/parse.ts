@@ -168,6 +168,13 @@ class Parser {
           decls.push(this.funcDecl(c));
           break;
         case 'VarDecl':
+          // (@lezer/go 1.0.1 also takes `x := 1` outside a function for a VarDecl)
+          if (!/^var\b/.test(this.src(c)))
+            fail(
+              this.pos(c),
+              'syntax error: non-declaration statement outside function body',
+              'syntax',
+            );
           decls.push({ k: 'var', pos: this.pos(c), specs: this.valueSpecs(c, 'VarSpec') });
           break;
         case 'ConstDecl':
@@ -190,6 +197,8 @@ class Parser {
     do {
       if (cursor.type.isError) {
         const at = cursor.from;
+        const known = this.gcSyntaxError(this.skipSpace(at));
+        if (known) fail(this.pos(known.at), known.msg, 'syntax');
         fail(
           this.pos(this.skipSpace(at)),
           `syntax error: unexpected ${this.describe(at)}${this.expectsOperand(at) ? ', expected expression' : ''}`,
@@ -197,6 +206,171 @@ class Parser {
         );
       }
     } while (cursor.next());
+  }
+
+  /**
+   * gc's message for the mistakes a newcomer makes most, where lezer's recovery stops at a
+   * later token than gc's parser does: the newline gc turns into a semicolon (a `{` on the line
+   * after `if`, `for` or `func`, a call's `)` forgotten at the end of a line), and a block
+   * left open (`else` on its own line, the end of the file). Null for anything else.
+   */
+  private gcSyntaxError(at: number): { at: number; msg: string } | null {
+    const text = this.text;
+    // gc's scanner reports a string cut by a newline first, where the newline is
+    const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const cut = this.newlineInString(lineEnd);
+    if (cut >= 0) return { at: cut, msg: 'newline in string' };
+    const open = this.openBrackets(at);
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const line = text.slice(lineStart, at);
+    // `if x = 1 {`: an assignment where the condition goes
+    const header = /^\s*if\s+(?:[^;{]*;\s*)?([^;{]*)$/.exec(line);
+    if (text[at] === '{' && header) {
+      const cond = header[1] as string;
+      const eq = /(^|[^=!<>:+\-*/%&|^])=(?!=)/.exec(cond);
+      if (eq) {
+        const opAt = at - cond.length + eq.index + (eq[1] as string).length;
+        const lhs = text.slice(at - cond.length, opAt).trim();
+        const rhs = text.slice(opAt + 1, at).trim();
+        const emph = (x: string) => (/\s[-+*/%&|^<>!=]{1,2}\s/.test(x) ? `(${x})` : x);
+        return {
+          at: opAt,
+          msg: `syntax error: cannot use assignment ${emph(lhs)} = ${emph(rhs)} as value`,
+        };
+      }
+    }
+    // a statement in the header's place of the block: `if x == 1 fmt.Println(x)`
+    const clause = /^\s*(if|for)\b[^{]*$/.exec(line)?.[1];
+    if (clause && line.trim() !== clause && text[at] !== '{')
+      return {
+        at,
+        msg: `syntax error: unexpected ${this.describe(at)}, expected { after ${clause} clause`,
+      };
+    if (text[at] === '{' && text.slice(lineStart, at).trim() === '') {
+      // the previous line that has anything on it, and where it ends
+      let end = lineStart - 1;
+      while (end > 0 && text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim() === '')
+        end = text.lastIndexOf('\n', end - 1);
+      if (end > 0) {
+        const prev = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
+        const clause = /^(if|for)\b/.exec(prev)?.[1];
+        if (clause && !prev.endsWith('{'))
+          return {
+            at: end,
+            msg: `syntax error: unexpected newline, expected { after ${clause} clause`,
+          };
+        if (/^func\b/.test(prev) && open.length === 0)
+          return { at, msg: 'syntax error: unexpected semicolon or newline before {' };
+      }
+    }
+    const inner = open[open.length - 1];
+    // a composite literal's { follows its type with no space (as gofmt writes it): []int{
+    const composite =
+      inner !== undefined && text[inner] === '{' && /[\w\]}]$/.test(text.slice(0, inner));
+    // a newline after an element ends the statement there (gc inserts a semicolon)
+    const call =
+      inner !== undefined && text[inner] === '(' && /[\w)\]]\s*$/.test(text.slice(0, inner));
+    if (inner !== undefined && (composite || call)) {
+      const nl = this.semicolonInList(inner, at, open.length);
+      if (nl >= 0)
+        return {
+          at: nl,
+          msg: composite
+            ? 'syntax error: unexpected newline in composite literal; possibly missing comma or }'
+            : 'syntax error: unexpected newline in argument list; possibly missing comma or )',
+        };
+    }
+    const tok = this.describe(at);
+    // an argument followed by anything but , or ): `fmt.Println("a" "b")`
+    if (
+      call &&
+      /([\w"'`)\]}])\s*$/.test(text.slice((inner as number) + 1, at)) &&
+      /^(name |literal )/.test(tok)
+    )
+      return {
+        at,
+        msg: `syntax error: unexpected ${tok} in argument list; possibly missing comma or )`,
+      };
+    if ((tok === 'keyword else' || tok === 'EOF') && open.some((i) => text[i] === '{'))
+      return { at, msg: `syntax error: unexpected ${tok}, expected }` };
+    // more on a line after a complete statement, in a function body: `y := x++`, `f())`
+    if (
+      inner !== undefined &&
+      text[inner] === '{' &&
+      !composite &&
+      line.trim() !== '' &&
+      /([\w"'`)\]}]|\+\+|--)\s*$/.test(line) &&
+      /^(\)|\]|\+\+|--|name |literal )/.test(tok)
+    )
+      return { at, msg: `syntax error: unexpected ${tok} at end of statement` };
+    return null;
+  }
+
+  /**
+   * The first newline between the list opened at `from` and `to` that gc turns into a
+   * semicolon (after an operand, at the list's own depth), or -1.
+   */
+  private semicolonInList(from: number, to: number, depth: number): number {
+    const text = this.text;
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+      const before = text
+        .slice(from + 1, i)
+        .replace(/\/\/.*$/, '')
+        .trimEnd();
+      if (
+        before !== '' &&
+        /([\w"'`)\]}]|\+\+|--)$/.test(before) &&
+        this.openBrackets(i).length === depth
+      )
+        return i;
+    }
+    return -1;
+  }
+
+  /** Where a "string" is cut by a newline before `end`, or -1 (comments and raw strings skipped). */
+  private newlineInString(end: number): number {
+    const text = this.text;
+    for (let i = 0; i < end; i++) {
+      const c = text[i] as string;
+      if (c === '/' && text[i + 1] === '/') {
+        const e = text.indexOf('\n', i);
+        i = e < 0 ? end : e;
+      } else if (c === '/' && text[i + 1] === '*') {
+        const e = text.indexOf('*/', i + 2);
+        i = e < 0 ? end : e + 1;
+      } else if (c === '`') {
+        const e = text.indexOf('`', i + 1);
+        i = e < 0 ? end : e;
+      } else if (c === '"' || c === "'") {
+        for (i++; i < text.length && text[i] !== c; i++) {
+          if (text[i] === '\\') i++;
+          else if (text[i] === '\n') return c === '"' ? i : -1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Offsets of the brackets still open before `at`, outermost first (strings and comments skipped). */
+  private openBrackets(at: number): number[] {
+    const text = this.text;
+    const stack: number[] = [];
+    for (let i = 0; i < at; i++) {
+      const c = text[i] as string;
+      if (c === '/' && text[i + 1] === '/')
+        i = text.indexOf('\n', i) < 0 ? at : text.indexOf('\n', i) - 1;
+      else if (c === '/' && text[i + 1] === '*') {
+        const e = text.indexOf('*/', i + 2);
+        i = e < 0 ? at : e + 1;
+      } else if (c === '"' || c === "'") {
+        for (i++; i < at && text[i] !== c && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+      } else if (c === '`') {
+        const e = text.indexOf('`', i + 1);
+        i = e < 0 ? at : e;
+      } else if (c === '(' || c === '[' || c === '{') stack.push(i);
+      else if (c === ')' || c === ']' || c === '}') stack.pop();
+    }
+    return stack;
   }
 
   /**
