@@ -75,6 +75,11 @@ describe('when a newcomer makes a common syntax mistake', () => {
     ],
     [body('\tfmt.Println("hi)'), 'main.go:6:18: newline in string'],
     [
+      'package main\n\ntype T struct { a int b int }\n\nfunc main() {\n\tvar t T\n\t_ = t\n}\n',
+      'main.go:3:23: syntax error: unexpected name b in struct type; possibly missing semicolon or newline or }',
+    ],
+    [body('\tvar x int =\n\t_ = x'), 'main.go:7:4: syntax error: unexpected = at end of statement'],
+    [
       body('\tfmt.Println("a" "b")'),
       'main.go:6:18: syntax error: unexpected literal "b" in argument list; possibly missing comma or )',
     ],
@@ -89,6 +94,10 @@ describe('when a newcomer makes a common syntax mistake', () => {
 
 describe('when the program has a type error', () => {
   it.each([
+    [
+      'package main\n\nfunc f() (int, int) {\n\treturn 1\n}\n\nfunc main() {\n\tf()\n}\n',
+      'main.go:4:9: not enough return values\n\thave (number)\n\twant (int, int)',
+    ],
     [main('\tx := 1'), 'main.go:4:2: declared and not used: x'],
     [main('\tfmt.Println("hi")'), 'main.go:4:2: undefined: fmt'],
     [

@@ -1979,7 +1979,7 @@ class Compiler {
       if (op.mode !== 'tuple' || op.type.k !== 'tuple')
         fail(
           e.pos,
-          `not enough return values\n\thave (${typeString(op.type)})\n\twant (${want.map((t) => typeString(t)).join(', ')})`,
+          `not enough return values\n\thave (${summaryType(op)})\n\twant (${want.map((t) => typeString(t)).join(', ')})`,
         );
       const got = op.type.types;
       if (got.length !== want.length)
@@ -1996,10 +1996,7 @@ class Compiler {
       n = got.length;
     } else {
       if (results.length !== want.length) {
-        const have = results.map((r) => {
-          const t = this.peekOperand(r);
-          return t.mode === 'const' && isUntyped(t.type) ? 'number' : typeString(t.type);
-        });
+        const have = results.map((r) => summaryType(this.peekOperand(r)));
         fail(
           results[0]?.pos ?? pos,
           `${results.length < want.length ? 'not enough' : 'too many'} return values\n\thave (${have.join(', ')})\n\twant (${want.map((t) => typeString(t)).join(', ')})`,
@@ -2615,12 +2612,7 @@ class Compiler {
     fname: string,
     got: readonly Type[] | null,
   ): never {
-    const have =
-      got ??
-      e.args.map((a) => {
-        const op = this.peekOperand(a);
-        return op.mode === 'const' && isUntyped(op.type) ? 'number' : typeString(op.type);
-      });
+    const have = got ?? e.args.map((a) => summaryType(this.peekOperand(a)));
     const n = got ? got.length : e.args.length;
     const want = sig.params.length;
     const few = n < (sig.variadic ? want - 1 : want);
@@ -3836,6 +3828,16 @@ class Compiler {
     }
     return null;
   }
+}
+
+/**
+ * A type as go/types' typesSummary writes it in "have (...)": "number" for an untyped
+ * numeric constant (no particular type implied), an untyped string or bool without "untyped".
+ */
+function summaryType(op: Operand): string {
+  if (!isUntyped(op.type)) return typeString(op.type);
+  const name = typeString(op.type);
+  return /^untyped (int|float|rune)$/.test(name) ? 'number' : name.replace('untyped ', '');
 }
 
 /** vet's lockPath: how a type contains a lock, e.g. `command-line-arguments.Store contains sync.Mutex`. */

@@ -264,9 +264,16 @@ class Parser {
       }
     }
     const inner = open[open.length - 1];
+    const typeBody =
+      inner !== undefined && text[inner] === '{'
+        ? /\b(struct|interface)\s*$/.exec(text.slice(0, inner))?.[1]
+        : undefined;
     // a composite literal's { follows its type with no space (as gofmt writes it): []int{
     const composite =
-      inner !== undefined && text[inner] === '{' && /[\w\]}]$/.test(text.slice(0, inner));
+      inner !== undefined &&
+      text[inner] === '{' &&
+      !typeBody &&
+      /[\w\]}]$/.test(text.slice(0, inner));
     // a newline after an element ends the statement there (gc inserts a semicolon)
     const call =
       inner !== undefined && text[inner] === '(' && /[\w)\]]\s*$/.test(text.slice(0, inner));
@@ -293,16 +300,21 @@ class Parser {
       };
     if ((tok === 'keyword else' || tok === 'EOF') && open.some((i) => text[i] === '{'))
       return { at, msg: `syntax error: unexpected ${tok}, expected }` };
-    // more on a line after a complete statement, in a function body: `y := x++`, `f())`
+    // more on a line after a complete field or statement: `a int b int`, `y := x++`, `f())`
     if (
       inner !== undefined &&
       text[inner] === '{' &&
       !composite &&
       line.trim() !== '' &&
       /([\w"'`)\]}]|\+\+|--)\s*$/.test(line) &&
-      /^(\)|\]|\+\+|--|name |literal )/.test(tok)
+      !/^(\{|\(|\[|\.|,|;|EOF|newline)$/.test(tok)
     )
-      return { at, msg: `syntax error: unexpected ${tok} at end of statement` };
+      return {
+        at,
+        msg: typeBody
+          ? `syntax error: unexpected ${tok} in ${typeBody} type; possibly missing semicolon or newline or }`
+          : `syntax error: unexpected ${tok} at end of statement`,
+      };
     return null;
   }
 
