@@ -563,7 +563,12 @@ function onceDo(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRe
     return NATIVE_STEP;
   }
   const f = a[1] as Value;
-  if (!(f instanceof FnVal)) m.runtimePanic(GO.nilDeref, ins.pos, true);
+  if (!(f instanceof FnVal)) {
+    // calling a nil f panics inside doSlow, whose deferred calls still run
+    m.wr<SlotsObj>(done).s[0] = 1;
+    mutexUnlock(m, g, mu, ins, name, mu, GO.unlockOfUnlockedMutex);
+    m.runtimePanic(GO.nilDeref, ins.pos, true);
+  }
   const end = m.prog.trampolines.get(`sync.Once.${ONCE_END}/1`);
   if (end === undefined) throw new Error('internal: no wrapper for Once.Do');
   return m.callFromNative(g, f, 2, {

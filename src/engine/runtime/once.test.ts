@@ -116,6 +116,32 @@ func main() {
     expect(r.stdout).toBe('recovered: boom\n{{{} 1} {0 0}}\n');
   });
 
+  it('a nil f panics, and the Once is done and unlocked all the same', () => {
+    const r = runProgram(
+      compile(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var once sync.Once
+	defer func() {
+		fmt.Println("recovered:", recover())
+		once.Do(func() { fmt.Println("f") })
+		fmt.Println(once)
+	}()
+	once.Do(nil)
+}
+`),
+    );
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe(
+      'recovered: runtime error: invalid memory address or nil pointer dereference\n{{{} 1} {0 0}}\n',
+    );
+  });
+
   it('Do inside f deadlocks, waiting for the Once’s own mutex, and the explanation says why', () => {
     const r = runProgram(
       compile(`package main
