@@ -19,6 +19,7 @@ import { CodePanel } from '../CodePanel/CodePanel';
 import { Lanes } from '../Lanes/Lanes';
 import { LockView } from '../LockView/LockView';
 import { MapView } from '../MapView/MapView';
+import { VarsView } from '../VarsView/VarsView';
 import { Console } from '../Console/Console';
 import { Scrubber, Transport } from '../Controls/Transport';
 import styles from './Embed.module.css';
@@ -220,6 +221,7 @@ export function Embed() {
           <div className={styles.stage}>
             <Lanes />
             <LockView />
+            <VarsView />
             <MapView />
           </div>
         </div>
