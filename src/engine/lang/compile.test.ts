@@ -31,6 +31,21 @@ describe('when the source has a syntax error', () => {
   });
 });
 
+describe('when several functions have errors', () => {
+  it('each is reported, in source order, as gc lists them', () => {
+    const c = compileGo(
+      'package main\n\nimport "fmt"\n\nfunc a() {\n\tvar x int = "a"\n\tfmt.Println(x)\n}\n\nfunc b() {\n\ty := 2\n}\n\nfunc main() {\n\tc := nothing\n\ta()\n\tb()\n}\n',
+    );
+    expect(c.ok).toBe(false);
+    if (!c.ok)
+      expect(c.diagnostics.map((d) => formatDiagnostic('main.go', d))).toEqual([
+        'main.go:6:14: cannot use "a" (untyped string constant) as int value in variable declaration',
+        'main.go:11:2: declared and not used: y',
+        'main.go:15:7: undefined: nothing',
+      ]);
+  });
+});
+
 describe('when a newcomer makes a common syntax mistake', () => {
   // each as gc's parser reports it: where gc's scanner put a semicolon, not where lezer's
   // error recovery gave up

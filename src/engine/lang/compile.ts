@@ -75,6 +75,9 @@ export function compileGo(source: string): CompileResult {
   }
 }
 
+/** gc reports at most this many errors. */
+const MAX_ERRORS = 10;
+
 class MultiError extends Error {
   constructor(readonly list: Diagnostic[]) {
     super(list[0]?.msg ?? 'errors');
@@ -314,22 +317,35 @@ class Compiler {
     this.declareTypes();
     this.declareFuncs();
     const init = this.compileInit();
-    for (const b of this.bodies) b();
+    // as gc does, an error in one function does not hide those in the others (a function's
+    // check stops at its first error, so its unused variables are not reported)
+    const failed: Diagnostic[] = [];
+    for (const b of this.bodies) {
+      try {
+        b();
+      } catch (e) {
+        if (!(e instanceof CompileError)) throw e;
+        failed.push(e.diagnostic);
+      }
+    }
     const main = this.pkgScope.syms.get('main');
     if (!main || main.k !== 'func')
       fail({ line: 1, col: 1 }, 'function main is undeclared in the main package');
-    for (const s of this.fileScope.syms.values())
-      if (s.k === 'pkg' && !s.used)
-        this.deferredErrors.push({
-          pos: s.pos,
-          msg: `"${s.path}" imported and not used`,
-          kind: 'type',
-        });
-    if (this.deferredErrors.length > 0) {
-      const sorted = [...this.deferredErrors].sort(
+    // (a function whose check stopped early may not have reached its uses of an import)
+    if (failed.length === 0)
+      for (const s of this.fileScope.syms.values())
+        if (s.k === 'pkg' && !s.used)
+          this.deferredErrors.push({
+            pos: s.pos,
+            msg: `"${s.path}" imported and not used`,
+            kind: 'type',
+          });
+    if (failed.length + this.deferredErrors.length > 0) {
+      const sorted = [...failed, ...this.deferredErrors].sort(
         (a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col,
       );
-      throw new MultiError(sorted);
+      // gc stops after ten
+      throw new MultiError(sorted.slice(0, MAX_ERRORS));
     }
     this.makeLibraryTrampolines();
     return {
