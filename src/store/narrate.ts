@@ -93,6 +93,23 @@ export function describeEvent(e: EngineEvent): string | null {
       return `The race detector reports a data race in ${G(e.g)}.`;
     case 'wg':
       return `${G(e.g)} sets ${e.name}'s counter to ${e.n}.`;
+    case 'atomic': {
+      const what = e.name || 'the value';
+      switch (e.op) {
+        case 'Load':
+          return `${G(e.g)} reads ${what} atomically: ${e.value}.`;
+        case 'Store':
+          return `${G(e.g)} stores ${e.value} in ${what} atomically.`;
+        case 'Add':
+          return `${G(e.g)} adds to ${what} atomically: now ${e.value}.`;
+        case 'Swap':
+          return `${G(e.g)} swaps ${e.value} into ${what} atomically.`;
+        case 'CompareAndSwap':
+          return e.swapped
+            ? `${G(e.g)}'s CompareAndSwap on ${what} succeeds: now ${e.value}.`
+            : `${G(e.g)}'s CompareAndSwap on ${what} fails: it holds ${e.value}.`;
+      }
+    }
   }
 }
 
@@ -110,6 +127,7 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
   'spawn',
   'end',
   'output',
+  'atomic',
 ]);
 
 export function narrate(m: Machine, events: readonly EngineEvent[], g: number, line = 0): string {

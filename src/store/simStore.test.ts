@@ -13,6 +13,21 @@ function runAll(store: ReturnType<typeof createSimStore>): void {
 }
 
 describe('a simulator store', () => {
+  it('narrates atomic operations with the value they leave or read', () => {
+    const store = createSimStore({
+      source: read('../scenarios/programs/atomic-all.go'),
+      seed: 1,
+    });
+    const said: string[] = [];
+    for (let i = 0; i < 200 && !store.getState().snapshot?.outcome; i++) {
+      store.getState().step();
+      said.push(store.getState().narration);
+    }
+    expect(said).toContain('G6 adds to hits atomically: now 1.');
+    expect(said.filter((x) => /adds to hits atomically: now 2\.$/.test(x))).toHaveLength(1);
+    expect(said).toContain('G1 reads hits atomically: 2.');
+  });
+
   it('replays a schedule the explorer found to the same outcome, with the race detector when asked', () => {
     const c = compileGo(lenOutside);
     if (!c.ok) throw new Error('compile');

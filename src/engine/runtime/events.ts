@@ -121,4 +121,17 @@ export type EngineEvent =
       readonly obj: number;
       readonly name: string;
       readonly n: number;
+    }
+  | {
+      /** a sync/atomic operation (or sync.Once's look at its done flag) */
+      readonly t: 'atomic';
+      readonly g: number;
+      readonly obj: number;
+      /** the variable's name for the UI ('' when it has none) */
+      readonly name: string;
+      readonly op: 'Load' | 'Store' | 'Add' | 'Swap' | 'CompareAndSwap';
+      /** the value it read (Load, and a CompareAndSwap that failed) or left */
+      readonly value: string;
+      /** a CompareAndSwap that found the value it expected */
+      readonly swapped: boolean;
     };

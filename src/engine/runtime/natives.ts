@@ -16,7 +16,7 @@ import {
   responseType,
   HTTP_GET_LATENCY_NS,
 } from '../lang/stdlib';
-import { T, type Type } from '../lang/types';
+import { T, under, type Type } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
 import { textNatives } from './textlib';
@@ -657,20 +657,44 @@ function atomicAccess(
   g: G,
   p: Value,
   ins: Instr,
+  name: AtomicOp,
   op: (old: Value) => { readonly out: Value[]; readonly next?: Value },
-  reads = true,
 ): Value[] {
   const r = m.ptr(p, ins.pos);
   const f = r.f < 0 ? 0 : r.f;
   const key = `atomic ${r.id}.${f}`;
-  if (reads) m.race?.acquire(g.id, key);
-  const { out, next } = op(m.slots(r.id).s[f] as Value);
+  if (name !== 'Store') m.race?.acquire(g.id, key);
+  const old = m.slots(r.id).s[f] as Value;
+  const { out, next } = op(old);
   m.touch(g, r.id, f, next !== undefined, ins, true);
   if (next !== undefined) {
     m.wr<SlotsObj>(r.id).s[f] = next;
     m.race?.release(g.id, key);
   }
+  if (m.record) {
+    const o = m.slots(r.id);
+    const shown = next !== undefined ? next : old;
+    m.emit({
+      t: 'atomic',
+      g: g.id,
+      obj: r.id,
+      name: atomicName(o, r.f),
+      op: name,
+      value: String(shown),
+      swapped: name === 'CompareAndSwap' && next !== undefined,
+    });
+  }
   return out;
+}
+
+type AtomicOp = 'Load' | 'Store' | 'Add' | 'Swap' | 'CompareAndSwap';
+
+/** What to call the value at field f of o (-1: o itself): a variable's, a field's name. */
+function atomicName(o: SlotsObj, f: number): string {
+  if (f < 0 || o.role === Role.Box) return o.name;
+  const u = o.role === Role.Struct ? under(o.t) : null;
+  const field = u?.k === 'struct' ? u.fields[f]?.name : undefined;
+  return field ? (o.name ? `${o.name}.${field}` : field) : '';
 }
 
 /** Wrap an integer to the kind's size, as the hardware's add does. */
@@ -707,7 +731,7 @@ function atomicNatives(): Record<string, Native> {
     for (const [op, f] of Object.entries(ops(kind))) {
       if (kind === 'Bool' && op === 'Add') continue;
       const native: Native = (m, g, a, ins) =>
-        atomicAccess(m, g, a[0] as Value, ins, f(a), op !== 'Store');
+        atomicAccess(m, g, a[0] as Value, ins, op as AtomicOp, f(a));
       out[`atomic.${kind}.${op}`] = native;
       if (kind !== 'Bool') out[`atomic.${op}${kind}`] = native;
     }
