@@ -541,7 +541,9 @@ function onceDo(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRe
   const isDone = () => {
     m.race?.acquire(g.id, `atomic ${done}.0`);
     m.touch(g, done, 0, false, ins, true);
-    return m.slots(done).s[0] === 1;
+    const v = m.slots(done).s[0] as Value;
+    onceEvent(m, g, done, name, 'Load', v);
+    return v === 1;
   };
   if (g.phase === 0) {
     if (isDone()) return none;
@@ -578,6 +580,19 @@ function onceDo(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRe
   });
 }
 
+/** The atomic look at (or store to) a Once's done flag, for the narration: once.done. */
+function onceEvent(m: Machine, g: G, done: number, mu: string, op: 'Load' | 'Store', v: Value) {
+  m.emit({
+    t: 'atomic',
+    g: g.id,
+    obj: done,
+    name: `${mu.replace(/\.m$/, '')}.done`,
+    op,
+    value: String(v),
+    swapped: false,
+  });
+}
+
 /** What Do deferred around f: the store of done (phase 0), then Unlock (phase 1). */
 function onceEnd(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRef | null) {
   const { done, mu, name } = onceParts(m, a[0] as Value, ins, ref);
@@ -585,6 +600,7 @@ function onceEnd(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeR
     m.touch(g, done, 0, true, ins, true);
     m.wr<SlotsObj>(done).s[0] = 1;
     m.race?.release(g.id, `atomic ${done}.0`);
+    onceEvent(m, g, done, name, 'Store', 1);
     g.phase = 1;
     return NATIVE_STEP;
   }
