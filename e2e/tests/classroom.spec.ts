@@ -131,6 +131,22 @@ test.describe('presentation mode', () => {
     expect(ring).toBeGreaterThanOrEqual(6);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  test('the shared variables fit their card, beside the wait group', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('atomic-half');
+    await page.getByRole('button', { name: 'Present' }).click();
+    await sim.runToEnd();
+    const card = page.getByRole('region', { name: 'Shared variables' });
+    await expect(card.locator('[data-var="hits"]')).toBeVisible();
+    // the card stays inside the middle column, and nothing in it spills out of the card
+    const stage = page.getByRole('region', { name: 'Goroutines, locks and maps' });
+    const [cardBox, stageBox] = await Promise.all([card.boundingBox(), stage.boundingBox()]);
+    expect(cardBox && stageBox).toBeTruthy();
+    if (!cardBox || !stageBox) return;
+    expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(stageBox.x + stageBox.width + 1);
+    expect(await card.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
 });
 
 test.describe('presentation mode on a 1280×720 projector', () => {

@@ -21,7 +21,9 @@ export function VarsView() {
         <thead>
           <tr>
             <th scope="col">name</th>
-            <th scope="col">type</th>
+            <th scope="col" className={styles.type}>
+              type
+            </th>
             <th scope="col">value</th>
           </tr>
         </thead>
