@@ -9,13 +9,17 @@ import styles from './ScenarioPanel.module.css';
 /** States the explorer may visit per search in the page (each search runs in a worker). */
 const EXPLORE_BUDGET = 200_000;
 
+/** Output as one line of text: its lines joined by slashes ("made the map / 1 jobs"). */
+function printed(stdout: string): string {
+  return stdout.trim().split('\n').join(' / ');
+}
+
 function outcomeWords(e: Scenario['expected']): string {
   if (e.race)
     return e.exit === 66
       ? 'a data race report (exit 66 under -race)'
       : 'no race report under -race';
-  if (e.exit === 0)
-    return e.stdout ? `exit 0, printing ${JSON.stringify(e.stdout.trim())}` : 'exit 0';
+  if (e.exit === 0) return e.stdout ? `exit 0, printing “${printed(e.stdout)}”` : 'exit 0';
   return e.first.replace('fatal error: ', '');
 }
 
@@ -179,8 +183,8 @@ export function ScenarioPanel({
       {challenge && (
         <div className={styles.challenge} role="status" data-won={challenge.won}>
           {challenge.won
-            ? `You broke it in ${challenge.steps} steps: ${challenge.goal.first || `it printed ${JSON.stringify(challenge.goal.stdout?.trim())}`}. ${pair ? 'Now see the fix.' : ''}`
-            : `Challenge: you are the scheduler. Click a runnable goroutine (or press its number) to run it next, until the program ends in “${challenge.goal.first || challenge.goal.stdout?.trim()}”.`}{' '}
+            ? `You broke it in ${challenge.steps} steps: ${challenge.goal.first || `it printed “${printed(challenge.goal.stdout ?? '')}”`}. ${pair ? 'Now see the fix.' : ''}`
+            : `Challenge: you are the scheduler. Click a runnable goroutine (or press its number) to run it next, until the program ends in “${challenge.goal.first || printed(challenge.goal.stdout ?? '')}”.`}{' '}
           <button type="button" onClick={() => store.getState().endChallenge()}>
             {challenge.won ? 'Done' : 'Stop the challenge'}
           </button>
