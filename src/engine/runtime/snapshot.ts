@@ -97,7 +97,8 @@ export interface Snapshot {
 }
 
 export interface VarView {
-  readonly id: number;
+  /** unique among the views (a heap id, and a field for a struct's field) */
+  readonly key: string;
   readonly name: string;
   /** its Go type: int64, string, atomic.Int64... */
   readonly type: string;
@@ -142,7 +143,7 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
     count.set(o.name, n);
     const v = o.s[0] as Value;
     out.push({
-      id,
+      key: String(id),
       name: n === 1 ? o.name : `${o.name} (${n})`,
       type: typeString(o.t),
       value:
@@ -153,6 +154,55 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
             : formatValue(m, v, atomic ? null : o.t, 'v'),
     });
     if (out.length === MAX_VARS) break;
+  }
+  for (const f of sharedFields(m)) if (out.length < MAX_VARS) out.push(f);
+  return out;
+}
+
+/**
+ * The fields of a basic type of the structs that two goroutines or more point to, or the
+ * globals do (`c.n` of a `c := &Counter{}` each goroutine uses), named by the variable that
+ * points to it first (main's, usually).
+ */
+function sharedFields(m: Machine): VarView[] {
+  const SHARED = -1;
+  const structs = new Map<number, { name: string; who: Set<number> }>();
+  const note = (v: Value | undefined, name: string | null, who: number) => {
+    // through a variable's box (a captured pointer)
+    if (v instanceof Ref && v.f === 0) {
+      const b = m.get(v.id);
+      if (b.k === K.Slots && b.role === Role.Box) v = b.s[0];
+    }
+    if (!(v instanceof Ref) || v.f !== -1 || !name) return;
+    const o = m.get(v.id);
+    if (o.k !== K.Slots || o.role !== Role.Struct || (o.t.k === 'named' && o.t.pkg === 'atomic'))
+      return;
+    let e = structs.get(v.id);
+    if (!e) structs.set(v.id, (e = { name, who: new Set() }));
+    e.who.add(who);
+  };
+  m.globals.forEach((v, i) => note(v, m.prog.globals[i]?.name ?? null, SHARED));
+  const main = m.prog.funcs[m.prog.main];
+  for (const g of m.gs)
+    for (const fr of g.fr) fr.L.forEach((v, i) => note(v, fr.f.localNames[i] ?? null, g.id));
+  if (main) m.finalLocals.forEach((v, i) => note(v, main.localNames[i] ?? null, 1));
+  const out: VarView[] = [];
+  for (const [id, e] of structs) {
+    if (e.who.size < 2 && !e.who.has(SHARED)) continue;
+    const o = m.get(id);
+    if (o.k !== K.Slots) continue;
+    const u = under(o.t);
+    if (u.k !== 'struct') continue;
+    u.fields.forEach((field, f) => {
+      if (under(field.type).k !== 'basic' || field.name === '_') return;
+      const v = o.s[f] as Value;
+      out.push({
+        key: `${id}.${f}`,
+        name: `${e.name}.${field.name}`,
+        type: typeString(field.type),
+        value: typeof v === 'string' ? quote(v) : formatValue(m, v, field.type, 'v'),
+      });
+    });
   }
   return out;
 }

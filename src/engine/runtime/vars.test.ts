@@ -1,7 +1,8 @@
 /**
  * The shared variables the UI shows: package-level variables of a basic type, locals a
- * goroutine writes from its closure or through a pointer, and sync/atomic values; not the
- * loop variables a goroutine only reads. Main's locals stay visible after it returns.
+ * goroutine writes from its closure or through a pointer, sync/atomic values, and the basic
+ * fields of structs two goroutines point to; not the loop variables a goroutine only reads.
+ * Main's locals stay visible after it returns.
  */
 import { describe, expect, it } from 'vitest';
 import { compileGo, formatDiagnostic, Machine, type Program } from '../index';
@@ -54,6 +55,45 @@ func main() {
     // the loop variable i, captured but only read, is never listed
     expect(lists.flat().some((v) => v.startsWith('i '))).toBe(false);
     expect(lists.at(-1)).toEqual(['count int = 3']);
+  });
+
+  it('the fields of a struct the goroutines share, named through main’s pointer to it', () => {
+    const lists = seen(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Counter struct {
+	mu   sync.Mutex
+	hits int
+	name string
+}
+
+func (c *Counter) Add() {
+	c.hits++
+}
+
+func main() {
+	c := &Counter{name: "views"}
+	mine := &Counter{}
+	_ = mine
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.Add()
+		}()
+	}
+	wg.Wait()
+	fmt.Println(c.hits)
+}
+`);
+    // (mine is main's alone: not listed)
+    expect(lists.flat().some((v) => v.startsWith('mine.'))).toBe(false);
+    expect(lists.at(-1)).toEqual(['c.hits int = 3', 'c.name string = "views"']);
   });
 
   it('globals, locals whose address is taken, and atomics (typed or not)', () => {

@@ -29,7 +29,7 @@ export function VarsView() {
         </thead>
         <tbody>
           {vars.map((v) => (
-            <tr key={v.id} data-var={v.name} data-value={v.value}>
+            <tr key={v.key} data-var={v.name} data-value={v.value}>
               <td className={styles.name}>{v.name}</td>
               <td className={styles.type}>{v.type}</td>
               <td className={styles.value}>{v.value}</td>
