@@ -215,6 +215,7 @@ export interface StepInfo {
 /** The events of a machine that does not record: nothing is ever added to it. */
 /** log.LstdFlags (Ldate | Ltime), no prefix */
 const DEFAULT_LOGGER = { flags: 3, prefix: '' } as const;
+const NO_IDS: ReadonlySet<number> = new Set();
 const NO_EVENTS: EngineEvent[] = [];
 
 class Exit {
@@ -242,6 +243,11 @@ export class Machine {
    * never changed, and left out of the explorer's state)
    */
   outputOrder: readonly number[] = [];
+  /**
+   * structs a `go` statement handed to a goroutine, for the UI's shared variables (kept only
+   * when recording; replaced, never changed; left out of the explorer's state)
+   */
+  handedOff: ReadonlySet<number> = NO_IDS;
   /** the standard logger's flags and prefix (log.SetFlags, log.SetPrefix); replaced, never changed */
   logger: { readonly flags: number; readonly prefix: string } = DEFAULT_LOGGER;
   outcome: Outcome | null = null;
@@ -297,6 +303,7 @@ export class Machine {
       this.stderr = from.stderr;
       this.logger = from.logger;
       this.outputOrder = from.outputOrder;
+      this.handedOff = from.handedOff;
       this.outcome = from.outcome;
       this.steps = from.steps;
       this.nextGid = from.nextGid;
@@ -1398,8 +1405,26 @@ export class Machine {
     if (live >= this.limits.goroutines) this.limit('goroutines');
     const id = this.nextGid++;
     const child = this.newG(fv.fn, args, fv, id, g.id, ins.pos, fr.f.name);
+    if (this.record) this.noteHandedOff([...args, ...(fv.env ?? []), fv.bound ? fv.recv : null]);
     this.race?.spawn(g.id, id);
     this.emit({ t: 'spawn', g: g.id, child: id, fn: child.fn, pos: ins.pos });
+  }
+
+  /** Structs a `go` statement hands to the new goroutine (directly or in a captured variable). */
+  private noteHandedOff(vals: readonly Value[]): void {
+    let next: Set<number> | null = null;
+    for (let v of vals) {
+      if (v instanceof Ref && v.f === 0) {
+        const b = this.h[v.id];
+        if (b?.k === K.Slots && b.role === Role.Box) v = b.s[0] as Value;
+      }
+      if (!(v instanceof Ref) || v.f !== -1 || this.handedOff.has(v.id)) continue;
+      const o = this.h[v.id];
+      if (o?.k !== K.Slots || o.role !== Role.Struct) continue;
+      next ??= new Set(this.handedOff);
+      next.add(v.id);
+    }
+    if (next) this.handedOff = next;
   }
 
   private callIface(g: G, fr: Frame, ins: Instr): number {

@@ -160,9 +160,10 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
 }
 
 /**
- * The fields of a basic type of the structs that two goroutines or more point to, or the
- * globals do (`c.n` of a `c := &Counter{}` each goroutine uses), named by the variable that
- * points to it first (main's, usually).
+ * The fields of a basic type of the structs that two goroutines or more point to, the globals
+ * do, or a `go` statement handed over (`c.n` of a `c := &Counter{}` each goroutine uses; still
+ * shown after the goroutines finish), named by the variable that points to it first (main's,
+ * usually).
  */
 function sharedFields(m: Machine): VarView[] {
   const SHARED = -1;
@@ -188,7 +189,7 @@ function sharedFields(m: Machine): VarView[] {
   if (main) m.finalLocals.forEach((v, i) => note(v, main.localNames[i] ?? null, 1));
   const out: VarView[] = [];
   for (const [id, e] of structs) {
-    if (e.who.size < 2 && !e.who.has(SHARED)) continue;
+    if (e.who.size < 2 && !e.who.has(SHARED) && !m.handedOff.has(id)) continue;
     const o = m.get(id);
     if (o.k !== K.Slots) continue;
     const u = under(o.t);

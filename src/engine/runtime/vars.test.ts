@@ -14,17 +14,22 @@ function compile(src: string): Program {
   return c.program;
 }
 
-/** Run round-robin to the end, returning every distinct list of variables seen on the way. */
+/**
+ * Run round-robin to the end (recording, as the UI does), returning every distinct list of
+ * variables seen on the way; the last is the list when the program has ended.
+ */
 function seen(src: string): string[][] {
-  const m = new Machine(compile(src), {});
+  const m = new Machine(compile(src), { record: true });
   const lists = new Map<string, string[]>();
   for (let i = 0; i < 5_000 && !m.outcome; i++) {
     const r = m.runnable();
     if (r.length === 0) break;
     m.step(r[i % r.length] as number);
     const vs = sharedVars(m).map((v) => `${v.name} ${v.type} = ${v.value}`);
+    lists.delete(vs.join(', '));
     lists.set(vs.join(', '), vs);
   }
+  expect(m.outcome).not.toBeNull();
   return [...lists.values()];
 }
 
