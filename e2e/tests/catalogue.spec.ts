@@ -49,6 +49,13 @@ test('every scenario opens, reaches the outcome Go gives, and explains it', asyn
     // a broken program that ends cleanly (a lost update, a slow run) has still shown its problem
     if (kind === 'broken' && exit === 0)
       await expect(sim.explanation, id).toContainText('It finished cleanly — and');
+    // the search marks the card of the lost update among the clean exits
+    if (id === 'lost-update' || id === 'atomic-half') {
+      await page.getByRole('button', { name: 'Explore all schedules' }).click();
+      await expect(
+        page.getByLabel('Outcomes found').locator('li', { hasText: 'the lost update' }),
+      ).toContainText(stdout.trim().split('\n').at(-1) ?? '', { timeout: 30_000 });
+    }
     // a counter that lost a hit shows it in the shared variables
     if (id === 'atomic-half')
       await expect(page.locator('[data-var="hits"]')).toHaveAttribute('data-value', '1');

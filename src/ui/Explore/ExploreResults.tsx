@@ -37,6 +37,13 @@ export function ExploreResults({
   }, [result]);
   // goroutines left stuck when main returned count as a failure, though Go says nothing
   const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
+  // clean exits that print different things: the schedule decides the result (a lost update)
+  const outputs = new Set(
+    result.outcomes.filter((o) => o.exit === 0 && !o.leak && !o.first).map((o) => o.stdout),
+  ).size;
+  const verdict = failing.length > 0 ? 'bad' : outputs > 1 ? 'warn' : 'ok';
+  // the outcome the scenario is there to show, when it is a wrong result rather than a crash
+  const lost = scenario.expected.lost ? scenario.expected.stdout : undefined;
   const share = async (o: FoundOutcome) => {
     try {
       const link = await momentLink(store.getState(), scenario, o.schedule, o.steps);
@@ -48,10 +55,12 @@ export function ExploreResults({
   };
   return (
     <div ref={box} className={styles.results} aria-label="Outcomes found">
-      <p className={styles.verdict} data-verdict={failing.length === 0 ? 'ok' : 'bad'}>
-        {failing.length === 0
+      <p className={styles.verdict} data-verdict={verdict}>
+        {verdict === 'ok'
           ? `Checked ${n(result.states)} states: no schedule fails.`
-          : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${n(result.states)} states.`}{' '}
+          : verdict === 'warn'
+            ? `Checked ${n(result.states)} states: no schedule crashes, but the schedule decides what it prints (${outputs} different results below); if only one of them is right, the program has a race.`
+            : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${n(result.states)} states.`}{' '}
         {result.complete
           ? `Every schedule was covered, within bounds it never reached: ${n(budget)} states per search, ${n(DEFAULT_LIMITS.steps)} steps per run.`
           : `Not complete: ${result.cutoff ?? 'a bound was hit'}.`}
@@ -66,7 +75,12 @@ export function ExploreResults({
             data-exit={o.exit}
             data-leak={o.leak ? 'true' : undefined}
           >
-            <span className={styles.first}>{title(o)}</span>
+            <span className={styles.first}>
+              {title(o)}
+              {lost !== undefined && o.exit === 0 && o.stdout === lost && (
+                <strong className={styles.lost}> — the lost update</strong>
+              )}
+            </span>
             {o.leak && <span className={styles.leak}>{o.leak}</span>}
             {o.stdout && (
               <span className={styles.stdout}>
