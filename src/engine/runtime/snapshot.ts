@@ -8,7 +8,7 @@ import type { FuncCode } from '../lang/code';
 import type { WaitReason } from './events';
 import type { Machine, Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
-import { typeString, under } from '../lang/types';
+import { typeString, under, type Type } from '../lang/types';
 import { formatValue, quote } from './fmt';
 import { displayNames } from './names';
 
@@ -132,11 +132,13 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
     const o = m.get(id);
     if (o.k === K.Slots && o.t.k === 'named' && o.t.pkg === 'atomic') ids.add(id);
   }
+  const covered = new Set<number>();
+  const fields = sharedFields(m, covered);
   const out: VarView[] = [];
   const count = new Map<string, number>();
   for (const id of [...ids].sort((a, b) => a - b)) {
     const o = m.get(id);
-    if (o.k !== K.Slots || !o.name) continue;
+    if (o.k !== K.Slots || !o.name || covered.has(id)) continue;
     const atomic = o.t.k === 'named' && o.t.pkg === 'atomic';
     if (!atomic && (o.role !== Role.Box || under(o.t).k !== 'basic')) continue;
     const n = (count.get(o.name) ?? 0) + 1;
@@ -146,17 +148,19 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
       key: String(id),
       name: n === 1 ? o.name : `${o.name} (${n})`,
       type: typeString(o.t),
-      value:
-        atomic && o.t.k === 'named' && o.t.name === 'Bool'
-          ? String(v === true || v === 1)
-          : typeof v === 'string'
-            ? quote(v)
-            : formatValue(m, v, atomic ? null : o.t, 'v'),
+      value: varValue(m, v, o.t),
     });
     if (out.length === MAX_VARS) break;
   }
-  for (const f of sharedFields(m)) if (out.length < MAX_VARS) out.push(f);
+  for (const f of fields) if (out.length < MAX_VARS) out.push(f);
   return out;
+}
+
+/** A variable's value as Go source writes it (an atomic's, its value's). */
+function varValue(m: Machine, v: Value, t: Type): string {
+  if (t.k === 'named' && t.pkg === 'atomic')
+    return t.name === 'Bool' ? String(v === true || v === 1) : formatValue(m, v, null, 'v');
+  return typeof v === 'string' ? quote(v) : formatValue(m, v, t, 'v');
 }
 
 /**
@@ -165,7 +169,7 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
  * shown after the goroutines finish), named by the variable that points to it first (main's,
  * usually).
  */
-function sharedFields(m: Machine): VarView[] {
+function sharedFields(m: Machine, covered: Set<number>): VarView[] {
   const SHARED = -1;
   const structs = new Map<number, { name: string; who: Set<number> }>();
   const note = (v: Value | undefined, name: string | null, who: number) => {
@@ -195,14 +199,27 @@ function sharedFields(m: Machine): VarView[] {
     const u = under(o.t);
     if (u.k !== 'struct') continue;
     u.fields.forEach((field, f) => {
-      if (under(field.type).k !== 'basic' || field.name === '_') return;
+      if (field.name === '_') return;
       const v = o.s[f] as Value;
-      out.push({
-        key: `${id}.${f}`,
-        name: `${e.name}.${field.name}`,
-        type: typeString(field.type),
-        value: typeof v === 'string' ? quote(v) : formatValue(m, v, field.type, 'v'),
-      });
+      const ft = field.type;
+      if (ft.k === 'named' && ft.pkg === 'atomic' && v instanceof Ref) {
+        // (listed here under its struct's name, not again on its own)
+        const a = m.get(v.id);
+        if (a.k !== K.Slots) return;
+        covered.add(v.id);
+        out.push({
+          key: String(v.id),
+          name: `${e.name}.${field.name}`,
+          type: typeString(ft),
+          value: varValue(m, a.s[0] as Value, ft),
+        });
+      } else if (under(ft).k === 'basic')
+        out.push({
+          key: `${id}.${f}`,
+          name: `${e.name}.${field.name}`,
+          type: typeString(ft),
+          value: varValue(m, v, ft),
+        });
     });
   }
   return out;

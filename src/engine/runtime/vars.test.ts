@@ -101,6 +101,34 @@ func main() {
     expect(lists.at(-1)).toEqual(['c.hits int = 3', 'c.name string = "views"']);
   });
 
+  it('an atomic field of a shared struct, by its struct’s name, once', () => {
+    const lists = seen(`package main
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+type Stats struct {
+	hits atomic.Int64
+}
+
+func main() {
+	s := &Stats{}
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.hits.Add(1)
+		}()
+	}
+	wg.Wait()
+}
+`);
+    expect(lists.at(-1)).toEqual(['s.hits atomic.Int64 = 2']);
+  });
+
   it('globals, locals whose address is taken, and atomics (typed or not)', () => {
     const lists = seen(`package main
 
