@@ -106,6 +106,27 @@ describe('interleave run', () => {
 });
 
 describe('interleave explore', () => {
+  it("first is the runtime's first line: what the program logged to stderr is not part of it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    const file = join(dir, 'logs.go');
+    writeFileSync(
+      file,
+      'package main\n\nimport "log"\n\nfunc main() {\n\tlog.Println("starting")\n\tvar m map[string]int\n\tm["a"] = 1\n}\n',
+    );
+    const j = await exploreJson(file);
+    expect(j.outcomes.map((o) => [o.exit, o.first])).toEqual([
+      [2, 'panic: assignment to entry in nil map'],
+    ]);
+    writeFileSync(
+      file,
+      'package main\n\nimport "log"\n\nfunc main() {\n\tlog.Println("done")\n}\n',
+    );
+    const clean = await exploreJson(file);
+    expect(clean.outcomes.map((o) => [o.exit, o.first])).toEqual([[0, '']]);
+    const text = await cli('explore', file);
+    expect(text.out).toContain('exit 0: clean exit');
+  });
+
   it('--json gives every outcome, each reproduced by run --schedule with its exit and first line', async () => {
     const j = await exploreJson('unsafe-map-concurrent-writes.go');
     expect(j.complete).toBe(true);

@@ -168,7 +168,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
       states: r.states,
       outcomes: r.outcomes.map((o) => ({
         exit: o.exit,
-        first: firstLine(o.stderr, o.first),
+        first: firstLine(o.report, o.first),
         stdout: o.stdout,
         schedule: o.schedule,
         ...(o.leak ? { leak: o.leak } : {}),
@@ -182,7 +182,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
   );
   for (const o of r.outcomes) {
     io.out(
-      `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.stderr, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,
+      `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.report, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,
     );
     if (o.leak) io.out(`  ${o.leak}\n`);
     if (o.stdout) io.out(`  stdout: ${JSON.stringify(o.stdout)}\n`);

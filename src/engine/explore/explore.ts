@@ -98,6 +98,8 @@ export interface FoundOutcome {
   readonly first: string;
   readonly stdout: string;
   readonly stderr: string;
+  /** the runtime's part of stderr (without what the program logged or printed there) */
+  readonly report: string;
   /** goroutine ids chosen where several could run */
   readonly schedule: readonly number[];
   readonly steps: number;
@@ -724,6 +726,7 @@ class Search {
       first: o.first,
       stdout: m.stdout,
       stderr: m.stderr,
+      report: m.runtimeReport,
       schedule: this.records.schedule(rec),
       steps: m.steps,
       leak: stuck.length ? leakWords(m, stuck) : null,

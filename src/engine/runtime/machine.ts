@@ -243,6 +243,8 @@ export class Machine {
    * never changed, and left out of the explorer's state)
    */
   outputOrder: readonly number[] = [];
+  /** what the runtime wrote to stderr (reports, fatal errors), without the program's own text */
+  runtimeReport = '';
   /**
    * structs a `go` statement handed to a goroutine, for the UI's shared variables (kept only
    * when recording; replaced, never changed; left out of the explorer's state)
@@ -303,6 +305,7 @@ export class Machine {
       this.stderr = from.stderr;
       this.logger = from.logger;
       this.outputOrder = from.outputOrder;
+      this.runtimeReport = from.runtimeReport;
       this.handedOff = from.handedOff;
       this.outcome = from.outcome;
       this.steps = from.steps;
@@ -1569,13 +1572,17 @@ export class Machine {
     if (stream === 'stdout') {
       this.stdout += text;
       this.noteOutput(text.length);
-    } else this.appendStderr(text);
+    } else this.appendStderr(text, true);
     this.emit({ t: 'output', g: g.id, stream, text });
   }
 
-  /** Text the runtime (or the program) writes to stderr, in order with stdout (see outputOrder). */
-  appendStderr(text: string): void {
+  /**
+   * Text written to stderr, in order with stdout (see outputOrder): the runtime's (a report,
+   * a fatal error) unless `byProgram` (log, println), which `runtimeReport` leaves out.
+   */
+  appendStderr(text: string, byProgram = false): void {
     this.stderr += text;
+    if (!byProgram) this.runtimeReport += text;
     this.noteOutput(-text.length);
   }
 
