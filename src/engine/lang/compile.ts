@@ -23,6 +23,7 @@ import { parseGo } from './parse';
 import { CompileError, fail, unsupported, type Diagnostic, type Pos } from './source';
 import {
   NATIVE_STEPS,
+  isAtomicType,
   errorType,
   fn,
   libraryTypes,
@@ -3867,8 +3868,7 @@ function lockPath(t: Type, seen = new Set<Type>()): string | null {
     return `${typeString(t)} contains sync.noCopy`;
   }
   // sync/atomic's types hold a noCopy of their own package's, which vet names by path
-  if (t.k === 'named' && t.pkg === 'atomic')
-    return `sync/atomic.${t.name} contains sync/atomic.noCopy`;
+  if (isAtomicType(t)) return `sync/atomic.${t.name} contains sync/atomic.noCopy`;
   const u = under(t);
   if (u.k !== 'struct') return null;
   for (const f of u.fields) {

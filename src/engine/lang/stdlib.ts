@@ -85,6 +85,23 @@ native(waitGroupType, 'Wait', fn([], []));
 export const ATOMIC_KINDS = ['Int32', 'Int64', 'Uint32', 'Uint64'] as const;
 const atomicBasic = (k: (typeof ATOMIC_KINDS)[number]): Type =>
   basic(k.toLowerCase() as 'int32' | 'int64' | 'uint32' | 'uint64');
+/** The operations, as the typed values' methods and (suffixed by the kind) the functions. */
+export const ATOMIC_OPS = ['Load', 'Store', 'Add', 'Swap', 'CompareAndSwap'] as const;
+export type AtomicOp = (typeof ATOMIC_OPS)[number];
+/** An operation on a value of type v, as a method (the functions take a *v first). */
+function atomicSig(op: AtomicOp, v: Type): FuncType {
+  switch (op) {
+    case 'Load':
+      return fn([], [v]);
+    case 'Store':
+      return fn([v], []);
+    case 'Add':
+    case 'Swap':
+      return fn([v], [v]);
+    case 'CompareAndSwap':
+      return fn([v, v], [T.bool]);
+  }
+}
 /**
  * sync/atomic's types (Go 1.19): a struct around the value (Go's also holds a noCopy and an
  * alignment field, which only vet and the layout see). Their methods and the functions are
@@ -92,32 +109,17 @@ const atomicBasic = (k: (typeof ATOMIC_KINDS)[number]): Type =>
  * synchronising (Go's memory model: atomics are sequentially consistent) and never reports
  * against another atomic access, only against a plain one.
  */
-export const atomicTypes: readonly NamedType[] = [
-  ...ATOMIC_KINDS.map((k) => {
-    const t = named('atomic', k, {
-      k: 'struct',
-      fields: [{ name: 'v', type: atomicBasic(k), embedded: false }],
-    });
-    const v = atomicBasic(k);
-    native(t, 'Load', fn([], [v]));
-    native(t, 'Store', fn([v], []));
-    native(t, 'Add', fn([v], [v]));
-    native(t, 'Swap', fn([v], [v]));
-    native(t, 'CompareAndSwap', fn([v, v], [T.bool]));
-    return t;
-  }),
-  (() => {
-    const t = named('atomic', 'Bool', {
-      k: 'struct',
-      fields: [{ name: 'v', type: T.bool, embedded: false }],
-    });
-    native(t, 'Load', fn([], [T.bool]));
-    native(t, 'Store', fn([T.bool], []));
-    native(t, 'Swap', fn([T.bool], [T.bool]));
-    native(t, 'CompareAndSwap', fn([T.bool, T.bool], [T.bool]));
-    return t;
-  })(),
-];
+export const atomicTypes: readonly NamedType[] = [...ATOMIC_KINDS, 'Bool' as const].map((k) => {
+  const v = k === 'Bool' ? T.bool : atomicBasic(k);
+  const t = named('atomic', k, { k: 'struct', fields: [{ name: 'v', type: v, embedded: false }] });
+  for (const op of ATOMIC_OPS) if (k !== 'Bool' || op !== 'Add') native(t, op, atomicSig(op, v));
+  return t;
+});
+
+/** Is t one of sync/atomic's types? */
+export function isAtomicType(t: Type): t is NamedType & { readonly pkg: 'atomic' } {
+  return t.k === 'named' && t.pkg === 'atomic';
+}
 
 // ---- sync.Once -----------------------------------------------------------------------
 /** The hidden method Do defers around f (Go's doSlow: `defer o.done.Store(1)`, then Unlock). */
@@ -315,14 +317,14 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ...atomicTypes.map((t) => [t.name, { k: 'type', type: t }] as [string, Member]),
       ...ATOMIC_KINDS.flatMap((k) => {
         const v = atomicBasic(k);
-        const p: Type = { k: 'ptr', elem: v };
-        return [
-          [`Add${k}`, f(fn([p, v], [v]), `atomic.Add${k}`)],
-          [`Load${k}`, f(fn([p], [v]), `atomic.Load${k}`)],
-          [`Store${k}`, f(fn([p, v], []), `atomic.Store${k}`)],
-          [`Swap${k}`, f(fn([p, v], [v]), `atomic.Swap${k}`)],
-          [`CompareAndSwap${k}`, f(fn([p, v, v], [T.bool]), `atomic.CompareAndSwap${k}`)],
-        ] as [string, Member][];
+        return ATOMIC_OPS.map((op) => {
+          const sig = atomicSig(op, v);
+          const params = [{ k: 'ptr', elem: v } as Type, ...sig.params];
+          return [`${op}${k}`, f(fn(params, [...sig.results]), `atomic.${op}${k}`)] as [
+            string,
+            Member,
+          ];
+        });
       }),
       ['Value', { k: 'unsupported', why: 'atomic.Value is not simulated yet' }],
       ['Pointer', { k: 'unsupported', why: 'atomic.Pointer is not simulated yet' }],
@@ -487,16 +489,13 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['log.SetPrefix', 'log.SetPrefix'],
   ['log.Flags', 'log.Flags'],
   ['log.Prefix', 'log.Prefix'],
+  // (each a visible step: the functions by their Go name, the methods as "atomic Add")
   ...ATOMIC_KINDS.flatMap((k) =>
-    ['Add', 'Load', 'Store', 'Swap', 'CompareAndSwap'].flatMap(
-      (op) =>
-        [
-          [`atomic.${op}${k}`, `atomic.${op}${k}`],
-          [`atomic.${k}.${op}`, `atomic ${op}`],
-        ] as [string, string][],
-    ),
+    ATOMIC_OPS.map((op) => [`atomic.${op}${k}`, `atomic.${op}${k}`] as [string, string]),
   ),
-  ...['Load', 'Store', 'Swap', 'CompareAndSwap'].map(
-    (op) => [`atomic.Bool.${op}`, `atomic ${op}`] as [string, string],
+  ...atomicTypes.flatMap((t) =>
+    [...t.methods.keys()].map(
+      (op) => [`atomic.${t.name}.${op}`, `atomic ${op}`] as [string, string],
+    ),
   ),
 ]);

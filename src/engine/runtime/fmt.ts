@@ -4,7 +4,7 @@
  * structs at top level), %d %s %q %x %t %T %p %f %e %g %c with width and flags, and fmt's
  * error annotations (%!d(string=hi), %!(MISSING), %!(EXTRA ...)).
  */
-import { errorType } from '../lang/stdlib';
+import { errorType, isAtomicType } from '../lang/stdlib';
 import { isInterface, isStructLike, typeString, under, type Type } from '../lang/types';
 import type { Machine } from './machine';
 import { findMethod } from './machine';
@@ -439,8 +439,7 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
   switch (o.k) {
     case K.Slots: {
       const st = t ?? o.t;
-      if (st.k === 'named' && st.pkg === 'atomic')
-        return atomicString(st.name, o.s[0] as Value, verb);
+      if (isAtomicType(st)) return atomicString(st.name, o.s[0] as Value, verb);
       const u = under(st);
       const fields = u.k === 'struct' ? u.fields : [];
       const parts = o.s.map((x, i) => {

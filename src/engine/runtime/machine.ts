@@ -1413,14 +1413,18 @@ export class Machine {
     this.emit({ t: 'spawn', g: g.id, child: id, fn: child.fn, pos: ins.pos });
   }
 
+  /** The value in a variable's box, if v points to one (a captured variable); else v. */
+  unbox(v: Value): Value {
+    if (!(v instanceof Ref) || v.f !== 0) return v;
+    const b = this.h[v.id];
+    return b?.k === K.Slots && b.role === Role.Box ? (b.s[0] as Value) : v;
+  }
+
   /** Structs a `go` statement hands to the new goroutine (directly or in a captured variable). */
   private noteHandedOff(vals: readonly Value[]): void {
     let next: Set<number> | null = null;
-    for (let v of vals) {
-      if (v instanceof Ref && v.f === 0) {
-        const b = this.h[v.id];
-        if (b?.k === K.Slots && b.role === Role.Box) v = b.s[0] as Value;
-      }
+    for (const x of vals) {
+      const v = this.unbox(x);
       if (!(v instanceof Ref) || v.f !== -1 || this.handedOff.has(v.id)) continue;
       const o = this.h[v.id];
       if (o?.k !== K.Slots || o.role !== Role.Struct) continue;

@@ -8,8 +8,10 @@
  */
 import type { Instr } from '../lang/code';
 import {
-  ATOMIC_KINDS,
+  type ATOMIC_KINDS,
   LOG_FLAGS,
+  atomicTypes,
+  type AtomicOp,
   ONCE_END,
   cancelCtxPtr,
   httpBodyPtr,
@@ -29,6 +31,7 @@ import {
   Role,
   RWMUTEX_MAX_READERS,
   Slice,
+  sliceValues,
   type CtxObj,
   type MutexObj,
   type RWMutexObj,
@@ -497,11 +500,6 @@ function sleepFor(
   return 'done';
 }
 
-function sliceValues(m: Machine, v: Value): Value[] {
-  if (!(v instanceof Slice)) return [];
-  return (m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len);
-}
-
 function liveGoroutines(m: Machine): number {
   return m.gs.filter((g) => g.st !== 'done' && g.st !== 'crashed').length;
 }
@@ -582,6 +580,7 @@ function onceDo(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRe
 
 /** The atomic look at (or store to) a Once's done flag, for the narration: once.done. */
 function onceEvent(m: Machine, g: G, done: number, mu: string, op: 'Load' | 'Store', v: Value) {
+  if (!m.record) return;
   m.emit({
     t: 'atomic',
     g: g.id,
@@ -678,7 +677,7 @@ function atomicAccess(
 ): Value[] {
   const r = m.ptr(p, ins.pos);
   const f = r.f < 0 ? 0 : r.f;
-  const key = `atomic ${r.id}.${f}`;
+  const key = m.race ? `atomic ${r.id}.${f}` : '';
   if (name !== 'Store') m.race?.acquire(g.id, key);
   const old = m.slots(r.id).s[f] as Value;
   const { out, next } = op(old);
@@ -703,8 +702,6 @@ function atomicAccess(
   return out;
 }
 
-type AtomicOp = 'Load' | 'Store' | 'Add' | 'Swap' | 'CompareAndSwap';
-
 /** What to call the value at field f of o (-1: o itself): a variable's, a field's name. */
 function atomicName(o: SlotsObj, f: number): string {
   if (f < 0 || o.role === Role.Box) return o.name;
@@ -727,29 +724,35 @@ function wrapAtomic(v: number, kind: (typeof ATOMIC_KINDS)[number]): number {
   }
 }
 
-/** The natives of sync/atomic: functions on pointers and the typed values' methods. */
+/** What each operation does to the old value, given the call's arguments (value first). */
+const ATOMIC_EFFECT: Record<
+  AtomicOp,
+  (a: readonly Value[], kind: string) => (old: Value) => { out: Value[]; next?: Value }
+> = {
+  Load: () => (old) => ({ out: [old] }),
+  Store: (a) => () => ({ out: none, next: a[1] as Value }),
+  Add: (a, kind) => (old) => {
+    const v = wrapAtomic((old as number) + (a[1] as number), kind as (typeof ATOMIC_KINDS)[number]);
+    return { out: [v], next: v };
+  },
+  Swap: (a) => (old) => ({ out: [old], next: a[1] as Value }),
+  CompareAndSwap: (a) => (old) =>
+    old === a[1] ? { out: [true], next: a[2] as Value } : { out: [false] },
+};
+
+/**
+ * The natives of sync/atomic, one per method the library declares (stdlib's atomicTypes):
+ * `atomic.Int64.Add`, and for the integer kinds the function on a pointer, `atomic.AddInt64`.
+ */
 function atomicNatives(): Record<string, Native> {
   const out: Record<string, Native> = {};
-  const ops = (
-    kind: (typeof ATOMIC_KINDS)[number] | 'Bool',
-  ): Record<string, (a: readonly Value[]) => (old: Value) => { out: Value[]; next?: Value }> => ({
-    Load: () => (old) => ({ out: [old] }),
-    Store: (a) => () => ({ out: none, next: a[1] as Value }),
-    Add: (a) => (old) => {
-      const v = kind === 'Bool' ? 0 : wrapAtomic((old as number) + (a[1] as number), kind);
-      return { out: [v], next: v };
-    },
-    Swap: (a) => (old) => ({ out: [old], next: a[1] as Value }),
-    CompareAndSwap: (a) => (old) =>
-      old === a[1] ? { out: [true], next: a[2] as Value } : { out: [false] },
-  });
-  for (const kind of [...ATOMIC_KINDS, 'Bool'] as const)
-    for (const [op, f] of Object.entries(ops(kind))) {
-      if (kind === 'Bool' && op === 'Add') continue;
+  for (const t of atomicTypes)
+    for (const name of t.methods.keys()) {
+      const op = name as AtomicOp;
       const native: Native = (m, g, a, ins) =>
-        atomicAccess(m, g, a[0] as Value, ins, op as AtomicOp, f(a));
-      out[`atomic.${kind}.${op}`] = native;
-      if (kind !== 'Bool') out[`atomic.${op}${kind}`] = native;
+        atomicAccess(m, g, a[0] as Value, ins, op, ATOMIC_EFFECT[op](a, t.name));
+      out[`atomic.${t.name}.${op}`] = native;
+      if (t.name !== 'Bool') out[`atomic.${op}${t.name}`] = native;
     }
   return out;
 }

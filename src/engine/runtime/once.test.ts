@@ -91,8 +91,9 @@ func main() {
 });
 
 describe('when f panics or calls Do again', () => {
-  it('a panic in f counts as done: the next Do does not call f', () => {
-    const r = runProgram(
+  /** once.Do(firstF) panics; a deferred function recovers, calls Do again and prints the Once. */
+  const afterPanicIn = (firstF: string) =>
+    runProgram(
       compile(`package main
 
 import (
@@ -107,35 +108,20 @@ func main() {
 		once.Do(func() { fmt.Println("f again") })
 		fmt.Println(once)
 	}()
-	once.Do(func() { panic("boom") })
+	once.Do(${firstF})
 }
 `),
     );
+
+  it('a panic in f counts as done: the next Do does not call f', () => {
+    const r = afterPanicIn('func() { panic("boom") }');
     expect(r.outcome.code).toBe(0);
     // done is set and the mutex unlocked: {done {noCopy v} m {state sema}}
     expect(r.stdout).toBe('recovered: boom\n{{{} 1} {0 0}}\n');
   });
 
   it('a nil f panics, and the Once is done and unlocked all the same', () => {
-    const r = runProgram(
-      compile(`package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-func main() {
-	var once sync.Once
-	defer func() {
-		fmt.Println("recovered:", recover())
-		once.Do(func() { fmt.Println("f") })
-		fmt.Println(once)
-	}()
-	once.Do(nil)
-}
-`),
-    );
+    const r = afterPanicIn('nil');
     expect(r.outcome.code).toBe(0);
     expect(r.stdout).toBe(
       'recovered: runtime error: invalid memory address or nil pointer dereference\n{{{} 1} {0 0}}\n',

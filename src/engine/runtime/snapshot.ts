@@ -9,6 +9,7 @@ import type { WaitReason } from './events';
 import type { Machine, Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
 import { typeString, under, type Type } from '../lang/types';
+import { isAtomicType } from '../lang/stdlib';
 import { formatValue, quote } from './fmt';
 import { displayNames } from './names';
 
@@ -112,8 +113,9 @@ const MAX_VARS = 12;
 /**
  * The variables goroutines may update together, for the UI: package-level variables of a
  * basic type, local variables written from a goroutine's closure or through a pointer
- * (`count++` in a `go func`, `atomic.AddInt64(&n, 1)`; see Escapes.watched), and sync/atomic
- * values. A lost update to one of them leaves no other trace on screen.
+ * (`count++` in a `go func`, `atomic.AddInt64(&n, 1)`; see Escapes.watched), sync/atomic
+ * values, and the fields of the structs the goroutines share (see sharedFields). A lost
+ * update to one of them leaves no other trace on screen.
  */
 export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m)): VarView[] {
   const ids = new Set<number>();
@@ -130,7 +132,7 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
   if (main) watched(main, m.finalLocals);
   for (const id of live) {
     const o = m.get(id);
-    if (o.k === K.Slots && o.t.k === 'named' && o.t.pkg === 'atomic') ids.add(id);
+    if (o.k === K.Slots && isAtomicType(o.t)) ids.add(id);
   }
   const covered = new Set<number>();
   const fields = sharedFields(m, covered);
@@ -139,8 +141,7 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
   for (const id of [...ids].sort((a, b) => a - b)) {
     const o = m.get(id);
     if (o.k !== K.Slots || !o.name || covered.has(id)) continue;
-    const atomic = o.t.k === 'named' && o.t.pkg === 'atomic';
-    if (!atomic && (o.role !== Role.Box || under(o.t).k !== 'basic')) continue;
+    if (!isAtomicType(o.t) && (o.role !== Role.Box || under(o.t).k !== 'basic')) continue;
     const n = (count.get(o.name) ?? 0) + 1;
     count.set(o.name, n);
     const v = o.s[0] as Value;
@@ -158,7 +159,7 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
 
 /** A variable's value as Go source writes it (an atomic's, its value's). */
 function varValue(m: Machine, v: Value, t: Type): string {
-  if (t.k === 'named' && t.pkg === 'atomic')
+  if (isAtomicType(t))
     return t.name === 'Bool' ? String(v === true || v === 1) : formatValue(m, v, null, 'v');
   return typeof v === 'string' ? quote(v) : formatValue(m, v, t, 'v');
 }
@@ -172,16 +173,12 @@ function varValue(m: Machine, v: Value, t: Type): string {
 function sharedFields(m: Machine, covered: Set<number>): VarView[] {
   const SHARED = -1;
   const structs = new Map<number, { name: string; who: Set<number> }>();
-  const note = (v: Value | undefined, name: string | null, who: number) => {
-    // through a variable's box (a captured pointer)
-    if (v instanceof Ref && v.f === 0) {
-      const b = m.get(v.id);
-      if (b.k === K.Slots && b.role === Role.Box) v = b.s[0];
-    }
+  const note = (x: Value | undefined, name: string | null, who: number) => {
+    // (through a variable's box: a captured pointer)
+    const v = m.unbox(x ?? null);
     if (!(v instanceof Ref) || v.f !== -1 || !name) return;
     const o = m.get(v.id);
-    if (o.k !== K.Slots || o.role !== Role.Struct || (o.t.k === 'named' && o.t.pkg === 'atomic'))
-      return;
+    if (o.k !== K.Slots || o.role !== Role.Struct || isAtomicType(o.t)) return;
     let e = structs.get(v.id);
     if (!e) structs.set(v.id, (e = { name, who: new Set() }));
     e.who.add(who);
@@ -199,27 +196,18 @@ function sharedFields(m: Machine, covered: Set<number>): VarView[] {
     const u = under(o.t);
     if (u.k !== 'struct') continue;
     u.fields.forEach((field, f) => {
-      if (field.name === '_') return;
       const v = o.s[f] as Value;
       const ft = field.type;
-      if (ft.k === 'named' && ft.pkg === 'atomic' && v instanceof Ref) {
-        // (listed here under its struct's name, not again on its own)
-        const a = m.get(v.id);
-        if (a.k !== K.Slots) return;
-        covered.add(v.id);
-        out.push({
-          key: String(v.id),
-          name: `${e.name}.${field.name}`,
-          type: typeString(ft),
-          value: varValue(m, a.s[0] as Value, ft),
-        });
-      } else if (under(ft).k === 'basic')
-        out.push({
-          key: `${id}.${f}`,
-          name: `${e.name}.${field.name}`,
-          type: typeString(ft),
-          value: varValue(m, v, ft),
-        });
+      const inner = isAtomicType(ft) && v instanceof Ref ? m.get(v.id) : null;
+      if (field.name === '_' || !(inner?.k === K.Slots || under(ft).k === 'basic')) return;
+      // an atomic field is listed here under its struct's name, not again on its own
+      if (inner && v instanceof Ref) covered.add(v.id);
+      out.push({
+        key: inner && v instanceof Ref ? String(v.id) : `${id}.${f}`,
+        name: `${e.name}.${field.name}`,
+        type: typeString(ft),
+        value: varValue(m, inner?.k === K.Slots ? (inner.s[0] as Value) : v, ft),
+      });
     });
   }
   return out;
@@ -239,9 +227,6 @@ export function transcript(m: Machine): OutputRun[] {
     if (n > 0) out.push({ stream: 'stdout', text: m.stdout.slice(o, (o += n)) });
     else out.push({ stream: 'stderr', text: m.stderr.slice(e, (e -= n)) });
   }
-  // (anything written around the record, should there be any, goes last)
-  if (o < m.stdout.length) out.push({ stream: 'stdout', text: m.stdout.slice(o) });
-  if (e < m.stderr.length) out.push({ stream: 'stderr', text: m.stderr.slice(e) });
   return out;
 }
 

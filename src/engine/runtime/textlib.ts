@@ -13,7 +13,7 @@ import { quote } from './fmt';
 import { GO } from './messages';
 import { utf8Bytes, type G, type Machine } from './machine';
 import type { Native } from './natives';
-import { FnVal, Iface, K, Role, Slice, type SlotsObj, type Value } from './values';
+import { FnVal, Iface, K, Role, Slice, sliceValues, type SlotsObj, type Value } from './values';
 import type { Instr } from '../lang/code';
 
 const none: Value[] = [];
@@ -37,11 +37,6 @@ function stringSlice(m: Machine, xs: readonly string[]): Slice {
     name: '',
   });
   return new Slice(id, 0, xs.length, xs.length);
-}
-
-function elems(m: Machine, v: Value): Value[] {
-  if (!(v instanceof Slice)) return [];
-  return (m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len);
 }
 
 /** Go's unicode.IsSpace for the strings package's Fields and TrimSpace. */
@@ -173,7 +168,7 @@ export function textNatives(): Record<string, Native> {
     'strings.Index': str((s, sub) => byteIndex(s, s.indexOf(sub))),
     'strings.LastIndex': str((s, sub) => byteIndex(s, s.lastIndexOf(sub))),
     'strings.Count': str((s, sub) => (sub === '' ? [...s].length + 1 : s.split(sub).length - 1)),
-    'strings.Join': (m, _g, a) => [elems(m, a[0] as Value).join(a[1] as string)],
+    'strings.Join': (m, _g, a) => [sliceValues(m, a[0] as Value).join(a[1] as string)],
     'strings.Split': (m, _g, a) => {
       const [s, sep] = a as string[];
       return [stringSlice(m, sep === '' ? [...(s as string)] : (s as string).split(sep as string))];

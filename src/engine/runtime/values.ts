@@ -226,3 +226,9 @@ export function cloneObj(o: Obj, ep: number): Obj {
 }
 
 export const RWMUTEX_MAX_READERS = 1 << 30;
+
+/** The elements of slice v in heap m (none for a nil slice). */
+export function sliceValues(m: { get(id: number): Obj }, v: Value): Value[] {
+  if (!(v instanceof Slice)) return [];
+  return (m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len);
+}
