@@ -102,6 +102,31 @@ describe('when a newcomer makes a common syntax mistake', () => {
       'package main\n\nx := 1\n\nfunc main() {\n}\n',
       'main.go:3:1: syntax error: non-declaration statement outside function body',
     ],
+    // gc's parser (syntax/parser.go, fileOrNil and importDecl) between declarations
+    [
+      'package main\n\n\t"fmt"\n)\n\nfunc main() {\n}\n',
+      'main.go:3:2: syntax error: non-declaration statement outside function body',
+    ],
+    [
+      body('\tfmt.Println(1)\n\t}()'),
+      'main.go:7:3: syntax error: unexpected ( after top level declaration',
+    ],
+    [
+      'package main\n\nvar a int, b int\n\nfunc main() {\n}\n',
+      'main.go:3:10: syntax error: unexpected comma after top level declaration',
+    ],
+    [
+      'package main\n\nvar a = 1 2\n\nfunc main() {\n}\n',
+      'main.go:3:11: syntax error: unexpected literal 2 after top level declaration',
+    ],
+    [
+      'package main\n\nimport fmt\n\nfunc main() {\n\tfmt.Println(1)\n}\n',
+      'main.go:3:11: syntax error: missing import path',
+    ],
+    [
+      'package main\n\nimport (\nimport (\n\t"fmt"\n)\n\nfunc main() {\n\tfmt.Println(1)\n}\n',
+      'main.go:4:1: syntax error: missing import path',
+    ],
   ])('reads as gc reports it (%#)', (src, want) => {
     expect(errorOf(src)).toBe(want);
   });

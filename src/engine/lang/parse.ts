@@ -30,6 +30,19 @@ import type {
 } from './ast';
 import { LineMap, fail, unsupported, type Pos } from './source';
 
+/** What may stand at the top level of a file, between declarations. */
+const TOP_LEVEL = new Set([
+  'PackageClause',
+  'ImportDecl',
+  'FunctionDecl',
+  'MethodDecl',
+  'VarDecl',
+  'ConstDecl',
+  'TypeDecl',
+  'LineComment',
+  'BlockComment',
+]);
+
 const KEYWORDS = new Set([
   'break',
   'case',
@@ -98,6 +111,8 @@ function bareRangeAt(text: string): number {
 
 class Parser {
   private readonly lines: LineMap;
+  /** the file's syntax tree, once parsed */
+  private top: SyntaxNode | null = null;
   constructor(
     private readonly text: string,
     original: string = text,
@@ -147,8 +162,9 @@ class Parser {
 
   file(): SourceFile {
     const tree = parser.parse(this.text);
-    this.checkSyntax(tree.topNode);
     const top = tree.topNode;
+    this.top = top;
+    this.checkSyntax(top);
     let pkg: Ident | null = null;
     const imports: ImportSpec[] = [];
     const decls: Decl[] = [];
@@ -197,6 +213,11 @@ class Parser {
     do {
       if (cursor.type.isError) {
         const at = cursor.from;
+        // `import fmt`: a local name and no path after it (gc says so where the path should be)
+        const spec = cursor.node.parent;
+        const local = spec?.name === 'ImportSpec' ? spec.getChild('DefName') : null;
+        if (spec && local && !spec.getChild('String'))
+          fail(this.pos(this.skipSpace(local.to)), 'syntax error: missing import path', 'syntax');
         const known = this.gcSyntaxError(this.skipSpace(at));
         if (known) fail(this.pos(known.at), known.msg, 'syntax');
         fail(
@@ -221,6 +242,8 @@ class Parser {
     const cut = this.newlineInString(lineEnd);
     if (cut >= 0) return { at: cut, msg: 'newline in string' };
     const open = this.openBrackets(at);
+    const top = this.topLevelError(at, open);
+    if (top) return top;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const line = text.slice(lineStart, at);
     // `if x = 1 {`: an assignment where the condition goes
@@ -307,7 +330,7 @@ class Parser {
       !composite &&
       line.trim() !== '' &&
       /([\w"'`)\]}]|\+\+|--)\s*$/.test(line) &&
-      !/^(\{|\(|\[|\.|,|;|EOF|newline)$/.test(tok)
+      !/^(\{|\(|\[|\.|comma|semicolon|EOF|newline)$/.test(tok)
     )
       return {
         at,
@@ -316,6 +339,88 @@ class Parser {
           : `syntax error: unexpected ${tok} at end of statement`,
       };
     return null;
+  }
+
+  /**
+   * gc's messages for what goes wrong between declarations: a statement outside any function
+   * (gc says so at the statement, before anything after it), more on the line after a
+   * complete declaration (`}()` after a function's body, `var a int, b int`), and an import
+   * group with something other than a quoted path in it.
+   */
+  private topLevelError(at: number, open: readonly number[]): { at: number; msg: string } | null {
+    const text = this.text;
+    for (let c = this.top?.firstChild ?? null; c && c.from < at; c = c.nextSibling) {
+      if (c.type.isError || TOP_LEVEL.has(c.name)) continue;
+      // a block after a function with no body is the `{` on the next line, told elsewhere
+      if (c.name === 'Block' && c.prevSibling?.name === 'FunctionDecl') break;
+      return { at: c.from, msg: 'syntax error: non-declaration statement outside function body' };
+    }
+    const group = open.length === 1 ? (open[0] as number) : -1;
+    if (text[group] === '(' && /(^|\n)import\s*$/.test(text.slice(0, group)))
+      return this.importGroupError(group);
+    const tok = this.describe(at);
+    if (open.length > 0 || tok === 'EOF' || tok === 'newline') return null;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const first = this.skipSpace(lineStart);
+    const before = text.slice(lineStart, at).replace(/\/\/.*$/, '');
+    if (before.trim() === '') return null;
+    // a line that begins with neither a declaration nor the end of one, after a complete line
+    const prev = text
+      .slice(0, lineStart)
+      .replace(/\/\/[^\n]*/g, '')
+      .trimEnd();
+    if (
+      first < at &&
+      this.openBrackets(first).length === 0 &&
+      !/^(package|import|func|var|const|type)\b|^[)}\]]|^\/[/*]/.test(text.slice(first)) &&
+      !/([-+*/%&|^<>=!,.(]|&&|\|\|)$/.test(prev)
+    )
+      return { at: first, msg: 'syntax error: non-declaration statement outside function body' };
+    let decl = this.top?.childBefore(at) ?? null;
+    while (decl?.type.isError) decl = decl.prevSibling;
+    const inDecl = this.top?.childAfter(at - 1);
+    const named = (n: SyntaxNode | null | undefined) => !!n && TOP_LEVEL.has(n.name);
+    if ((named(decl) || named(inDecl)) && /([\w"'`)\]}])\s*$/.test(before))
+      return { at, msg: `syntax error: unexpected ${tok} after top level declaration` };
+    return null;
+  }
+
+  /**
+   * An import group's first mistake, as gc's importDecl and list report it: something other
+   * than `[name] "path"` where a spec goes, or more after a path on its line. Null if the group
+   * is well formed up to its `)` (the mistake is elsewhere).
+   */
+  private importGroupError(open: number): { at: number; msg: string } | null {
+    const text = this.text;
+    for (let i = open + 1; ;) {
+      while (i < text.length && /[\s;]/.test(text[i] ?? '')) i++;
+      if (text.startsWith('//', i)) {
+        i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+        continue;
+      }
+      if (text.startsWith('/*', i)) {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) return null;
+        i = end + 2;
+        continue;
+      }
+      if (i >= text.length || text[i] === ')') return null;
+      let tok = this.describe(i);
+      // a local name (or `.`) for the package comes before its path
+      if (tok.startsWith('name ') || tok === '.') {
+        i = this.skipSpace(i + (tok === '.' ? 1 : tok.length - 5));
+        tok = this.describe(i);
+      }
+      if (!tok.startsWith('literal ')) return { at: i, msg: 'syntax error: missing import path' };
+      if (!/^literal ["`]/.test(tok))
+        return { at: i, msg: 'syntax error: import path must be a string' };
+      i = this.skipSpace(i + tok.length - 8);
+      if (i < text.length && !/[\n;)]/.test(text[i] ?? '') && !text.startsWith('//', i))
+        return {
+          at: i,
+          msg: `syntax error: unexpected ${this.describe(i)} in grouped declaration; possibly missing semicolon or newline or )`,
+        };
+    }
   }
 
   /**
@@ -420,6 +525,8 @@ class Parser {
       /^(<<=|>>=|&\^=|\.\.\.|&&|\|\||<-|\+\+|--|==|!=|<=|>=|:=|[-+*/%&|^<>]=|<<|>>|&\^|.)/.exec(
         rest,
       )?.[0];
+    if (op === ',') return 'comma';
+    if (op === ';') return 'semicolon';
     return op ?? 'EOF';
   }
 
