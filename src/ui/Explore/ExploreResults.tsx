@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS } from '../../engine/runtime/messages';
 import type { Scenario } from '../../scenarios/catalogue';
 import { useSimStore } from '../Sim/SimContext';
 import { momentLink } from '../Tools/momentLink';
+import { printed } from '../printed';
 import styles from './ExploreResults.module.css';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -83,9 +84,8 @@ export function ExploreResults({
             </span>
             {o.leak && <span className={styles.leak}>{o.leak}</span>}
             {o.stdout && (
-              <span className={styles.stdout}>
-                prints{' '}
-                {JSON.stringify(o.stdout.length > 60 ? `${o.stdout.slice(0, 59)}…` : o.stdout)}
+              <span className={styles.stdout} title={o.stdout}>
+                prints “{printed(o.stdout, 60)}”
               </span>
             )}
             <span className={styles.meta}>

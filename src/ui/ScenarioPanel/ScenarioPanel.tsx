@@ -4,15 +4,11 @@ import { matches } from '../../scenarios/showMe';
 import { useExplore } from '../Explore/useExplore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { ExploreResults } from '../Explore/ExploreResults';
+import { printed } from '../printed';
 import styles from './ScenarioPanel.module.css';
 
 /** States the explorer may visit per search in the page (each search runs in a worker). */
 const EXPLORE_BUDGET = 200_000;
-
-/** Output as one line of text: its lines joined by slashes ("made the map / 1 jobs"). */
-function printed(stdout: string): string {
-  return stdout.trim().split('\n').join(' / ');
-}
 
 function outcomeWords(e: Scenario['expected']): string {
   if (e.race)
