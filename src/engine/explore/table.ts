@@ -84,7 +84,11 @@ export class VisitedTable {
       if (a === 0 && b === 0) continue;
       let i = fold(a, b) & this.mask;
       while (w[4 * i] !== 0 || w[4 * i + 1] !== 0) i = (i + 1) & this.mask;
-      w.set(old.subarray(j, j + 4), 4 * i);
+      // (word by word: a subarray per entry would allocate an object for each state)
+      w[4 * i] = a;
+      w[4 * i + 1] = b;
+      w[4 * i + 2] = old[j + 2] as number;
+      w[4 * i + 3] = old[j + 3] as number;
     }
     this.w = w;
   }
