@@ -154,6 +154,23 @@ describe('when the program has a type error', () => {
       main('\tn := 2\n\ttime.Sleep(n * time.Millisecond)', '\nimport "time"'),
       'main.go:6:13: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)',
     ],
+    // types2 names the field or method whose name differs only in case
+    [
+      main('\tvar mu sync.Mutex\n\tmu.lock()', '\nimport "sync"'),
+      'main.go:6:5: mu.lock undefined (type sync.Mutex has no field or method lock, but does have method Lock)',
+    ],
+    [
+      main('\tvar mu sync.RWMutex\n\tmu.Rlock()', '\nimport "sync"'),
+      'main.go:6:5: mu.Rlock undefined (type sync.RWMutex has no field or method Rlock, but does have method RLock)',
+    ],
+    [
+      'package main\n\ntype S struct{ Jobs int }\n\nfunc main() {\n\tvar s S\n\ts.jobs = 1\n}\n',
+      'main.go:7:4: s.jobs undefined (type S has no field or method jobs, but does have field Jobs)',
+    ],
+    [
+      'package main\n\ntype S struct{ n int }\n\nfunc main() {\n\tvar s S\n\ts.count()\n}\n',
+      'main.go:7:4: s.count undefined (type S has no field or method count)',
+    ],
   ])('reads like the Go compiler (%#)', (src, want) => {
     expect(errorOf(src)).toBe(want);
   });

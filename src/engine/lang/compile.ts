@@ -1459,10 +1459,7 @@ class Compiler {
               e.pos,
               `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
             );
-          fail(
-            e.selPos,
-            `${exprString(e)} undefined (type ${typeString(base)} has no field or method ${e.sel})`,
-          );
+          fail(e.selPos, `${exprString(e)} undefined (${this.noSuchSelector(base, e.sel)})`);
         }
         this.structRef(e.x, found.path, e.pos, true);
         const ft = found.type;
@@ -2287,6 +2284,37 @@ class Compiler {
 
   // ---- fields and methods --------------------------------------------------------------
 
+  /**
+   * Why `x.sel` names nothing, as types2 says it: with the field or method whose name differs
+   * only in case, when there is one (`mu.lock`: "but does have method Lock").
+   */
+  private noSuchSelector(t: Type, sel: string): string {
+    const why = `type ${typeString(t)} has no field or method ${sel}`;
+    const names = new Set<string>();
+    const seen = new Set<Type>();
+    const collect = (x: Type): void => {
+      if (seen.has(x)) return;
+      seen.add(x);
+      if (x.k === 'ptr') return collect(x.elem);
+      if (x.k === 'named') for (const m of x.methods.keys()) names.add(m);
+      const u = under(x);
+      if (u.k === 'iface') for (const m of u.methods.keys()) names.add(m);
+      if (u.k === 'struct')
+        for (const f of u.fields) {
+          names.add(f.name);
+          if (f.embedded) collect(f.type);
+        }
+    };
+    collect(t);
+    for (const alt of names) {
+      if (alt === sel || alt.toLowerCase() !== sel.toLowerCase()) continue;
+      const found = this.lookupField(t, alt);
+      if (!found) continue;
+      return `${why}, but does have ${found.kind === 'field' ? 'field' : 'method'} ${alt}`;
+    }
+    return why;
+  }
+
   private lookupField(
     t: Type,
     name: string,
@@ -2397,7 +2425,7 @@ class Compiler {
       const what =
         under(xt).k === 'ptr' && isInterface((under(xt) as { elem: Type }).elem)
           ? `type ${typeString(xt)} is pointer to interface, not interface`
-          : `type ${typeString(xt)} has no field or method ${e.sel}`;
+          : this.noSuchSelector(xt, e.sel);
       fail(e.selPos, `${exprString(e)} undefined (${what})`);
     }
     if (found.kind === 'field') {
