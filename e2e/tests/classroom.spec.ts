@@ -217,6 +217,27 @@ test.describe('every mode passes axe', () => {
   }
 });
 
+test('a program that does not compile is marked at its line, and nothing pretends to run', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  await sim.editProgram(
+    'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nvar mu sync.Mutex\n\nfunc main() {\n\tmu.lock()\n\tfmt.Println("hi")\n}\n',
+  );
+  await page.getByRole('button', { name: 'Stop editing' }).click();
+  const line = page.locator('[data-line="11"]');
+  await expect(line).toHaveAttribute('data-crash', 'true');
+  await expect(line.getByRole('note')).toHaveText(
+    '✕ 11:5: mu.lock undefined (type sync.Mutex has no field or method lock, but does have method Lock)',
+  );
+  await expect(page.locator('[data-line="12"]').getByRole('note')).toHaveCount(0);
+  await expect(sim.narration).toHaveText(
+    'The program does not compile: line 11, column 5, marked in the code. Nothing can run until it is fixed.',
+  );
+  await expect(sim.play).toBeDisabled();
+});
+
 test('a shared program that is not in the catalogue makes no claim about what Go gives', async ({
   page,
 }) => {

@@ -210,7 +210,7 @@ export function createSimStore(props: SimProps): SimStore {
       speed: props.speed ?? 5,
       manual: false,
       events: [],
-      narration: '',
+      narration: initial.ok ? '' : notCompiled(initial.diagnostics),
       historyVersion: 0,
       notice: null,
       challenge: null,
@@ -226,6 +226,8 @@ export function createSimStore(props: SimProps): SimStore {
             diagnostics: c.diagnostics,
             snapshot: null,
             playing: false,
+            narration: notCompiled(c.diagnostics),
+            events: [],
           });
           return;
         }
@@ -411,4 +413,14 @@ function recordHolds(h: History, events: readonly EngineEvent[], step: number, n
       }
     }
   }
+}
+
+/** What the narration says while the program does not compile (nothing can run). */
+function notCompiled(diagnostics: readonly Diagnostic[]): string {
+  const d = diagnostics[0];
+  if (!d) return '';
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+  const what =
+    d.kind === 'unsupported' ? 'uses something Interleave does not simulate' : 'does not compile';
+  return `The program ${what}: line ${d.pos.line}, column ${d.pos.col}${more}, marked in the code. Nothing can run until it is fixed.`;
 }

@@ -15,7 +15,10 @@ export function CodeArea({ scenario }: { readonly scenario: Scenario }) {
   const [editing, setEditing] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const edited = source !== scenario.source;
+  // the text as typed, before the store has it: the header must not change under the pointer
+  // when a click on "Stop editing" takes the edit (a button that moves loses the click)
+  const [draft, setDraft] = useState<string | null>(null);
+  const edited = (draft ?? source) !== scenario.source;
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   const pending = useRef<string | null>(null);
@@ -28,6 +31,7 @@ export function CodeArea({ scenario }: { readonly scenario: Scenario }) {
   };
   const onChange = (text: string) => {
     saveEdit(scenario.id, text);
+    setDraft(text);
     if (timer.current) clearTimeout(timer.current);
     pending.current = text;
     // recompile when the learner pauses typing; errors show inline meanwhile
@@ -48,6 +52,7 @@ export function CodeArea({ scenario }: { readonly scenario: Scenario }) {
             type="button"
             onClick={() => {
               forgetEdit(scenario.id);
+              setDraft(null);
               store.getState().load(scenario.source);
               setEditorKey(editorKey + 1);
             }}

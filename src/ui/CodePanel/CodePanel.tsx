@@ -20,15 +20,17 @@ const Line = memo(function Line(props: {
   readonly active: boolean;
   readonly crash: boolean;
   readonly sub: string;
+  /** the compile error on this line, as the Go toolchain prints it, or '' */
+  readonly error: string;
 }) {
-  const { n, pieces, marks, active, crash, sub } = props;
+  const { n, pieces, marks, active, crash, sub, error } = props;
   const subG = Number(sub.slice(0, sub.indexOf(':')));
   return (
     <li
       className={styles.line}
       data-line={n}
       data-active={active}
-      data-crash={crash}
+      data-crash={crash || error !== ''}
       aria-current={active ? 'step' : undefined}
     >
       <span className={styles.num} aria-hidden="true">
@@ -67,6 +69,11 @@ const Line = memo(function Line(props: {
           G{sub.slice(0, sub.indexOf(':'))}: {sub.slice(sub.indexOf(':') + 1)}
         </span>
       )}
+      {error && (
+        <span className={styles.error} role="note">
+          ✕ {error}
+        </span>
+      )}
     </li>
   );
 });
@@ -85,6 +92,11 @@ export function CodePanel() {
   );
   const step = useSim((s) => s.snapshot?.step ?? 0);
   const crashLine = useSim((s) => s.snapshot?.outcome?.pos?.line ?? 0);
+  const diagnostics = useSim((s) => s.diagnostics);
+  // a program that does not compile: each error at its line (the first, where there are more)
+  const errors = new Map<number, string>();
+  for (const d of diagnostics)
+    if (!errors.has(d.pos.line)) errors.set(d.pos.line, `${d.pos.line}:${d.pos.col}: ${d.msg}`);
   const store = useSimStore();
   const last = step > 0 ? store.getState().history().steps[step - 1] : undefined;
   const fast = useSim((s) => s.playing && (s.speed === 'max' || s.speed > 10));
@@ -124,6 +136,7 @@ export function CodePanel() {
               marks={here.map((mk) => `${mk.id}:${mk.state}`).join(',')}
               active={active}
               crash={crashLine === n}
+              error={errors.get(n) ?? ''}
               sub={
                 active && last
                   ? `${last.g}:${last.label === 'statement' ? 'ran this line' : last.label}`
