@@ -236,6 +236,11 @@ test('a program that does not compile is marked at its line, and nothing pretend
     'The program does not compile: line 11, column 5, marked in the code. Nothing can run until it is fixed.',
   );
   await expect(sim.play).toBeDisabled();
+  // the explorer says why it cannot search, rather than nothing
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText(
+    'The explorer could not run this program: mu.lock undefined',
+  );
 });
 
 test('a shared program that is not in the catalogue makes no claim about what Go gives', async ({

@@ -27,6 +27,10 @@ test('a fixed program is checked: no schedule fails', async ({ page }) => {
   await expect(page.getByLabel('Outcomes found')).toContainText('no schedule fails', {
     timeout: 30_000,
   });
+  // what a screen reader announces when the search ends
+  await expect(page.getByTestId('search-status')).toHaveText(
+    'Search finished: no schedule fails (every schedule covered).',
+  );
 });
 
 test('a long search shows progress, keeps the page responsive, and cancels at once', async ({
@@ -35,14 +39,16 @@ test('a long search shows progress, keeps the page responsive, and cancels at on
   const sim = new SimulatorPage(page);
   await sim.open('store-under-load');
   await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  // announced once to a screen reader; the numbers are on the page, not read out each time
   const status = page.getByRole('status').filter({ hasText: 'Exploring schedules' });
   await expect(status).toContainText(/\d[\d,]* states/, { timeout: 10_000 });
+  await expect(status.getByTestId('search-progress')).toHaveAttribute('aria-hidden', 'true');
   // the page still answers while the worker searches
   await sim.step.click();
   await expect(sim.scrubber).toHaveValue('1');
   const t0 = Date.now();
-  await status.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByText('Search cancelled.')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Search cancelled.' })).toBeVisible();
   expect(Date.now() - t0).toBeLessThan(1000);
 });
 

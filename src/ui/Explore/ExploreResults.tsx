@@ -15,6 +15,29 @@ function title(o: FoundOutcome): string {
   return o.exit === 0 ? 'exits normally' : `exit status ${o.exit}`;
 }
 
+/** What a search found, in short: the failing outcomes, how many clean results, the verdict. */
+function verdictOf(result: CheckResult) {
+  // goroutines left stuck when main returned count as a failure, though Go says nothing
+  const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
+  // clean exits that print different things: the schedule decides the result (a lost update)
+  const outputs = new Set(
+    result.outcomes.filter((o) => o.exit === 0 && !o.leak && !o.first).map((o) => o.stdout),
+  ).size;
+  const verdict = failing.length > 0 ? 'bad' : outputs > 1 ? 'warn' : 'ok';
+  return { failing, outputs, verdict } as const;
+}
+
+/** The verdict in one sentence, for a screen reader to announce when a search ends. */
+export function verdictWords(result: CheckResult): string {
+  const { failing, outputs, verdict } = verdictOf(result);
+  const scope = result.complete ? 'every schedule covered' : 'not complete';
+  if (verdict === 'bad')
+    return `Search finished: ${failing.length} way${failing.length > 1 ? 's' : ''} to fail (${scope}); the outcomes are listed below.`;
+  if (verdict === 'warn')
+    return `Search finished: no crash, but ${outputs} different results (${scope}); the outcomes are listed below.`;
+  return `Search finished: no schedule fails (${scope}).`;
+}
+
 /** Every distinct outcome the explorer reached, each a card to replay or share. */
 export function ExploreResults({
   result,
@@ -36,13 +59,7 @@ export function ExploreResults({
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'start' });
   }, [result]);
-  // goroutines left stuck when main returned count as a failure, though Go says nothing
-  const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
-  // clean exits that print different things: the schedule decides the result (a lost update)
-  const outputs = new Set(
-    result.outcomes.filter((o) => o.exit === 0 && !o.leak && !o.first).map((o) => o.stdout),
-  ).size;
-  const verdict = failing.length > 0 ? 'bad' : outputs > 1 ? 'warn' : 'ok';
+  const { failing, outputs, verdict } = verdictOf(result);
   // the outcome the scenario is there to show, when it is a wrong result rather than a crash
   const lost = scenario.expected.lost ? scenario.expected.stdout : undefined;
   const share = async (o: FoundOutcome) => {

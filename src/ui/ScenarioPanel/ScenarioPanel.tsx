@@ -3,12 +3,16 @@ import { scenarioById, type Scenario } from '../../scenarios/catalogue';
 import { matches } from '../../scenarios/showMe';
 import { useExplore } from '../Explore/useExplore';
 import { useSim, useSimStore } from '../Sim/SimContext';
-import { ExploreResults } from '../Explore/ExploreResults';
+import { ExploreResults, verdictWords } from '../Explore/ExploreResults';
 import { printed } from '../printed';
 import styles from './ScenarioPanel.module.css';
 
 /** States the explorer may visit per search in the page (each search runs in a worker). */
 const EXPLORE_BUDGET = 200_000;
+
+function searchFailed(message: string): string {
+  return `The explorer could not run this program: ${message}`;
+}
 
 function outcomeWords(e: Scenario['expected']): string {
   if (e.race)
@@ -156,25 +160,35 @@ export function ScenarioPanel({
           Race detector (-race)
         </label>
       </div>
-      {state.k === 'running' && (
-        <p className={styles.status} role="status">
-          Exploring schedules…{' '}
-          {state.progress
-            ? `${state.progress.proof ? 'proof search, depth first: ' : ''}${state.progress.states.toLocaleString('en-US')} states, depth ${state.progress.depth}, ${state.progress.outcomes} outcomes`
-            : ''}{' '}
+      {/* the search's status, one live region that is always there, so that each change is
+          announced once: the progress numbers change ten times a second and are not read out */}
+      <div className={styles.search}>
+        <p className={styles.status} role="status" data-testid="search-status">
+          {state.k === 'running' && (
+            <>
+              Exploring schedules…{' '}
+              <span aria-hidden="true" data-testid="search-progress">
+                {state.progress
+                  ? `${state.progress.proof ? 'proof search, depth first: ' : ''}${state.progress.states.toLocaleString('en-US')} states, depth ${state.progress.depth}, ${state.progress.outcomes} outcomes`
+                  : ''}
+              </span>
+            </>
+          )}
+          {state.k === 'cancelled' && 'Search cancelled.'}
+          {state.k === 'error' && searchFailed(state.message)}
+          {state.k === 'done' && found}
+          {state.k === 'done' && lastSearch === 'check' && (
+            <span className={styles.srOnly}>{verdictWords(state.result)}</span>
+          )}
+        </p>
+        {state.k === 'running' && (
           <button type="button" onClick={cancel}>
             Cancel
           </button>
-        </p>
-      )}
-      {state.k === 'cancelled' && <p className={styles.status}>Search cancelled.</p>}
+        )}
+      </div>
       {state.k === 'done' && lastSearch === 'check' && (
         <ExploreResults result={state.result} scenario={scenario} budget={EXPLORE_BUDGET} />
-      )}
-      {found && state.k !== 'running' && (
-        <p className={styles.status} role="status">
-          {found}
-        </p>
       )}
       {challenge && (
         <div className={styles.challenge} role="status" data-won={challenge.won}>
