@@ -52,6 +52,27 @@ test('a long search shows progress, keeps the page responsive, and cancels at on
   expect(Date.now() - t0).toBeLessThan(1000);
 });
 
+test('from the keyboard, a search hands focus to Cancel and back, never to the page', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('store-under-load');
+  const explore = page.getByRole('button', { name: 'Explore all schedules' });
+  await explore.focus();
+  await page.keyboard.press('Enter');
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Search cancelled.' })).toBeVisible();
+  await expect(explore).toBeFocused();
+  // a search that ends by itself gives focus back too
+  await sim.open('unsafe-store');
+  await explore.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Outcomes found')).toBeVisible({ timeout: 30_000 });
+  await expect(explore).toBeFocused();
+});
+
 test('goroutines left deadlocked when main returns are an outcome of their own', async ({
   page,
 }) => {

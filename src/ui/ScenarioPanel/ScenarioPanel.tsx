@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { scenarioById, type Scenario } from '../../scenarios/catalogue';
 import { matches } from '../../scenarios/showMe';
 import { useExplore } from '../Explore/useExplore';
@@ -37,6 +37,25 @@ export function ScenarioPanel({
   const { state, run, cancel } = useExplore();
   const [found, setFound] = useState<string | null>(null);
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
+  // keyboard focus through a search: the button pressed is disabled while it runs, so focus
+  // goes to Cancel, and comes back to the button when the search ends (not lost to the page)
+  const started = useRef<HTMLElement | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const running = state.k === 'running';
+  useEffect(() => {
+    const from = started.current;
+    if (!from) return;
+    if (running) cancelButton.current?.focus();
+    else {
+      started.current = null;
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost) from.focus();
+    }
+  }, [running]);
+  const searchFrom = (then: 'replay' | 'guide' | 'check', e: MouseEvent<HTMLButtonElement>) => {
+    started.current = document.activeElement === e.currentTarget ? e.currentTarget : null;
+    void search(then);
+  };
   const pair = scenario.pair ? scenarioById(scenario.pair) : null;
   const broken = scenario.kind === 'broken';
   // a program from a link or an embed: nobody has said what it should do
@@ -114,7 +133,7 @@ export function ScenarioPanel({
         {scenario.kind !== 'fixed' && !own && (
           <button
             type="button"
-            onClick={() => void search('replay')}
+            onClick={(e) => searchFrom('replay', e)}
             disabled={state.k === 'running'}
           >
             Show me {broken ? 'the problem' : 'it'}
@@ -123,7 +142,7 @@ export function ScenarioPanel({
         {scenario.kind !== 'fixed' && !own && (
           <button
             type="button"
-            onClick={() => void search('guide')}
+            onClick={(e) => searchFrom('guide', e)}
             disabled={state.k === 'running'}
           >
             Guided tour
@@ -140,7 +159,7 @@ export function ScenarioPanel({
         )}
         <button
           type="button"
-          onClick={() => void search('check')}
+          onClick={(e) => searchFrom('check', e)}
           disabled={state.k === 'running'}
           title="Search every schedule of the program as it is now, and list each outcome"
         >
@@ -182,7 +201,7 @@ export function ScenarioPanel({
           )}
         </p>
         {state.k === 'running' && (
-          <button type="button" onClick={cancel}>
+          <button type="button" onClick={cancel} ref={cancelButton}>
             Cancel
           </button>
         )}
