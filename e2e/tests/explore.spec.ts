@@ -52,7 +52,7 @@ test('a long search shows progress, keeps the page responsive, and cancels at on
   expect(Date.now() - t0).toBeLessThan(1000);
 });
 
-test('from the keyboard, a search hands focus to Cancel and back, never to the page', async ({
+test('from the keyboard, a search or a challenge hands focus to Cancel or Stop and back, never to the page', async ({
   page,
 }) => {
   const sim = new SimulatorPage(page);
@@ -71,6 +71,13 @@ test('from the keyboard, a search hands focus to Cancel and back, never to the p
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Outcomes found')).toBeVisible({ timeout: 30_000 });
   await expect(explore).toBeFocused();
+  // and so does the challenge: to its Stop button, and back
+  const challenge = page.getByRole('button', { name: 'Try to break it' });
+  await challenge.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Stop the challenge' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(challenge).toBeFocused();
 });
 
 test('goroutines left deadlocked when main returns are an outcome of their own', async ({

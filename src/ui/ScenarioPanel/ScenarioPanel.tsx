@@ -10,6 +10,30 @@ import styles from './ScenarioPanel.module.css';
 /** States the explorer may visit per search in the page (each search runs in a worker). */
 const EXPLORE_BUDGET = 200_000;
 
+/**
+ * Keyboard focus for an action that disables the button that started it: while `active`, focus
+ * is on `to` (Cancel, Stop); after, back on the button, if it was focused and focus has been
+ * lost to the page meanwhile. The first of the pair is for the button's click handler to call.
+ */
+function useFocusHandOff(active: boolean) {
+  const started = useRef<HTMLElement | null>(null);
+  const to = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const from = started.current;
+    if (!from) return;
+    if (active) to.current?.focus();
+    else {
+      started.current = null;
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost) from.focus();
+    }
+  }, [active]);
+  const from = (e: MouseEvent<HTMLButtonElement>) => {
+    started.current = document.activeElement === e.currentTarget ? e.currentTarget : null;
+  };
+  return [from, to] as const;
+}
+
 function searchFailed(message: string): string {
   return `The explorer could not run this program: ${message}`;
 }
@@ -39,23 +63,13 @@ export function ScenarioPanel({
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
   // keyboard focus through a search: the button pressed is disabled while it runs, so focus
   // goes to Cancel, and comes back to the button when the search ends (not lost to the page)
-  const started = useRef<HTMLElement | null>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const running = state.k === 'running';
-  useEffect(() => {
-    const from = started.current;
-    if (!from) return;
-    if (running) cancelButton.current?.focus();
-    else {
-      started.current = null;
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost) from.focus();
-    }
-  }, [running]);
+  const [searchStarted, cancelRef] = useFocusHandOff(state.k === 'running');
   const searchFrom = (then: 'replay' | 'guide' | 'check', e: MouseEvent<HTMLButtonElement>) => {
-    started.current = document.activeElement === e.currentTarget ? e.currentTarget : null;
+    searchStarted(e);
     void search(then);
   };
+  // the same through a challenge: to its Stop button, and back to "Try to break it"
+  const [challengeStarted, stopRef] = useFocusHandOff(challenge !== null);
   const pair = scenario.pair ? scenarioById(scenario.pair) : null;
   const broken = scenario.kind === 'broken';
   // a program from a link or an embed: nobody has said what it should do
@@ -151,7 +165,10 @@ export function ScenarioPanel({
         {broken && !scenario.expected.always && (
           <button
             type="button"
-            onClick={() => store.getState().startChallenge(scenario.expected)}
+            onClick={(e) => {
+              challengeStarted(e);
+              store.getState().startChallenge(scenario.expected);
+            }}
             disabled={!!challenge && !challenge.won}
           >
             Try to break it
@@ -201,7 +218,7 @@ export function ScenarioPanel({
           )}
         </p>
         {state.k === 'running' && (
-          <button type="button" onClick={cancel} ref={cancelButton}>
+          <button type="button" onClick={cancel} ref={cancelRef}>
             Cancel
           </button>
         )}
@@ -214,7 +231,7 @@ export function ScenarioPanel({
           {challenge.won
             ? `You broke it in ${challenge.steps} steps: ${challenge.goal.first || `it printed “${printed(challenge.goal.stdout ?? '')}”`}. ${pair ? 'Now see the fix.' : ''}`
             : `Challenge: you are the scheduler. Click a runnable goroutine (or press its number) to run it next, until the program ends in “${challenge.goal.first || printed(challenge.goal.stdout ?? '')}”.`}{' '}
-          <button type="button" onClick={() => store.getState().endChallenge()}>
+          <button type="button" onClick={() => store.getState().endChallenge()} ref={stopRef}>
             {challenge.won ? 'Done' : 'Stop the challenge'}
           </button>
         </div>
