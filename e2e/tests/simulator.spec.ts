@@ -165,6 +165,24 @@ test.describe('keyboard only', () => {
     );
     expect(outline).not.toBe('none');
   });
+
+  test('the Play button keeps focus as Pause, and when the run ends focus goes to Restart', async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('unsafe-store');
+    await sim.play.focus();
+    await page.keyboard.press('Enter');
+    await expect(sim.pause).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(sim.play).toBeFocused();
+    await sim.speed.selectOption('max');
+    await sim.play.focus();
+    await page.keyboard.press('Enter');
+    await expect(sim.output).toContainText('exit status', { timeout: 20_000 });
+    // Play and Step are disabled now: focus is not left on them, nor lost to the page
+    await expect(sim.restart).toBeFocused();
+  });
 });
 
 test.describe('accessibility', () => {

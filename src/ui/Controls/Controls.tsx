@@ -2,7 +2,7 @@ import { useLayoutEffect } from 'react';
 import { SPEEDS, type Speed } from '../../store/simStore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { Icon } from './Icon';
-import { Scrubber, Transport } from './Transport';
+import { Scrubber, Transport, useRestartFocus } from './Transport';
 import styles from './Controls.module.css';
 
 const speedLabel = (s: Speed) =>
@@ -63,6 +63,7 @@ export function Controls({ onHelp }: { readonly onHelp: () => void }) {
   const manual = useSim((s) => s.manual);
   const ready = useSim((s) => s.program !== null);
   const a = store.getState();
+  const [restartRef, onFocus, onBlur] = useRestartFocus(ended);
   return (
     <div className={styles.wrap}>
       <div className={styles.scrubRow}>
@@ -74,7 +75,13 @@ export function Controls({ onHelp }: { readonly onHelp: () => void }) {
           <Scrubber />
         </label>
       </div>
-      <div className={styles.controls} role="toolbar" aria-label="Playback">
+      <div
+        className={styles.controls}
+        role="toolbar"
+        aria-label="Playback"
+        onFocus={onFocus}
+        onBlur={onBlur}
+      >
         <Transport
           playing={playing}
           ended={ended || !ready}
@@ -86,6 +93,7 @@ export function Controls({ onHelp }: { readonly onHelp: () => void }) {
           onPlay={() => a.play()}
           onPause={() => a.pause()}
           onStep={() => (a.pause(), a.step())}
+          restartRef={restartRef}
         />
         <button
           type="button"

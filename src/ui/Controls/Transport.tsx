@@ -1,3 +1,4 @@
+import { useEffect, useRef, type FocusEvent, type Ref } from 'react';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { Icon } from './Icon';
 
@@ -15,17 +16,25 @@ export interface TransportProps {
   readonly onPlay: () => void;
   readonly onPause: () => void;
   readonly onStep: () => void;
+  /** the Restart button, for focus to go to when the run ends (see useRestartFocus) */
+  readonly restartRef?: Ref<HTMLButtonElement>;
 }
 
 const ALL: ReadonlySet<string> = new Set(['restart', 'back', 'play', 'step']);
 
 /** Restart, Step back, Play/Pause and Step: the same buttons (names, keys) everywhere. */
-export function Transport(p: TransportProps) {
+export function Transport({ restartRef, ...p }: TransportProps) {
   const show = p.show ?? ALL;
   return (
     <>
       {show.has('restart') && (
-        <button type="button" onClick={p.onRestart} aria-keyshortcuts="R" title="Restart (R)">
+        <button
+          type="button"
+          onClick={p.onRestart}
+          aria-keyshortcuts="R"
+          title="Restart (R)"
+          ref={restartRef}
+        >
           <Icon name="restart" /> Restart
         </button>
       )}
@@ -76,6 +85,30 @@ export function Transport(p: TransportProps) {
       )}
     </>
   );
+}
+
+/**
+ * When the run ends, Play and Step are disabled: keyboard focus on one of them would fall to
+ * the page, so it goes to Restart. Returns the Restart button's ref, and the focus and blur
+ * handlers for the toolbar around the buttons.
+ */
+export function useRestartFocus(ended: boolean) {
+  const last = useRef<HTMLElement | null>(null);
+  const restart = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const el = last.current;
+    if (!ended || !(el instanceof HTMLButtonElement) || !el.disabled) return;
+    const now = document.activeElement;
+    if (now === null || now === document.body || now === el) restart.current?.focus();
+  }, [ended]);
+  const onFocus = (e: FocusEvent) => {
+    last.current = e.target as HTMLElement;
+  };
+  // (a button that is disabled while focused loses focus to nothing: that is kept)
+  const onBlur = (e: FocusEvent) => {
+    if (e.relatedTarget) last.current = null;
+  };
+  return [restart, onFocus, onBlur] as const;
 }
 
 /** The scrubber over the run: any step, recorded or not yet (the run is replayed to it). */
