@@ -21,6 +21,22 @@ test('the catalogue lists the tutorial in groups, each card with its outcome', a
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Lock without Unlock');
 });
 
+test('from the keyboard, opening a card or the fix puts focus on the scenario it opened', async ({
+  page,
+}) => {
+  await page.goto('./?view=catalogue');
+  await page.locator('button[data-scenario="forget-unlock"]').focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'Scenario' });
+  await expect(panel.getByRole('heading', { name: 'Lock without Unlock' })).toBeFocused();
+  await panel.getByRole('button', { name: 'See the fix →' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { name: 'defer Unlock on every path' })).toBeFocused();
+  // and Tab goes on from there, through the scenario's own actions
+  await page.keyboard.press('Tab');
+  await expect(panel.getByRole('button').first()).toBeFocused();
+});
+
 test('every scenario opens, reaches the outcome Go gives, and explains it', async ({ page }) => {
   test.setTimeout(240_000);
   const ids = await scenarioIds(page);

@@ -11,6 +11,7 @@ import { Catalogue } from '../Catalogue/Catalogue';
 import { Crash } from '../Crash/Crash';
 import { readRoute, readShared, writeRoute, type Route, type View } from './route';
 import styles from './App.module.css';
+import { requestFocus } from '../focusRequest';
 
 const SimulatorRoot = lazy(() => import('./SimulatorRoot'));
 const Compare = lazy(() => import('../Compare/Compare').then((m) => ({ default: m.Compare })));
@@ -95,7 +96,14 @@ export function App() {
     writeRoute(r);
     setRoute(r);
   }, []);
-  const open = useCallback((id: string) => go({ view: 'simulator', scenario: id }), [go]);
+  const open = useCallback(
+    (id: string) => {
+      // the card or button that opened it goes away: focus goes to the scenario's title
+      requestFocus('scenario');
+      go({ view: 'simulator', scenario: id });
+    },
+    [go],
+  );
   const togglePresent = () => {
     const on = !present;
     setPresent(on);

@@ -5,6 +5,7 @@ import { useExplore } from '../Explore/useExplore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { ExploreResults, verdictWords } from '../Explore/ExploreResults';
 import { printed } from '../printed';
+import { takeFocusRequest } from '../focusRequest';
 import styles from './ScenarioPanel.module.css';
 
 /** States the explorer may visit per search in the page (each search runs in a worker). */
@@ -61,6 +62,10 @@ export function ScenarioPanel({
   const { state, run, cancel } = useExplore();
   const [found, setFound] = useState<string | null>(null);
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocusRequest('scenario')) titleRef.current?.focus();
+  }, []);
   // keyboard focus through a search: the button pressed is disabled while it runs, so focus
   // goes to Cancel, and comes back to the button when the search ends (not lost to the page)
   const [searchStarted, cancelRef] = useFocusHandOff(state.k === 'running');
@@ -125,7 +130,9 @@ export function ScenarioPanel({
         <span className={styles.kind} data-kind={scenario.kind}>
           {scenario.kind}
         </span>
-        <h2 className={styles.title}>{scenario.title}</h2>
+        <h2 className={styles.title} tabIndex={-1} ref={titleRef}>
+          {scenario.title}
+        </h2>
       </header>
       <p className={styles.notice}>
         <strong>Notice. </strong>
