@@ -11,7 +11,7 @@ import { Catalogue } from '../Catalogue/Catalogue';
 import { Crash } from '../Crash/Crash';
 import { readRoute, readShared, writeRoute, type Route, type View } from './route';
 import styles from './App.module.css';
-import { requestFocus } from '../focusRequest';
+import { FocusRequestContext, createFocusRequests } from '../focusRequest';
 
 const SimulatorRoot = lazy(() => import('./SimulatorRoot'));
 const Compare = lazy(() => import('../Compare/Compare').then((m) => ({ default: m.Compare })));
@@ -91,6 +91,7 @@ export function App() {
     return () => document.removeEventListener('fullscreenchange', onFull);
   }, []);
 
+  const [focusRequests] = useState(createFocusRequests);
   const go = useCallback((r: Route) => {
     setShared(null);
     writeRoute(r);
@@ -99,10 +100,10 @@ export function App() {
   const open = useCallback(
     (id: string) => {
       // the card or button that opened it goes away: focus goes to the scenario's title
-      requestFocus('scenario');
+      focusRequests.ask('scenario');
       go({ view: 'simulator', scenario: id });
     },
-    [go],
+    [go, focusRequests],
   );
   const togglePresent = () => {
     const on = !present;
@@ -180,28 +181,30 @@ export function App() {
         </p>
       )}
       <main className={styles.main}>
-        {/* keyed by what is shown, so choosing another view or program clears a failure */}
-        <Crash key={`${route.view}:${scenario.id}`} where={VIEW_LABEL[route.view]}>
-          <Suspense fallback={<p className={styles.loading}>Loading the Go engine…</p>}>
-            {route.view === 'simulator' && (
-              <SimulatorRoot
-                key={`${scenario.id}:${shared ? 'shared' : ''}`}
-                scenario={scenario}
-                onOpen={open}
-                moment={shared?.moment ?? null}
-              />
-            )}
-            {route.view === 'catalogue' && <Catalogue onOpen={open} />}
-            {route.view === 'compare' && <Compare />}
-            {route.view === 'pair' && pair && (
-              <PairView
-                key={scenario.id}
-                left={scenario.kind === 'fixed' ? pair : scenario}
-                right={scenario.kind === 'fixed' ? scenario : pair}
-              />
-            )}
-          </Suspense>
-        </Crash>
+        <FocusRequestContext.Provider value={focusRequests}>
+          {/* keyed by what is shown, so choosing another view or program clears a failure */}
+          <Crash key={`${route.view}:${scenario.id}`} where={VIEW_LABEL[route.view]}>
+            <Suspense fallback={<p className={styles.loading}>Loading the Go engine…</p>}>
+              {route.view === 'simulator' && (
+                <SimulatorRoot
+                  key={`${scenario.id}:${shared ? 'shared' : ''}`}
+                  scenario={scenario}
+                  onOpen={open}
+                  moment={shared?.moment ?? null}
+                />
+              )}
+              {route.view === 'catalogue' && <Catalogue onOpen={open} />}
+              {route.view === 'compare' && <Compare />}
+              {route.view === 'pair' && pair && (
+                <PairView
+                  key={scenario.id}
+                  left={scenario.kind === 'fixed' ? pair : scenario}
+                  right={scenario.kind === 'fixed' ? scenario : pair}
+                />
+              )}
+            </Suspense>
+          </Crash>
+        </FocusRequestContext.Provider>
       </main>
       {present && <Pointer />}
     </div>

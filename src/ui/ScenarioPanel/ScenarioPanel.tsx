@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useContext, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { scenarioById, type Scenario } from '../../scenarios/catalogue';
 import { matches } from '../../scenarios/showMe';
 import { useExplore } from '../Explore/useExplore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { ExploreResults, verdictWords } from '../Explore/ExploreResults';
 import { printed } from '../printed';
-import { takeFocusRequest } from '../focusRequest';
+import { FocusRequestContext } from '../focusRequest';
 import styles from './ScenarioPanel.module.css';
 
 /** States the explorer may visit per search in the page (each search runs in a worker). */
@@ -63,9 +63,10 @@ export function ScenarioPanel({
   const [found, setFound] = useState<string | null>(null);
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const focusRequests = useContext(FocusRequestContext);
   useEffect(() => {
-    if (takeFocusRequest('scenario')) titleRef.current?.focus();
-  }, []);
+    if (focusRequests?.take('scenario')) titleRef.current?.focus();
+  }, [focusRequests]);
   // keyboard focus through a search: the button pressed is disabled while it runs, so focus
   // goes to Cancel, and comes back to the button when the search ends (not lost to the page)
   const [searchStarted, cancelRef] = useFocusHandOff(state.k === 'running');
