@@ -127,6 +127,10 @@ describe('when a newcomer makes a common syntax mistake', () => {
       'package main\n\nimport (\nimport (\n\t"fmt"\n)\n\nfunc main() {\n\tfmt.Println(1)\n}\n',
       'main.go:4:1: syntax error: missing import path',
     ],
+    [
+      'package main\n\nimport (\n\t"fmt" "sync"\n)\n\nfunc main() {\n\tfmt.Println(1)\n}\n',
+      'main.go:4:8: syntax error: unexpected literal "sync" in grouped declaration; possibly missing semicolon or newline or )',
+    ],
   ])('reads as gc reports it (%#)', (src, want) => {
     expect(errorOf(src)).toBe(want);
   });
