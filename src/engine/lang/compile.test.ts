@@ -249,6 +249,26 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stderr).toBe('panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:4\n');
   });
 
+  it('runs the package variables, then each func init in source order, then main', () => {
+    const r = run(
+      'package main\n\nimport "fmt"\n\nvar jobs map[string]int\nvar order = note("var")\n\nfunc note(s string) string {\n\tfmt.Println("init var", s)\n\treturn s\n}\n\nfunc init() {\n\tjobs = map[string]int{}\n\tfmt.Println("init 1", order)\n}\n\nfunc init() {\n\tjobs["a"] = 1\n\tgo func() {}()\n\tfmt.Println("init 2", len(jobs))\n}\n\nfunc main() {\n\tfmt.Println("main", len(jobs))\n}\n',
+    );
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe('init var var\ninit 1 var\ninit 2 1\nmain 1\n');
+  });
+
+  it('reports a panic in func init under main.init.0, as Go numbers it', () => {
+    const r = run('package main\n\nfunc init() {\n\tpanic("boom")\n}\n\nfunc main() {\n}\n');
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr).toBe('panic: boom\n\ngoroutine 1 [running]:\nmain.init.0()\n\tmain.go:4\n');
+    expect(errorOf('package main\n\nfunc init() int {\n\treturn 1\n}\n\nfunc main() {\n}\n')).toBe(
+      'main.go:3:6: func init must have no arguments and no return values',
+    );
+    expect(errorOf('package main\n\nfunc init() {\n}\n\nfunc main() {\n\tinit()\n}\n')).toBe(
+      'main.go:7:2: undefined: init',
+    );
+  });
+
   it('stops a program that never ends at the step budget, politely', () => {
     const c = compileGo(main('\tfor {\n\t}'));
     if (!c.ok) throw new Error('compile');

@@ -286,6 +286,8 @@ class Compiler {
   private iota: number | null = null;
   /** function bodies to compile once every package-level name is known */
   private readonly bodies: (() => void)[] = [];
+  /** the package's `func init()`s, in source order (main.init calls them after the variables) */
+  private readonly inits: { readonly id: number; readonly pos: Pos }[] = [];
 
   constructor(
     private readonly source: string,
@@ -438,7 +440,15 @@ class Compiler {
       const id = this.reserveFunc();
       if (d.recv) this.declareMethod(d, id, type);
       else {
-        if (d.name.name === 'init') unsupported(d.pos, 'func init is not simulated yet');
+        if (d.name.name === 'init') {
+          // not declared: no one may call or name it; main.init calls each, in source order
+          if (type.params.length > 0 || type.results.length > 0)
+            fail(d.name.pos, 'func init must have no arguments and no return values');
+          const name = `main.init.${this.inits.length}`;
+          this.inits.push({ id, pos: d.name.pos });
+          this.bodies.push(() => this.compileFunc(d, id, name, type, null));
+          continue;
+        }
         if (d.name.name === 'main' && (type.params.length > 0 || type.results.length > 0))
           fail(d.name.pos, 'func main must have no arguments and no return values');
         this.declare(this.pkgScope, d.name, { k: 'func', name: d.name.name, id, type });
@@ -501,6 +511,11 @@ class Compiler {
     for (const d of this.file.decls) {
       if (d.k === 'const') this.constDecl(d.specs, this.pkgScope);
       else if (d.k === 'var') for (const s of d.specs) this.globalVar(s);
+    }
+    // then the package's init functions, as the runtime's doInit does after the variables
+    for (const init of this.inits) {
+      this.beginStep();
+      this.emit(Op.Call, init.pos, init.id, 0);
     }
     this.beginStep();
     this.emit(Op.Ret, { line: 0, col: 0 }, 0);

@@ -1389,6 +1389,13 @@ export class Machine {
       const fr = g.fr[i] as Frame;
       if (fr.f.native) continue;
       const top = i === g.fr.length - 1;
+      // the runtime calls each `func init` itself: main.init (the variables) is not under it
+      if (
+        !top &&
+        fr.f === this.prog.funcs[this.prog.init] &&
+        g.fr[i + 1]?.f.name.startsWith('main.init.')
+      )
+        continue;
       const ins = fr.f.code[top ? fr.pc : Math.max(0, fr.pc - 1)];
       const pos = top && topPos ? topPos : (ins?.pos ?? fr.f.pos);
       out.push({ fn: fr.f.name, pos, hasArgs: fr.f.nparams > 0 });
