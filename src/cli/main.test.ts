@@ -225,6 +225,15 @@ describe('interleave vet and bad input', () => {
     const missing = await cli('run', 'no-such-file.go');
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('cannot read');
+    // no command is a mistake (usage on stderr, 2); asking for help is not (stdout, 0)
+    const none = await cli();
+    expect([none.code, none.out, none.err.split('\n')[0]]).toEqual([
+      2,
+      '',
+      'interleave: no command',
+    ]);
+    const help = await cli('--help');
+    expect([help.code, help.err, help.out.split('\n')[0]]).toEqual([0, '', 'usage:']);
   });
 
   it('`interleave` runs straight from the bin script, with no build step', () => {

@@ -31,7 +31,9 @@ const BOOLEAN_FLAGS = new Set(['race', 'json', 'explain', 'proof']);
 
 function parseArgs(argv: readonly string[]): Args | string {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') return USAGE;
+  if (cmd === '-h' || cmd === '--help' || cmd === 'help') return USAGE;
+  // (no command at all is a mistake, as for `go`: the usage on stderr, exit 2)
+  if (!cmd) return `interleave: no command\n${USAGE}`;
   const flags = new Map<string, string | true>();
   let file: string | null = null;
   for (let i = 0; i < rest.length; i++) {
