@@ -20,7 +20,7 @@ import {
   type NamedType,
   type Type,
 } from '../lang/types';
-import { NATIVE_STEPS, errorStringPtr, onceType } from '../lang/stdlib';
+import { errorStringPtr, onceType } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
 import {
@@ -1449,23 +1449,19 @@ export class Machine {
     const found = findMethod(x.t, ins.c as string);
     if (!found) throw new Error(`internal: ${typeString(x.t)} has no method ${String(ins.c)}`);
     const recv = this.receiverFor(x, found, ins.pos);
-    if (found.ref.native) {
-      if (this.footprint)
-        this.libraryFootprint(
-          found.ref.native,
-          [recv, ...args],
-          NATIVE_STEPS.has(found.ref.native),
-        );
-      const r = callNative(this, g, found.ref.native, [recv, ...args], ins, null);
-      if (!Array.isArray(r))
-        throw new Error(`internal: ${found.ref.native} cannot block through an interface`);
-      for (const v of r) S.push(v);
-      fr.pc++;
-      return 0;
-    }
+    // a library method runs in its wrapper's frame, as a call to it would: so it can take
+    // steps and block (sync.Mutex.Lock through a Locker waits like a direct Lock)
+    const fn = found.ref.native ? this.wrapperOf(found.ref) : found.ref.fn;
     fr.pc++;
-    this.pushFrame(g, found.ref.fn, null, [recv, ...args], false);
+    this.pushFrame(g, fn, null, [recv, ...args], false);
     return 0;
+  }
+
+  /** The compiled wrapper around a library method (what a method value of it calls). */
+  private wrapperOf(ref: MethodRef): number {
+    const t = this.prog.trampolines.get(`${ref.native}/${ref.sig.params.length + 1}`);
+    if (t === undefined) throw new Error(`internal: no wrapper for ${ref.native}`);
+    return t;
   }
 
   private receiverFor(x: Iface, found: FoundMethod, pos: Pos): Value {
@@ -1485,12 +1481,7 @@ export class Machine {
     const found = findMethod(x.t, name);
     if (!found) throw new Error(`internal: no method ${name}`);
     const recv = this.receiverFor(x, found, pos);
-    if (found.ref.native) {
-      const t = this.prog.trampolines.get(`${found.ref.native}/${found.ref.sig.params.length + 1}`);
-      if (t === undefined) throw new Error(`internal: no wrapper for ${found.ref.native}`);
-      return new FnVal(t, null, recv, true);
-    }
-    return new FnVal(found.ref.fn, null, recv, true);
+    return new FnVal(found.ref.native ? this.wrapperOf(found.ref) : found.ref.fn, null, recv, true);
   }
 
   private native(g: G, fr: Frame, ins: Instr): number {

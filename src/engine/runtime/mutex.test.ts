@@ -523,3 +523,48 @@ func main() {
       .check((s) => expect(s.mutex('mu').starving).toBe(false));
   });
 });
+
+describe('when g6 asks for mu through an interface (a Locker) while g1 holds it', () => {
+  it('g6 waits in the queue and gets mu when it is unlocked, as a direct Lock would', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Locker interface {
+	Lock()
+	Unlock()
+}
+
+var mu sync.Mutex
+var l Locker = &mu
+var wg sync.WaitGroup
+
+func main() {
+	wg.Add(1)
+	l.Lock()
+	go func() {
+		l.Lock()
+		fmt.Println("g6 has mu")
+		l.Unlock()
+		wg.Done()
+	}()
+	l.Unlock() // main
+	wg.Wait()
+}
+`;
+    sim(src)
+      .runTo(1, 'l.Unlock() // main')
+      .runUntilBlocked(6)
+      .expectBlocked(6, 'sync.Mutex.Lock')
+      .expectQueue('mu', [6])
+      .runPast(1, 'l.Unlock() // main')
+      .expectRunnable(6)
+      .expectQueue('mu', [])
+      .runToEnd()
+      .expectOutcome(0)
+      .expectStdout('g6 has mu\n');
+  });
+});
