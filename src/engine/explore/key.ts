@@ -64,6 +64,8 @@ export function stateKey(m: Machine): string {
       for (const v of fr.S) out.push(val(v));
       if (fr.D) for (const d of fr.D) out.push(`D${val(d.fn)}(${d.args.map(val).join(',')})`);
       if (fr.ret) out.push(`R${fr.ret.map(val).join(',')}`);
+      if (fr.memo)
+        out.push(`M${fr.memo.awaiting}:${fr.memo.done.map((r) => r.map(val).join(',')).join(';')}`);
     }
   }
   for (const v of m.globals) out.push(val(v));
@@ -262,6 +264,10 @@ export class StateHasher {
       } else this.add(-1);
       if (fr.ret) this.vals(fr.ret);
       else this.add(-1);
+      if (fr.memo) {
+        this.add(fr.memo.awaiting);
+        for (const r of fr.memo.done) this.vals(r);
+      } else this.add(-2);
     }
   }
 

@@ -81,7 +81,22 @@ export interface Frame {
   readonly isDefer: boolean;
   /** for a deferred call: where the defer statement is */
   readonly deferAt: Pos | null;
+  /**
+   * the library call at pc called Go code that blocked (fmt calling a String method that
+   * waits for a lock): what its earlier calls returned, and how many results the blocked one
+   * will leave on S; the call runs again when that one returns (see callSync). Else null.
+   */
+  memo: SyncMemo | null;
 }
+
+export interface SyncMemo {
+  /** the results of the calls made so far, in order; never changed once made */
+  readonly done: readonly (readonly Value[])[];
+  readonly awaiting: number;
+}
+
+/** Thrown by callSync when Go code it runs blocks: the library call is suspended, not failed. */
+const SUSPEND = new Error('suspended');
 
 export interface PanicState {
   readonly value: Value;
@@ -286,6 +301,15 @@ export class Machine {
   finalLocals: readonly Value[];
   private mainStarted = false;
 
+  /**
+   * the library call running now, for callSync (transient, never part of the state): its
+   * frame, how many Go calls it has made, their results (made when first needed), and how
+   * many results the one that blocked will leave
+   */
+  private syncFr: Frame | null = null;
+  private syncCalls = 0;
+  private syncDone: (readonly Value[])[] | null = null;
+  private syncAwaiting = -1;
   /** @param from internal: the machine `fork()` copies (leave it out) */
   constructor(prog: Program, opts: MachineOptions = {}, from?: Machine) {
     this.prog = prog;
@@ -621,6 +645,7 @@ export class Machine {
       ret: f.ret ? f.ret.slice() : null,
       isDefer: f.isDefer,
       deferAt: f.deferAt,
+      memo: f.memo,
     };
   }
 
@@ -701,6 +726,7 @@ export class Machine {
       ret: null,
       isDefer,
       deferAt,
+      memo: null,
     });
   }
 
@@ -1487,11 +1513,35 @@ export class Machine {
   private native(g: G, fr: Frame, ins: Instr): number {
     const n = ins.a;
     const S = fr.S;
+    // back from Go code that blocked inside this call: its results join the earlier ones
+    if (fr.memo && fr.memo.awaiting >= 0) {
+      const res = S.splice(S.length - fr.memo.awaiting);
+      fr.memo = { done: [...fr.memo.done, res], awaiting: -1 };
+    }
     const args = n > 0 ? S.slice(S.length - n) : [];
     const c = ins.c as NativeRef;
     // library calls that touch shared state (locks, output, the clock) are visible steps
     const waitsFor = this.footprint ? this.libraryFootprint(c.name, args, ins.lab !== null, g) : -1;
-    const r = callNative(this, g, c.name, args, ins, c);
+    // (a call made from Go code that callSync runs has its own count: save the outer one)
+    const outerFr = this.syncFr;
+    const outerCalls = this.syncCalls;
+    const outerDone = this.syncDone;
+    this.syncFr = fr;
+    this.syncCalls = 0;
+    this.syncDone = null;
+    let r: NativeResult;
+    try {
+      r = callNative(this, g, c.name, args, ins, c);
+    } catch (e) {
+      if (e !== SUSPEND) throw e;
+      fr.memo = { done: this.syncDone ?? [], awaiting: this.syncAwaiting };
+      return 2;
+    } finally {
+      this.syncFr = outerFr;
+      this.syncCalls = outerCalls;
+      this.syncDone = outerDone;
+    }
+    if (fr.memo && Array.isArray(r)) fr.memo = null;
     if (waitsFor >= 0 && r !== NATIVE_STEP && r !== NATIVE_BLOCK) this.lockAttempt = -1;
     if (r === NATIVE_STEP) return 1;
     if (r === NATIVE_BLOCK) return 2;
@@ -2003,8 +2053,8 @@ export class Machine {
   }
 
   /**
-   * fmt calling a String or Error method the program defines: run it to completion inside
-   * the current step (such methods are expected to be quick and not to block).
+   * fmt calling a String or Error method the program defines: run it inside the current
+   * step, or, if it waits (for a lock), suspend the printing until it returns (callSync).
    */
   callMethodForString(found: FoundMethod, v: Value, t: Type): string | null {
     if (this.pureFormat || this.lastG === 0) return null;
@@ -2012,24 +2062,25 @@ export class Machine {
     const parent = g.fr[g.fr.length - 1];
     if (!parent) return null;
     const recv = this.receiverFor(new Iface(t, v), found, parent.f.pos);
-    const res = this.callSync(
-      g,
-      found.ref.fn,
-      null,
-      [recv],
-      `${found.owner.name}.${found.ref.sig.results.length ? 'String/Error' : ''} method blocked while fmt was printing it`,
-    );
+    const res = this.callSync(g, found.ref.fn, null, [recv]);
     return typeof res[0] === 'string' ? res[0] : String(res[0]);
   }
 
   /**
    * Run a Go function to its return inside the current step of g, for a native that calls
-   * back (fmt calling String, sort.Slice calling less), and return its results. It may not
-   * block: `blocked` says what did, in the fatal error if it does.
+   * back (fmt calling String, sort.Slice calling less), and return its results. If it blocks,
+   * the native is suspended: g waits where the function waits, and when the function returns
+   * the native runs again, each call it had made before answered from memory (Frame.memo),
+   * so nothing the program does runs twice.
    */
-  callSync(g: G, fn: number, fv: FnVal | null, args: readonly Value[], blocked: string): Value[] {
+  callSync(g: G, fn: number, fv: FnVal | null, args: readonly Value[]): Value[] {
     const depth = g.fr.length;
     const parent = g.fr[depth - 1] as Frame;
+    const own = this.syncFr === parent;
+    const k = own ? this.syncCalls++ : 0;
+    // made before the library call was suspended: its results, not a second run
+    const known = own ? parent.memo?.done[k] : undefined;
+    if (known) return known.slice();
     const before = parent.S.length;
     this.pushFrame(g, fn, fv, args, false);
     let guard = 0;
@@ -2037,9 +2088,18 @@ export class Machine {
       const fr = g.fr[g.fr.length - 1] as Frame;
       if (++guard > this.limits.instructionsPerStep) this.limit('instructionsPerStep');
       const r = this.exec(g, fr, fr.f.code[fr.pc] as Instr);
-      if (r === 2) this.fatal(`interleave: ${blocked}; Interleave cannot simulate that`, g, null);
+      if (r === 2 && own) {
+        // it waits (a String method taking a lock): the library call waits with it, and runs
+        // again once it returns (Machine.native), with what the calls before it returned
+        this.syncDone ??= parent.memo ? parent.memo.done.slice() : [];
+        this.syncAwaiting = (this.prog.funcs[fn] as FuncCode).type.results.length;
+        throw SUSPEND;
+      }
+      if (r === 2) throw new Error('internal: Go code blocked outside a library call');
     }
-    return parent.S.splice(before);
+    const res = parent.S.splice(before);
+    if (own) (this.syncDone ??= parent.memo ? parent.memo.done.slice() : []).push(res);
+    return res;
   }
 
   // ---- slices and strings --------------------------------------------------------------

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sim } from '../testing/driver';
+import { compileGo } from '..';
+import { explore } from '../explore/explore';
 
 const contended = `package main
 
@@ -566,5 +568,65 @@ func main() {
       .runToEnd()
       .expectOutcome(0)
       .expectStdout('g6 has mu\n');
+  });
+});
+
+describe('when g1 prints a value whose String method locks mu, and g6 holds mu', () => {
+  const src = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Store struct {
+	mu   sync.Mutex
+	jobs map[string]int
+}
+
+func (s *Store) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fmt.Sprint(len(s.jobs), " jobs")
+}
+
+func main() {
+	s := &Store{jobs: map[string]int{}}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s.mu.Lock()
+		s.jobs["a"] = 1
+		s.mu.Unlock() // g6
+	}()
+	fmt.Println("store:", s)
+	wg.Wait()
+}
+`;
+  it('the print waits in Lock with it, then prints what String returns once mu is free', () => {
+    sim(src)
+      .runTo(1, 'fmt.Println("store:", s)')
+      .runTo(6, 's.mu.Unlock() // g6')
+      .runUntilBlocked(1)
+      .expectBlocked(1, 'sync.Mutex.Lock')
+      .expectQueue('mu', [1])
+      .expectStdout('')
+      .runToEnd()
+      .expectOutcome(0)
+      .expectStdout('store: 1 jobs\n');
+  });
+
+  it('every schedule prints 0 or 1 jobs, as Go does: none fails', () => {
+    const c = compileGo(src);
+    if (!c.ok) throw new Error('compile');
+    for (const reduce of [true, false]) {
+      const r = explore(c.program, { reduce });
+      expect(r.complete).toBe(true);
+      expect(r.outcomes.map((o) => [o.exit, o.stdout]).sort()).toEqual([
+        [0, 'store: 0 jobs\n'],
+        [0, 'store: 1 jobs\n'],
+      ]);
+    }
   });
 });

@@ -227,14 +227,7 @@ function sortBy(m: Machine, g: G, a: readonly Value[], ins: Instr): Value[] {
     return m.runtimePanic(`reflect: call of Swapper on ${kind} Value`, ins.pos, false);
   }
   if (!(less instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
-  sortSlice(
-    m,
-    g,
-    ins,
-    x,
-    (_a, _b, i, j) =>
-      m.callSync(g, less.fn, less, [i, j], 'the less function of sort.Slice blocked')[0] === true,
-  );
+  sortSlice(m, g, ins, x, (_a, _b, i, j) => m.callSync(g, less.fn, less, [i, j])[0] === true);
   return none;
 }
 
