@@ -2095,7 +2095,13 @@ export class Machine {
         this.syncAwaiting = (this.prog.funcs[fn] as FuncCode).type.results.length;
         throw SUSPEND;
       }
-      if (r === 2) throw new Error('internal: Go code blocked outside a library call');
+      // (a panic's Error method, run to print the panic: nothing is left to wait for it)
+      if (r === 2)
+        this.fatal(
+          'interleave: a method blocked while the runtime was printing; Interleave cannot simulate that',
+          g,
+          null,
+        );
     }
     const res = parent.S.splice(before);
     if (own) (this.syncDone ??= parent.memo ? parent.memo.done.slice() : []).push(res);
