@@ -195,8 +195,8 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:8: unsupported: atomic.Value is not simulated yet',
     ],
     [
-      main('\tvar c sync.Cond\n\t_ = c', '\nimport "sync"'),
-      'main.go:5:8: unsupported: sync.Cond is not simulated yet',
+      main('\tvar c sync.Map\n\t_ = c', '\nimport "sync"'),
+      'main.go:5:8: unsupported: sync.Map is not simulated yet',
     ],
     [
       main('\tm := sync.Mutex{1}\n\t_ = &m', '\nimport "sync"'),
@@ -267,6 +267,16 @@ describe("the subset runs with Go's semantics", () => {
     expect(errorOf('package main\n\nfunc init() {\n}\n\nfunc main() {\n\tinit()\n}\n')).toBe(
       'main.go:7:2: undefined: init',
     );
+  });
+
+  it('ends a statement at the end of a line after true, false or nil (lezer/go did not)', () => {
+    const r = run(
+      main(
+        '\tdone := false\n\tgo func() {}()\n\tok := true\n\tdefer fmt.Println(done, ok)\n\tvar p *int\n\tp = nil\n\tfmt.Println(p == nil)',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('true\nfalse true\n');
   });
 
   it('stops a program that never ends at the step budget, politely', () => {

@@ -7,7 +7,7 @@
  * `(50 * time).Millisecond`. `postfix()` re-associates such nodes into Go's precedence;
  * parentheses in the source are kept as `paren` nodes, so they are never rotated through.
  */
-import { parser } from '@lezer/go';
+import { parser } from './goParser';
 import type { SyntaxNode } from '@lezer/common';
 import type {
   Block,

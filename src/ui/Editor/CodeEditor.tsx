@@ -22,7 +22,7 @@ import {
   type DecorationSet,
 } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
-import { parser } from '@lezer/go';
+import { parser } from '../../engine/lang/goParser';
 import { compileGo } from '../../engine';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import styles from './CodeEditor.module.css';
