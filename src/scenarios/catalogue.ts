@@ -39,6 +39,8 @@ import atomicHalf from './programs/atomic-half.go?raw';
 import atomicAll from './programs/atomic-all.go?raw';
 import lazyNilCheck from './programs/lazy-nil-check.go?raw';
 import lazyOnce from './programs/lazy-once.go?raw';
+import condIf from './programs/cond-if.go?raw';
+import condFor from './programs/cond-for.go?raw';
 import scratch from './programs/scratch.go?raw';
 
 export interface Expected {
@@ -506,6 +508,35 @@ export const SCENARIOS: readonly Scenario[] = [
     source: lazyOnce,
     expected: { exit: 0, first: '', stdout: 'made the map\n3 jobs\n', always: true },
     pair: 'lazy-nil-check',
+  },
+  {
+    id: 'cond-if',
+    group: 'Beyond the mutex: sync.Cond',
+    title: 'Waiting for a job with if',
+    hook: 'A taker woken by Signal finds the job already gone.',
+    kind: 'broken',
+    section: '',
+    notice:
+      'Signal wakes a taker, but it must take the lock again before Wait returns: another taker can get there first and take the job. The woken one does not look again.',
+    source: condIf,
+    expected: {
+      exit: 2,
+      first: 'panic: runtime error: index out of range [0] with length 0',
+    },
+    pair: 'cond-for',
+  },
+  {
+    id: 'cond-for',
+    group: 'Beyond the mutex: sync.Cond',
+    title: 'Waiting for a job in a for loop',
+    hook: 'for len(q.jobs) == 0 { q.cond.Wait() }: look again after every wake-up.',
+    kind: 'fixed',
+    section: '',
+    notice:
+      'Wait unlocks q.mu and sleeps (drawn in the Cond, with its tickets); Signal wakes one taker, which locks q.mu again and looks at the queue before taking a job.',
+    source: condFor,
+    expected: { exit: 0, first: '', always: true },
+    pair: 'cond-if',
   },
   {
     id: 'scratch',

@@ -26,6 +26,8 @@ export function describeEvent(e: EngineEvent): string | null {
     case 'block':
       if (e.reason === 'semacquire')
         return `${G(e.g)} waits on ${e.name}.Wait until the counter reaches zero.`;
+      if (e.reason === 'sync.Cond.Wait')
+        return `${G(e.g)} sleeps in ${e.name}.Wait until a Signal or Broadcast wakes it.`;
       if (e.reason === 'sync.RWMutex.RLock')
         return `${G(e.g)} blocks in ${e.name}.RLock: a writer${e.holders[0] ? ` (${G(e.holders[0])})` : ''} is waiting or writing, and writers come first.`;
       if (e.reason === 'sync.RWMutex.Lock')
@@ -93,6 +95,15 @@ export function describeEvent(e: EngineEvent): string | null {
       return `The race detector reports a data race in ${G(e.g)}.`;
     case 'wg':
       return `${G(e.g)} sets ${e.name}'s counter to ${e.n}.`;
+    case 'cond': {
+      if (e.op === 'wait')
+        return `${G(e.g)} calls ${e.name}.Wait: it takes a ticket and unlocks L.`;
+      const what = `${G(e.g)} calls ${e.name}.${e.op === 'signal' ? 'Signal' : 'Broadcast'}`;
+      if (e.lost) return `${what}: nobody is in Wait, so the signal is lost.`;
+      if (e.woke.length === 0)
+        return `${what}: the goroutine it notifies has not gone to sleep yet, and now will not.`;
+      return `${what}: ${e.woke.map(G).join(', ')} wake${e.woke.length > 1 ? '' : 's'} up and will lock L again.`;
+    }
     case 'atomic': {
       const what = e.name || 'the value';
       switch (e.op) {

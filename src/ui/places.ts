@@ -1,6 +1,6 @@
 /**
  * Where each goroutine's token is drawn: in a lane (running, runnable, sleeping, done) or
- * inside the lock, map or wait group it waits on. Every token has exactly one place, so
+ * inside the lock, map, wait group or Cond it waits on. Every token has exactly one place, so
  * Motion's layoutId can glide it from one to the next.
  */
 import type { GoroutineView, Snapshot } from '../engine/runtime/snapshot';
@@ -8,7 +8,8 @@ import type { GoroutineView, Snapshot } from '../engine/runtime/snapshot';
 export type Place =
   | { readonly k: 'lane'; readonly lane: 'running' | 'runnable' | 'sleeping' | 'done' }
   | { readonly k: 'lock'; readonly id: number; readonly slot: 'queue' | 'writer' | 'readers' }
-  | { readonly k: 'wg'; readonly id: number };
+  | { readonly k: 'wg'; readonly id: number }
+  | { readonly k: 'cond'; readonly id: number };
 
 export function placeOf(g: GoroutineView, s: Snapshot): Place {
   if (g.state === 'running') return { k: 'lane', lane: 'running' };
@@ -18,6 +19,10 @@ export function placeOf(g: GoroutineView, s: Snapshot): Place {
   if (g.reason === 'semacquire') {
     const wg = s.waitGroups.find((w) => w.id === g.waitingOn);
     if (wg) return { k: 'wg', id: wg.id };
+  }
+  if (g.reason === 'sync.Cond.Wait') {
+    const c = s.conds.find((x) => x.id === g.waitingOn);
+    if (c) return { k: 'cond', id: c.id };
   }
   const lock = s.locks.find((l) => l.id === g.waitingOn);
   if (lock) {

@@ -405,6 +405,11 @@ const STATEMENTS = [
   // sync.Once: f touches what others touch, and locks
   'once.Do(func() {\n\t\t\tx = x + 1\n\t\t})',
   'once.Do(func() {\n\t\t\tmu.Lock()\n\t\t\tm[3] = 3\n\t\t\tmu.Unlock()\n\t\t})',
+  // sync.Cond on mu: wait (in a loop, or once) for x to grow, and signal it
+  'mu.Lock()\n\t\tfor x == 0 {\n\t\t\tcond.Wait()\n\t\t}\n\t\tmu.Unlock()',
+  'mu.Lock()\n\t\tcond.Wait()\n\t\tmu.Unlock()',
+  'mu.Lock()\n\t\tx = x + 1\n\t\tmu.Unlock()\n\t\tcond.Signal()',
+  'cond.Broadcast()',
 ] as const;
 
 const randomProgram = fc
@@ -446,6 +451,7 @@ var m = map[int]int{}
 var x int
 var wg, done sync.WaitGroup
 var once sync.Once
+var cond = sync.NewCond(&mu)
 var a int64
 var hits atomic.Int64
 

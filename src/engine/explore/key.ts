@@ -94,6 +94,9 @@ export function stateKey(m: Machine): string {
       case K.WaitGroup:
         out.push(`Q${o.n}.${o.q.join(',')}`);
         break;
+      case K.Cond:
+        out.push(`N${o.wait}.${o.notify}.${o.q.join(',')}.${o.tq.join(',')}`);
+        break;
       case K.Ctx:
         out.push(`C${o.kind}${val(o.err)}${o.deadline}`, ...o.children.map((c) => obj(c)));
         break;
@@ -313,6 +316,12 @@ export class StateHasher {
         case K.WaitGroup:
           this.add(o.n);
           this.goroutines(o.q);
+          break;
+        case K.Cond:
+          this.add(o.wait);
+          this.add(o.notify);
+          this.goroutines(o.q);
+          for (const t of o.tq) this.add(t);
           break;
         case K.Ctx:
           this.add(CTX_KIND[o.kind]);

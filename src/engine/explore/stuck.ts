@@ -5,7 +5,7 @@
  * unlocking, or for a WaitGroup nobody left can count down. The explorer reports such an end
  * as an outcome of its own.
  *
- * A goroutine waits when it is queued on a lock or WaitGroup, or when its next move is a Lock
+ * A goroutine waits when it is queued on a lock, a WaitGroup or a Cond, or when its next move is a Lock
  * that finds its mutex locked (the explorer may leave a goroutine at its Lock rather than
  * queue it; ./reduce.ts, rule 3): both wait for the same holders. The stuck ones are the
  * greatest set of waiting goroutines none of whose locks is held by a goroutine outside the
@@ -42,7 +42,8 @@ export function stuckAtExit(m: Machine): number[] {
     }
     const e = waitEdge(at, g);
     if (!e) continue;
-    waits.set(id, at.get(g.waitObj).k === K.WaitGroup ? 'wg' : e.heldBy);
+    const k = at.get(g.waitObj).k;
+    waits.set(id, k === K.WaitGroup || k === K.Cond ? 'wg' : e.heldBy);
   }
   const stuck = new Set(waits.keys());
   for (let changed = true; changed;) {

@@ -24,6 +24,7 @@ import { CompileError, fail, unsupported, type Diagnostic, type Pos } from './so
 import {
   NATIVE_STEPS,
   isAtomicType,
+  condType,
   errorType,
   fn,
   libraryTypes,
@@ -3910,6 +3911,8 @@ function lockPath(t: Type, seen = new Set<Type>()): string | null {
     if (t.special === 'mutex' || t.special === 'rwmutex') return typeString(t);
     return `${typeString(t)} contains sync.noCopy`;
   }
+  // (a Cond's first field is its noCopy)
+  if (t === condType) return 'sync.Cond contains sync.noCopy';
   // sync/atomic's types hold a noCopy of their own package's, which vet names by path
   if (isAtomicType(t)) return `sync/atomic.${t.name} contains sync/atomic.noCopy`;
   const u = under(t);

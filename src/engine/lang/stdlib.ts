@@ -135,6 +135,34 @@ export const onceType = named('sync', 'Once', {
 native(onceType, 'Do', fn([fn([], [])], []));
 native(onceType, ONCE_END, fn([], []));
 
+// ---- sync.Cond -----------------------------------------------------------------------
+/** sync.Locker: what a Cond's L is (a *Mutex, a *RWMutex, or anything with Lock and Unlock). */
+export const lockerType = named('sync', 'Locker', {
+  k: 'iface',
+  methods: new Map([
+    ['Lock', fn([], [])],
+    ['Unlock', fn([], [])],
+  ]),
+});
+/** The runtime's notifyList (Cond.notify): its tickets and waiters, a heap object of its own. */
+export const notifyListType = named('sync', 'notifyList', { k: 'struct', fields: [] }, 'cond');
+/** The hidden method Wait continues with once L is unlocked: sleep until notified, then Lock. */
+export const COND_PARK = 'Wait·park';
+/** Go 1.23's layout: `noCopy noCopy; L Locker; notify notifyList; checker copyChecker`. */
+export const condType = named('sync', 'Cond', {
+  k: 'struct',
+  fields: [
+    { name: 'noCopy', type: { k: 'struct', fields: [] }, embedded: false },
+    { name: 'L', type: lockerType, embedded: false },
+    { name: 'notify', type: notifyListType, embedded: false },
+    { name: 'checker', type: basic('uintptr'), embedded: false },
+  ],
+});
+native(condType, 'Wait', fn([], []));
+native(condType, 'Signal', fn([], []));
+native(condType, 'Broadcast', fn([], []));
+native(condType, COND_PARK, fn([T.int], []));
+
 // ---- time ----------------------------------------------------------------------------
 export const durationType = named('time', 'Duration', T.int64);
 native(durationType, 'String', fn([], [T.string]), false);
@@ -240,10 +268,11 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['RWMutex', { k: 'type', type: rwmutexType }],
       ['WaitGroup', { k: 'type', type: waitGroupType }],
       ['Once', { k: 'type', type: onceType }],
-      ['Cond', { k: 'unsupported', why: 'sync.Cond is not simulated yet' }],
+      ['Cond', { k: 'type', type: condType }],
+      ['NewCond', f(fn([lockerType], [{ k: 'ptr', elem: condType }]), 'sync.NewCond')],
       ['Map', { k: 'unsupported', why: 'sync.Map is not simulated yet' }],
       ['Pool', { k: 'unsupported', why: 'sync.Pool is not simulated yet' }],
-      ['Locker', { k: 'unsupported', why: 'sync.Locker is not simulated yet' }],
+      ['Locker', { k: 'type', type: lockerType }],
     ]),
   ],
   [
@@ -447,6 +476,7 @@ export const libraryTypes: readonly NamedType[] = [
   httpBodyType,
   ...atomicTypes,
   onceType,
+  condType,
 ];
 
 /**
@@ -468,6 +498,10 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['sync.WaitGroup.Wait', 'WaitGroup.Wait'],
   ['sync.Once.Do', 'Once.Do'],
   [`sync.Once.${ONCE_END}`, 'Once.Do: f returned'],
+  ['sync.Cond.Wait', 'Wait'],
+  [`sync.Cond.${COND_PARK}`, 'Wait'],
+  ['sync.Cond.Signal', 'Signal'],
+  ['sync.Cond.Broadcast', 'Broadcast'],
   ['fmt.Println', 'print'],
   ['fmt.Print', 'print'],
   ['fmt.Printf', 'print'],

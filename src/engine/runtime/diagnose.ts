@@ -19,6 +19,8 @@ export interface WaitEdge {
   readonly heldBy: readonly number[];
   /** where each holder took it */
   readonly heldAt: readonly number[];
+  /** it sleeps in a sync.Cond's Wait: any goroutine could wake it, with Signal or Broadcast */
+  readonly cond?: boolean;
 }
 
 export interface Diagnosis {
@@ -48,9 +50,15 @@ export interface Diagnosis {
   readonly waits: readonly WaitEdge[];
 }
 
+/** The line g waits at: in its innermost frame of the program's own (not a library wrapper). */
 function lineOf(g: G): number {
-  const fr = g.fr[g.fr.length - 1];
-  return fr ? (fr.f.code[fr.pc]?.pos.line ?? 0) : 0;
+  for (let i = g.fr.length - 1; i >= 0; i--) {
+    const fr = g.fr[i] as (typeof g.fr)[number];
+    if (fr.f.native) continue;
+    const top = i === g.fr.length - 1;
+    return fr.f.code[top ? fr.pc : Math.max(0, fr.pc - 1)]?.pos.line ?? 0;
+  }
+  return 0;
 }
 
 /** What goroutine g waits for, and who could release it. */
@@ -104,6 +112,8 @@ export function waitEdge(
   }
   if (o.k === K.WaitGroup)
     return { g: g.id, on: named ?? 'wg', line: lineOf(g), heldBy: [], heldAt: [] };
+  if (o.k === K.Cond)
+    return { g: g.id, on: o.name || 'cond', line: lineOf(g), heldBy: [], heldAt: [], cond: true };
   return null;
 }
 
@@ -149,6 +159,8 @@ export function describeWaits(waits: readonly WaitEdge[]): string {
     .map((w) => {
       if (w.heldBy.includes(w.g))
         return `${G_(w.g)} already holds ${w.on} (line ${w.heldAt[w.heldBy.indexOf(w.g)] ?? '?'}) and asks for it again at line ${w.line}`;
+      if (w.cond)
+        return `${G_(w.g)} sleeps in ${w.on}.Wait at line ${w.line}, and no running goroutine will signal it`;
       if (w.heldBy.length === 0)
         return `${G_(w.g)} waits for ${w.on} at line ${w.line}, and no running goroutine will release it`;
       return `${G_(w.g)} waits for ${w.on} at line ${w.line}, held by ${w.heldBy.map(G_).join(', ')}${w.heldAt.some((l) => l > 0) ? ` (taken at line ${w.heldAt.filter((l) => l > 0).join(', ')})` : ''}`;
@@ -182,6 +194,7 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
         return !x || x.st === 'done' || x.st === 'runnable' || x.st === 'sleeping';
       }),
   );
+  const cond = waits.find((w) => w.cond);
   const wg = waits.find((w) => w.heldBy.length === 0);
   const base = partial
     ? {
@@ -220,6 +233,10 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
     why = `The lock is held by ${leaked.heldBy.map(G_).join(', ')}, which will not unlock it: it returned (or recovered from a panic) without calling Unlock.`;
     fix = 'Call defer mu.Unlock() right after mu.Lock(), so every return and every panic unlocks.';
     section = 'Common Mistakes — Mistake 1: Forgetting to Unlock; Why defer?';
+  } else if (cond) {
+    why = `${G_(cond.g)} went to sleep in ${cond.on}.Wait without first looking at the condition it waits for, or after the last Signal had been sent: a signal sent when nobody is in Wait is lost, and nothing else will wake it.`;
+    fix = `Hold the lock, look at the condition, and wait only while it is false, in a loop: for !ready { ${cond.on}.Wait() }. Change the condition under the same lock before calling Signal or Broadcast.`;
+    section = '';
   } else if (wg) {
     why = `${G_(wg.g)} waits on ${wg.on}, whose counter will never reach zero: the goroutines that should call Done are stuck or gone.`;
     fix = 'Make sure every goroutine that was counted with Add can reach Done (defer wg.Done()).';

@@ -11,6 +11,7 @@ export type WaitReason =
   | 'sync.RWMutex.RLock'
   | 'sync.RWMutex.Lock'
   | 'semacquire'
+  | 'sync.Cond.Wait'
   | 'sleep'
   | 'IO wait';
 
@@ -121,6 +122,20 @@ export type EngineEvent =
       readonly obj: number;
       readonly name: string;
       readonly n: number;
+    }
+  | {
+      /**
+       * a sync.Cond: Wait takes a ticket and will unlock L ('wait'), Signal and Broadcast
+       * notify, waking the goroutines in `woke` (none if nobody was asleep yet)
+       */
+      readonly t: 'cond';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly op: 'wait' | 'signal' | 'broadcast';
+      readonly woke: readonly number[];
+      /** a Signal or Broadcast with no ticket left to notify: nobody is in Wait, it is lost */
+      readonly lost: boolean;
     }
   | {
       /** a sync/atomic operation (or sync.Once's look at its done flag) */

@@ -467,6 +467,11 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
         ? `{noCopy:{} state:{_:{} _:{} v:${state}} sema:0}`
         : `{{} {{} {} ${state}} 0}`;
     }
+    case K.Cond:
+      // runtime's notifyList: wait and notify (atomic uint32s), a runtime mutex, head, tail
+      return verb === '+v'
+        ? `{wait:{_:{} v:${o.wait}} notify:${o.notify} lock:{key:0} head:<nil> tail:<nil>}`
+        : `{{{} ${o.wait}} ${o.notify} {0} <nil> <nil>}`;
     case K.Map:
       return fmtMap(m, o, null, verb, depth);
     case K.Ctx:

@@ -18,9 +18,10 @@ import {
   type FuncType,
   type MethodRef,
   type NamedType,
+  type Special,
   type Type,
 } from '../lang/types';
-import { errorStringPtr, onceType } from '../lang/stdlib';
+import { condType, errorStringPtr, onceType } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
 import {
@@ -458,7 +459,8 @@ export class Machine {
         const s = u.fields.map((f) => this.zero(f.type));
         const id = this.alloc({ k: K.Slots, ep: this.ep, role: Role.Struct, t, s, name: '' });
         // (a sync.Once's parts are named after the Once itself, see nameObj)
-        if (t !== onceType) u.fields.forEach((f, i) => this.nameObj(s[i] as Value, f.name));
+        if (t !== onceType && t !== condType)
+          u.fields.forEach((f, i) => this.nameObj(s[i] as Value, f.name));
         return new Ref(id, -1);
       }
       default:
@@ -466,8 +468,10 @@ export class Machine {
     }
   }
 
-  private newSpecial(kind: 'mutex' | 'rwmutex' | 'waitgroup' | 'once'): number {
+  private newSpecial(kind: Special): number {
     switch (kind) {
+      case 'cond':
+        return this.alloc({ k: K.Cond, ep: this.ep, wait: 0, notify: 0, q: [], tq: [], name: '' });
       case 'mutex':
         return this.alloc({
           k: K.Mutex,
@@ -551,6 +555,17 @@ export class Machine {
       }
       case K.WaitGroup:
         return this.alloc({ k: K.WaitGroup, ep: this.ep, n: o.n, q: [], name: copyName(o.name) });
+      case K.Cond:
+        // (Go copies the list's words; its checker panics if the copy is used: see condParts)
+        return this.alloc({
+          k: K.Cond,
+          ep: this.ep,
+          wait: o.wait,
+          notify: o.notify,
+          q: [],
+          tq: [],
+          name: copyName(o.name),
+        });
       default:
         return id;
     }
@@ -588,6 +603,10 @@ export class Machine {
       return;
     }
     if (s.k === K.WaitGroup && d.k === K.WaitGroup) d.n = s.n;
+    if (s.k === K.Cond && d.k === K.Cond) {
+      d.wait = s.wait;
+      d.notify = s.notify;
+    }
   }
 
   // ---- goroutines ----------------------------------------------------------------------
@@ -747,12 +766,20 @@ export class Machine {
     const fr = g.fr[g.fr.length - 1];
     if (!fr) return { g: id, pos: { line: 0, col: 0 }, label: g.st, fn: g.fn };
     const ins = fr.f.code[fr.pc] as Instr;
-    // inside a library wrapper (a deferred mu.Unlock, a cancel func): show the line that
-    // deferred or called it
-    const below = g.fr[g.fr.length - 2];
-    if (fr.f.native && below) {
-      const pos = fr.deferAt ?? below.f.code[below.pc - 1]?.pos ?? ins.pos;
-      return { g: id, pos, label: this.labelOf(ins, g), fn: below.f.name };
+    // inside a library wrapper (a deferred mu.Unlock, a cancel func, a Cond's L.Lock): show
+    // the library call it makes, at the line of the program's that deferred or called it
+    if (fr.f.native && g.fr.length > 1) {
+      const call = fr.f.code.slice(fr.pc).find((i) => i.op === Op.Native) ?? ins;
+      let pos: Pos | null = null;
+      let i = g.fr.length - 1;
+      for (; i > 0 && !pos; i--) {
+        const f = g.fr[i] as Frame;
+        const below = g.fr[i - 1] as Frame;
+        if (f.deferAt) pos = f.deferAt;
+        else if (!below.f.native) pos = below.f.code[below.pc - 1]?.pos ?? null;
+      }
+      const caller = g.fr[i] as Frame;
+      return { g: id, pos: pos ?? ins.pos, label: this.labelOf(call, g), fn: caller.f.name };
     }
     return { g: id, pos: ins.pos, label: this.labelOf(ins, g), fn: fr.f.name };
   }
@@ -1560,14 +1587,19 @@ export class Machine {
    * push fv's frame with `then` deferred in it, so that it runs when fv returns or panics,
    * after fv's own deferred calls, as a deferred call in the native's Go source would.
    */
-  callFromNative(g: G, fv: FnVal, n: number, then: DeferRec): typeof NATIVE_CALLED {
+  callFromNative(g: G, fv: FnVal, n: number, then: DeferRec | null): typeof NATIVE_CALLED {
     const fr = g.fr[g.fr.length - 1] as Frame;
     fr.S.length -= n;
     fr.pc++;
     g.phase = 0;
     this.pushFrame(g, fv.fn, fv, [], false);
-    (g.fr[g.fr.length - 1] as Frame).D = [then];
+    if (then) (g.fr[g.fr.length - 1] as Frame).D = [then];
     return NATIVE_CALLED;
+  }
+
+  /** x.name as a function value, for a native to call (a Cond calling its L's Unlock). */
+  methodOf(x: Value, name: string, pos: Pos): FnVal {
+    return this.ifaceMethodValue(x, name, pos) as FnVal;
   }
 
   // ---- blocking and waking -------------------------------------------------------------
@@ -1659,7 +1691,7 @@ export class Machine {
       this.fp(recv.id, true);
       if (o?.k === K.RWMutex) this.fp(o.w, true);
       // a sync.Once: its done flag and its mutex
-      if (o?.k === K.Slots && name.startsWith('sync.Once.'))
+      if (o?.k === K.Slots && (name.startsWith('sync.Once.') || name.startsWith('sync.Cond.')))
         for (const v of o.s) if (v instanceof Ref) this.fp(v.id, true);
       // a Lock that will wait: the goroutine can do nothing else until the mutex is unlocked
       const mu =
@@ -2559,6 +2591,8 @@ const STEP_LABELS: Record<string, readonly string[]> = {
   'sync.RWMutex.RLock': ['RLock: add a reader', 'RLock: wait for the writer', 'RLock: writer left'],
   'sync.WaitGroup.Wait': ['Wait', 'Wait: counter reached zero'],
   'time.Sleep': ['time.Sleep', 'time.Sleep: wake up'],
+  'sync.Cond.Wait·park': ['Wait: sleep until signalled', 'Wait: signalled, lock L again'],
+  'sync.Cond.Wait': ['Wait: take a ticket, unlock L'],
   'http.Get': ['http.Get: send request', 'http.Get: response arrived'],
 };
 

@@ -10,6 +10,7 @@ const FALLBACK: Partial<Record<K, string>> = {
   [K.Mutex]: 'mutex',
   [K.RWMutex]: 'rw',
   [K.WaitGroup]: 'wg',
+  [K.Cond]: 'cond',
 };
 
 export function displayNames(m: Machine): Map<number, string> {
@@ -18,8 +19,8 @@ export function displayNames(m: Machine): Map<number, string> {
   const inner = new Set<number>();
   for (const o of m.h) if (o && o.k === K.RWMutex) inner.add(o.w);
   m.h.forEach((o, id) => {
-    if (!o || inner.has(id) || (o.k !== K.Mutex && o.k !== K.RWMutex && o.k !== K.WaitGroup))
-      return;
+    if (!o || inner.has(id)) return;
+    if (o.k !== K.Mutex && o.k !== K.RWMutex && o.k !== K.WaitGroup && o.k !== K.Cond) return;
     const base = o.name || FALLBACK[o.k] || 'lock';
     const n = (count.get(base) ?? 0) + 1;
     count.set(base, n);

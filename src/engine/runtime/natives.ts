@@ -13,6 +13,8 @@ import {
   atomicTypes,
   type AtomicOp,
   ONCE_END,
+  COND_PARK,
+  condType,
   cancelCtxPtr,
   httpBodyPtr,
   responseType,
@@ -32,6 +34,7 @@ import {
   RWMUTEX_MAX_READERS,
   Slice,
   sliceValues,
+  type CondObj,
   type CtxObj,
   type MutexObj,
   type RWMutexObj,
@@ -607,6 +610,94 @@ function onceEnd(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeR
   return none;
 }
 
+// ---- sync.Cond ----------------------------------------------------------------------
+
+/** A Cond's parts: its notify list (named after the Cond, for the UI) and its L. */
+function condParts(
+  m: Machine,
+  recv: Value,
+  ins: Instr,
+  ref: NativeRef | null,
+): { notify: number; L: Value; name: string } {
+  const o = m.slots(m.ptr(recv, ins.pos).id);
+  const notify = refOf(o.s[2] as Value);
+  // (named at the first call that knows a name: a later one through a wrapper may not)
+  const cur = (m.get(notify) as CondObj).name;
+  const name = o.name || cur || ref?.place || 'cond';
+  if (cur !== name) m.wr<CondObj>(notify).name = name;
+  return { notify, L: o.s[1] as Value, name };
+}
+
+/**
+ * Cond.Wait, as Go 1.23's sync/cond.go: take a ticket (runtime_notifyListAdd), c.L.Unlock(),
+ * then (COND_PARK, deferred after Unlock) sleep until the ticket is notified, and c.L.Lock().
+ * L's methods are called as Go calls them, through the Locker interface.
+ */
+function condWait(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRef | null) {
+  const c = a[0] as Value;
+  const { notify, L, name } = condParts(m, c, ins, ref);
+  const unlock = m.methodOf(L, 'Unlock', ins.pos);
+  const w = m.wr<CondObj>(notify);
+  const ticket = w.wait++;
+  m.emit({ t: 'cond', g: g.id, obj: notify, name, op: 'wait', woke: [], lost: false });
+  const park = m.prog.trampolines.get(`sync.Cond.${COND_PARK}/2`);
+  if (park === undefined) throw new Error('internal: no wrapper for Cond.Wait');
+  return m.callFromNative(g, unlock, 1, {
+    fn: new FnVal(park, null, c, true),
+    args: [ticket],
+    pos: ins.pos,
+  });
+}
+
+/** runtime_notifyListWait (phase 0), then c.L.Lock() once notified (phase 1). */
+function condPark(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRef | null) {
+  const { notify, L, name } = condParts(m, a[0] as Value, ins, ref);
+  const ticket = a[1] as number;
+  if (g.phase === 0 && ticket >= (m.get(notify) as CondObj).notify) {
+    const w = m.wr<CondObj>(notify);
+    w.q.push(g.id);
+    w.tq.push(ticket);
+    g.phase = 1;
+    m.block(g, 'sync.Cond.Wait', notify, name, []);
+    return NATIVE_BLOCK;
+  }
+  return m.callFromNative(g, m.methodOf(L, 'Lock', ins.pos), 2, null);
+}
+
+/** runtime_notifyListNotifyOne / NotifyAll: notify the next ticket, or every one taken. */
+function condNotify(
+  m: Machine,
+  g: G,
+  a: readonly Value[],
+  ins: Instr,
+  ref: NativeRef | null,
+  all: boolean,
+): Value[] {
+  const { notify, name } = condParts(m, a[0] as Value, ins, ref);
+  const o = m.get(notify) as CondObj;
+  const op = all ? 'broadcast' : 'signal';
+  if (o.wait === o.notify) {
+    m.emit({ t: 'cond', g: g.id, obj: notify, name, op, woke: [], lost: true });
+    return none;
+  }
+  const w = m.wr<CondObj>(notify);
+  let woke: number[];
+  if (all) {
+    w.notify = w.wait;
+    woke = w.q;
+    w.q = [];
+    w.tq = [];
+  } else {
+    // the waiter holding that ticket, if it is asleep yet (else it will not go to sleep)
+    const i = w.tq.indexOf(w.notify++);
+    woke = i < 0 ? [] : w.q.splice(i, 1);
+    if (i >= 0) w.tq.splice(i, 1);
+  }
+  for (const id of woke) m.wake(id, g.id, notify, name);
+  m.emit({ t: 'cond', g: g.id, obj: notify, name, op, woke, lost: false });
+  return none;
+}
+
 // ---- log ----------------------------------------------------------------------------
 
 /** A line as the standard logger writes it (log.go formatHeader and Output), to stderr. */
@@ -943,6 +1034,15 @@ const NATIVES: Record<string, Native> = {
   'log.Prefix': (m) => [m.logger.prefix],
   'sync.Once.Do': onceDo,
   [`sync.Once.${ONCE_END}`]: onceEnd,
+  'sync.NewCond': (m, _g, a) => {
+    const c = m.zero(condType) as Ref;
+    m.wr<SlotsObj>(c.id).s[1] = a[0] as Value;
+    return [c];
+  },
+  'sync.Cond.Wait': condWait,
+  [`sync.Cond.${COND_PARK}`]: condPark,
+  'sync.Cond.Signal': (m, g, a, ins, ref) => condNotify(m, g, a, ins, ref, false),
+  'sync.Cond.Broadcast': (m, g, a, ins, ref) => condNotify(m, g, a, ins, ref, true),
 };
 
 /** The built-in print/println's formatting (runtime/print.go), not fmt's. */

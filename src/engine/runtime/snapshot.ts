@@ -9,7 +9,7 @@ import type { WaitReason } from './events';
 import type { Machine, Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
 import { typeString, under, type Type } from '../lang/types';
-import { isAtomicType } from '../lang/stdlib';
+import { condType, isAtomicType } from '../lang/stdlib';
 import { formatValue, quote } from './fmt';
 import { displayNames } from './names';
 
@@ -80,6 +80,19 @@ export interface WaitGroupView {
   readonly waiters: readonly number[];
 }
 
+/** A sync.Cond: the lock its L is, and the goroutines asleep in Wait, in the order they went. */
+export interface CondView {
+  /** its notify list's heap id (what a waiting goroutine's waitingOn names) */
+  readonly id: number;
+  readonly name: string;
+  /** the name of the lock L is ('' if L is not a Mutex or an RWMutex) */
+  readonly locker: string;
+  readonly waiters: readonly number[];
+  /** tickets taken by Wait, and how many of them Signal and Broadcast have notified */
+  readonly tickets: number;
+  readonly notified: number;
+}
+
 export interface Snapshot {
   readonly step: number;
   readonly now: number;
@@ -89,6 +102,7 @@ export interface Snapshot {
   readonly locks: readonly LockView[];
   readonly maps: readonly MapView[];
   readonly waitGroups: readonly WaitGroupView[];
+  readonly conds: readonly CondView[];
   readonly stdout: string;
   readonly stderr: string;
   /** stdout and stderr as a terminal shows them: interleaved in the order they were written */
@@ -308,6 +322,15 @@ export function snapshot(m: Machine): Snapshot {
   const locks: LockView[] = [];
   const maps: MapView[] = [];
   const waitGroups: WaitGroupView[] = [];
+  const conds: CondView[] = [];
+  // a Cond's L, by its notify list: what the Cond struct holds beside it
+  const lockers = new Map<number, number>();
+  for (const id of live) {
+    const o = m.get(id);
+    if (o.k !== K.Slots || o.t !== condType) continue;
+    const [, l, n] = o.s;
+    if (n instanceof Ref && l instanceof Iface && l.v instanceof Ref) lockers.set(n.id, l.v.id);
+  }
   for (const id of [...live].sort((a, b) => a - b)) {
     const o = m.get(id);
     if (o.k === K.Mutex && !inner.has(id)) {
@@ -355,6 +378,16 @@ export function snapshot(m: Machine): Snapshot {
       maps.push(mapView(m, id, o));
     } else if (o.k === K.WaitGroup) {
       waitGroups.push({ id, name: names.get(id) ?? 'wg', counter: o.n, waiters: o.q.slice() });
+    } else if (o.k === K.Cond) {
+      const l = lockers.get(id);
+      conds.push({
+        id,
+        name: names.get(id) ?? 'cond',
+        locker: l === undefined ? '' : (names.get(l) ?? ''),
+        waiters: o.q.slice(),
+        tickets: o.wait,
+        notified: o.notify,
+      });
     }
   }
   return {
@@ -366,6 +399,7 @@ export function snapshot(m: Machine): Snapshot {
     locks,
     maps,
     waitGroups,
+    conds,
     stdout: m.stdout,
     stderr: m.stderr,
     transcript: transcript(m),

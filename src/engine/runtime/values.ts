@@ -60,6 +60,7 @@ export const enum K {
   RWMutex,
   WaitGroup,
   Ctx,
+  Cond,
 }
 
 export const enum Role {
@@ -157,7 +158,21 @@ export interface CtxObj extends ObjBase {
   deadline: number;
 }
 
-export type Obj = SlotsObj | MapObj | MutexObj | RWMutexObj | WaitGroupObj | CtxObj;
+/**
+ * A sync.Cond's notifyList (runtime/sema.go): Wait takes ticket `wait` (then counts it up),
+ * Signal notifies ticket `notify` (then counts it up), Broadcast notifies them all. The
+ * goroutines asleep in Wait, in the order they went to sleep, each with its ticket.
+ */
+export interface CondObj extends ObjBase {
+  readonly k: K.Cond;
+  wait: number;
+  notify: number;
+  q: number[];
+  tq: number[];
+  name: string;
+}
+
+export type Obj = SlotsObj | MapObj | MutexObj | RWMutexObj | WaitGroupObj | CtxObj | CondObj;
 
 /**
  * A shallow copy, for copy-on-write. Fields are spelled out (not spread) so that every copy
@@ -212,6 +227,16 @@ export function cloneObj(o: Obj, ep: number): Obj {
       };
     case K.WaitGroup:
       return { k: K.WaitGroup, ep, n: o.n, q: o.q.slice(), name: o.name };
+    case K.Cond:
+      return {
+        k: K.Cond,
+        ep,
+        wait: o.wait,
+        notify: o.notify,
+        q: o.q.slice(),
+        tq: o.tq.slice(),
+        name: o.name,
+      };
     case K.Ctx:
       return {
         k: K.Ctx,

@@ -7,7 +7,7 @@ import (
 
 // Your own program: change anything, and press Play.
 // Interleave runs a subset of Go: goroutines, sync.Mutex, sync.RWMutex, sync.WaitGroup,
-// sync.Once, sync/atomic, maps, slices, structs, methods, closures, defer, panic and
+// sync.Once, sync.Cond, sync/atomic, maps, slices, structs, methods, closures, defer, panic and
 // recover, time.Sleep, context, fmt, log, strings, sort, strconv. Not channels (yet).
 
 type Counter struct {

@@ -169,6 +169,23 @@ function LockCard({ id }: { readonly id: number }) {
   );
 }
 
+/** Goroutines waiting in a wait group or a Cond, in order, or "none". */
+function Waiters({ label, ids }: { readonly label: string; readonly ids: readonly number[] }) {
+  return (
+    <div className={styles.queue}>
+      <span className={styles.qlabel}>{label}</span>
+      {ids.length === 0 && <span className={styles.empty}>none</span>}
+      <ol className={styles.qlist}>
+        {ids.map((g) => (
+          <li key={g}>
+            <Token id={g} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 function WaitGroupCard({ id }: { readonly id: number }) {
   const w = useSim((s) => s.snapshot?.waitGroups.find((x) => x.id === id) ?? null);
   const waiting = useSim(
@@ -186,17 +203,32 @@ function WaitGroupCard({ id }: { readonly id: number }) {
         <span className={styles.type}>sync.WaitGroup</span>
         <span className={styles.state}>counter {w.counter}</span>
       </header>
-      <div className={styles.queue}>
-        <span className={styles.qlabel}>Waiting in Wait</span>
-        {waiting.length === 0 && <span className={styles.empty}>none</span>}
-        <ol className={styles.qlist}>
-          {waiting.map((g) => (
-            <li key={g}>
-              <Token id={g} />
-            </li>
-          ))}
-        </ol>
-      </div>
+      <Waiters label="Waiting in Wait" ids={waiting} />
+    </article>
+  );
+}
+
+function CondCard({ id }: { readonly id: number }) {
+  const c = useSim((s) => s.snapshot?.conds.find((x) => x.id === id) ?? null);
+  const asleep = useSim(
+    useShallow((s) => (s.snapshot ? idsAt(s.snapshot, (p) => p.k === 'cond' && p.id === id) : [])),
+  );
+  if (!c) return null;
+  return (
+    <article
+      className={styles.lock}
+      data-cond={c.name}
+      aria-label={`${c.name}: sync.Cond${c.locker ? ` on ${c.locker}` : ''}, ${asleep.length} asleep in Wait`}
+    >
+      <header className={styles.head1}>
+        <h3 className={styles.name}>{c.name}</h3>
+        <span className={styles.type}>sync.Cond</span>
+        {c.locker && <span className={styles.state}>L is {c.locker}</span>}
+      </header>
+      <Waiters label="Asleep in Wait" ids={asleep} />
+      <p className={styles.meta}>
+        tickets taken {c.tickets}, notified {c.notified}
+      </p>
     </article>
   );
 }
@@ -205,15 +237,21 @@ function WaitGroupCard({ id }: { readonly id: number }) {
 export function LockView() {
   const ids = useSim(useShallow((s) => s.snapshot?.locks.map((l) => l.id) ?? []));
   const wgs = useSim(useShallow((s) => s.snapshot?.waitGroups.map((w) => w.id) ?? []));
+  const conds = useSim(useShallow((s) => s.snapshot?.conds.map((c) => c.id) ?? []));
   const name = useRegionName('Locks');
   return (
     <section className={styles.locks} aria-label={name}>
-      {ids.length === 0 && wgs.length === 0 && <p className={styles.empty}>No locks yet.</p>}
+      {ids.length === 0 && wgs.length === 0 && conds.length === 0 && (
+        <p className={styles.empty}>No locks yet.</p>
+      )}
       {ids.map((id) => (
         <LockCard key={id} id={id} />
       ))}
       {wgs.map((id) => (
         <WaitGroupCard key={id} id={id} />
+      ))}
+      {conds.map((id) => (
+        <CondCard key={id} id={id} />
       ))}
     </section>
   );
