@@ -636,10 +636,11 @@ function condParts(
 function condWait(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRef | null) {
   const c = a[0] as Value;
   const { notify, L, name } = condParts(m, c, ins, ref);
-  const unlock = m.methodOf(L, 'Unlock', ins.pos);
   const w = m.wr<CondObj>(notify);
   const ticket = w.wait++;
   m.emit({ t: 'cond', g: g.id, obj: notify, name, op: 'wait', woke: [], lost: false });
+  // (a nil L panics here, after the ticket is taken, as in Go)
+  const unlock = m.methodOf(L, 'Unlock', ins.pos);
   const park = m.prog.trampolines.get(`sync.Cond.${COND_PARK}/2`);
   if (park === undefined) throw new Error('internal: no wrapper for Cond.Wait');
   return m.callFromNative(g, unlock, 1, {
