@@ -72,6 +72,8 @@ describe('when g1 waits on c and g6 signals it', () => {
     expect(snap.conds).toEqual([
       { id: snap.conds[0]?.id, name: 'c', locker: 'mu', waiters: [1], tickets: 1, notified: 0 },
     ]);
+    // the shared variables are the program's: not the Cond's own workings (its checker)
+    expect(snap.vars.map((v) => v.name)).toEqual(['ready']);
     const g1 = snap.goroutines.find((g) => g.id === 1);
     expect([g1?.reason, g1?.waitingOn]).toEqual(['sync.Cond.Wait', snap.conds[0]?.id]);
   });

@@ -214,6 +214,8 @@ function sharedFields(m: Machine, covered: Set<number>): VarView[] {
       const ft = field.type;
       const inner = isAtomicType(ft) && v instanceof Ref ? m.get(v.id) : null;
       if (field.name === '_' || !(inner?.k === K.Slots || under(ft).k === 'basic')) return;
+      // a library struct's plain fields are its workings (a Cond's checker), not the program's
+      if (o.t.k === 'named' && o.t.pkg !== 'main' && !inner) return;
       // an atomic field is listed here under its struct's name, not again on its own
       if (inner && v instanceof Ref) covered.add(v.id);
       out.push({
