@@ -144,6 +144,12 @@ export const lockerType = named('sync', 'Locker', {
     ['Unlock', fn([], [])],
   ]),
 });
+/** What RWMutex.RLocker returns: the RWMutex itself, whose Lock and Unlock are RLock and RUnlock. */
+export const rlockerType = named('sync', 'rlocker', { k: 'struct', fields: [] });
+native(rlockerType, 'Lock', fn([], []));
+native(rlockerType, 'Unlock', fn([], []));
+native(rwmutexType, 'RLocker', fn([], [lockerType]));
+
 /** The runtime's notifyList (Cond.notify): its tickets and waiters, a heap object of its own. */
 export const notifyListType = named('sync', 'notifyList', { k: 'struct', fields: [] }, 'cond');
 /** The hidden method Wait continues with once L is unlocked: sleep until notified, then Lock. */
@@ -477,6 +483,7 @@ export const libraryTypes: readonly NamedType[] = [
   ...atomicTypes,
   onceType,
   condType,
+  rlockerType,
 ];
 
 /**
@@ -502,6 +509,8 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   [`sync.Cond.${COND_PARK}`, 'Wait'],
   ['sync.Cond.Signal', 'Signal'],
   ['sync.Cond.Broadcast', 'Broadcast'],
+  ['sync.rlocker.Lock', 'RLock'],
+  ['sync.rlocker.Unlock', 'RUnlock'],
   ['fmt.Println', 'print'],
   ['fmt.Print', 'print'],
   ['fmt.Printf', 'print'],

@@ -202,3 +202,46 @@ describe('when a Cond is copied', () => {
     ]);
   });
 });
+
+describe("when a Cond's L is an RWMutex's RLocker", () => {
+  it('Wait and c.L take and release read locks: readers wait together, and all see ready', () => {
+    const src = readFileSync(new URL('../fixtures/cond-rlocker.go', import.meta.url), 'utf8');
+    const p = compile(src);
+    for (const race of [false, true]) {
+      const r = explore(p, { race, maxStates: 100_000 });
+      expect(r.complete).toBe(true);
+      expect(r.outcomes.map((o) => `${o.exit} ${o.stdout}`).sort()).toEqual([
+        '0 reader 0 sees ready\nreader 1 sees ready\n*sync.rlocker\n',
+        '0 reader 1 sees ready\nreader 0 sees ready\n*sync.rlocker\n',
+      ]);
+    }
+  });
+
+  it('its Lock is a read lock: a second goroutine gets it while main holds it', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var rw sync.RWMutex
+	l := rw.RLocker()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	l.Lock()
+	go func() {
+		defer wg.Done()
+		l.Lock()
+		fmt.Println("in, beside main")
+		l.Unlock()
+	}()
+	wg.Wait()
+	l.Unlock()
+}
+`;
+    const r = explore(compile(src), { maxStates: 100_000 });
+    expect(r.outcomes.map((o) => `${o.exit} ${o.stdout}`)).toEqual(['0 in, beside main\n']);
+  });
+});

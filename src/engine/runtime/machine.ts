@@ -2589,6 +2589,7 @@ const STEP_LABELS: Record<string, readonly string[]> = {
     'Lock: last reader left',
   ],
   'sync.RWMutex.RLock': ['RLock: add a reader', 'RLock: wait for the writer', 'RLock: writer left'],
+  'sync.rlocker.Lock': ['RLock: add a reader', 'RLock: wait for the writer', 'RLock: writer left'],
   'sync.WaitGroup.Wait': ['Wait', 'Wait: counter reached zero'],
   'time.Sleep': ['time.Sleep', 'time.Sleep: wake up'],
   'sync.Cond.Wait·park': ['Wait: sleep until signalled', 'Wait: signalled, lock L again'],

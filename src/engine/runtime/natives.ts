@@ -15,6 +15,7 @@ import {
   ONCE_END,
   COND_PARK,
   condType,
+  rlockerType,
   cancelCtxPtr,
   httpBodyPtr,
   responseType,
@@ -883,6 +884,17 @@ const NATIVES: Record<string, Native> = {
   'sync.RWMutex.TryLock': (m, g, a, ins, ref) => {
     const id = refOf(a[0] as Value);
     return rwTryLock(m, g, id, ins, nameOf(m, id, ref));
+  },
+  'sync.RWMutex.RLocker': (_m, _g, a) => [
+    new Iface({ k: 'ptr', elem: rlockerType }, a[0] as Value),
+  ],
+  'sync.rlocker.Lock': (m, g, a, _ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwRLock(m, g, id, nameOf(m, id, ref));
+  },
+  'sync.rlocker.Unlock': (m, g, a, ins, ref) => {
+    const id = refOf(a[0] as Value);
+    return rwRUnlock(m, g, id, ins, nameOf(m, id, ref));
   },
   'sync.RWMutex.TryRLock': (m, g, a, _ins, ref) => {
     const id = refOf(a[0] as Value);
