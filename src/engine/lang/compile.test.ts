@@ -158,6 +158,18 @@ describe('when the program has a type error', () => {
       main('\tn := 2\n\ttime.Sleep(n * time.Millisecond)', '\nimport "time"'),
       'main.go:6:13: invalid operation: n * time.Millisecond (mismatched types int and time.Duration)',
     ],
+    // a map's element is a copy: its fields cannot be assigned (types2's own words)
+    [
+      'package main\n\ntype T struct{ A int }\n\nfunc main() {\n\tm := map[string]T{}\n\tm["a"].A = 1\n}\n',
+      'main.go:7:2: cannot assign to struct field m["a"].A in map',
+    ],
+    [
+      'package main\n\ntype T struct{ A int }\n\nfunc f() T { return T{} }\n\nfunc main() {\n\tf().A++\n}\n',
+      'main.go:8:2: cannot assign to f().A (neither addressable nor a map index expression)',
+    ],
+    // a name the package does not export at all, as against one Interleave does not simulate
+    [main('\tfmt.Printn("x")', '\nimport "fmt"'), 'main.go:5:6: undefined: fmt.Printn'],
+    [main('\tvar mu sync.Mutx\n\t_ = mu', '\nimport "sync"'), 'main.go:5:14: undefined: sync.Mutx'],
     // types2 names the field or method whose name differs only in case
     [
       main('\tvar mu sync.Mutex\n\tmu.lock()', '\nimport "sync"'),
@@ -267,6 +279,16 @@ describe("the subset runs with Go's semantics", () => {
     expect(errorOf('package main\n\nfunc init() {\n}\n\nfunc main() {\n\tinit()\n}\n')).toBe(
       'main.go:7:2: undefined: init',
     );
+  });
+
+  it('assigns to the fields of a struct through a pointer kept in a map, or in a slice', () => {
+    const r = run(
+      main(
+        '\ttype T struct{ A int }\n\tm := map[string]*T{"a": {}}\n\tm["a"].A = 5\n\tts := []T{{}}\n\tts[0].A++\n\tfmt.Println(*m["a"], ts)',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('{5} [{1}]\n');
   });
 
   it('ends a statement at the end of a line after true, false or nil (lezer/go did not)', () => {

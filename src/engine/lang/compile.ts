@@ -25,6 +25,7 @@ import {
   NATIVE_STEPS,
   isAtomicType,
   condType,
+  exportedNames,
   errorType,
   fn,
   libraryTypes,
@@ -693,7 +694,9 @@ class Compiler {
           if (!pkg) fail(t.pos, `undefined: ${t.pkg}`);
           if (pkg.k !== 'pkg') fail(t.pos, `${t.pkg}.${t.name} is not a type`);
           pkg.used = true;
-          const m = this.member(pkg.path, t.name, t.pos);
+          // (gc points at the name after the dot when there is no such name)
+          const sel = { line: t.pos.line, col: t.pos.col + t.pkg.length + 1 };
+          const m = this.member(pkg.path, t.name, t.pos, sel);
           if (m.k !== 'type') fail(t.pos, `${t.pkg}.${t.name} is not a type`);
           return m.type;
         }
@@ -757,11 +760,13 @@ class Compiler {
     return { k: 'func', params, results, variadic: sig.variadic };
   }
 
-  private member(path: string, name: string, pos: Pos): Member {
+  private member(path: string, name: string, pos: Pos, namePos: Pos = pos): Member {
     const m = packages.get(path)?.get(name);
     if (!m) {
       if (/^[a-z]/.test(name))
-        fail(pos, `name ${name} not exported by package ${packageName(path)}`);
+        fail(namePos, `name ${name} not exported by package ${packageName(path)}`);
+      if (exportedNames.get(path)?.has(name) === false)
+        fail(namePos, `undefined: ${packageName(path)}.${name}`);
       unsupported(pos, `${packageName(path)}.${name} is not simulated yet`);
     }
     if (m.k === 'unsupported') unsupported(pos, m.why);
@@ -1476,6 +1481,17 @@ class Compiler {
               `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
             );
           fail(e.selPos, `${exprString(e)} undefined (${this.noSuchSelector(base, e.sel)})`);
+        }
+        // x.f = v needs x addressable, or a pointer: not a map's element (a copy), not a result
+        if (under(base).k !== 'ptr' && !this.addressable(e.x)) {
+          let x = e.x;
+          while (x.k === 'paren') x = x.x;
+          if (x.k === 'index' && under(this.peekType(x.x)).k === 'map')
+            fail(e.pos, `cannot assign to struct field ${exprString(e)} in map`);
+          fail(
+            e.pos,
+            `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
+          );
         }
         this.structRef(e.x, found.path, e.pos, true);
         const ft = found.type;
@@ -2408,6 +2424,26 @@ class Compiler {
   }
 
   /** Push the struct (a ref) that holds the field reached by `path` from x. */
+  /** Is x addressable, as Go's spec says (a variable, *p, a field of one, a slice element)? */
+  private addressable(x: Expr): boolean {
+    switch (x.k) {
+      case 'paren':
+        return this.addressable(x.x);
+      case 'ident':
+        return this.scope.lookup(x.name)?.k === 'var';
+      case 'selector':
+        return (
+          this.pkgOf(x.x) !== null || under(this.peekType(x.x)).k === 'ptr' || this.addressable(x.x)
+        );
+      case 'index':
+        return under(this.peekType(x.x)).k === 'slice';
+      case 'unary':
+        return x.op === '*';
+      default:
+        return false;
+    }
+  }
+
   private structRef(x: Expr, path: number[], pos: Pos, _write: boolean): Operand {
     const op = this.expr(x);
     for (const i of path) this.emit(Op.FieldS, pos, i);

@@ -458,6 +458,38 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
 ]);
 
 /** The name a package is referred to by (`net/http` -> `http`). */
+/**
+ * Every name some packages export (Go 1.23), for those whose list is short: a name not in it
+ * is gc's `undefined: fmt.Printn`, a name in it that Interleave lacks is unsupported.
+ */
+export const exportedNames: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    'fmt',
+    new Set(
+      'Append Appendf Appendln Errorf FormatString Formatter Fprint Fprintf Fprintln Fscan Fscanf Fscanln GoStringer Print Printf Println Scan ScanState Scanf Scanln Scanner Sprint Sprintf Sprintln Sscan Sscanf Sscanln State Stringer'.split(
+        ' ',
+      ),
+    ),
+  ],
+  [
+    'sync',
+    new Set(
+      'Cond Locker Map Mutex NewCond Once OnceFunc OnceValue OnceValues Pool RWMutex WaitGroup'.split(
+        ' ',
+      ),
+    ),
+  ],
+  ['errors', new Set('As ErrUnsupported Is Join New Unwrap'.split(' '))],
+  [
+    'context',
+    new Set(
+      'AfterFunc Background CancelCauseFunc CancelFunc Canceled Cause Context DeadlineExceeded TODO WithCancel WithCancelCause WithDeadline WithDeadlineCause WithTimeout WithTimeoutCause WithValue WithoutCancel'.split(
+        ' ',
+      ),
+    ),
+  ],
+]);
+
 export function packageName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
