@@ -167,6 +167,11 @@ describe('when the program has a type error', () => {
       'package main\n\ntype T struct{ A int }\n\nfunc f() T { return T{} }\n\nfunc main() {\n\tf().A++\n}\n',
       'main.go:8:2: cannot assign to f().A (neither addressable nor a map index expression)',
     ],
+    // types2's comparableType: the first field that cannot be compared
+    [
+      'package main\n\ntype S struct {\n\tn int\n\tm map[string]int\n}\n\nfunc main() {\n\ta, b := S{}, S{}\n\t_ = a == b\n}\n',
+      'main.go:10:6: invalid operation: a == b (struct containing map[string]int cannot be compared)',
+    ],
     // a name the package does not export at all, as against one Interleave does not simulate
     [main('\tfmt.Printn("x")', '\nimport "fmt"'), 'main.go:5:6: undefined: fmt.Printn'],
     [main('\tvar mu sync.Mutx\n\t_ = mu', '\nimport "sync"'), 'main.go:5:14: undefined: sync.Mutx'],

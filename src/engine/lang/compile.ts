@@ -3506,7 +3506,7 @@ class Compiler {
         u.k === 'slice' ? 'slice' : u.k === 'map' ? 'map' : u.k === 'func' ? 'func' : typeString(t);
       if (u.k === 'slice' || u.k === 'map' || u.k === 'func')
         fail(ex.pos, `invalid operation: ${opText} (${what} can only be compared to nil)`);
-      fail(ex.pos, `invalid operation: ${opText} (${typeString(t)} cannot be compared)`);
+      fail(ex.pos, `invalid operation: ${opText} (${incomparableCause(t)})`);
     }
     this.emit(Op.Bin, pos, code, 0, this.numKind(t));
     return { mode: 'value', type: T.untypedBool };
@@ -3935,6 +3935,15 @@ function summaryType(op: Operand): string {
   if (!isUntyped(op.type)) return typeString(op.type);
   const name = typeString(op.type);
   return /^untyped (int|float|rune)$/.test(name) ? 'number' : name.replace('untyped ', '');
+}
+
+/** Why t cannot be compared, as types2's comparableType says it: the first field that cannot. */
+function incomparableCause(t: Type): string {
+  const u = under(t);
+  if (u.k === 'struct')
+    for (const f of u.fields)
+      if (!comparable(f.type)) return `struct containing ${typeString(f.type)} cannot be compared`;
+  return `${typeString(t)} cannot be compared`;
 }
 
 /** vet's lockPath: how a type contains a lock, e.g. `command-line-arguments.Store contains sync.Mutex`. */
