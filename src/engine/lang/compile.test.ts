@@ -296,6 +296,18 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe('{5} [{1}]\n');
   });
 
+  it('prints floats as strconv does (%e from an exponent of 6) and a nil operand of a bad verb', () => {
+    const r = run(
+      main(
+        '\tfmt.Println(999999.0, 1234567.0, 0.0001, 0.00001, 1e21, 123456.789)\n\tfmt.Printf("%s|%d\\n", nil, nil)',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe(
+      '999999 1.234567e+06 0.0001 1e-05 1e+21 123456.789\n%!s(<nil>)|%!d(<nil>)\n',
+    );
+  });
+
   it('ends a statement at the end of a line after true, false or nil (lezer/go did not)', () => {
     const r = run(
       main(

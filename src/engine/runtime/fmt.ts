@@ -145,8 +145,10 @@ function pad(s: string, spec: Spec): string {
   return ' '.repeat(fill) + s;
 }
 
+/** fmt's badVerb: the verb, then the operand's type and value, or just <nil> for nil. */
 function bad(verb: string, v: Value, t: Type | null, m: Machine): string {
-  return `%!${verb}(${t ? typeString(t, true) : '<nil>'}=${formatValue(m, v, t, 'v')})`;
+  if (!t) return `%!${verb}(<nil>)`;
+  return `%!${verb}(${typeString(t, true)}=${formatValue(m, v, t, 'v')})`;
 }
 
 function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec): string {
@@ -278,18 +280,20 @@ function expo(v: number, prec: number): string {
   return `${mant}e${sign}${exp.replace(/^[-+]/, '').padStart(2, '0')}`;
 }
 
-/** %v of a float64: strconv.FormatFloat(f, 'g', -1, 64). */
+/**
+ * %v of a float64: strconv.FormatFloat(f, 'g', -1, 64), the shortest digits that read back
+ * as f, in %e form when the exponent is below -4 or at least 6 (ftoa.go: "if precision was
+ * the shortest possible, use precision 6 for this decision"), so 1e6 prints as 1e+06.
+ */
 export function formatFloat(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
   if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const exp = Math.floor(Math.log10(Math.abs(v)));
-  if (exp < -4 || exp >= 21) {
-    const s = v.toExponential();
-    const [mant, e] = s.split('e') as [string, string];
-    const sign = e.startsWith('-') ? '-' : '+';
-    return `${mant}e${sign}${e.replace(/^[-+]/, '').padStart(2, '0')}`;
-  }
+  // (JavaScript's shortest digits are Go's: both round-trip with the fewest)
+  const [mant, e] = v.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6)
+    return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   return String(v);
 }
 
