@@ -308,6 +308,18 @@ describe("the subset runs with Go's semantics", () => {
     );
   });
 
+  it('prints %#v as Go source, the way fmt does', () => {
+    const r = run(
+      main(
+        '\ttype Job struct {\n\t\tID   string\n\t\tTags []string\n\t\tM    map[string]int\n\t\tErr  error\n\t\tNext *Job\n\t}\n\tj := &Job{ID: "1", Tags: []string{"a"}, M: map[string]int{"z": 1, "a": 2}}\n\tvar p *Job\n\tvar s []int\n\tfmt.Printf("%#v\\n%#v %#v %#v %#v %#v\\n", j, p, s, nil, uint8(7), errors.New("e"))',
+        '\nimport (\n\t"errors"\n\t"fmt"\n)',
+      ),
+    );
+    expect(r.stdout).toBe(
+      '&main.Job{ID:"1", Tags:[]string{"a"}, M:map[string]int{"a":2, "z":1}, Err:error(nil), Next:(*main.Job)(nil)}\n(*main.Job)(nil) []int(nil) <nil> 0x7 &errors.errorString{s:"e"}\n',
+    );
+  });
+
   it('ends a statement at the end of a line after true, false or nil (lezer/go did not)', () => {
     const r = run(
       main(

@@ -379,6 +379,7 @@ export function formatValue(
 }
 
 function fmtv(m: Machine, arg: Value, st: Type | null, verb: string, depth: number): string {
+  if (verb === '#v') return goSyntax(m, arg, st, depth);
   const [v, t] = dynamic(arg, st);
   if (depth > MAX_DEPTH) return '…';
   if (t && (verb === 'v' || verb === '+v' || verb === 's')) {
@@ -407,6 +408,62 @@ function fmtv(m: Machine, arg: Value, st: Type | null, verb: string, depth: numb
   if (v instanceof Keys) return '[…]';
   if (v instanceof Ref) return fmtRef(m, v, t, verb, depth);
   return '?';
+}
+
+/**
+ * %#v: the value as Go source would write it (fmt's sharpV): `[]string{"a"}`,
+ * `map[string]int{"a":1}`, `main.Job{ID:"1", Name:"build"}`, `&main.Job{…}` for a pointer
+ * at the top, `(*main.Job)(nil)`, `error(nil)` for a nil interface inside a value.
+ */
+function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number): string {
+  const [v, t] = dynamic(arg, st);
+  if (depth > MAX_DEPTH) return '…';
+  const ts = t ? typeString(t, true) : '';
+  const u = t ? under(t) : null;
+  if (v === null) {
+    if (!t || (st && isInterface(st) && depth === 0)) return '<nil>';
+    if (u?.k === 'ptr' || u?.k === 'func') return `(${ts})(nil)`;
+    return `${ts}(nil)`;
+  }
+  if (typeof v === 'string') return quote(v);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') {
+    if (isFloatType(t)) return formatFloat(v);
+    // (fmt writes unsigned integers in hex under %#v)
+    if (u?.k === 'basic' && /^uint/.test(u.name)) return `0x${v.toString(16)}`;
+    return String(v);
+  }
+  if (v instanceof Slice) {
+    const o = m.get(v.b) as SlotsObj;
+    const elem = u?.k === 'slice' ? u.elem : o.t;
+    const items = o.s.slice(v.off, v.off + v.len).map((x) => goSyntax(m, x, elem, depth + 1));
+    return `${ts}{${items.join(', ')}}`;
+  }
+  if (v instanceof FnVal) return `(${ts})(${addressOf(v.fn + 0x1000)})`;
+  if (!(v instanceof Ref)) return '?';
+  const o = m.get(v.id);
+  if (u?.k === 'ptr') {
+    if (isStructLike(u.elem) && depth === 0 && v.f === -1)
+      return `&${goSyntax(m, v, u.elem, depth + 1)}`;
+    return `(${ts})(${addressOf(v.id, v.f)})`;
+  }
+  if (o.k === K.Map) {
+    const kt = u?.k === 'map' ? u.key : null;
+    const vt = u?.k === 'map' ? u.elem : null;
+    const keys = [...o.m.keys()].sort(compareKeys);
+    const items = keys.map(
+      (k) => `${goSyntax(m, k, kt, depth + 1)}:${goSyntax(m, o.m.get(k) as Value, vt, depth + 1)}`,
+    );
+    return `${ts || typeString(o.t, true)}{${items.join(', ')}}`;
+  }
+  if (o.k === K.Slots && u?.k === 'struct' && !isAtomicType(t as Type)) {
+    const fields = u.fields.map(
+      (f, i) => `${f.name}:${goSyntax(m, o.s[i] as Value, f.type, depth + 1)}`,
+    );
+    return `${ts}{${fields.join(', ')}}`;
+  }
+  // library values with workings of their own (a Mutex, a WaitGroup): their fields, named
+  return `${ts}${fmtObj(m, v.id, t, '+v', depth).replace(/ (?=\w+:)/g, ', ')}`;
 }
 
 function fmtRef(m: Machine, v: Ref, t: Type | null, verb: string, depth: number): string {
