@@ -47,7 +47,7 @@ export function stateKey(m: Machine): string {
     return '?';
   };
   out.push(m.now, m.mapRng, JSON.stringify(m.stdout), JSON.stringify(m.stderr));
-  out.push(`log${m.logger.flags}${JSON.stringify(m.logger.prefix)}`);
+  out.push(`log${m.logger.flags}${JSON.stringify(m.logger.prefix)}p${m.procs}`);
   if (m.race) out.push(`race${m.race.count}`);
   for (const g of m.gs) {
     if (g.st === 'done') {
@@ -182,6 +182,7 @@ export class StateHasher {
     this.str(m.stderr);
     this.add(m.logger.flags);
     this.str(m.logger.prefix);
+    this.add(m.procs);
     if (m.race)
       m.race.digest(
         (x) => this.add(x),

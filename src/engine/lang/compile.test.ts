@@ -308,6 +308,16 @@ describe("the subset runs with Go's semantics", () => {
     );
   });
 
+  it('answers runtime.NumCPU and GOMAXPROCS for a simulated 8-CPU machine', () => {
+    const r = run(
+      main(
+        '\tfmt.Println(runtime.NumCPU(), runtime.GOMAXPROCS(1), runtime.GOMAXPROCS(0))',
+        '\nimport (\n\t"fmt"\n\t"runtime"\n)',
+      ),
+    );
+    expect(r.stdout).toBe('8 8 1\n');
+  });
+
   it('prints %#v as Go source, the way fmt does', () => {
     const r = run(
       main(

@@ -228,6 +228,14 @@ export type Member =
 const f = (type: FuncType, nativeName: string): Member => ({ k: 'func', type, native: nativeName });
 const anyVariadic = { k: 'slice', elem: empty } as const;
 
+/**
+ * The simulated machine's CPUs (runtime.NumCPU, and GOMAXPROCS until a program changes it).
+ * Interleave runs one step at a time whatever GOMAXPROCS says: the schedules it tries include
+ * every interleaving parallel threads could produce at its steps' grain, and Go preempts
+ * goroutines even with GOMAXPROCS(1), so races and lost updates happen there too.
+ */
+export const SIMULATED_CPUS = 8;
+
 /** log's flags (log.go) */
 export const LOG_FLAGS = {
   Ldate: 1,
@@ -344,6 +352,8 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     new Map<string, Member>([
       ['Gosched', f(fn([], []), 'runtime.Gosched')],
       ['NumGoroutine', f(fn([], [T.int]), 'runtime.NumGoroutine')],
+      ['NumCPU', f(fn([], [T.int]), 'runtime.NumCPU')],
+      ['GOMAXPROCS', f(fn([T.int], [T.int]), 'runtime.GOMAXPROCS')],
     ]),
   ],
   [
@@ -552,6 +562,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['http.Get', 'http.Get'],
   ['runtime.Gosched', 'yield'],
   ['runtime.NumGoroutine', 'count goroutines'],
+  ['runtime.GOMAXPROCS', 'runtime.GOMAXPROCS'],
   ['context.WithCancel', 'context.WithCancel'],
   ['context.WithTimeout', 'context.WithTimeout'],
   ['context.cancelCtx.Err', 'ctx.Err()'],

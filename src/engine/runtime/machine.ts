@@ -21,7 +21,7 @@ import {
   type Special,
   type Type,
 } from '../lang/types';
-import { condType, errorStringPtr, onceType } from '../lang/stdlib';
+import { SIMULATED_CPUS, condType, errorStringPtr, onceType } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
 import {
@@ -268,6 +268,8 @@ export class Machine {
   handedOff: ReadonlySet<number> = NO_IDS;
   /** the standard logger's flags and prefix (log.SetFlags, log.SetPrefix); replaced, never changed */
   logger: { readonly flags: number; readonly prefix: string } = DEFAULT_LOGGER;
+  /** runtime.GOMAXPROCS's setting (it changes nothing else: see SIMULATED_CPUS) */
+  procs = SIMULATED_CPUS;
   outcome: Outcome | null = null;
   steps = 0;
   nextGid = FIRST_USER_GOROUTINE;
@@ -329,6 +331,7 @@ export class Machine {
       this.stdout = from.stdout;
       this.stderr = from.stderr;
       this.logger = from.logger;
+      this.procs = from.procs;
       this.outputOrder = from.outputOrder;
       this.runtimeReport = from.runtimeReport;
       this.handedOff = from.handedOff;

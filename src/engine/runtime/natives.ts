@@ -14,6 +14,7 @@ import {
   type AtomicOp,
   ONCE_END,
   COND_PARK,
+  SIMULATED_CPUS,
   condType,
   rlockerType,
   cancelCtxPtr,
@@ -989,6 +990,12 @@ const NATIVES: Record<string, Native> = {
   'http.body.Close': () => [null],
   'runtime.Gosched': () => none,
   'runtime.NumGoroutine': (m) => [liveGoroutines(m)],
+  'runtime.NumCPU': () => [SIMULATED_CPUS],
+  'runtime.GOMAXPROCS': (m, _g, a) => {
+    const prev = m.procs;
+    if ((a[0] as number) > 0) m.procs = a[0] as number;
+    return [prev];
+  },
   'runtime.nilpanic': (m, _g, _a, ins) => m.runtimePanic(GO.nilDeref, ins.pos, true),
   'context.Background': (m) => [
     new Iface(cancelCtxPtr, new Ref(newCtx(m, 'background', -1, -1), -1)),
