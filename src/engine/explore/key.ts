@@ -46,7 +46,7 @@ export function stateKey(m: Machine): string {
     if (v instanceof Keys) return `k${v.keys.map((k) => String(k)).join(',')}`;
     return '?';
   };
-  out.push(m.now, m.mapRng, JSON.stringify(m.stdout), JSON.stringify(m.stderr));
+  out.push(m.now, m.mapRng, m.randState, JSON.stringify(m.stdout), JSON.stringify(m.stderr));
   out.push(`log${m.logger.flags}${JSON.stringify(m.logger.prefix)}p${m.procs}`);
   if (m.race) out.push(`race${m.race.count}`);
   for (const g of m.gs) {
@@ -178,6 +178,7 @@ export class StateHasher {
     this.whole.reset();
     this.num(m.now);
     this.add(m.mapRng | 0);
+    this.add(m.randState | 0);
     this.str(m.stdout);
     this.str(m.stderr);
     this.add(m.logger.flags);

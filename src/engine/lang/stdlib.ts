@@ -180,6 +180,10 @@ native(durationType, 'Seconds', fn([], [T.float64]), false);
 export const timeType = named('time', 'Time', T.int64);
 native(timeType, 'Sub', fn([timeType], [durationType]), false);
 native(timeType, 'String', fn([], [T.string]), false);
+// (virtual time starts at 2000-01-01 00:00:00 UTC, where testing/synctest's clock starts)
+native(timeType, 'Unix', fn([], [T.int64]), false);
+native(timeType, 'UnixMilli', fn([], [T.int64]), false);
+native(timeType, 'UnixNano', fn([], [T.int64]), false);
 
 // ---- context -------------------------------------------------------------------------
 export const contextType = named('context', 'Context', {
@@ -348,6 +352,30 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     ]),
   ],
   [
+    'math/rand',
+    new Map<string, Member>([
+      ['Intn', f(fn([T.int], [T.int]), 'rand.Intn')],
+      ['Int31n', f(fn([T.int32], [T.int32]), 'rand.Intn')],
+      ['Int63n', f(fn([T.int64], [T.int64]), 'rand.Intn')],
+      ['Int', f(fn([], [T.int]), 'rand.Int')],
+      ['Int63', f(fn([], [T.int64]), 'rand.Int')],
+      ['Float64', f(fn([], [T.float64]), 'rand.Float64')],
+      ['Perm', f(fn([T.int], [{ k: 'slice', elem: T.int }]), 'rand.Perm')],
+      ['Seed', f(fn([T.int64], []), 'rand.Seed')],
+    ]),
+  ],
+  [
+    'math/rand/v2',
+    new Map<string, Member>([
+      ['IntN', f(fn([T.int], [T.int]), 'rand.Intn')],
+      ['Int64N', f(fn([T.int64], [T.int64]), 'rand.Intn')],
+      ['Int', f(fn([], [T.int]), 'rand.Int')],
+      ['Int64', f(fn([], [T.int64]), 'rand.Int')],
+      ['Float64', f(fn([], [T.float64]), 'rand.Float64')],
+      ['Perm', f(fn([T.int], [{ k: 'slice', elem: T.int }]), 'rand.Perm')],
+    ]),
+  ],
+  [
     'runtime',
     new Map<string, Member>([
       ['Gosched', f(fn([], []), 'runtime.Gosched')],
@@ -501,13 +529,15 @@ export const exportedNames: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 
 export function packageName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+  // (a major-version suffix is not the name: math/rand/v2 is package rand)
+  const parts = path.split('/');
+  const last = parts[parts.length - 1] as string;
+  return /^v\d+$/.test(last) && parts.length > 1 ? (parts[parts.length - 2] as string) : last;
 }
 
 /** Packages gc would accept but Interleave cannot simulate, with the reason. */
 export const unsupportedPackages: ReadonlyMap<string, string> = new Map([
   ['os/signal', 'signals are not simulated'],
-  ['math/rand', 'randomness is not simulated; Interleave runs are deterministic'],
   ['unsafe', 'unsafe is not simulated'],
   ['reflect', 'reflect is not simulated'],
 ]);
@@ -563,6 +593,10 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['runtime.Gosched', 'yield'],
   ['runtime.NumGoroutine', 'count goroutines'],
   ['runtime.GOMAXPROCS', 'runtime.GOMAXPROCS'],
+  // math/rand's global source is shared: the order of the draws decides the numbers
+  ...['Intn', 'Int', 'Float64', 'Perm', 'Seed'].map(
+    (n) => [`rand.${n}`, `rand.${n}`] as [string, string],
+  ),
   ['context.WithCancel', 'context.WithCancel'],
   ['context.WithTimeout', 'context.WithTimeout'],
   ['context.cancelCtx.Err', 'ctx.Err()'],

@@ -214,6 +214,8 @@ export const FP_SPAWN = 1 << 28;
 export const FP_OUTPUT = FP_SPAWN + 1;
 /** the generator behind map iteration order */
 export const FP_MAP_RNG = FP_SPAWN + 2;
+/** math/rand's global source */
+export const FP_RAND = FP_SPAWN + 3;
 
 const MAIN_GOROUTINE = 1;
 /** Go's runtime starts goroutines 2-5 (GC workers, finaliser) before main's first `go`. */
@@ -251,6 +253,8 @@ export class Machine {
   /** the random scheduler's seed: its choice at step n is a function of (seed, n) alone */
   readonly schedSeed: number;
   mapRng: number;
+  /** math/rand's global source: seeded from the run's seed, so a run replays exactly */
+  randState: number;
   stdout = '';
   stderr = '';
   /**
@@ -328,6 +332,7 @@ export class Machine {
       this.now = from.now;
       this.schedSeed = from.schedSeed;
       this.mapRng = from.mapRng;
+      this.randState = from.randState;
       this.stdout = from.stdout;
       this.stderr = from.stderr;
       this.logger = from.logger;
@@ -366,6 +371,7 @@ export class Machine {
     const seed = (opts.seed ?? 1) >>> 0;
     this.schedSeed = mix32(seed ^ 0x9e3779b9);
     this.mapRng = mix32(seed ^ 0x85ebca6b);
+    this.randState = mix32(seed ^ 0x27d4eb2f);
     this.race = opts.race ? new RaceDetector() : null;
     this.record = opts.record ?? false;
     this.events = this.record ? [] : NO_EVENTS;
@@ -1710,8 +1716,9 @@ export class Machine {
       }
       return -1;
     }
-    // sync/atomic: the native records the one location it touches (see `touch`)
-    if (name.startsWith('atomic.')) return -1;
+    // sync/atomic: the native records the one location it touches (see `touch`); math/rand:
+    // its source (see nextRand)
+    if (name.startsWith('atomic.') || name.startsWith('rand.')) return -1;
     if (visible || args.some(readsThrough)) this.fp(FP_GLOBAL, false);
     return -1;
   }
@@ -1784,6 +1791,32 @@ export class Machine {
       const c = this.h[id];
       return !!c && c.k === K.Ctx && c.err === null && c.deadline >= 0;
     });
+  }
+
+  /** A new slice holding vals (a backing array of its own). */
+  newSlice(vals: readonly Value[], elem: Type): Slice {
+    const id = this.alloc({
+      k: K.Slots,
+      ep: this.ep,
+      role: Role.Backing,
+      t: elem,
+      s: [...vals],
+      name: '',
+    });
+    return new Slice(id, 0, vals.length, vals.length);
+  }
+
+  /** The next 32 random bits from math/rand's global source (a shared, visible resource). */
+  nextRand(): number {
+    this.fp(FP_RAND, true);
+    this.randState = mix32(this.randState + 0x6d2b79f5);
+    return this.randState >>> 0;
+  }
+
+  /** rand.Seed: the source starts again from a value of the program's. */
+  seedRand(v: number): void {
+    this.fp(FP_RAND, true);
+    this.randState = mix32((v | 0) ^ 0x27d4eb2f ^ Math.floor(v / 2 ** 32));
   }
 
   nextMapRand(): number {

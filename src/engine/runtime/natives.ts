@@ -61,6 +61,8 @@ export type Native = (
 ) => NativeResult;
 
 const STARVATION_NS = 1_000_000;
+/** 2000-01-01 00:00:00 UTC in Unix seconds: where virtual time starts */
+const EPOCH_2000_S = 946_684_800;
 const none: Value[] = [];
 
 export function callNative(
@@ -612,6 +614,20 @@ function onceEnd(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeR
   return none;
 }
 
+// ---- math/rand ----------------------------------------------------------------------
+
+/** A number in [0, n) from math/rand's source (two draws when n needs more than 32 bits). */
+function randBelow(m: Machine, n: number): number {
+  const r = n <= 2 ** 32 ? m.nextRand() : m.nextRand() * 2 ** 21 + (m.nextRand() >>> 11);
+  return r % n;
+}
+
+/** The function a rand call is, as its panic names it (Intn, Int63n, IntN…). */
+function randName(ins: Instr): string {
+  const c = ins.c as NativeRef | null;
+  return c?.place?.split('.').pop() ?? 'Intn';
+}
+
 // ---- sync.Cond ----------------------------------------------------------------------
 
 /** A Cond's parts: its notify list (named after the Cond, for the UI) and its L. */
@@ -966,6 +982,10 @@ const NATIVES: Record<string, Native> = {
   'time.Duration.Seconds': (_m, _g, a) => [(a[0] as number) / 1e9],
   'time.Time.Sub': (_m, _g, a) => [(a[0] as number) - (a[1] as number)],
   'time.Time.String': (_m, _g, a) => [formatTime(a[0] as number)],
+  'time.Time.Unix': (_m, _g, a) => [EPOCH_2000_S + Math.floor((a[0] as number) / 1e9)],
+  'time.Time.UnixMilli': (_m, _g, a) => [EPOCH_2000_S * 1e3 + Math.floor((a[0] as number) / 1e6)],
+  // (beyond 2^53 ns: exact to a few hundred ns, as Interleave's integers are)
+  'time.Time.UnixNano': (_m, _g, a) => [EPOCH_2000_S * 1e9 + (a[0] as number)],
   'http.Get': (m, g) => {
     const r = sleepFor(m, g, HTTP_GET_LATENCY_NS, 'IO wait');
     if (r !== 'done') return r;
@@ -991,6 +1011,31 @@ const NATIVES: Record<string, Native> = {
   'runtime.Gosched': () => none,
   'runtime.NumGoroutine': (m) => [liveGoroutines(m)],
   'runtime.NumCPU': () => [SIMULATED_CPUS],
+  // math/rand: numbers from the run's seed (Go seeds its source at random; Interleave's runs
+  // replay), below 2^53 (Interleave's integers are exact that far)
+  'rand.Intn': (m, _g, a, ins) => {
+    const n = a[0] as number;
+    if (n <= 0) m.runtimePanic(`invalid argument to ${randName(ins)}`, ins.pos, false);
+    return [randBelow(m, n)];
+  },
+  'rand.Int': (m) => [randBelow(m, 2 ** 53)],
+  'rand.Float64': (m) => [randBelow(m, 2 ** 53) / 2 ** 53],
+  'rand.Perm': (m, _g, a, ins) => {
+    const n = a[0] as number;
+    if (n < 0) m.runtimePanic('invalid argument to Perm', ins.pos, false);
+    // (Go's Perm: an inside-out Fisher–Yates shuffle)
+    const p: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const j = randBelow(m, i + 1);
+      p[i] = p[j] as number;
+      p[j] = i;
+    }
+    return [m.newSlice(p, T.int)];
+  },
+  'rand.Seed': (m, _g, a) => {
+    m.seedRand(a[0] as number);
+    return none;
+  },
   'runtime.GOMAXPROCS': (m, _g, a) => {
     const prev = m.procs;
     if ((a[0] as number) > 0) m.procs = a[0] as number;

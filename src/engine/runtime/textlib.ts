@@ -13,7 +13,7 @@ import { quote } from './fmt';
 import { GO } from './messages';
 import { utf8Bytes, type G, type Machine } from './machine';
 import type { Native } from './natives';
-import { FnVal, Iface, K, Role, Slice, sliceValues, type SlotsObj, type Value } from './values';
+import { FnVal, Iface, Slice, sliceValues, type SlotsObj, type Value } from './values';
 import type { Instr } from '../lang/code';
 
 const none: Value[] = [];
@@ -28,15 +28,7 @@ function byteIndex(s: string, i: number): number {
 
 /** A new []string holding xs. */
 function stringSlice(m: Machine, xs: readonly string[]): Slice {
-  const id = m.alloc({
-    k: K.Slots,
-    ep: m.ep,
-    role: Role.Backing,
-    t: T.string,
-    s: [...xs],
-    name: '',
-  });
-  return new Slice(id, 0, xs.length, xs.length);
+  return m.newSlice(xs, T.string);
 }
 
 /** Go's unicode.IsSpace for the strings package's Fields and TrimSpace. */

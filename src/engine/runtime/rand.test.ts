@@ -1,0 +1,77 @@
+/**
+ * math/rand (and math/rand/v2): numbers from the run's seed, so a run replays byte for byte;
+ * the global source is shared, so the order in which goroutines draw decides who gets what,
+ * and the explorer tries both orders.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
+import { explore } from '../explore/explore';
+
+function compile(src: string): Program {
+  const c = compileGo(src);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => formatDiagnostic('main.go', d)).join('\n'));
+  return c.program;
+}
+
+const draws = compile(`package main
+
+import (
+	"fmt"
+	"math/rand"
+)
+
+func main() {
+	fmt.Println(rand.Intn(1000), rand.Intn(1000), rand.Float64() < 1, rand.Perm(4))
+	rand.Seed(42)
+	a := rand.Intn(1000)
+	rand.Seed(42)
+	fmt.Println(a == rand.Intn(1000))
+	defer func() { fmt.Println(recover()) }()
+	rand.Intn(0)
+}
+`);
+
+describe('when a program draws random numbers', () => {
+  it('the same seed gives the same numbers, and Seed starts the source again', () => {
+    const a = runProgram(draws, { seed: 1 });
+    const b = runProgram(draws, { seed: 1 });
+    expect(a.stdout).toBe(b.stdout);
+    const [first, second, third] = a.stdout.split('\n');
+    expect(first).toMatch(/^\d{1,3} \d{1,3} true \[[0-3] [0-3] [0-3] [0-3]\]$/);
+    expect(new Set(first?.slice(first.indexOf('[') + 1, -1).split(' '))).toEqual(
+      new Set(['0', '1', '2', '3']),
+    );
+    expect(second).toBe('true');
+    // as math/rand panics: a plain string, not a runtime error
+    expect(third).toBe('invalid argument to Intn');
+  });
+
+  it('goroutines share the source: the explorer tries both orders of their draws', () => {
+    const p = compile(`package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+)
+
+func main() {
+	got := make([]int, 2)
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = rand.IntN(1 << 30)
+		}()
+	}
+	wg.Wait()
+	fmt.Println(got[0] < got[1])
+}
+`);
+    const r = explore(p, { maxStates: 10_000 });
+    expect(r.complete).toBe(true);
+    const seen = new Set(r.outcomes.map((o) => o.stdout));
+    expect(seen).toEqual(new Set(['true\n', 'false\n']));
+  });
+});
