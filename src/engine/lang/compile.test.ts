@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { compileGo, formatDiagnostic, runProgram } from '../index';
 
 function errorOf(src: string): string {
@@ -305,6 +306,14 @@ describe("the subset runs with Go's semantics", () => {
     );
     expect(r.stdout).toBe(
       '999999 1.234567e+06 0.0001 1e-05 1e+21 123456.789\n%!s(<nil>)|%!d(<nil>)\n',
+    );
+  });
+
+  it("walks an error's chain as errors.Is, As and Unwrap do, calling the program's Unwrap and Is", () => {
+    const src = readFileSync(new URL('../fixtures/errors-chain.go', import.meta.url), 'utf8');
+    const r = run(src);
+    expect(r.stdout).toBe(
+      'find: job 7 not found\ntrue\ntrue 7\nfalse\ntrue save\ntrue\nfalse true\nerrors: target cannot be nil\n',
     );
   });
 

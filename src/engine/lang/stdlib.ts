@@ -332,6 +332,8 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     new Map<string, Member>([
       ['New', f(fn([T.string], [errorType]), 'errors.New')],
       ['Is', f(fn([errorType, errorType], [T.bool]), 'errors.Is')],
+      ['As', f(fn([errorType, empty], [T.bool]), 'errors.As')],
+      ['Unwrap', f(fn([errorType], [errorType]), 'errors.Unwrap')],
     ]),
   ],
   [

@@ -2125,13 +2125,46 @@ export class Machine {
    * step, or, if it waits (for a lock), suspend the printing until it returns (callSync).
    */
   callMethodForString(found: FoundMethod, v: Value, t: Type): string | null {
-    if (this.pureFormat || this.lastG === 0) return null;
+    if (this.pureFormat) return null;
+    const res = this.callFound(new Iface(t, v), found, []);
+    if (!res) return null;
+    return typeof res[0] === 'string' ? res[0] : String(res[0]);
+  }
+
+  /**
+   * x.name(args...) for a library call that calls a method the program defines (errors.Is
+   * calling an Unwrap or Is method), run as callSync runs it; null if x has no such method of
+   * the program's.
+   */
+  callMethod(x: Value, name: string, args: readonly Value[]): Value[] | null {
+    if (!(x instanceof Iface)) return null;
+    const found = findMethod(x.t, name);
+    if (!found || found.ref.native) return null;
+    return this.callFound(x, found, args);
+  }
+
+  private callFound(x: Iface, found: FoundMethod, args: readonly Value[]): Value[] | null {
+    if (this.lastG === 0) return null;
     const g = this.wg(this.lastG);
     const parent = g.fr[g.fr.length - 1];
     if (!parent) return null;
-    const recv = this.receiverFor(new Iface(t, v), found, parent.f.pos);
-    const res = this.callSync(g, found.ref.fn, null, [recv]);
-    return typeof res[0] === 'string' ? res[0] : String(res[0]);
+    const recv = this.receiverFor(x, found, parent.f.pos);
+    return this.callSync(g, found.ref.fn, null, [recv, ...args]);
+  }
+
+  /** Does the dynamic type t implement interface type iface (or is it t itself)? */
+  fits(t: Type, target: Type): boolean {
+    return isInterface(target) ? implementsAt(t, target) : identical(t, target);
+  }
+
+  /** `*p = v` for a library call (errors.As): a variable's slot, or a whole struct copied. */
+  storeThrough(g: G, p: Ref, v: Value, ins: Instr): void {
+    if (p.f < 0 && v instanceof Ref) {
+      this.copyInto(p.id, v.id);
+      return;
+    }
+    this.touch(g, p.id, p.f, true, ins);
+    this.wr<SlotsObj>(p.id).s[p.f] = v;
   }
 
   /**

@@ -15,6 +15,8 @@ import {
   ONCE_END,
   COND_PARK,
   SIMULATED_CPUS,
+  errorStringPtr,
+  errorType,
   condType,
   rlockerType,
   cancelCtxPtr,
@@ -22,7 +24,7 @@ import {
   responseType,
   HTTP_GET_LATENCY_NS,
 } from '../lang/stdlib';
-import { T, under, type Type } from '../lang/types';
+import { T, isInterface, under, type Type } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
 import { textNatives } from './textlib';
@@ -511,12 +513,20 @@ function liveGoroutines(m: Machine): number {
   return m.gs.filter((g) => g.st !== 'done' && g.st !== 'crashed').length;
 }
 
+/** errors.Unwrap: what fmt.Errorf's %w wrapped, or what the error's own Unwrap method says. */
 function unwrap(m: Machine, v: Value): Value {
-  if (v instanceof Iface && v.v instanceof Ref) {
+  if (v instanceof Iface && v.v instanceof Ref && v.t === errorStringPtr) {
     const o = m.get(v.v.id);
     if (o.k === K.Slots && o.s.length > 1) return o.s[1] as Value;
+    return null;
   }
-  return null;
+  const r = m.callMethod(v, 'Unwrap', []);
+  return r && r.length === 1 ? (r[0] as Value) : null;
+}
+
+/** The errors in err's chain, err first (Go's errors.Is and As walk it; at most 100). */
+function* chain(m: Machine, err: Value): Generator<Value> {
+  for (let e = err, i = 0; e !== null && i < 100; i++, e = unwrap(m, e)) yield e;
 }
 
 // ---- sync.Once ------------------------------------------------------------------------
@@ -958,14 +968,37 @@ const NATIVES: Record<string, Native> = {
   },
   'errors.New': (m, _g, a) => [m.newError(a[0] as string)],
   'errors.Is': (m, _g, a, ins) => {
-    let e = a[0] as Value;
     const target = a[1] as Value;
-    for (let i = 0; e !== null && i < 100; i++) {
+    if (a[0] === null || target === null) return [a[0] === target];
+    for (const e of chain(m, a[0] as Value)) {
       if (m.equal(e, target, null, ins.pos)) return [true];
-      e = unwrap(m, e);
+      // an error may say itself that it matches (an Is method of the program's)
+      if (m.callMethod(e, 'Is', [target])?.[0] === true) return [true];
     }
-    return [e === target];
+    return [false];
   },
+  'errors.As': (m, g, a, ins) => {
+    const target = a[1] as Value;
+    // (as errors.go checks, in this order)
+    if (a[0] === null) return [false];
+    if (target === null) return m.runtimePanic('errors: target cannot be nil', ins.pos, false);
+    const ok = target instanceof Iface && target.t.k === 'ptr' && target.v instanceof Ref;
+    if (!ok) return m.runtimePanic('errors: target must be a non-nil pointer', ins.pos, false);
+    const want = (target.t as { elem: Type }).elem;
+    const p = target.v as Ref;
+    if (!isInterface(want) && !m.fits(want, errorType))
+      m.runtimePanic('errors: *target must be interface or implement error', ins.pos, false);
+    for (const e of chain(m, a[0] as Value)) {
+      if (e instanceof Iface && m.fits(e.t, want)) {
+        m.storeThrough(g, p, isInterface(want) ? e : e.v, ins);
+        return [true];
+      }
+      // an error may convert itself (an As method of the program's)
+      if (m.callMethod(e, 'As', [target])?.[0] === true) return [true];
+    }
+    return [false];
+  },
+  'errors.Unwrap': (m, _g, a) => [unwrap(m, a[0] as Value)],
   'errors.errorString.Error': (m, _g, a) => [
     String((m.get(refOf(a[0] as Value)) as SlotsObj).s[0]),
   ],
