@@ -126,9 +126,16 @@ export interface TypeSpec {
 
 export interface CaseClause {
   readonly pos: Pos;
-  /** null for `default` */
+  /** null for `default` (in a type switch: its types, `null` standing for `nil`) */
   readonly exprs: readonly Expr[] | null;
   readonly body: readonly Stmt[];
+  readonly types?: readonly (TypeExpr | null)[] | null;
+}
+
+/** A type switch's guard: `switch v := x.(type)` (bind is v, or null without `v :=`). */
+export interface TypeGuard {
+  readonly bind: Ident | null;
+  readonly x: Expr;
 }
 
 export type Stmt =
@@ -181,6 +188,8 @@ export type Stmt =
       readonly pos: Pos;
       readonly init: Stmt | null;
       readonly tag: Expr | null;
+      /** a type switch: what it switches on (its cases then have types, not exprs) */
+      readonly guard?: TypeGuard;
       readonly cases: readonly CaseClause[];
       readonly end: Pos;
     }

@@ -176,6 +176,19 @@ describe('when the program has a type error', () => {
     // a name the package does not export at all, as against one Interleave does not simulate
     [main('\tfmt.Printn("x")', '\nimport "fmt"'), 'main.go:5:6: undefined: fmt.Printn'],
     [main('\tvar mu sync.Mutx\n\t_ = mu', '\nimport "sync"'), 'main.go:5:14: undefined: sync.Mutx'],
+    // type switches, as types2 checks them
+    [
+      main('\tvar x interface{} = 1\n\tswitch v := x.(type) {\n\tcase int:\n\t}'),
+      'main.go:5:9: declared and not used: v',
+    ],
+    [
+      main('\tx := 1\n\tswitch x.(type) {\n\tcase int:\n\t}'),
+      'main.go:5:9: x (variable of type int) is not an interface',
+    ],
+    [
+      main('\tvar e error\n\tswitch e.(type) {\n\tcase int:\n\t}'),
+      'main.go:6:7: impossible type switch case: int\n\te (variable of type error) cannot have dynamic type int (missing method Error)',
+    ],
     // types2 names the field or method whose name differs only in case
     [
       main('\tvar mu sync.Mutex\n\tmu.lock()', '\nimport "sync"'),
@@ -306,6 +319,13 @@ describe("the subset runs with Go's semantics", () => {
     );
     expect(r.stdout).toBe(
       '999999 1.234567e+06 0.0001 1e-05 1e+21 123456.789\n%!s(<nil>)|%!d(<nil>)\n',
+    );
+  });
+
+  it('switches on dynamic types: nil, several types in a case, interfaces, v typed per case', () => {
+    const src = readFileSync(new URL('../fixtures/type-switch.go', import.meta.url), 'utf8');
+    expect(run(src).stdout).toBe(
+      'nil\ninteger 3\ninteger 4\nstring of 3\nerror e\nslice 2\nother float64\nmissing 7 clash 8 ok unknown\n',
     );
   });
 

@@ -13,6 +13,7 @@ import type {
   Signature,
   SourceFile,
   Stmt,
+  TypeGuard,
   TypeExpr,
   TypeSpec,
   ValueSpec,
@@ -1913,7 +1914,99 @@ class Compiler {
     void mapRange;
   }
 
+  /**
+   * `switch v := x.(type)`: x once, into a hidden local; each case tests its types in order
+   * (an assertion that only answers, or x == nil), and a case with one type binds v to x as
+   * that type (else to x itself). v unused in every clause is gc's "declared and not used".
+   */
+  private typeSwitchStmt(s: Stmt & { k: 'switch' }, g: TypeGuard, label: string | null): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    if (s.init) {
+      this.stmt(s.init);
+      this.beginStep();
+    }
+    const xop = this.expr(g.x);
+    const iface = xop.type;
+    if (!isInterface(iface))
+      fail(g.x.pos, `${exprString(g.x)} (${this.describeMode(g.x, xop)}) is not an interface`);
+    const tmp = this.fnc.newLocal(null, iface);
+    this.emit(Op.Store, g.x.pos, tmp);
+    const bodyJumps: Instr[][] = [];
+    const caseTypes: (Type | null)[][] = [];
+    let defaultIdx = -1;
+    s.cases.forEach((c, i) => {
+      bodyJumps.push([]);
+      caseTypes.push([]);
+      if (!c.types) {
+        if (defaultIdx >= 0) fail(c.pos, 'multiple defaults in switch');
+        defaultIdx = i;
+        return;
+      }
+      for (const te of c.types) {
+        this.emit(Op.Load, c.pos, tmp);
+        const t = te === null ? null : this.resolveType(te);
+        if (te === null || t === null) this.emit(Op.IsNil, c.pos);
+        else {
+          const why = isInterface(t) ? '' : this.implements(t, iface);
+          if (why)
+            fail(
+              te.pos,
+              `impossible type switch case: ${typeString(t)}\n\t${exprString(g.x)} (${this.describeMode(g.x, xop)}) cannot have dynamic type ${typeString(t)} ${why}`,
+            );
+          // (Assert with a = 2 only answers whether x holds a t)
+          this.emit(Op.Assert, te.pos, 2, 0, { t, iface });
+        }
+        caseTypes[i]?.push(t);
+        bodyJumps[i]?.push(this.emit(Op.JmpT, c.pos));
+      }
+    });
+    const toDefault = this.emit(Op.Jmp, s.pos);
+    const l = this.loop(label, true);
+    const ends: Instr[] = [];
+    const starts: number[] = [];
+    const bound: VarSym[] = [];
+    s.cases.forEach((c, i) => {
+      starts[i] = this.here();
+      this.fnc.pendingStep = true;
+      const saved2 = this.scope;
+      this.scope = new Scope(saved2);
+      if (g.bind && g.bind.name !== '_') {
+        const ts = caseTypes[i] ?? [];
+        const one = ts.length === 1 ? ts[0] : null;
+        const sym = this.newVar(g.bind, one ?? iface);
+        this.emit(Op.Load, g.bind.pos, tmp);
+        if (one) this.emit(Op.Assert, g.bind.pos, 0, 0, { t: one, iface });
+        this.initVar(sym, g.bind.pos);
+        bound.push(sym);
+      }
+      const last = c.body[c.body.length - 1];
+      if (last?.k === 'fallthrough') fail(last.pos, 'cannot fallthrough in type switch');
+      this.stmts(c.body);
+      this.scope = saved2;
+      const j = this.emit(Op.Jmp, s.end);
+      j.st = false;
+      ends.push(j);
+    });
+    const end = this.here();
+    s.cases.forEach((_c, i) => bodyJumps[i]?.forEach((j) => this.patch(j, starts[i] as number)));
+    this.patch(toDefault, defaultIdx >= 0 ? (starts[defaultIdx] as number) : end);
+    for (const j of ends) this.patch(j, end);
+    this.endLoop(l, end, end);
+    this.scope = saved;
+    // v counts as used if any clause uses it
+    const used = bound.some((v) => v.used);
+    for (const v of bound) v.used = true;
+    if (g.bind && g.bind.name !== '_' && !used)
+      this.deferredErrors.push({
+        pos: g.bind.pos,
+        msg: `declared and not used: ${g.bind.name}`,
+        kind: 'type',
+      });
+  }
+
   private switchStmt(s: Stmt & { k: 'switch' }, label: string | null): void {
+    if (s.guard) return this.typeSwitchStmt(s, s.guard, label);
     const saved = this.scope;
     this.scope = new Scope(saved);
     if (s.init) {

@@ -164,9 +164,12 @@ class Walker {
         this.push(this.depth);
         if (s.init) this.stmt(s.init);
         if (s.tag) this.expr(s.tag);
+        if (s.guard) this.expr(s.guard.x);
         for (const c of s.cases) {
           c.exprs?.forEach((e) => this.expr(e));
           this.push(this.depth);
+          // a type switch's v is declared anew in each clause
+          if (s.guard?.bind) this.declare(s.guard.bind);
           this.stmts(c.body);
           this.pop();
         }

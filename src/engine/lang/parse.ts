@@ -840,8 +840,7 @@ class Parser {
       case 'SwitchStatement':
         return this.switchStmt(n);
       case 'TypeSwitchStatement':
-        unsupported(pos, 'type switches');
-      // falls through (unsupported throws)
+        return this.typeSwitch(n);
       case 'GoStatement':
       case 'DeferStatement': {
         const [x] = this.kids(n);
@@ -1008,6 +1007,58 @@ class Parser {
       pos,
       init,
       tag,
+      cases,
+      end: this.pos(Math.max(blockNode.from, blockNode.to - 1)),
+    };
+  }
+
+  /** `switch [init;] [v :=] x.(type) { case T1, T2: … case nil: … default: … }` */
+  private typeSwitch(n: SyntaxNode): Stmt {
+    const pos = this.pos(n);
+    const blockNode = n.getChild('SwitchBlock');
+    if (!blockNode) fail(pos, 'syntax error: missing switch body', 'syntax');
+    const semi = this.has(n, ';');
+    const dot = this.has(n, '.');
+    let init: Stmt | null = null;
+    let bind: Ident | null = null;
+    let x: Expr | null = null;
+    for (const h of this.kids(n)) {
+      if (h.name === 'SwitchBlock' || h.name === 'type') continue;
+      if (semi && h.from < semi.from) init = this.stmt(h);
+      else if (h.name === 'DefName') bind = this.ident(h);
+      else if (!dot || h.to <= dot.from) x = this.expr(h);
+    }
+    if (!x) fail(pos, 'syntax error: missing type switch guard', 'syntax');
+    const cases: CaseClause[] = [];
+    let cur: { pos: Pos; types: (TypeExpr | null)[] | null; body: SyntaxNode[] } | null = null;
+    const close = () => {
+      if (cur)
+        cases.push({
+          pos: cur.pos,
+          exprs: cur.types === null ? null : [],
+          types: cur.types,
+          body: this.stmts(cur.body),
+        });
+    };
+    for (const c of this.kids(blockNode)) {
+      if (c.name === 'Case') {
+        close();
+        cur = {
+          pos: this.pos(c),
+          types: this.has(c, 'default')
+            ? null
+            : this.kids(c).map((t) => (this.src(t) === 'nil' ? null : this.type(t))),
+          body: [],
+        };
+      } else if (cur) cur.body.push(c);
+    }
+    close();
+    return {
+      k: 'switch',
+      pos,
+      init,
+      tag: null,
+      guard: { bind, x },
       cases,
       end: this.pos(Math.max(blockNode.from, blockNode.to - 1)),
     };

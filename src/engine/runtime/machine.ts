@@ -2392,6 +2392,11 @@ export class Machine {
       S.push(ok);
       return;
     }
+    // a type switch's test: whether x holds a target, nothing else
+    if (ins.a === 2) {
+      S.push(ok);
+      return;
+    }
     if (ok) {
       S.push(isInterface(target) ? x : (x as Iface).v);
       return;
