@@ -135,6 +135,20 @@ export const onceType = named('sync', 'Once', {
 native(onceType, 'Do', fn([fn([], [])], []));
 native(onceType, ONCE_END, fn([], []));
 
+// ---- strings.Builder ---------------------------------------------------------------
+/** Its text so far (Go's keeps a []byte and a self-pointer for its copy check). */
+export const builderType = named('strings', 'Builder', {
+  k: 'struct',
+  fields: [{ name: 'buf', type: T.string, embedded: false }],
+});
+native(builderType, 'WriteString', fn([T.string], [T.int, errorType]));
+native(builderType, 'WriteByte', fn([T.uint8], [errorType]));
+native(builderType, 'WriteRune', fn([T.int32], [T.int, errorType]));
+native(builderType, 'String', fn([], [T.string]));
+native(builderType, 'Len', fn([], [T.int]));
+native(builderType, 'Reset', fn([], []));
+native(builderType, 'Grow', fn([T.int], []));
+
 // ---- sync.Cond -----------------------------------------------------------------------
 /** sync.Locker: what a Cond's L is (a *Mutex, a *RWMutex, or anything with Lock and Unlock). */
 export const lockerType = named('sync', 'Locker', {
@@ -478,10 +492,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ).map(
         ([n, params, result]) => [n, f(fn(params, [result]), `strings.${n}`)] as [string, Member],
       ),
-      [
-        'Builder',
-        { k: 'unsupported', why: 'strings.Builder is not simulated yet; use fmt.Sprintf or +' },
-      ],
+      ['Builder', { k: 'type', type: builderType }],
     ]),
   ],
   [
@@ -558,6 +569,7 @@ export const libraryTypes: readonly NamedType[] = [
   onceType,
   condType,
   rlockerType,
+  builderType,
 ];
 
 /**

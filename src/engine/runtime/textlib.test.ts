@@ -56,14 +56,14 @@ describe('strings', () => {
     );
   });
 
-  it('strings.Builder is refused with what to use instead', () => {
+  it('strings.Reader is refused as not simulated', () => {
     const c = compileGo(
-      'package main\n\nimport "strings"\n\nfunc main() {\n\tvar b strings.Builder\n\t_ = b\n}\n',
+      'package main\n\nimport "strings"\n\nfunc main() {\n\tr := strings.NewReader("x")\n\t_ = r\n}\n',
     );
     expect(c.ok).toBe(false);
     if (!c.ok)
       expect(c.diagnostics.map((d) => d.msg)).toEqual([
-        'unsupported: strings.Builder is not simulated yet; use fmt.Sprintf or +',
+        'unsupported: strings.NewReader is not simulated yet',
       ]);
   });
 });
@@ -125,5 +125,30 @@ describe('sort', () => {
     );
     expect(r.outcome.code).toBe(2);
     expect(r.stderr).toMatch(/^panic: reflect: call of Swapper on int Value\n/);
+  });
+});
+
+describe('strings.Builder', () => {
+  it('builds text, counts its bytes in UTF-8, and resets', () => {
+    const c = compileGo(`package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	var sb strings.Builder
+	sb.WriteString("jobs:")
+	sb.WriteByte(' ')
+	sb.WriteRune('é')
+	n, err := sb.WriteString("1")
+	fmt.Println(sb.String(), sb.Len(), n, err)
+	sb.Reset()
+	fmt.Printf("%q\\n", sb.String())
+}
+`);
+    if (!c.ok) throw new Error(c.diagnostics[0]?.msg);
+    expect(runProgram(c.program, { seed: 1 }).stdout).toBe('jobs: é1 9 1 <nil>\n""\n');
   });
 });

@@ -144,11 +144,53 @@ function orderedLess(a: Value, b: Value): boolean {
 }
 
 /** The natives of strings, sort and strconv (beyond strconv.Itoa). */
+/** A strings.Builder's text object, its access recorded (a shared Builder can race). */
+function builder(m: Machine, g: G, recv: Value, ins: Instr, write: boolean): SlotsObj {
+  const r = m.ptr(recv, ins.pos);
+  m.touch(g, r.id, 0, write, ins);
+  return write ? m.wr<SlotsObj>(r.id) : m.slots(r.id);
+}
+
+function builderNatives(): Record<string, Native> {
+  const append = (m: Machine, g: G, a: readonly Value[], ins: Instr, s: string) => {
+    const b = builder(m, g, a[0] as Value, ins, true);
+    b.s[0] = (b.s[0] as string) + s;
+    return utf8Bytes(s).length;
+  };
+  return {
+    'strings.Builder.WriteString': (m, g, a, ins) => [append(m, g, a, ins, a[1] as string), null],
+    'strings.Builder.WriteByte': (m, g, a, ins) => {
+      append(m, g, a, ins, String.fromCharCode(a[1] as number));
+      return [null];
+    },
+    'strings.Builder.WriteRune': (m, g, a, ins) => [
+      append(m, g, a, ins, String.fromCodePoint(a[1] as number)),
+      null,
+    ],
+    'strings.Builder.String': (m, g, a, ins) => [
+      builder(m, g, a[0] as Value, ins, false).s[0] as string,
+    ],
+    'strings.Builder.Len': (m, g, a, ins) => [
+      utf8Bytes(builder(m, g, a[0] as Value, ins, false).s[0] as string).length,
+    ],
+    'strings.Builder.Reset': (m, g, a, ins) => {
+      builder(m, g, a[0] as Value, ins, true).s[0] = '';
+      return [];
+    },
+    'strings.Builder.Grow': (m, _g, a, ins) => {
+      if ((a[1] as number) < 0)
+        m.runtimePanic('strings.Builder.Grow: negative count', ins.pos, false);
+      return [];
+    },
+  };
+}
+
 export function textNatives(): Record<string, Native> {
   const str =
     (f: (...xs: string[]) => Value): Native =>
     (_m, _g, a) => [f(...(a as string[]))];
   return {
+    ...builderNatives(),
     'strconv.Itoa': (_m, _g, a) => [String(a[0])],
     'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
     'strconv.FormatInt': (_m, _g, a) => [(a[0] as number).toString(a[1] as number)],
