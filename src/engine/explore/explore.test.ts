@@ -410,6 +410,10 @@ const STATEMENTS = [
   'mu.Lock()\n\t\tcond.Wait()\n\t\tmu.Unlock()',
   'mu.Lock()\n\t\tx = x + 1\n\t\tmu.Unlock()\n\t\tcond.Signal()',
   'cond.Broadcast()',
+  // an array's elements: one shared, one written under the lock
+  'arr[1] = x',
+  'x = arr[1]',
+  'mu.Lock()\n\t\tarr[2]++\n\t\tmu.Unlock()',
 ] as const;
 
 const randomProgram = fc
@@ -452,6 +456,7 @@ var x int
 var wg, done sync.WaitGroup
 var once sync.Once
 var cond = sync.NewCond(&mu)
+var arr [3]int
 var a int64
 var hits atomic.Int64
 
@@ -467,7 +472,7 @@ func main() {
 	done.Add(1)
 	${spawn}
 	${wait}
-	fmt.Println(x, len(m), a, hits.Load())
+	fmt.Println(x, len(m), a, hits.Load(), arr)
 	if pub != nil {
 		fmt.Println(pub.n)
 	}

@@ -111,6 +111,8 @@ export const enum Op {
   AppendSlice,
   /** slice expression; a = bitmask of present bounds (1 lo, 2 hi, 4 max) */
   SliceX,
+  /** pop an array (a Ref to its object), push a slice over all of it: [0:a] */
+  ArrayView,
   Len,
   Cap,
   /** make([]c, len[, cap]); a = 1 when cap is given */

@@ -176,6 +176,20 @@ describe('when the program has a type error', () => {
     // a name the package does not export at all, as against one Interleave does not simulate
     [main('\tfmt.Printn("x")', '\nimport "fmt"'), 'main.go:5:6: undefined: fmt.Printn'],
     [main('\tvar mu sync.Mutx\n\t_ = mu', '\nimport "sync"'), 'main.go:5:14: undefined: sync.Mutx'],
+    // arrays, as types2 checks them
+    [
+      main('\tvar a [3]int\n\ta[3] = 1'),
+      'main.go:5:4: invalid argument: index 3 out of bounds [0:3]',
+    ],
+    [
+      main('\tn := 3\n\tvar a [n]int\n\t_ = a'),
+      'main.go:5:9: array length n (variable of type int) must be constant',
+    ],
+    [main('\ta := [2]int{1, 2, 3}\n\t_ = a'), 'main.go:4:20: index 2 is out of bounds (>= 2)'],
+    [
+      main('\tm := map[string][2]int{}\n\tm["a"][0] = 1'),
+      'main.go:5:2: cannot assign to m["a"][0] (neither addressable nor a map index expression)',
+    ],
     // type switches, as types2 checks them
     [
       main('\tvar x interface{} = 1\n\tswitch v := x.(type) {\n\tcase int:\n\t}'),
@@ -320,6 +334,28 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe(
       '999999 1.234567e+06 0.0001 1e-05 1e+21 123456.789\n%!s(<nil>)|%!d(<nil>)\n',
     );
+  });
+
+  it('has arrays: values copied whole, indexed, sliced (sharing storage), ranged over a copy', () => {
+    const src = readFileSync(new URL('../fixtures/arrays.go', import.meta.url), 'utf8');
+    const r = run(src);
+    expect(r.stdout).toBe(
+      [
+        '[0 5 0] [9 5 0] 3 3 true true',
+        '[x y] [2]string{"x", "y"} 2',
+        '[0 5 7] [0 5 7] [5]',
+        '{[1 0 0] [ n]} 100',
+        '42 3',
+        '0 42 1 5 2 7 ',
+        '[1 1 1 1]',
+        'runtime error: index out of range [5] with length 3',
+        '',
+      ].join('\n'),
+    );
+    // goroutines that each write their own element do not race
+    const c = compileGo(src);
+    if (!c.ok) throw new Error('compile');
+    expect(runProgram(c.program, { race: true, seed: 1 }).outcome.code).toBe(0);
   });
 
   it('switches on dynamic types: nil, several types in a case, interfaces, v typed per case', () => {

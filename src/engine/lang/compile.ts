@@ -710,9 +710,10 @@ class Compiler {
         return { k: 'ptr', elem: this.resolveType(t.elem) };
       case 'tslice':
         return { k: 'slice', elem: this.resolveType(t.elem) };
-      case 'tarray':
-        unsupported(t.pos, 'arrays are not simulated yet; use a slice');
-      // falls through (unsupported throws)
+      case 'tarray': {
+        if (!t.len) fail(t.pos, 'invalid use of [...] array (outside a composite literal)');
+        return { k: 'array', elem: this.resolveType(t.elem), len: this.arrayLength(t.len) };
+      }
       case 'tmap': {
         const key = this.resolveType(t.key);
         const elem = this.resolveType(t.elem);
@@ -1519,6 +1520,21 @@ class Compiler {
           }
           return { k: 'index', type: u.elem };
         }
+        if (u.k === 'array' || (u.k === 'ptr' && under(u.elem).k === 'array')) {
+          if (u.k === 'array' && !this.addressable(e.x))
+            fail(
+              e.pos,
+              `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`,
+            );
+          this.expr(e.x);
+          const elem = this.arrayView(xt, e.pos, e.index) as Type;
+          this.intIndex(e.index);
+          if (isStructLike(elem)) {
+            this.emitVisible(Op.Index, e.pos, 'read array element');
+            return { k: 'struct', type: elem };
+          }
+          return { k: 'index', type: elem };
+        }
         if (isString(xt))
           fail(
             e.pos,
@@ -1755,9 +1771,13 @@ class Compiler {
     const saved = this.scope;
     this.scope = new Scope(saved);
     const xop = this.expr(s.x);
-    const xt = xop.type;
-    const u = under(xt);
     const pos = s.pos;
+    // an array is ranged over as a slice of its elements: of a copy, when the loop reads them
+    // (Go evaluates the range expression, an array value, once)
+    if (under(xop.type).k === 'array' && s.value) this.emit(Op.Copy, pos);
+    const ae = this.arrayView(xop.type, pos);
+    const xt: Type = ae ? { k: 'slice', elem: ae } : xop.type;
+    const u = under(xt);
     const hidden = (t: Type | null) => this.fnc.newLocal(null, t);
     let top: number;
     let exit: Instr;
@@ -2528,8 +2548,12 @@ class Compiler {
         return (
           this.pkgOf(x.x) !== null || under(this.peekType(x.x)).k === 'ptr' || this.addressable(x.x)
         );
-      case 'index':
-        return under(this.peekType(x.x)).k === 'slice';
+      case 'index': {
+        // a slice's element, an element of an addressable array, or of *array
+        const u = under(this.peekType(x.x));
+        if (u.k === 'slice' || (u.k === 'ptr' && under(u.elem).k === 'array')) return true;
+        return u.k === 'array' && this.addressable(x.x);
+      }
       case 'unary':
         return x.op === '*';
       default:
@@ -2900,6 +2924,13 @@ class Compiler {
         const a = args[0] as Expr;
         const op = this.expr(a);
         const u = under(op.type);
+        const arr = u.k === 'ptr' ? under(u.elem) : u;
+        if (arr.k === 'array') {
+          // an array's length is part of its type
+          this.emit(Op.Pop, e.pos);
+          this.emit(Op.Push, e.pos, 0, 0, arr.len);
+          return { mode: 'value', type: T.int };
+        }
         if (name === 'len' && isString(op.type)) {
           this.emit(Op.Len, e.pos);
           return { mode: 'value', type: T.int };
@@ -3102,7 +3133,10 @@ class Compiler {
   private composite(e: Expr & { k: 'composite' }, hint: Type | null): Operand {
     let type: Type;
     let viaPointer = false;
-    if (e.type) type = this.resolveType(e.type);
+    // [...]T{…}: as many elements as the literal has
+    if (e.type?.k === 'tarray' && !e.type.len)
+      type = { k: 'array', elem: this.resolveType(e.type.elem), len: e.elts.length };
+    else if (e.type) type = this.resolveType(e.type);
     else {
       if (!hint) fail(e.pos, 'invalid composite literal type: missing type');
       type = hint;
@@ -3126,6 +3160,16 @@ class Compiler {
     }
     if (u.k === 'struct') {
       this.structLit(e, type, u);
+      return result(type);
+    }
+    if (u.k === 'array') {
+      e.elts.forEach((el, i) => {
+        if (el.key) unsupported(el.pos, 'indexed elements in array literals');
+        if (i >= u.len) fail(el.pos, `index ${i} is out of bounds (>= ${u.len})`);
+        this.convert(this.expr(el.value, u.elem), u.elem, el.value, 'array or slice literal');
+      });
+      for (let i = e.elts.length; i < u.len; i++) this.emit(Op.Zero, e.pos, 0, 0, u.elem);
+      this.emit(Op.StructLit, e.pos, u.len, 0, type);
       return result(type);
     }
     if (u.k === 'slice') {
@@ -3221,8 +3265,49 @@ class Compiler {
 
   // ---- index, slice, unary -------------------------------------------------------------
 
+  /** An array type's length: a constant, non-negative integer. */
+  private arrayLength(e: Expr): number {
+    const c = this.constValue(e);
+    if (!c) {
+      const sym = e.k === 'ident' ? this.scope.lookup(e.name) : null;
+      const what = sym?.k === 'var' ? `variable of type ${typeString(sym.type)}` : 'value';
+      fail(e.pos, `array length ${exprString(e)} (${what}) must be constant`);
+    }
+    if (typeof c.value !== 'number' || !Number.isInteger(c.value))
+      fail(e.pos, `array length ${exprString(e)} must be integer`);
+    if (c.value < 0) fail(e.pos, `invalid array length ${exprString(e)}`);
+    return c.value;
+  }
+
+  /**
+   * For an array (or a pointer to one) on the stack: its elements as a slice, so that index,
+   * range and slicing work as on a slice (they share the array's storage, as a[:] does).
+   * Returns the element type, or null if x is no array; a constant index is checked here.
+   */
+  private arrayView(t: Type, pos: Pos, index?: Expr): Type | null {
+    let u = under(t);
+    if (u.k === 'ptr' && under(u.elem).k === 'array') {
+      this.emit(Op.Dup, pos, 1);
+      this.emit(Op.IsNil, pos);
+      this.nilCheck(pos);
+      u = under(u.elem);
+    }
+    if (u.k !== 'array') return null;
+    const c = index ? this.constValue(index) : null;
+    if (c && typeof c.value === 'number' && (c.value < 0 || c.value >= u.len))
+      fail(index?.pos ?? pos, `invalid argument: index ${c.value} out of bounds [0:${u.len}]`);
+    this.emit(Op.ArrayView, pos, u.len);
+    return u.elem;
+  }
+
   private index(e: Expr & { k: 'index' }): Operand {
     const xop = this.expr(e.x);
+    const ae = this.arrayView(xop.type, e.pos, e.index);
+    if (ae) {
+      this.intIndex(e.index);
+      this.emitVisible(Op.Index, e.pos, 'read array element');
+      return { mode: 'value', type: ae, addressable: true };
+    }
     const u = under(xop.type);
     if (u.k === 'map') {
       this.convert(this.expr(e.index, u.key), u.key, e.index, 'map index');
@@ -3249,6 +3334,19 @@ class Compiler {
 
   private sliceExpr(e: Expr & { k: 'slice' }): Operand {
     const xop = this.expr(e.x);
+    const ae = this.arrayView(xop.type, e.pos);
+    if (ae) {
+      if (under(xop.type).k === 'array' && !this.addressable(e.x))
+        fail(e.pos, `invalid operation: ${exprString(e.x)} (slice of unaddressable value)`);
+      let mask = 0;
+      [e.lo, e.hi, e.max].forEach((b, i) => {
+        if (!b) return;
+        mask |= 1 << i;
+        this.intIndex(b);
+      });
+      this.emit(Op.SliceX, e.pos, mask);
+      return { mode: 'value', type: { k: 'slice', elem: ae } };
+    }
     const u = under(xop.type);
     if (u.k !== 'slice' && !isString(xop.type))
       fail(e.pos, `cannot slice ${this.describe(e.x, xop)}`);
@@ -4043,6 +4141,9 @@ function incomparableCause(t: Type): string {
 function lockPath(t: Type, seen = new Set<Type>()): string | null {
   if (seen.has(t)) return null;
   seen.add(t);
+  // (copylock looks through arrays to their elements)
+  const arr = under(t);
+  if (arr.k === 'array') return lockPath(arr.elem, seen);
   const name = (x: Type) =>
     x.k === 'named' && x.pkg === 'main' ? `command-line-arguments.${x.name}` : typeString(x);
   if (t.k === 'named' && t.special) {

@@ -707,7 +707,8 @@ class Parser {
       case 'SliceType': {
         const [e] = this.kids(n);
         if (!e) break;
-        if (this.has(n, '...')) unsupported(pos, 'array literals with [...]');
+        // ([...]T: an array as long as its literal, which the compiler counts)
+        if (this.has(n, '...')) return { k: 'tarray', pos, len: null, elem: this.type(e) };
         return { k: 'tslice', pos, elem: this.type(e) };
       }
       case 'ArrayType': {

@@ -66,6 +66,12 @@ export interface SliceType {
   readonly k: 'slice';
   readonly elem: Type;
 }
+/** [len]elem: a value of len elements, copied whole as a struct is */
+export interface ArrayType {
+  readonly k: 'array';
+  readonly elem: Type;
+  readonly len: number;
+}
 export interface MapType {
   readonly k: 'map';
   readonly key: Type;
@@ -95,6 +101,7 @@ export type Type =
   | NamedType
   | PointerType
   | SliceType
+  | ArrayType
   | MapType
   | StructType
   | FuncType
@@ -163,7 +170,14 @@ export function isBoolean(t: Type): boolean {
 
 /** Struct-like values live in the heap and are copied on assignment. */
 export function isStructLike(t: Type): boolean {
-  return under(t).k === 'struct' || (t.k === 'named' && t.special !== null);
+  const k = under(t).k;
+  return k === 'struct' || k === 'array' || (t.k === 'named' && t.special !== null);
+}
+
+/** The type of the i-th slot of a struct-like value (a field, or an array's element). */
+export function slotType(t: Type, i: number): Type | undefined {
+  const u = under(t);
+  return u.k === 'struct' ? u.fields[i]?.type : u.k === 'array' ? u.elem : undefined;
 }
 
 export function isInterface(t: Type): boolean {
@@ -186,6 +200,8 @@ export function identical(a: Type, b: Type): boolean {
       return b.k === 'ptr' && identical(a.elem, b.elem);
     case 'slice':
       return b.k === 'slice' && identical(a.elem, b.elem);
+    case 'array':
+      return b.k === 'array' && a.len === b.len && identical(a.elem, b.elem);
     case 'map':
       return b.k === 'map' && identical(a.key, b.key) && identical(a.elem, b.elem);
     case 'struct':
@@ -235,6 +251,8 @@ export function typeString(t: Type, qualifyMain = false): string {
       return `*${typeString(t.elem, qualifyMain)}`;
     case 'slice':
       return `[]${typeString(t.elem, qualifyMain)}`;
+    case 'array':
+      return `[${t.len}]${typeString(t.elem, qualifyMain)}`;
     case 'map':
       return `map[${typeString(t.key, qualifyMain)}]${typeString(t.elem, qualifyMain)}`;
     case 'struct':
@@ -297,6 +315,8 @@ export function comparable(t: Type): boolean {
       return false;
     case 'struct':
       return u.fields.every((f) => comparable(f.type));
+    case 'array':
+      return comparable(u.elem);
     default:
       return true;
   }

@@ -456,6 +456,8 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number): strin
     );
     return `${ts || typeString(o.t, true)}{${items.join(', ')}}`;
   }
+  if (o.k === K.Slots && u?.k === 'array')
+    return `${ts}{${o.s.map((x) => goSyntax(m, x, u.elem, depth + 1)).join(', ')}}`;
   if (o.k === K.Slots && u?.k === 'struct' && !isAtomicType(t as Type)) {
     const fields = u.fields.map(
       (f, i) => `${f.name}:${goSyntax(m, o.s[i] as Value, f.type, depth + 1)}`,
@@ -502,6 +504,8 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
       const st = t ?? o.t;
       if (isAtomicType(st)) return atomicString(st.name, o.s[0] as Value, verb);
       const u = under(st);
+      if (u.k === 'array')
+        return `[${o.s.map((x) => fmtv(m, x, u.elem, verb, depth + 1)).join(' ')}]`;
       const fields = u.k === 'struct' ? u.fields : [];
       const parts = o.s.map((x, i) => {
         const f = fields[i];

@@ -13,6 +13,7 @@ import {
   identical,
   isInterface,
   isStructLike,
+  slotType,
   typeString,
   under,
   type FuncType,
@@ -472,6 +473,14 @@ export class Machine {
           u.fields.forEach((f, i) => this.nameObj(s[i] as Value, f.name));
         return new Ref(id, -1);
       }
+      case 'array': {
+        // a struct-like value whose slots are its elements (indexed through a slice view)
+        const s = Array.from({ length: u.len }, () => this.zero(u.elem));
+        return new Ref(
+          this.alloc({ k: K.Slots, ep: this.ep, role: Role.Struct, t, s, name: '' }),
+          -1,
+        );
+      }
       default:
         return null;
     }
@@ -528,9 +537,8 @@ export class Machine {
     const o = this.h[id] as Obj;
     switch (o.k) {
       case K.Slots: {
-        const u = under(o.t);
         const s = o.s.map((v, i) => {
-          const ft = u.k === 'struct' ? u.fields[i]?.type : undefined;
+          const ft = o.role === Role.Struct ? slotType(o.t, i) : undefined;
           return ft && isStructLike(ft) && v instanceof Ref ? new Ref(this.copyObj(v.id), -1) : v;
         });
         return this.alloc({ k: K.Slots, ep: this.ep, role: o.role, t: o.t, s, name: o.name });
@@ -587,9 +595,8 @@ export class Machine {
     const s = this.h[src] as Obj;
     const d = this.wr<Obj>(dst);
     if (s.k === K.Slots && d.k === K.Slots) {
-      const u = under(d.t);
       s.s.forEach((v, i) => {
-        const ft = u.k === 'struct' ? u.fields[i]?.type : undefined;
+        const ft = d.role === Role.Struct ? slotType(d.t, i) : undefined;
         const cur = d.s[i];
         if (ft && isStructLike(ft) && v instanceof Ref && cur instanceof Ref)
           this.copyInto(cur.id, v.id);
@@ -1032,6 +1039,11 @@ export class Machine {
       case Op.IsNil:
         S.push(S.pop() === null);
         break;
+      case Op.ArrayView: {
+        const a = this.ptr(S.pop() as Value, ins.pos);
+        S.push(new Slice(a.id, 0, ins.a, ins.a));
+        break;
+      }
       case Op.Jmp:
         fr.pc = ins.a;
         return 0;
@@ -2370,10 +2382,7 @@ export class Machine {
     const x = this.h[a] as Obj;
     const y = this.h[b] as Obj;
     if (x.k === K.Slots && y.k === K.Slots) {
-      const u = under(x.t);
-      return x.s.every((v, i) =>
-        this.equal(v, y.s[i] as Value, u.k === 'struct' ? (u.fields[i]?.type ?? null) : null, pos),
-      );
+      return x.s.every((v, i) => this.equal(v, y.s[i] as Value, slotType(x.t, i) ?? null, pos));
     }
     if (x.k === K.Mutex && y.k === K.Mutex)
       return x.locked === y.locked && x.starving === y.starving && x.q.length === y.q.length;
