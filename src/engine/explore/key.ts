@@ -98,7 +98,10 @@ export function stateKey(m: Machine): string {
         out.push(`N${o.wait}.${o.notify}.${o.q.join(',')}.${o.tq.join(',')}`);
         break;
       case K.Ctx:
-        out.push(`C${o.kind}${val(o.err)}${o.deadline}`, ...o.children.map((c) => obj(c)));
+        out.push(
+          `C${o.kind}${val(o.err)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}`,
+          ...o.children.map((c) => obj(c)),
+        );
         break;
     }
   }
@@ -113,7 +116,7 @@ export function hash(s: string): number {
 }
 
 const G_STATE = { runnable: 1, blocked: 2, sleeping: 3, done: 4, crashed: 5 } as const;
-const CTX_KIND = { background: 1, todo: 2, cancel: 3, timer: 4 } as const;
+const CTX_KIND = { background: 1, todo: 2, cancel: 3, timer: 4, value: 5 } as const;
 /** strings at least this long are hashed once and remembered (output, long messages) */
 const CACHED_STRING = 48;
 const STRING_CACHE_SIZE = 4096;
@@ -327,6 +330,7 @@ export class StateHasher {
           break;
         case K.Ctx:
           this.add(CTX_KIND[o.kind]);
+          if (o.kv) this.vals(o.kv);
           this.val(o.err);
           this.num(o.deadline);
           this.add(o.children.length);

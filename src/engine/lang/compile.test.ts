@@ -358,6 +358,19 @@ describe("the subset runs with Go's semantics", () => {
     expect(runProgram(c.program, { race: true, seed: 1 }).outcome.code).toBe(0);
   });
 
+  it('carries values in a context (the nearest key wins), and deadlines from a time.Time', () => {
+    const src = readFileSync(new URL('../fixtures/context-values.go', import.meta.url), 'utf8');
+    expect(run(src).stdout).toBe(
+      [
+        'request r-42 <nil> <nil>',
+        'request r-42 <nil> context deadline exceeded',
+        'context.Background.WithValue(main.ctxKey, r-42)',
+        'context.Background.WithValue(k, v)',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('switches on dynamic types: nil, several types in a case, interfaces, v typed per case', () => {
     const src = readFileSync(new URL('../fixtures/type-switch.go', import.meta.url), 'utf8');
     expect(run(src).stdout).toBe(

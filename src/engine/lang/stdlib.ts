@@ -193,6 +193,9 @@ native(durationType, 'Seconds', fn([], [T.float64]), false);
 /** Virtual time, in nanoseconds since synctest's epoch (2000-01-01 00:00:00 UTC). */
 export const timeType = named('time', 'Time', T.int64);
 native(timeType, 'Sub', fn([timeType], [durationType]), false);
+native(timeType, 'Add', fn([durationType], [timeType]), false);
+native(timeType, 'After', fn([timeType], [T.bool]), false);
+native(timeType, 'Before', fn([timeType], [T.bool]), false);
 native(timeType, 'String', fn([], [T.string]), false);
 // (virtual time starts at 2000-01-01 00:00:00 UTC, where testing/synctest's clock starts)
 native(timeType, 'Unix', fn([], [T.int64]), false);
@@ -337,6 +340,11 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         'WithTimeout',
         f(fn([contextType, durationType], [contextType, cancelFuncType]), 'context.WithTimeout'),
       ],
+      [
+        'WithDeadline',
+        f(fn([contextType, timeType], [contextType, cancelFuncType]), 'context.WithDeadline'),
+      ],
+      ['WithValue', f(fn([contextType, empty, empty], [contextType]), 'context.WithValue')],
       ['Canceled', { k: 'var', type: errorType, native: 'context.Canceled' }],
       ['DeadlineExceeded', { k: 'var', type: errorType, native: 'context.DeadlineExceeded' }],
     ]),
@@ -613,6 +621,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ),
   ['context.WithCancel', 'context.WithCancel'],
   ['context.WithTimeout', 'context.WithTimeout'],
+  ['context.WithDeadline', 'context.WithDeadline'],
   ['context.cancelCtx.Err', 'ctx.Err()'],
   ['context.cancel', 'cancel()'],
   ['os.Exit', 'exit'],

@@ -473,6 +473,8 @@ function fmtRef(m: Machine, v: Ref, t: Type | null, verb: string, depth: number)
   const o = m.get(v.id);
   if (u?.k === 'ptr') {
     const elem = u.elem;
+    // (a context prints itself, as context.go's String methods do)
+    if (o.k === K.Ctx) return ctxString(m, v.id);
     if (isStructLike(elem) && depth === 0 && v.f === -1)
       return `&${fmtObj(m, v.id, elem, verb, depth)}`;
     if (depth === 0 && v.f >= 0 && o.k === K.Slots && o.s.length === 1) return addressOf(v.id, v.f);
@@ -562,6 +564,16 @@ function ctxString(m: Machine, id: number): string {
   if (c.kind === 'background') return 'context.Background';
   if (c.kind === 'todo') return 'context.TODO';
   const parent = c.parent >= 0 ? ctxString(m, c.parent) : 'context.Background';
+  // (context.go's stringify: a string as it is, nil as <nil>, anything else by its type)
+  const str = (v: Value): string => {
+    if (v === null) return '<nil>';
+    if (!(v instanceof Iface)) return typeof v === 'string' ? v : typeof v;
+    const u = under(v.t);
+    return u.k === 'basic' && u.name === 'string' && v.t.k === 'basic'
+      ? String(v.v)
+      : (methodString(m, v.v, v.t) ?? typeString(v.t, true));
+  };
+  if (c.kind === 'value' && c.kv) return `${parent}.WithValue(${str(c.kv[0])}, ${str(c.kv[1])})`;
   return c.kind === 'timer'
     ? `${parent}.WithDeadline(${formatTime(c.deadline)} [${formatDuration(c.deadline - m.now)}])`
     : `${parent}.WithCancel`;

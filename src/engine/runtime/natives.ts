@@ -438,11 +438,26 @@ function wgWait(m: Machine, g: G, id: number, name: string): NativeResult {
 
 // ---- context ------------------------------------------------------------------------------
 
-function newCtx(m: Machine, kind: CtxObj['kind'], parent: number, deadline: number): number {
+function newCtx(
+  m: Machine,
+  kind: CtxObj['kind'],
+  parent: number,
+  deadline: number,
+  kv: CtxObj['kv'] = null,
+): number {
   const p = parent >= 0 ? (m.get(parent) as CtxObj) : null;
   const dl =
     p && p.deadline >= 0 && (deadline < 0 || p.deadline < deadline) ? p.deadline : deadline;
-  const id = m.alloc({ k: K.Ctx, ep: m.ep, kind, parent, children: [], err: null, deadline: dl });
+  const id = m.alloc({
+    k: K.Ctx,
+    ep: m.ep,
+    kind,
+    parent,
+    kv,
+    children: [],
+    err: null,
+    deadline: dl,
+  });
   if (p) {
     if (p.err !== null) cancelCtx(m, id, p.err, 0);
     else m.wr<CtxObj>(parent).children.push(id);
@@ -466,8 +481,10 @@ export function cancelCtx(m: Machine, id: number, err: Value, by: number): void 
   w.children = [];
 }
 
+/** A context's object: from a Context value, or from the receiver of one of its methods. */
 function ctxArg(v: Value): number {
   if (v instanceof Iface && v.v instanceof Ref) return v.v.id;
+  if (v instanceof Ref) return v.id;
   return -1;
 }
 
@@ -1014,6 +1031,9 @@ const NATIVES: Record<string, Native> = {
   'time.Duration.Nanoseconds': (_m, _g, a) => [a[0] as number],
   'time.Duration.Seconds': (_m, _g, a) => [(a[0] as number) / 1e9],
   'time.Time.Sub': (_m, _g, a) => [(a[0] as number) - (a[1] as number)],
+  'time.Time.Add': (_m, _g, a) => [(a[0] as number) + (a[1] as number)],
+  'time.Time.After': (_m, _g, a) => [(a[0] as number) > (a[1] as number)],
+  'time.Time.Before': (_m, _g, a) => [(a[0] as number) < (a[1] as number)],
   'time.Time.String': (_m, _g, a) => [formatTime(a[0] as number)],
   'time.Time.Unix': (_m, _g, a) => [EPOCH_2000_S + Math.floor((a[0] as number) / 1e9)],
   'time.Time.UnixMilli': (_m, _g, a) => [EPOCH_2000_S * 1e3 + Math.floor((a[0] as number) / 1e6)],
@@ -1086,7 +1106,24 @@ const NATIVES: Record<string, Native> = {
     return none;
   },
   'context.cancelCtx.Err': (m, _g, a) => [(m.get(refOf(a[0] as Value)) as CtxObj).err],
-  'context.cancelCtx.Value': () => [null],
+  // ctx.Value(key): the nearest WithValue with an equal key, up through the parents
+  'context.cancelCtx.Value': (m, _g, a, ins) => {
+    for (let id = ctxArg(a[0] as Value); id >= 0;) {
+      const c = m.get(id) as CtxObj;
+      if (c.kv && m.equal(c.kv[0], a[1] as Value, null, ins.pos)) return [c.kv[1]];
+      id = c.parent;
+    }
+    return [null];
+  },
+  'context.WithValue': (m, g, a, ins) => {
+    const parent = ctxArg(a[0] as Value);
+    if (parent < 0)
+      m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
+    if (a[1] === null) m.startPanic(g, new Iface(T.string, 'nil key'), false, ins.pos);
+    const id = newCtx(m, 'value', parent, -1, [a[1] as Value, a[2] as Value]);
+    return [new Iface(cancelCtxPtr, new Ref(id, -1))];
+  },
+  'context.WithDeadline': (m, g, a, ins) => withCancel(m, g, a, a[1] as number, ins),
   'context.Canceled': (m) => [m.ctxErrs[0]],
   'context.DeadlineExceeded': (m) => [m.ctxErrs[1]],
   'os.Exit': (m, g, a, ins) => m.exit(a[0] as number, g, ins.pos),

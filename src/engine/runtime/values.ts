@@ -149,8 +149,10 @@ export interface WaitGroupObj extends ObjBase {
 
 export interface CtxObj extends ObjBase {
   readonly k: K.Ctx;
-  readonly kind: 'background' | 'todo' | 'cancel' | 'timer';
+  readonly kind: 'background' | 'todo' | 'cancel' | 'timer' | 'value';
   readonly parent: number;
+  /** context.WithValue's key and value (kind 'value'), else null */
+  readonly kv: readonly [Value, Value] | null;
   children: number[];
   /** nil while live; then context.Canceled or context.DeadlineExceeded */
   err: Value;
@@ -243,6 +245,7 @@ export function cloneObj(o: Obj, ep: number): Obj {
         ep,
         kind: o.kind,
         parent: o.parent,
+        kv: o.kv,
         children: o.children.slice(),
         err: o.err,
         deadline: o.deadline,
