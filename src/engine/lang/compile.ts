@@ -12,6 +12,7 @@ import type {
   Param,
   Signature,
   SourceFile,
+  CaseClause,
   Stmt,
   TypeGuard,
   TypeExpr,
@@ -1952,18 +1953,11 @@ class Compiler {
       fail(g.x.pos, `${exprString(g.x)} (${this.describeMode(g.x, xop)}) is not an interface`);
     const tmp = this.fnc.newLocal(null, iface);
     this.emit(Op.Store, g.x.pos, tmp);
-    const bodyJumps: Instr[][] = [];
-    const caseTypes: (Type | null)[][] = [];
-    let defaultIdx = -1;
-    s.cases.forEach((c, i) => {
-      bodyJumps.push([]);
-      caseTypes.push([]);
-      if (!c.types) {
-        if (defaultIdx >= 0) fail(c.pos, 'multiple defaults in switch');
-        defaultIdx = i;
-        return;
-      }
-      for (const te of c.types) {
+    const caseTypes = new Map<CaseClause, (Type | null)[]>();
+    const bound: VarSym[] = [];
+    const test = (c: CaseClause, jumps: Instr[]) => {
+      const ts: (Type | null)[] = [];
+      for (const te of c.types ?? []) {
         this.emit(Op.Load, c.pos, tmp);
         const t = te === null ? null : this.resolveType(te);
         if (te === null || t === null) this.emit(Op.IsNil, c.pos);
@@ -1977,42 +1971,24 @@ class Compiler {
           // (Assert with a = 2 only answers whether x holds a t)
           this.emit(Op.Assert, te.pos, 2, 0, { t, iface });
         }
-        caseTypes[i]?.push(t);
-        bodyJumps[i]?.push(this.emit(Op.JmpT, c.pos));
+        ts.push(t);
+        jumps.push(this.emit(Op.JmpT, c.pos));
       }
-    });
-    const toDefault = this.emit(Op.Jmp, s.pos);
-    const l = this.loop(label, true);
-    const ends: Instr[] = [];
-    const starts: number[] = [];
-    const bound: VarSym[] = [];
-    s.cases.forEach((c, i) => {
-      starts[i] = this.here();
-      this.fnc.pendingStep = true;
-      const saved2 = this.scope;
-      this.scope = new Scope(saved2);
-      if (g.bind && g.bind.name !== '_') {
-        const ts = caseTypes[i] ?? [];
-        const one = ts.length === 1 ? ts[0] : null;
-        const sym = this.newVar(g.bind, one ?? iface);
-        this.emit(Op.Load, g.bind.pos, tmp);
-        if (one) this.emit(Op.Assert, g.bind.pos, 0, 0, { t: one, iface });
-        this.initVar(sym, g.bind.pos);
-        bound.push(sym);
-      }
+      caseTypes.set(c, ts);
+    };
+    const enter = (c: CaseClause) => {
       const last = c.body[c.body.length - 1];
       if (last?.k === 'fallthrough') fail(last.pos, 'cannot fallthrough in type switch');
-      this.stmts(c.body);
-      this.scope = saved2;
-      const j = this.emit(Op.Jmp, s.end);
-      j.st = false;
-      ends.push(j);
-    });
-    const end = this.here();
-    s.cases.forEach((_c, i) => bodyJumps[i]?.forEach((j) => this.patch(j, starts[i] as number)));
-    this.patch(toDefault, defaultIdx >= 0 ? (starts[defaultIdx] as number) : end);
-    for (const j of ends) this.patch(j, end);
-    this.endLoop(l, end, end);
+      if (!g.bind || g.bind.name === '_') return;
+      const ts = caseTypes.get(c) ?? [];
+      const one = ts.length === 1 ? ts[0] : null;
+      const sym = this.newVar(g.bind, one ?? iface);
+      this.emit(Op.Load, g.bind.pos, tmp);
+      if (one) this.emit(Op.Assert, g.bind.pos, 0, 0, { t: one, iface });
+      this.initVar(sym, g.bind.pos);
+      bound.push(sym);
+    };
+    this.switchCases(s, label, test, enter);
     this.scope = saved;
     // v counts as used if any clause uses it
     const used = bound.some((v) => v.used);
@@ -2043,31 +2019,42 @@ class Compiler {
       tag = this.fnc.newLocal(null, tagType);
       this.emit(Op.Store, s.tag.pos, tag);
     }
+    const test = (c: CaseClause, jumps: Instr[]) => {
+      for (const e of c.exprs ?? []) {
+        if (tag >= 0) {
+          this.emit(Op.Load, e.pos, tag);
+          const op = this.expr(e, tagType);
+          this.binaryOn('==', { mode: 'value', type: tagType }, op, s.tag as Expr, e, e.pos);
+        } else this.cond(e, 'case');
+        jumps.push(this.emit(Op.JmpT, e.pos));
+      }
+    };
+    this.switchCases(s, label, test, () => undefined);
+    this.scope = saved;
+  }
+
+  /**
+   * What expression and type switches share: each case's tests (`test` emits them, each with
+   * its jump to the body), the jump to default (or past the end), then each body in its own
+   * scope (`enter` runs first there), with fallthrough to the next body.
+   */
+  private switchCases(
+    s: Stmt & { k: 'switch' },
+    label: string | null,
+    test: (c: CaseClause, jumps: Instr[]) => void,
+    enter: (c: CaseClause, i: number) => void,
+  ): void {
     const bodyJumps: Instr[][] = [];
     let defaultIdx = -1;
     s.cases.forEach((c, i) => {
-      bodyJumps.push([]);
+      const jumps: Instr[] = [];
+      bodyJumps.push(jumps);
       if (!c.exprs) {
         if (defaultIdx >= 0) fail(c.pos, 'multiple defaults in switch');
         defaultIdx = i;
         return;
       }
-      for (const e of c.exprs) {
-        if (tag >= 0) {
-          this.emit(Op.Load, e.pos, tag);
-          const op = this.expr(e, tagType);
-          const r = this.binaryOn(
-            '==',
-            { mode: 'value', type: tagType },
-            op,
-            s.tag as Expr,
-            e,
-            e.pos,
-          );
-          void r;
-        } else this.cond(e, 'case');
-        bodyJumps[i]?.push(this.emit(Op.JmpT, e.pos));
-      }
+      test(c, jumps);
     });
     const toDefault = this.emit(Op.Jmp, s.pos);
     const l = this.loop(label, true);
@@ -2079,6 +2066,7 @@ class Compiler {
       this.fnc.pendingStep = true;
       const saved2 = this.scope;
       this.scope = new Scope(saved2);
+      enter(c, i);
       const body = [...c.body];
       const last = body[body.length - 1];
       const falls = last?.k === 'fallthrough';
@@ -2099,7 +2087,6 @@ class Compiler {
     for (const j of ends) this.patch(j, end);
     for (const [j, next] of fallJumps) this.patch(j, starts[next] as number);
     this.endLoop(l, end, end);
-    this.scope = saved;
   }
 
   private branch(tok: 'break' | 'continue' | 'goto', label: Ident | null, pos: Pos): void {
