@@ -3321,21 +3321,11 @@ class Compiler {
 
   private sliceExpr(e: Expr & { k: 'slice' }): Operand {
     const xop = this.expr(e.x);
+    // an array is sliced through its view as a slice, so it must be addressable
     const ae = this.arrayView(xop.type, e.pos);
-    if (ae) {
-      if (under(xop.type).k === 'array' && !this.addressable(e.x))
-        fail(e.pos, `invalid operation: ${exprString(e.x)} (slice of unaddressable value)`);
-      let mask = 0;
-      [e.lo, e.hi, e.max].forEach((b, i) => {
-        if (!b) return;
-        mask |= 1 << i;
-        this.intIndex(b);
-      });
-      this.emit(Op.SliceX, e.pos, mask);
-      return { mode: 'value', type: { k: 'slice', elem: ae } };
-    }
-    const u = under(xop.type);
-    if (u.k !== 'slice' && !isString(xop.type))
+    if (ae && under(xop.type).k === 'array' && !this.addressable(e.x))
+      fail(e.pos, `invalid operation: ${exprString(e.x)} (slice of unaddressable value)`);
+    if (!ae && under(xop.type).k !== 'slice' && !isString(xop.type))
       fail(e.pos, `cannot slice ${this.describe(e.x, xop)}`);
     if (e.max && isString(xop.type)) fail(e.pos, `invalid operation: 3-index slice of string`);
     let mask = 0;
@@ -3345,6 +3335,7 @@ class Compiler {
       this.intIndex(b);
     });
     this.emit(Op.SliceX, e.pos, mask);
+    if (ae) return { mode: 'value', type: { k: 'slice', elem: ae } };
     return { mode: 'value', type: isString(xop.type) && isUntyped(xop.type) ? T.string : xop.type };
   }
 
