@@ -414,6 +414,10 @@ const STATEMENTS = [
   'arr[1] = x',
   'x = arr[1]',
   'mu.Lock()\n\t\tarr[2]++\n\t\tmu.Unlock()',
+  // a sync.Map: stores whose order a Range shows
+  'sm.Store(x, 1)',
+  'sm.LoadOrStore(2, x)',
+  'sm.Range(func(k, v any) bool {\n\t\t\tfmt.Println(k, v)\n\t\t\treturn true\n\t\t})',
 ] as const;
 
 const randomProgram = fc
@@ -457,6 +461,7 @@ var wg, done sync.WaitGroup
 var once sync.Once
 var cond = sync.NewCond(&mu)
 var arr [3]int
+var sm sync.Map
 var a int64
 var hits atomic.Int64
 

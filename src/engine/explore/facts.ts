@@ -61,10 +61,33 @@ function onlyInMain(program: Program, method: string, nargs: number): boolean {
   );
 }
 
+/**
+ * Whether the program calls library method `native` of nargs arguments (its receiver
+ * counted): from its own code, through the method's wrapper (every library method has one)
+ * as a value, or through an interface method of that name.
+ */
+function callsLibrary(program: Program, native: string, nargs: number): boolean {
+  const wrapper = program.trampolines.get(`${native}/${nargs}`);
+  const method = native.slice(native.lastIndexOf('.') + 1);
+  return (
+    program.funcs.some(
+      (f) => f.id !== wrapper && f.code.some((ins) => nativeName(ins) === native),
+    ) ||
+    (wrapper !== undefined && referenced(program, wrapper)) ||
+    program.funcs.some((f) =>
+      f.code.some(
+        (ins) => (ins.op === Op.CallI || ins.op === Op.IfaceMethodVal) && ins.c === method,
+      ),
+    )
+  );
+}
+
 export function programFacts(program: Program): ProgramFacts {
   const all = program.funcs.flatMap((f) => f.code);
   return {
-    rangesOverMaps: all.some((ins) => ins.op === Op.RangeMapInit),
+    // (sync.Map.Range shows the order in which keys were stored too)
+    rangesOverMaps:
+      all.some((ins) => ins.op === Op.RangeMapInit) || callsLibrary(program, 'sync.Map.Range', 2),
     usesClock: all.some((ins) => CLOCK.has(nativeName(ins))),
     countsGoroutines: all.some((ins) => nativeName(ins) === 'runtime.NumGoroutine'),
     addsOnlyInMain: onlyInMain(program, 'Add', 2),

@@ -4126,6 +4126,8 @@ function lockPath(t: Type, seen = new Set<Type>()): string | null {
     x.k === 'named' && x.pkg === 'main' ? `command-line-arguments.${x.name}` : typeString(x);
   if (t.k === 'named' && t.special) {
     if (t.special === 'mutex' || t.special === 'rwmutex') return typeString(t);
+    // (Go 1.23's sync.Map starts with its mutex)
+    if (t.special === 'syncmap') return 'sync.Map contains sync.Mutex';
     return `${typeString(t)} contains sync.noCopy`;
   }
   // (a Cond's first field is its noCopy)

@@ -149,6 +149,24 @@ native(builderType, 'Len', fn([], [T.int]));
 native(builderType, 'Reset', fn([], []));
 native(builderType, 'Grow', fn([T.int], []));
 
+// ---- sync.Map ------------------------------------------------------------------------
+/**
+ * sync.Map: a map whose every method is one indivisible step (Go's mixes a mutex and atomic
+ * reads; what a program can observe is that), held in a heap object of its own.
+ */
+export const syncMapType = named('sync', 'Map', { k: 'struct', fields: [] }, 'syncmap');
+const pair = (a: Type, b: Type) => [a, b];
+native(syncMapType, 'Load', fn([empty], pair(empty, T.bool)));
+native(syncMapType, 'Store', fn([empty, empty], []));
+native(syncMapType, 'LoadOrStore', fn([empty, empty], pair(empty, T.bool)));
+native(syncMapType, 'LoadAndDelete', fn([empty], pair(empty, T.bool)));
+native(syncMapType, 'Delete', fn([empty], []));
+native(syncMapType, 'Swap', fn([empty, empty], pair(empty, T.bool)));
+native(syncMapType, 'CompareAndSwap', fn([empty, empty, empty], [T.bool]));
+native(syncMapType, 'CompareAndDelete', fn([empty, empty], [T.bool]));
+native(syncMapType, 'Range', fn([fn([empty, empty], [T.bool])], []));
+native(syncMapType, 'Clear', fn([], []));
+
 // ---- sync.Cond -----------------------------------------------------------------------
 /** sync.Locker: what a Cond's L is (a *Mutex, a *RWMutex, or anything with Lock and Unlock). */
 export const lockerType = named('sync', 'Locker', {
@@ -305,7 +323,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Once', { k: 'type', type: onceType }],
       ['Cond', { k: 'type', type: condType }],
       ['NewCond', f(fn([lockerType], [{ k: 'ptr', elem: condType }]), 'sync.NewCond')],
-      ['Map', { k: 'unsupported', why: 'sync.Map is not simulated yet' }],
+      ['Map', { k: 'type', type: syncMapType }],
       ['Pool', { k: 'unsupported', why: 'sync.Pool is not simulated yet' }],
       ['Locker', { k: 'type', type: lockerType }],
     ]),
@@ -578,6 +596,7 @@ export const libraryTypes: readonly NamedType[] = [
   condType,
   rlockerType,
   builderType,
+  syncMapType,
 ];
 
 /**
@@ -603,6 +622,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   [`sync.Cond.${COND_PARK}`, 'Wait'],
   ['sync.Cond.Signal', 'Signal'],
   ['sync.Cond.Broadcast', 'Broadcast'],
+  ...[...syncMapType.methods.keys()].map((n) => [`sync.Map.${n}`, n] as [string, string]),
   ['sync.rlocker.Lock', 'RLock'],
   ['sync.rlocker.Unlock', 'RUnlock'],
   ['fmt.Println', 'print'],

@@ -27,7 +27,7 @@ export type BasicName =
   | 'untyped nil';
 
 /** What the runtime keeps in a heap object when a value of this type is addressable. */
-export type Special = 'mutex' | 'rwmutex' | 'waitgroup' | 'once' | 'cond';
+export type Special = 'mutex' | 'rwmutex' | 'waitgroup' | 'once' | 'cond' | 'syncmap';
 
 export interface Field {
   readonly name: string;

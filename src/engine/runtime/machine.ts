@@ -13,6 +13,7 @@ import {
   identical,
   isInterface,
   isStructLike,
+  emptyInterface,
   slotType,
   typeString,
   under,
@@ -206,6 +207,9 @@ export class Footprint {
     this.a[this.n++] = x;
   }
 }
+
+/** What a sync.Map's entries are, for fmt and the UI: map[any]any. */
+export const SYNC_MAP_TYPE: Type = { k: 'map', key: emptyInterface, elem: emptyInterface };
 
 /** Footprint entries for shared things that are not heap objects (see Machine.footprint). */
 export const FP_GLOBAL = -1;
@@ -522,6 +526,8 @@ export class Machine {
       case 'waitgroup':
       case 'once':
         return this.alloc({ k: K.WaitGroup, ep: this.ep, n: 0, q: [], name: '' });
+      case 'syncmap':
+        return this.makeMap(SYNC_MAP_TYPE).id;
     }
   }
 
@@ -1805,6 +1811,11 @@ export class Machine {
     });
   }
 
+  /** sync.Map's entry change (kind 0 store, 1 delete, 2 clear), as a map write makes it. */
+  syncMapChange(g: G, id: number, kind: 0 | 1 | 2, k: MapKey, v: Value): void {
+    this.changeEntries(g, id, this.wr<MapObj>(id), kind, k, v);
+  }
+
   /** A new slice holding vals (a backing array of its own). */
   newSlice(vals: readonly Value[], elem: Type): Slice {
     const id = this.alloc({
@@ -2118,6 +2129,12 @@ export class Machine {
 
   /** A map key as Go source would write it: strings quoted. */
   showKey(k: MapKey): string {
+    // (a sync.Map's key of another basic type than string, int or bool is tagged with it)
+    if (typeof k === 'string' && k.startsWith('\u0000')) {
+      if (k === '\u0000nil') return 'nil';
+      const [name, text] = k.slice(1).split(':', 2) as [string, string];
+      return `${name}(${name === 'string' ? JSON.stringify(text) : text})`;
+    }
     return typeof k === 'string' ? JSON.stringify(k) : String(k);
   }
 

@@ -24,7 +24,7 @@ import {
   responseType,
   HTTP_GET_LATENCY_NS,
 } from '../lang/stdlib';
-import { T, isInterface, under, type Type } from '../lang/types';
+import { T, basic, isInterface, typeString, under, type BasicName, type Type } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
 import { textNatives } from './textlib';
@@ -40,6 +40,8 @@ import {
   sliceValues,
   type CondObj,
   type CtxObj,
+  type MapKey,
+  type MapObj,
   type MutexObj,
   type RWMutexObj,
   type SlotsObj,
@@ -655,6 +657,124 @@ function randName(ins: Instr): string {
   return c?.place?.split('.').pop() ?? 'Intn';
 }
 
+// ---- sync.Map -----------------------------------------------------------------------
+
+/**
+ * A sync.Map key as the map object keeps it: a string, int or bool as itself, another basic
+ * type tagged with its name (int64(1) and 1 are different keys), nil as a tag of its own.
+ */
+function syncKey(m: Machine, k: Value, g: G, ins: Instr): MapKey {
+  if (k === null) return '\u0000nil';
+  const t = k instanceof Iface ? k.t : null;
+  const v = k instanceof Iface ? k.v : null;
+  if (t?.k === 'basic' && ['string', 'int', 'bool'].includes(t.name)) return v as MapKey;
+  if (t?.k === 'basic') return `\u0000${t.name}:${String(v)}`;
+  return m.fatal(
+    `interleave: sync.Map keys of type ${t ? typeString(t, true) : '?'} are not simulated; use string, int or bool keys`,
+    g,
+    ins.pos,
+  );
+}
+
+/** The key a program stored, back from syncKey's form (for Range). */
+function syncKeyValue(k: MapKey): Value {
+  if (typeof k !== 'string' || !k.startsWith('\u0000'))
+    return new Iface(typeof k === 'string' ? T.string : typeof k === 'number' ? T.int : T.bool, k);
+  if (k === '\u0000nil') return null;
+  const [name, text] = k.slice(1).split(':', 2) as [string, string];
+  const t = basic(name as BasicName);
+  return new Iface(t, name === 'string' ? text : name === 'bool' ? text === 'true' : Number(text));
+}
+
+/**
+ * sync.Map's methods: each one indivisible step on the map object. Every operation is
+ * ordered after the ones before it for the race detector (Go's: a store is synchronized
+ * before the loads that observe it; Interleave orders all of them, which hides no race
+ * between accesses the program makes outside the map).
+ */
+function syncMapNatives(): Record<string, Native> {
+  const open = (m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeRef | null) => {
+    const id = m.ptr(a[0] as Value, ins.pos).id;
+    // named for the UI after the variable or field it is first used through
+    if ((m.get(id) as MapObj).name === '' && ref?.place) m.wr<MapObj>(id).name = ref.place;
+    m.race?.acquire(g.id, `syncmap ${id}`);
+    m.race?.release(g.id, `syncmap ${id}`);
+    return { id, o: m.get(id) as MapObj };
+  };
+  const get = (o: MapObj, k: MapKey): [Value, boolean] => [o.m.get(k) ?? null, o.m.has(k)];
+  return {
+    'sync.Map.Load': (m, g, a, ins, ref) => {
+      const { o } = open(m, g, a, ins, ref);
+      return get(o, syncKey(m, a[1] as Value, g, ins));
+    },
+    'sync.Map.Store': (m, g, a, ins, ref) => {
+      const { id } = open(m, g, a, ins, ref);
+      m.syncMapChange(g, id, 0, syncKey(m, a[1] as Value, g, ins), a[2] as Value);
+      return none;
+    },
+    'sync.Map.LoadOrStore': (m, g, a, ins, ref) => {
+      const { id, o } = open(m, g, a, ins, ref);
+      const k = syncKey(m, a[1] as Value, g, ins);
+      if (o.m.has(k)) return [o.m.get(k) ?? null, true];
+      m.syncMapChange(g, id, 0, k, a[2] as Value);
+      return [a[2] as Value, false];
+    },
+    'sync.Map.LoadAndDelete': (m, g, a, ins, ref) => {
+      const { id, o } = open(m, g, a, ins, ref);
+      const k = syncKey(m, a[1] as Value, g, ins);
+      const r = get(o, k);
+      if (r[1]) m.syncMapChange(g, id, 1, k, null);
+      return r;
+    },
+    'sync.Map.Delete': (m, g, a, ins, ref) => {
+      const { id, o } = open(m, g, a, ins, ref);
+      const k = syncKey(m, a[1] as Value, g, ins);
+      if (o.m.has(k)) m.syncMapChange(g, id, 1, k, null);
+      return none;
+    },
+    'sync.Map.Swap': (m, g, a, ins, ref) => {
+      const { id, o } = open(m, g, a, ins, ref);
+      const k = syncKey(m, a[1] as Value, g, ins);
+      const r = get(o, k);
+      m.syncMapChange(g, id, 0, k, a[2] as Value);
+      return r;
+    },
+    'sync.Map.CompareAndSwap': (m, g, a, ins, ref) => {
+      const { id, o } = open(m, g, a, ins, ref);
+      const k = syncKey(m, a[1] as Value, g, ins);
+      if (!o.m.has(k) || !m.equal(o.m.get(k) ?? null, a[2] as Value, null, ins.pos)) return [false];
+      m.syncMapChange(g, id, 0, k, a[3] as Value);
+      return [true];
+    },
+    'sync.Map.CompareAndDelete': (m, g, a, ins, ref) => {
+      const { id, o } = open(m, g, a, ins, ref);
+      const k = syncKey(m, a[1] as Value, g, ins);
+      if (!o.m.has(k) || !m.equal(o.m.get(k) ?? null, a[2] as Value, null, ins.pos)) return [false];
+      m.syncMapChange(g, id, 1, k, null);
+      return [true];
+    },
+    // f for each entry there when Range began and still there, in the order they were
+    // stored (Go's is unspecified), until f returns false; f runs as callSync runs it
+    'sync.Map.Range': (m, g, a, ins, ref) => {
+      const { id, o } = open(m, g, a, ins, ref);
+      const f = a[1] as Value;
+      if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+      for (const k of [...o.m.keys()]) {
+        const now = m.get(id) as MapObj;
+        if (!now.m.has(k)) continue;
+        const r = m.callSync(g, f.fn, f, [syncKeyValue(k), now.m.get(k) ?? null]);
+        if (r[0] === false) break;
+      }
+      return none;
+    },
+    'sync.Map.Clear': (m, g, a, ins, ref) => {
+      const { id } = open(m, g, a, ins, ref);
+      m.syncMapChange(g, id, 2, '', null);
+      return none;
+    },
+  };
+}
+
 // ---- sync.Cond ----------------------------------------------------------------------
 
 /** A Cond's parts: its notify list (named after the Cond, for the UI) and its L. */
@@ -895,6 +1015,7 @@ function atomicNatives(): Record<string, Native> {
 }
 
 const NATIVES: Record<string, Native> = {
+  ...syncMapNatives(),
   'sync.Mutex.Lock': (m, g, a, _ins, ref) => {
     const id = refOf(a[0] as Value);
     const r = mutexLock(m, g, id, nameOf(m, id, ref), id);

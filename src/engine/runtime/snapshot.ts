@@ -6,7 +6,7 @@
 import type { Pos } from '../lang/source';
 import type { FuncCode } from '../lang/code';
 import type { WaitReason } from './events';
-import type { Machine, Outcome } from './machine';
+import { SYNC_MAP_TYPE, type Machine, type Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
 import { typeString, under, type Type } from '../lang/types';
 import { condType, isAtomicType } from '../lang/stdlib';
@@ -71,6 +71,8 @@ export interface MapView {
   readonly writing: boolean;
   /** who set the writing flag, or 0 */
   readonly writer: number;
+  /** a sync.Map (whose methods are steps of their own: no writing flag) */
+  readonly sync: boolean;
 }
 
 export interface WaitGroupView {
@@ -422,5 +424,6 @@ function mapView(m: Machine, id: number, o: MapObj): MapView {
     entries,
     writing: o.writing,
     writer: o.writing ? o.writer : 0,
+    sync: o.t === SYNC_MAP_TYPE,
   };
 }

@@ -7,9 +7,9 @@ import (
 
 // Your own program: change anything, and press Play.
 // Interleave runs a subset of Go: goroutines, sync.Mutex, sync.RWMutex, sync.WaitGroup,
-// sync.Once, sync.Cond, sync/atomic, maps, slices, arrays, structs, methods, closures,
-// defer, panic and recover, type switches, time.Sleep, context, fmt, log, strings, sort,
-// strconv, math/rand. Not channels (yet).
+// sync.Once, sync.Cond, sync.Map, sync/atomic, maps, slices, arrays, structs, methods,
+// closures, defer, panic and recover, type switches, time.Sleep, context, fmt, log, strings,
+// sort, strconv, math/rand. Not channels (yet).
 
 type Counter struct {
 	mu sync.Mutex

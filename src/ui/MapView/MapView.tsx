@@ -24,19 +24,24 @@ function MapCard({ id }: { readonly id: number }) {
       data-map={view.name}
       data-writing={view.writing}
       data-crashed={!!crash}
-      aria-label={`map ${view.name}: ${view.entries.length} entries${view.writing ? `, being written by G${view.writer}` : ''}`}
+      aria-label={`${view.sync ? 'sync.Map' : 'map'} ${view.name}: ${view.entries.length} entries${view.writing ? `, being written by G${view.writer}` : ''}`}
     >
       <header className={styles.head}>
         <h3 className={styles.name}>{view.name}</h3>
-        <span className={styles.type}>map · {view.entries.length} entries</span>
-        <span
-          className={styles.flag}
-          data-on={view.writing}
-          title="hashWriting: set while a write is in progress; any access that finds it set crashes the program."
-        >
-          <span aria-hidden="true">{view.writing ? '●' : '○'}</span> writing
-          {view.writing ? ` (G${view.writer})` : ''}
+        <span className={styles.type}>
+          {view.sync ? 'sync.Map' : 'map'} · {view.entries.length} entries
         </span>
+        {/* (a sync.Map's every method is one step: it has no writing flag to show) */}
+        {!view.sync && (
+          <span
+            className={styles.flag}
+            data-on={view.writing}
+            title="hashWriting: set while a write is in progress; any access that finds it set crashes the program."
+          >
+            <span aria-hidden="true">{view.writing ? '●' : '○'}</span> writing
+            {view.writing ? ` (G${view.writer})` : ''}
+          </span>
+        )}
       </header>
       {crash && (
         <p className={styles.crash} role="alert">
