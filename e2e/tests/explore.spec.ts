@@ -33,6 +33,25 @@ test('a fixed program is checked: no schedule fails', async ({ page }) => {
   );
 });
 
+test('a demo whose output depends on the schedule is not called a race, until it is edited', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('starvation');
+  const results = page.getByLabel('Outcomes found');
+  await page.getByRole('button', { name: /Explore all schedules|Check every schedule/ }).click();
+  await expect(results).toContainText('no schedule fails (what it prints depends on the schedule', {
+    timeout: 30_000,
+  });
+  await expect(results).not.toContainText('the program has a race');
+  // edited, the catalogue no longer vouches for it: different results are a warning again
+  await sim.editProgram(
+    readFileSync('src/scenarios/programs/starvation.go', 'utf8') + '\n// mine\n',
+  );
+  await page.getByRole('button', { name: /Explore all schedules|Check every schedule/ }).click();
+  await expect(results).toContainText('the schedule decides what it prints', { timeout: 30_000 });
+});
+
 test('a long search shows progress, keeps the page responsive, and cancels at once', async ({
   page,
 }) => {

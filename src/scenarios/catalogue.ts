@@ -329,7 +329,7 @@ export const SCENARIOS: readonly Scenario[] = [
     section: 'Use RWMutex for Read-Heavy Workloads',
     notice: 'The writer waits for one reader, not for a reader waiting on it.',
     source: readOnce,
-    expected: { exit: 0, first: '', always: true },
+    expected: { exit: 0, first: '', stdout: '2 jobs\n', always: true },
     pair: 'rwmutex-read-twice',
   },
   {
@@ -535,7 +535,7 @@ export const SCENARIOS: readonly Scenario[] = [
     notice:
       'Wait unlocks q.mu and sleeps (drawn in the Cond, with its tickets); Signal wakes one taker, which locks q.mu again and looks at the queue before taking a job.',
     source: condFor,
-    expected: { exit: 0, first: '', always: true },
+    expected: { exit: 0, first: '', stdout: 'took [a b]\n', always: true },
     pair: 'cond-if',
   },
   {

@@ -137,10 +137,7 @@ describe('when two takers wait on a queue and jobs are put one at a time', () =>
   it('with for, every schedule takes both jobs', () => {
     const r = explore(compile(program('cond-for.go')), { maxStates: 200_000 });
     expect(r.complete).toBe(true);
-    expect(r.outcomes.map((o) => o.stdout).sort()).toEqual([
-      'took a\ntook b\n',
-      'took b\ntook a\n',
-    ]);
+    expect(r.outcomes.map((o) => o.stdout)).toEqual(['took [a b]\n']);
   });
 });
 

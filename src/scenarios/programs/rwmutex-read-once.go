@@ -44,11 +44,12 @@ func main() {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		fmt.Println(len(s.GetJobs()), "jobs")
+		_ = s.GetJobs()
 	}()
 	go func() {
 		defer wg.Done()
 		s.CreateJob("b", "test")
 	}()
 	wg.Wait()
+	fmt.Println(len(s.GetJobs()), "jobs")
 }

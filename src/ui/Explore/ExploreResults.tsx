@@ -15,21 +15,25 @@ function title(o: FoundOutcome): string {
   return o.exit === 0 ? 'exits normally' : `exit status ${o.exit}`;
 }
 
-/** What a search found, in short: the failing outcomes, how many clean results, the verdict. */
-function verdictOf(result: CheckResult) {
+/**
+ * What a search found, in short: the failing outcomes, how many clean results, the verdict.
+ * Clean runs that print different things may be a lost update: a warning, unless the
+ * catalogue vouches for the program searched (a fix or a demo, unedited): then only its
+ * output depends on the schedule.
+ */
+function verdictOf(result: CheckResult, vouched: boolean) {
   // goroutines left stuck when main returned count as a failure, though Go says nothing
   const failing = result.outcomes.filter((o) => o.exit !== 0 || o.leak);
-  // clean exits that print different things: the schedule decides the result (a lost update)
   const outputs = new Set(
     result.outcomes.filter((o) => o.exit === 0 && !o.leak && !o.first).map((o) => o.stdout),
   ).size;
-  const verdict = failing.length > 0 ? 'bad' : outputs > 1 ? 'warn' : 'ok';
+  const verdict = failing.length > 0 ? 'bad' : outputs > 1 && !vouched ? 'warn' : 'ok';
   return { failing, outputs, verdict } as const;
 }
 
 /** The verdict in one sentence, for a screen reader to announce when a search ends. */
-export function verdictWords(result: CheckResult): string {
-  const { failing, outputs, verdict } = verdictOf(result);
+export function verdictWords(result: CheckResult, vouched: boolean): string {
+  const { failing, outputs, verdict } = verdictOf(result, vouched);
   const scope = result.complete ? 'every schedule covered' : 'not complete';
   if (verdict === 'bad')
     return `Search finished: ${failing.length} way${failing.length > 1 ? 's' : ''} to fail (${scope}); the outcomes are listed below.`;
@@ -42,10 +46,13 @@ export function verdictWords(result: CheckResult): string {
 export function ExploreResults({
   result,
   scenario,
+  vouched,
   budget,
 }: {
   readonly result: CheckResult;
   readonly scenario: Scenario;
+  /** the catalogue says the program searched is right (see verdictOf) */
+  readonly vouched: boolean;
   /** the state limit each search had */
   readonly budget: number;
 }) {
@@ -59,7 +66,7 @@ export function ExploreResults({
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'start' });
   }, [result]);
-  const { failing, outputs, verdict } = verdictOf(result);
+  const { failing, outputs, verdict } = verdictOf(result, vouched);
   // the outcome the scenario is there to show, when it is a wrong result rather than a crash
   const lost = scenario.expected.lost ? scenario.expected.stdout : undefined;
   const share = async (o: FoundOutcome) => {
@@ -75,7 +82,7 @@ export function ExploreResults({
     <div ref={box} className={styles.results} aria-label="Outcomes found">
       <p className={styles.verdict} data-verdict={verdict}>
         {verdict === 'ok'
-          ? `Checked ${n(result.states)} states: no schedule fails.`
+          ? `Checked ${n(result.states)} states: no schedule fails${outputs > 1 ? ` (what it prints depends on the schedule: ${outputs} results below)` : ''}.`
           : verdict === 'warn'
             ? `Checked ${n(result.states)} states: no schedule crashes, but the schedule decides what it prints (${outputs} different results below); if only one of them is right, the program has a race.`
             : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${n(result.states)} states.`}{' '}

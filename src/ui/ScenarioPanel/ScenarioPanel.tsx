@@ -62,6 +62,10 @@ export function ScenarioPanel({
   const { state, run, cancel } = useExplore();
   const [found, setFound] = useState<string | null>(null);
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
+  // the program the last search ran on: the catalogue vouches for a fix only as written
+  const [searched, setSearched] = useState('');
+  const vouched =
+    searched === scenario.source && (scenario.kind === 'fixed' || scenario.kind === 'demo');
   const titleRef = useRef<HTMLHeadingElement>(null);
   const focusRequests = useContext(FocusRequestContext);
   useEffect(() => {
@@ -87,8 +91,10 @@ export function ScenarioPanel({
     const s0 = store.getState();
     // "Explore" searches the program as it is now (edits included); "Show me" the scenario
     const explored = then === 'check';
+    const source = explored ? s0.source : scenario.source;
+    setSearched(source);
     const r = await run({
-      source: explored ? s0.source : scenario.source,
+      source,
       race: explored ? s0.race : (scenario.expected.race ?? false),
       maxStates: EXPLORE_BUDGET,
       mode: explored ? 'check' : 'find',
@@ -222,7 +228,7 @@ export function ScenarioPanel({
           {state.k === 'error' && searchFailed(state.message)}
           {state.k === 'done' && found}
           {state.k === 'done' && lastSearch === 'check' && (
-            <span className={styles.srOnly}>{verdictWords(state.result)}</span>
+            <span className={styles.srOnly}>{verdictWords(state.result, vouched)}</span>
           )}
         </p>
         {state.k === 'running' && (
@@ -232,7 +238,12 @@ export function ScenarioPanel({
         )}
       </div>
       {state.k === 'done' && lastSearch === 'check' && (
-        <ExploreResults result={state.result} scenario={scenario} budget={EXPLORE_BUDGET} />
+        <ExploreResults
+          result={state.result}
+          scenario={scenario}
+          vouched={vouched}
+          budget={EXPLORE_BUDGET}
+        />
       )}
       {challenge && (
         <div className={styles.challenge} role="status" data-won={challenge.won}>
