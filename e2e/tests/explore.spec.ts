@@ -52,6 +52,30 @@ test('a demo whose output depends on the schedule is not called a race, until it
   await expect(results).toContainText('the schedule decides what it prints', { timeout: 30_000 });
 });
 
+test('after an edit, "Show me the problem" searches the edited program, not the original', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('unsafe-store');
+  const status = page.getByTestId('search-status');
+  // fixed by the learner: the mutex store's program in the unsafe store's scenario
+  await sim.editProgram(readFileSync('src/scenarios/programs/mutex-store.go', 'utf8'));
+  await expect(page.getByTestId('edited-note')).toBeVisible();
+  await page.getByRole('button', { name: 'Show me the problem' }).click();
+  await expect(status).toContainText('did not reach it in your edited program', {
+    timeout: 30_000,
+  });
+  // nothing was replayed: the run has not moved
+  await expect(sim.output).not.toContainText('concurrent map writes');
+
+  await page.getByRole('button', { name: 'Reset to original' }).click();
+  await expect(page.getByTestId('edited-note')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show me the problem' }).click();
+  await expect(status).toContainText('The explorer found it', { timeout: 30_000 });
+  await sim.speed.selectOption('max');
+  await expect(sim.output).toContainText('fatal error: concurrent map writes', { timeout: 20_000 });
+});
+
 test('a long search shows progress, keeps the page responsive, and cancels at once', async ({
   page,
 }) => {

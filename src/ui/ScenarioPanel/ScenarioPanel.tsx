@@ -59,6 +59,8 @@ export function ScenarioPanel({
   const store = useSimStore();
   const challenge = useSim((s) => s.challenge);
   const race = useSim((s) => s.race);
+  // the learner has changed the program: what the catalogue says is about the original
+  const edited = useSim((s) => s.source) !== scenario.source;
   const { state, run, cancel } = useExplore();
   const [found, setFound] = useState<string | null>(null);
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
@@ -91,7 +93,9 @@ export function ScenarioPanel({
     const s0 = store.getState();
     // "Explore" searches the program as it is now (edits included); "Show me" the scenario
     const explored = then === 'check';
-    const source = explored ? s0.source : scenario.source;
+    // always the program on screen: a schedule found for the original would replay the
+    // edited program, which may do something else
+    const source = s0.source;
     setSearched(source);
     const r = await run({
       source,
@@ -105,7 +109,7 @@ export function ScenarioPanel({
       .sort((a, b) => a.steps - b.steps)[0];
     if (!hit) {
       setFound(
-        `The explorer checked ${r.states.toLocaleString('en-US')} states and did not reach it.`,
+        `The explorer checked ${r.states.toLocaleString('en-US')} states and did not reach it${source === scenario.source ? '.' : ' in your edited program (“Explore all schedules” lists what yours does instead); the original reaches it, and “Reset to original” brings it back.'}`,
       );
       return;
     }
@@ -152,9 +156,18 @@ export function ScenarioPanel({
         </p>
       ) : (
         <p className={styles.meta}>
-          Go gives <strong>{outcomeWords(scenario.expected)}</strong>
+          {edited ? 'As the catalogue has it, ' : ''}Go gives{' '}
+          <strong>{outcomeWords(scenario.expected)}</strong>
           {scenario.expected.always ? ' under every schedule' : ' under some schedules'}.
           {scenario.section && <> From the tutorial: {scenario.section}.</>}
+          {edited && (
+            <>
+              {' '}
+              <em data-testid="edited-note">
+                You have edited it: the buttons below work on your version.
+              </em>
+            </>
+          )}
         </p>
       )}
       <div className={styles.actions}>
