@@ -206,6 +206,22 @@ test.describe('side by side', () => {
   });
 });
 
+test('side by side, each code panel keeps the line being run in view', async ({ page }) => {
+  await page.goto('./?view=pair&scenario=cond-if');
+  const bar = page.getByRole('toolbar', { name: 'Both programs' });
+  const broken = page.locator('[data-half="broken"]');
+  // main's loop is at line 46 and on, below the first screen of the program
+  for (let i = 0; i < 40; i++) {
+    await bar.getByRole('button', { name: 'Step', exact: true }).click();
+    if ((await broken.locator('[data-active="true"]').getAttribute('data-line')) === '47') break;
+  }
+  for (const half of ['broken', 'fixed']) {
+    const active = page.locator(`[data-half="${half}"] [data-active="true"]`);
+    await expect(active).toHaveAttribute('data-line', '47');
+    await expect(active).toBeInViewport();
+  }
+});
+
 test.describe('every mode passes axe', () => {
   for (const url of ['./?view=catalogue', './?view=compare', './?embed=1&scenario=rwmutex-store']) {
     test(url, async ({ page }) => {
