@@ -132,7 +132,7 @@ test.describe('presentation mode', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('the shared variables fit their card, beside the wait group', async ({ page }) => {
+  test('the shared variables fit their card', async ({ page }) => {
     const sim = new SimulatorPage(page);
     await sim.open('atomic-half');
     await page.getByRole('button', { name: 'Present' }).click();
@@ -146,6 +146,27 @@ test.describe('presentation mode', () => {
     if (!cardBox || !stageBox) return;
     expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(stageBox.x + stageBox.width + 1);
     expect(await card.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  });
+
+  test('a lock with readers and a writer leaves room for the map: no card is cut off', async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('rwmutex-read-twice');
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page.getByRole('button', { name: 'Show me the problem' }).click();
+    await sim.speed.selectOption('max');
+    await expect(sim.output).toContainText('deadlock!', { timeout: 20_000 });
+    const stage = page.getByRole('region', { name: 'Goroutines, locks and maps' });
+    const stageBox = await stage.boundingBox();
+    expect(stageBox).toBeTruthy();
+    if (!stageBox) return;
+    for (const card of [sim.lock('mu'), sim.map('jobs')]) {
+      const box = await card.boundingBox();
+      expect(box).toBeTruthy();
+      if (!box) return;
+      expect(box.x + box.width).toBeLessThanOrEqual(stageBox.x + stageBox.width + 1);
+    }
   });
 });
 
