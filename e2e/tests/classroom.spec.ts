@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { encodeShare } from '../../src/embed/share';
 import { SimulatorPage } from '../pages/SimulatorPage';
 
 const axeViolations = async (page: Page) =>
@@ -71,6 +72,40 @@ test.describe('share links', () => {
       );
     });
   }
+});
+
+test.describe('links to a program the catalogue does not have', () => {
+  test('an address naming no scenario opens the default one and says so', async ({ page }) => {
+    await page.goto('./?scenario=no-such-program');
+    await expect(page.getByRole('alert')).toContainText(
+      'The catalogue has no program “no-such-program”',
+    );
+    await expect(page.locator('[data-goroutine="G1"]')).toBeVisible();
+  });
+
+  test('a share link naming no scenario is not replayed on another program', async ({ page }) => {
+    const link = await encodeShare({
+      v: 1,
+      scenario: 'renamed-later',
+      seed: 1,
+      schedule: [6, 7, 6],
+      step: 12,
+    });
+    await page.goto(`./#share=${link}`);
+    await expect(page.getByRole('alert')).toContainText(
+      'names a program this version does not have (renamed-later)',
+    );
+    // the default program, at its start: not the shared moment's step 12
+    await expect(new SimulatorPage(page).scrubber).toHaveValue('0');
+  });
+
+  test('an embed naming no scenario says which it shows instead', async ({ page }) => {
+    await page.goto('./?embed=1&scenario=no-such-program');
+    await expect(page.getByRole('status').filter({ hasText: 'No program' })).toContainText(
+      'No program “no-such-program” in the catalogue',
+    );
+    await expect(page.locator('[data-goroutine="G1"]')).toBeVisible();
+  });
 });
 
 test.describe('the editor', () => {

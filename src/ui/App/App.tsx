@@ -9,7 +9,15 @@ import {
 import type { SharePayload } from '../../embed/share';
 import { Catalogue } from '../Catalogue/Catalogue';
 import { Crash } from '../Crash/Crash';
-import { readRoute, readShared, writeRoute, type Route, type View } from './route';
+import {
+  noSuchScenario,
+  readRoute,
+  readShared,
+  unknownScenario,
+  writeRoute,
+  type Route,
+  type View,
+} from './route';
 import styles from './App.module.css';
 import { FocusRequestContext, createFocusRequests } from '../focusRequest';
 
@@ -47,7 +55,10 @@ export function App() {
   const [present, setPresent] = useState(false);
   const [route, setRoute] = useState<Route>(readRoute);
   const [shared, setShared] = useState<{ scenario: Scenario; moment: SharePayload } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => {
+    const unknown = unknownScenario();
+    return unknown ? noSuchScenario(unknown) : null;
+  });
   const scenario = shared?.scenario ?? scenarioById(route.scenario) ?? DEFAULT_SCENARIO;
 
   useEffect(() => {

@@ -16,6 +16,17 @@ export function readRoute(): Route {
   return { view, scenario: scenarioById(q.get('scenario'))?.id ?? DEFAULT_SCENARIO.id };
 }
 
+/** The scenario the address asks for when the catalogue has none by that name, else null. */
+export function unknownScenario(): string | null {
+  const id = new URLSearchParams(window.location.search).get('scenario');
+  return id && !scenarioById(id) ? id : null;
+}
+
+/** What the page says when a link names a program the catalogue does not have. */
+export function noSuchScenario(id: string): string {
+  return `The catalogue has no program “${id}” (the link may be older or newer than this Interleave): here is the default program instead.`;
+}
+
 export function writeRoute(r: Route): void {
   const q = new URLSearchParams(window.location.search);
   q.delete('view');

@@ -191,6 +191,9 @@ export function Embed() {
     [],
   );
   const { scenario, seed, n } = loaded;
+  // a scenario the catalogue does not have (a typo in the host page, an older or newer link)
+  const unknown =
+    n === 0 && params.scenario && !scenarioById(params.scenario) ? params.scenario : null;
   const trustOrigin = useRef<string | null>(params.origin);
   const greeted = useRef(false);
   const trust = useMemo<Trust>(() => ({ origin: trustOrigin, greeted }), []);
@@ -214,6 +217,11 @@ export function Embed() {
             Open in Interleave
           </a>
         </header>
+        {unknown && (
+          <p className={styles.notice} role="status">
+            No program “{unknown}” in the catalogue: showing “{DEFAULT_SCENARIO.title}”.
+          </p>
+        )}
         <div className={styles.main}>
           <div className={styles.code}>
             {params.editable ? <CodeArea scenario={scenario} /> : <CodePanel />}
