@@ -24,6 +24,8 @@ export interface StepRecord {
 }
 
 export interface LockSpan {
+  /** the lock's heap id, and its name in the event (the picture may name it more precisely) */
+  readonly obj: number;
   readonly lock: string;
   readonly g: number;
   readonly from: number;

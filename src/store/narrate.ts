@@ -5,6 +5,7 @@
 import type { EngineEvent, Machine } from '../engine';
 
 const G = (id: number) => `G${id}`;
+const NO_NAMES: ReadonlyMap<number, string> = new Map();
 
 const sourceLines = new WeakMap<object, string[]>();
 /** Line n of the program, trimmed, for captions. */
@@ -17,7 +18,12 @@ function lineText(m: Machine, n: number): string {
   return (lines[n - 1] ?? '').trim().replace(/\s*\/\/.*$/, '');
 }
 
-export function describeEvent(e: EngineEvent): string | null {
+export function describeEvent(
+  e: EngineEvent,
+  names: ReadonlyMap<number, string> = NO_NAMES,
+): string | null {
+  // the object's name as the picture shows it (\`pending.mu\` where two are called \`mu\`)
+  const name = 'name' in e ? ('obj' in e && names.get(e.obj)) || e.name : '';
   switch (e.t) {
     case 'spawn':
       return `${G(e.g)} starts ${G(e.child)} (${e.fn}).`;
@@ -25,60 +31,58 @@ export function describeEvent(e: EngineEvent): string | null {
       return `${G(e.g)} finished.`;
     case 'block':
       if (e.reason === 'semacquire')
-        return `${G(e.g)} waits on ${e.name}.Wait until the counter reaches zero.`;
+        return `${G(e.g)} waits on ${name}.Wait until the counter reaches zero.`;
       if (e.reason === 'sync.Cond.Wait')
-        return `${G(e.g)} sleeps in ${e.name}.Wait until a Signal or Broadcast wakes it.`;
+        return `${G(e.g)} sleeps in ${name}.Wait until a Signal or Broadcast wakes it.`;
       if (e.reason === 'sync.RWMutex.RLock')
-        return `${G(e.g)} blocks in ${e.name}.RLock: a writer${e.holders[0] ? ` (${G(e.holders[0])})` : ''} is waiting or writing, and writers come first.`;
+        return `${G(e.g)} blocks in ${name}.RLock: a writer${e.holders[0] ? ` (${G(e.holders[0])})` : ''} is waiting or writing, and writers come first.`;
       if (e.reason === 'sync.RWMutex.Lock')
-        return `${G(e.g)} waits in ${e.name}.Lock for the readers to leave${e.holders.length ? ` (${e.holders.map(G).join(', ')})` : ''}.`;
-      return `${G(e.g)} blocks on ${e.name}.Lock${e.holders[0] ? `; ${G(e.holders[0])} holds it` : ''}.`;
+        return `${G(e.g)} waits in ${name}.Lock for the readers to leave${e.holders.length ? ` (${e.holders.map(G).join(', ')})` : ''}.`;
+      return `${G(e.g)} blocks on ${name}.Lock${e.holders[0] ? `; ${G(e.holders[0])} holds it` : ''}.`;
     case 'wake':
       return `${G(e.by)} wakes ${G(e.g)}.`;
     case 'acquire':
-      if (e.handoff) return `${e.name} is handed straight to ${G(e.g)} (starvation mode).`;
-      if (e.barged) return `${G(e.g)} takes ${e.name} first, overtaking a waiter that was woken.`;
-      return `${G(e.g)} ${e.mode === 'rlock' ? 'takes a read lock on' : 'takes'} ${e.name}.`;
+      if (e.handoff) return `${name} is handed straight to ${G(e.g)} (starvation mode).`;
+      if (e.barged) return `${G(e.g)} takes ${name} first, overtaking a waiter that was woken.`;
+      return `${G(e.g)} ${e.mode === 'rlock' ? 'takes a read lock on' : 'takes'} ${name}.`;
     case 'release':
-      return `${G(e.g)} ${e.mode === 'rlock' ? 'releases its read lock on' : 'unlocks'} ${e.name}.`;
+      return `${G(e.g)} ${e.mode === 'rlock' ? 'releases its read lock on' : 'unlocks'} ${name}.`;
     case 'try':
-      return e.ok
-        ? `${G(e.g)}'s TryLock on ${e.name} succeeds.`
-        : `${G(e.g)} finds ${e.name} taken.`;
+      return e.ok ? `${G(e.g)}'s TryLock on ${name} succeeds.` : `${G(e.g)} finds ${name} taken.`;
     case 'writer-pending':
-      return `${G(e.g)} announces itself as a writer on ${e.name}${e.readers > 0 ? `; it waits for ${e.readers} reader${e.readers > 1 ? 's' : ''}, and new readers now wait too` : ''}.`;
+      return `${G(e.g)} announces itself as a writer on ${name}${e.readers > 0 ? `; it waits for ${e.readers} reader${e.readers > 1 ? 's' : ''}, and new readers now wait too` : ''}.`;
     case 'starvation':
       return e.on
-        ? `${e.name} switches to starvation mode: a waiter waited more than 1 ms.`
-        : `${e.name} returns to normal mode.`;
+        ? `${name} switches to starvation mode: a waiter waited more than 1 ms.`
+        : `${name} returns to normal mode.`;
     case 'requeue':
-      return `${G(e.g)} lost the race for ${e.name}${e.overtakenBy ? ` to ${G(e.overtakenBy)}` : ''} and goes back to the head of the queue.`;
+      return `${G(e.g)} lost the race for ${name}${e.overtakenBy ? ` to ${G(e.overtakenBy)}` : ''} and goes back to the head of the queue.`;
     case 'map':
       switch (e.op) {
         case 'check':
-          return `${G(e.g)} checks ${e.name}'s writing flag: clear.`;
+          return `${G(e.g)} checks ${name}'s writing flag: clear.`;
         case 'flag':
           return e.writing
-            ? `${G(e.g)} sets ${e.name}'s writing flag.`
-            : `${G(e.g)} flips ${e.name}'s writing flag off: another writer had set it.`;
+            ? `${G(e.g)} sets ${name}'s writing flag.`
+            : `${G(e.g)} flips ${name}'s writing flag off: another writer had set it.`;
         case 'write':
-          return `${G(e.g)} writes ${e.name}[${e.key}] = ${e.value}.`;
+          return `${G(e.g)} writes ${name}[${e.key}] = ${e.value}.`;
         case 'delete':
-          return `${G(e.g)} deletes ${e.name}[${e.key}].`;
+          return `${G(e.g)} deletes ${name}[${e.key}].`;
         case 'clear':
-          return `${G(e.g)} clears ${e.name}.`;
+          return `${G(e.g)} clears ${name}.`;
         case 'unflag':
-          return `${G(e.g)} clears ${e.name}'s writing flag.`;
+          return `${G(e.g)} clears ${name}'s writing flag.`;
         case 'read':
-          return `${G(e.g)} reads ${e.name}[${e.key}].`;
+          return `${G(e.g)} reads ${name}[${e.key}].`;
         case 'iterate':
-          return `${G(e.g)} visits ${e.name}[${e.key}].`;
+          return `${G(e.g)} visits ${name}[${e.key}].`;
         case 'len':
-          return `${G(e.g)} reads len(${e.name}) without any check.`;
+          return `${G(e.g)} reads len(${name}) without any check.`;
       }
       return null;
     case 'lost-update':
-      return `${G(e.g)} overwrites ${e.name}[${e.key}] with ${e.written}: the ${e.lost} that ${G(e.lostBy)} wrote after ${G(e.g)} read it is lost.`;
+      return `${G(e.g)} overwrites ${name}[${e.key}] with ${e.written}: the ${e.lost} that ${G(e.lostBy)} wrote after ${G(e.g)} read it is lost.`;
     case 'sleep':
       return `${G(e.g)} ${e.reason === 'IO wait' ? 'waits for the network' : 'sleeps'}.`;
     case 'time':
@@ -94,18 +98,17 @@ export function describeEvent(e: EngineEvent): string | null {
     case 'race':
       return `The race detector reports a data race in ${G(e.g)}.`;
     case 'wg':
-      return `${G(e.g)} sets ${e.name}'s counter to ${e.n}.`;
+      return `${G(e.g)} sets ${name}'s counter to ${e.n}.`;
     case 'cond': {
-      if (e.op === 'wait')
-        return `${G(e.g)} calls ${e.name}.Wait: it takes a ticket and unlocks L.`;
-      const what = `${G(e.g)} calls ${e.name}.${e.op === 'signal' ? 'Signal' : 'Broadcast'}`;
+      if (e.op === 'wait') return `${G(e.g)} calls ${name}.Wait: it takes a ticket and unlocks L.`;
+      const what = `${G(e.g)} calls ${name}.${e.op === 'signal' ? 'Signal' : 'Broadcast'}`;
       if (e.lost) return `${what}: nobody is in Wait, so the signal is lost.`;
       if (e.woke.length === 0)
         return `${what}: the goroutine it notifies has not gone to sleep yet, and now will not.`;
       return `${what}: ${e.woke.map(G).join(', ')} wake${e.woke.length > 1 ? '' : 's'} up and will lock L again.`;
     }
     case 'atomic': {
-      const what = e.name || 'the value';
+      const what = name || 'the value';
       switch (e.op) {
         case 'Load':
           return `${G(e.g)} reads ${what} atomically: ${e.value}.`;
@@ -141,7 +144,17 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
   'atomic',
 ]);
 
-export function narrate(m: Machine, events: readonly EngineEvent[], g: number, line = 0): string {
+/**
+ * @param names objects' names as the picture shows them, by heap id (the snapshot's), where
+ *   they differ from the name an event carries
+ */
+export function narrate(
+  m: Machine,
+  events: readonly EngineEvent[],
+  g: number,
+  line = 0,
+  names: ReadonlyMap<number, string> = NO_NAMES,
+): string {
   if (m.outcome && m.outcome.first)
     return `${m.outcome.first}${m.outcome.g ? ` (in ${G(m.outcome.g)})` : ''}`;
   if (m.outcome && m.outcome.code !== 0)
@@ -149,11 +162,11 @@ export function narrate(m: Machine, events: readonly EngineEvent[], g: number, l
   if (m.outcome) return 'The program exited normally (exit status 0).';
   const parts = events
     .filter((e) => IMPORTANT.has(e.t))
-    .map(describeEvent)
+    .map((e) => describeEvent(e, names))
     .filter((s): s is string => !!s);
   if (parts.length === 0) {
     const mapEv = events.find((e) => e.t === 'map');
-    const s = mapEv ? describeEvent(mapEv) : null;
+    const s = mapEv ? describeEvent(mapEv, names) : null;
     if (s) return s;
     if (!m.gs.some((x) => x.id === g)) return '';
     const gs = m.g(g);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileGo } from '../engine';
 import { explore } from '../engine/explore/explore';
+import { figures } from '../ui/Figures/figures';
+import { pictureNames } from '../engine/runtime/snapshot';
 import { createSimStore } from './simStore';
 
 const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
@@ -26,6 +28,30 @@ describe('a simulator store', () => {
     expect(said).toContain('G6 adds to hits atomically: now 1.');
     expect(said.filter((x) => /adds to hits atomically: now 2\.$/.test(x))).toHaveLength(1);
     expect(said).toContain('G1 reads hits atomically: 2.');
+  });
+
+  it('two locks that share a field name are told apart by main’s variables, in words and figures', () => {
+    const source = read('../scenarios/programs/lock-order.go');
+    const c = compileGo(source);
+    if (!c.ok) throw new Error('compile');
+    const found = explore(c.program, { stopOnFailure: true }).outcomes.find((o) => o.exit === 2);
+    if (!found) throw new Error('no deadlock');
+    const store = createSimStore({ source });
+    store.getState().loadSchedule(found.schedule);
+    const said: string[] = [];
+    for (let i = 0; i < 200 && !store.getState().snapshot?.outcome; i++) {
+      store.getState().step();
+      said.push(store.getState().narration);
+    }
+    const s = store.getState();
+    expect(s.snapshot?.locks.map((l) => l.name)).toEqual(['pending.mu', 'running.mu']);
+    // G6 moves pending to running, G7 the other way: each takes its from.mu first
+    expect(said).toContain('G6 takes pending.mu.');
+    expect(said).toContain('G7 takes running.mu.');
+    // (the other's block ends the run, and that step is told as the deadlock)
+    expect(said).toContain('G7 blocks on pending.mu.Lock; G6 holds it.');
+    const held = figures(s.history(), s.snapshot?.step ?? 0, 0, pictureNames(s.snapshot!));
+    expect(held.locks.map((l) => l.lock).sort()).toEqual(['pending.mu', 'running.mu']);
   });
 
   it('replays a schedule the explorer found to the same outcome, with the race detector when asked', () => {

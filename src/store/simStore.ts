@@ -6,7 +6,12 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { compileGo, Machine, type Diagnostic, type EngineEvent, type Program } from '../engine';
-import { snapshot, type GoroutineState, type Snapshot } from '../engine/runtime/snapshot';
+import {
+  pictureNames,
+  snapshot,
+  type GoroutineState,
+  type Snapshot,
+} from '../engine/runtime/snapshot';
 import { CHECKPOINT_EVERY, History } from './history';
 import { narrate } from './narrate';
 
@@ -160,8 +165,9 @@ export function createSimStore(props: SimProps): SimStore {
       const m = machine;
       if (!m) return;
       const events = history.events[m.steps - 1] ?? [];
+      const snap = snapshot(m);
       set({
-        snapshot: snapshot(m),
+        snapshot: snap,
         total: Math.max(history.choices.length, m.steps),
         events,
         narration:
@@ -172,6 +178,7 @@ export function createSimStore(props: SimProps): SimStore {
                 events,
                 history.choices[m.steps - 1] ?? 0,
                 history.steps[m.steps - 1]?.line ?? 0,
+                pictureNames(snap),
               ),
         historyVersion: get().historyVersion + 1,
         ...extra,
@@ -388,6 +395,7 @@ function recordHolds(h: History, events: readonly EngineEvent[], step: number, n
   for (const e of events) {
     if (e.t === 'acquire')
       h.holds.push({
+        obj: e.obj,
         lock: e.name,
         g: e.g,
         from: step,
@@ -401,7 +409,7 @@ function recordHolds(h: History, events: readonly EngineEvent[], step: number, n
         const s = h.holds[i];
         if (
           s &&
-          s.lock === e.name &&
+          s.obj === e.obj &&
           s.mode === e.mode &&
           s.to < 0 &&
           (s.g === e.g || e.mode === 'lock')

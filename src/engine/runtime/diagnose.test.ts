@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileGo, runProgram } from '../index';
+import { explore } from '../explore/explore';
 import { diagnose } from './diagnose';
 
 function run(src: string, opts: Parameters<typeof runProgram>[1] = {}) {
@@ -99,5 +100,40 @@ describe('when the race detector reports a race', () => {
     expect(found.find((x) => x.startsWith('G7'))).toMatch(/^G7:20:(read|wrote)$/);
     expect(d?.why).toMatch(/^An atomic operation is safe only against other atomic operations/);
     expect(d?.fix).toMatch(/Make every access to it atomic/);
+  });
+});
+
+describe('when several locks share a field name', () => {
+  it('each is named by the variable of main that holds it, as the program writes it', () => {
+    const c = compileGo(readFileSync('src/scenarios/programs/lock-order.go', 'utf8'));
+    if (!c.ok) throw new Error('does not compile');
+    const found = explore(c.program, { stopOnFailure: true }).outcomes.find((o) => o.exit === 2);
+    expect(found).toBeDefined();
+    const r = runProgram(c.program, { schedule: found?.schedule ?? [] });
+    expect(r.outcome.first).toBe('fatal error: all goroutines are asleep - deadlock!');
+    const what = diagnose(r.machine)?.what ?? '';
+    // G6 moves pending to running and G7 the other way: each waits for the other's
+    expect(what).toMatch(/G6 waits for running\.mu .*G7 waits for pending\.mu/);
+    expect(what).not.toContain('mu (2)');
+  });
+
+  it('a lock no variable of main holds keeps its number', () => {
+    const r = run(`package main
+
+import "sync"
+
+type S struct{ mu sync.Mutex }
+
+func work() {
+	a, b := &S{}, &S{}
+	a.mu.Lock()
+	b.mu.Lock()
+	b.mu.Lock()
+}
+
+func main() { work() }
+`);
+    expect(r.outcome.first).toBe('fatal error: all goroutines are asleep - deadlock!');
+    expect(diagnose(r.machine)?.what).toContain('mu (2)');
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Names for locks and wait groups as the learner sees them: the field or variable they were
- * first reached by (`mu`), made unique when several share one (`mu`, `mu (2)`), in the
- * order they were created.
+ * first reached by (`mu`). When several share one, each is named by the program's own
+ * variable that holds it, if main or a package-level variable does (`pending.mu`,
+ * `running.mu`, as you would write it); otherwise by its order of creation (`mu`, `mu (2)`).
  */
+import { under } from '../lang/types';
 import type { Machine } from './machine';
-import { K } from './values';
+import { K, Ref, Role, type Value } from './values';
 
 const FALLBACK: Partial<Record<K, string>> = {
   [K.Mutex]: 'mutex',
@@ -13,18 +15,78 @@ const FALLBACK: Partial<Record<K, string>> = {
   [K.Cond]: 'cond',
 };
 
+const isNamed = (k: K) => k === K.Mutex || k === K.RWMutex || k === K.WaitGroup || k === K.Cond;
+
+/** How deep into structs a path may go (`s.inner.mu` is two fields deep). */
+const MAX_FIELDS = 3;
+
 export function displayNames(m: Machine): Map<number, string> {
   const out = new Map<number, string>();
-  const count = new Map<string, number>();
   const inner = new Set<number>();
   for (const o of m.h) if (o && o.k === K.RWMutex) inner.add(o.w);
+  const byBase = new Map<string, number[]>();
   m.h.forEach((o, id) => {
-    if (!o || inner.has(id)) return;
-    if (o.k !== K.Mutex && o.k !== K.RWMutex && o.k !== K.WaitGroup && o.k !== K.Cond) return;
-    const base = o.name || FALLBACK[o.k] || 'lock';
-    const n = (count.get(base) ?? 0) + 1;
-    count.set(base, n);
-    out.set(id, n === 1 ? base : `${base} (${n})`);
+    if (!o || inner.has(id) || !isNamed(o.k)) return;
+    const base = ('name' in o && o.name) || FALLBACK[o.k] || 'lock';
+    const ids = byBase.get(base);
+    if (ids) ids.push(id);
+    else byBase.set(base, [id]);
+  });
+  let paths: Map<number, string> | null = null;
+  for (const [base, ids] of byBase) {
+    if (ids.length === 1) {
+      out.set(ids[0] as number, base);
+      continue;
+    }
+    paths ??= variablePaths(m);
+    const taken = new Set<string>();
+    ids.forEach((id, i) => {
+      const path = paths?.get(id);
+      const name = path && !taken.has(path) ? path : i === 0 ? base : `${base} (${i + 1})`;
+      taken.add(name);
+      out.set(id, name);
+    });
+  }
+  return out;
+}
+
+/**
+ * For each lock, wait group or Cond that a package-level variable or one of main's own
+ * variables holds (directly or in a struct field, through pointers), the first such path:
+ * globals first, then main's locals in order of declaration. Main's variables are what the
+ * program's story is told with; they stay the same from when they are set until the end
+ * (after main returns, as it left them).
+ */
+function variablePaths(m: Machine): Map<number, string> {
+  const out = new Map<number, string>();
+  const seen = new Set<number>();
+  const visit = (v: Value, path: string, depth: number): void => {
+    if (!(v instanceof Ref)) return;
+    const o = m.h[v.id];
+    if (!o) return;
+    if (v.f >= 0) {
+      // a variable's box: the variable itself
+      if (o.k === K.Slots && o.role === Role.Box && v.f === 0) visit(o.s[0] as Value, path, depth);
+      return;
+    }
+    if (isNamed(o.k)) {
+      if (!out.has(v.id)) out.set(v.id, path);
+      return;
+    }
+    if (o.k !== K.Slots || o.role !== Role.Struct || depth >= MAX_FIELDS || seen.has(v.id)) return;
+    seen.add(v.id);
+    const u = under(o.t);
+    if (u.k !== 'struct') return;
+    u.fields.forEach((f, i) => visit(o.s[i] as Value, `${path}.${f.name}`, depth + 1));
+  };
+  m.prog.globals.forEach((gv, i) => visit(m.globals[i] as Value, gv.name, 0));
+  const main = m.prog.funcs[m.prog.main];
+  const g1 = m.gs[0];
+  const frame = g1?.fr[0];
+  const locals = frame && frame.f === main ? frame.L : m.finalLocals;
+  locals.forEach((v, i) => {
+    const name = main?.localNames[i];
+    if (name && name !== '_') visit(v, name, 0);
   });
   return out;
 }

@@ -427,3 +427,11 @@ function mapView(m: Machine, id: number, o: MapObj): MapView {
     sync: o.t === SYNC_MAP_TYPE,
   };
 }
+
+/** The names the picture gives its locks, maps, wait groups and Conds, by heap id. */
+export function pictureNames(s: Snapshot): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const list of [s.locks, s.maps, s.waitGroups, s.conds])
+    for (const o of list) out.set(o.id, o.name);
+  return out;
+}

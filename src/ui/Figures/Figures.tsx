@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { useThrottled } from '../Sim/useThrottled';
+import { pictureNames } from '../../engine/runtime/snapshot';
 import { figures } from './figures';
 import styles from './Figures.module.css';
 
@@ -24,7 +25,8 @@ export function Figures() {
   const store = useSimStore();
   const f = useMemo(() => {
     void version;
-    return figures(store.getState().history(), step, now);
+    const s = store.getState();
+    return figures(s.history(), step, now, s.snapshot ? pictureNames(s.snapshot) : undefined);
   }, [store, step, now, version]);
   return (
     <section className={styles.figures} aria-label="Figures" tabIndex={0}>

@@ -10,8 +10,16 @@ export interface RunFigures {
   }[];
 }
 
-/** Time each goroutine spent blocked and each lock spent held, up to step `upTo`. */
-export function figures(h: History, upTo: number, now: number): RunFigures {
+/**
+ * Time each goroutine spent blocked and each lock spent held, up to step `upTo`; locks named
+ * by `names` (heap id to the picture's name) where it has them.
+ */
+export function figures(
+  h: History,
+  upTo: number,
+  now: number,
+  names: ReadonlyMap<number, string> = new Map(),
+): RunFigures {
   const timeAt = (s: number) =>
     s <= 0 ? 0 : (h.steps[Math.min(s, h.steps.length) - 1]?.now ?? now);
   const waits = [...h.spans.entries()]
@@ -27,19 +35,24 @@ export function figures(h: History, upTo: number, now: number): RunFigures {
       }
       return { g, steps, time };
     });
-  const locks = new Map<string, { steps: number; time: number }>();
+  // by lock (two locks may share a field's name), named as the picture names them
+  const locks = new Map<number, { lock: string; steps: number; time: number }>();
   for (const hold of h.holds) {
     if (hold.from > upTo) continue;
     const to = hold.to < 0 || hold.to > upTo ? upTo : hold.to;
-    const cur = locks.get(hold.lock) ?? { steps: 0, time: 0 };
+    const cur = locks.get(hold.obj) ?? {
+      lock: names.get(hold.obj) ?? hold.lock,
+      steps: 0,
+      time: 0,
+    };
     cur.steps += to - hold.from;
     cur.time += timeAt(to) - timeAt(hold.from);
-    locks.set(hold.lock, cur);
+    locks.set(hold.obj, cur);
   }
   let finished = 0;
   for (const [g, spans] of h.spans) {
     if (g === 1) continue;
     if (spans.some((s) => s.state === 'done' && s.from <= upTo)) finished++;
   }
-  return { finished, waits, locks: [...locks.entries()].map(([lock, v]) => ({ lock, ...v })) };
+  return { finished, waits, locks: [...locks.values()] };
 }

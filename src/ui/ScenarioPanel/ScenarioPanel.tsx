@@ -156,18 +156,9 @@ export function ScenarioPanel({
         </p>
       ) : (
         <p className={styles.meta}>
-          {edited ? 'As the catalogue has it, ' : ''}Go gives{' '}
-          <strong>{outcomeWords(scenario.expected)}</strong>
+          Go gives <strong>{outcomeWords(scenario.expected)}</strong>
           {scenario.expected.always ? ' under every schedule' : ' under some schedules'}.
           {scenario.section && <> From the tutorial: {scenario.section}.</>}
-          {edited && (
-            <>
-              {' '}
-              <em data-testid="edited-note">
-                You have edited it: the buttons below work on your version.
-              </em>
-            </>
-          )}
         </p>
       )}
       <div className={styles.actions}>
@@ -223,6 +214,12 @@ export function ScenarioPanel({
           Race detector (-race)
         </label>
       </div>
+      {edited && !own && (
+        <p className={styles.meta} data-testid="edited-note">
+          You have edited the program: what Go gives above is for the original, and the buttons work
+          on yours.
+        </p>
+      )}
       {/* the search's status, one live region that is always there, so that each change is
           announced once: the progress numbers change ten times a second and are not read out */}
       <div className={styles.search}>
