@@ -289,6 +289,18 @@ test.describe('every mode passes axe', () => {
   }
 });
 
+test('code pasted from the tutorial, with its domain package, gets advice on what to change', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  await sim.editProgram(
+    'package main\n\nimport (\n\t"sync"\n\n\t"github.com/acme/jobs/internal/domain"\n)\n\ntype InMemoryJobStore struct {\n\tjobs map[string]domain.Job\n\tmu   sync.RWMutex\n}\n\nfunc main() {}\n',
+  );
+  await expect(sim.explanation).toContainText('is not in std');
+  await expect(sim.explanation).toContainText('write Job where the tutorial writes domain.Job');
+});
+
 test('a program that does not compile is marked at its line, and nothing pretends to run', async ({
   page,
 }) => {
@@ -308,6 +320,9 @@ test('a program that does not compile is marked at its line, and nothing pretend
     'The program does not compile: line 11, column 5, marked in the code. Nothing can run until it is fixed.',
   );
   await expect(sim.play).toBeDisabled();
+  // the explanation says so too, not "What to watch: press Play"
+  await expect(sim.explanation).toContainText('It does not compile');
+  await expect(sim.explanation).toContainText('Line 11, column 5: mu.lock undefined');
   // the explorer says why it cannot search, rather than nothing
   await page.getByRole('button', { name: 'Explore all schedules' }).click();
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText(

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { diagnose } from '../../engine/runtime/diagnose';
 import type { Scenario } from '../../scenarios/catalogue';
 import { useSim, useSimStore } from '../Sim/SimContext';
+import { compileHint } from './compileHint';
 import { WaitGraph } from './WaitGraph';
 import styles from './Explain.module.css';
 
@@ -48,6 +49,33 @@ export function Explain({
     return m && step >= 0 ? diagnose(m) : null;
   }, [store, step]);
   const lost = lostCount > 0 && ended && !d;
+  const diagnostics = useSim((s) => s.diagnostics);
+  const source = useSim((s) => s.source);
+  const first = diagnostics[0];
+  if (first) {
+    const hint = compileHint(first, source);
+    const unsupported = first.kind === 'unsupported';
+    return (
+      <section className={styles.explain} data-kind="compile" aria-label="Explanation" tabIndex={0}>
+        <h2 className={styles.title}>
+          {unsupported ? 'It uses something Interleave does not simulate' : 'It does not compile'}
+        </h2>
+        <p className={styles.text}>
+          <strong>What happened. </strong>
+          Line {first.pos.line}, column {first.pos.col}: {first.msg}
+          {diagnostics.length > 1 &&
+            ` (and ${diagnostics.length - 1} more error${diagnostics.length > 2 ? 's' : ''} in the output)`}
+          .
+        </p>
+        {hint && (
+          <p className={styles.text}>
+            <strong>What to do. </strong>
+            {hint}
+          </p>
+        )}
+      </section>
+    );
+  }
   if (!d && !lost && shown) {
     const printed = expected?.stdout?.trim().split('\n').at(-1);
     return (
