@@ -137,3 +137,38 @@ func main() { work() }
     expect(diagnose(r.machine)?.what).toContain('mu (2)');
   });
 });
+
+describe('when a panic ends the program', () => {
+  it('a goroutine that panics while holding a lock: the lock named, and defer as the fix', () => {
+    const r = run(`package main
+
+import "sync"
+
+var mu sync.Mutex
+
+func main() {
+	mu.Lock()
+	var m map[string]int
+	m["a"] = 1
+	mu.Unlock()
+}
+`);
+    expect(r.outcome.first).toBe('panic: assignment to entry in nil map');
+    const d = diagnose(r.machine);
+    expect(d?.what).toContain('It still held mu.');
+    expect(d?.fix).toContain('defer mu.Unlock()');
+  });
+
+  it('a panic with no lock held: advice about the panic itself, not about defer', () => {
+    const c = compileGo(readFileSync('src/scenarios/programs/cond-if.go', 'utf8'));
+    if (!c.ok) throw new Error('does not compile');
+    const found = explore(c.program, { stopOnFailure: true }).outcomes.find((o) => o.exit === 2);
+    const r = runProgram(c.program, { schedule: found?.schedule ?? [] });
+    expect(r.outcome.first).toBe('panic: runtime error: index out of range [0] with length 0');
+    const d = diagnose(r.machine);
+    expect(d?.what).not.toContain('still held');
+    expect(d?.why).toContain('an index went past the end');
+    expect(d?.fix).toContain('check again in a for loop');
+    expect(d?.fix).not.toContain('defer mu.Unlock');
+  });
+});

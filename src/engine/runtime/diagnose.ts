@@ -269,6 +269,37 @@ const STOPPED = {
   },
 } as const;
 
+/** What the runtime's panic message means, in a sentence. */
+function panicCause(first: string): string {
+  if (first.includes('index out of range') || first.includes('slice bounds out of range'))
+    return 'Here an index went past the end of a slice, array or string: it had fewer elements than the code assumed.';
+  if (first.includes('assignment to entry in nil map'))
+    return 'Here a map was written before it was made: a nil map can be read, never written.';
+  if (first.includes('nil pointer dereference'))
+    return 'Here a nil pointer was used as if it pointed somewhere.';
+  if (first.includes('negative WaitGroup counter'))
+    return 'Here Done was called more times than Add counted.';
+  if (first.includes('integer divide by zero')) return 'Here an integer was divided by zero.';
+  if (first.includes('interface conversion'))
+    return 'Here a type assertion x.(T) met a value of another type.';
+  return 'Here the program called panic itself.';
+}
+
+/** What to do about a panic that left no lock held. */
+function panicFix(first: string): string {
+  if (first.includes('index out of range') || first.includes('slice bounds out of range'))
+    return 'Check the length before indexing. When other goroutines change the slice, check and use it under one Lock — and after sync.Cond’s Wait, check again in a for loop: another goroutine may have taken what you were woken for.';
+  if (first.includes('assignment to entry in nil map'))
+    return 'Make the map before any goroutine writes it: make(map[K]V) in the constructor, or sync.Once when it is made on first use.';
+  if (first.includes('negative WaitGroup counter'))
+    return 'Call Add once for each goroutine before starting it, and Done exactly once in it (defer wg.Done()).';
+  if (first.includes('interface conversion'))
+    return 'Use the two-result form, v, ok := x.(T), and handle !ok.';
+  if (first.includes('nil pointer dereference') || first.includes('integer divide by zero'))
+    return 'Check the value before using it, on every path that reaches this line.';
+  return 'If the program should carry on, recover in a deferred function; either way, unlock with defer, so a panic never leaves a lock held.';
+}
+
 /** A diagnosis of the machine's current state (running or ended). */
 export function diagnose(m: Machine): Diagnosis | null {
   const o = m.outcome;
@@ -322,13 +353,22 @@ export function diagnose(m: Machine): Diagnosis | null {
     };
   }
   if (o.kind === 'panic') {
+    // the locks the goroutine still holds: taken without a deferred Unlock
+    const me = o.g ? m.gs.find((x) => x.id === o.g) : undefined;
+    const names = displayNames(m);
+    const held = [...new Set((me?.held ?? []).map((h) => names.get(h.obj) ?? 'a lock'))];
+    const locks = held.length > 0;
     return {
       kind: 'panic',
       title: o.first,
-      what: `${g} panicked at line ${line} and nothing recovered, so the program stopped with exit status 2.`,
-      why: 'An unrecovered panic ends the whole program. A recovered one ends only the function — but any lock it took without defer stays locked.',
-      fix: 'Use defer mu.Unlock(), so a panic (recovered or not) never leaves the lock held.',
-      section: 'Why defer?',
+      what: `${g} panicked at line ${line} and nothing recovered, so the program stopped with exit status 2.${locks ? ` It still held ${held.join(' and ')}.` : ''}`,
+      why: locks
+        ? 'An unrecovered panic ends the whole program. A recovered one ends only the function — but a lock it took without defer stays locked, and the next goroutine to ask for it waits forever.'
+        : `An unrecovered panic ends the whole program, whichever goroutine it happens in. ${panicCause(o.first)}`,
+      fix: locks
+        ? 'Use defer mu.Unlock(), so a panic (recovered or not) never leaves the lock held.'
+        : panicFix(o.first),
+      section: locks ? 'Why defer?' : '',
       lines: [line],
       ...none,
     };
