@@ -172,3 +172,32 @@ func main() {
     expect(d?.fix).not.toContain('defer mu.Unlock');
   });
 });
+
+describe('when a map crash happens under two different locks', () => {
+  for (const [file, copies] of [
+    ['value-receiver', ['mu (copy)', 'mu (copy 2)']],
+    ['copy-mutex', ['mu', 'mu (copy)']],
+  ] as const)
+    it(`${file}: the copies named, and pointer receivers as the fix`, () => {
+      const src = readFileSync(`src/engine/fixtures/tutorial/mistake4-${file}.go`, 'utf8');
+      const c = compileGo(src);
+      if (!c.ok) throw new Error('does not compile');
+      const found = explore(c.program, { stopOnFailure: true }).outcomes.find((o) => o.exit === 2);
+      const r = runProgram(c.program, { schedule: found?.schedule ?? [] });
+      expect(r.outcome.first).toBe('fatal error: concurrent map writes');
+      const d = diagnose(r.machine);
+      expect(d?.what).toContain('Both held a lock, but not the same one');
+      for (const name of copies) expect(d?.what).toContain(` held ${name}`);
+      expect(d?.fix).toMatch(/^Use pointer receivers/);
+    });
+
+  it('a map with no lock at all keeps the plain advice', () => {
+    const src = readFileSync('src/scenarios/programs/unsafe-store.go', 'utf8');
+    const c = compileGo(src);
+    if (!c.ok) throw new Error('does not compile');
+    const found = explore(c.program, { stopOnFailure: true }).outcomes.find((o) => o.exit === 2);
+    const d = diagnose(runProgram(c.program, { schedule: found?.schedule ?? [] }).machine);
+    expect(d?.what).not.toContain('Both held');
+    expect(d?.fix).toMatch(/^Guard every access to the map with the same sync\.Mutex/);
+  });
+});

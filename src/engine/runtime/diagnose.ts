@@ -227,7 +227,8 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
     section = 'Use RWMutex for Read-Heavy Workloads';
   } else if (cycle && cycle.length > 1) {
     why = 'Each goroutine holds a lock the next one needs: a cycle, so none can move.';
-    fix = 'Take locks in one fixed order everywhere (for example, always a before b).';
+    const order = [...new Set(cycle.map((w) => w.on))].sort();
+    fix = `Take locks in one fixed order everywhere (here: always ${order.join(' before ')}), whatever order the code is handed them in.`;
     section = 'Lock and Unlock Patterns';
   } else if (leaked) {
     why = `The lock is held by ${leaked.heldBy.map(G_).join(', ')}, which will not unlock it: it returned (or recovered from a panic) without calling Unlock.`;
@@ -329,12 +330,25 @@ export function diagnose(m: Machine): Diagnosis | null {
       : o.first.includes('iteration')
         ? 'iterated over'
         : 'wrote to';
+    // both held a lock, but not the same one: most often a copy of the struct and its mutex
+    const me = o.g ? m.gs.find((x) => x.id === o.g) : undefined;
+    const mine = [...new Set((me?.held ?? []).map((h) => h.obj))];
+    const theirs = [...new Set((other?.held ?? []).map((h) => h.obj))];
+    const apart =
+      mine.length > 0 && theirs.length > 0 && !mine.some((id) => theirs.includes(id))
+        ? displayNames(m)
+        : null;
+    const named = (ids: number[]) => ids.map((id) => apart?.get(id) ?? 'a lock').join(' and ');
     return {
       kind: 'map',
       title: `Crash: ${o.first.replace('fatal error: ', '')}`,
-      what: `${g} ${what} the map at line ${line} while ${other ? `${G_(other.id)} was writing it (line ${otherLine})` : 'another write was in progress'}. The map's writing flag told the runtime, which stopped the whole program.`,
-      why: 'A Go map is not safe for concurrent use: a write changes its internal structure. The runtime checks a "writing" flag and, when two accesses overlap, throws a fatal error that recover cannot catch.',
-      fix: 'Guard every access to the map with the same sync.Mutex (or an RWMutex: RLock for reads, Lock for writes), with defer Unlock.',
+      what: `${g} ${what} the map at line ${line} while ${other ? `${G_(other.id)} was writing it (line ${otherLine})` : 'another write was in progress'}. The map's writing flag told the runtime, which stopped the whole program.${apart && other ? ` Both held a lock, but not the same one: ${g} held ${named(mine)}, ${G_(other.id)} held ${named(theirs)}.` : ''}`,
+      why: apart
+        ? 'A Go map is not safe for concurrent use, and a lock keeps two goroutines apart only if both take the same one. A copy of a struct (a value receiver, or assigning the struct) carries a mutex of its own, while the map in it is shared: copying a map copies only a reference to it.'
+        : 'A Go map is not safe for concurrent use: a write changes its internal structure. The runtime checks a "writing" flag and, when two accesses overlap, throws a fatal error that recover cannot catch.',
+      fix: apart
+        ? 'Use pointer receivers (func (s *Store) …) and share the struct by pointer, so that every goroutine locks the one mutex. go vet reports such copies ("passes lock by value").'
+        : 'Guard every access to the map with the same sync.Mutex (or an RWMutex: RLock for reads, Lock for writes), with defer Unlock.',
       section: 'The Problem: Race Conditions; Using Mutexes in Our Store',
       lines: [line, otherLine].filter((l) => l > 0).sort((a, b) => a - b),
       ...none,

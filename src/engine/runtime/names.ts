@@ -17,6 +17,11 @@ const FALLBACK: Partial<Record<K, string>> = {
 
 const isNamed = (k: K) => k === K.Mutex || k === K.RWMutex || k === K.WaitGroup || k === K.Cond;
 
+/** The nth of several with one name: `mu (2)`, and `mu (copy 2)` for the second copy. */
+function numbered(base: string, n: number): string {
+  return base.endsWith(' (copy)') ? `${base.slice(0, -1)} ${n})` : `${base} (${n})`;
+}
+
 /** How deep into structs a path may go (`s.inner.mu` is two fields deep). */
 const MAX_FIELDS = 3;
 
@@ -42,7 +47,7 @@ export function displayNames(m: Machine): Map<number, string> {
     const taken = new Set<string>();
     ids.forEach((id, i) => {
       const path = paths?.get(id);
-      const name = path && !taken.has(path) ? path : i === 0 ? base : `${base} (${i + 1})`;
+      const name = path && !taken.has(path) ? path : i === 0 ? base : numbered(base, i + 1);
       taken.add(name);
       out.set(id, name);
     });
