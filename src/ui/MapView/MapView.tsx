@@ -3,6 +3,8 @@ import { useSim, useSimStore } from '../Sim/SimContext';
 import { useRegionName } from '../Sim/regionName';
 import styles from './MapView.module.css';
 
+const count = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
 /** More rows than a screen can read are summarised. */
 const MAX_ROWS = 24;
 
@@ -24,12 +26,12 @@ function MapCard({ id }: { readonly id: number }) {
       data-map={view.name}
       data-writing={view.writing}
       data-crashed={!!crash}
-      aria-label={`${view.sync ? 'sync.Map' : 'map'} ${view.name}: ${view.entries.length} entries${view.writing ? `, being written by G${view.writer}` : ''}`}
+      aria-label={`${view.sync ? 'sync.Map' : 'map'} ${view.name}: ${count(view.entries.length)}${view.writing ? `, being written by G${view.writer}` : ''}`}
     >
       <header className={styles.head}>
         <h3 className={styles.name}>{view.name}</h3>
         <span className={styles.type}>
-          {view.sync ? 'sync.Map' : 'map'} · {view.entries.length} entries
+          {view.sync ? 'sync.Map' : 'map'} · {count(view.entries.length)}
         </span>
         {/* (a sync.Map's every method is one step: it has no writing flag to show) */}
         {!view.sync && (
