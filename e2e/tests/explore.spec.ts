@@ -76,6 +76,21 @@ test('after an edit, "Show me the problem" searches the edited program, not the 
   await expect(sim.output).toContainText('fatal error: concurrent map writes', { timeout: 20_000 });
 });
 
+test('a program that never ends is not told "no schedule fails"', async ({ page }) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  await sim.editProgram(
+    'package main\n\nvar n int\n\nfunc main() {\n\tgo func() {\n\t\tfor {\n\t\t\tn++\n\t\t}\n\t}()\n\tfor {\n\t\tn--\n\t}\n}\n',
+  );
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  const results = page.getByLabel('Outcomes found');
+  await expect(results).toContainText('no run ended within the bounds', { timeout: 60_000 });
+  await expect(results).not.toContainText('no schedule fails');
+  await expect(page.getByTestId('search-status')).toContainText(
+    'Search finished: no run ended within the bounds',
+  );
+});
+
 test('a long search shows progress, keeps the page responsive, and cancels at once', async ({
   page,
 }) => {

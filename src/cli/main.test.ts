@@ -127,6 +127,19 @@ describe('interleave explore', () => {
     expect(text.out).toContain('exit 0: clean exit');
   });
 
+  it('a program that never ends: no outcome, and the report says why there is none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    const file = join(dir, 'endless.go');
+    writeFileSync(
+      file,
+      'package main\n\nvar n int\n\nfunc main() {\n\tgo func() {\n\t\tfor {\n\t\t\tn++\n\t\t}\n\t}()\n\tfor {\n\t\tn--\n\t}\n}\n',
+    );
+    const text = await cli('explore', file, '--max-states', '2000');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('0 distinct outcomes');
+    expect(text.out).toContain('No run ended within the bounds: the program may never end');
+  });
+
   it('--json gives every outcome, each reproduced by run --schedule with its exit and first line', async () => {
     const j = await exploreJson('unsafe-map-concurrent-writes.go');
     expect(j.complete).toBe(true);

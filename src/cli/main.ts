@@ -182,6 +182,10 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
   io.out(
     `${r.complete ? 'Explored every schedule' : `Explored part of the schedules (${r.cutoff})`}: ${r.states.toLocaleString('en-US')} states, ${r.outcomes.length} distinct outcome${r.outcomes.length === 1 ? '' : 's'}.\n`,
   );
+  if (r.outcomes.length === 0)
+    io.out(
+      '\nNo run ended within the bounds: the program may never end (a loop with no way out), or its runs are longer than the search could follow.\n',
+    );
   for (const o of r.outcomes) {
     io.out(
       `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.report, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,

@@ -15,6 +15,10 @@ function title(o: FoundOutcome): string {
   return o.exit === 0 ? 'exits normally' : `exit status ${o.exit}`;
 }
 
+/** A search in which no run reached an end. */
+const ENDLESS =
+  'no run ended within the bounds: the program may never end (a loop with no way out, goroutines that keep each other busy), or its runs are longer than the search could follow';
+
 /**
  * What a search found, in short: the failing outcomes, how many clean results, the verdict.
  * Clean runs that print different things may be a lost update: a warning, unless the
@@ -27,7 +31,14 @@ function verdictOf(result: CheckResult, vouched: boolean) {
   const outputs = new Set(
     result.outcomes.filter((o) => o.exit === 0 && !o.leak && !o.first).map((o) => o.stdout),
   ).size;
-  const verdict = failing.length > 0 ? 'bad' : outputs > 1 && !vouched ? 'warn' : 'ok';
+  const verdict =
+    failing.length > 0
+      ? 'bad'
+      : result.outcomes.length === 0
+        ? 'endless'
+        : outputs > 1 && !vouched
+          ? 'warn'
+          : 'ok';
   return { failing, outputs, verdict } as const;
 }
 
@@ -39,6 +50,7 @@ export function verdictWords(result: CheckResult, vouched: boolean): string {
     return `Search finished: ${failing.length} way${failing.length > 1 ? 's' : ''} to fail (${scope}); the outcomes are listed below.`;
   if (verdict === 'warn')
     return `Search finished: no crash, but ${outputs} different results (${scope}); the outcomes are listed below.`;
+  if (verdict === 'endless') return `Search finished: ${ENDLESS} (${scope}).`;
   return `Search finished: no schedule fails (${scope}).`;
 }
 
@@ -85,7 +97,9 @@ export function ExploreResults({
           ? `Checked ${n(result.states)} states: no schedule fails${outputs > 1 ? ` (what it prints depends on the schedule: ${outputs} results below)` : ''}.`
           : verdict === 'warn'
             ? `Checked ${n(result.states)} states: no schedule crashes, but the schedule decides what it prints (${outputs} different results below); if only one of them is right, the program has a race.`
-            : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${n(result.states)} states.`}{' '}
+            : verdict === 'endless'
+              ? `Checked ${n(result.states)} states: ${ENDLESS}.`
+              : `${failing.length} way${failing.length > 1 ? 's' : ''} to fail, found in ${n(result.states)} states.`}{' '}
         {result.complete
           ? `Every schedule was covered, within bounds it never reached: ${n(budget)} states per search, ${n(DEFAULT_LIMITS.steps)} steps per run.`
           : `Not complete: ${result.cutoff ?? 'a bound was hit'}.`}
