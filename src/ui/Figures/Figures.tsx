@@ -52,15 +52,15 @@ export function Figures() {
         <caption>Waiting and holding</caption>
         <thead>
           <tr>
-            <th scope="col">goroutine</th>
-            <th scope="col">waited (steps)</th>
-            <th scope="col">waited (time)</th>
+            <th scope="col">who</th>
+            <th scope="col">steps</th>
+            <th scope="col">time</th>
           </tr>
         </thead>
         <tbody>
           {f.waits.map((w) => (
             <tr key={w.g}>
-              <th scope="row">G{w.g}</th>
+              <th scope="row">G{w.g} waited</th>
               <td>{w.steps}</td>
               <td>{ms(w.time)}</td>
             </tr>
