@@ -46,7 +46,7 @@ export function stateKey(m: Machine): string {
     if (v instanceof Keys) return `k${v.keys.map((k) => String(k)).join(',')}`;
     return '?';
   };
-  out.push(m.now, m.mapRng, m.randState, JSON.stringify(m.stdout), JSON.stringify(m.stderr));
+  out.push(m.now, m.randState, JSON.stringify(m.stdout), JSON.stringify(m.stderr));
   out.push(`log${m.logger.flags}${JSON.stringify(m.logger.prefix)}p${m.procs}`);
   if (m.race) out.push(`race${m.race.count}`);
   for (const g of m.gs) {
@@ -55,7 +55,7 @@ export function stateKey(m: Machine): string {
       continue;
     }
     out.push(
-      `G${g.id}${g.st}${g.phase}${g.reason ?? ''}${g.wake}/${g.waitStart}${g.handoff ? 'h' : ''}${g.panic ? `p${g.panic.recovered}${g.panic.text}` : ''}`,
+      `G${g.id}${g.st}${g.phase}${g.reason ?? ''}${g.wake}/${g.waitStart}${g.handoff ? 'h' : ''}${g.panic ? `p${g.panic.recovered}${g.panic.text}` : ''}r${g.ranges}`,
     );
     for (const fr of g.fr) {
       out.push(`F${fr.f.id}@${fr.pc}m${fr.mode}${fr.isDefer ? 'd' : ''}`);
@@ -180,7 +180,6 @@ export class StateHasher {
     this.b = 0x61c88647;
     this.whole.reset();
     this.num(m.now);
-    this.add(m.mapRng | 0);
     this.add(m.randState | 0);
     this.str(m.stdout);
     this.str(m.stderr);
@@ -252,6 +251,7 @@ export class StateHasher {
     this.num(g.wake);
     this.num(g.waitStart);
     this.add(g.handoff ? 1 : 0);
+    this.add(g.ranges);
     if (g.panic) {
       this.add(g.panic.recovered ? 2 : 1);
       this.str(g.panic.text);
@@ -467,6 +467,7 @@ export class StateHasher {
   private shape(g: G): number {
     let h = mixIn(G_STATE[g.st], g.phase);
     if (g.st === 'done') return h >>> 0;
+    h = mixIn(h, g.ranges);
     for (const fr of g.fr) {
       h = mixIn(mixIn(h, fr.f.id), fr.pc);
       const L = fr.L;

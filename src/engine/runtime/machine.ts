@@ -144,6 +144,8 @@ export interface G {
   steps: number;
   /** locks it holds, with the line it took each at (Go does not track owners; we explain) */
   held: readonly HeldLock[];
+  /** how many ranges over a map it has started (each starts at its own place: rangeMapInit) */
+  ranges: number;
   /**
    * for the explorer's state hash: a hash of where it is, kept once this copy can no longer
    * change (its epoch is not its machine's), else -1
@@ -217,8 +219,6 @@ export const FP_GLOBAL = -1;
 export const FP_SPAWN = 1 << 28;
 /** stdout and stderr */
 export const FP_OUTPUT = FP_SPAWN + 1;
-/** the generator behind map iteration order */
-export const FP_MAP_RNG = FP_SPAWN + 2;
 /** math/rand's global source */
 export const FP_RAND = FP_SPAWN + 3;
 
@@ -257,7 +257,8 @@ export class Machine {
   now = 0;
   /** the random scheduler's seed: its choice at step n is a function of (seed, n) alone */
   readonly schedSeed: number;
-  mapRng: number;
+  /** where map ranges start: a number from the seed (see rangeMapInit) */
+  readonly mapSeed: number;
   /** math/rand's global source: seeded from the run's seed, so a run replays exactly */
   randState: number;
   stdout = '';
@@ -336,7 +337,7 @@ export class Machine {
       this.epochs = from.epochs;
       this.now = from.now;
       this.schedSeed = from.schedSeed;
-      this.mapRng = from.mapRng;
+      this.mapSeed = from.mapSeed;
       this.randState = from.randState;
       this.stdout = from.stdout;
       this.stderr = from.stderr;
@@ -375,7 +376,7 @@ export class Machine {
     this.ep = 1;
     const seed = (opts.seed ?? 1) >>> 0;
     this.schedSeed = mix32(seed ^ 0x9e3779b9);
-    this.mapRng = mix32(seed ^ 0x85ebca6b);
+    this.mapSeed = mix32(seed ^ 0x85ebca6b);
     this.randState = mix32(seed ^ 0x27d4eb2f);
     this.race = opts.race ? new RaceDetector() : null;
     this.record = opts.record ?? false;
@@ -667,6 +668,7 @@ export class Machine {
       reads: g.reads ? new Map(g.reads) : null,
       steps: g.steps,
       held: g.held,
+      ranges: g.ranges,
       shape: -1,
       walk: null,
     };
@@ -730,6 +732,7 @@ export class Machine {
       reads: null,
       steps: 0,
       held: [],
+      ranges: 0,
       shape: -1,
       walk: null,
     };
@@ -1842,12 +1845,6 @@ export class Machine {
     this.randState = mix32((v | 0) ^ 0x27d4eb2f ^ Math.floor(v / 2 ** 32));
   }
 
-  nextMapRand(): number {
-    this.fp(FP_MAP_RNG, true);
-    this.mapRng = mix32(this.mapRng + 0x6d2b79f5);
-    return this.mapRng;
-  }
-
   /**
    * The random scheduler's draw for the coming step: derived from the seed and the step
    * number only, so a replayed or rewound run draws exactly what the original drew.
@@ -2058,11 +2055,15 @@ export class Machine {
       this.touch(g, m.id, -1, false, ins);
       keys = [...(this.h[m.id] as MapObj).m.keys()];
       if (keys.length > 1) {
-        // Go starts each range at a random bucket and offset; we rotate insertion order by
-        // a draw from the machine's own generator, so a seed fixes the order
-        const off = this.nextMapRand() % keys.length;
+        // Go starts each range at a random bucket and offset; we rotate insertion order by a
+        // number drawn from the seed and the goroutine's own count of ranges, so a seed fixes
+        // the order, a goroutine's next range starts elsewhere, and two goroutines ranging
+        // share nothing (a shared generator made every range a write the explorer had to
+        // interleave with every other)
+        const off = (mix32(this.mapSeed ^ Math.imul(g.ranges + 1, 0x9e3779b1)) >>> 0) % keys.length;
         keys = keys.slice(off).concat(keys.slice(0, off));
       }
+      g.ranges++;
     }
     fr.L[base] = new Keys(keys);
     fr.L[base + 1] = 0;
