@@ -89,6 +89,13 @@ test('a program that never ends is not told "no schedule fails"', async ({ page 
   await expect(page.getByTestId('search-status')).toContainText(
     'Search finished: no run ended within the bounds',
   );
+  // cut short by the state limit: the search can go further, with five times the states
+  await expect(results).toContainText('Checked 400,000 states');
+  await page.getByRole('button', { name: 'Search further (up to 1,000,000 states)' }).click();
+  await expect(results).toContainText('Checked 2,000,000 states', { timeout: 90_000 });
+  await expect(
+    page.getByRole('button', { name: 'Search further (up to 5,000,000 states)' }),
+  ).toBeVisible();
 });
 
 test('a long search shows progress, keeps the page responsive, and cancels at once', async ({
@@ -159,6 +166,26 @@ test('goroutines left deadlocked when main returns are an outcome of their own',
   await stuck.getByRole('button', { name: 'Replay' }).click();
   await sim.speed.selectOption('max');
   await expect(sim.output).toContainText('done', { timeout: 20_000 });
+});
+
+test('a search cut short by the state limit claims no proof, and can go further', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  await sim.editProgram(readFileSync('e2e/fixtures/job-store-4.go', 'utf8'));
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  const results = page.getByLabel('Outcomes found');
+  await expect(results).toContainText('Checked 400,000 states: none of them fails', {
+    timeout: 60_000,
+  });
+  await expect(results).not.toContainText('no schedule fails');
+  await expect(page.getByTestId('search-status')).toContainText(
+    'Search finished: no failure in the states checked (not complete).',
+  );
+  await expect(
+    page.getByRole('button', { name: 'Search further (up to 1,000,000 states)' }),
+  ).toBeVisible();
 });
 
 test('when the shortest-schedule search runs out of states, the proof search goes on and finds the deadlock', async ({

@@ -51,7 +51,9 @@ export function verdictWords(result: CheckResult, vouched: boolean): string {
   if (verdict === 'warn')
     return `Search finished: no crash, but ${outputs} different results (${scope}); the outcomes are listed below.`;
   if (verdict === 'endless') return `Search finished: ${ENDLESS} (${scope}).`;
-  return `Search finished: no schedule fails (${scope}).`;
+  return result.complete
+    ? `Search finished: no schedule fails (${scope}).`
+    : `Search finished: no failure in the states checked (${scope}).`;
 }
 
 /** Every distinct outcome the explorer reached, each a card to replay or share. */
@@ -60,6 +62,8 @@ export function ExploreResults({
   scenario,
   vouched,
   budget,
+  further,
+  onSearchFurther,
 }: {
   readonly result: CheckResult;
   readonly scenario: Scenario;
@@ -67,6 +71,9 @@ export function ExploreResults({
   readonly vouched: boolean;
   /** the state limit each search had */
   readonly budget: number;
+  /** a larger state limit to offer when the search stopped at this one */
+  readonly further?: number;
+  readonly onSearchFurther?: (states: number) => void;
 }) {
   const store = useSimStore();
   const [shared, setShared] = useState<string | null>(null);
@@ -92,9 +99,12 @@ export function ExploreResults({
   };
   return (
     <div ref={box} className={styles.results} aria-label="Outcomes found">
-      <p className={styles.verdict} data-verdict={verdict}>
+      <p
+        className={styles.verdict}
+        data-verdict={verdict === 'ok' && !result.complete ? 'partial' : verdict}
+      >
         {verdict === 'ok'
-          ? `Checked ${n(result.states)} states: no schedule fails${outputs > 1 ? ` (what it prints depends on the schedule: ${outputs} results below)` : ''}.`
+          ? `Checked ${n(result.states)} states: ${result.complete ? 'no schedule fails' : 'none of them fails'}${outputs > 1 ? ` (what it prints depends on the schedule: ${outputs} results below)` : ''}.`
           : verdict === 'warn'
             ? `Checked ${n(result.states)} states: no schedule crashes, but the schedule decides what it prints (${outputs} different results below); if only one of them is right, the program has a race.`
             : verdict === 'endless'
@@ -106,6 +116,14 @@ export function ExploreResults({
         {result.proved &&
           ` The shortest-schedule search ran out of states, so a proof search, which covers the same outcomes in fewer states, ${result.complete ? 'gave the verdict' : 'went on from there'}: a schedule it found may be longer than the shortest.`}
       </p>
+      {!result.complete &&
+        result.cutoff?.includes('(the state limit)') &&
+        further !== undefined &&
+        onSearchFurther && (
+          <button type="button" className={styles.further} onClick={() => onSearchFurther(further)}>
+            Search further (up to {n(further)} states)
+          </button>
+        )}
       <ul className={styles.cards}>
         {result.outcomes.map((o) => (
           <li

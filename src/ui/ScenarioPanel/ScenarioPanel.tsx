@@ -10,6 +10,9 @@ import styles from './ScenarioPanel.module.css';
 
 /** States the explorer may visit per search in the page (each search runs in a worker). */
 const EXPLORE_BUDGET = 200_000;
+/** "Search further" multiplies the last budget by this, up to MAX_BUDGET. */
+const FURTHER = 5;
+const MAX_BUDGET = 5_000_000;
 
 /**
  * Keyboard focus for an action that disables the button that started it: while `active`, focus
@@ -87,9 +90,12 @@ export function ScenarioPanel({
   // a program from a link or an embed: nobody has said what it should do
   const own = scenario.id === 'custom';
 
-  const search = async (then: 'replay' | 'guide' | 'check') => {
+  // the state limit of the last search ("Search further" raises it)
+  const [budget, setBudget] = useState(EXPLORE_BUDGET);
+  const search = async (then: 'replay' | 'guide' | 'check', states = EXPLORE_BUDGET) => {
     setFound(null);
     setLastSearch(then);
+    setBudget(states);
     const s0 = store.getState();
     // "Explore" searches the program as it is now (edits included); "Show me" the scenario
     const explored = then === 'check';
@@ -100,7 +106,7 @@ export function ScenarioPanel({
     const r = await run({
       source,
       race: explored ? s0.race : (scenario.expected.race ?? false),
-      maxStates: EXPLORE_BUDGET,
+      maxStates: states,
       mode: explored ? 'check' : 'find',
     });
     if (!r || explored) return;
@@ -252,7 +258,11 @@ export function ScenarioPanel({
           result={state.result}
           scenario={scenario}
           vouched={vouched}
-          budget={EXPLORE_BUDGET}
+          budget={budget}
+          {...(budget < MAX_BUDGET && {
+            further: Math.min(budget * FURTHER, MAX_BUDGET),
+            onSearchFurther: (states: number) => void search('check', states),
+          })}
         />
       )}
       {challenge && (
