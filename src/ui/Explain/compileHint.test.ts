@@ -27,6 +27,16 @@ describe('advice for a program that does not compile', () => {
     // …and the same advice when the import was left out and domain.Job is undefined
     const h2 = hintFor(main('\t"fmt"', '\tvar j domain.Job\n\tfmt.Println(j)'));
     expect(h2).toMatch(/^domain is used like a package/);
+    expect(h2).toContain('write Job for domain.Job');
+    const h3 = hintFor(main('\t"fmt"', '\tvar u models.User\n\tfmt.Println(u)'));
+    expect(h3).toContain('type User struct');
+  });
+
+  it('a standard package that is not simulated: the list of those that are', () => {
+    const h = hintFor(main('\t"os/exec"', '\t_ = exec.Command'));
+    expect(h).toMatch(
+      /^Interleave simulates part of the standard library \(.*sync.*\); os\/exec is not among them\.$/,
+    );
   });
 
   it('WaitGroup.Go from Go 1.25: the Go 1.23 way to write it', () => {
