@@ -142,6 +142,9 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
   'end',
   'output',
   'atomic',
+  'cond',
+  'wg',
+  'cancel',
 ]);
 
 /**

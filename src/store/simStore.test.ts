@@ -58,6 +58,41 @@ describe('a simulator store', () => {
     expect(held.locks.map((l) => l.lock).sort()).toEqual(['pending.mu', 'running.mu']);
   });
 
+  it('narrates a Cond’s Wait and Signal, a WaitGroup’s counter and a cancelled context', () => {
+    const source = read('../scenarios/programs/cond-if.go');
+    const c = compileGo(source);
+    if (!c.ok) throw new Error('compile');
+    const found = explore(c.program, { stopOnFailure: true }).outcomes.find((o) => o.exit === 2);
+    if (!found) throw new Error('no panic');
+    const store = createSimStore({ source });
+    store.getState().loadSchedule(found.schedule);
+    const said: string[] = [];
+    for (let i = 0; i < 300 && !store.getState().snapshot?.outcome; i++) {
+      store.getState().step();
+      said.push(store.getState().narration);
+    }
+    expect(said).toContainEqual(
+      expect.stringMatching(/^G\d+ calls cond\.Wait: it takes a ticket and unlocks L\.$/),
+    );
+    expect(said).toContainEqual(
+      expect.stringMatching(
+        /^G1 calls cond\.Signal: (G\d+ wakes up and will lock L again|the goroutine it notifies has not gone to sleep yet, and now will not)\.$/,
+      ),
+    );
+    expect(said).toContainEqual(expect.stringMatching(/^G1 sets wg's counter to [12]\.$/));
+
+    const ctx = createSimStore({ source: read('../scenarios/programs/context-waits-for-lock.go') });
+    runAll(ctx);
+    let cancelled = false;
+    const end = ctx.getState().snapshot?.step ?? 0;
+    for (let n = 1; n <= end; n++) {
+      ctx.getState().seek(n);
+      if (ctx.getState().narration.includes('A context is cancelled: context deadline exceeded'))
+        cancelled = true;
+    }
+    expect(cancelled).toBe(true);
+  });
+
   it('replays a schedule the explorer found to the same outcome, with the race detector when asked', () => {
     const c = compileGo(lenOutside);
     if (!c.ok) throw new Error('compile');
