@@ -40,7 +40,7 @@ export function describeEvent(
         return `${G(e.g)} waits in ${name}.Lock for the readers to leave${e.holders.length ? ` (${e.holders.map(G).join(', ')})` : ''}.`;
       return `${G(e.g)} blocks on ${name}.Lock${e.holders[0] ? `; ${G(e.holders[0])} holds it` : ''}.`;
     case 'wake':
-      return `${G(e.by)} wakes ${G(e.g)}.`;
+      return `${G(e.by)} wakes ${G(e.g)}, which waited for ${name}.`;
     case 'acquire':
       if (e.handoff) return `${name} is handed straight to ${G(e.g)} (starvation mode).`;
       if (e.barged) return `${G(e.g)} takes ${name} first, overtaking a waiter that was woken.`;
@@ -145,6 +145,7 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
   'cond',
   'wg',
   'cancel',
+  'wake',
 ]);
 
 /**
