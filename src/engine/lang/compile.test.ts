@@ -190,6 +190,15 @@ describe('when the program has a type error', () => {
       main('\tm := map[string][2]int{}\n\tm["a"][0] = 1'),
       'main.go:5:2: cannot assign to m["a"][0] (neither addressable nor a map index expression)',
     ],
+    // an element of an array value (a call's result) is a value, not a variable
+    [
+      'package main\n\nfunc f() [3]int { return [3]int{} }\n\nfunc main() {\n\tp := &f()[0]\n\t_ = p\n}\n',
+      'main.go:6:8: invalid operation: cannot take address of f()[0] (value of type int)',
+    ],
+    [
+      'package main\n\nfunc f() [3]int { return [3]int{} }\n\nfunc main() {\n\tf()[0] = 1\n}\n',
+      'main.go:6:2: cannot assign to f()[0] (neither addressable nor a map index expression)',
+    ],
     // type switches, as types2 checks them
     [
       main('\tvar x interface{} = 1\n\tswitch v := x.(type) {\n\tcase int:\n\t}'),
@@ -261,6 +270,13 @@ describe("the subset runs with Go's semantics", () => {
       ),
     );
     expect(r.stdout).toBe('l at 3\nl at 4\n39 map[a:1 b:2] 6\n');
+  });
+
+  it('takes the address of an array element: of a variable, through *array, in a struct', () => {
+    const r = run(
+      'package main\n\nimport "fmt"\n\ntype S struct{ a [3]int }\n\nfunc main() {\n\tvar a [3]int\n\tp := &a[1]\n\t*p = 5\n\tpa := &a\n\tq := &pa[2]\n\t*q = 7\n\ts := &S{}\n\tr := &s.a[0]\n\t*r = 9\n\tb := a\n\t*p = 6\n\tfmt.Println(a, b, s.a)\n}\n',
+    );
+    expect(r.stdout).toBe('[0 6 7] [0 5 7] [9 0 0]\n');
   });
 
   it('copies structs (and the mutex inside) on assignment, shares maps and slices', () => {

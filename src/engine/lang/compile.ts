@@ -3293,7 +3293,9 @@ class Compiler {
     if (ae) {
       this.intIndex(e.index);
       this.emitVisible(Op.Index, e.pos, 'read array element');
-      return { mode: 'value', type: ae, addressable: true };
+      // an element of an array value (a call's result) is a value, not a variable
+      const viaPtr = under(xop.type).k === 'ptr';
+      return { mode: 'value', type: ae, addressable: viaPtr || this.addressable(e.x) };
     }
     const u = under(xop.type);
     if (u.k === 'map') {
@@ -3442,6 +3444,17 @@ class Compiler {
           x.pos,
           `invalid operation: cannot take address of ${exprString(e)} (map index expression of type ${typeString(u.elem)})`,
         );
+      // an element of an addressable array, or of *array: through the array's view as a slice
+      if (
+        (u.k === 'array' && this.addressable(e.x)) ||
+        (u.k === 'ptr' && under(u.elem).k === 'array')
+      ) {
+        const elem = this.arrayView(this.expr(e.x).type, e.pos, e.index) as Type;
+        this.intIndex(e.index);
+        if (isStructLike(elem)) this.emitVisible(Op.Index, e.pos, 'read array element');
+        else this.emit(Op.IndexP, e.pos);
+        return { mode: 'value', type: { k: 'ptr', elem } };
+      }
     }
     if (e.k === 'unary' && e.op === '*') {
       const op = this.expr(e.x);

@@ -201,3 +201,24 @@ describe('when a map crash happens under two different locks', () => {
     expect(d?.fix).toMatch(/^Guard every access to the map with the same sync\.Mutex/);
   });
 });
+
+describe('locks in a slice or an array', () => {
+  for (const [what, decl] of [
+    ['a slice', 'forks := make([]sync.Mutex, 3)'],
+    ['an array', 'var forks [3]sync.Mutex'],
+  ] as const)
+    it(`in ${what}: named by their index (forks[1]), and the fix orders them by it`, () => {
+      const src = readFileSync('src/engine/fixtures/dining-philosophers.go', 'utf8').replace(
+        'forks := make([]sync.Mutex, 3)',
+        decl,
+      );
+      const c = compileGo(src);
+      if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+      const found = explore(c.program, { stopOnFailure: true }).outcomes.find((o) => o.exit === 2);
+      const r = runProgram(c.program, { schedule: found?.schedule ?? [] });
+      expect(r.outcome.first).toBe('fatal error: all goroutines are asleep - deadlock!');
+      const d = diagnose(r.machine);
+      for (const i of [0, 1, 2]) expect(d?.what).toContain(`waits for forks[${i}]`);
+      expect(d?.fix).toContain('always forks[0] before forks[1] before forks[2]');
+    });
+});

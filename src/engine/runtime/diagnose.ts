@@ -227,7 +227,9 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
     section = 'Use RWMutex for Read-Heavy Workloads';
   } else if (cycle && cycle.length > 1) {
     why = 'Each goroutine holds a lock the next one needs: a cycle, so none can move.';
-    const order = [...new Set(cycle.map((w) => w.on))].sort();
+    const order = [...new Set(cycle.map((w) => w.on))].sort((a, b) =>
+      a.localeCompare(b, 'en', { numeric: true }),
+    );
     fix = `Take locks in one fixed order everywhere (here: always ${order.join(' before ')}), whatever order the code is handed them in.`;
     section = 'Lock and Unlock Patterns';
   } else if (leaked) {

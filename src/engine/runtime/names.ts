@@ -6,7 +6,7 @@
  */
 import { under } from '../lang/types';
 import type { Machine } from './machine';
-import { K, Ref, Role, type Value } from './values';
+import { K, Ref, Role, Slice, type Value } from './values';
 
 const FALLBACK: Partial<Record<K, string>> = {
   [K.Mutex]: 'mutex',
@@ -24,6 +24,8 @@ function numbered(base: string, n: number): string {
 
 /** How deep into structs a path may go (`s.inner.mu` is two fields deep). */
 const MAX_FIELDS = 3;
+/** How many elements of a slice or an array are looked into (`forks[0]`, …). */
+const MAX_ELEMENTS = 64;
 
 export function displayNames(m: Machine): Map<number, string> {
   const out = new Map<number, string>();
@@ -57,7 +59,8 @@ export function displayNames(m: Machine): Map<number, string> {
 
 /**
  * For each lock, wait group or Cond that a package-level variable or one of main's own
- * variables holds (directly or in a struct field, through pointers), the first such path:
+ * variables holds (directly, in a struct field or a slice or array element, through
+ * pointers), the first such path (`s.mu`, `forks[2]`):
  * globals first, then main's locals in order of declaration. Main's variables are what the
  * program's story is told with; they stay the same from when they are set until the end
  * (after main returns, as it left them).
@@ -66,6 +69,14 @@ function variablePaths(m: Machine): Map<number, string> {
   const out = new Map<number, string>();
   const seen = new Set<number>();
   const visit = (v: Value, path: string, depth: number): void => {
+    if (v instanceof Slice) {
+      // a slice's elements, as the program indexes them
+      const b = m.h[v.b];
+      if (b?.k !== K.Slots || depth >= MAX_FIELDS) return;
+      for (let i = 0; i < Math.min(v.len, MAX_ELEMENTS); i++)
+        visit(b.s[v.off + i] as Value, `${path}[${i}]`, depth + 1);
+      return;
+    }
     if (!(v instanceof Ref)) return;
     const o = m.h[v.id];
     if (!o) return;
@@ -81,6 +92,8 @@ function variablePaths(m: Machine): Map<number, string> {
     if (o.k !== K.Slots || o.role !== Role.Struct || depth >= MAX_FIELDS || seen.has(v.id)) return;
     seen.add(v.id);
     const u = under(o.t);
+    if (u.k === 'array')
+      o.s.slice(0, MAX_ELEMENTS).forEach((x, i) => visit(x, `${path}[${i}]`, depth + 1));
     if (u.k !== 'struct') return;
     u.fields.forEach((f, i) => visit(o.s[i] as Value, `${path}.${f.name}`, depth + 1));
   };
