@@ -272,6 +272,11 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe('l at 3\nl at 4\n39 map[a:1 b:2] 6\n');
   });
 
+  it('applies Go’s operator precedence around calls, selectors and index expressions', () => {
+    const r = run(readFileSync('src/engine/fixtures/precedence.go', 'utf8'));
+    expect(r.stdout).toBe('true true true\n7 7 -6 10 -2\ntrue true false\n6 9 12\n');
+  });
+
   it('takes the address of an array element: of a variable, through *array, in a struct', () => {
     const r = run(
       'package main\n\nimport "fmt"\n\ntype S struct{ a [3]int }\n\nfunc main() {\n\tvar a [3]int\n\tp := &a[1]\n\t*p = 5\n\tpa := &a\n\tq := &pa[2]\n\t*q = 7\n\ts := &S{}\n\tr := &s.a[0]\n\t*r = 9\n\tb := a\n\t*p = 6\n\tfmt.Println(a, b, s.a)\n}\n',

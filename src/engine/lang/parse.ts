@@ -109,6 +109,41 @@ function bareRangeAt(text: string): number {
   return found;
 }
 
+/** Go's binary operator precedences (the spec's five levels). */
+const PRECEDENCE: Readonly<Record<string, number>> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 3,
+  '<=': 3,
+  '>': 3,
+  '>=': 3,
+  '+': 4,
+  '-': 4,
+  '|': 4,
+  '^': 4,
+  '*': 5,
+  '/': 5,
+  '%': 5,
+  '<<': 5,
+  '>>': 5,
+  '&': 5,
+  '&^': 5,
+};
+
+/**
+ * A binary expression, its left operand rebalanced: `postfix()` moves a call or selector
+ * into the right operand of the binary it arrived around, so `ok || len(xs) == 0` comes as
+ * `(ok || len(xs)) == 0`; a left operand of lower precedence, not in parentheses, can only
+ * come from that, and is rotated back to `ok || (len(xs) == 0)`.
+ */
+function binary(pos: Pos, op: string, opPos: Pos, x: Expr, y: Expr): Expr {
+  if (x.k === 'binary' && (PRECEDENCE[x.op] ?? 0) < (PRECEDENCE[op] ?? 0))
+    return { ...x, y: binary(x.y.pos, op, opPos, x.y, y) };
+  return { k: 'binary', pos, op, opPos, x, y };
+}
+
 class Parser {
   private readonly lines: LineMap;
   /** the file's syntax tree, once parsed */
@@ -1152,14 +1187,7 @@ class Parser {
       case 'BinaryExp': {
         const [x, op, y] = this.kids(n);
         if (!x || !op || !y) break;
-        return {
-          k: 'binary',
-          pos,
-          op: this.src(op),
-          opPos: this.pos(op),
-          x: this.expr(x),
-          y: this.expr(y),
-        };
+        return binary(pos, this.src(op), this.pos(op), this.expr(x), this.expr(y));
       }
       case 'SliceType':
       case 'MapType':
