@@ -208,8 +208,8 @@ function bitOf(rank: ArrayLike<number>, g: number): number {
  */
 const DFS_FRAME_BYTES = 8192;
 
-/** Ints per frontier entry: record, depth, hash a, hash b, sleep set, moves to explore. */
-const E = 6;
+/** Ints per frontier entry: record, depth, sleep set, moves to explore. */
+const E = 4;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -338,9 +338,8 @@ class Search {
     const q = this.queue;
     const rec = q[i] as number;
     const depth = q[i + 1] as number;
-    const sleep = q[i + 4] as number;
-    const only = q[i + 5] as number;
-    this.table.setPending(this.table.find(q[i + 2] as number, q[i + 3] as number), 0);
+    const sleep = q[i + 2] as number;
+    const only = q[i + 3] as number;
     let m = this.hotM[this.head - this.base] ?? null;
     const inheritedHere = this.hotIn[this.head - this.base] ?? NONE;
     this.hotM[this.head - this.base] = null;
@@ -377,7 +376,7 @@ class Search {
       if (this.cutoff) break;
       done |= bit;
     }
-    afters.fill(null, 0, rn);
+    for (let k = 0; k < rn; k++) afters[k] = null;
   }
 
   /**
@@ -599,16 +598,17 @@ class Search {
       const wake = was & ~sleep;
       if (wake === 0) return;
       table.setSleep(at, was & sleep);
+      // (the entry that put it in the frontier last, if it has not been expanded yet)
       const p = table.pending(at);
-      if (p > 0) {
+      if (p > this.head) {
         // still waiting in the frontier: it will be expanded with both visits' knowledge
         const i = E * (p - 1 - this.base);
-        this.queue[i + 4] = (this.queue[i + 4] as number) & sleep;
-        if (this.queue[i + 5] !== ALL) this.queue[i + 5] = (this.queue[i + 5] as number) | wake;
+        this.queue[i + 2] = (this.queue[i + 2] as number) & sleep;
+        if (this.queue[i + 3] !== ALL) this.queue[i + 3] = (this.queue[i + 3] as number) | wake;
         return;
       }
       if (depth >= this.maxDepth) this.depthLimited = true;
-      else this.enqueue(at, this.records.add(parent, g, steps), depth, a, b, sleep, wake, m);
+      else this.enqueue(at, this.records.add(parent, g, steps), depth, sleep, wake, m);
       return;
     }
     if (table.size >= this.maxStates) {
@@ -634,15 +634,13 @@ class Search {
       return;
     }
     const rec = parent < 0 ? 0 : this.records.add(parent, g, steps);
-    this.enqueue(slot, rec, depth, a, b, sleep, ALL, m);
+    this.enqueue(slot, rec, depth, sleep, ALL, m);
   }
 
   private enqueue(
     slot: number,
     rec: number,
     depth: number,
-    a: number,
-    b: number,
     sleep: number,
     only: number,
     m: Machine,
@@ -656,10 +654,8 @@ class Search {
     const q = this.queue;
     q[i] = rec;
     q[i + 1] = depth;
-    q[i + 2] = a;
-    q[i + 3] = b;
-    q[i + 4] = sleep;
-    q[i + 5] = only;
+    q[i + 2] = sleep;
+    q[i + 3] = only;
     if (this.inMemory < this.maxFrontier) {
       this.inMemory++;
       this.hotM[this.tail - this.base] = m;
@@ -788,6 +784,6 @@ function bitOrder(rank: Int32Array, g: number): number {
 }
 
 function inheritedMove(moves: readonly Move[], g: number): Move | null {
-  for (const mv of moves) if (mv.g === g) return mv;
+  for (let i = 0; i < moves.length; i++) if ((moves[i] as Move).g === g) return moves[i] as Move;
   return null;
 }

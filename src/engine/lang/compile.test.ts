@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileGo, formatDiagnostic, runProgram } from '../index';
+import { explore } from '../explore/explore';
 
 function errorOf(src: string): string {
   const c = compileGo(src);
@@ -253,6 +254,14 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:8: unsupported: sync.Pool is not simulated yet',
     ],
     [
+      'package main\n\ntype I interface{ M() }\ntype X struct{ *I }\n\nfunc main() { _ = X{} }\n',
+      'main.go:4:16: embedded field type cannot be a pointer to an interface',
+    ],
+    [
+      'package main\n\ntype P *int\ntype X struct{ *P }\n\nfunc main() { _ = X{} }\n',
+      'main.go:4:16: embedded field type cannot be a pointer',
+    ],
+    [
       main('\tm := sync.Mutex{1}\n\t_ = &m', '\nimport "sync"'),
       'main.go:5:18: unsupported: elements in a sync.Mutex literal',
     ],
@@ -275,6 +284,29 @@ describe("the subset runs with Go's semantics", () => {
   it('applies Go’s operator precedence around calls, selectors and index expressions', () => {
     const r = run(readFileSync('src/engine/fixtures/precedence.go', 'utf8'));
     expect(r.stdout).toBe('true true true\n7 7 -6 10 -2\ntrue true false\n6 9 12\n');
+  });
+
+  it('promotes fields and methods through an embedded pointer, which copies share', () => {
+    const r = run(readFileSync('src/engine/fixtures/embedded-pointer.go', 'utf8'));
+    // Server{*Store} satisfies Adder with *Store's Add; the copy adds to the same Store
+    expect(r.stdout).toBe('6 3 api 6\ntrue\n');
+    // the zero Server's Store is nil: Add runs with a nil receiver and panics at s.mu
+    expect(r.stderr).toMatch(
+      /^panic: runtime error: invalid memory address or nil pointer dereference\n\[signal SIGSEGV[^\n]*\n\ngoroutine 1 \[running\]:\nmain\.\(\*Store\)\.Add\(\.\.\.\)\n\t[^\n]*:17\n/,
+    );
+    expect(r.outcome.code).toBe(2);
+  });
+
+  it('reads an embedded pointer as a step other goroutines see, so a lost update through it is found', () => {
+    const src = `package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\ntype Inner struct{ v int }\ntype Outer struct{ *Inner }\n\nfunc main() {\n\to := Outer{&Inner{}}\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\to.v++\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(o.v)\n}\n`;
+    const c = compileGo(src);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    const found = explore(c.program, {});
+    expect(found.complete).toBe(true);
+    expect(found.outcomes.map((o) => o.stdout).sort()).toEqual(['1\n', '2\n']);
+    const raced = runProgram(c.program, { race: true, seed: 1 });
+    expect(raced.stderr).toContain('WARNING: DATA RACE');
+    expect(raced.stderr).toContain('main.go:18');
   });
 
   it('takes the address of an array element: of a variable, through *array, in a struct', () => {

@@ -735,6 +735,11 @@ class Compiler {
           const type = this.resolveType(f.type);
           if (f.embedded && type.k === 'named' && isInterface(type))
             unsupported(f.pos, 'embedded interfaces');
+          // (types2's words)
+          if (f.embedded && type.k === 'ptr' && isInterface(type.elem))
+            fail(f.pos, 'embedded field type cannot be a pointer to an interface');
+          if (f.embedded && type.k === 'ptr' && under(type.elem).k === 'ptr')
+            fail(f.pos, 'embedded field type cannot be a pointer');
           return { name: f.name, type, embedded: f.embedded };
         });
         return { k: 'struct', fields };
@@ -1486,7 +1491,8 @@ class Compiler {
           fail(e.selPos, `${exprString(e)} undefined (${this.noSuchSelector(base, e.sel)})`);
         }
         // x.f = v needs x addressable, or a pointer: not a map's element (a copy), not a result
-        if (under(base).k !== 'ptr' && !this.addressable(e.x)) {
+        // (a field promoted through an embedded pointer is reached through that pointer)
+        if (under(base).k !== 'ptr' && !throughPointer(found.path) && !this.addressable(e.x)) {
           let x = e.x;
           while (x.k === 'paren') x = x.x;
           if (x.k === 'index' && under(this.peekType(x.x)).k === 'map')
@@ -1502,7 +1508,13 @@ class Compiler {
           this.emit(Op.FieldS, e.pos, found.index);
           return { k: 'struct', type: ft };
         }
-        return { k: 'field', idx: found.index, type: ft, name: e.sel, priv: this.privateRoot(e.x) };
+        return {
+          k: 'field',
+          idx: found.index,
+          type: ft,
+          name: e.sel,
+          priv: this.privateRoot(e.x) && !throughPointer(found.path),
+        };
       }
       case 'index': {
         const xt = this.peekType(e.x);
@@ -2488,7 +2500,13 @@ class Compiler {
         if (u.k === 'struct') {
           u.fields.forEach((f, i) => {
             if (f.name === name) hits.push({ kind: 'field', path, index: i, type: f.type });
-            if (f.embedded) next.push({ type: f.type, path: [...path, i] });
+            // (an embedded pointer is followed: -1 - i in the path, see structRef)
+            if (f.embedded)
+              next.push(
+                f.type.k === 'ptr'
+                  ? { type: f.type.elem, path: [...path, -1 - i] }
+                  : { type: f.type, path: [...path, i] },
+              );
           });
         }
       }
@@ -2550,8 +2568,22 @@ class Compiler {
 
   private structRef(x: Expr, path: number[], pos: Pos, _write: boolean): Operand {
     const op = this.expr(x);
-    for (const i of path) this.emit(Op.FieldS, pos, i);
-    return op;
+    if (!throughPointer(path)) {
+      for (const i of path) this.emit(Op.FieldS, pos, i);
+      return op;
+    }
+    // through an embedded pointer: its value is read (a step another goroutine can see), and
+    // what follows is reached through it (addressable; a nil one panics at the next access)
+    let cur = op.type;
+    for (const i of path) {
+      let u = under(cur);
+      if (u.k === 'ptr') u = under(u.elem);
+      const f = (u as StructType).fields[i < 0 ? -1 - i : i] as StructType['fields'][number];
+      if (i >= 0) this.emit(Op.FieldS, pos, i);
+      else this.emitVisible(Op.LoadF, pos, `read field ${f.name}`, -1 - i, 0, f.name);
+      cur = f.type.k === 'ptr' && i < 0 ? f.type.elem : f.type;
+    }
+    return { mode: 'value', type: { k: 'ptr', elem: cur }, addressable: true };
   }
 
   private selector(e: Expr & { k: 'selector' }): Operand {
@@ -2595,7 +2627,8 @@ class Compiler {
           ...(base.mapIndex ? { mapIndex: true } : {}),
         };
       }
-      if (this.privateRoot(e.x)) this.emit(Op.LoadF, e.pos, found.index, 1, e.sel);
+      if (this.privateRoot(e.x) && !throughPointer(found.path))
+        this.emit(Op.LoadF, e.pos, found.index, 1, e.sel);
       else this.emitVisible(Op.LoadF, e.pos, `read field ${e.sel}`, found.index, 0, e.sel);
       return {
         mode: 'value',
@@ -4126,6 +4159,11 @@ function incomparableCause(t: Type): string {
     for (const f of u.fields)
       if (!comparable(f.type)) return `struct containing ${typeString(f.type)} cannot be compared`;
   return `${typeString(t)} cannot be compared`;
+}
+
+/** Does a path to a promoted field or method go through an embedded pointer? */
+function throughPointer(path: readonly number[]): boolean {
+  return path.some((i) => i < 0);
 }
 
 /** vet's lockPath: how a type contains a lock, e.g. `command-line-arguments.Store contains sync.Mutex`. */

@@ -785,9 +785,11 @@ class Parser {
       const typeNode = this.kids(f).find((k) => k.name !== 'FieldName' && k.name !== 'String');
       if (!typeNode) fail(this.pos(f), 'syntax error: missing field type', 'syntax');
       if (names.length === 0) {
-        if (this.has(f, '*')) unsupported(this.pos(f), 'embedded pointer fields');
-        const t = this.type(typeNode);
-        const name = t.k === 'tname' ? t.name : '?';
+        // an embedded field is named after its type, a pointer's after the type it points to
+        let t = this.type(typeNode);
+        if (this.has(f, '*') && t.k !== 'tptr') t = { k: 'tptr', pos: this.pos(f), elem: t };
+        const named = t.k === 'tptr' ? t.elem : t;
+        const name = named.k === 'tname' ? named.name : '?';
         out.push({ name, pos: this.pos(f), type: t, embedded: true });
       } else {
         const t = this.type(typeNode);

@@ -2654,7 +2654,12 @@ export function findMethod(t: Type, name: string): FoundMethod | null {
       }
       const u = under(type);
       if (u.k === 'struct')
-        u.fields.forEach((f, i) => f.embedded && next.push({ type: f.type, path: [...path, i] }));
+        u.fields.forEach(
+          (f, i) =>
+            // (an embedded pointer's value is followed as an embedded struct's is)
+            f.embedded &&
+            next.push({ type: f.type.k === 'ptr' ? f.type.elem : f.type, path: [...path, i] }),
+        );
     }
     level = next;
   }
