@@ -125,6 +125,7 @@ describe('interleave explore', () => {
     expect(clean.outcomes.map((o) => [o.exit, o.first])).toEqual([[0, '']]);
     const text = await cli('explore', file);
     expect(text.out).toContain('exit 0: clean exit');
+    expect(text.out).not.toContain('To cover more');
   });
 
   it('a program that never ends: no outcome, and the report says why there is none', async () => {
@@ -138,6 +139,8 @@ describe('interleave explore', () => {
     expect(text.code).toBe(0);
     expect(text.out).toContain('0 distinct outcomes');
     expect(text.out).toContain('No run ended within the bounds: the program may never end');
+    // and what to try next, five times the states or the proof search
+    expect(text.out).toContain('To cover more: --max-states 10000, or --proof');
   });
 
   it('--json gives every outcome, each reproduced by run --schedule with its exit and first line', async () => {

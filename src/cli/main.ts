@@ -186,6 +186,16 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
     io.out(
       '\nNo run ended within the bounds: the program may never end (a loop with no way out), or its runs are longer than the search could follow.\n',
     );
+  if (!r.complete) {
+    // what to try next: more states, or (after a breadth-first search) a proof search, which
+    // follows each run to its end and covers every schedule in far fewer states
+    const more = `--max-states ${(maxStates ?? 200_000) * 5}`;
+    io.out(
+      args.flags.has('proof')
+        ? `\nTo cover more: ${more}.\n`
+        : `\nTo cover more: ${more}, or --proof (depth first: every schedule in fewer states; a schedule shown may not be the shortest).\n`,
+    );
+  }
   for (const o of r.outcomes) {
     io.out(
       `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.report, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,
