@@ -262,6 +262,18 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:4:16: embedded field type cannot be a pointer',
     ],
     [
+      'package main\n\ntype S struct{ n int }\n\nfunc (s *S) Inc() {}\n\nfunc main() {\n\tf := S.Inc\n\t_ = f\n}\n',
+      'main.go:8:9: invalid method expression S.Inc (needs pointer receiver (*S).Inc)',
+    ],
+    [
+      'package main\n\ntype S struct{ n int }\n\nfunc main() {\n\tf := S.Inc\n\t_ = f\n}\n',
+      'main.go:6:9: S.Inc undefined (type S has no field or method Inc)',
+    ],
+    [
+      'package main\n\ntype S struct{ n int }\n\nfunc main() {\n\tf := S.n\n\t_ = f\n}\n',
+      'main.go:6:9: S.n undefined (type S has no method n)',
+    ],
+    [
       main('\tm := sync.Mutex{1}\n\t_ = &m', '\nimport "sync"'),
       'main.go:5:18: unsupported: elements in a sync.Mutex literal',
     ],
@@ -307,6 +319,26 @@ describe("the subset runs with Go's semantics", () => {
     const raced = runProgram(c.program, { race: true, seed: 1 });
     expect(raced.stderr).toContain('WARNING: DATA RACE');
     expect(raced.stderr).toContain('main.go:18');
+  });
+
+  it('makes method expressions: (*T).M and T.M as functions taking the receiver first', () => {
+    const r = run(
+      'package main\n\nimport "fmt"\n\ntype Store struct{ jobs map[string]int }\n\nfunc (s *Store) Add(ks ...string) int {\n\tfor _, k := range ks {\n\t\ts.jobs[k]++\n\t}\n\treturn len(s.jobs)\n}\n\nfunc (s Store) Count() int { return len(s.jobs) }\n\nfunc main() {\n\ts := &Store{jobs: map[string]int{}}\n\tadd := (*Store).Add\n\tcount := Store.Count\n\tfmt.Println(add(s, "a", "b"), (*Store).Add(s, []string{"c"}...), count(*s))\n\tdefer (*Store).Add(s, "d")\n\tfmt.Printf("%T %T\\n", add, count)\n}\n',
+    );
+    expect(r.stdout).toBe('2 3 3\nfunc(*main.Store, ...string) int func(main.Store) int\n');
+  });
+
+  it('prints types as the runtime does: main.T, and struct { X int } with spaces', () => {
+    const r = run(
+      main(
+        '\tp := struct{ X, Y int }{1, 2}\n\tvar e interface{} = struct{}{}\n\tfmt.Printf("%T %#v %T\\n", p, p, e)\n\t_ = e.(string)',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('struct { X int; Y int } struct { X int; Y int }{X:1, Y:2} struct {}\n');
+    expect(r.stderr).toMatch(
+      /^panic: interface conversion: interface \{\} is struct \{\}, not string\n/,
+    );
   });
 
   it('takes the address of an array element: of a variable, through *array, in a struct', () => {

@@ -2566,6 +2566,36 @@ class Compiler {
     }
   }
 
+  /**
+   * A method expression, T.M or (*T).M: the method as a function whose first parameter is
+   * the receiver (its compiled code already takes the receiver first).
+   */
+  private methodExpr(e: Expr & { k: 'selector' }, t: Type): Operand {
+    const found = this.lookupField(t, e.sel);
+    const base = t.k === 'ptr' ? t.elem : t;
+    // (types2's words, at the selector)
+    if (!found) fail(e.selPos, `${exprString(e)} undefined (${this.noSuchSelector(t, e.sel)})`);
+    if (found.kind === 'field')
+      fail(e.selPos, `${exprString(e)} undefined (type ${typeString(t)} has no method ${e.sel})`);
+    if (found.kind === 'imethod') unsupported(e.pos, 'method expressions on interface types');
+    if (found.method.ptrRecv && t.k !== 'ptr' && found.path.length === 0)
+      fail(
+        e.selPos,
+        `invalid method expression ${exprString(e)} (needs pointer receiver (*${typeString(base)}).${e.sel})`,
+      );
+    if (found.path.length > 0) unsupported(e.pos, 'method expressions of promoted methods');
+    if (found.method.native)
+      unsupported(e.pos, `method expressions of library methods (${exprString(e)})`);
+    if (!found.method.ptrRecv && t.k === 'ptr')
+      unsupported(e.pos, `method expressions of a value method through a pointer type`);
+    const sig = found.method.sig;
+    this.emit(Op.Push, e.pos, 0, 0, { fn: found.method.fn });
+    return {
+      mode: 'value',
+      type: { k: 'func', params: [t, ...sig.params], results: sig.results, variadic: sig.variadic },
+    };
+  }
+
   private structRef(x: Expr, path: number[], pos: Pos, _write: boolean): Operand {
     const op = this.expr(x);
     if (!throughPointer(path)) {
@@ -2607,6 +2637,8 @@ class Compiler {
           throw new Error('internal: constant member not folded');
       }
     }
+    const recvType = this.asTypeQuiet(e.x);
+    if (recvType) return this.methodExpr(e, recvType);
     const xt = this.peekType(e.x);
     const found = this.lookupField(xt, e.sel);
     if (!found) {
@@ -2714,8 +2746,8 @@ class Compiler {
         this.emitNative(m.native, n, m.type.results.length, e.pos, null);
         return this.results(m.type);
       }
-      const xt = this.peekType(fun.x);
-      const found = this.lookupField(xt, fun.sel);
+      const xt = this.asTypeQuiet(fun.x) ? null : this.peekType(fun.x);
+      const found = xt && this.lookupField(xt, fun.sel);
       if (found?.kind === 'method') {
         this.receiver(fun, found);
         const n = this.pushArgs(e, found.method.sig, exprString(fun), found.method.native);
@@ -2740,7 +2772,7 @@ class Compiler {
         this.emit(Op.CallI, e.pos, 0, n, fun.sel);
         return this.results(found.sig);
       }
-      if (!found && fun.sel === 'Done' && typeString(xt) === 'context.Context')
+      if (xt && !found && fun.sel === 'Done' && typeString(xt) === 'context.Context')
         unsupported(fun.selPos, 'ctx.Done() returns a channel, and channels are not simulated yet');
     }
     const op = this.expr(fun);
@@ -2914,10 +2946,22 @@ class Compiler {
       this.emit(Op.Conv, e.pos, 0, 0, { from, to });
       return { mode: 'value', type: to };
     }
-    if (isString(to) && fu.k === 'slice')
-      unsupported(e.pos, 'conversions between strings and byte or rune slices');
-    if (tu.k === 'slice' && isString(from))
-      unsupported(e.pos, 'conversions between strings and byte or rune slices');
+    // string([]byte), string([]rune), []byte(s), []rune(s)
+    const bytesOrRunes = (t: Type) => {
+      const u = under(t);
+      if (u.k !== 'slice' || u.elem.k !== 'basic') return null;
+      const n = u.elem.name;
+      return n === 'uint8' ? 'Bytes' : n === 'int32' ? 'Runes' : null;
+    };
+    const ofSlice = isString(to) ? bytesOrRunes(from) : null;
+    const toSlice = isString(from) ? bytesOrRunes(to) : null;
+    if (ofSlice || toSlice) {
+      const name = ofSlice
+        ? `conv.stringOf${ofSlice}`
+        : `conv.${toSlice === 'Bytes' ? 'bytes' : 'runes'}OfString`;
+      this.emitNative(name, 1, 1, e.pos, null);
+      return { mode: 'value', type: to };
+    }
     fail(a.pos, `cannot convert ${this.describe(a, op)} to type ${typeString(to)}`);
   }
 

@@ -239,7 +239,11 @@ export function identical(a: Type, b: Type): boolean {
   }
 }
 
-/** The type as gc prints it in messages (`*Store`, `map[string]Job`, `sync.Mutex`). */
+/**
+ * The type as gc prints it in messages (`*Store`, `map[string]Job`, `sync.Mutex`, `struct{X
+ * int}`), or with `qualifyMain` as the runtime and reflect print it (`*main.Store`,
+ * `struct { X int }`: %T, panics, interface conversions).
+ */
 export function typeString(t: Type, qualifyMain = false): string {
   switch (t.k) {
     case 'basic':
@@ -255,21 +259,24 @@ export function typeString(t: Type, qualifyMain = false): string {
       return `[${t.len}]${typeString(t.elem, qualifyMain)}`;
     case 'map':
       return `map[${typeString(t.key, qualifyMain)}]${typeString(t.elem, qualifyMain)}`;
-    case 'struct':
-      return `struct{${t.fields
+    case 'struct': {
+      const fields = t.fields
         .map((f) =>
           f.embedded
             ? typeString(f.type, qualifyMain)
             : `${f.name} ${typeString(f.type, qualifyMain)}`,
         )
-        .join('; ')}}`;
+        .join('; ');
+      if (!qualifyMain) return `struct{${fields}}`;
+      return fields ? `struct { ${fields} }` : 'struct {}';
+    }
     case 'func':
       return `func${sigString(t, qualifyMain)}`;
-    case 'iface':
+    case 'iface': {
       if (t.methods.size === 0) return 'interface {}';
-      return `interface {${[...t.methods]
-        .map(([n, s]) => `${n}${sigString(s, qualifyMain)}`)
-        .join('; ')}}`;
+      const methods = [...t.methods].map(([n, s]) => `${n}${sigString(s, qualifyMain)}`).join('; ');
+      return qualifyMain ? `interface { ${methods} }` : `interface {${methods}}`;
+    }
     case 'tuple':
       return `(${t.types.map((x) => typeString(x, qualifyMain)).join(', ')})`;
   }

@@ -2554,7 +2554,7 @@ export function utf8Bytes(s: string): number[] {
   return out;
 }
 
-function utf8Decode(bytes: number[]): string {
+export function utf8Decode(bytes: readonly number[]): string {
   let s = '';
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;

@@ -29,6 +29,26 @@ ${body}
     { race },
   );
 
+describe('conversions between strings and byte or rune slices', () => {
+  it('encodes and decodes UTF-8 as Go does, into slices of their own', () => {
+    const r = out(
+      [
+        '\ts := "héllo"',
+        '\tbs := []byte(s)',
+        '\trs := []rune(s)',
+        "\tbs[0] = 'H'",
+        '\tfmt.Println(bs, rs, len(bs), len(rs), s, string(bs), string(rs[1:3]))',
+        // an invalid rune becomes U+FFFD, as in Go
+        '\tfmt.Printf("%q %T %T\\n", string([]rune{72, -1, 0x1F600}), bs, rs)',
+      ].join('\n'),
+      '',
+    );
+    expect(r.stdout).toBe(
+      '[72 195 169 108 108 111] [104 233 108 108 111] 6 5 héllo Héllo él\n"H\ufffd😀" []uint8 []int32\n',
+    );
+  });
+});
+
 describe('strings', () => {
   it('gives Go’s results: byte indexes, empty fields, rune-wise case', () => {
     const r = out(

@@ -11,7 +11,7 @@
 import { T, under, type Type } from '../lang/types';
 import { quote } from './fmt';
 import { GO } from './messages';
-import { utf8Bytes, type G, type Machine } from './machine';
+import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
 import type { Native } from './natives';
 import { FnVal, Iface, Slice, sliceValues, type SlotsObj, type Value } from './values';
 import type { Instr } from '../lang/code';
@@ -191,6 +191,28 @@ export function textNatives(): Record<string, Native> {
     (_m, _g, a) => [f(...(a as string[]))];
   return {
     ...builderNatives(),
+    // conversions between strings and byte or rune slices (each makes a new backing array)
+    'conv.bytesOfString': (m, _g, a) => [m.newSlice(utf8Bytes(a[0] as string), T.uint8)],
+    'conv.runesOfString': (m, _g, a) => [
+      m.newSlice(
+        [...(a[0] as string)].map((ch) => ch.codePointAt(0) ?? 0xfffd),
+        T.int32,
+      ),
+    ],
+    'conv.stringOfBytes': (m, _g, a) => [
+      utf8Decode(sliceValues(m, a[0] as Value).map((b) => (b as number) & 0xff)),
+    ],
+    'conv.stringOfRunes': (m, _g, a) => [
+      sliceValues(m, a[0] as Value)
+        .map((r) => {
+          const cp = r as number;
+          // (an invalid code point becomes U+FFFD, as Go's conversion does)
+          return String.fromCodePoint(
+            cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp,
+          );
+        })
+        .join(''),
+    ],
     'strconv.Itoa': (_m, _g, a) => [String(a[0])],
     'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
     'strconv.FormatInt': (_m, _g, a) => [(a[0] as number).toString(a[1] as number)],
