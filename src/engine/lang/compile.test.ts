@@ -321,6 +321,13 @@ describe("the subset runs with Go's semantics", () => {
     expect(raced.stderr).toContain('main.go:18');
   });
 
+  it('passes f(g()) to a variadic function: fmt.Println(g()) and a Go function’s ...int', () => {
+    const r = run(
+      'package main\n\nimport "fmt"\n\nfunc pair() (int, int) { return 3, 4 }\n\nfunc sum(xs ...int) int {\n\tt := 0\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn t\n}\n\nfunc add(a int, xs ...int) int { return a*10 + sum(xs...) }\n\nfunc main() {\n\tfmt.Println(pair())\n\tfmt.Println(sum(pair()), add(pair()))\n}\n',
+    );
+    expect(r.stdout).toBe('3 4\n7 34\n');
+  });
+
   it('makes method expressions: (*T).M and T.M as functions taking the receiver first', () => {
     const r = run(
       'package main\n\nimport "fmt"\n\ntype Store struct{ jobs map[string]int }\n\nfunc (s *Store) Add(ks ...string) int {\n\tfor _, k := range ks {\n\t\ts.jobs[k]++\n\t}\n\treturn len(s.jobs)\n}\n\nfunc (s Store) Count() int { return len(s.jobs) }\n\nfunc main() {\n\ts := &Store{jobs: map[string]int{}}\n\tadd := (*Store).Add\n\tcount := Store.Count\n\tfmt.Println(add(s, "a", "b"), (*Store).Add(s, []string{"c"}...), count(*s))\n\tdefer (*Store).Add(s, "d")\n\tfmt.Printf("%T %T\\n", add, count)\n}\n',

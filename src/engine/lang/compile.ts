@@ -2813,21 +2813,28 @@ class Compiler {
     const params = sig.params;
     const args = e.args;
     const ctx = `argument to ${fname}`;
-    // f(g()) where g returns several values
-    if (args.length === 1 && params.length > 1 && !e.ellipsis) {
+    // f(g()) where g returns several values (a variadic f takes those past its fixed
+    // parameters as its last: fmt.Println(f()))
+    if (args.length === 1 && (params.length > 1 || sig.variadic) && !e.ellipsis) {
       const a = args[0] as Expr;
       const op = this.peekOperand(a);
       if (op.mode === 'tuple' && op.type.k === 'tuple') {
         this.expr(a);
         const got = op.type.types;
-        if (!sig.variadic && got.length !== params.length) this.argCountError(e, sig, fname, got);
+        const fixedHere = sig.variadic ? params.length - 1 : params.length;
+        if (sig.variadic ? got.length < fixedHere : got.length !== params.length)
+          this.argCountError(e, sig, fname, got);
         const tmps = got.map((t) => this.fnc.newLocal(null, t));
         for (let i = got.length - 1; i >= 0; i--) this.emit(Op.Store, e.pos, tmps[i] as number);
         got.forEach((t, i) => {
           this.emit(Op.Load, e.pos, tmps[i] as number);
           this.convert({ mode: 'value', type: t }, this.paramType(sig, i), a, ctx);
         });
-        return got.length;
+        // library functions take their variadic arguments directly; Go functions get a slice
+        if (!sig.variadic || native) return got.length;
+        const elem = (params[params.length - 1] as { elem: Type }).elem;
+        this.emit(Op.SliceLit, e.pos, got.length - fixedHere, 0, elem);
+        return fixedHere + 1;
       }
     }
     const fixed = sig.variadic ? params.length - 1 : params.length;

@@ -149,6 +149,24 @@ native(builderType, 'Len', fn([], [T.int]));
 native(builderType, 'Reset', fn([], []));
 native(builderType, 'Grow', fn([T.int], []));
 
+// ---- io.Writer, os.Stdout and os.Stderr -------------------------------------------------
+const byteSlice: Type = { k: 'slice', elem: T.uint8 };
+/** io.Writer: what fmt.Fprint and friends write to. */
+export const writerType = named('io', 'Writer', {
+  k: 'iface',
+  methods: new Map([['Write', fn([byteSlice], [T.int, errorType])]]),
+});
+/**
+ * os.File, only ever seen as os.Stdout and os.Stderr: a *os.File value is its descriptor, the
+ * number 1 or 2 (Go's is a pointer to a struct holding a *file).
+ */
+export const fileType = named('os', 'File', { k: 'struct', fields: [] });
+export const filePtr: Type = { k: 'ptr', elem: fileType };
+native(fileType, 'Write', fn([byteSlice], [T.int, errorType]));
+native(fileType, 'WriteString', fn([T.string], [T.int, errorType]));
+// (so that a *strings.Builder is an io.Writer too)
+native(builderType, 'Write', fn([byteSlice], [T.int, errorType]));
+
 // ---- sync.Map ------------------------------------------------------------------------
 /**
  * sync.Map: a map whose every method is one indivisible step (Go's mixes a mutex and atomic
@@ -312,6 +330,12 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Sprint', f(fn([anyVariadic], [T.string], true), 'fmt.Sprint')],
       ['Sprintln', f(fn([anyVariadic], [T.string], true), 'fmt.Sprintln')],
       ['Errorf', f(fn([T.string, anyVariadic], [errorType], true), 'fmt.Errorf')],
+      ['Fprint', f(fn([writerType, anyVariadic], [T.int, errorType], true), 'fmt.Fprint')],
+      ['Fprintln', f(fn([writerType, anyVariadic], [T.int, errorType], true), 'fmt.Fprintln')],
+      [
+        'Fprintf',
+        f(fn([writerType, T.string, anyVariadic], [T.int, errorType], true), 'fmt.Fprintf'),
+      ],
     ]),
   ],
   [
@@ -531,7 +555,16 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['SliceStable', f(fn([empty, fn([T.int, T.int], [T.bool])], []), 'sort.SliceStable')],
     ]),
   ],
-  ['os', new Map<string, Member>([['Exit', f(fn([T.int], []), 'os.Exit')]])],
+  [
+    'os',
+    new Map<string, Member>([
+      ['Exit', f(fn([T.int], []), 'os.Exit')],
+      ['Stdout', { k: 'var', type: filePtr, native: 'os.Stdout' }],
+      ['Stderr', { k: 'var', type: filePtr, native: 'os.Stderr' }],
+      ['File', { k: 'type', type: fileType }],
+    ]),
+  ],
+  ['io', new Map<string, Member>([['Writer', { k: 'type', type: writerType }]])],
 ]);
 
 /** The name a package is referred to by (`net/http` -> `http`). */
@@ -597,6 +630,7 @@ export const libraryTypes: readonly NamedType[] = [
   rlockerType,
   builderType,
   syncMapType,
+  fileType,
 ];
 
 /**
@@ -628,6 +662,12 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['fmt.Println', 'print'],
   ['fmt.Print', 'print'],
   ['fmt.Printf', 'print'],
+  // (to os.Stdout or os.Stderr, a strings.Builder or the program's own writer)
+  ['fmt.Fprint', 'print'],
+  ['fmt.Fprintln', 'print'],
+  ['fmt.Fprintf', 'print'],
+  ['os.File.Write', 'print'],
+  ['os.File.WriteString', 'print'],
   ['time.Sleep', 'sleep'],
   ['time.Now', 'read the clock'],
   ['time.Since', 'read the clock'],

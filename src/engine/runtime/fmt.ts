@@ -4,7 +4,7 @@
  * structs at top level), %d %s %q %x %t %T %p %f %e %g %c with width and flags, and fmt's
  * error annotations (%!d(string=hi), %!(MISSING), %!(EXTRA ...)).
  */
-import { errorType, isAtomicType } from '../lang/stdlib';
+import { errorType, fileType, isAtomicType } from '../lang/stdlib';
 import { isInterface, isStructLike, typeString, under, type Type } from '../lang/types';
 import type { Machine } from './machine';
 import { findMethod } from './machine';
@@ -26,6 +26,15 @@ const MAX_DEPTH = 8;
 /** The address fmt would print for a heap object (deterministic: derived from its id). */
 export function addressOf(id: number, f = -1): string {
   return `0xc${(0x10000 + id * 0x20 + Math.max(0, f) * 8).toString(16).padStart(9, '0')}`;
+}
+
+function isFilePtr(t: Type | null): boolean {
+  return t?.k === 'ptr' && t.elem === fileType;
+}
+
+/** Where os.Stdout's (fd 1) and os.Stderr's (fd 2) *file would be. */
+function fileAddress(fd: number): string {
+  return addressOf(0x40 + fd);
 }
 
 function dynamic(v: Value, t: Type | null): [Value, Type | null] {
@@ -396,6 +405,8 @@ function fmtv(m: Machine, arg: Value, st: Type | null, verb: string, depth: numb
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') {
     if (isFloatType(t)) return formatFloat(v);
+    // os.Stdout and os.Stderr (a *os.File is its descriptor here): Go's pointer to a *file
+    if (isFilePtr(t)) return verb === '+v' ? `&{file:${fileAddress(v)}}` : `&{${fileAddress(v)}}`;
     return String(v);
   }
   if (v instanceof Slice) {
@@ -429,6 +440,7 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number): strin
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') {
     if (isFloatType(t)) return formatFloat(v);
+    if (isFilePtr(t)) return `&os.File{file:(*os.file)(${fileAddress(v)})}`;
     // (fmt writes unsigned integers in hex under %#v)
     if (u?.k === 'basic' && /^uint/.test(u.name)) return `0x${v.toString(16)}`;
     return String(v);

@@ -23,11 +23,13 @@ import {
   httpBodyPtr,
   responseType,
   HTTP_GET_LATENCY_NS,
+  builderType,
+  fileType,
 } from '../lang/stdlib';
 import { T, basic, isInterface, typeString, under, type BasicName, type Type } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
-import { textNatives } from './textlib';
+import { builderAppend, bytesText, textNatives, utf8Bytes } from './textlib';
 import { formatDuration, formatLogTime, formatTime, fprint, sprintf, sprintln } from './fmt';
 import {
   FnVal,
@@ -80,6 +82,27 @@ export function callNative(
   const f = NATIVES[name];
   if (!f) throw new Error(`internal: no native ${name}`);
   return f(m, g, args, ins, ref);
+}
+
+/**
+ * fmt.Fprint and friends: text to an io.Writer, which is os.Stdout or os.Stderr (a *os.File is
+ * its descriptor), a *strings.Builder, or the program's own type, whose Write method runs.
+ */
+function fwrite(m: Machine, g: G, w: Value, text: string, ins: Instr): NativeResult {
+  if (!(w instanceof Iface)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+  const t = w.t;
+  if (t.k === 'ptr' && t.elem === fileType) return fileWrite(m, g, w.v, text, ins);
+  if (t.k === 'ptr' && t.elem === builderType) return [builderAppend(m, g, w.v, ins, text), null];
+  const r = m.callMethod(w, 'Write', [m.newSlice(utf8Bytes(text), T.uint8)]);
+  if (!r) throw new Error(`internal: no Write method on ${typeString(t, true)}`);
+  return r;
+}
+
+/** Write to os.Stdout (1) or os.Stderr (2); a nil *os.File answers os.ErrInvalid, as Go's. */
+function fileWrite(m: Machine, g: G, fd: Value, text: string, _ins: Instr): NativeResult {
+  if (fd !== 1 && fd !== 2) return [0, m.newError('invalid argument')];
+  m.write(g, fd === 1 ? 'stdout' : 'stderr', text);
+  return [utf8Bytes(text).length, null];
 }
 
 function refOf(v: Value): number {
@@ -1089,6 +1112,15 @@ const NATIVES: Record<string, Native> = {
     m.write(g, 'stdout', sprintf(m, a[0] as string, a.slice(1)));
     return none;
   },
+  'fmt.Fprint': (m, g, a, ins) => fwrite(m, g, a[0] as Value, fprint(m, a.slice(1)), ins),
+  'fmt.Fprintln': (m, g, a, ins) => fwrite(m, g, a[0] as Value, sprintln(m, a.slice(1)), ins),
+  'fmt.Fprintf': (m, g, a, ins) =>
+    fwrite(m, g, a[0] as Value, sprintf(m, a[1] as string, a.slice(2)), ins),
+  'os.Stdout': () => [1],
+  'os.Stderr': () => [2],
+  'os.File.Write': (m, g, a, ins) =>
+    fileWrite(m, g, a[0] as Value, bytesText(m, a[1] as Value), ins),
+  'os.File.WriteString': (m, g, a, ins) => fileWrite(m, g, a[0] as Value, a[1] as string, ins),
   'fmt.Sprintf': (m, _g, a) => [sprintf(m, a[0] as string, a.slice(1))],
   'fmt.Sprint': (m, _g, a) => [fprint(m, a)],
   'fmt.Sprintln': (m, _g, a) => [sprintln(m, a)],

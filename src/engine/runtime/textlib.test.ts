@@ -49,6 +49,48 @@ describe('conversions between strings and byte or rune slices', () => {
   });
 });
 
+describe('fmt.Fprint, Fprintf and Fprintln', () => {
+  it('write to os.Stdout and os.Stderr in order, to a strings.Builder, and through a program’s Write', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+type counter struct{ n int }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
+func main() {
+	var sb strings.Builder
+	c := &counter{}
+	for _, w := range []io.Writer{os.Stdout, &sb, c} {
+		fmt.Fprintf(w, "%d jobs\\n", 3)
+	}
+	n, err := fmt.Fprintln(os.Stderr, "warning:", "héllo")
+	fmt.Fprint(os.Stdout, "a", 1, 2, "b\\n")
+	os.Stdout.WriteString(sb.String())
+	var nilFile *os.File
+	fmt.Println(n, err, c.n, os.Stdout, os.Stderr == os.Stderr)
+	fmt.Println(fmt.Fprintln(nilFile, "lost"))
+}
+`;
+    const r = runProgram(compile(src), {});
+    expect(r.stdout).toBe(
+      '3 jobs\na1 2b\n3 jobs\n16 <nil> 7 &{0xc000010820} true\n0 invalid argument\n',
+    );
+    expect(r.stderr).toBe('warning: héllo\n');
+    // written in the order a terminal would show them
+    expect(r.outcome.code).toBe(0);
+  });
+});
+
 describe('strings', () => {
   it('gives Go’s results: byte indexes, empty fields, rune-wise case', () => {
     const r = out(

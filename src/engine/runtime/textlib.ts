@@ -18,6 +18,9 @@ import type { Instr } from '../lang/code';
 
 const none: Value[] = [];
 
+// (for natives.ts, which takes nothing but types from the machine)
+export { utf8Bytes };
+
 /** Go's pdqsort sorts this many elements or fewer by insertion sort (sort/zsortfunc.go). */
 const INSERTION_SORT_MAX = 12;
 
@@ -151,13 +154,26 @@ function builder(m: Machine, g: G, recv: Value, ins: Instr, write: boolean): Slo
   return write ? m.wr<SlotsObj>(r.id) : m.slots(r.id);
 }
 
+/** Append text to the strings.Builder recv points to; the bytes written. */
+export function builderAppend(m: Machine, g: G, recv: Value, ins: Instr, s: string): number {
+  const b = builder(m, g, recv, ins, true);
+  b.s[0] = (b.s[0] as string) + s;
+  return utf8Bytes(s).length;
+}
+
+/** The text of a []byte (as a string can hold it: see the README on bytes that are not UTF-8). */
+export function bytesText(m: Machine, v: Value): string {
+  return utf8Decode(sliceValues(m, v).map((b) => (b as number) & 0xff));
+}
+
 function builderNatives(): Record<string, Native> {
-  const append = (m: Machine, g: G, a: readonly Value[], ins: Instr, s: string) => {
-    const b = builder(m, g, a[0] as Value, ins, true);
-    b.s[0] = (b.s[0] as string) + s;
-    return utf8Bytes(s).length;
-  };
+  const append = (m: Machine, g: G, a: readonly Value[], ins: Instr, s: string) =>
+    builderAppend(m, g, a[0] as Value, ins, s);
   return {
+    'strings.Builder.Write': (m, g, a, ins) => [
+      append(m, g, a, ins, bytesText(m, a[1] as Value)),
+      null,
+    ],
     'strings.Builder.WriteString': (m, g, a, ins) => [append(m, g, a, ins, a[1] as string), null],
     'strings.Builder.WriteByte': (m, g, a, ins) => {
       append(m, g, a, ins, String.fromCharCode(a[1] as number));
@@ -199,9 +215,7 @@ export function textNatives(): Record<string, Native> {
         T.int32,
       ),
     ],
-    'conv.stringOfBytes': (m, _g, a) => [
-      utf8Decode(sliceValues(m, a[0] as Value).map((b) => (b as number) & 0xff)),
-    ],
+    'conv.stringOfBytes': (m, _g, a) => [bytesText(m, a[0] as Value)],
     'conv.stringOfRunes': (m, _g, a) => [
       sliceValues(m, a[0] as Value)
         .map((r) => {
