@@ -542,6 +542,19 @@ describe('when a bound stops the search', () => {
     });
   });
 
+  it('a proof search that keeps no state after a move on its stack works them out again, the same', () => {
+    for (const [file, url] of programs) {
+      const q = compile(readFileSync(url, 'utf8'), file);
+      const kept = explore(q, { proof: true });
+      const none = explore(q, { proof: true, maxKeptAfters: 0 });
+      expect({ file, states: none.states, outcomes: none.outcomes }).toEqual({
+        file,
+        states: kept.states,
+        outcomes: kept.outcomes,
+      });
+    }
+  });
+
   it('reports progress as it goes', () => {
     const seen: number[] = [];
     explore(p, { progressEvery: 100, onProgress: (q) => seen.push(q.states) });

@@ -79,6 +79,11 @@ export interface ExploreOptions extends MachineOptions {
   readonly ownership?: boolean;
   /** machines kept in the frontier; states beyond wait as records (default 50,000) */
   readonly maxFrontier?: number;
+  /**
+   * a proof search's states after moves still to try kept on its stack; beyond, they are
+   * worked out again when their turn comes (default 4,096)
+   */
+  readonly maxKeptAfters?: number;
   /** bytes for the visited set, the records and the frontier queue (default 1 GiB) */
   readonly maxMemory?: number;
 }
@@ -208,6 +213,9 @@ function bitOf(rank: ArrayLike<number>, g: number): number {
  */
 const DFS_FRAME_BYTES = 8192;
 
+/** States after moves still to try that a depth-first search keeps on its stack, at most. */
+const MAX_KEPT_AFTERS = 4_096;
+
 /** Ints per frontier entry: record, depth, sleep set, moves to explore. */
 const E = 4;
 
@@ -217,6 +225,7 @@ class Search {
   private readonly maxStates: number;
   private readonly maxDepth: number;
   private readonly maxFrontier: number;
+  private readonly maxKeptAfters: number;
   private readonly maxMemory: number;
   private readonly every: number;
   private readonly reduce: boolean;
@@ -241,6 +250,8 @@ class Search {
   private readonly depthFirst: boolean;
   /** depth-first: states on the stack (each holds its machine and the states after its moves) */
   private stackDepth = 0;
+  /** depth-first: states after moves still to try, kept on the stack (see open) */
+  private keptAfters = 0;
   /** the moves from the state being expanded, and how many are independent of the last made */
   private moves: readonly Move[] = NONE;
   private nMoves = 0;
@@ -280,6 +291,7 @@ class Search {
     this.maxStates = opts.maxStates ?? 200_000;
     this.maxDepth = opts.maxDepth ?? 10_000;
     this.maxFrontier = opts.maxFrontier ?? 50_000;
+    this.maxKeptAfters = opts.maxKeptAfters ?? MAX_KEPT_AFTERS;
     this.maxMemory = opts.maxMemory ?? 2 ** 30;
     this.every = opts.progressEvery ?? 1000;
     this.reduce = opts.reduce ?? true;
@@ -404,7 +416,15 @@ class Search {
           continue;
         }
         const bit = f.bits[k] as number;
-        this.tryMove(f.rec, f.depth, f.moves, f.rank, k, f.afters[k] as Machine, f.sleep | f.done);
+        let after = f.afters[k] ?? null;
+        if (after) this.keptAfters--;
+        else {
+          // not kept (see open): worked out again, with the objects private in its state
+          if (this.ownership) this.owners.compute(f.m);
+          this.move(f.m, (f.moves[k] as Move).g);
+          after = this.out.m as Machine;
+        }
+        this.tryMove(f.rec, f.depth, f.moves, f.rank, k, after, f.sleep | f.done);
         // (the state after it is on the stack now, if it is new: this frame need not keep it)
         f.afters[k] = null;
         f.done |= bit;
@@ -443,12 +463,22 @@ class Search {
       const k = moves.indexOf(mv);
       const bit = bits[k] as number;
       if (this.reduce && !toTry(next.sleep, next.only, bit)) continue;
-      if (!afters[k]) {
-        this.move(m, mv.g);
-        afters[k] = this.out.m;
-      }
       chosen.push(k);
     }
+    // the states after the moves to try are kept while the stack holds few (they are ready
+    // when their turn comes); beyond that, they are worked out again then, so that a deep
+    // search of many goroutines does not keep a machine per goroutine at every level
+    const keep = new Array<boolean>(moves.length).fill(false);
+    for (const k of chosen) {
+      if (this.keptAfters >= this.maxKeptAfters) break;
+      keep[k] = true;
+      this.keptAfters++;
+      if (!afters[k]) {
+        this.move(m, (moves[k] as Move).g);
+        afters[k] = this.out.m;
+      }
+    }
+    for (let k = 0; k < moves.length; k++) if (!keep[k]) afters[k] = null;
     return {
       m,
       rec: next.rec,
