@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
 import { compileGo, formatDiagnostic, runProgram, ScheduleError, type Program } from '../engine';
-import { explore } from '../engine/explore/explore';
+import { check, explore } from '../engine/explore/explore';
 import { diagnose } from '../engine/runtime/diagnose';
 
 export interface Io {
@@ -156,14 +156,19 @@ function run(program: Program, path: string, args: Args, io: Io): number {
 function exploreCmd(program: Program, path: string, args: Args, io: Io): number {
   const maxStates = intFlag(args.flags, 'max-states');
   const maxDepth = intFlag(args.flags, 'max-depth');
-  const r = explore(program, {
+  const proof = args.flags.has('proof');
+  const opts = {
     race: args.flags.has('race'),
-    proof: args.flags.has('proof'),
     seed: intFlag(args.flags, 'seed') ?? 1,
     fileName: path,
     ...(maxStates !== undefined ? { maxStates } : {}),
     ...(maxDepth !== undefined ? { maxDepth } : {}),
-  });
+  };
+  // breadth first, so each outcome comes with a shortest schedule; if that search runs out of
+  // states, a proof search finishes the verdict (as "Check every schedule" does in the app)
+  const r = proof
+    ? { ...explore(program, { ...opts, proof }), proved: false }
+    : check(program, opts);
   if (args.flags.has('json')) {
     const json = {
       complete: r.complete,
@@ -180,22 +185,14 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
     return 0;
   }
   io.out(
-    `${r.complete ? 'Explored every schedule' : `Explored part of the schedules (${r.cutoff})`}: ${r.states.toLocaleString('en-US')} states, ${r.outcomes.length} distinct outcome${r.outcomes.length === 1 ? '' : 's'}.\n`,
+    `${r.complete ? 'Explored every schedule' : `Explored part of the schedules (${r.cutoff})`}: ${r.states.toLocaleString('en-US')} states, ${r.outcomes.length} distinct outcome${r.outcomes.length === 1 ? '' : 's'}${r.complete && r.proved ? ' (the breadth-first search ran out of states and a proof search, depth first, finished: a schedule it found may not be the shortest)' : ''}.\n`,
   );
   if (r.outcomes.length === 0)
     io.out(
       '\nNo run ended within the bounds: the program may never end (a loop with no way out), or its runs are longer than the search could follow.\n',
     );
-  if (!r.complete) {
-    // what to try next: more states, or (after a breadth-first search) a proof search, which
-    // follows each run to its end and covers every schedule in far fewer states
-    const more = `--max-states ${(maxStates ?? 200_000) * 5}`;
-    io.out(
-      args.flags.has('proof')
-        ? `\nTo cover more: ${more}.\n`
-        : `\nTo cover more: ${more}, or --proof (depth first: every schedule in fewer states; a schedule shown may not be the shortest).\n`,
-    );
-  }
+  // what to try next (both searches have run, unless --proof asked for the second alone)
+  if (!r.complete) io.out(`\nTo cover more: --max-states ${(maxStates ?? 200_000) * 5}.\n`);
   for (const o of r.outcomes) {
     io.out(
       `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.report, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,
