@@ -274,6 +274,10 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:6:9: S.n undefined (type S has no method n)',
     ],
     [
+      main('\tx := 3\n\tclear(x)'),
+      'main.go:5:8: invalid argument: cannot clear x (variable of type int): argument must be (or constrained by) map or slice',
+    ],
+    [
       main('\tm := sync.Mutex{1}\n\t_ = &m', '\nimport "sync"'),
       'main.go:5:18: unsupported: elements in a sync.Mutex literal',
     ],
@@ -468,6 +472,20 @@ describe("the subset runs with Go's semantics", () => {
     expect(run(src).stdout).toBe(
       'nil\ninteger 3\ninteger 4\nstring of 3\nerror e\nslice 2\nother float64\nmissing 7 clash 8 ok unknown\n',
     );
+  });
+
+  it('joins errors (errors.Join, several %w) into a tree that errors.Is and As walk', () => {
+    const src = readFileSync(new URL('../fixtures/errors-join.go', import.meta.url), 'utf8');
+    expect(run(src).stdout).toBe(
+      'a failed\ncode 7\ntrue false true\ntrue 7\nboth: a failed and b failed true true\ntrue true true\ntrue 9 true\n',
+    );
+  });
+
+  it('clears a map, a slice (its elements zeroed, a pointer to one sees it) and an array', () => {
+    const r = run(
+      'package main\n\nimport "fmt"\n\ntype P struct{ X, Y int }\n\nfunc main() {\n\tm := map[string]int{"a": 1}\n\tclear(m)\n\ts := []int{1, 2, 3}\n\tclear(s[1:])\n\tps := []P{{1, 2}, {3, 4}}\n\tp := &ps[0]\n\tclear(ps)\n\tvar arr [3]string\n\tarr[0] = "x"\n\tclear(arr[:])\n\tvar nils []int\n\tclear(nils)\n\tfmt.Println(len(m), s, ps, *p, len(arr[0]))\n}\n',
+    );
+    expect(r.stdout).toBe('0 [1 0 0] [{0 0} {0 0}] {0 0} 0\n');
   });
 
   it("walks an error's chain as errors.Is, As and Unwrap do, calling the program's Unwrap and Is", () => {

@@ -3108,7 +3108,17 @@ class Compiler {
         need(1);
         const m = args[0] as Expr;
         const mop = this.expr(m);
-        if (under(mop.type).k !== 'map') unsupported(m.pos, 'clear on anything but a map');
+        const mu = under(mop.type);
+        if (mu.k === 'slice') {
+          // every element of s[:len(s)] set to its zero value (one visible step, as a write)
+          this.emitNative('builtin.clearSlice', 1, 0, e.pos, this.placeName(m));
+          return { mode: 'void', type: { k: 'tuple', types: [] } };
+        }
+        if (mu.k !== 'map')
+          fail(
+            m.pos,
+            `invalid argument: cannot clear ${this.describe(m, mop)}: argument must be (or constrained by) map or slice`,
+          );
         this.emit(Op.Push, e.pos, 0, 0, null);
         this.mapWrite(e.pos, 2, this.placeName(m));
         return { mode: 'void', type: { k: 'tuple', types: [] } };

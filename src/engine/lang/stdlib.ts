@@ -398,6 +398,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Is', f(fn([errorType, errorType], [T.bool]), 'errors.Is')],
       ['As', f(fn([errorType, empty], [T.bool]), 'errors.As')],
       ['Unwrap', f(fn([errorType], [errorType]), 'errors.Unwrap')],
+      ['Join', f(fn([{ k: 'slice', elem: errorType }], [errorType], true), 'errors.Join')],
     ]),
   ],
   [
@@ -659,6 +660,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ...[...syncMapType.methods.keys()].map((n) => [`sync.Map.${n}`, n] as [string, string]),
   ['sync.rlocker.Lock', 'RLock'],
   ['sync.rlocker.Unlock', 'RUnlock'],
+  ['builtin.clearSlice', 'clear'],
   ['fmt.Println', 'print'],
   ['fmt.Print', 'print'],
   ['fmt.Printf', 'print'],

@@ -596,7 +596,7 @@ export class Machine {
   }
 
   /** `*dst = *src` for struct-like values, keeping dst's identity (pointers to it stay valid). */
-  private copyInto(dst: number, src: number): void {
+  copyInto(dst: number, src: number): void {
     this.fp(src, false);
     this.fp(dst, true);
     const s = this.h[src] as Obj;

@@ -26,7 +26,16 @@ import {
   builderType,
   fileType,
 } from '../lang/stdlib';
-import { T, basic, isInterface, typeString, under, type BasicName, type Type } from '../lang/types';
+import {
+  T,
+  basic,
+  isInterface,
+  isStructLike,
+  typeString,
+  under,
+  type BasicName,
+  type Type,
+} from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
 import { builderAppend, bytesText, textNatives, utf8Bytes } from './textlib';
@@ -555,20 +564,57 @@ function liveGoroutines(m: Machine): number {
   return m.gs.filter((g) => g.st !== 'done' && g.st !== 'crashed').length;
 }
 
-/** errors.Unwrap: what fmt.Errorf's %w wrapped, or what the error's own Unwrap method says. */
-function unwrap(m: Machine, v: Value): Value {
-  if (v instanceof Iface && v.v instanceof Ref && v.t === errorStringPtr) {
-    const o = m.get(v.v.id);
-    if (o.k === K.Slots && o.s.length > 1) return o.s[1] as Value;
-    return null;
-  }
-  const r = m.callMethod(v, 'Unwrap', []);
-  return r && r.length === 1 ? (r[0] as Value) : null;
+/**
+ * An error made by errors.Join or by fmt.Errorf with several %w holds, after its text, this
+ * marker and the errors it wraps (Go's Unwrap() []error); one made with one %w holds that
+ * error alone.
+ */
+const JOINED = '\u0000join';
+
+/** What errors.New or fmt.Errorf made, wrapping these (JOINED: several, as a tree). */
+function wrapping(m: Machine, msg: string, wrapped: readonly Value[], joined: boolean): Value {
+  const err = m.newError(msg);
+  if (err instanceof Iface && err.v instanceof Ref && (joined || wrapped.length > 0))
+    m.wr<SlotsObj>(err.v.id).s.push(...(joined ? [JOINED, ...wrapped] : wrapped));
+  return err;
 }
 
-/** The errors in err's chain, err first (Go's errors.Is and As walk it; at most 100). */
+/**
+ * What an error wraps: one error (errors.Unwrap's answer), several (Unwrap() []error: Join, or
+ * Errorf with several %w), or none; the error's own Unwrap method, if it has one, says.
+ */
+function wrapped(m: Machine, v: Value): { one: Value; many: readonly Value[] } {
+  if (v instanceof Iface && v.v instanceof Ref && v.t === errorStringPtr) {
+    const o = m.get(v.v.id);
+    if (o.k !== K.Slots || o.s.length < 2) return { one: null, many: [] };
+    if (o.s[1] === JOINED) return { one: null, many: o.s.slice(2) };
+    return { one: o.s[1] as Value, many: [] };
+  }
+  const r = m.callMethod(v, 'Unwrap', []);
+  if (!r || r.length !== 1) return { one: null, many: [] };
+  const u = r[0] as Value;
+  return u instanceof Slice ? { one: null, many: sliceValues(m, u) } : { one: u, many: [] };
+}
+
+/** errors.Unwrap: what fmt.Errorf's %w wrapped, or what the error's own Unwrap method says. */
+function unwrap(m: Machine, v: Value): Value {
+  return wrapped(m, v).one;
+}
+
+/**
+ * The errors in err's tree, depth first, err first (Go's errors.Is and As walk it, following
+ * Unwrap() error and each of Unwrap() []error in turn; at most 100 here).
+ */
 function* chain(m: Machine, err: Value): Generator<Value> {
-  for (let e = err, i = 0; e !== null && i < 100; i++, e = unwrap(m, e)) yield e;
+  const stack: Value[] = [err];
+  for (let i = 0; stack.length > 0 && i < 100; i++) {
+    const e = stack.pop() as Value;
+    if (e === null) continue;
+    yield e;
+    const w = wrapped(m, e);
+    if (w.one !== null) stack.push(w.one);
+    for (let j = w.many.length - 1; j >= 0; j--) stack.push(w.many[j] as Value);
+  }
 }
 
 // ---- sync.Once ------------------------------------------------------------------------
@@ -1116,6 +1162,24 @@ const NATIVES: Record<string, Native> = {
   'fmt.Fprintln': (m, g, a, ins) => fwrite(m, g, a[0] as Value, sprintln(m, a.slice(1)), ins),
   'fmt.Fprintf': (m, g, a, ins) =>
     fwrite(m, g, a[0] as Value, sprintf(m, a[1] as string, a.slice(2)), ins),
+  'builtin.clearSlice': (m, g, a, ins) => {
+    const v = a[0] as Value;
+    if (!(v instanceof Slice)) return none;
+    // (a backing array's objects hold their element type; an array viewed as a slice, its own)
+    const t = m.slots(v.b).t;
+    const u = under(t);
+    const elem = u.k === 'array' ? u.elem : t;
+    for (let i = 0; i < v.len; i++) m.touch(g, v.b, v.off + i, true, ins);
+    for (let i = 0; i < v.len; i++) {
+      const cur = m.slots(v.b).s[v.off + i];
+      const zero = m.zero(elem);
+      // a struct element keeps its identity (a pointer to it sees the zero value)
+      if (cur instanceof Ref && zero instanceof Ref && isStructLike(elem))
+        m.copyInto(cur.id, zero.id);
+      else m.wr<SlotsObj>(v.b).s[v.off + i] = zero;
+    }
+    return none;
+  },
   'os.Stdout': () => [1],
   'os.Stderr': () => [2],
   'os.File.Write': (m, g, a, ins) =>
@@ -1128,15 +1192,20 @@ const NATIVES: Record<string, Native> = {
     const format = a[0] as string;
     const args = a.slice(1);
     const msg = sprintf(m, format.replace(/%w/g, '%v'), args);
-    const err = m.newError(msg);
-    const wi = [...format.matchAll(/%[-+# 0-9.]*[a-zA-Z%]/g)]
+    // the operands of %w: one is wrapped as such, several as Unwrap() []error (Go 1.20)
+    const ws = [...format.matchAll(/%[-+# 0-9.]*[a-zA-Z%]/g)]
       .filter((x) => x[0] !== '%%')
-      .findIndex((x) => x[0].endsWith('w'));
-    if (wi >= 0 && err instanceof Iface && err.v instanceof Ref)
-      m.wr<SlotsObj>(err.v.id).s.push(args[wi] ?? null);
-    return [err];
+      .flatMap((x, i) => (x[0].endsWith('w') ? [args[i] ?? null] : []));
+    return [wrapping(m, msg, ws, ws.length > 1)];
   },
   'errors.New': (m, _g, a) => [m.newError(a[0] as string)],
+  'errors.Join': (m, _g, a) => {
+    const errs = a.filter((e) => e !== null);
+    if (errs.length === 0) return [null];
+    // its text: each error's, a line each (Go's joinError.Error)
+    const msg = errs.map((e) => fprint(m, [e])).join('\n');
+    return [wrapping(m, msg, errs, true)];
+  },
   'errors.Is': (m, _g, a, ins) => {
     const target = a[1] as Value;
     if (a[0] === null || target === null) return [a[0] === target];
