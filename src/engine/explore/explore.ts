@@ -470,7 +470,8 @@ class Search {
     // search of many goroutines does not keep a machine per goroutine at every level
     const keep = new Array<boolean>(moves.length).fill(false);
     for (const k of chosen) {
-      if (this.keptAfters >= this.maxKeptAfters) break;
+      // (the first is tried at once, so keeping it never piles up)
+      if (k !== chosen[0] && this.keptAfters >= this.maxKeptAfters) break;
       keep[k] = true;
       this.keptAfters++;
       if (!afters[k]) {
