@@ -274,6 +274,18 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:6:9: S.n undefined (type S has no method n)',
     ],
     [
+      main('\tfmt.Printf()', '\nimport "fmt"'),
+      'main.go:5:2: not enough arguments in call to fmt.Printf\n\thave ()\n\twant (string, ...any)',
+    ],
+    [
+      main('\tvar x interface{} = 1\n\tvar y int = x\n\t_ = y'),
+      'main.go:5:14: cannot use x (variable of type interface{}) as int value in variable declaration: need type assertion',
+    ],
+    [
+      main('\tvar x interface{ M() }\n\tvar y int = x\n\t_ = y'),
+      'main.go:5:14: cannot use x (variable of type interface{M()}) as int value in variable declaration',
+    ],
+    [
       main('\tx := 3\n\tclear(x)'),
       'main.go:5:8: invalid argument: cannot clear x (variable of type int): argument must be (or constrained by) map or slice',
     ],
@@ -323,6 +335,13 @@ describe("the subset runs with Go's semantics", () => {
     const raced = runProgram(c.program, { race: true, seed: 1 });
     expect(raced.stderr).toContain('WARNING: DATA RACE');
     expect(raced.stderr).toContain('main.go:18');
+  });
+
+  it('returns what fmt.Println wrote: n, err := fmt.Println(…)', () => {
+    const r = run(
+      main('\tn, err := fmt.Println("héllo")\n\tfmt.Println(n, err)', '\nimport "fmt"'),
+    );
+    expect(r.stdout).toBe('héllo\n7 <nil>\n');
   });
 
   it('passes f(g()) to a variadic function: fmt.Println(g()) and a Go function’s ...int', () => {

@@ -4161,6 +4161,9 @@ class Compiler {
       const why = this.implements(op.type, target);
       if (why) return `: ${typeString(op.type)} does not implement ${typeString(target)} ${why}`;
     }
+    // (types2: an interface value where a type that implements it is wanted)
+    if (isInterface(op.type) && !isInterface(target) && this.implements(target, op.type) === null)
+      return ': need type assertion';
     return '';
   }
 

@@ -323,9 +323,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
   [
     'fmt',
     new Map<string, Member>([
-      ['Println', f(fn([anyVariadic], [], true), 'fmt.Println')],
-      ['Print', f(fn([anyVariadic], [], true), 'fmt.Print')],
-      ['Printf', f(fn([T.string, anyVariadic], [], true), 'fmt.Printf')],
+      // (n int, err error), as Go's: the bytes written, and a nil error
+      ['Println', f(fn([anyVariadic], [T.int, errorType], true), 'fmt.Println')],
+      ['Print', f(fn([anyVariadic], [T.int, errorType], true), 'fmt.Print')],
+      ['Printf', f(fn([T.string, anyVariadic], [T.int, errorType], true), 'fmt.Printf')],
       ['Sprintf', f(fn([T.string, anyVariadic], [T.string], true), 'fmt.Sprintf')],
       ['Sprint', f(fn([anyVariadic], [T.string], true), 'fmt.Sprint')],
       ['Sprintln', f(fn([anyVariadic], [T.string], true), 'fmt.Sprintln')],

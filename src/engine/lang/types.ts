@@ -273,9 +273,11 @@ export function typeString(t: Type, qualifyMain = false): string {
     case 'func':
       return `func${sigString(t, qualifyMain)}`;
     case 'iface': {
-      if (t.methods.size === 0) return 'interface {}';
       const methods = [...t.methods].map(([n, s]) => `${n}${sigString(s, qualifyMain)}`).join('; ');
-      return qualifyMain ? `interface { ${methods} }` : `interface {${methods}}`;
+      // types2 writes the universe's any as "any" and a literal as interface{M()}; the
+      // runtime and reflect write interface {} and interface { M() }
+      if (!qualifyMain) return t === emptyInterface ? 'any' : `interface{${methods}}`;
+      return methods ? `interface { ${methods} }` : 'interface {}';
     }
     case 'tuple':
       return `(${t.types.map((x) => typeString(x, qualifyMain)).join(', ')})`;

@@ -1146,18 +1146,9 @@ const NATIVES: Record<string, Native> = {
     const id = refOf(a[0] as Value);
     return wgWait(m, g, id, nameOf(m, id, ref));
   },
-  'fmt.Println': (m, g, a) => {
-    m.write(g, 'stdout', sprintln(m, a));
-    return none;
-  },
-  'fmt.Print': (m, g, a) => {
-    m.write(g, 'stdout', fprint(m, a));
-    return none;
-  },
-  'fmt.Printf': (m, g, a) => {
-    m.write(g, 'stdout', sprintf(m, a[0] as string, a.slice(1)));
-    return none;
-  },
+  'fmt.Println': (m, g, a, ins) => fileWrite(m, g, 1, sprintln(m, a), ins),
+  'fmt.Print': (m, g, a, ins) => fileWrite(m, g, 1, fprint(m, a), ins),
+  'fmt.Printf': (m, g, a, ins) => fileWrite(m, g, 1, sprintf(m, a[0] as string, a.slice(1)), ins),
   'fmt.Fprint': (m, g, a, ins) => fwrite(m, g, a[0] as Value, fprint(m, a.slice(1)), ins),
   'fmt.Fprintln': (m, g, a, ins) => fwrite(m, g, a[0] as Value, sprintln(m, a.slice(1)), ins),
   'fmt.Fprintf': (m, g, a, ins) =>
