@@ -15,6 +15,20 @@ function run(src: string, opts: Parameters<typeof runProgram>[1] = {}) {
   return runProgram(c.program, opts);
 }
 
+describe('a WaitGroup that never reaches zero', () => {
+  it('names its counter and the goroutines that ended, one of which forgot Done', () => {
+    const r = run(
+      'package main\n\nimport "sync"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 3; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tif i == 1 {\n\t\t\t\treturn\n\t\t\t}\n\t\t\tdefer wg.Done()\n\t\t}()\n\t}\n\twg.Wait()\n}\n',
+    );
+    expect(r.outcome.first).toBe('fatal error: all goroutines are asleep - deadlock!');
+    const d = diagnose(r.machine);
+    expect(d?.kind).toBe('deadlock');
+    expect(d?.why).toBe(
+      'G1 waits on wg, whose counter is still 1: one call to Done is missing. G6, G7 and G8 have ended: at least one of them returned without calling Done, or Add counted more goroutines than were started.',
+    );
+  });
+});
+
 describe('when a run stops at one of Interleave’s limits', () => {
   it('a loop that never ends: the step budget, said in words of its own', () => {
     const r = run(

@@ -5,7 +5,7 @@
  */
 import type { Machine, G } from './machine';
 import { GO } from './messages';
-import { K, type MutexObj, type RWMutexObj } from './values';
+import { K, type MutexObj, type RWMutexObj, type WaitGroupObj } from './values';
 import { displayNames } from './names';
 import type { RaceSide } from './race';
 
@@ -168,6 +168,25 @@ export function describeWaits(waits: readonly WaitEdge[]): string {
     .join('; ');
 }
 
+/**
+ * Why a goroutine's WaitGroup.Wait will never return: its counter, and the goroutines that
+ * have ended (one of them returned without Done, or Add counted more than were started).
+ */
+function wgWhy(m: Machine, w: WaitEdge): string {
+  const o = m.h[m.g(w.g).waitObj];
+  if (o?.k !== K.WaitGroup)
+    return `${G_(w.g)} waits on ${w.on}, whose counter will never reach zero: the goroutines that should call Done are stuck or gone.`;
+  const n = (o as WaitGroupObj).n;
+  const ended = m.gs
+    .filter((g) => g.id !== w.g && g.id !== 1 && g.st === 'done')
+    .map((g) => G_(g.id));
+  const who =
+    ended.length === 0
+      ? 'No goroutine it counted has ended: they are stuck, or Add counted more than were started.'
+      : `${ended.length === 1 ? ended[0] : `${ended.slice(0, -1).join(', ')} and ${ended.at(-1)}`} ${ended.length === 1 ? 'has' : 'have'} ended: ${ended.length === 1 ? 'it' : 'at least one of them'} returned without calling Done, or Add counted more goroutines than were started.`;
+  return `${G_(w.g)} waits on ${w.on}, whose counter is still ${n}: ${n === 1 ? 'one call to Done is' : `${n} calls to Done are`} missing. ${who}`;
+}
+
 /** Goroutine id waits inside sync.Once.Do (for the Once's mutex). */
 function inOnceDo(m: Machine, id: number): boolean {
   const fr = m.g(id).fr.at(-1);
@@ -241,7 +260,7 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
     fix = `Hold the lock, look at the condition, and wait only while it is false, in a loop: for !ready { ${cond.on}.Wait() }. Change the condition under the same lock before calling Signal or Broadcast.`;
     section = '';
   } else if (wg) {
-    why = `${G_(wg.g)} waits on ${wg.on}, whose counter will never reach zero: the goroutines that should call Done are stuck or gone.`;
+    why = wgWhy(m, wg);
     fix = 'Make sure every goroutine that was counted with Add can reach Done (defer wg.Done()).';
     section = 'Common Mistakes';
   } else {
