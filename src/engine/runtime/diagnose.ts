@@ -183,7 +183,7 @@ function wgWhy(m: Machine, w: WaitEdge): string {
   const who =
     ended.length === 0
       ? 'No goroutine it counted has ended: they are stuck, or Add counted more than were started.'
-      : `${ended.length === 1 ? ended[0] : `${ended.slice(0, -1).join(', ')} and ${ended.at(-1)}`} ${ended.length === 1 ? 'has' : 'have'} ended: ${ended.length === 1 ? 'it' : 'at least one of them'} returned without calling Done, or Add counted more goroutines than were started.`;
+      : `${ended.length === 1 ? ended[0] : ended.length > 6 ? `${ended.length} goroutines (${ended[0]} to ${ended.at(-1)})` : `${ended.slice(0, -1).join(', ')} and ${ended.at(-1)}`} ${ended.length === 1 ? 'has' : 'have'} ended: ${ended.length === 1 ? 'it' : 'at least one of them'} returned without calling Done, or Add counted more goroutines than were started.`;
   return `${G_(w.g)} waits on ${w.on}, whose counter is still ${n}: ${n === 1 ? 'one call to Done is' : `${n} calls to Done are`} missing. ${who}`;
 }
 
