@@ -165,6 +165,9 @@ export function ScenarioPanel({
           Go gives <strong>{outcomeWords(scenario.expected)}</strong>
           {scenario.expected.always ? ' under every schedule' : ' under some schedules'}.
           {scenario.section && <> From the tutorial: {scenario.section}.</>}
+          {scenario.expected.tooLargeToExplore && (
+            <> It has too many schedules for a search to cover them all.</>
+          )}
         </p>
       )}
       <div className={styles.actions}>
