@@ -358,6 +358,16 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe('2 3 3\nfunc(*main.Store, ...string) int func(main.Store) int\n');
   });
 
+  it('makes (*T).M of a value method M: it calls M with a copy of *p, and panics on a nil p', () => {
+    const r = run(
+      'package main\n\nimport "fmt"\n\ntype Store struct{ jobs map[string]int }\n\nfunc (s Store) Count(extra ...int) int { return len(s.jobs) + len(extra) }\n\ntype Celsius float64\n\nfunc (c Celsius) F() float64 { return float64(c)*9/5 + 32 }\n\nfunc main() {\n\ts := &Store{jobs: map[string]int{"a": 1}}\n\tcount := (*Store).Count\n\tc := Celsius(100)\n\tfmt.Println(count(s), count(s, 1, 2), (*Celsius).F(&c))\n\tvar none *Store\n\tcount(none)\n}\n',
+    );
+    expect(r.stdout).toBe('1 3 212\n');
+    expect(r.stderr).toMatch(
+      /^panic: runtime error: invalid memory address or nil pointer dereference\n[^]*main\.main\(\)\n\t[^\n]*:19\n/,
+    );
+  });
+
   it('prints types as the runtime does: main.T, and struct { X int } with spaces', () => {
     const r = run(
       main(
