@@ -283,6 +283,40 @@ export type Member =
   | { readonly k: 'unsupported'; readonly why: string };
 
 const f = (type: FuncType, nativeName: string): Member => ({ k: 'func', type, native: nativeName });
+
+/** math's functions of one float64, and of two, that Interleave has (natives.ts) */
+export const MATH_UNARY = [
+  'Abs',
+  'Sqrt',
+  'Cbrt',
+  'Floor',
+  'Ceil',
+  'Round',
+  'RoundToEven',
+  'Trunc',
+  'Exp',
+  'Exp2',
+  'Log',
+  'Log2',
+  'Log10',
+  'Log1p',
+  'Sin',
+  'Cos',
+  'Tan',
+  'Asin',
+  'Acos',
+  'Atan',
+] as const;
+export const MATH_BINARY = [
+  'Max',
+  'Min',
+  'Pow',
+  'Mod',
+  'Hypot',
+  'Atan2',
+  'Dim',
+  'Copysign',
+] as const;
 const anyVariadic = { k: 'slice', elem: empty } as const;
 
 /**
@@ -505,6 +539,59 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         'Default',
         { k: 'unsupported', why: 'only the standard logger (log.Println...) is simulated' },
       ],
+    ]),
+  ],
+  [
+    'math',
+    new Map<string, Member>([
+      // float64 -> float64 (and a few of two arguments), each a pure computation
+      ...MATH_UNARY.map(
+        (n) => [n, f(fn([T.float64], [T.float64]), `math.${n}`)] as [string, Member],
+      ),
+      ...MATH_BINARY.map(
+        (n) => [n, f(fn([T.float64, T.float64], [T.float64]), `math.${n}`)] as [string, Member],
+      ),
+      ['Inf', f(fn([T.int], [T.float64]), 'math.Inf')],
+      ['NaN', f(fn([], [T.float64]), 'math.NaN')],
+      ['IsInf', f(fn([T.float64, T.int], [T.bool]), 'math.IsInf')],
+      ['IsNaN', f(fn([T.float64], [T.bool]), 'math.IsNaN')],
+      ['Signbit', f(fn([T.float64], [T.bool]), 'math.Signbit')],
+      ...(
+        [
+          ['Pi', Math.PI],
+          ['E', Math.E],
+          ['Sqrt2', Math.SQRT2],
+          ['Ln2', Math.LN2],
+          ['Ln10', Math.LN10],
+          ['MaxFloat64', Number.MAX_VALUE],
+          ['SmallestNonzeroFloat64', Number.MIN_VALUE],
+          ['MaxFloat32', 3.4028234663852886e38],
+        ] as const
+      ).map(([n, v]) => [n, { k: 'const', type: T.untypedFloat, value: v }] as [string, Member]),
+      ...(
+        [
+          ['MaxInt8', 127],
+          ['MinInt8', -128],
+          ['MaxInt16', 32767],
+          ['MinInt16', -32768],
+          ['MaxInt32', 2147483647],
+          ['MinInt32', -2147483648],
+          ['MaxUint8', 255],
+          ['MaxUint16', 65535],
+          ['MaxUint32', 4294967295],
+        ] as const
+      ).map(([n, v]) => [n, { k: 'const', type: T.untypedInt, value: v }] as [string, Member]),
+      // (beyond 2^53, where Interleave's integers stop being exact)
+      ...['MaxInt', 'MinInt', 'MaxInt64', 'MinInt64', 'MaxUint', 'MaxUint64'].map(
+        (n) =>
+          [
+            n,
+            {
+              k: 'unsupported',
+              why: `math.${n} is beyond the integers Interleave represents exactly (up to 2^53)`,
+            },
+          ] as [string, Member],
+      ),
     ]),
   ],
   [

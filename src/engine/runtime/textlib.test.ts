@@ -91,6 +91,33 @@ func main() {
   });
 });
 
+describe('math', () => {
+  it('computes as Go’s does, its special cases included', () => {
+    const r = out(
+      [
+        '\tfmt.Println(math.Max(2, 3), math.Sqrt(16), math.Inf(1), math.Abs(-2.5), math.Floor(2.7))',
+        // half away from zero, not JavaScript's half up; half to even
+        '\tfmt.Println(math.Round(-2.5), math.Round(0.49999999999999994), math.RoundToEven(2.5), math.RoundToEven(3.5))',
+        '\tfmt.Println(math.Pi, math.MaxInt32, math.Pow(2, 10), math.Pow(1, math.NaN()), math.Pow(-1, math.Inf(1)))',
+        '\tfmt.Println(math.IsInf(math.Inf(-1), 0), math.IsInf(math.Inf(-1), 1), math.IsNaN(math.NaN()), math.Mod(-7, 3), math.Min(3, math.NaN()), math.Signbit(math.Copysign(0, -1)))',
+      ].join('\n'),
+      '"math"',
+    );
+    expect(r.stdout).toBe(
+      '3 4 +Inf 2.5 2\n-3 0 2 4\n3.141592653589793 2147483647 1024 1 1\ntrue false true -1 NaN true\n',
+    );
+  });
+
+  it('refuses the constants beyond 2^53, where its integers stop being exact', () => {
+    const c = compileGo(
+      'package main\n\nimport (\n\t"fmt"\n\t"math"\n)\n\nfunc main() {\n\tfmt.Println(math.MaxInt64)\n}\n',
+    );
+    expect(c.ok ? '' : formatDiagnostic('main.go', c.diagnostics[0]!)).toBe(
+      'main.go:9:19: unsupported: math.MaxInt64 is beyond the integers Interleave represents exactly (up to 2^53)',
+    );
+  });
+});
+
 describe('strings', () => {
   it('gives Go’s results: byte indexes, empty fields, rune-wise case', () => {
     const r = out(

@@ -15,6 +15,7 @@ import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
 import type { Native } from './natives';
 import { FnVal, Iface, Slice, sliceValues, type SlotsObj, type Value } from './values';
 import type { Instr } from '../lang/code';
+import { MATH_BINARY, MATH_UNARY } from '../lang/stdlib';
 
 const none: Value[] = [];
 
@@ -201,12 +202,82 @@ function builderNatives(): Record<string, Native> {
   };
 }
 
+/** Go's math.Round: half away from zero (JavaScript's Math.round goes half up). */
+function roundAway(x: number): number {
+  const t = Math.trunc(x);
+  return Math.abs(x - t) >= 0.5 ? t + Math.sign(x) : t;
+}
+
+/** Go's math.RoundToEven: half to even. */
+function roundEven(x: number): number {
+  const t = Math.trunc(x);
+  const d = Math.abs(x - t);
+  if (d > 0.5 || (d === 0.5 && t % 2 !== 0)) return t + Math.sign(x);
+  return t;
+}
+
+const UNARY: Record<(typeof MATH_UNARY)[number], (x: number) => number> = {
+  Abs: Math.abs,
+  Sqrt: Math.sqrt,
+  Cbrt: Math.cbrt,
+  Floor: Math.floor,
+  Ceil: Math.ceil,
+  Round: roundAway,
+  RoundToEven: roundEven,
+  Trunc: Math.trunc,
+  Exp: Math.exp,
+  Exp2: (x) => 2 ** x,
+  Log: Math.log,
+  Log2: Math.log2,
+  Log10: Math.log10,
+  Log1p: Math.log1p,
+  Sin: Math.sin,
+  Cos: Math.cos,
+  Tan: Math.tan,
+  Asin: Math.asin,
+  Acos: Math.acos,
+  Atan: Math.atan,
+};
+
+const BINARY: Record<(typeof MATH_BINARY)[number], (x: number, y: number) => number> = {
+  Max: Math.max,
+  Min: Math.min,
+  // (Go's special cases where JavaScript's ** differs: 1 to any power, -1 to ±Inf)
+  Pow: (x, y) => (x === 1 || (x === -1 && Math.abs(y) === Infinity) ? 1 : x ** y),
+  Mod: (x, y) => x % y,
+  Hypot: Math.hypot,
+  Atan2: Math.atan2,
+  Dim: (x, y) => (Number.isNaN(x - y) ? NaN : Math.max(x - y, 0)),
+  Copysign: (x, s) => (s < 0 || Object.is(s, -0) ? -Math.abs(x) : Math.abs(x)),
+};
+
+/** package math: pure computations on float64, as Go's (its special cases included). */
+function mathNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {
+    'math.Inf': (_m, _g, a) => [(a[0] as number) >= 0 ? Infinity : -Infinity],
+    'math.NaN': () => [NaN],
+    'math.IsNaN': (_m, _g, a) => [Number.isNaN(a[0] as number)],
+    'math.IsInf': (_m, _g, a) => {
+      // sign > 0: +Inf; sign < 0: -Inf; 0: either
+      const x = a[0] as number;
+      const sign = a[1] as number;
+      return [(sign >= 0 && x === Infinity) || (sign <= 0 && x === -Infinity)];
+    },
+    'math.Signbit': (_m, _g, a) => [(a[0] as number) < 0 || Object.is(a[0], -0)],
+  };
+  for (const n of MATH_UNARY) out[`math.${n}`] = (_m, _g, a) => [UNARY[n](a[0] as number)];
+  for (const n of MATH_BINARY)
+    out[`math.${n}`] = (_m, _g, a) => [BINARY[n](a[0] as number, a[1] as number)];
+  return out;
+}
+
 export function textNatives(): Record<string, Native> {
   const str =
     (f: (...xs: string[]) => Value): Native =>
     (_m, _g, a) => [f(...(a as string[]))];
   return {
     ...builderNatives(),
+    ...mathNatives(),
     // conversions between strings and byte or rune slices (each makes a new backing array)
     'conv.bytesOfString': (m, _g, a) => [m.newSlice(utf8Bytes(a[0] as string), T.uint8)],
     'conv.runesOfString': (m, _g, a) => [
