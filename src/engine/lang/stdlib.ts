@@ -601,6 +601,11 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Atoi', f(fn([T.string], [T.int, errorType]), 'strconv.Atoi')],
       ['FormatInt', f(fn([T.int64, T.int], [T.string]), 'strconv.FormatInt')],
       ['Quote', f(fn([T.string], [T.string]), 'strconv.Quote')],
+      ['ParseInt', f(fn([T.string, T.int, T.int], [T.int64, errorType]), 'strconv.ParseInt')],
+      ['ParseFloat', f(fn([T.string, T.int], [T.float64, errorType]), 'strconv.ParseFloat')],
+      ['ParseBool', f(fn([T.string], [T.bool, errorType]), 'strconv.ParseBool')],
+      ['FormatBool', f(fn([T.bool], [T.string]), 'strconv.FormatBool')],
+      ['FormatFloat', f(fn([T.float64, T.uint8, T.int, T.int], [T.string]), 'strconv.FormatFloat')],
     ]),
   ],
   [
@@ -627,10 +632,16 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           ['Trim', [T.string, T.string], T.string],
           ['TrimPrefix', [T.string, T.string], T.string],
           ['TrimSuffix', [T.string, T.string], T.string],
+          ['SplitN', [T.string, T.string, T.int], stringSlice],
+          ['ContainsAny', [T.string, T.string], T.bool],
+          ['IndexAny', [T.string, T.string], T.int],
         ] as [string, Type[], Type][]
       ).map(
         ([n, params, result]) => [n, f(fn(params, [result]), `strings.${n}`)] as [string, Member],
       ),
+      ['Cut', f(fn([T.string, T.string], [T.string, T.string, T.bool]), 'strings.Cut')],
+      ['CutPrefix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutPrefix')],
+      ['CutSuffix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutSuffix')],
       ['Builder', { k: 'type', type: builderType }],
     ]),
   ],

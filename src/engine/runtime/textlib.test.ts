@@ -4,6 +4,7 @@
  * sorted slice's writes seen by the race detector.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 
 function compile(src: string): Program {
@@ -88,6 +89,40 @@ func main() {
     expect(r.stderr).toBe('warning: héllo\n');
     // written in the order a terminal would show them
     expect(r.outcome.code).toBe(0);
+  });
+});
+
+describe('strings.Cut and friends, and strconv’s parsers and FormatFloat', () => {
+  it('give Go’s results and errors', () => {
+    const src = readFileSync(new URL('../fixtures/strconv-strings.go', import.meta.url), 'utf8');
+    expect(runProgram(compile(src), {}).stdout).toBe(
+      [
+        'k v=w true',
+        'kv  false',
+        '7 true',
+        '["a" "b,c"] ["a" "b"]',
+        'true 3',
+        '42 <nil>',
+        '-31 <nil>',
+        '5 <nil>',
+        '1000 <nil>',
+        '2147483647 strconv.ParseInt: parsing "99999999999": value out of range',
+        '0 strconv.ParseInt: parsing "x": invalid syntax',
+        '511 <nil>',
+        '255 <nil>',
+        '2.5 <nil>',
+        '1000 <nil>',
+        '-Inf <nil>',
+        'NaN <nil>',
+        '+Inf strconv.ParseFloat: parsing "1e400": value out of range',
+        '0 strconv.ParseFloat: parsing "abc": invalid syntax',
+        '0.5 <nil>',
+        'true <nil>',
+        'false strconv.ParseBool: parsing "yes": invalid syntax',
+        '2.50 1000000000000000000000 0.000001234 1.2345e+03 1234.5 6.667e-01 false',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

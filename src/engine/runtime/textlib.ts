@@ -9,7 +9,7 @@
  * by a stable sort, which can order equal elements differently from Go.
  */
 import { T, under, type Type } from '../lang/types';
-import { quote } from './fmt';
+import { quote, sprintf } from './fmt';
 import { GO } from './messages';
 import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
 import type { Native } from './natives';
@@ -87,6 +87,92 @@ function replace(s: string, old: string, by: string, n: number): string {
 }
 
 /** strconv.Atoi, with strconv's errors (a *strconv.NumError's text). */
+/** strconv's error: `strconv.ParseInt: parsing "x": invalid syntax`. */
+function numError(m: Machine, fn: string, s: string, why: string): Value {
+  return m.newError(`strconv.${fn}: parsing ${quote(s)}: ${why}`);
+}
+
+/**
+ * strconv.ParseInt(s, base, bitSize): base 0 reads a 0x, 0o, 0b or 0 prefix (and allows
+ * underscores); out of range gives the limit of bitSize and an error. Values beyond 2^53 are
+ * out of Interleave's exact range and answered as out of range.
+ */
+function parseInt(m: Machine, s: string, base: number, bitSize: number): Value[] {
+  const bad = (why: string, v: number): Value[] => [v, numError(m, 'ParseInt', s, why)];
+  const bits = bitSize === 0 ? 64 : bitSize;
+  if (base !== 0 && (base < 2 || base > 36)) return bad(`invalid base ${base}`, 0);
+  if (bits < 1 || bits > 64) return bad(`invalid bit size ${bitSize}`, 0);
+  let body = s;
+  let sign = 1;
+  if (body.startsWith('+') || body.startsWith('-')) {
+    if (body[0] === '-') sign = -1;
+    body = body.slice(1);
+  }
+  let b = base;
+  if (base === 0) {
+    b = 10;
+    const p = body.slice(0, 2).toLowerCase();
+    if (p === '0x' || p === '0o' || p === '0b') {
+      b = p === '0x' ? 16 : p === '0o' ? 8 : 2;
+      body = body.slice(2);
+    } else if (body.length > 1 && body[0] === '0') {
+      b = 8;
+      body = body.slice(1);
+    }
+    // (underscores only between digits, and only with base 0)
+    if (/^_|__|_$/.test(body)) return bad('invalid syntax', 0);
+    body = body.replaceAll('_', '');
+  }
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
+  if (body === '' || [...body.toLowerCase()].some((c) => !digits.includes(c)))
+    return bad('invalid syntax', 0);
+  const n = sign * [...body.toLowerCase()].reduce((acc, c) => acc * b + digits.indexOf(c), 0);
+  const max = 2 ** (bits - 1) - 1;
+  const min = -(2 ** (bits - 1));
+  if (n > max || !Number.isSafeInteger(n)) return bad('value out of range', n > 0 ? max : min);
+  if (n < min) return bad('value out of range', min);
+  return [n, null];
+}
+
+/** strconv.ParseFloat: decimal forms, and inf, infinity and nan in any case. */
+function parseFloat(m: Machine, s: string): Value[] {
+  const t = s.replaceAll('_', '');
+  if (/^[+-]?(inf|infinity)$/i.test(s)) return [s.startsWith('-') ? -Infinity : Infinity, null];
+  if (/^nan$/i.test(s)) return [NaN, null];
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) || (t !== s && !/^[+-]?\d/.test(s)))
+    return [0, numError(m, 'ParseFloat', s, 'invalid syntax')];
+  const v = Number(t);
+  if (!Number.isFinite(v)) return [v, numError(m, 'ParseFloat', s, 'value out of range')];
+  return [v, null];
+}
+
+/**
+ * strconv.FormatFloat(x, 'f' or 'e' or 'E', -1, 64): the fewest digits that read back as x, in
+ * that form (Go's exponent has at least two digits).
+ */
+function shortest(x: number, verb: string): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const [mant, exp] = x.toExponential().split('e') as [string, string];
+  const e = Number(exp);
+  if (verb === 'e' || verb === 'E') {
+    const ex = `${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+    return `${mant}${verb}${ex}`;
+  }
+  // fixed: the digits of the mantissa, the point moved by the exponent
+  const neg = mant.startsWith('-');
+  const digits = mant.replace('-', '').replace('.', '');
+  const point = e + 1;
+  let out: string;
+  if (point <= 0) out = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) out = `${digits}${'0'.repeat(point - digits.length)}`;
+  else out = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${neg ? '-' : ''}${out}`;
+}
+
+const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE_WORDS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
 function atoi(m: Machine, s: string): Value[] {
   const fail = (why: string, v: number) => [
     v,
@@ -302,6 +388,25 @@ export function textNatives(): Record<string, Native> {
     'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
     'strconv.FormatInt': (_m, _g, a) => [(a[0] as number).toString(a[1] as number)],
     'strconv.Quote': str((s) => quote(s)),
+    'strconv.ParseInt': (m, _g, a) => parseInt(m, a[0] as string, a[1] as number, a[2] as number),
+    'strconv.ParseFloat': (m, _g, a) => parseFloat(m, a[0] as string),
+    'strconv.ParseBool': (m, _g, a) => {
+      const s = a[0] as string;
+      if (TRUE_WORDS.includes(s)) return [true, null];
+      if (FALSE_WORDS.includes(s)) return [false, null];
+      return [false, numError(m, 'ParseBool', s, 'invalid syntax')];
+    },
+    'strconv.FormatBool': (_m, _g, a) => [String(a[0])],
+    // as fmt's verbs with that precision; -1 is the shortest that reads back the same
+    'strconv.FormatFloat': (m, _g, a) => {
+      const [x, verb, prec] = a as number[];
+      const v = String.fromCharCode(verb as number);
+      // (fmt's operands carry their type, as an interface value would)
+      const f64 = new Iface(T.float64, x as number);
+      if ((prec as number) >= 0) return [sprintf(m, `%.${prec}${v}`, [f64])];
+      if (v === 'g' || v === 'G') return [sprintf(m, `%${v === 'g' ? 'v' : 'G'}`, [f64])];
+      return [shortest(x as number, v)];
+    },
     'strings.Contains': str((s, sub) => s.includes(sub)),
     'strings.HasPrefix': str((s, p) => s.startsWith(p)),
     'strings.HasSuffix': str((s, p) => s.endsWith(p)),
@@ -309,6 +414,39 @@ export function textNatives(): Record<string, Native> {
     'strings.Index': str((s, sub) => byteIndex(s, s.indexOf(sub))),
     'strings.LastIndex': str((s, sub) => byteIndex(s, s.lastIndexOf(sub))),
     'strings.Count': str((s, sub) => (sub === '' ? [...s].length + 1 : s.split(sub).length - 1)),
+    'strings.Cut': (_m, _g, a) => {
+      const [s, sep] = a as string[];
+      const i = (s as string).indexOf(sep as string);
+      if (i < 0) return [s as string, '', false];
+      return [(s as string).slice(0, i), (s as string).slice(i + (sep as string).length), true];
+    },
+    'strings.CutPrefix': (_m, _g, a) => {
+      const [s, p] = a as string[];
+      return (s as string).startsWith(p as string)
+        ? [(s as string).slice((p as string).length), true]
+        : [s as string, false];
+    },
+    'strings.CutSuffix': (_m, _g, a) => {
+      const [s, p] = a as string[];
+      return (s as string).endsWith(p as string)
+        ? [(s as string).slice(0, (s as string).length - (p as string).length), true]
+        : [s as string, false];
+    },
+    'strings.SplitN': (m, _g, a) => {
+      const [s, sep] = a as string[];
+      const n = a[2] as number;
+      if (n === 0) return [null];
+      const all = sep === '' ? [...(s as string)] : (s as string).split(sep as string);
+      if (n < 0 || all.length <= n) return [stringSlice(m, all)];
+      // the last part keeps the rest, separators and all
+      const head = all.slice(0, n - 1);
+      return [stringSlice(m, [...head, all.slice(n - 1).join(sep as string)])];
+    },
+    'strings.ContainsAny': str((s, chars) => [...chars].some((c) => s.includes(c))),
+    'strings.IndexAny': str((s, chars) => {
+      const i = [...s].findIndex((c) => chars.includes(c));
+      return i < 0 ? -1 : utf8Bytes([...s].slice(0, i).join('')).length;
+    }),
     'strings.Join': (m, _g, a) => [sliceValues(m, a[0] as Value).join(a[1] as string)],
     'strings.Split': (m, _g, a) => {
       const [s, sep] = a as string[];
