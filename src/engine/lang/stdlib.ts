@@ -226,6 +226,14 @@ native(durationType, 'Milliseconds', fn([], [T.int64]), false);
 native(durationType, 'Microseconds', fn([], [T.int64]), false);
 native(durationType, 'Nanoseconds', fn([], [T.int64]), false);
 native(durationType, 'Seconds', fn([], [T.float64]), false);
+native(durationType, 'Minutes', fn([], [T.float64]), false);
+native(durationType, 'Hours', fn([], [T.float64]), false);
+native(durationType, 'Round', fn([durationType], [durationType]), false);
+native(durationType, 'Truncate', fn([durationType], [durationType]), false);
+native(durationType, 'Abs', fn([], [durationType]), false);
+/** time.Month, whose String is the month's English name */
+export const monthType = named('time', 'Month', T.int);
+native(monthType, 'String', fn([], [T.string]), false);
 /** Virtual time, in nanoseconds since synctest's epoch (2000-01-01 00:00:00 UTC). */
 export const timeType = named('time', 'Time', T.int64);
 native(timeType, 'Sub', fn([timeType], [durationType]), false);
@@ -237,6 +245,13 @@ native(timeType, 'String', fn([], [T.string]), false);
 native(timeType, 'Unix', fn([], [T.int64]), false);
 native(timeType, 'UnixMilli', fn([], [T.int64]), false);
 native(timeType, 'UnixNano', fn([], [T.int64]), false);
+// (the calendar of virtual time, in UTC, which is the only zone here)
+for (const n of ['Year', 'Day', 'Hour', 'Minute', 'Second', 'Nanosecond', 'YearDay'])
+  native(timeType, n, fn([], [T.int]), false);
+native(timeType, 'Month', fn([], [monthType]), false);
+native(timeType, 'Format', fn([T.string], [T.string]), false);
+native(timeType, 'UTC', fn([], [timeType]), false);
+native(timeType, 'Equal', fn([timeType], [T.bool]), false);
 
 // ---- context -------------------------------------------------------------------------
 export const contextType = named('context', 'Context', {
@@ -392,6 +407,25 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     new Map<string, Member>([
       ['Duration', { k: 'type', type: durationType }],
       ['Time', { k: 'type', type: timeType }],
+      ['Month', { k: 'type', type: monthType }],
+      ...(
+        [
+          ['Layout', "01/02 03:04:05PM '06 -0700"],
+          ['ANSIC', 'Mon Jan _2 15:04:05 2006'],
+          ['UnixDate', 'Mon Jan _2 15:04:05 MST 2006'],
+          ['RFC822', '02 Jan 06 15:04 MST'],
+          ['RFC1123', 'Mon, 02 Jan 2006 15:04:05 MST'],
+          ['RFC3339', '2006-01-02T15:04:05Z07:00'],
+          ['RFC3339Nano', '2006-01-02T15:04:05.999999999Z07:00'],
+          ['Kitchen', '3:04PM'],
+          ['Stamp', 'Jan _2 15:04:05'],
+          ['StampMilli', 'Jan _2 15:04:05.000'],
+          ['StampMicro', 'Jan _2 15:04:05.000000'],
+          ['DateTime', '2006-01-02 15:04:05'],
+          ['DateOnly', '2006-01-02'],
+          ['TimeOnly', '15:04:05'],
+        ] as const
+      ).map(([n, v]) => [n, { k: 'const', type: T.untypedString, value: v }] as [string, Member]),
       ['Sleep', f(fn([durationType], []), 'time.Sleep')],
       ['Now', f(fn([], [timeType]), 'time.Now')],
       ['Since', f(fn([timeType], [durationType]), 'time.Since')],
@@ -721,6 +755,7 @@ export const libraryTypes: readonly NamedType[] = [
   rwmutexType,
   waitGroupType,
   durationType,
+  monthType,
   timeType,
   cancelCtxType,
   httpBodyType,

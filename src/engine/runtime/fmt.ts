@@ -341,6 +341,113 @@ export function formatTime(ns: number): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fracStr} +0000 UTC`;
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** time.Month's String: its English name. */
+export function monthName(m: number): string {
+  return MONTHS[m - 1] ?? `%!Month(${m})`;
+}
+
+/** The calendar of virtual time ns (nanoseconds since 2000-01-01 00:00:00 UTC). */
+export function calendar(ns: number) {
+  const d = new globalThis.Date(Date.UTC(2000, 0, 1) + Math.floor(ns / 1e6));
+  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    nano: ((ns % 1e9) + 1e9) % 1e9,
+    weekday: d.getUTCDay(),
+    yearDay: Math.floor((d.getTime() - start) / 86_400_000) + 1,
+  };
+}
+
+/**
+ * time.Time.Format: the layout's elements as Go's nextStdChunk reads them (the reference time
+ * Mon Jan 2 15:04:05 MST 2006), in UTC, the only zone here; anything else is copied.
+ */
+export function formatLayout(ns: number, layout: string): string {
+  const c = calendar(ns);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const h12 = c.hour % 12 === 0 ? 12 : c.hour % 12;
+  // longest first where one element begins another
+  const elements: [string, () => string][] = [
+    ['January', () => monthName(c.month)],
+    ['Jan', () => monthName(c.month).slice(0, 3)],
+    ['Monday', () => DAYS[c.weekday] as string],
+    ['Mon', () => (DAYS[c.weekday] as string).slice(0, 3)],
+    ['MST', () => 'UTC'],
+    ['2006', () => p(c.year, 4)],
+    ['002', () => p(c.yearDay, 3)],
+    ['01', () => p(c.month)],
+    ['02', () => p(c.day)],
+    ['03', () => p(h12)],
+    ['04', () => p(c.minute)],
+    ['05', () => p(c.second)],
+    ['06', () => p(c.year % 100)],
+    ['15', () => p(c.hour)],
+    ['__2', () => String(c.yearDay).padStart(3, ' ')],
+    ['_2', () => String(c.day).padStart(2, ' ')],
+    ['1', () => String(c.month)],
+    ['2', () => String(c.day)],
+    ['3', () => String(h12)],
+    ['4', () => String(c.minute)],
+    ['5', () => String(c.second)],
+    ['PM', () => (c.hour >= 12 ? 'PM' : 'AM')],
+    ['pm', () => (c.hour >= 12 ? 'pm' : 'am')],
+    ['-07:00:00', () => '+00:00:00'],
+    ['-070000', () => '+000000'],
+    ['-07:00', () => '+00:00'],
+    ['-0700', () => '+0000'],
+    ['-07', () => '+00'],
+    ['Z07:00:00', () => 'Z'],
+    ['Z070000', () => 'Z'],
+    ['Z07:00', () => 'Z'],
+    ['Z0700', () => 'Z'],
+    ['Z07', () => 'Z'],
+  ];
+  let out = '';
+  for (let i = 0; i < layout.length;) {
+    // fractional seconds: a point or comma, then 0s (fixed digits) or 9s (trailing zeros cut)
+    const frac = /^[.,](0+|9+)(?![0-9])/.exec(layout.slice(i));
+    if (frac) {
+      const run = frac[1] as string;
+      const digits = p(c.nano, 9).slice(0, run.length);
+      const sep = layout[i] as string;
+      if (run[0] === '0') out += sep + digits;
+      else {
+        const cut = digits.replace(/0+$/, '');
+        if (cut) out += sep + cut;
+      }
+      i += frac[0].length;
+      continue;
+    }
+    const hit = elements.find(([e]) => layout.startsWith(e, i));
+    if (hit) {
+      out += hit[1]();
+      i += hit[0].length;
+    } else out += layout[i++];
+  }
+  return out;
+}
+
 /** A log line's date and time (log.go formatHeader): `2000/01/01 00:00:00` (.000000 for Lmicroseconds). */
 export function formatLogTime(ns: number, date: boolean, time: boolean, micro: boolean): string {
   const d = new globalThis.Date(Date.UTC(2000, 0, 1) + Math.floor(ns / 1e6));
@@ -604,6 +711,7 @@ function methodString(m: Machine, v: Value, t: Type): string | null {
   }
   if (found.ref.native === 'time.Duration.String') return formatDuration(v as number);
   if (found.ref.native === 'time.Time.String') return formatTime(v as number);
+  if (found.ref.native === 'time.Month.String') return monthName(v as number);
   if (found.ref.native === 'context.cancelCtx.Err') return null;
   if (found.ref.native) return null;
   if (v === null && found.ref.ptrRecv) return '<nil>';

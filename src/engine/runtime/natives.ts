@@ -39,7 +39,17 @@ import {
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
 import { builderAppend, bytesText, textNatives, utf8Bytes } from './textlib';
-import { formatDuration, formatLogTime, formatTime, fprint, sprintf, sprintln } from './fmt';
+import {
+  calendar,
+  formatDuration,
+  formatLayout,
+  formatLogTime,
+  formatTime,
+  fprint,
+  monthName,
+  sprintf,
+  sprintln,
+} from './fmt';
 import {
   FnVal,
   Iface,
@@ -1243,6 +1253,33 @@ const NATIVES: Record<string, Native> = {
   'time.Duration.Microseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e3)],
   'time.Duration.Nanoseconds': (_m, _g, a) => [a[0] as number],
   'time.Duration.Seconds': (_m, _g, a) => [(a[0] as number) / 1e9],
+  'time.Duration.Minutes': (_m, _g, a) => [(a[0] as number) / 60e9],
+  'time.Duration.Hours': (_m, _g, a) => [(a[0] as number) / 3600e9],
+  'time.Duration.Abs': (_m, _g, a) => [Math.abs(a[0] as number)],
+  'time.Duration.Truncate': (_m, _g, a) => {
+    const [d, m] = a as number[];
+    return [(m as number) <= 0 ? (d as number) : (d as number) - ((d as number) % (m as number))];
+  },
+  // half away from zero, as Go's (time.go Duration.Round)
+  'time.Duration.Round': (_m, _g, a) => {
+    const [d, m] = a as [number, number];
+    if (m <= 0) return [d];
+    const r = Math.abs(d % m);
+    if (r + r < m) return [d < 0 ? d + r : d - r];
+    return [d < 0 ? d - m + r : d + m - r];
+  },
+  'time.Month.String': (_m, _g, a) => [monthName(a[0] as number)],
+  'time.Time.Year': (_m, _g, a) => [calendar(a[0] as number).year],
+  'time.Time.Month': (_m, _g, a) => [calendar(a[0] as number).month],
+  'time.Time.Day': (_m, _g, a) => [calendar(a[0] as number).day],
+  'time.Time.Hour': (_m, _g, a) => [calendar(a[0] as number).hour],
+  'time.Time.Minute': (_m, _g, a) => [calendar(a[0] as number).minute],
+  'time.Time.Second': (_m, _g, a) => [calendar(a[0] as number).second],
+  'time.Time.Nanosecond': (_m, _g, a) => [calendar(a[0] as number).nano],
+  'time.Time.YearDay': (_m, _g, a) => [calendar(a[0] as number).yearDay],
+  'time.Time.Format': (_m, _g, a) => [formatLayout(a[0] as number, a[1] as string)],
+  'time.Time.UTC': (_m, _g, a) => [a[0] as number],
+  'time.Time.Equal': (_m, _g, a) => [a[0] === a[1]],
   'time.Time.Sub': (_m, _g, a) => [(a[0] as number) - (a[1] as number)],
   'time.Time.Add': (_m, _g, a) => [(a[0] as number) + (a[1] as number)],
   'time.Time.After': (_m, _g, a) => [(a[0] as number) > (a[1] as number)],

@@ -4,6 +4,8 @@
  * being reported until it has fired.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { compileGo, runProgram } from '../index';
 import { sim } from '../testing/driver';
 
 const MS = 1_000_000;
@@ -160,5 +162,25 @@ func main() {
       .expectOutcome(2, 'fatal error: all goroutines are asleep - deadlock!')
       .expectLogged({ t: 'cancel', err: 'context deadline exceeded' })
       .check((s) => expect(s.now).toBe(5 * MS));
+  });
+});
+
+describe('durations and the calendar of virtual time', () => {
+  it('rounds, truncates and formats as Go does, from 2000-01-01 00:00:00 UTC', () => {
+    const c = compileGo(
+      readFileSync(new URL('../fixtures/time-calendar.go', import.meta.url), 'utf8'),
+    );
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    expect(runProgram(c.program, {}).stdout).toBe(
+      [
+        '1.235s 1s 1.234567 1234 true -1s 1.234567s',
+        '1.5s',
+        '00:00:01.500 2000-01-01T00:00:01Z 12:00AM Sat Jan  1 2000',
+        '2000 January 1 0 1 500250000 1',
+        '2000-01-01T00:00:01.50025Z 2000-01-01 00:00:01.5 UTC +0000',
+        'January 1',
+        '',
+      ].join('\n'),
+    );
   });
 });
