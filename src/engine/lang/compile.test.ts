@@ -286,6 +286,14 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:14: cannot use x (variable of type interface{M()}) as int value in variable declaration',
     ],
     [
+      main('\tt := time.Now()\n\t_ = t.IsZero()', '\nimport "time"'),
+      'main.go:6:8: unsupported: time.Time.IsZero is not simulated yet',
+    ],
+    [
+      main('\td := time.Second\n\t_ = d.Foo()', '\nimport "time"'),
+      'main.go:6:8: d.Foo undefined (type time.Duration has no field or method Foo)',
+    ],
+    [
       main('\tx := 3\n\tclear(x)'),
       'main.go:5:8: invalid argument: cannot clear x (variable of type int): argument must be (or constrained by) map or slice',
     ],

@@ -2690,6 +2690,14 @@ class Compiler {
     const xt = this.peekType(e.x);
     const found = this.lookupField(xt, e.sel);
     if (!found) {
+      // a library method Go has and Interleave does not: say so, not "undefined"
+      const lib = xt.k === 'ptr' ? xt.elem : xt;
+      if (
+        lib.k === 'named' &&
+        lib.pkg !== 'main' &&
+        goMethods.get(`${lib.pkg}.${lib.name}`)?.has(e.sel)
+      )
+        unsupported(e.selPos, `${lib.pkg}.${lib.name}.${e.sel} is not simulated yet`);
       const what =
         under(xt).k === 'ptr' && isInterface((under(xt) as { elem: Type }).elem)
           ? `type ${typeString(xt)} is pointer to interface, not interface`
@@ -4272,6 +4280,27 @@ function incomparableCause(t: Type): string {
       if (!comparable(f.type)) return `struct containing ${typeString(f.type)} cannot be compared`;
   return `${typeString(t)} cannot be compared`;
 }
+
+/**
+ * The methods Go 1.23 gives some library types, for those whose list is short: one that
+ * Interleave lacks is unsupported, not undefined (as exportedNames does for packages).
+ */
+const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (
+    [
+      [
+        'time.Time',
+        'Add AddDate After AppendFormat Before Clock Compare Date Day Equal Format GoString Hour ISOWeek In IsDST IsZero Local Location MarshalJSON MarshalText Minute Month Nanosecond Round Second String Sub Truncate UTC Unix UnixMicro UnixMilli UnixNano Weekday Year YearDay Zone',
+      ],
+      [
+        'time.Duration',
+        'Abs Hours Microseconds Milliseconds Minutes Nanoseconds Round Seconds String Truncate',
+      ],
+      ['strings.Builder', 'Cap Grow Len Reset String Write WriteByte WriteRune WriteString'],
+      ['os.File', 'Close Name Read ReadString Stat Sync Write WriteString Fd'],
+    ] as const
+  ).map(([t, ms]) => [t, new Set(ms.split(' '))]),
+);
 
 /** Does a path to a promoted field or method go through an embedded pointer? */
 function throughPointer(path: readonly number[]): boolean {
