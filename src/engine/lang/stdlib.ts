@@ -234,6 +234,9 @@ native(durationType, 'Abs', fn([], [durationType]), false);
 /** time.Month, whose String is the month's English name */
 export const monthType = named('time', 'Month', T.int);
 native(monthType, 'String', fn([], [T.string]), false);
+/** time.Weekday, whose String is the day's English name */
+export const weekdayType = named('time', 'Weekday', T.int);
+native(weekdayType, 'String', fn([], [T.string]), false);
 /** Virtual time, in nanoseconds since synctest's epoch (2000-01-01 00:00:00 UTC). */
 export const timeType = named('time', 'Time', T.int64);
 native(timeType, 'Sub', fn([timeType], [durationType]), false);
@@ -249,6 +252,7 @@ native(timeType, 'UnixNano', fn([], [T.int64]), false);
 for (const n of ['Year', 'Day', 'Hour', 'Minute', 'Second', 'Nanosecond', 'YearDay'])
   native(timeType, n, fn([], [T.int]), false);
 native(timeType, 'Month', fn([], [monthType]), false);
+native(timeType, 'Weekday', fn([], [weekdayType]), false);
 native(timeType, 'Format', fn([T.string], [T.string]), false);
 native(timeType, 'UTC', fn([], [timeType]), false);
 native(timeType, 'Equal', fn([timeType], [T.bool]), false);
@@ -408,6 +412,14 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Duration', { k: 'type', type: durationType }],
       ['Time', { k: 'type', type: timeType }],
       ['Month', { k: 'type', type: monthType }],
+      ['Weekday', { k: 'type', type: weekdayType }],
+      ...'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'
+        .split(' ')
+        .map((n, i) => [n, { k: 'const', type: weekdayType, value: i }] as [string, Member]),
+      ...'January February March April May June July August September October November December'
+        .split(' ')
+        .map((n, i) => [n, { k: 'const', type: monthType, value: i + 1 }] as [string, Member]),
+      ['ParseDuration', f(fn([T.string], [durationType, errorType]), 'time.ParseDuration')],
       ...(
         [
           ['Layout', "01/02 03:04:05PM '06 -0700"],
@@ -756,6 +768,7 @@ export const libraryTypes: readonly NamedType[] = [
   waitGroupType,
   durationType,
   monthType,
+  weekdayType,
   timeType,
   cancelCtxType,
   httpBodyType,

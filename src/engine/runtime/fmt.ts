@@ -357,6 +357,11 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** time.Weekday's String: its English name. */
+export function weekdayName(d: number): string {
+  return DAYS[d] ?? `%!Weekday(${d})`;
+}
+
 /** time.Month's String: its English name. */
 export function monthName(m: number): string {
   return MONTHS[m - 1] ?? `%!Month(${m})`;
@@ -712,6 +717,7 @@ function methodString(m: Machine, v: Value, t: Type): string | null {
   if (found.ref.native === 'time.Duration.String') return formatDuration(v as number);
   if (found.ref.native === 'time.Time.String') return formatTime(v as number);
   if (found.ref.native === 'time.Month.String') return monthName(v as number);
+  if (found.ref.native === 'time.Weekday.String') return weekdayName(v as number);
   if (found.ref.native === 'context.cancelCtx.Err') return null;
   if (found.ref.native) return null;
   if (v === null && found.ref.ptrRecv) return '<nil>';

@@ -47,7 +47,9 @@ import {
   formatTime,
   fprint,
   monthName,
+  quote,
   sprintf,
+  weekdayName,
   sprintln,
 } from './fmt';
 import {
@@ -122,6 +124,53 @@ function fileWrite(m: Machine, g: G, fd: Value, text: string, _ins: Instr): Nati
   if (fd !== 1 && fd !== 2) return [0, m.newError('invalid argument')];
   m.write(g, fd === 1 ? 'stdout' : 'stderr', text);
   return [utf8Bytes(text).length, null];
+}
+
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3, // U+00B5
+  μs: 1e3, // U+03BC
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
+
+/**
+ * time.ParseDuration, as time/format.go: a signed sequence of decimal numbers, each with an
+ * optional fraction and a unit ("300ms", "-1.5h", "2h45m"); its errors in Go's words.
+ */
+function parseDuration(s: string): number | { error: string } {
+  const orig = quote(s);
+  const invalid = { error: `time: invalid duration ${orig}` };
+  let rest = s;
+  let neg = false;
+  if (rest.startsWith('-') || rest.startsWith('+')) {
+    neg = rest[0] === '-';
+    rest = rest.slice(1);
+  }
+  if (rest === '0') return 0;
+  if (rest === '') return invalid;
+  let d = 0;
+  while (rest !== '') {
+    const num = /^(\d*)(?:\.(\d*))?/.exec(rest) as RegExpExecArray;
+    const whole = num[1] ?? '';
+    const frac = num[2] ?? '';
+    if (whole === '' && frac === '') return invalid;
+    rest = rest.slice(num[0].length);
+    const unit = (/^[^0-9.]*/.exec(rest) as RegExpExecArray)[0];
+    if (unit === '') return { error: `time: missing unit in duration ${orig}` };
+    rest = rest.slice(unit.length);
+    const scale = DURATION_UNITS[unit];
+    if (scale === undefined)
+      return { error: `time: unknown unit ${quote(unit)} in duration ${orig}` };
+    // (the fraction truncated to whole nanoseconds, as Go's integer arithmetic does)
+    d += Number(whole || '0') * scale;
+    if (frac) d += Math.trunc(Number(frac) * (scale / 10 ** frac.length));
+    if (d > 2 ** 63 - 1) return invalid;
+  }
+  return neg ? -d : d;
 }
 
 function refOf(v: Value): number {
@@ -1269,6 +1318,12 @@ const NATIVES: Record<string, Native> = {
     return [d < 0 ? d - m + r : d + m - r];
   },
   'time.Month.String': (_m, _g, a) => [monthName(a[0] as number)],
+  'time.Weekday.String': (_m, _g, a) => [weekdayName(a[0] as number)],
+  'time.Time.Weekday': (_m, _g, a) => [calendar(a[0] as number).weekday],
+  'time.ParseDuration': (m, _g, a) => {
+    const r = parseDuration(a[0] as string);
+    return typeof r === 'number' ? [r, null] : [0, m.newError(r.error)];
+  },
   'time.Time.Year': (_m, _g, a) => [calendar(a[0] as number).year],
   'time.Time.Month': (_m, _g, a) => [calendar(a[0] as number).month],
   'time.Time.Day': (_m, _g, a) => [calendar(a[0] as number).day],

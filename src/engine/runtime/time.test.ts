@@ -184,3 +184,28 @@ describe('durations and the calendar of virtual time', () => {
     );
   });
 });
+
+describe('time.ParseDuration and Weekday', () => {
+  it('parse and name as Go does, errors in its words', () => {
+    const c = compileGo(
+      'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfor _, s := range []string{"300ms", "-1.5h", "2h45m", "1.5µs", "0", "", "1", "1x", ".5s", "abc"} {\n\t\td, err := time.ParseDuration(s)\n\t\tfmt.Println(d, err)\n\t}\n\tfmt.Println(time.Now().Weekday(), time.Now().Add(24*time.Hour).Weekday() == time.Sunday, time.March)\n}\n',
+    );
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    expect(runProgram(c.program, {}).stdout).toBe(
+      [
+        '300ms <nil>',
+        '-1h30m0s <nil>',
+        '2h45m0s <nil>',
+        '1.5µs <nil>',
+        '0s <nil>',
+        '0s time: invalid duration ""',
+        '0s time: missing unit in duration "1"',
+        '0s time: unknown unit "x" in duration "1x"',
+        '500ms <nil>',
+        '0s time: invalid duration "abc"',
+        'Saturday true March',
+        '',
+      ].join('\n'),
+    );
+  });
+});
