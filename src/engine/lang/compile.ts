@@ -768,6 +768,21 @@ class Compiler {
     return { k: 'func', params, results, variadic: sig.variadic };
   }
 
+  /** A generic library function's signature for this call (from its first argument's type). */
+  private instantiate(
+    m: Member & { k: 'generic' },
+    call: Expr & { k: 'call' },
+    fun: Expr & { k: 'selector' },
+  ): FuncType {
+    const first = call.args[0];
+    const name = exprString(fun);
+    if (!first) fail(call.pos, `not enough arguments in call to ${name}`);
+    const t = defaultType(this.peekType(first));
+    const r = m.instantiate(t, name);
+    if (typeof r === 'string') fail(fun.selPos, r);
+    return r;
+  }
+
   private member(path: string, name: string, pos: Pos, namePos: Pos = pos): Member {
     const m = packages.get(path)?.get(name);
     if (!m) {
@@ -2351,6 +2366,13 @@ class Compiler {
       const pkg = this.pkgOf(fun.x);
       if (pkg) {
         const m = this.member(pkg.path, fun.sel, fun.selPos);
+        if (m.k === 'generic')
+          return {
+            type: this.instantiate(m, call, fun),
+            name: exprString(fun),
+            native: m.native,
+            recv: false,
+          };
         if (m.k !== 'func')
           fail(fun.pos, `invalid operation: cannot call non-function ${exprString(fun)}`);
         return { type: m.type, name: exprString(fun), native: m.native, recv: false };
@@ -2681,6 +2703,9 @@ class Compiler {
         case 'type':
           fail(e.pos, `${exprString(e)} (type) is not an expression`);
         // falls through (fail throws)
+        case 'generic':
+          unsupported(e.pos, `using the generic function ${exprString(e)} as a value`);
+        // falls through (unsupported throws)
         default:
           throw new Error('internal: constant member not folded');
       }
@@ -2796,6 +2821,12 @@ class Compiler {
       const pkg = this.pkgOf(fun.x);
       if (pkg) {
         const m = this.member(pkg.path, fun.sel, fun.selPos);
+        if (m.k === 'generic') {
+          const type = this.instantiate(m, e, fun);
+          const n = this.pushArgs(e, type, exprString(fun), m.native);
+          this.emitNative(m.native, n, type.results.length, e.pos, null);
+          return this.results(type);
+        }
         if (m.k !== 'func')
           fail(e.pos, `invalid operation: cannot call non-function ${exprString(fun)}`);
         const n = this.pushArgs(e, m.type, exprString(fun), m.native);

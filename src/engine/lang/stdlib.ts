@@ -6,7 +6,10 @@
 import {
   T,
   basic,
+  comparable,
   emptyInterface,
+  typeString,
+  under,
   type FuncType,
   type InterfaceType,
   type MethodRef,
@@ -299,9 +302,63 @@ export type Member =
   | { readonly k: 'type'; readonly type: Type }
   | { readonly k: 'const'; readonly type: Type; readonly value: number | string | boolean }
   | { readonly k: 'var'; readonly type: Type; readonly native: string }
-  | { readonly k: 'unsupported'; readonly why: string };
+  | { readonly k: 'unsupported'; readonly why: string }
+  /**
+   * a generic function (package slices): its signature for the type of its first argument, or
+   * why that type does not fit (types2's words)
+   */
+  | {
+      readonly k: 'generic';
+      readonly native: string;
+      readonly instantiate: (first: Type, call: string) => FuncType | string;
+    };
 
 const f = (type: FuncType, nativeName: string): Member => ({ k: 'func', type, native: nativeName });
+
+const ORDERED = new Set([
+  'int',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+  'uintptr',
+  'float32',
+  'float64',
+  'string',
+]);
+
+/**
+ * One of package slices' functions over S ~[]E: its signature for s's type, given the rest of
+ * the parameters and results from E; `ordered` for those that need cmp.Ordered, else E must
+ * be comparable (or anything, for Reverse).
+ */
+function slicesFunc(
+  name: string,
+  need: 'ordered' | 'comparable' | 'any',
+  sig: (s: Type, e: Type) => FuncType,
+): Member {
+  return {
+    k: 'generic',
+    native: `slices.${name}`,
+    instantiate: (s, call) => {
+      const u = under(s);
+      if (u.k !== 'slice')
+        return `in call to ${call}, S (type ${typeString(s)}) does not satisfy ~[]E`;
+      const e = u.elem;
+      const eu = under(e);
+      if (need === 'ordered' && !(eu.k === 'basic' && ORDERED.has(eu.name)))
+        return `in call to ${call}, E (type ${typeString(e)}) does not satisfy cmp.Ordered`;
+      if (need === 'comparable' && !comparable(e))
+        return `in call to ${call}, E (type ${typeString(e)}) does not satisfy comparable`;
+      return sig(s, e);
+    },
+  };
+}
 
 /** math's functions of one float64, and of two, that Interleave has (natives.ts) */
 export const MATH_UNARY = [
@@ -585,6 +642,17 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         'Default',
         { k: 'unsupported', why: 'only the standard logger (log.Println...) is simulated' },
       ],
+    ]),
+  ],
+  [
+    'slices',
+    new Map<string, Member>([
+      ['Sort', slicesFunc('Sort', 'ordered', (s) => fn([s], []))],
+      ['Contains', slicesFunc('Contains', 'comparable', (s, e) => fn([s, e], [T.bool]))],
+      ['Index', slicesFunc('Index', 'comparable', (s, e) => fn([s, e], [T.int]))],
+      ['Max', slicesFunc('Max', 'ordered', (s, e) => fn([s], [e]))],
+      ['Min', slicesFunc('Min', 'ordered', (s, e) => fn([s], [e]))],
+      ['Reverse', slicesFunc('Reverse', 'any', (s) => fn([s], []))],
     ]),
   ],
   [

@@ -126,6 +126,28 @@ describe('strings.Cut and friends, and strconv’s parsers and FormatFloat', () 
   });
 });
 
+describe('package slices', () => {
+  it('sorts, searches and reverses as Go does, and panics on the Max of nothing', () => {
+    const src = readFileSync(new URL('../fixtures/slices.go', import.meta.url), 'utf8');
+    expect(runProgram(compile(src), {}).stdout).toBe(
+      '[j1 j2 j3] true -1 9 2\n[9 2 5] true -1\n[1 2 3]\nslices.Max: empty list\n',
+    );
+  });
+
+  it('says why a type does not fit, in types2’s words', () => {
+    const err = (body: string) => {
+      const c = compileGo(`package main\n\nimport "slices"\n\nfunc main() {\n\t${body}\n}\n`);
+      return c.ok ? '' : formatDiagnostic('main.go', c.diagnostics[0]!);
+    };
+    expect(err('slices.Sort(3)')).toBe(
+      'main.go:6:9: in call to slices.Sort, S (type int) does not satisfy ~[]E',
+    );
+    expect(err('slices.Contains([]func(){}, nil)')).toBe(
+      'main.go:6:9: in call to slices.Contains, E (type func()) does not satisfy comparable',
+    );
+  });
+});
+
 describe('math', () => {
   it('computes as Go’s does, its special cases included', () => {
     const r = out(

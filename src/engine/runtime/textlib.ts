@@ -288,6 +288,67 @@ function builderNatives(): Record<string, Native> {
   };
 }
 
+/** The element type of slice v (its backing array's, or the array's it views). */
+function elemType(m: Machine, v: Slice): Type {
+  const t = m.slots(v.b).t;
+  const u = under(t);
+  return u.k === 'array' ? u.elem : t;
+}
+
+/**
+ * package slices (Go 1.21), for the functions Interleave has: each reads the slice's elements
+ * (recorded for the race detector) and Sort and Reverse write them. Sort's order is the only
+ * one for ordered elements, whatever algorithm gives it.
+ */
+function slicesNatives(): Record<string, Native> {
+  const read = (m: Machine, g: G, v: Value, ins: Instr): Value[] => {
+    if (!(v instanceof Slice)) return [];
+    for (let i = 0; i < v.len; i++) m.touch(g, v.b, v.off + i, false, ins);
+    return sliceValues(m, v);
+  };
+  const index = (m: Machine, g: G, a: readonly Value[], ins: Instr): number => {
+    const v = a[0] as Value;
+    const xs = read(m, g, v, ins);
+    if (!(v instanceof Slice)) return -1;
+    const t = elemType(m, v);
+    return xs.findIndex((x) => m.equal(x, a[1] as Value, t, ins.pos));
+  };
+  const extreme =
+    (name: string, better: (x: Value, y: Value) => boolean): Native =>
+    (m, g, a, ins) => {
+      const xs = read(m, g, a[0] as Value, ins);
+      if (xs.length === 0) m.runtimePanic(`slices.${name}: empty list`, ins.pos, false);
+      // (a NaN wins, as in Go's)
+      let best = xs[0] as Value;
+      for (const x of xs) {
+        if (typeof x === 'number' && Number.isNaN(x)) return [x];
+        if (better(x, best)) best = x;
+      }
+      return [best];
+    };
+  return {
+    'slices.Sort': (m, g, a, ins) => {
+      sortSlice(m, g, ins, a[0] as Value, orderedLess);
+      return none;
+    },
+    'slices.Contains': (m, g, a, ins) => [index(m, g, a, ins) >= 0],
+    'slices.Index': (m, g, a, ins) => [index(m, g, a, ins)],
+    'slices.Max': extreme('Max', (x, y) => orderedLess(y, x)),
+    'slices.Min': extreme('Min', (x, y) => orderedLess(x, y)),
+    'slices.Reverse': (m, g, a, ins) => {
+      const v = a[0] as Value;
+      if (!(v instanceof Slice)) return none;
+      const xs = read(m, g, v, ins);
+      for (let i = 0; i < v.len; i++) m.touch(g, v.b, v.off + i, true, ins);
+      const w = m.wr<SlotsObj>(v.b);
+      xs.reverse().forEach((x, i) => {
+        w.s[v.off + i] = x;
+      });
+      return none;
+    },
+  };
+}
+
 /** Go's math.Round: half away from zero (JavaScript's Math.round goes half up). */
 function roundAway(x: number): number {
   const t = Math.trunc(x);
@@ -476,6 +537,7 @@ export function textNatives(): Record<string, Native> {
     'strings.Trim': str((s, cut) => trimSet(s, cut, true, true)),
     'strings.TrimPrefix': str((s, p) => (p !== '' && s.startsWith(p) ? s.slice(p.length) : s)),
     'strings.TrimSuffix': str((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
+    ...slicesNatives(),
     'sort.Ints': (m, g, a, ins) => {
       sortSlice(m, g, ins, a[0] as Value, orderedLess);
       return none;
