@@ -952,9 +952,22 @@ class Compiler {
         ? `${pkgPath}.(*${tname}).${mname}`
         : `${pkgPath}.${tname}.${mname}`
       : nativeName;
+    return this.wrapperFunc(key, id, goName, type, nargs, code);
+  }
+
+  /** Record a wrapper's code (no source of its own: tracebacks leave it out) under `key`. */
+  private wrapperFunc(
+    key: string,
+    id: number,
+    name: string,
+    type: FuncType,
+    nargs: number,
+    code: Instr[],
+  ): number {
+    const pos = { line: 0, col: 0 };
     this.funcs[id] = {
       id,
-      name: goName,
+      name,
       pos,
       end: pos,
       type,
@@ -992,29 +1005,13 @@ class Compiler {
     for (let i = 1; i < nargs; i++) code.push(ins(Op.Load, i));
     code.push(ins(Op.Call, method, nargs));
     code.push(ins(Op.Ret, sig.results.length));
-    this.funcs[id] = {
-      id,
-      name,
-      pos,
-      end: pos,
-      type: {
-        k: 'func',
-        params: [{ k: 'ptr', elem: base }, ...sig.params],
-        results: sig.results,
-        variadic: sig.variadic,
-      },
-      nlocals: nargs,
-      nparams: nargs,
-      namedResults: null,
-      captureSlots: [],
-      code,
-      native: true,
-      localNames: [],
-      localTypes: [],
-      watch: [],
+    const type: FuncType = {
+      k: 'func',
+      params: [{ k: 'ptr', elem: base }, ...sig.params],
+      results: sig.results,
+      variadic: sig.variadic,
     };
-    this.trampolines.set(key, id);
-    return id;
+    return this.wrapperFunc(key, id, name, type, nargs, code);
   }
 
   /** Library methods reachable through interfaces or returned as funcs get wrappers too. */
