@@ -332,6 +332,20 @@ const ORDERED = new Set([
   'string',
 ]);
 
+/** cmp.Compare or cmp.Less[T cmp.Ordered](x, y T): T is the first argument's type. */
+function cmpFunc(name: string, result: Type): Member {
+  return {
+    k: 'generic',
+    native: `cmp.${name}`,
+    instantiate: (t, call) => {
+      const u = under(t);
+      if (!(u.k === 'basic' && ORDERED.has(u.name)))
+        return `in call to ${call}, T (type ${typeString(t)}) does not satisfy cmp.Ordered`;
+      return fn([t, t], [result]);
+    },
+  };
+}
+
 /**
  * One of package slices' functions over S ~[]E: its signature for s's type, given the rest of
  * the parameters and results from E; `ordered` for those that need cmp.Ordered, else E must
@@ -653,6 +667,24 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Max', slicesFunc('Max', 'ordered', (s, e) => fn([s], [e]))],
       ['Min', slicesFunc('Min', 'ordered', (s, e) => fn([s], [e]))],
       ['Reverse', slicesFunc('Reverse', 'any', (s) => fn([s], []))],
+      // (the function runs as Go code, inside the step, as sort.Slice's less does)
+      ['SortFunc', slicesFunc('SortFunc', 'any', (s, e) => fn([s, fn([e, e], [T.int])], []))],
+      [
+        'SortStableFunc',
+        slicesFunc('SortStableFunc', 'any', (s, e) => fn([s, fn([e, e], [T.int])], [])),
+      ],
+      ['IndexFunc', slicesFunc('IndexFunc', 'any', (s, e) => fn([s, fn([e], [T.bool])], [T.int]))],
+      [
+        'ContainsFunc',
+        slicesFunc('ContainsFunc', 'any', (s, e) => fn([s, fn([e], [T.bool])], [T.bool])),
+      ],
+    ]),
+  ],
+  [
+    'cmp',
+    new Map<string, Member>([
+      ['Compare', cmpFunc('Compare', T.int)],
+      ['Less', cmpFunc('Less', T.bool)],
     ]),
   ],
   [
@@ -747,6 +779,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           ['TrimPrefix', [T.string, T.string], T.string],
           ['TrimSuffix', [T.string, T.string], T.string],
           ['SplitN', [T.string, T.string, T.int], stringSlice],
+          ['Compare', [T.string, T.string], T.int],
           ['ContainsAny', [T.string, T.string], T.bool],
           ['IndexAny', [T.string, T.string], T.int],
         ] as [string, Type[], Type][]

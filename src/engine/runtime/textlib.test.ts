@@ -134,6 +134,38 @@ describe('package slices', () => {
     );
   });
 
+  it('sorts and searches with the program’s functions, cmp.Compare and strings.Compare', () => {
+    const r = runProgram(
+      compile(`package main
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+type Job struct {
+	ID   string
+	Prio int
+}
+
+func main() {
+	jobs := []Job{{"c", 2}, {"a", 1}, {"b", 2}, {"d", 1}}
+	slices.SortFunc(jobs, func(x, y Job) int { return cmp.Compare(x.Prio, y.Prio) })
+	fmt.Println(jobs)
+	slices.SortStableFunc(jobs, func(x, y Job) int { return strings.Compare(y.ID, x.ID) })
+	fmt.Println(jobs)
+	i := slices.IndexFunc(jobs, func(j Job) bool { return j.Prio == 2 })
+	fmt.Println(i, slices.ContainsFunc(jobs, func(j Job) bool { return j.ID == "z" }), cmp.Less(1.5, 2), cmp.Compare("b", "a"))
+}
+`),
+      {},
+    );
+    // (up to 12 elements, Go's pdqsort is an insertion sort: equal elements keep their order)
+    expect(r.stdout).toBe('[{a 1} {d 1} {c 2} {b 2}]\n[{d 1} {c 2} {b 2} {a 1}]\n1 false true 1\n');
+  });
+
   it('says why a type does not fit, in types2’s words', () => {
     const err = (body: string) => {
       const c = compileGo(`package main\n\nimport "slices"\n\nfunc main() {\n\t${body}\n}\n`);

@@ -288,6 +288,13 @@ function builderNatives(): Record<string, Native> {
   };
 }
 
+/** cmp.Compare: -1, 0 or +1; a NaN is less than any number and equal to a NaN. */
+function compare(x: Value, y: Value): number {
+  const nan = (v: Value) => typeof v === 'number' && Number.isNaN(v);
+  if (nan(x) || nan(y)) return nan(x) ? (nan(y) ? 0 : -1) : 1;
+  return orderedLess(x, y) ? -1 : orderedLess(y, x) ? 1 : 0;
+}
+
 /** The element type of slice v (its backing array's, or the array's it views). */
 function elemType(m: Machine, v: Slice): Type {
   const t = m.slots(v.b).t;
@@ -313,6 +320,25 @@ function slicesNatives(): Record<string, Native> {
     const t = elemType(m, v);
     return xs.findIndex((x) => m.equal(x, a[1] as Value, t, ins.pos));
   };
+  // (f runs as Go code inside this step, as sort.Slice's less does; a nil f panics)
+  const indexFunc = (m: Machine, g: G, a: readonly Value[], ins: Instr): number => {
+    const f = a[1] as Value;
+    if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+    const xs = read(m, g, a[0] as Value, ins);
+    return xs.findIndex((x) => m.callSync(g, f.fn, f, [x])[0] === true);
+  };
+  const sortFunc: Native = (m, g, a, ins) => {
+    const f = a[1] as Value;
+    if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+    sortSlice(
+      m,
+      g,
+      ins,
+      a[0] as Value,
+      (x, y) => (m.callSync(g, f.fn, f, [x, y])[0] as number) < 0,
+    );
+    return none;
+  };
   const extreme =
     (name: string, better: (x: Value, y: Value) => boolean): Native =>
     (m, g, a, ins) => {
@@ -331,6 +357,12 @@ function slicesNatives(): Record<string, Native> {
       sortSlice(m, g, ins, a[0] as Value, orderedLess);
       return none;
     },
+    'slices.SortFunc': sortFunc,
+    'slices.SortStableFunc': sortFunc,
+    'slices.IndexFunc': (m, g, a, ins) => [indexFunc(m, g, a, ins)],
+    'slices.ContainsFunc': (m, g, a, ins) => [indexFunc(m, g, a, ins) >= 0],
+    'cmp.Compare': (_m, _g, a) => [compare(a[0] as Value, a[1] as Value)],
+    'cmp.Less': (_m, _g, a) => [compare(a[0] as Value, a[1] as Value) < 0],
     'slices.Contains': (m, g, a, ins) => [index(m, g, a, ins) >= 0],
     'slices.Index': (m, g, a, ins) => [index(m, g, a, ins)],
     'slices.Max': extreme('Max', (x, y) => orderedLess(y, x)),
@@ -475,6 +507,7 @@ export function textNatives(): Record<string, Native> {
     'strings.Index': str((s, sub) => byteIndex(s, s.indexOf(sub))),
     'strings.LastIndex': str((s, sub) => byteIndex(s, s.lastIndexOf(sub))),
     'strings.Count': str((s, sub) => (sub === '' ? [...s].length + 1 : s.split(sub).length - 1)),
+    'strings.Compare': str((x, y) => (x < y ? -1 : x > y ? 1 : 0)),
     'strings.Cut': (_m, _g, a) => {
       const [s, sep] = a as string[];
       const i = (s as string).indexOf(sep as string);
