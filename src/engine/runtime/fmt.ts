@@ -357,6 +357,17 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/**
+ * The String methods of time's integer types, which fmt calls without a step of their own
+ * (natives.ts makes the same functions the methods' natives).
+ */
+export const TIME_STRINGERS: Readonly<Record<string, (v: number) => string>> = {
+  'time.Duration.String': (v) => formatDuration(v),
+  'time.Time.String': (v) => formatTime(v),
+  'time.Month.String': (v) => monthName(v),
+  'time.Weekday.String': (v) => weekdayName(v),
+};
+
 /** time.Weekday's String: its English name. */
 export function weekdayName(d: number): string {
   return DAYS[d] ?? `%!Weekday(${d})`;
@@ -714,10 +725,8 @@ function methodString(m: Machine, v: Value, t: Type): string | null {
     if (!(v instanceof Ref)) return '<nil>';
     return String((m.get(v.id) as SlotsObj).s[0]);
   }
-  if (found.ref.native === 'time.Duration.String') return formatDuration(v as number);
-  if (found.ref.native === 'time.Time.String') return formatTime(v as number);
-  if (found.ref.native === 'time.Month.String') return monthName(v as number);
-  if (found.ref.native === 'time.Weekday.String') return weekdayName(v as number);
+  const stringer = TIME_STRINGERS[found.ref.native ?? ''];
+  if (stringer) return stringer(v as number);
   if (found.ref.native === 'context.cancelCtx.Err') return null;
   if (found.ref.native) return null;
   if (v === null && found.ref.ptrRecv) return '<nil>';

@@ -38,18 +38,15 @@ import {
 } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
-import { builderAppend, bytesText, textNatives, utf8Bytes } from './textlib';
+import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
 import {
+  TIME_STRINGERS,
   calendar,
-  formatDuration,
   formatLayout,
   formatLogTime,
-  formatTime,
   fprint,
-  monthName,
   quote,
   sprintf,
-  weekdayName,
   sprintln,
 } from './fmt';
 import {
@@ -112,7 +109,7 @@ export function callNative(
 function fwrite(m: Machine, g: G, w: Value, text: string, ins: Instr): NativeResult {
   if (!(w instanceof Iface)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
   const t = w.t;
-  if (t.k === 'ptr' && t.elem === fileType) return fileWrite(m, g, w.v, text, ins);
+  if (t.k === 'ptr' && t.elem === fileType) return fileWrite(m, g, w.v, text);
   if (t.k === 'ptr' && t.elem === builderType) return [builderAppend(m, g, w.v, ins, text), null];
   const r = m.callMethod(w, 'Write', [m.newSlice(utf8Bytes(text), T.uint8)]);
   if (!r) throw new Error(`internal: no Write method on ${typeString(t, true)}`);
@@ -120,7 +117,7 @@ function fwrite(m: Machine, g: G, w: Value, text: string, ins: Instr): NativeRes
 }
 
 /** Write to os.Stdout (1) or os.Stderr (2); a nil *os.File answers os.ErrInvalid, as Go's. */
-function fileWrite(m: Machine, g: G, fd: Value, text: string, _ins: Instr): NativeResult {
+function fileWrite(m: Machine, g: G, fd: Value, text: string): NativeResult {
   if (fd !== 1 && fd !== 2) return [0, m.newError('invalid argument')];
   m.write(g, fd === 1 ? 'stdout' : 'stderr', text);
   return [utf8Bytes(text).length, null];
@@ -1143,6 +1140,12 @@ function atomicNatives(): Record<string, Native> {
 }
 
 const NATIVES: Record<string, Native> = {
+  ...Object.fromEntries(
+    Object.entries(TIME_STRINGERS).map(([name, f]): [string, Native] => [
+      name,
+      (_m, _g, a) => [f(a[0] as number)],
+    ]),
+  ),
   ...syncMapNatives(),
   'sync.Mutex.Lock': (m, g, a, _ins, ref) => {
     const id = refOf(a[0] as Value);
@@ -1205,9 +1208,9 @@ const NATIVES: Record<string, Native> = {
     const id = refOf(a[0] as Value);
     return wgWait(m, g, id, nameOf(m, id, ref));
   },
-  'fmt.Println': (m, g, a, ins) => fileWrite(m, g, 1, sprintln(m, a), ins),
-  'fmt.Print': (m, g, a, ins) => fileWrite(m, g, 1, fprint(m, a), ins),
-  'fmt.Printf': (m, g, a, ins) => fileWrite(m, g, 1, sprintf(m, a[0] as string, a.slice(1)), ins),
+  'fmt.Println': (m, g, a) => fileWrite(m, g, 1, sprintln(m, a)),
+  'fmt.Print': (m, g, a) => fileWrite(m, g, 1, fprint(m, a)),
+  'fmt.Printf': (m, g, a) => fileWrite(m, g, 1, sprintf(m, a[0] as string, a.slice(1))),
   'fmt.Fprint': (m, g, a, ins) => fwrite(m, g, a[0] as Value, fprint(m, a.slice(1)), ins),
   'fmt.Fprintln': (m, g, a, ins) => fwrite(m, g, a[0] as Value, sprintln(m, a.slice(1)), ins),
   'fmt.Fprintf': (m, g, a, ins) =>
@@ -1215,10 +1218,7 @@ const NATIVES: Record<string, Native> = {
   'builtin.clearSlice': (m, g, a, ins) => {
     const v = a[0] as Value;
     if (!(v instanceof Slice)) return none;
-    // (a backing array's objects hold their element type; an array viewed as a slice, its own)
-    const t = m.slots(v.b).t;
-    const u = under(t);
-    const elem = u.k === 'array' ? u.elem : t;
+    const elem = elemType(m, v);
     for (let i = 0; i < v.len; i++) m.touch(g, v.b, v.off + i, true, ins);
     for (let i = 0; i < v.len; i++) {
       const cur = m.slots(v.b).s[v.off + i];
@@ -1232,9 +1232,8 @@ const NATIVES: Record<string, Native> = {
   },
   'os.Stdout': () => [1],
   'os.Stderr': () => [2],
-  'os.File.Write': (m, g, a, ins) =>
-    fileWrite(m, g, a[0] as Value, bytesText(m, a[1] as Value), ins),
-  'os.File.WriteString': (m, g, a, ins) => fileWrite(m, g, a[0] as Value, a[1] as string, ins),
+  'os.File.Write': (m, g, a) => fileWrite(m, g, a[0] as Value, bytesText(m, a[1] as Value)),
+  'os.File.WriteString': (m, g, a) => fileWrite(m, g, a[0] as Value, a[1] as string),
   'fmt.Sprintf': (m, _g, a) => [sprintf(m, a[0] as string, a.slice(1))],
   'fmt.Sprint': (m, _g, a) => [fprint(m, a)],
   'fmt.Sprintln': (m, _g, a) => [sprintln(m, a)],
@@ -1297,7 +1296,6 @@ const NATIVES: Record<string, Native> = {
   },
   'time.Now': (m) => [m.now],
   'time.Since': (m, _g, a) => [m.now - (a[0] as number)],
-  'time.Duration.String': (_m, _g, a) => [formatDuration(a[0] as number)],
   'time.Duration.Milliseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e6)],
   'time.Duration.Microseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e3)],
   'time.Duration.Nanoseconds': (_m, _g, a) => [a[0] as number],
@@ -1317,8 +1315,6 @@ const NATIVES: Record<string, Native> = {
     if (r + r < m) return [d < 0 ? d + r : d - r];
     return [d < 0 ? d - m + r : d + m - r];
   },
-  'time.Month.String': (_m, _g, a) => [monthName(a[0] as number)],
-  'time.Weekday.String': (_m, _g, a) => [weekdayName(a[0] as number)],
   'time.Time.Weekday': (_m, _g, a) => [calendar(a[0] as number).weekday],
   'time.ParseDuration': (m, _g, a) => {
     const r = parseDuration(a[0] as string);
@@ -1339,7 +1335,6 @@ const NATIVES: Record<string, Native> = {
   'time.Time.Add': (_m, _g, a) => [(a[0] as number) + (a[1] as number)],
   'time.Time.After': (_m, _g, a) => [(a[0] as number) > (a[1] as number)],
   'time.Time.Before': (_m, _g, a) => [(a[0] as number) < (a[1] as number)],
-  'time.Time.String': (_m, _g, a) => [formatTime(a[0] as number)],
   'time.Time.Unix': (_m, _g, a) => [EPOCH_2000_S + Math.floor((a[0] as number) / 1e9)],
   'time.Time.UnixMilli': (_m, _g, a) => [EPOCH_2000_S * 1e3 + Math.floor((a[0] as number) / 1e6)],
   // (beyond 2^53 ns: exact to a few hundred ns, as Interleave's integers are)

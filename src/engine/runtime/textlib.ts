@@ -295,8 +295,11 @@ function compare(x: Value, y: Value): number {
   return orderedLess(x, y) ? -1 : orderedLess(y, x) ? 1 : 0;
 }
 
-/** The element type of slice v (its backing array's, or the array's it views). */
-function elemType(m: Machine, v: Slice): Type {
+/**
+ * The element type of slice v: a backing array's object holds it; an array viewed as a slice
+ * holds the array's type.
+ */
+export function elemType(m: Machine, v: Slice): Type {
   const t = m.slots(v.b).t;
   const u = under(t);
   return u.k === 'array' ? u.elem : t;
