@@ -170,6 +170,12 @@ native(fileType, 'WriteString', fn([T.string], [T.int, errorType]));
 // (so that a *strings.Builder is an io.Writer too)
 native(builderType, 'Write', fn([byteSlice], [T.int, errorType]));
 
+/** fmt.Stringer: what fmt calls String() on (any type with the method prints through it). */
+export const stringerType = named('fmt', 'Stringer', {
+  k: 'iface',
+  methods: new Map([['String', fn([], [T.string])]]),
+});
+
 // ---- sync.Map ------------------------------------------------------------------------
 /**
  * sync.Map: a map whose every method is one indivisible step (Go's mixes a mutex and atomic
@@ -461,6 +467,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         'Fprintf',
         f(fn([writerType, T.string, anyVariadic], [T.int, errorType], true), 'fmt.Fprintf'),
       ],
+      ['Stringer', { k: 'type', type: stringerType }],
     ]),
   ],
   [

@@ -92,6 +92,23 @@ func main() {
   });
 });
 
+describe('fmt.Stringer', () => {
+  it('holds any value with a String method, and fmt prints such values through it', () => {
+    const r = out(
+      [
+        '\tvar s fmt.Stringer = level(2)',
+        '\tfmt.Println(s, s.String())',
+        '\tfmt.Printf("%v %s %d %T\\n", s, level(1), level(1), s)',
+        '\tvar none fmt.Stringer',
+        '\tfmt.Println(none == nil)',
+      ].join('\n') +
+        '\n}\n\ntype level int\n\nfunc (l level) String() string {\n\treturn [...]string{"low", "mid", "high"}[l]',
+      '',
+    );
+    expect(r.stdout).toBe('high high\nhigh mid 1 main.level\ntrue\n');
+  });
+});
+
 describe('strings.Cut and friends, and strconv’s parsers and FormatFloat', () => {
   it('give Go’s results and errors', () => {
     const src = readFileSync(new URL('../fixtures/strconv-strings.go', import.meta.url), 'utf8');
