@@ -46,6 +46,26 @@ test.describe('share links', () => {
     expect(await sim2.output.textContent()).toBe(ending);
   });
 
+  test('a shared program, shared again, still opens: its source goes in the new link', async ({
+    page,
+    context,
+  }) => {
+    const program =
+      'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("passed on")\n}\n';
+    await page.goto(
+      `./#share=${await encodeShare({ v: 1, program, seed: 4, schedule: [], step: 0 })}`,
+    );
+    const sim = new SimulatorPage(page);
+    await sim.runToEnd();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const link = await page.getByLabel('Link').inputValue();
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.getByRole('alert')).toHaveCount(0);
+    await expect(other.getByText('"passed on"')).toBeVisible();
+    await expect(new SimulatorPage(other).output).toContainText('passed on');
+  });
+
   for (const [what, hash, reason] of [
     ['malformed', 'v1.%%%not-base64', /damaged|not an Interleave link/],
     [
@@ -105,6 +125,55 @@ test.describe('links to a program the catalogue does not have', () => {
       'No program “no-such-program” in the catalogue',
     );
     await expect(page.locator('[data-goroutine="G1"]')).toBeVisible();
+  });
+});
+
+test.describe('an embed in a tutorial’s column', () => {
+  test('at 900×600 the crash shows its line, the map being written and the output at once', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    // seed 7 crashes at step 31, at line 19 (well below the program's first screen)
+    await page.goto('./?embed=1&scenario=unsafe-store&seed=7&start=31');
+    const active = page.locator('[data-active="true"]');
+    await expect(active).toHaveAttribute('data-line', '19');
+    await expect(active).toBeInViewport();
+    await expect(page.getByLabel('map jobs', { exact: false })).toBeInViewport();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'concurrent map writes' }),
+    ).toBeInViewport();
+    await expect(page.getByRole('region', { name: /Runtime output/ })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Restart' })).toBeInViewport();
+  });
+
+  test('“Open in Interleave” opens the app at the same moment of the same run', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('./?embed=1&scenario=unsafe-store&seed=7&start=31');
+    const open = page.getByRole('link', { name: 'Open in Interleave' });
+    await expect(open).toHaveAttribute('href', /#share=v1\./);
+    const href = (await open.getAttribute('href')) ?? '';
+    expect(href).not.toContain('embed=1');
+    const app = await context.newPage();
+    await app.goto(href);
+    const sim = new SimulatorPage(app);
+    await expect(sim.scrubber).toHaveValue('31');
+    await expect(sim.output).toContainText('fatal error: concurrent map writes');
+    await expect(
+      app.getByRole('heading', { name: 'Unsafe store: two writes at once' }),
+    ).toBeVisible();
+  });
+
+  test('on a phone it is one column that scrolls, with the controls kept at hand', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.goto('./?embed=1&scenario=unsafe-store&seed=7&start=31');
+    await expect(page.getByRole('button', { name: 'Restart' })).toBeInViewport();
+    await page.getByLabel('map jobs', { exact: false }).scrollIntoViewIfNeeded();
+    await expect(page.getByLabel('map jobs', { exact: false })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Restart' })).toBeInViewport();
   });
 });
 

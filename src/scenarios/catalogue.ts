@@ -552,9 +552,12 @@ export const SCENARIOS: readonly Scenario[] = [
 ];
 
 /** A program that is not in the catalogue (opened from a share link or an embed). */
+/** The id of a program that came with a link or a host page, not from the catalogue. */
+export const CUSTOM_ID = 'custom';
+
 export function customScenario(source: string): Scenario {
   return {
-    id: 'custom',
+    id: CUSTOM_ID,
     group: 'Your own program',
     title: 'A shared program',
     hook: 'A program someone shared with you.',

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import {
   DEFAULT_SCENARIO,
+  CUSTOM_ID,
   SCENARIOS,
   customScenario,
   scenarioById,
@@ -156,7 +157,7 @@ export function App() {
               value={scenario.id}
               onChange={(e) => go({ view: route.view, scenario: e.target.value })}
             >
-              {scenario.id === 'custom' && <option value="custom">A shared program</option>}
+              {scenario.id === CUSTOM_ID && <option value="custom">A shared program</option>}
               {SCENARIOS.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.group} — {s.title}

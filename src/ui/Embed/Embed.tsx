@@ -7,6 +7,7 @@ import {
   type EmbedParams,
 } from '../../embed/protocol';
 import {
+  CUSTOM_ID,
   DEFAULT_SCENARIO,
   customScenario,
   scenarioById,
@@ -22,6 +23,7 @@ import { MapView } from '../MapView/MapView';
 import { VarsView } from '../VarsView/VarsView';
 import { Console } from '../Console/Console';
 import { Scrubber, Transport } from '../Controls/Transport';
+import { momentLink } from '../Tools/momentLink';
 import styles from './Embed.module.css';
 
 /** Who may drive this embed: kept across program loads. */
@@ -168,6 +170,36 @@ function EmbedControls({ params }: { readonly params: EmbedParams }) {
   );
 }
 
+/**
+ * "Open in Interleave": the app, at this moment of this run (the program as edited here, the
+ * seed, the schedule so far and the step), worked out again whenever the run stops moving;
+ * until then, and if the link would be too long, the scenario's own page.
+ */
+function OpenInApp({ scenario }: { readonly scenario: Scenario }) {
+  const store = useSimStore();
+  const step = useSim((s) => (s.playing ? -1 : (s.snapshot?.step ?? 0)));
+  const source = useSim((s) => s.source);
+  const plain = `./${scenario.id === CUSTOM_ID ? '' : `?scenario=${scenario.id}`}`;
+  const [href, setHref] = useState(plain);
+  useEffect(() => {
+    if (step < 0) return;
+    let live = true;
+    const s = store.getState();
+    momentLink(s, scenario, s.history().schedule(), step, '').then(
+      (link) => live && setHref(link),
+      () => live && setHref(plain),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, scenario, step, source, plain]);
+  return (
+    <a href={href} target="_blank" rel="noopener">
+      Open in Interleave
+    </a>
+  );
+}
+
 /** Interleave inside someone else's page: minimal chrome, driven by URL and postMessage. */
 export function Embed() {
   const params = useMemo(() => parseEmbedParams(window.location.search), []);
@@ -209,13 +241,7 @@ export function Embed() {
       <main className={styles.embed}>
         <header className={styles.head}>
           <h1 className={styles.title}>{scenario.title}</h1>
-          <a
-            href={`./?scenario=${scenario.id === 'custom' ? '' : scenario.id}`}
-            target="_blank"
-            rel="noopener"
-          >
-            Open in Interleave
-          </a>
+          <OpenInApp scenario={scenario} />
         </header>
         {unknown && (
           <p className={styles.notice} role="status">
@@ -223,8 +249,13 @@ export function Embed() {
           </p>
         )}
         <div className={styles.main}>
-          <div className={styles.code}>
-            {params.editable ? <CodeArea scenario={scenario} /> : <CodePanel />}
+          <div className={styles.left}>
+            <div className={styles.code}>
+              {params.editable ? <CodeArea scenario={scenario} /> : <CodePanel />}
+            </div>
+            <div className={styles.output}>
+              <Console />
+            </div>
           </div>
           <div className={styles.stage}>
             <Lanes />
@@ -233,7 +264,6 @@ export function Embed() {
             <MapView />
           </div>
         </div>
-        <Console />
         <EmbedControls params={params} />
       </main>
     </SimProvider>

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useRef, useState, type MouseEvent } from 'react';
-import { scenarioById, type Scenario } from '../../scenarios/catalogue';
+import { CUSTOM_ID, scenarioById, type Scenario } from '../../scenarios/catalogue';
 import { matches } from '../../scenarios/showMe';
 import { useExplore } from '../Explore/useExplore';
 import { useSim, useSimStore } from '../Sim/SimContext';
@@ -88,7 +88,7 @@ export function ScenarioPanel({
   const pair = scenario.pair ? scenarioById(scenario.pair) : null;
   const broken = scenario.kind === 'broken';
   // a program from a link or an embed: nobody has said what it should do
-  const own = scenario.id === 'custom';
+  const own = scenario.id === CUSTOM_ID;
 
   // the state limit of the last search ("Search further" raises it)
   const [budget, setBudget] = useState(EXPLORE_BUDGET);
