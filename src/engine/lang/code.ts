@@ -88,6 +88,8 @@ export const enum Op {
   Recover,
   /** map read: k = pop, m = pop; push m[k] (a = 1: and ok); c = zero type */
   MapGet,
+  /** v = pop (a struct or array of key type c); push it as a map key (see runtime/keys.ts) */
+  MapKey,
   /** map write / delete, phase a (0 check, 1 flag, 2 write, 3 clear); b = 1 for delete */
   MapW,
   MapLen,

@@ -44,6 +44,7 @@ import {
   emptyInterface,
   identical,
   isBoolean,
+  isComposite,
   isFloat,
   isInteger,
   isInterface,
@@ -52,6 +53,7 @@ import {
   isString,
   isStructLike,
   isUntyped,
+  leafTypes,
   typeString,
   under,
   type FuncType,
@@ -720,10 +722,10 @@ class Compiler {
         const elem = this.resolveType(t.elem);
         const ku = under(key);
         if (!comparable(key)) fail(t.key.pos, `invalid map key type ${typeString(key)}`);
-        if (ku.k !== 'basic')
+        if (ku.k !== 'basic' && !leafTypes(key))
           unsupported(
             t.key.pos,
-            `map keys of type ${typeString(key)}; use string, int or bool keys`,
+            `map keys of type ${typeString(key)}; use keys of basic types (string, int, bool…), or structs and arrays of them`,
           );
         return { k: 'map', key, elem };
       }
@@ -1579,6 +1581,7 @@ class Compiler {
         if (u.k === 'map') {
           this.expr(e.x);
           this.convert(this.expr(e.index, u.key), u.key, e.index, 'map index');
+          this.mapKey(u.key, e.index.pos);
           return { k: 'map', type: u.elem, keyType: u.key, name: this.placeName(e.x) };
         }
         if (u.k === 'slice') {
@@ -1864,6 +1867,8 @@ class Compiler {
       exit = this.emitVisible(Op.RangeMapNext, pos, 'range: next map entry', base, 0, {
         zero: u.elem,
         name: this.placeName(s.x),
+        // a struct or array key is made again for the loop (see runtime/keys.ts)
+        key: isComposite(u.key) ? u.key : null,
       });
       keyType = u.key;
       valType = u.elem;
@@ -3185,6 +3190,7 @@ class Compiler {
         if (mu.k !== 'map') fail(m.pos, `invalid argument: ${this.describe(m, mop)} is not a map`);
         const k = args[1] as Expr;
         this.convert(this.expr(k, mu.key), mu.key, k, 'argument to delete');
+        this.mapKey(mu.key, k.pos);
         this.mapWrite(e.pos, 1, this.placeName(m));
         return { mode: 'void', type: { k: 'tuple', types: [] } };
       }
@@ -3357,6 +3363,7 @@ class Compiler {
           seen.add(kop.value);
         }
         this.convert(kop, u.key, el.key, 'map literal');
+        this.mapKey(u.key, el.key.pos);
         this.convert(this.expr(el.value, u.elem), u.elem, el.value, 'map literal');
       }
       this.emit(Op.MapLit, e.pos, e.elts.length, 0, type);
@@ -3465,6 +3472,11 @@ class Compiler {
     return u.elem;
   }
 
+  /** A struct or array key (on the stack) made into the one value the map holds it as. */
+  private mapKey(key: Type, pos: Pos): void {
+    if (isComposite(key)) this.emit(Op.MapKey, pos, 0, 0, key);
+  }
+
   private index(e: Expr & { k: 'index' }): Operand {
     const xop = this.expr(e.x);
     const ae = this.arrayView(xop.type, e.pos, e.index);
@@ -3478,6 +3490,7 @@ class Compiler {
     const u = under(xop.type);
     if (u.k === 'map') {
       this.convert(this.expr(e.index, u.key), u.key, e.index, 'map index');
+      this.mapKey(u.key, e.index.pos);
       const ins = this.emitVisible(Op.MapGet, e.pos, 'map read', 0, 0, {
         zero: u.elem,
         name: this.placeName(e.x),

@@ -330,3 +330,33 @@ export function comparable(t: Type): boolean {
       return true;
   }
 }
+
+/** Whether map keys of type t are structs or arrays (held as runtime/keys.ts says). */
+export function isComposite(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'struct' || u.k === 'array';
+}
+
+/**
+ * The basic types of t's leaves, in order (t itself if it is basic); null if some leaf is
+ * not basic (a pointer, an interface, a special type such as sync.Mutex).
+ */
+export function leafTypes(t: Type): Type[] | null {
+  if (t.k === 'named' && t.special) return null;
+  const u = under(t);
+  if (u.k === 'basic') return [t];
+  const parts: Type[] =
+    u.k === 'struct'
+      ? u.fields.map((f) => f.type)
+      : u.k === 'array'
+        ? Array.from({ length: u.len }, () => u.elem)
+        : [];
+  if (u.k !== 'struct' && u.k !== 'array') return null;
+  const out: Type[] = [];
+  for (const p of parts) {
+    const ls = leafTypes(p);
+    if (!ls) return null;
+    out.push(...ls);
+  }
+  return out;
+}

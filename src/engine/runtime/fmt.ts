@@ -5,7 +5,14 @@
  * error annotations (%!d(string=hi), %!(MISSING), %!(EXTRA ...)).
  */
 import { errorType, fileType, isAtomicType } from '../lang/stdlib';
-import { isInterface, isStructLike, typeString, under, type Type } from '../lang/types';
+import {
+  isComposite,
+  isInterface,
+  isStructLike,
+  typeString,
+  under,
+  type Type,
+} from '../lang/types';
 import type { Machine } from './machine';
 import { findMethod } from './machine';
 import {
@@ -20,6 +27,8 @@ import {
   type SlotsObj,
   type Value,
 } from './values';
+
+import { compareKeys } from './keys';
 
 const MAX_DEPTH = 8;
 
@@ -625,13 +634,9 @@ function fmtMap(m: Machine, o: MapObj, t: Type | null, verb: string, depth: numb
   const kt = u.k === 'map' ? u.key : null;
   const vt = u.k === 'map' ? u.elem : null;
   const keys = [...o.m.keys()].sort(compareKeys);
-  return `map[${keys.map((k) => `${fmtv(m, k, kt, verb, depth + 1)}:${fmtv(m, o.m.get(k) as Value, vt, verb, depth + 1)}`).join(' ')}]`;
-}
-
-function compareKeys(a: MapKey, b: MapKey): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
-  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  // (a struct or array key is made again to be printed, String method and all)
+  const key = (k: MapKey) => (kt && isComposite(kt) ? m.decodeKey(k, kt) : k);
+  return `map[${keys.map((k) => `${fmtv(m, key(k), kt, verb, depth + 1)}:${fmtv(m, o.m.get(k) as Value, vt, verb, depth + 1)}`).join(' ')}]`;
 }
 
 function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: number): string {

@@ -11,6 +11,7 @@ import { BinOp, Op, UnOp, type FuncCode, type Instr, type Program } from '../lan
 import type { Pos } from '../lang/source';
 import {
   identical,
+  isComposite,
   isInterface,
   isStructLike,
   emptyInterface,
@@ -51,6 +52,7 @@ import {
   type Value,
 } from './values';
 import { callNative, type NativeResult } from './natives';
+import { decodeLeaves, encodeLeaves, showComposite } from './keys';
 import { formatValue, panicText } from './fmt';
 import { RaceDetector } from './race';
 import { fatalReport, panicReport } from './report';
@@ -539,6 +541,49 @@ export class Machine {
     return new Ref(this.copyObj(r.id), -1);
   }
 
+  /** A struct or array value as a map key: its leaves, read as a copy reads them. */
+  private encodeKey(v: Value, t: Type, pos: Pos): MapKey {
+    const leaves: MapKey[] = [];
+    const walk = (v: Value, t: Type) => {
+      const u = under(t);
+      if (u.k === 'basic') {
+        leaves.push(v as MapKey);
+        return;
+      }
+      if (!(v instanceof Ref)) this.runtimePanic(GO.nilDeref, pos, true);
+      const r = v as Ref;
+      this.fp(r.id, false);
+      const o = this.h[r.id] as SlotsObj;
+      if (u.k === 'struct') u.fields.forEach((f, i) => walk(o.s[i] as Value, f.type));
+      else if (u.k === 'array') for (let i = 0; i < u.len; i++) walk(o.s[i] as Value, u.elem);
+    };
+    walk(v, t);
+    return encodeLeaves(leaves);
+  }
+
+  /** A new struct or array value of type t, made from a map key (a range's copy of it). */
+  decodeKey(k: MapKey, t: Type): Value {
+    const leaves = decodeLeaves(k);
+    let i = 0;
+    const v = this.zero(t);
+    const fill = (r: Ref, t: Type) => {
+      const u = under(t);
+      const o = this.h[r.id] as SlotsObj;
+      const parts =
+        u.k === 'struct'
+          ? u.fields.map((f) => f.type)
+          : u.k === 'array'
+            ? Array.from({ length: u.len }, () => u.elem)
+            : [];
+      parts.forEach((pt, j) => {
+        if (under(pt).k === 'basic') o.s[j] = leaves[i++] as MapKey;
+        else fill(o.s[j] as Ref, pt);
+      });
+    };
+    fill(v as Ref, t);
+    return v;
+  }
+
   private copyObj(id: number): number {
     this.fp(id, false);
     const o = this.h[id] as Obj;
@@ -957,6 +1002,12 @@ export class Machine {
         const s = this.ptr(S.pop() as Value, ins.pos);
         if (ins.b === 0) this.touch(g, s.id, ins.a, true, ins);
         this.wr<SlotsObj>(s.id).s[ins.a] = v;
+        break;
+      }
+      case Op.MapKey: {
+        const src = S.pop() as Value;
+        if (src instanceof Ref) this.touch(g, src.id, -1, false, ins);
+        S.push(this.encodeKey(src, ins.c as Type, ins.pos));
         break;
       }
       case Op.Copy: {
@@ -1902,7 +1953,7 @@ export class Machine {
       obj: ref.id,
       name: mo.name,
       op: 'read',
-      key: this.showKey(k),
+      key: this.showKey(k, mo.t),
       value: has ? this.show(v) : null,
       writing: false,
     });
@@ -1941,7 +1992,7 @@ export class Machine {
         obj: m.id,
         name: mo.name,
         op: 'check',
-        key: info.kind === 2 ? null : this.showKey(k),
+        key: info.kind === 2 ? null : this.showKey(k, mo.t),
         value: null,
         writing: false,
       });
@@ -1978,7 +2029,7 @@ export class Machine {
           obj: ref.id,
           name: mo.name,
           op: what,
-          key: info.kind === 2 ? null : this.showKey(k),
+          key: info.kind === 2 ? null : this.showKey(k, mo.t),
           value: info.kind === 0 ? this.show(S[S.length - 1] as Value) : null,
           writing: mo.writing,
         });
@@ -2035,7 +2086,7 @@ export class Machine {
         g: g.id,
         obj: id,
         name: mo.name,
-        key: this.showKey(k),
+        key: this.showKey(k, mo.t),
         lost: this.show(mo.m.get(k) ?? null),
         lostBy: lastWriter,
         written: this.show(v),
@@ -2092,7 +2143,8 @@ export class Machine {
     const k = keys[i] as MapKey;
     const v = mo.m.get(k) as Value;
     fr.L[base + 1] = i + 1;
-    fr.S.push(k, v);
+    const kt = (ins.c as { key: Type | null }).key;
+    fr.S.push(kt ? this.decodeKey(k, kt) : k, v);
     if (this.record) (g.reads ??= new Map()).set(`${m.id}:${String(k)}`, mo.ver.get(k) ?? 0);
     this.emit({
       t: 'map',
@@ -2100,7 +2152,7 @@ export class Machine {
       obj: m.id,
       name: mo.name,
       op: 'iterate',
-      key: this.showKey(k),
+      key: this.showKey(k, mo.t),
       value: this.show(v),
       writing: false,
     });
@@ -2128,8 +2180,10 @@ export class Machine {
   /** While set, fmt does not run the program's own String/Error methods. */
   pureFormat = false;
 
-  /** A map key as Go source would write it: strings quoted. */
-  showKey(k: MapKey): string {
+  /** A map key (of a map of type mt) as Go source would write it: strings quoted. */
+  showKey(k: MapKey, mt: Type): string {
+    const u = under(mt);
+    if (u.k === 'map' && isComposite(u.key)) return showComposite(k, u.key);
     // (a sync.Map's key of another basic type than string, int or bool is tagged with it)
     if (typeof k === 'string' && k.startsWith('\u0000')) {
       if (k === '\u0000nil') return 'nil';

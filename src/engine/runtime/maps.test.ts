@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { sim } from '../testing/driver';
 import { compileGo, runProgram } from '../index';
 import { explore } from '../explore/explore';
+import { snapshot } from './snapshot';
+import { readFileSync } from 'node:fs';
 
 const program = (g6: string, g7: string, setup = 'm["a"] = 1') => `package main
 
@@ -277,5 +279,84 @@ func main() {
     expect(orders(2)).not.toEqual(orders(1));
     // each a rotation of the order the keys went in, as a Go map's random start is
     for (const o of orders(3)) expect('abcdeabcde').toContain(o);
+  });
+});
+
+describe('structs and arrays as map keys', () => {
+  it('compare field by field, print sorted field by field, and range over copies', () => {
+    const src = readFileSync(new URL('../fixtures/struct-keys.go', import.meta.url), 'utf8');
+    const c = compileGo(src);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    expect(runProgram(c.program, { seed: 5 }).stdout).toBe(
+      [
+        'true 1 false',
+        'map[{1 2}:true {9 5}:true {10 0}:false]',
+        'true true',
+        'map[{1 2}:true {10 0}:false]',
+        'map[{{0 0} b}:3 {{0 1} a}:1] map[{p:{x:0 y:0} name:b}:3 {p:{x:0 y:1} name:a}:1]',
+        'map[[0 5]:y [1 2]:x] y',
+        'map[x/y:1]',
+        // (changing the range's copy of a key changes nothing in the map)
+        '204 map[{{0 0} b}:3 {{0 1} a}:1]',
+        'map[{0 0}:2 {1 0}:1]',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('are shown as Go writes them, and two goroutines writing different keys still crash', () => {
+    const s = sim(
+      program('m[pt{1, 2}] = 1', 'm[pt{3, 4}] = 2', '')
+        .replace('m := map[string]int{}', 'm := map[pt]int{}')
+        .concat('\ntype pt struct{ x, y int }\n'),
+    );
+    s.runUntilBlocked(1).runToNext(6, SET_FLAG).run(6).expectNext(6, CHANGE);
+    expect(s.map('m').writing).toBe(true);
+    s.runUntilBlocked(7).expectOutcome(2, 'fatal error: concurrent map writes');
+    // what the map card and the narration show
+    const keys = s.log.flatMap((e) => (e.t === 'map' ? [`G${e.g} ${e.op} ${e.key}`] : []));
+    expect(keys).toContain('G6 check pt{1, 2}');
+    const done = sim(
+      'package main\n\ntype pt struct{ x, y int }\n\nfunc main() {\n\tm := map[pt][2]string{{1, 2}: {"a", "b"}}\n\tg := map[[2]string]int{{"a", "b"}: 1}\n\t_, _ = m, g\n}\n',
+    ).runToEnd();
+    expect(snapshot(done.m).maps.map((v) => v.entries.map((e) => e.key))).toEqual([
+      ['pt{1, 2}'],
+      ['[2]string{"a", "b"}'],
+    ]);
+  });
+
+  it('the explorer finds what unlocked writes of different keys do, with or without reduction', () => {
+    const c = compileGo(
+      program('m[pt{1, 2}]++', 'm[pt{3, 4}]++', '')
+        .replace('m := map[string]int{}', 'm := map[pt]int{}')
+        .concat('\ntype pt struct{ x, y int }\n'),
+    );
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    const found = (reduce: boolean) => {
+      const r = explore(c.program, { reduce, maxStates: 200_000 });
+      expect(r.complete).toBe(true);
+      return r.outcomes.map((o) => o.first || o.stdout).sort();
+    };
+    expect(found(true)).toEqual([
+      'fatal error: concurrent map read and map write',
+      'fatal error: concurrent map writes',
+      'len 2\n',
+    ]);
+    expect(found(false)).toEqual(found(true));
+  });
+
+  it('may not hold a pointer or an interface: that is refused, saying what is supported', () => {
+    for (const [key, type] of [
+      ['*int', '*int'],
+      ['struct{ p *int }', 'struct{p *int}'],
+      ['any', 'any'],
+    ]) {
+      const c = compileGo(`package main\n\nfunc main() {\n\t_ = map[${key}]int{}\n}\n`);
+      expect(c.ok).toBe(false);
+      if (!c.ok)
+        expect(c.diagnostics[0]?.msg).toBe(
+          `unsupported: map keys of type ${type}; use keys of basic types (string, int, bool…), or structs and arrays of them`,
+        );
+    }
   });
 });

@@ -414,7 +414,7 @@ export function snapshot(m: Machine): Snapshot {
 
 function mapView(m: Machine, id: number, o: MapObj): MapView {
   const entries: MapEntryView[] = [...o.m].map(([k, v]) => ({
-    key: m.showKey(k),
+    key: m.showKey(k, o.t),
     value: m.show(v),
     writer: (o.ver.get(k) ?? 0) % 65536,
   }));
