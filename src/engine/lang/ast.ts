@@ -17,7 +17,13 @@ export type TypeExpr =
   | { readonly k: 'tmap'; readonly pos: Pos; readonly key: TypeExpr; readonly elem: TypeExpr }
   | { readonly k: 'tstruct'; readonly pos: Pos; readonly fields: readonly FieldSpec[] }
   | { readonly k: 'tfunc'; readonly pos: Pos; readonly sig: Signature }
-  | { readonly k: 'tiface'; readonly pos: Pos; readonly methods: readonly MethodSpec[] }
+  | {
+      readonly k: 'tiface';
+      readonly pos: Pos;
+      readonly methods: readonly MethodSpec[];
+      /** embedded interfaces (`interface{ error; Code() int }`) */
+      readonly embeds: readonly TypeExpr[];
+    }
   | { readonly k: 'tparen'; readonly pos: Pos; readonly t: TypeExpr };
 
 export interface FieldSpec {

@@ -301,6 +301,22 @@ describe('when the program uses something Interleave does not simulate', () => {
       main('\tm := sync.Mutex{1}\n\t_ = &m', '\nimport "sync"'),
       'main.go:5:18: unsupported: elements in a sync.Mutex literal',
     ],
+    [
+      'package main\n\ntype Number interface {\n\t~int | ~float64\n}\n\nfunc main() {}\n',
+      'main.go:4:2: unsupported: type sets (interfaces that are generic constraints)',
+    ],
+    [
+      'package main\n\ntype A B\ntype B A\n\nfunc main() {}\n',
+      'main.go:3:6: invalid recursive type A',
+    ],
+    [
+      'package main\n\ntype I interface{ J }\ntype J interface{ I }\n\nfunc main() {}\n',
+      'main.go:3:6: invalid recursive type I',
+    ],
+    [
+      'package main\n\ntype I interface {\n\tM()\n\tJ\n}\ntype J interface{ M() int }\n\nfunc main() {}\n',
+      'main.go:5:2: duplicate method M',
+    ],
   ])('says what, and where, before running (%#)', (src, want) => {
     expect(errorOf(src)).toBe(want);
   });
@@ -331,6 +347,11 @@ describe("the subset runs with Go's semantics", () => {
       /^panic: runtime error: invalid memory address or nil pointer dereference\n\[signal SIGSEGV[^\n]*\n\ngoroutine 1 \[running\]:\nmain\.\(\*Store\)\.Add\(\.\.\.\)\n\t[^\n]*:17\n/,
     );
     expect(r.outcome.code).toBe(2);
+  });
+
+  it('gives an interface the methods of the interfaces it embeds, declared before or after it', () => {
+    const r = run(readFileSync('src/engine/fixtures/embedded-interfaces.go', 'utf8'));
+    expect(r.stdout).toBe('not found 404 false e404\nas 404\n5 <nil>\n{3}\n');
   });
 
   it('reads an embedded pointer as a step other goroutines see, so a lost update through it is found', () => {

@@ -419,14 +419,36 @@ class Compiler {
           name: s.name.name,
           type: this.resolveType(s.type),
         });
-    for (const [t, s] of pending) {
-      const u = this.resolveType(s.type);
-      t.underlying = under(u);
-      // A defined type over a library struct (type M sync.Mutex) keeps its runtime kind.
-      if (u.k === 'named' && u.special)
-        (t as { special: NamedType['special'] }).special = u.special;
-    }
+    for (const [t, s] of pending) this.unresolved.set(t, s);
+    for (const [t] of pending) this.resolvePending(t);
     for (const [t, s] of pending) this.checkRecursive(t, s.name.pos, new Set());
+  }
+
+  /** the program's named types whose underlying type is not worked out yet, and being */
+  private readonly unresolved = new Map<NamedType, TypeSpec>();
+  private readonly resolving = new Set<NamedType>();
+
+  /**
+   * Work out a named type's underlying type now if it is still pending: in declaration order,
+   * except that a type defined as another declared later (`type A B`), or an interface
+   * embedding one, needs that one first. A cycle is types2's "invalid recursive type".
+   */
+  private resolvePending(t: NamedType): void {
+    const s = this.unresolved.get(t);
+    if (!s) return;
+    if (this.resolving.has(t)) fail(s.name.pos, `invalid recursive type ${t.name}`);
+    this.resolving.add(t);
+    const saved = this.scope;
+    this.scope = this.fileScope;
+    const u = this.resolveType(s.type);
+    this.scope = saved;
+    // (`type A B` with B declared later: B's underlying type first)
+    if (u.k === 'named') this.resolvePending(u);
+    t.underlying = under(u);
+    // A defined type over a library struct (type M sync.Mutex) keeps its runtime kind.
+    if (u.k === 'named' && u.special) (t as { special: NamedType['special'] }).special = u.special;
+    this.resolving.delete(t);
+    this.unresolved.delete(t);
   }
 
   private checkRecursive(t: Type, pos: Pos, seen: Set<Type>): void {
@@ -753,6 +775,20 @@ class Compiler {
         for (const m of t.methods) {
           if (methods.has(m.name)) fail(m.pos, `duplicate method ${m.name}`);
           methods.set(m.name, this.funcType(m.sig));
+        }
+        // an embedded interface's methods are this one's: the same method twice is fine if
+        // its signatures are identical (Go 1.14), otherwise types2's "duplicate method"
+        for (const e of t.embeds) {
+          const et = this.resolveType(e);
+          if (et.k === 'named') this.resolvePending(et);
+          const eu = under(et);
+          if (eu.k !== 'iface')
+            unsupported(e.pos, 'type sets (interfaces that are generic constraints)');
+          for (const [name, ft] of (eu as InterfaceType).methods) {
+            const had = methods.get(name);
+            if (had && !identical(had, ft)) fail(e.pos, `duplicate method ${name}`);
+            methods.set(name, ft);
+          }
         }
         return { k: 'iface', methods } satisfies InterfaceType;
       }

@@ -761,7 +761,7 @@ class Parser {
       case 'FunctionType':
         return { k: 'tfunc', pos, sig: this.signature(n, 0) };
       case 'InterfaceType':
-        return { k: 'tiface', pos, methods: this.methods(n) };
+        return { k: 'tiface', pos, ...this.methods(n) };
       case 'ParenthesizedType':
       case 'ParenthesizedExpr': {
         const [t] = this.kids(n);
@@ -800,16 +800,22 @@ class Parser {
     return out;
   }
 
-  private methods(n: SyntaxNode): MethodSpec[] {
+  private methods(n: SyntaxNode): { methods: MethodSpec[]; embeds: TypeExpr[] } {
     const body = n.getChild('InterfaceBody');
-    const out: MethodSpec[] = [];
+    const methods: MethodSpec[] = [];
+    const embeds: TypeExpr[] = [];
     for (const c of body ? this.kids(body) : []) {
-      if (c.name !== 'MethodElem') unsupported(this.pos(c), 'embedded interfaces and type sets');
+      if (c.name === 'TypeName' || c.name === 'QualifiedType') {
+        embeds.push(this.type(c));
+        continue;
+      }
+      if (c.name !== 'MethodElem')
+        unsupported(this.pos(c), 'type sets (interfaces that are generic constraints)');
       const name = c.getChild('FieldName');
       if (!name) continue;
-      out.push({ name: this.src(name), pos: this.pos(name), sig: this.signature(c, 0) });
+      methods.push({ name: this.src(name), pos: this.pos(name), sig: this.signature(c, 0) });
     }
-    return out;
+    return { methods, embeds };
   }
 
   // ---- statements ----------------------------------------------------------------------

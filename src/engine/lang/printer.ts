@@ -54,7 +54,7 @@ export function typeExprString(t: TypeExpr): string {
     case 'tfunc':
       return `func${sigString(t.sig)}`;
     case 'tiface':
-      return t.methods.length === 0 ? 'interface{}' : 'interface{…}';
+      return t.methods.length + t.embeds.length === 0 ? 'interface{}' : 'interface{…}';
     case 'tparen':
       return `(${typeExprString(t.t)})`;
   }
