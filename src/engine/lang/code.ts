@@ -46,6 +46,11 @@ export const enum Op {
   StructLit,
   /** pop a values, push a new slice of element type c */
   SliceLit,
+  /**
+   * an array or slice literal with indexes: pop a values (in source order), push c.len values
+   * in index order, c.at[i] the index of value i, zero values of type c.zero elsewhere
+   */
+  Place,
   /** pop a key/value pairs, push a new map of type c */
   MapLit,
   /** binary operator a on operand type c */

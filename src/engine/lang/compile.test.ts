@@ -306,6 +306,35 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:4:2: unsupported: type sets (interfaces that are generic constraints)',
     ],
     [
+      main('\tx := 1\n\tcopy(x, "a")'),
+      'main.go:5:7: invalid argument: copy expects slice arguments; found x (variable of type int) and "a" (untyped string constant)',
+    ],
+    [
+      main('\tvar a []int\n\tcopy(a, "s")'),
+      'main.go:5:7: invalid argument: arguments to copy a (variable of type []int) and "s" (untyped string constant) have different element types int and byte',
+    ],
+    [
+      main('\tvar a []int\n\ta = append(a, "s"...)\n\t_ = a'),
+      'main.go:5:16: cannot use "s" (untyped string constant) as []int value in argument to append',
+    ],
+    [
+      main('\tx := []int{1: 1, 1: 2}\n\t_ = x'),
+      'main.go:4:19: duplicate index 1 in array or slice literal',
+    ],
+    [
+      main('\tx := [2]int{3: 1}\n\t_ = x'),
+      'main.go:4:14: invalid argument: index 3 out of bounds [0:2]',
+    ],
+    [main('\tx := [2]int{1, 2, 3}\n\t_ = x'), 'main.go:4:20: index 2 is out of bounds (>= 2)'],
+    [
+      main('\ti := 1\n\tx := []int{i: 1}\n\t_ = x'),
+      'main.go:5:13: index i must be integer constant',
+    ],
+    [
+      main('\tx := []int{-1: 1}\n\t_ = x'),
+      'main.go:4:13: invalid argument: index -1 must not be negative',
+    ],
+    [
       'package main\n\ntype A B\ntype B A\n\nfunc main() {}\n',
       'main.go:3:6: invalid recursive type A',
     ],
@@ -347,6 +376,23 @@ describe("the subset runs with Go's semantics", () => {
       /^panic: runtime error: invalid memory address or nil pointer dereference\n\[signal SIGSEGV[^\n]*\n\ngoroutine 1 \[running\]:\nmain\.\(\*Store\)\.Add\(\.\.\.\)\n\t[^\n]*:17\n/,
     );
     expect(r.outcome.code).toBe(2);
+  });
+
+  it('appends and copies a string’s bytes into a byte slice, as the spec’s special cases say', () => {
+    const r = run(
+      main(
+        '\tb := []byte("ab")\n\tb = append(b, "cé"...)\n\tbuf := make([]byte, 3)\n\tn := copy(buf, "héllo")\n\tfmt.Println(string(b), len(b), n, buf)',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('abcé 5 3 [104 195 169]\n');
+  });
+
+  it('places indexed elements of array and slice literals, evaluated in the order written', () => {
+    const r = run(readFileSync('src/engine/fixtures/indexed-literals.go', 'utf8'));
+    expect(r.stdout).toBe(
+      '[pending running done] 3 done\nn[7 0 0 0 0 1 2] 7 7\n["" "" "c" ""]\n[{9} {0} {0} {1}]\n[1 2 0]\n',
+    );
   });
 
   it('gives an interface the methods of the interfaces it embeds, declared before or after it', () => {

@@ -3159,8 +3159,11 @@ class Compiler {
           if (args.length !== 2) fail(e.pos, 'can only use ... with final argument in list');
           const t = args[1] as Expr;
           const top = this.expr(t, sop.type);
-          if (isString(top.type)) unsupported(t.pos, 'appending a string to a byte slice');
-          this.convert(top, sop.type, t, 'append');
+          // (the spec's special case: append([]byte, string...) appends the string's bytes)
+          const elem = su.elem;
+          if (isString(top.type) && elem.k === 'basic' && elem.name === 'uint8')
+            this.emitNative('conv.bytesOfString', 1, 1, t.pos, null);
+          else this.convert(top, sop.type, t, 'argument to append');
           this.emitVisible(Op.AppendSlice, e.pos, 'append');
           return { mode: 'value', type: sop.type };
         }
@@ -3280,8 +3283,24 @@ class Compiler {
         need(2);
         const d = this.expr(args[0] as Expr);
         const s = this.expr(args[1] as Expr);
-        if (under(d.type).k !== 'slice' || under(s.type).k !== 'slice')
-          unsupported(e.pos, 'copy between anything but two slices');
+        // (the spec's special case: copy([]byte, string) copies the string's bytes)
+        const du = under(d.type);
+        let su = under(s.type);
+        if (isString(s.type) && du.k === 'slice' && du.elem.k === 'basic') {
+          su = { k: 'slice', elem: T.uint8 };
+          if (du.elem.name === 'uint8') this.emitNative('conv.bytesOfString', 1, 1, e.pos, null);
+        }
+        // (types2's words)
+        if (du.k !== 'slice' || su.k !== 'slice')
+          fail(
+            (args[0] as Expr).pos,
+            `invalid argument: copy expects slice arguments; found ${this.describe(args[0] as Expr, d)} and ${this.describe(args[1] as Expr, s)}`,
+          );
+        if (!identical(du.elem, su.elem))
+          fail(
+            (args[0] as Expr).pos,
+            `invalid argument: arguments to copy ${this.describe(args[0] as Expr, d)} and ${this.describe(args[1] as Expr, s)} have different element types ${typeString(du.elem)} and ${isString(s.type) ? 'byte' : typeString(su.elem)}`,
+          );
         this.emitVisible(Op.Native, e.pos, 'copy', 2, 1, { name: 'builtin.copy', place: null });
         return { mode: 'value', type: T.int };
       }
@@ -3342,7 +3361,11 @@ class Compiler {
     let viaPointer = false;
     // [...]T{…}: as many elements as the literal has
     if (e.type?.k === 'tarray' && !e.type.len)
-      type = { k: 'array', elem: this.resolveType(e.type.elem), len: e.elts.length };
+      type = {
+        k: 'array',
+        elem: this.resolveType(e.type.elem),
+        len: this.elementIndexes(e.elts, -1).len,
+      };
     else if (e.type) type = this.resolveType(e.type);
     else {
       if (!hint) fail(e.pos, 'invalid composite literal type: missing type');
@@ -3369,23 +3392,15 @@ class Compiler {
       this.structLit(e, type, u);
       return result(type);
     }
-    if (u.k === 'array') {
-      e.elts.forEach((el, i) => {
-        if (el.key) unsupported(el.pos, 'indexed elements in array literals');
-        if (i >= u.len) fail(el.pos, `index ${i} is out of bounds (>= ${u.len})`);
+    if (u.k === 'array' || u.k === 'slice') {
+      const { at, len, keyed } = this.elementIndexes(e.elts, u.k === 'array' ? u.len : -1);
+      for (const el of e.elts)
         this.convert(this.expr(el.value, u.elem), u.elem, el.value, 'array or slice literal');
-      });
-      for (let i = e.elts.length; i < u.len; i++) this.emit(Op.Zero, e.pos, 0, 0, u.elem);
-      this.emit(Op.StructLit, e.pos, u.len, 0, type);
-      return result(type);
-    }
-    if (u.k === 'slice') {
-      for (const el of e.elts) {
-        if (el.key) unsupported(el.pos, 'indexed elements in slice literals');
-        this.convert(this.expr(el.value, u.elem), u.elem, el.value, 'slice literal');
-      }
-      this.emit(Op.SliceLit, e.pos, e.elts.length, 0, u.elem);
-      if (type.k === 'named') return result(type);
+      const n = u.k === 'array' ? u.len : len;
+      if (keyed || n > e.elts.length)
+        this.emit(Op.Place, e.pos, e.elts.length, 0, { at, len: n, zero: u.elem });
+      if (u.k === 'array') this.emit(Op.StructLit, e.pos, n, 0, type);
+      else this.emit(Op.SliceLit, e.pos, n, 0, u.elem);
       return result(type);
     }
     if (u.k === 'map') {
@@ -3474,6 +3489,40 @@ class Compiler {
   // ---- index, slice, unary -------------------------------------------------------------
 
   /** An array type's length: a constant, non-negative integer. */
+  /**
+   * Where each element of an array or slice literal goes: after the previous one, or at its
+   * constant index (`[...]string{Done: "done"}`); the literal's length (the highest index plus
+   * one); `length` is the array's (-1 for a slice or [...]). types2's errors.
+   */
+  private elementIndexes(
+    elts: readonly { readonly key: Expr | null; readonly pos: Pos }[],
+    length: number,
+  ): { at: number[]; len: number; keyed: boolean } {
+    const at: number[] = [];
+    const seen = new Set<number>();
+    let index = 0;
+    let max = 0;
+    for (const el of elts) {
+      if (el.key) {
+        const c = this.constValue(el.key);
+        if (!c || typeof c.value !== 'number' || !Number.isInteger(c.value))
+          fail(el.key.pos, `index ${exprString(el.key)} must be integer constant`);
+        if (c.value < 0)
+          fail(el.key.pos, `invalid argument: index ${exprString(el.key)} must not be negative`);
+        if (length >= 0 && c.value >= length)
+          fail(el.key.pos, `invalid argument: index ${c.value} out of bounds [0:${length}]`);
+        index = c.value;
+      } else if (length >= 0 && index >= length)
+        fail(el.pos, `index ${index} is out of bounds (>= ${length})`);
+      if (seen.has(index)) fail(el.pos, `duplicate index ${index} in array or slice literal`);
+      seen.add(index);
+      at.push(index);
+      index++;
+      if (index > max) max = index;
+    }
+    return { at, len: max, keyed: elts.some((el) => el.key !== null) };
+  }
+
   private arrayLength(e: Expr): number {
     const c = this.constValue(e);
     if (!c) {

@@ -137,7 +137,7 @@ export function sprintf(m: Machine, format: string, args: readonly Value[]): str
       out += `%!${verb}(MISSING)`;
       continue;
     }
-    out += pad(formatVerb(m, args[argi++] as Value, verb, spec), spec);
+    out += formatArg(m, args[argi++] as Value, verb, spec, 0);
   }
   if (argi < args.length) {
     out += `%!(EXTRA ${args
@@ -169,20 +169,75 @@ function bad(verb: string, v: Value, t: Type | null, m: Machine): string {
   return `%!${verb}(${typeString(t, true)}=${formatValue(m, v, t, 'v')})`;
 }
 
+const isByte = (t: Type) => t.k === 'basic' && t.name === 'uint8';
+
+/**
+ * One operand of Printf, as print.go's printValue does it: a verb other than %v (or %v with a
+ * width) goes to the elements of a slice or array, the entries of a map and the fields of a
+ * struct, one by one, each padded to the width (`%5d` of []int{1} is `[    1]`, `%q` of a
+ * map[string]int is `map["k":'\x01']`); a value with an Error or String method is printed
+ * through it first, for the verbs that call them (handleMethods).
+ */
+function formatArg(m: Machine, arg: Value, verb: string, spec: Spec, depth: number): string {
+  const [v, t] = dynamic(arg, null);
+  const u = t ? under(t) : null;
+  const plain = verb === 'v' && spec.width < 0;
+  const methods =
+    t !== null && 'vsqxX'.includes(verb) && (hasMethod(t, 'Error') || hasMethod(t, 'String'));
+  if (u && t && !plain && !methods && verb !== 'T' && verb !== 'p' && depth < MAX_DEPTH) {
+    const each = (x: Value, et: Type) =>
+      formatArg(m, under(et).k === 'iface' ? x : new Iface(et, x), verb, spec, depth + 1);
+    const list = (xs: readonly Value[], et: Type) => `[${xs.map((x) => each(x, et)).join(' ')}]`;
+    const bytes = 'sqxX'.includes(verb);
+    // a []byte or [N]byte with %s %q %x %X: its bytes as one string (fmtBytes)
+    const byteVals =
+      bytes && (u.k === 'slice' || u.k === 'array') && isByte(u.elem)
+        ? v instanceof Slice
+          ? (m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len)
+          : v instanceof Ref && m.get(v.id).k === K.Slots
+            ? (m.get(v.id) as SlotsObj).s
+            : v === null
+              ? []
+              : null
+        : null;
+    if (byteVals) {
+      const bs = Uint8Array.from(byteVals as number[]);
+      if (verb === 'x' || verb === 'X') {
+        let h = [...bs].map((b) => b.toString(16).padStart(2, '0')).join('');
+        if (spec.sharp && h) h = `0x${h}`;
+        return pad(verb === 'X' ? h.toUpperCase() : h, spec);
+      }
+      const text = new TextDecoder().decode(bs);
+      return pad(verb === 'q' ? quote(text) : text, spec);
+    }
+    if (u.k === 'slice' && !(isByte(u.elem) && bytes)) {
+      if (v === null) return '[]';
+      if (v instanceof Slice)
+        return list((m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len), u.elem);
+    }
+    const special = t.k === 'named' && t.special !== null;
+    if (v instanceof Ref && v.f === -1 && !special) {
+      const o = m.get(v.id);
+      if (u.k === 'array' && o.k === K.Slots && !(isByte(u.elem) && bytes))
+        return list(o.s, u.elem);
+      if (u.k === 'struct' && o.k === K.Slots)
+        return `{${u.fields.map((f, i) => each(o.s[i] as Value, f.type)).join(' ')}}`;
+      if (u.k === 'map' && o.k === K.Map) {
+        const keys = [...o.m.keys()].sort(compareKeys);
+        const key = (k: MapKey) => (isComposite(u.key) ? m.decodeKey(k, u.key) : k);
+        return `map[${keys.map((k) => `${each(key(k), u.key)}:${each(o.m.get(k) as Value, u.elem)}`).join(' ')}]`;
+      }
+      // a pointer to a struct, array, slice or map, at the top: & and what it points to
+      if (u.k === 'ptr' && depth === 0 && ['struct', 'array', 'map'].includes(under(u.elem).k))
+        return `&${formatArg(m, new Iface(u.elem, v), verb, spec, depth + 1)}`;
+    }
+    if (u.k === 'map' && v === null) return 'map[]';
+  }
+  return pad(formatVerb(m, arg, verb, spec), spec);
+}
+
 function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec): string {
   const [v, t] = dynamic(arg, null);
-  // fmt applies other verbs to a slice's elements, one by one: %q of []string is ["a" "b"]
-  const u = t ? under(t) : null;
-  if (v instanceof Slice && u?.k === 'slice' && 'qxXobcUtfFeg'.includes(verb)) {
-    const isBytes = u.elem.k === 'basic' && u.elem.name === 'uint8';
-    if (!(isBytes && 'qxXs'.includes(verb)))
-      return `[${(m.get(v.b) as SlotsObj).s
-        .slice(v.off, v.off + v.len)
-        .map((x) =>
-          formatVerb(m, under(u.elem).k === 'iface' ? x : new Iface(u.elem, x), verb, spec),
-        )
-        .join(' ')}]`;
-  }
   switch (verb) {
     case 'v':
       return formatValue(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v');

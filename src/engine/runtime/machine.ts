@@ -1049,6 +1049,18 @@ export class Machine {
         S.push(new Ref(id, -1));
         break;
       }
+      case Op.Place: {
+        const { at, len, zero } = ins.c as { at: number[]; len: number; zero: Type };
+        const vals = S.splice(S.length - ins.a);
+        const out = new Array<Value>(len).fill(null);
+        const set = new Array<boolean>(len).fill(false);
+        vals.forEach((v, i) => {
+          out[at[i] as number] = v;
+          set[at[i] as number] = true;
+        });
+        for (let i = 0; i < len; i++) S.push(set[i] ? (out[i] as Value) : this.zero(zero));
+        break;
+      }
       case Op.SliceLit: {
         const vals = ins.a > 0 ? S.splice(S.length - ins.a) : [];
         const id = this.alloc({

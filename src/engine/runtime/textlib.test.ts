@@ -109,6 +109,30 @@ describe('fmt.Stringer', () => {
   });
 });
 
+describe('Printf’s verbs on slices, arrays, maps and structs', () => {
+  it('go to each element, entry and field, each padded to the width, as print.go does', () => {
+    const r = out(
+      [
+        '\ttype pair struct{ A, B int }',
+        '\tfmt.Printf("%q %q %x %5d|%-3s|\\n", []string{"a", "b"}, [2]string{"x"}, []int{10, 255}, []int{1}, []string{"s"})',
+        '\tfmt.Printf("%q %d %03d %v\\n", map[string]int{"k": 1}, pair{1, 2}, &pair{3, 4}, []string(nil))',
+        '\tfmt.Printf("%4v|%x|%s|%d\\n", []int{7}, []byte("hi"), [2]byte{104, 105}, []byte("hi"))',
+        '\tfmt.Printf("%d %s\\n", []string{"a"}, []int{1})',
+      ].join('\n'),
+      '',
+    );
+    expect(r.stdout).toBe(
+      [
+        '["a" "b"] ["x" ""] [a ff] [    1]|[s  ]|',
+        `map["k":'\\x01'] {1 2} &{003 004} []`,
+        '[   7]|6869|hi|[104 105]',
+        '[%!d(string=a)] [%!s(int=1)]',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('strings.Cut and friends, and strconv’s parsers and FormatFloat', () => {
   it('give Go’s results and errors', () => {
     const src = readFileSync(new URL('../fixtures/strconv-strings.go', import.meta.url), 'utf8');
