@@ -558,7 +558,7 @@ describe("the subset runs with Go's semantics", () => {
     expect(runProgram(c.program, { race: true, seed: 1 }).outcome.code).toBe(0);
   });
 
-  it('carries values in a context (the nearest key wins), and deadlines from a time.Time', () => {
+  it('carries values in a context (the nearest key wins), deadlines from a time.Time, and Deadline()', () => {
     const src = readFileSync(new URL('../fixtures/context-values.go', import.meta.url), 'utf8');
     expect(run(src).stdout).toBe(
       [
@@ -566,6 +566,10 @@ describe("the subset runs with Go's semantics", () => {
         'request r-42 <nil> context deadline exceeded',
         'context.Background.WithValue(main.ctxKey, r-42)',
         'context.Background.WithValue(k, v)',
+        'none false',
+        'none false',
+        '50ms true',
+        '50ms true',
         '',
       ].join('\n'),
     );

@@ -270,12 +270,14 @@ native(timeType, 'Equal', fn([timeType], [T.bool]), false);
 export const contextType = named('context', 'Context', {
   k: 'iface',
   methods: new Map<string, FuncType>([
+    ['Deadline', fn([], [timeType, T.bool])],
     ['Err', fn([], [errorType])],
     ['Value', fn([empty], [empty])],
   ]),
 });
 /** The concrete context kinds, as fmt's %T would name them. */
 export const cancelCtxType = named('context', 'cancelCtx', { k: 'struct', fields: [] });
+native(cancelCtxType, 'Deadline', fn([], [timeType, T.bool]));
 native(cancelCtxType, 'Err', fn([], [errorType]));
 native(cancelCtxType, 'Value', fn([empty], [empty]));
 export const cancelCtxPtr: Type = { k: 'ptr', elem: cancelCtxType };

@@ -1405,6 +1405,17 @@ const NATIVES: Record<string, Native> = {
     cancelCtx(m, refOf(a[0] as Value), m.ctxErrs[0], g.id);
     return none;
   },
+  // ctx.Deadline(): the earliest deadline up through the parents (WithDeadline makes a timer
+  // only when it is earlier than its parent's), else the zero Time and false
+  'context.cancelCtx.Deadline': (m, _g, a) => {
+    let d = -1;
+    for (let id = ctxArg(a[0] as Value); id >= 0;) {
+      const c = m.get(id) as CtxObj;
+      if (c.deadline >= 0 && (d < 0 || c.deadline < d)) d = c.deadline;
+      id = c.parent;
+    }
+    return d < 0 ? [0, false] : [d, true];
+  },
   'context.cancelCtx.Err': (m, _g, a) => [(m.get(refOf(a[0] as Value)) as CtxObj).err],
   // ctx.Value(key): the nearest WithValue with an equal key, up through the parents
   'context.cancelCtx.Value': (m, _g, a, ins) => {
