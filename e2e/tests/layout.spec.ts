@@ -66,6 +66,32 @@ test('stepping keeps the page where the reader is; only the code panel follows t
   expect(inView).toBe(true);
 });
 
+test('at 1280×800 the program keeps its size as a run goes on, and the line being run stays whole in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const sim = new SimulatorPage(page);
+  await sim.open('rwmutex-store');
+  const code = page.getByRole('region', { name: "Program source, with each goroutine's line" });
+  const heights = new Set<number>();
+  for (let i = 1; i <= 30; i++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(sim.scrubber).toHaveValue(String(i));
+    // (the timeline and the figures below it gain a row per goroutine: they scroll, the page
+    // does not move)
+    heights.add(Math.round((await code.boundingBox())?.height ?? 0));
+  }
+  expect([...heights]).toHaveLength(1);
+  const whole = await code.evaluate((panel) => {
+    const line = panel.querySelector('[data-active="true"]');
+    if (!line) return null;
+    const a = line.getBoundingClientRect();
+    const v = panel.getBoundingClientRect();
+    return a.top >= v.top - 1 && a.bottom <= v.bottom + 1;
+  });
+  expect(whole).toBe(true);
+});
+
 test.describe('on a 1024×768 screen', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
 

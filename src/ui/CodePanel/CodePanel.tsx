@@ -108,12 +108,19 @@ export function CodePanel() {
     // narrow screen it would pull the reader away from the goroutines at every step)
     const box = panel.current;
     if (fast || activeLine === 0 || !box) return;
-    const line = box.querySelector<HTMLElement>(`[data-line="${activeLine}"]`);
-    if (!line) return;
-    const view = box.getBoundingClientRect();
-    const at = line.getBoundingClientRect();
-    if (at.top < view.top) box.scrollTop -= view.top - at.top;
-    else if (at.bottom > view.bottom) box.scrollTop += at.bottom - view.bottom;
+    const keep = () => {
+      const line = box.querySelector<HTMLElement>(`[data-line="${activeLine}"]`);
+      if (!line) return;
+      const view = box.getBoundingClientRect();
+      const at = line.getBoundingClientRect();
+      if (at.top < view.top) box.scrollTop -= view.top - at.top;
+      else if (at.bottom > view.bottom) box.scrollTop += at.bottom - view.bottom;
+    };
+    keep();
+    // and again whenever the panel changes size (a window resized, a layout that moved)
+    const ro = new ResizeObserver(keep);
+    ro.observe(box);
+    return () => ro.disconnect();
   }, [activeLine, fast]);
   const markers: Marker[] = markersKey.map((k) => {
     const [id, line, state] = k.split(':');

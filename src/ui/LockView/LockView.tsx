@@ -140,7 +140,7 @@ function LockCard({ id }: { readonly id: number }) {
       <Queue
         lockId={id}
         slot="queue"
-        label={l.kind === 'mutex' ? 'Wait queue (FIFO)' : 'Writers queued on w'}
+        label={l.kind === 'mutex' ? 'Wait queue (FIFO)' : 'Writers queued (on its inner Mutex, w)'}
         empty="empty"
       />
       {l.wokenG > 0 && (
