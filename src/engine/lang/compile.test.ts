@@ -290,6 +290,10 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:6:8: unsupported: time.Time.IsZero is not simulated yet',
     ],
     [
+      main('\tresp, _ := http.Get("x")\n\t_ = resp.Header', '\nimport "net/http"'),
+      'main.go:6:11: unsupported: http.Response.Header is not simulated yet',
+    ],
+    [
       main('\td := time.Second\n\t_ = d.Foo()', '\nimport "time"'),
       'main.go:6:8: d.Foo undefined (type time.Duration has no field or method Foo)',
     ],

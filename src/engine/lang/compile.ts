@@ -4408,8 +4408,9 @@ function incomparableCause(t: Type): string {
 }
 
 /**
- * The methods Go 1.23 gives some library types, for those whose list is short: one that
- * Interleave lacks is unsupported, not undefined (as exportedNames does for packages).
+ * The methods (and for a struct, the fields) Go 1.23 gives some library types, for those whose
+ * list is short: one that Interleave lacks is unsupported, not undefined (as exportedNames
+ * does for packages).
  */
 const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   (
@@ -4424,6 +4425,13 @@ const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       ],
       ['strings.Builder', 'Cap Grow Len Reset String Write WriteByte WriteRune WriteString'],
       ['os.File', 'Close Name Read ReadString Stat Sync Write WriteString Fd'],
+      // (http.Response's fields, then its methods)
+      [
+        'http.Response',
+        'Status StatusCode Proto ProtoMajor ProtoMinor Header Body ContentLength TransferEncoding Close Uncompressed Trailer Request TLS Cookies Location ProtoAtLeast Write',
+      ],
+      ['io.ReadCloser', 'Close Read'],
+      ['context.Context', 'Deadline Done Err Value'],
     ] as const
   ).map(([t, ms]) => [t, new Set(ms.split(' '))]),
 );
