@@ -14,6 +14,7 @@
  */
 import { under, type Type } from '../lang/types';
 import type { Machine } from '../runtime/machine';
+import { decodePointer } from '../runtime/keys';
 import { FnVal, Iface, K, Ref, Slice, type Value } from '../runtime/values';
 
 const SCALAR_ELEMS = new WeakMap<Type, boolean>();
@@ -27,6 +28,11 @@ function holdsReferences(t: Type): boolean {
     SCALAR_ELEMS.set(t, r);
   }
   return r;
+}
+
+function pointerKeys(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'map' && under(u.key).k === 'ptr';
 }
 
 /** the mark of an object that more than one goroutine (or the globals) can reach */
@@ -116,6 +122,8 @@ export class Owners {
           break;
         case K.Map:
           if (holdsReferences(o.t)) for (const v of o.m.values()) this.value(v, who);
+          // (a pointer key reaches what it points to)
+          if (pointerKeys(o.t)) for (const k of o.m.keys()) this.value(decodePointer(k), who);
           break;
         case K.RWMutex:
           this.object(o.w, who);

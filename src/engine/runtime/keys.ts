@@ -4,9 +4,33 @@
  * values inside it, in order), and a `range` or fmt makes the struct again from it. Only
  * keys whose leaves are all basic are supported (a pointer or an interface inside would tie
  * the key to heap objects); `leafTypes` (lang/types.ts) says which.
+ *
+ * A pointer key (`map[*Client]bool`) is held as a string naming the object (and field) it
+ * points to: pointers are equal when they point to the same variable. The explorer's walks
+ * (owners.ts, key.ts) follow such keys to their objects like any other reference.
  */
 import { typeString, under, type Type } from '../lang/types';
-import type { MapKey } from './values';
+import { Ref, type MapKey, type Value } from './values';
+
+/** The first character of a pointer key. */
+const POINTER = '\u0002';
+
+/** A pointer (a Ref or nil) as a map key. */
+export function encodePointer(v: Value): string {
+  return v instanceof Ref ? `${POINTER}${v.id}.${v.f}` : `${POINTER}nil`;
+}
+
+export function isPointerKey(k: MapKey): boolean {
+  return typeof k === 'string' && k.startsWith(POINTER);
+}
+
+/** The pointer a pointer key holds. */
+export function decodePointer(k: MapKey): Ref | null {
+  const s = k as string;
+  if (s === `${POINTER}nil`) return null;
+  const dot = s.indexOf('.');
+  return new Ref(Number(s.slice(1, dot)), Number(s.slice(dot + 1)));
+}
 
 /** The first character of a composite key (a sync.Map's tagged keys start with \u0000). */
 const COMPOSITE = '\u0001';
@@ -39,9 +63,15 @@ function compareLeaf(a: MapKey, b: MapKey): number {
 
 /**
  * The order fmt prints a map's keys in (internal/fmtsort): numbers by value, false before
- * true, strings by their bytes, structs and arrays leaf by leaf.
+ * true, strings by their bytes, structs and arrays leaf by leaf, pointers by address.
  */
 export function compareKeys(a: MapKey, b: MapKey): number {
+  // pointers by address (nil first): by object, then by field
+  if (isPointerKey(a) && isPointerKey(b)) {
+    const [x, y] = [decodePointer(a), decodePointer(b)];
+    if (!x || !y) return (x ? 1 : 0) - (y ? 1 : 0);
+    return x.id - y.id || x.f - y.f;
+  }
   if (isCompositeKey(a) && isCompositeKey(b)) {
     const [xs, ys] = [decodeLeaves(a), decodeLeaves(b)];
     for (let i = 0; i < xs.length && i < ys.length; i++) {

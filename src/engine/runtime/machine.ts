@@ -52,8 +52,15 @@ import {
   type Value,
 } from './values';
 import { callNative, type NativeResult } from './natives';
-import { decodeLeaves, encodeLeaves, showComposite } from './keys';
-import { formatValue, panicText } from './fmt';
+import {
+  decodeLeaves,
+  decodePointer,
+  encodeLeaves,
+  encodePointer,
+  isPointerKey,
+  showComposite,
+} from './keys';
+import { addressOf, formatValue, panicText } from './fmt';
 import { RaceDetector } from './race';
 import { fatalReport, panicReport } from './report';
 
@@ -543,6 +550,7 @@ export class Machine {
 
   /** A struct or array value as a map key: its leaves, read as a copy reads them. */
   private encodeKey(v: Value, t: Type, pos: Pos): MapKey {
+    if (under(t).k === 'ptr') return encodePointer(v);
     const leaves: MapKey[] = [];
     const walk = (v: Value, t: Type) => {
       const u = under(t);
@@ -563,6 +571,7 @@ export class Machine {
 
   /** A new struct or array value of type t, made from a map key (a range's copy of it). */
   decodeKey(k: MapKey, t: Type): Value {
+    if (isPointerKey(k)) return decodePointer(k);
     const leaves = decodeLeaves(k);
     let i = 0;
     const v = this.zero(t);
@@ -2195,6 +2204,10 @@ export class Machine {
   /** A map key (of a map of type mt) as Go source would write it: strings quoted. */
   showKey(k: MapKey, mt: Type): string {
     const u = under(mt);
+    if (isPointerKey(k)) {
+      const r = decodePointer(k);
+      return r ? addressOf(r.id, r.f) : 'nil';
+    }
     if (u.k === 'map' && isComposite(u.key)) return showComposite(k, u.key);
     // (a sync.Map's key of another basic type than string, int or bool is tagged with it)
     if (typeof k === 'string' && k.startsWith('\u0000')) {
