@@ -66,6 +66,14 @@ describe('when a newcomer makes a common syntax mistake', () => {
       'main.go:4:1: syntax error: unexpected semicolon or newline before {',
     ],
     [
+      'package main\n\nfunc main() {\n\tvar s\n\t_ = s\n}\n',
+      'main.go:4:7: syntax error: unexpected newline, expected type',
+    ],
+    [
+      'package main\n\nvar s\n\nfunc main() {}\n',
+      'main.go:3:6: syntax error: unexpected newline, expected type',
+    ],
+    [
       body('\tx := 1\n\tif x == 1\n\t{\n\t\tfmt.Println(x)\n\t}'),
       'main.go:7:11: syntax error: unexpected newline, expected { after if clause',
     ],

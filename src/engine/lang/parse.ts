@@ -671,20 +671,28 @@ class Parser {
   }
 
   private valueSpecs(n: SyntaxNode, specName: string): ValueSpec[] {
-    return this.specs(n, specName).map((s) => this.valueSpec(s));
+    return this.specs(n, specName).map((s) => this.valueSpec(s, specName === 'VarSpec'));
   }
 
-  private valueSpec(s: SyntaxNode): ValueSpec {
+  private valueSpec(s: SyntaxNode, isVar: boolean): ValueSpec {
     const names: Ident[] = [];
     let type: TypeExpr | null = null;
     const values: Expr[] = [];
     let afterEq = false;
+    let end = s.from;
     for (const c of this.all(s)) {
       if (c.name === '=') afterEq = true;
       else if (isPunct(c.name)) continue;
-      else if (!afterEq && c.name === 'DefName') names.push(this.ident(c));
-      else if (!afterEq) type = this.type(c);
+      else if (!afterEq && c.name === 'DefName') {
+        names.push(this.ident(c));
+        end = c.to;
+      } else if (!afterEq) type = this.type(c);
       else values.push(this.expr(c));
+    }
+    // `var s` alone: the syntax package's parser wants a type after the names
+    if (isVar && !type && !afterEq) {
+      const at = this.skipSpace(end);
+      fail(this.pos(at), `syntax error: unexpected ${this.describe(end)}, expected type`, 'syntax');
     }
     return { pos: this.pos(s), names, type, values };
   }
