@@ -346,6 +346,29 @@ describe('when the program uses something Interleave does not simulate', () => {
       main('\tx := []int{-1: 1}\n\t_ = x'),
       'main.go:4:13: invalid argument: index -1 must not be negative',
     ],
+    [main('L:\n\tfor {\n\t}'), 'main.go:4:1: label L defined and not used'],
+    [main('\ts := []int{1}\n\t_ = s[1:0]'), 'main.go:5:10: invalid slice indices: 0 < 1'],
+    [main('\t_ = "a"[5]'), 'main.go:4:10: invalid argument: index 5 out of bounds [0:1]'],
+    [
+      main('\tvar a [3]int\n\t_ = a[:5]'),
+      'main.go:5:9: invalid argument: index 5 out of bounds [0:4]',
+    ],
+    [
+      main('\tfmt.Println(1 << 60)', '\nimport "fmt"'),
+      'main.go:5:14: unsupported: constant 1 << 60 overflows 2^53',
+    ],
+    [
+      main('\tfmt.Println(^uint(0))', '\nimport "fmt"'),
+      'main.go:5:14: unsupported: constant ^uint(0) overflows 2^53',
+    ],
+    [
+      main('\tfmt.Println(-uint(1))', '\nimport "fmt"'),
+      'main.go:5:14: -uint(1) (constant -1 of type uint) overflows uint',
+    ],
+    [
+      main('\tfmt.Println(int8(1) << 7)', '\nimport "fmt"'),
+      'main.go:5:14: int8(1) << 7 (constant 128 of type int8) overflows int8',
+    ],
     [
       'package main\n\ntype A B\ntype B A\n\nfunc main() {}\n',
       'main.go:3:6: invalid recursive type A',
@@ -646,6 +669,25 @@ describe("the subset runs with Go's semantics", () => {
       ),
     );
     expect(r.stdout).toBe('true\nfalse true\n');
+  });
+
+  it('computes 64-bit integers exactly up to 2^53, and stops rather than go past it wrongly', () => {
+    const r = run(
+      main(
+        '\ty := 1 << 52\n\ty *= 4\n\tx := int64(1) << 40\n\tfmt.Println(y, ^x, -x, ^int32(5), ^uint32(0), ^uint8(1))\n\tns := time.Now().UnixNano()\n\tfmt.Println(ns+1000 > ns)\n\tvar u uint64 = 3\n\tu--\n\tfmt.Println(u)\n\tu -= 3\n\tfmt.Println(u)',
+        '\nimport (\n\t"fmt"\n\t"time"\n)',
+      ),
+    );
+    // 2^54 is exact (a power of two); ^x of a 64-bit x is -x - 1 (JavaScript's ~ has 32 bits)
+    expect(r.stdout).toBe(
+      '18014398509481984 -1099511627777 -1099511627776 -6 4294967295 254\ntrue\n2\n',
+    );
+    // 2 - 3 as a uint64 is 2^64 - 1, which no JavaScript number holds
+    expect(r.outcome.kind).toBe('limit');
+    expect(r.outcome.code).toBe(124);
+    expect(r.stderr).toContain(
+      "interleave: stopped: an integer went past 9,007,199,254,740,991 (2^53 - 1), where Interleave's integers stop being exact",
+    );
   });
 
   it('stops a program that never ends at the step budget, politely', () => {

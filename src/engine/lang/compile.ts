@@ -280,6 +280,8 @@ class Compiler {
   private readonly fileScope: Scope;
   private readonly globals: GlobalVar[] = [];
   private readonly trampolines = new Map<string, number>();
+  /** the labeled statements being compiled, innermost last, and whether a branch names each */
+  private readonly labels: { name: string; used: boolean }[] = [];
   private readonly pendingGlobals = new Map<string, Pos>();
   private readonly deferredErrors: Diagnostic[] = [];
   /** go vet's copylocks findings */
@@ -1218,9 +1220,14 @@ class Compiler {
         return this.returnStmt(s.results, s.pos);
       case 'branch':
         return this.branch(s.tok, s.label, s.pos);
-      case 'labeled':
+      case 'labeled': {
+        const def = { name: s.label.name, used: false };
+        this.labels.push(def);
         if (s.stmt) this.stmt(s.stmt, s.label.name);
+        this.labels.pop();
+        if (!def.used) fail(s.label.pos, `label ${s.label.name} defined and not used`);
         return;
+      }
       case 'fallthrough':
         fail(s.pos, 'fallthrough statement out of place');
       // falls through (fail throws)
@@ -2210,6 +2217,10 @@ class Compiler {
       }
       const j = this.emit(Op.Jmp, pos);
       (tok === 'break' ? l.breaks : l.continues).push(j);
+      if (label) {
+        const def = this.labels.findLast((d) => d.name === label.name);
+        if (def) def.used = true;
+      }
       return;
     }
     if (label) fail(label.pos, `invalid ${tok} label ${label.name}`);
@@ -3340,7 +3351,12 @@ class Compiler {
       );
   }
 
-  private intIndex(a: Expr): void {
+  /**
+   * Compile an index; types2's errors for one that is not an integer, or a constant one that is
+   * negative or not below `max` (the length of an array or a constant string: -1 if unknown).
+   * Returns the constant's value, or -1.
+   */
+  private intIndex(a: Expr, max = -1): number {
     const op = this.expr(a, T.int);
     if (
       !isInteger(op.type) &&
@@ -3352,6 +3368,10 @@ class Compiler {
         a.pos,
         `invalid argument: index ${exprString(a)} (constant of type int) must not be negative`,
       );
+    if (op.mode !== 'const' || typeof op.value !== 'number') return -1;
+    if (max >= 0 && op.value >= max)
+      fail(a.pos, `invalid argument: index ${op.value} out of bounds [0:${max}]`);
+    return op.value;
   }
 
   // ---- literals and closures -----------------------------------------------------------
@@ -3588,7 +3608,8 @@ class Compiler {
       return { mode: 'value', type: u.elem, addressable: true };
     }
     if (isString(xop.type)) {
-      this.intIndex(e.index);
+      const c = xop.mode === 'const' && typeof xop.value === 'string' ? xop.value : null;
+      this.intIndex(e.index, c === null ? -1 : new TextEncoder().encode(c).length);
       this.emit(Op.Index, e.pos);
       return { mode: 'value', type: T.uint8 };
     }
@@ -3606,12 +3627,34 @@ class Compiler {
     if (!ae && under(xop.type).k !== 'slice' && !isString(xop.type))
       fail(e.pos, `cannot slice ${this.describe(e.x, xop)}`);
     if (e.max && isString(xop.type)) fail(e.pos, `invalid operation: 3-index slice of string`);
+    // the length, where it is known before running: an array's, a constant string's
+    const xu = under(xop.type);
+    const arr =
+      xu.k === 'array'
+        ? xu
+        : xu.k === 'ptr' && under(xu.elem).k === 'array'
+          ? under(xu.elem)
+          : null;
+    const length =
+      arr?.k === 'array'
+        ? arr.len
+        : xop.mode === 'const' && typeof xop.value === 'string'
+          ? new TextEncoder().encode(xop.value).length
+          : -1;
     let mask = 0;
+    const ind: [number, Expr][] = [];
     [e.lo, e.hi, e.max].forEach((b, i) => {
       if (!b) return;
       mask |= 1 << i;
-      this.intIndex(b);
+      ind.push([this.intIndex(b, length >= 0 ? length + 1 : -1), b]);
     });
+    // constant indices in order (types2's check)
+    for (let i = 0; i < ind.length; i++) {
+      const x = (ind[i] as [number, Expr])[0];
+      if (x <= 0) continue;
+      const later = ind.slice(i + 1).find(([y]) => y >= 0 && y < x);
+      if (later) fail(later[1].pos, `invalid slice indices: ${later[0]} < ${x}`);
+    }
     this.emit(Op.SliceX, e.pos, mask);
     if (ae) return { mode: 'value', type: { k: 'slice', elem: ae } };
     return { mode: 'value', type: isString(xop.type) && isUntyped(xop.type) ? T.string : xop.type };
@@ -4021,10 +4064,22 @@ class Compiler {
         if (e.op === '&' || e.op === '*') return null;
         const x = this.constValue(e.x);
         if (!x) return null;
-        if (e.op === '-' && typeof x.value === 'number') return { type: x.type, value: -x.value };
         if (e.op === '+' && typeof x.value === 'number') return x;
         if (e.op === '!' && typeof x.value === 'boolean') return { type: x.type, value: !x.value };
-        if (e.op === '^' && typeof x.value === 'number') return { type: x.type, value: ~x.value };
+        if ((e.op === '-' || e.op === '^') && typeof x.value === 'number') {
+          // ^x is -x - 1, or for an unsigned type x's bits flipped (the spec's mask of 1s)
+          const u = under(x.type);
+          const bits = u.k === 'basic' ? Number(/(\d+)$/.exec(u.name)?.[1] ?? 64) : 64;
+          const unsigned = u.k === 'basic' && /^uint/.test(u.name);
+          let v = e.op === '-' ? -x.value : -x.value - 1;
+          if (e.op === '^' && unsigned) {
+            if (bits >= 53) unsupported(e.pos, `constant ${exprString(e)} overflows 2^53`);
+            v = 2 ** bits - 1 - x.value;
+          }
+          if (!isUntyped(x.type) && !this.representable(v, x.type, x.type))
+            fail(e.pos, constOverflow(e, v, x.type));
+          return { type: x.type, value: v };
+        }
         return null;
       }
       case 'binary':
@@ -4087,6 +4142,11 @@ class Compiler {
       if (typeof x.value !== 'number' || typeof y.value !== 'number')
         fail(e.pos, `invalid operation: ${text}`);
       const v = op === '<<' ? x.value * 2 ** y.value : Math.floor(x.value / 2 ** y.value);
+      // (as for the other operators: integers are exact here only up to 2^53)
+      if (Number.isInteger(x.value) && !Number.isSafeInteger(v))
+        unsupported(e.pos, `constant ${text} overflows 2^53`);
+      if (!isUntyped(x.type) && !this.representable(v, x.type, x.type))
+        fail(e.pos, constOverflow(e, v, x.type));
       return { type: x.type, value: v };
     }
     let t: Type;
@@ -4194,8 +4254,7 @@ class Compiler {
         unsupported(e.pos, `the operator ${op}`);
     }
     if (integer && !Number.isSafeInteger(v)) unsupported(e.pos, `constant ${text} overflows 2^53`);
-    if (!isUntyped(t) && !this.representable(v, t, t))
-      fail(e.pos, `constant ${v} overflows ${typeString(t)}`);
+    if (!isUntyped(t) && !this.representable(v, t, t)) fail(e.pos, constOverflow(e, v, t));
     return { type: t, value: v };
   }
 
@@ -4435,6 +4494,11 @@ const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     ] as const
   ).map(([t, ms]) => [t, new Set(ms.split(' '))]),
 );
+
+/** types2's words for a typed constant that its type cannot hold (invalidConversion). */
+function constOverflow(e: Expr, v: ConstValue, t: Type): string {
+  return `${exprString(e)} (constant ${v} of type ${typeString(t)}) overflows ${typeString(t)}`;
+}
 
 /** Does a path to a promoted field or method go through an embedded pointer? */
 function throughPointer(path: readonly number[]): boolean {

@@ -285,6 +285,10 @@ const STOPPED = {
     title: 'The program did not end',
     why: 'Interleave stops a run that might never end rather than wait for it forever.',
   },
+  inexact: {
+    title: "An integer went beyond Interleave's exact integers",
+    why: "Interleave's integers are JavaScript numbers, exact only up to 2^53; Go's 64-bit integers go on to 2^63. Interleave stops rather than go on with a wrong value.",
+  },
   bounded: {
     title: "The run hit one of Interleave's limits",
     why: 'Interleave bounds every run (goroutines, memory, output), so that no program can exhaust the browser or the machine.',
@@ -436,7 +440,9 @@ export function diagnose(m: Machine): Diagnosis | null {
         ? STOPPED[o.kind]
         : o.limit === 'steps' || o.limit === 'time'
           ? STOPPED.endless
-          : STOPPED.bounded;
+          : o.limit === 'exactInteger'
+            ? STOPPED.inexact
+            : STOPPED.bounded;
     return {
       kind: o.kind,
       // a heading of its own: the runtime's line is already in the output and the status bar

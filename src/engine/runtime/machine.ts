@@ -1097,15 +1097,38 @@ export class Machine {
       case Op.Bin: {
         const y = S.pop() as Value;
         const x = S.pop() as Value;
-        S.push(this.binop(ins.a as BinOp, x, y, ins.c as NumKind, ins.pos));
+        const k = ins.c as NumKind;
+        const r = this.binop(ins.a as BinOp, x, y, k, ins.pos);
+        if (k.bits === 64 && typeof r === 'number' && (k.kind === 'int' || k.kind === 'uint')) {
+          const [a, b] = [x as number, y as number];
+          const max = this.limits.exactInteger;
+          // (from exact operands only: a time in nanoseconds is beyond 2^53 already, and its
+          // sums are as exact as it is)
+          if (Math.abs(r) > max && Math.abs(a) <= max && Math.abs(b) <= max) {
+            const [p, q] = [BigInt(a), BigInt(b)];
+            const op = ins.a as BinOp;
+            if (op === BinOp.Add) this.checkExact(r, k, p + q);
+            else if (op === BinOp.Sub) this.checkExact(r, k, p - q);
+            else if (op === BinOp.Mul) this.checkExact(r, k, p * q);
+            else if (op === BinOp.Shl && b < 64) this.checkExact(r, k, p << q);
+          }
+        }
+        S.push(r);
         break;
       }
       case Op.Un: {
         const x = S.pop() as Value;
         const k = ins.c as NumKind | null;
+        const a = x as number;
         if (ins.a === UnOp.Not) S.push(!x);
-        else if (ins.a === UnOp.Neg) S.push(k ? wrap(-(x as number), k) : -(x as number));
-        else S.push(k ? wrap(~(x as number), k) : ~(x as number));
+        else if (k?.bits === 64 && (k.kind === 'int' || k.kind === 'uint')) {
+          // (JavaScript's ~ works on 32 bits: ^x of a 64-bit x is -x - 1, two's complement)
+          const r = wrap(ins.a === UnOp.Neg ? -a : -a - 1, k);
+          if (Math.abs(a) <= this.limits.exactInteger)
+            this.checkExact(r, k, ins.a === UnOp.Neg ? -BigInt(a) : -BigInt(a) - 1n);
+          S.push(r);
+        } else if (ins.a === UnOp.Neg) S.push(k ? wrap(-a, k) : -a);
+        else S.push(k ? wrap(~a, k) : ~a);
         break;
       }
       case Op.Conv:
@@ -1517,6 +1540,17 @@ export class Machine {
       limit: null,
       ...(obj !== undefined ? { obj } : {}),
     });
+  }
+
+  /**
+   * A 64-bit integer result r, whose exact value is `exact` (before wrapping to 64 bits): if r
+   * is beyond 2^53 and not that value, the run stops (JavaScript numbers are exact to 2^53)
+   * rather than go on with a wrong one.
+   */
+  private checkExact(r: number, k: NumKind, exact: bigint): void {
+    if (Math.abs(r) <= this.limits.exactInteger) return;
+    const want = k.kind === 'uint' ? BigInt.asUintN(64, exact) : BigInt.asIntN(64, exact);
+    if (BigInt(r) !== want) this.limit('exactInteger');
   }
 
   limit(name: LimitName): never {

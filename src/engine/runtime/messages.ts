@@ -43,6 +43,11 @@ export interface Limits {
   /** virtual time, in nanoseconds */
   readonly time: number;
   readonly instructionsPerStep: number;
+  /**
+   * the largest integer a 64-bit integer variable may hold here: integers are JavaScript
+   * numbers, exact only up to 2^53 (Go's int64 goes on to 2^63)
+   */
+  readonly exactInteger: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -55,6 +60,7 @@ export const DEFAULT_LIMITS: Limits = {
   frames: 10_000,
   time: 24 * 3600 * 1e9,
   instructionsPerStep: 100_000,
+  exactInteger: Number.MAX_SAFE_INTEGER,
 };
 
 export type LimitName = keyof Limits;
@@ -80,5 +86,7 @@ export function limitMessage(name: LimitName, limits: Limits): string {
       return `interleave: stopped: virtual time passed ${limits.time / 3.6e12} hours (the time limit); the program may never end`;
     case 'instructionsPerStep':
       return `interleave: stopped: one step ran more than ${n} instructions`;
+    case 'exactInteger':
+      return `interleave: stopped: an integer went past ${n} (2^53 - 1), where Interleave's integers stop being exact (Go's int64 goes on to 2^63 - 1)`;
   }
 }
