@@ -347,6 +347,14 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:4:13: invalid argument: index -1 must not be negative',
     ],
     [main('L:\n\tfor {\n\t}'), 'main.go:4:1: label L defined and not used'],
+    [
+      'package main\n\nvar a = b\nvar b = f()\n\nfunc f() int { return a }\n\nfunc main() {}\n',
+      'main.go:3:5: initialization cycle for a\n\tmain.go:3:5: a refers to b\n\tmain.go:4:5: b refers to f\n\tmain.go:6:6: f refers to a',
+    ],
+    [
+      'package main\n\nvar x = func() int { return x }()\n\nfunc main() {}\n',
+      'main.go:3:5: initialization cycle: x refers to itself',
+    ],
     [main('\ts := []int{1}\n\t_ = s[1:0]'), 'main.go:5:10: invalid slice indices: 0 < 1'],
     [main('\t_ = "a"[5]'), 'main.go:4:10: invalid argument: index 5 out of bounds [0:1]'],
     [
@@ -421,6 +429,11 @@ describe("the subset runs with Go's semantics", () => {
       ),
     );
     expect(r.stdout).toBe('abcé 5 3 [104 195 169]\n');
+  });
+
+  it('initialises package variables in dependency order, through functions and methods', () => {
+    const r = run(readFileSync('src/engine/fixtures/init-order.go', 'utf8'));
+    expect(r.stdout).toBe('store 10\nprefix\np-h 10 110 100\n');
   });
 
   it('places indexed elements of array and slice literals, evaluated in the order written', () => {

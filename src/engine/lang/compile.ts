@@ -20,7 +20,7 @@ import type {
   ValueSpec,
 } from './ast';
 import { BinOp, Op, UnOp, type FuncCode, type GlobalVar, type Instr, type Program } from './code';
-import { declKey, findEscapes, type Escapes } from './escape';
+import { declKey, exprRefs, findEscapes, funcRefs, type Escapes, type Refs } from './escape';
 import { parseGo } from './parse';
 import { CompileError, fail, unsupported, type Diagnostic, type Pos } from './source';
 import {
@@ -538,10 +538,8 @@ class Compiler {
       if (d.k === 'var')
         for (const s of d.specs) for (const n of s.names) this.pendingGlobals.set(n.name, n.pos);
     }
-    for (const d of this.file.decls) {
-      if (d.k === 'const') this.constDecl(d.specs, this.pkgScope);
-      else if (d.k === 'var') for (const s of d.specs) this.globalVar(s);
-    }
+    for (const d of this.file.decls) if (d.k === 'const') this.constDecl(d.specs, this.pkgScope);
+    for (const s of this.initOrder()) this.globalVar(s);
     // then the package's init functions, as the runtime's doInit does after the variables
     for (const init of this.inits) {
       this.beginStep();
@@ -551,6 +549,107 @@ class Compiler {
     this.emit(Op.Ret, { line: 0, col: 0 }, 0);
     this.finishFunc(f, id, { line: 1, col: 1 }, { line: 1, col: 1 }, false);
     return id;
+  }
+
+  /**
+   * The package's variable declarations in the order Go initialises them: step by step, the
+   * earliest in declaration order that depends on no variable not yet initialised, where a
+   * declaration depends on the variables its initialiser refers to, directly or through the
+   * functions it calls (and, since methods are told apart only by types, through every method
+   * of a name it selects). A cycle through variables and functions is types2's
+   * "initialization cycle"; one that needs a method or a literal's key to close is not
+   * reported (it may not be one), and those declarations go in declaration order.
+   */
+  private initOrder(): ValueSpec[] {
+    const specs: ValueSpec[] = [];
+    for (const d of this.file.decls) if (d.k === 'var') specs.push(...d.specs);
+    const specOf = new Map<string, number>();
+    specs.forEach((s, i) => s.names.forEach((n) => specOf.set(n.name, i)));
+    const funcs = new Map<string, FuncDecl>();
+    const methods = new Map<string, FuncDecl[]>();
+    for (const d of this.file.decls) {
+      if (d.k !== 'func' || !d.body) continue;
+      if (d.recv) methods.set(d.name.name, [...(methods.get(d.name.name) ?? []), d]);
+      else funcs.set(d.name.name, d);
+    }
+    const refsOf = new Map<FuncDecl, Refs>();
+    const refs = (f: FuncDecl): Refs => {
+      let r = refsOf.get(f);
+      if (!r) {
+        const recv = f.recv?.name ? { name: f.recv.name, pos: f.recv.pos } : null;
+        r = funcRefs(f.sig, recv, f.body as Block);
+        refsOf.set(f, r);
+      }
+      return r;
+    };
+    /** the declarations spec i depends on: surely (names and calls), or perhaps as well */
+    const deps = (i: number, sure: boolean): Set<number> => {
+      const out = new Set<number>();
+      const seen = new Set<FuncDecl>();
+      const visit = (r: Refs) => {
+        const names = sure ? [...r.names] : [...r.names, ...r.keys];
+        for (const n of names) {
+          const j = specOf.get(n);
+          if (j !== undefined) out.add(j);
+          const f = funcs.get(n);
+          if (f && !seen.has(f)) {
+            seen.add(f);
+            visit(refs(f));
+          }
+        }
+        if (!sure)
+          for (const sel of r.sels)
+            for (const f of methods.get(sel) ?? [])
+              if (!seen.has(f)) {
+                seen.add(f);
+                visit(refs(f));
+              }
+      };
+      visit(exprRefs((specs[i] as ValueSpec).values));
+      return out;
+    };
+    const sure = specs.map((_, i) => deps(i, true));
+    const maybe = specs.map((_, i) => deps(i, false));
+    // a sure cycle, through variables and the functions they call, as types2 reports it: at
+    // the first variable in declaration order that is on one
+    type Node = ValueSpec | FuncDecl;
+    const nameOf = (n: Node) => ('k' in n ? n.name : (n.names[0] as Ident));
+    const edges = (n: Node): Node[] => {
+      const r = 'k' in n ? refs(n) : exprRefs(n.values);
+      const out: Node[] = [];
+      for (const name of r.names) {
+        const j = specOf.get(name);
+        if (j !== undefined) out.push(specs[j] as ValueSpec);
+        const f = funcs.get(name);
+        if (f) out.push(f);
+      }
+      return out;
+    };
+    for (const spec of specs) {
+      const path = cycleFrom<Node>(spec, edges);
+      if (!path) continue;
+      const first = nameOf(spec);
+      if (path.length === 1)
+        fail(first.pos, `initialization cycle: ${first.name} refers to itself`);
+      const lines = path.map((n, k) => {
+        const id = nameOf(n);
+        const to = nameOf(path[(k + 1) % path.length] as Node);
+        return `\t${id.pos.line}:${id.pos.col}: ${id.name} refers to ${to.name}`;
+      });
+      fail(first.pos, [`initialization cycle for ${first.name}`, ...lines].join('\n'));
+    }
+    const done = new Set<number>();
+    const order: ValueSpec[] = [];
+    while (order.length < specs.length) {
+      const ready = (d: Set<number>, i: number) => [...d].every((j) => j === i || done.has(j));
+      let next = specs.findIndex((_, i) => !done.has(i) && ready(maybe[i] as Set<number>, i));
+      if (next < 0)
+        next = specs.findIndex((_, i) => !done.has(i) && ready(sure[i] as Set<number>, i));
+      if (next < 0) next = specs.findIndex((_, i) => !done.has(i));
+      done.add(next);
+      order.push(specs[next] as ValueSpec);
+    }
+    return order;
   }
 
   private globalVar(s: ValueSpec): void {
@@ -1158,7 +1257,7 @@ class Compiler {
       if (pending)
         unsupported(
           pos,
-          `package-level variable ${sym.name} used before its declaration; Interleave initialises package variables in source order`,
+          `package-level variable ${sym.name} read before it is initialised: the initialisers refer to each other through methods, and Interleave cannot work out their order`,
         );
       this.emit(Op.Global, pos, sym.slot);
       if (sym.boxed) this.emitVisible(Op.LoadP, pos, `read ${sym.name}`, 0, 0, sym.name);
@@ -4494,6 +4593,20 @@ const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     ] as const
   ).map(([t, ms]) => [t, new Set(ms.split(' '))]),
 );
+
+/** A path of edges from `start` back to it (start first), or null; edges in the order given. */
+function cycleFrom<N>(start: N, edges: (n: N) => readonly N[]): N[] | null {
+  const path: N[] = [];
+  const visited = new Set<N>();
+  const dfs = (n: N): boolean => {
+    path.push(n);
+    visited.add(n);
+    for (const m of edges(n)) if (m === start || (!visited.has(m) && dfs(m))) return true;
+    path.pop();
+    return false;
+  };
+  return dfs(start) ? path : null;
+}
 
 /** types2's words for a typed constant that its type cannot hold (invalidConversion). */
 function constOverflow(e: Expr, v: ConstValue, t: Type): string {

@@ -42,7 +42,35 @@ export function findEscapes(sig: Signature, recvName: Ident | null, body: Block)
   };
 }
 
+/**
+ * The package-level names some code refers to (for the order of package variable
+ * initialisation): names used but not declared inside it, idents used as composite literal
+ * keys (field names or map keys: which, the walk cannot tell), and selector names (a method
+ * may be meant).
+ */
+export interface Refs {
+  readonly names: ReadonlySet<string>;
+  readonly keys: ReadonlySet<string>;
+  readonly sels: ReadonlySet<string>;
+}
+
+export function exprRefs(exprs: readonly Expr[]): Refs {
+  const w = new Walker();
+  w.top(exprs);
+  return { names: w.free, keys: w.keyNames, sels: w.sels };
+}
+
+export function funcRefs(sig: Signature, recvName: Ident | null, body: Block): Refs {
+  const w = new Walker();
+  w.func(sig, recvName, body, 0);
+  return { names: w.free, keys: w.keyNames, sels: w.sels };
+}
+
 class Walker {
+  /** names used and declared nowhere in the code walked (package-level, or universe) */
+  readonly free = new Set<string>();
+  readonly keyNames = new Set<string>();
+  readonly sels = new Set<string>();
   readonly escapes = new Set<Ident>();
   readonly methodRecv = new Set<Ident>();
   /** variables written from a closure deeper than their declaration, or address taken */
@@ -73,7 +101,15 @@ class Walker {
   }
   private use(name: string): void {
     const d = this.lookup(name);
+    if (!d) this.free.add(name);
     if (d && (this.depthOf.get(d) ?? 0) < this.depth) this.escapes.add(d);
+  }
+
+  /** Package-level expressions (a variable's initialiser). */
+  top(exprs: readonly Expr[]): void {
+    this.push(0);
+    for (const e of exprs) this.expr(e);
+    this.pop();
   }
   /** An assignment to e: note a variable written from a closure. */
   private write(e: Expr): void {
@@ -201,7 +237,8 @@ class Walker {
         // map keys naming variables; counting them as uses can only box a variable that
         // happens to share a field's name, never miss a capture.
         for (const el of e.elts) {
-          if (el.key) this.expr(el.key);
+          if (el.key?.k === 'ident' && !this.lookup(el.key.name)) this.keyNames.add(el.key.name);
+          else if (el.key) this.expr(el.key);
           this.expr(el.value);
         }
         return;
@@ -211,6 +248,7 @@ class Walker {
       case 'paren':
         return this.expr(e.x);
       case 'selector':
+        this.sels.add(e.sel);
         return this.expr(e.x);
       case 'index':
         this.expr(e.x);

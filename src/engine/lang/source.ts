@@ -47,7 +47,9 @@ export class LineMap {
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.pos.line}:${d.pos.col}: ${d.msg}`;
+  // (a continuation line that names a place, `\t5:5: a refers to b`, names the file too)
+  const msg = d.msg.replace(/^\t(\d+:\d+: )/gm, `\t${file}:$1`);
+  return `${file}:${d.pos.line}:${d.pos.col}: ${msg}`;
 }
 
 /** Thrown inside the front end; always caught and turned into a Diagnostic list. */
