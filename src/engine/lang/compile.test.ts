@@ -348,6 +348,18 @@ describe('when the program uses something Interleave does not simulate', () => {
     ],
     [main('L:\n\tfor {\n\t}'), 'main.go:4:1: label L defined and not used'],
     [
+      'package main\n\nfunc (i int) M() {}\n\nfunc main() {}\n',
+      'main.go:3:9: cannot define new methods on non-local type int',
+    ],
+    [
+      main('\tswitch 1 {\n\tcase 1:\n\tcase 1:\n\t}'),
+      'main.go:6:7: duplicate case 1 (constant of type int) in expression switch\n\tmain.go:5:7: previous case',
+    ],
+    [
+      main('\tx := []int{1}\n\tfor i, v, w := range x {\n\t}'),
+      'main.go:5:12: range clause permits at most two iteration variables',
+    ],
+    [
       'package main\n\nvar a = b\nvar b = f()\n\nfunc f() int { return a }\n\nfunc main() {}\n',
       'main.go:3:5: initialization cycle for a\n\tmain.go:3:5: a refers to b\n\tmain.go:4:5: b refers to f\n\tmain.go:6:6: f refers to a',
     ],

@@ -501,7 +501,8 @@ class Compiler {
         recv.pos,
         `cannot define new methods on non-local type ${typeString(this.resolveType(recv.type))}`,
       );
-    const sym = this.pkgScope.syms.get(rt.name);
+    // (a predeclared type, int or error, is found in the universe: not local either)
+    const sym = this.pkgScope.syms.get(rt.name) ?? this.fileScope.lookup(rt.name);
     if (!sym) fail(rt.pos, `undefined: ${rt.name}`);
     if (sym.k !== 'type' || sym.type.k !== 'named' || sym.type.pkg !== 'main')
       fail(rt.pos, `cannot define new methods on non-local type ${rt.name}`);
@@ -2235,12 +2236,26 @@ class Compiler {
       tag = this.fnc.newLocal(null, tagType);
       this.emit(Op.Store, s.tag.pos, tag);
     }
+    // constant cases seen so far, by value: types2 refuses the same constant twice (not bools)
+    const seen = new Map<ConstValue, Pos>();
     const test = (c: CaseClause, jumps: Instr[]) => {
       for (const e of c.exprs ?? []) {
         if (tag >= 0) {
           this.emit(Op.Load, e.pos, tag);
           const op = this.expr(e, tagType);
           this.binaryOn('==', { mode: 'value', type: tagType }, op, s.tag as Expr, e, e.pos);
+          if (op.mode === 'const' && op.value !== undefined && typeof op.value !== 'boolean') {
+            const prev = seen.get(op.value);
+            if (prev) {
+              const v = typeof op.value === 'string' ? JSON.stringify(op.value) : String(op.value);
+              const shown = exprString(e) === v ? '' : ` ${v}`;
+              fail(
+                e.pos,
+                `duplicate case ${exprString(e)} (constant${shown} of type ${typeString(tagType)}) in expression switch\n\t${prev.line}:${prev.col}: previous case`,
+              );
+            }
+            seen.set(op.value, e.pos);
+          }
         } else this.cond(e, 'case');
         jumps.push(this.emit(Op.JmpT, e.pos));
       }

@@ -982,6 +982,8 @@ class Parser {
         else lhs.push(c);
       }
       if (!x) fail(pos, 'syntax error: missing range expression', 'syntax');
+      // (types2's words, at the third)
+      if (lhs[2]) fail(this.pos(lhs[2]), 'range clause permits at most two iteration variables');
       const define = !!this.has(rc, ':=');
       const conv = (c: SyntaxNode | undefined): Expr | null =>
         c
