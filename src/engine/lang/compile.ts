@@ -2488,6 +2488,12 @@ class Compiler {
     if (fun.k === 'ident') {
       const sym = this.scope.lookup(fun.name);
       if (sym?.k === 'builtin') {
+        // (a classic mistake: it recovers nothing, as in Go)
+        if (fun.name === 'recover' && e.args.length === 0) {
+          const nop = this.trampoline('builtin.recover.deferred', 0, 0, fn([], []));
+          this.emit(op, pos, 0, 0, { fn: nop });
+          return;
+        }
         if (
           fun.name === 'panic' ||
           fun.name === 'recover' ||

@@ -185,6 +185,16 @@ func main() {
     expect(d?.fix).toContain('check again in a for loop');
     expect(d?.fix).not.toContain('defer mu.Unlock');
   });
+
+  it('a panic that `defer recover()` was meant to stop: why it did not', () => {
+    const r = run(
+      'package main\n\nfunc safe() {\n\tdefer recover()\n\tpanic("boom")\n}\n\nfunc main() {\n\tsafe()\n}\n',
+    );
+    expect(r.outcome.first).toBe('panic: boom');
+    expect(diagnose(r.machine)?.fix).toBe(
+      'defer recover() recovers nothing: recover stops a panic only when a deferred function calls it. Write defer func() { recover() }() (and handle what it returns).',
+    );
+  });
 });
 
 describe('when a map crash happens under two different locks', () => {

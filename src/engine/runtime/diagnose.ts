@@ -397,6 +397,8 @@ export function diagnose(m: Machine): Diagnosis | null {
     const names = displayNames(m);
     const held = [...new Set((me?.held ?? []).map((h) => names.get(h.obj) ?? 'a lock'))];
     const locks = held.length > 0;
+    // the classic mistake: a recover deferred directly, which Go does not count as recovering
+    const deferredRecover = /\bdefer\s+recover\(\s*\)/.test(m.prog.source);
     return {
       kind: 'panic',
       title: o.first,
@@ -404,9 +406,11 @@ export function diagnose(m: Machine): Diagnosis | null {
       why: locks
         ? 'An unrecovered panic ends the whole program. A recovered one ends only the function — but a lock it took without defer stays locked, and the next goroutine to ask for it waits forever.'
         : `An unrecovered panic ends the whole program, whichever goroutine it happens in. ${panicCause(o.first)}`,
-      fix: locks
-        ? 'Use defer mu.Unlock(), so a panic (recovered or not) never leaves the lock held.'
-        : panicFix(o.first),
+      fix: deferredRecover
+        ? 'defer recover() recovers nothing: recover stops a panic only when a deferred function calls it. Write defer func() { recover() }() (and handle what it returns).'
+        : locks
+          ? 'Use defer mu.Unlock(), so a panic (recovered or not) never leaves the lock held.'
+          : panicFix(o.first),
       section: locks ? 'Why defer?' : '',
       lines: [line],
       ...none,

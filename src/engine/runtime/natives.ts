@@ -1450,6 +1450,9 @@ const NATIVES: Record<string, Native> = {
     );
     return none;
   },
+  // `defer recover()`: recover not called by a deferred function returns nil and stops no
+  // panic (the spec's "called directly by a deferred function"), so the call does nothing
+  'builtin.recover.deferred': () => none,
   'builtin.copy': (m, g, a, ins) => {
     const dst = a[0] as Value;
     const src = a[1] as Value;

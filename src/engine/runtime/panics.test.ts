@@ -153,6 +153,31 @@ func main() {
       );
   });
 
+  it('`defer recover()` stops nothing: recover is not called by a deferred function there', () => {
+    const src = `package main
+
+import "fmt"
+
+func safe() {
+	defer recover()
+	panic("boom")
+}
+
+func main() {
+	defer fmt.Println("deferred in main")
+	safe()
+	fmt.Println("unreachable")
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectStdout('deferred in main\n')
+      .expectOutcome(2, 'panic: boom')
+      .expectStderr(
+        'panic: boom\n\ngoroutine 1 [running]:\nmain.safe()\n\tmain.go:7\nmain.main()\n\tmain.go:12\n',
+      );
+  });
+
   it('an error value prints its Error() text', () => {
     const src = `package main
 
