@@ -779,8 +779,11 @@ class Parser {
       case 'ChannelType':
         unsupported(pos, 'channels are not simulated yet');
       // falls through (unsupported throws)
-      case 'ParameterizedType':
-        unsupported(pos, 'generic types');
+      case 'ParameterizedType': {
+        // (named, so that atomic.Pointer[T] does not read as the program's own generic type)
+        const base = this.kids(n)[0];
+        unsupported(pos, `generic types (${base ? this.src(base) : 'this one'})`);
+      }
     }
     fail(pos, `syntax error: unexpected ${this.describe(n.from)}, expected type`, 'syntax');
   }
