@@ -174,6 +174,12 @@ test.describe('an embed in a tutorial’s column', () => {
     await page.getByLabel('map jobs', { exact: false }).scrollIntoViewIfNeeded();
     await expect(page.getByLabel('map jobs', { exact: false })).toBeInViewport();
     await expect(page.getByRole('button', { name: 'Restart' })).toBeInViewport();
+    // a host that sizes the frame to the height it reports gets a frame that stays that size
+    // (nothing in the column is sized by the frame, so it does not grow at every resize)
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(tall).toBeGreaterThan(700);
+    await page.setViewportSize({ width: 390, height: tall });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBe(tall);
   });
 });
 
