@@ -352,6 +352,10 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:3:9: cannot define new methods on non-local type int',
     ],
     [
+      main('\tch := 1\n\tswitch ch {\n\tcase "a":\n\t}'),
+      'main.go:6:7: invalid case "a" in switch on ch (mismatched types untyped string and int)',
+    ],
+    [
       main('\tswitch 1 {\n\tcase 1:\n\tcase 1:\n\t}'),
       'main.go:6:7: duplicate case 1 (constant of type int) in expression switch\n\tmain.go:5:7: previous case',
     ],

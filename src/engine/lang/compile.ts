@@ -2243,7 +2243,20 @@ class Compiler {
         if (tag >= 0) {
           this.emit(Op.Load, e.pos, tag);
           const op = this.expr(e, tagType);
-          this.binaryOn('==', { mode: 'value', type: tagType }, op, s.tag as Expr, e, e.pos);
+          try {
+            this.binaryOn('==', { mode: 'value', type: tagType }, op, s.tag as Expr, e, e.pos);
+          } catch (err) {
+            // types2 words a comparison that fails in a case as the case's own error
+            const why =
+              err instanceof CompileError
+                ? /^invalid operation: .* \((.*)\)$/.exec(err.message)
+                : null;
+            if (!why) throw err;
+            fail(
+              e.pos,
+              `invalid case ${exprString(e)} in switch on ${exprString(s.tag as Expr)} (${why[1]})`,
+            );
+          }
           if (op.mode === 'const' && op.value !== undefined && typeof op.value !== 'boolean') {
             const prev = seen.get(op.value);
             if (prev) {
