@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SimulatorPage } from '../pages/SimulatorPage';
 
 /** How far the page runs past the right edge of the window (0 when nothing does). */
@@ -44,6 +44,17 @@ test.describe('on a phone (390×844)', () => {
   });
 });
 
+/** Whether the code panel shows the line being run whole (null when no line is being run). */
+const lineWholeInView = (code: Locator) =>
+  code.evaluate((panel) => {
+    const line =
+      panel.querySelector('[aria-current]') ?? panel.querySelector('[data-active="true"]');
+    if (!line) return null;
+    const a = line.getBoundingClientRect();
+    const v = panel.getBoundingClientRect();
+    return a.top >= v.top - 1 && a.bottom <= v.bottom + 1;
+  });
+
 test('stepping keeps the page where the reader is; only the code panel follows the line', async ({
   page,
 }) => {
@@ -55,15 +66,7 @@ test('stepping keeps the page where the reader is; only the code panel follows t
   await expect(sim.scrubber).toHaveValue('20');
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   // the line being run is in the code panel's view
-  const inView = await code.evaluate((panel) => {
-    const line =
-      panel.querySelector('[aria-current]') ?? panel.querySelector('[data-active="true"]');
-    if (!line) return null;
-    const a = line.getBoundingClientRect();
-    const v = panel.getBoundingClientRect();
-    return a.top >= v.top - 1 && a.bottom <= v.bottom + 1;
-  });
-  expect(inView).toBe(true);
+  expect(await lineWholeInView(code)).toBe(true);
 });
 
 test('at 1280×800 the program keeps its size as a run goes on, and the line being run stays whole in view', async ({
@@ -82,14 +85,7 @@ test('at 1280×800 the program keeps its size as a run goes on, and the line bei
     heights.add(Math.round((await code.boundingBox())?.height ?? 0));
   }
   expect([...heights]).toHaveLength(1);
-  const whole = await code.evaluate((panel) => {
-    const line = panel.querySelector('[data-active="true"]');
-    if (!line) return null;
-    const a = line.getBoundingClientRect();
-    const v = panel.getBoundingClientRect();
-    return a.top >= v.top - 1 && a.bottom <= v.bottom + 1;
-  });
-  expect(whole).toBe(true);
+  expect(await lineWholeInView(code)).toBe(true);
 });
 
 test.describe('on a 1024×768 screen', () => {
