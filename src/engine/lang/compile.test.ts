@@ -371,6 +371,14 @@ describe('when the program uses something Interleave does not simulate', () => {
       'package main\n\nvar x = func() int { return x }()\n\nfunc main() {}\n',
       'main.go:3:5: initialization cycle: x refers to itself',
     ],
+    [
+      main('\ts := make([]int, 2, 1)\n\t_ = s'),
+      'main.go:4:19: invalid argument: length and capacity swapped',
+    ],
+    [
+      main('\ts := make([]int, -1)\n\t_ = s'),
+      'main.go:4:19: invalid argument: index -1 (constant of type int) must not be negative',
+    ],
     [main('\ts := []int{1}\n\t_ = s[1:0]'), 'main.go:5:10: invalid slice indices: 0 < 1'],
     [main('\t_ = "a"[5]'), 'main.go:4:10: invalid argument: index 5 out of bounds [0:1]'],
     [

@@ -3328,7 +3328,7 @@ class Compiler {
               e.pos,
               `invalid operation: ${exprString(e)} expects 1 or 2 arguments; found ${args.length}`,
             );
-          if (args[1]) this.intArg(args[1], 'size argument');
+          if (args[1]) this.intArg(args[1]);
           if (args[1]) this.emit(Op.Pop, e.pos);
           this.emit(Op.MakeMap, e.pos, 0, 0, t);
           return { mode: 'value', type: t };
@@ -3344,8 +3344,10 @@ class Compiler {
               e.pos,
               `invalid operation: ${exprString(e)} expects 2 or 3 arguments; found ${args.length}`,
             );
-          this.intArg(args[1] as Expr, 'length argument');
-          if (args[2]) this.intArg(args[2], 'capacity argument');
+          const len = this.intArg(args[1] as Expr);
+          const cap = args[2] ? this.intArg(args[2]) : -1;
+          if (len >= 0 && cap >= 0 && len > cap)
+            fail((args[1] as Expr).pos, 'invalid argument: length and capacity swapped');
           this.emit(Op.MakeSlice, e.pos, args.length === 3 ? 1 : 0, 0, t);
           return { mode: 'value', type: t };
         }
@@ -3470,18 +3472,24 @@ class Compiler {
     }
   }
 
-  private intArg(a: Expr, what: string): void {
+  /**
+   * A size argument of make (types2 checks them as indexes: "index -1 … must not be
+   * negative"); the constant's value, or -1.
+   */
+  private intArg(a: Expr): number {
     const op = this.expr(a, T.int);
     if (
       !isInteger(op.type) &&
       !(op.mode === 'const' && typeof op.value === 'number' && Number.isInteger(op.value))
     )
       fail(a.pos, `cannot convert ${this.describe(a, op)} to type int`);
-    if (op.mode === 'const' && typeof op.value === 'number' && op.value < 0)
+    if (op.mode !== 'const' || typeof op.value !== 'number') return -1;
+    if (op.value < 0)
       fail(
         a.pos,
-        `invalid argument: ${what} ${exprString(a)} (constant of type int) must not be negative`,
+        `invalid argument: index ${exprString(a)} (constant of type int) must not be negative`,
       );
+    return op.value;
   }
 
   /**
