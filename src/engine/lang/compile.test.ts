@@ -467,6 +467,24 @@ describe("the subset runs with Go's semantics", () => {
     );
   });
 
+  it('gives a struct the methods of an interface it embeds: a decorator, through the interface', () => {
+    const src = readFileSync('src/engine/fixtures/embedded-interface-field.go', 'utf8');
+    const r = run(src);
+    expect(r.stdout).toBe('3 3 3\nthrough the embedded writer\n3\ndeferred\n');
+    // a nil embedded interface panics where the promoted method is called
+    expect(r.stderr).toMatch(
+      /^panic: runtime error: invalid memory address or nil pointer dereference\n/,
+    );
+    expect(r.stderr).toContain('main.go:69');
+    // the decorator's own counter is not guarded: the explorer finds the lost update
+    const c = compileGo(src);
+    if (!c.ok) throw new Error('compile');
+    const outs = explore(c.program, { maxStates: 200_000 }).outcomes.map(
+      (o) => o.stdout.split('\n')[0],
+    );
+    expect(outs).toContain('3 3 2');
+  });
+
   it('gives an interface the methods of the interfaces it embeds, declared before or after it', () => {
     const r = run(readFileSync('src/engine/fixtures/embedded-interfaces.go', 'utf8'));
     expect(r.stdout).toBe('not found 404 false e404\nas 404\n5 <nil>\n{3}\n');
