@@ -1406,6 +1406,9 @@ export class Machine {
         return 0;
       }
       if (fr.mode === Mode.Panicking) {
+        // (main's variables stay on view after a crash, as after a return)
+        if (g.id === MAIN_GOROUTINE && g.fr.length === 1 && this.mainStarted)
+          this.finalLocals = fr.L;
         const parent = this.popFrame(g);
         if (!parent) this.crash(g);
         parent.mode = Mode.Panicking;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runProgram } from '../index';
 import type { Op } from '../lang/code';
 import { compile, sim } from '../testing/driver';
+import { snapshot } from './snapshot';
 
 describe('when a function with several defers returns', () => {
   it('runs them last-in, first-out', () => {
@@ -176,6 +177,25 @@ func main() {
       .expectStderr(
         'panic: boom\n\ngoroutine 1 [running]:\nmain.safe()\n\tmain.go:7\nmain.main()\n\tmain.go:12\n',
       );
+  });
+
+  it('when main itself panics, its locks and maps are still drawn afterwards', () => {
+    const src = `package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	m := map[string]int{"a": 1}
+	mu.Lock()
+	m["b"] = 2
+	panic("boom")
+}
+`;
+    const s = sim(src).runToEnd().expectOutcome(2, 'panic: boom');
+    const view = snapshot(s.m);
+    expect(view.locks.map((l) => l.name)).toEqual(['mu']);
+    expect(view.maps.map((mv) => mv.entries.length)).toEqual([2]);
   });
 
   it('an error value prints its Error() text', () => {

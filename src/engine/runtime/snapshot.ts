@@ -6,6 +6,7 @@
 import type { Pos } from '../lang/source';
 import type { FuncCode } from '../lang/code';
 import type { WaitReason } from './events';
+import { decodePointer, isPointerKey } from './keys';
 import { SYNC_MAP_TYPE, type Machine, type Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
 import { typeString, under, type Type } from '../lang/types';
@@ -286,7 +287,12 @@ function reachable(m: Machine): Set<number> {
     seen.add(id);
     const o = m.get(id);
     if (o.k === K.Slots) o.s.forEach(visit);
-    else if (o.k === K.Map) for (const v of o.m.values()) visit(v);
+    else if (o.k === K.Map)
+      for (const [k, v] of o.m) {
+        visit(v);
+        // (a pointer key reaches what it points to)
+        if (isPointerKey(k)) visit(decodePointer(k));
+      }
     else if (o.k === K.RWMutex) stack.push(o.w);
     else if (o.k === K.Ctx) {
       if (o.parent >= 0) stack.push(o.parent);
