@@ -18,7 +18,7 @@
 import { typeString, type Type } from '../lang/types';
 import { gIndexOf, type G, type Machine } from '../runtime/machine';
 import { grown } from '../runtime/typed';
-import { decodePointer, isPointerKey } from '../runtime/keys';
+import { keyPointer } from '../runtime/keys';
 import { FnVal, Iface, K, Keys, Ref, Slice, type MapKey, type Value } from '../runtime/values';
 
 export function stateKey(m: Machine): string {
@@ -79,7 +79,11 @@ export function stateKey(m: Machine): string {
         break;
       case K.Map: {
         out.push(`M${o.writing ? 'w' : ''}`);
-        for (const [k, v] of o.m) out.push(val(isPointerKey(k) ? decodePointer(k) : k), val(v));
+        for (const [k, v] of o.m) {
+          // (a key that holds a pointer is numbered as the object it points to is)
+          const p = keyPointer(k);
+          out.push(p ? `${JSON.stringify(p[0])}${val(p[1])}` : val(k), val(v));
+        }
         break;
       }
       case K.Mutex:
@@ -350,7 +354,7 @@ export class StateHasher {
     let sa = 0;
     let sb = 0;
     for (const [k, v] of m) {
-      if ((v !== null && typeof v === 'object') || isPointerKey(k)) return false;
+      if ((v !== null && typeof v === 'object') || keyPointer(k)) return false;
       const hk = this.scalar(k);
       const hv = this.scalar(v);
       sa = (sa + fmix32(hk ^ Math.imul(hv, 0x9e3779b1))) | 0;
@@ -366,8 +370,13 @@ export class StateHasher {
   /** A map's entries in order: insertion order when a `range` can see it, else key order. */
   private entries(m: ReadonlyMap<MapKey, Value>): void {
     for (const k of this.insertionOrder ? m.keys() : [...m.keys()].sort(compareKeys)) {
-      // (a pointer key is numbered as the object it points to is, like any reference)
-      this.val(isPointerKey(k) ? decodePointer(k) : k);
+      // (a key that holds a pointer is numbered as the object it points to is, like any
+      // reference: the rest of the key, then the pointer)
+      const p = keyPointer(k);
+      if (p) {
+        this.val(p[0]);
+        this.val(p[1]);
+      } else this.val(k);
       this.val(m.get(k) as Value);
     }
   }

@@ -14,7 +14,7 @@
  */
 import { under, type Type } from '../lang/types';
 import type { Machine } from '../runtime/machine';
-import { decodePointer } from '../runtime/keys';
+import { keyPointer } from '../runtime/keys';
 import { FnVal, Iface, K, Ref, Slice, type Value } from '../runtime/values';
 
 const SCALAR_ELEMS = new WeakMap<Type, boolean>();
@@ -30,9 +30,10 @@ function holdsReferences(t: Type): boolean {
   return r;
 }
 
+/** Whether a map's keys may hold pointers: pointer keys, and interface keys. */
 function pointerKeys(t: Type): boolean {
   const u = under(t);
-  return u.k === 'map' && under(u.key).k === 'ptr';
+  return u.k === 'map' && (under(u.key).k === 'ptr' || under(u.key).k === 'iface');
 }
 
 /** the mark of an object that more than one goroutine (or the globals) can reach */
@@ -123,7 +124,11 @@ export class Owners {
         case K.Map:
           if (holdsReferences(o.t)) for (const v of o.m.values()) this.value(v, who);
           // (a pointer key reaches what it points to)
-          if (pointerKeys(o.t)) for (const k of o.m.keys()) this.value(decodePointer(k), who);
+          if (pointerKeys(o.t))
+            for (const k of o.m.keys()) {
+              const p = keyPointer(k);
+              if (p) this.value(p[1], who);
+            }
           break;
         case K.RWMutex:
           this.object(o.w, who);

@@ -916,10 +916,10 @@ class Compiler {
         const elem = this.resolveType(t.elem);
         const ku = under(key);
         if (!comparable(key)) fail(t.key.pos, `invalid map key type ${typeString(key)}`);
-        if (ku.k !== 'basic' && ku.k !== 'ptr' && !leafTypes(key))
+        if (ku.k !== 'basic' && ku.k !== 'ptr' && ku.k !== 'iface' && !leafTypes(key))
           unsupported(
             t.key.pos,
-            `map keys of type ${typeString(key)}; use keys of basic types (string, int, bool…), pointers, or structs and arrays of basic types`,
+            `map keys of type ${typeString(key)}; use keys of basic types (string, int, bool…), pointers, interfaces, or structs and arrays of basic types`,
           );
         return { k: 'map', key, elem };
       }

@@ -331,10 +331,13 @@ export function comparable(t: Type): boolean {
   }
 }
 
-/** Whether map keys of type t are structs, arrays or pointers (held as runtime/keys.ts says). */
+/**
+ * Whether map keys of type t are structs, arrays, pointers or interfaces (held as
+ * runtime/keys.ts says).
+ */
 export function isComposite(t: Type): boolean {
   const u = under(t);
-  return u.k === 'struct' || u.k === 'array' || u.k === 'ptr';
+  return u.k === 'struct' || u.k === 'array' || u.k === 'ptr' || u.k === 'iface';
 }
 
 /**

@@ -8,6 +8,8 @@
  * A pointer key (`map[*Client]bool`) is held as a string naming the object (and field) it
  * points to: pointers are equal when they point to the same variable. The explorer's walks
  * (owners.ts, key.ts) follow such keys to their objects like any other reference.
+ *
+ * An interface key holds its dynamic type and its value's key (see IFACE).
  */
 import { typeString, under, type Type } from '../lang/types';
 import { Ref, type MapKey, type Value } from './values';
@@ -30,6 +32,64 @@ export function decodePointer(k: MapKey): Ref | null {
   if (s === `${POINTER}nil`) return null;
   const dot = s.indexOf('.');
   return new Ref(Number(s.slice(1, dot)), Number(s.slice(dot + 1)));
+}
+
+/**
+ * An interface key (`map[any]int`, `map[error]string`) is its dynamic type's name and its
+ * value's own key: IFACE, the type, TYPE_END, then the value as a basic, composite or pointer
+ * key would be. Types are named by `typeKey`; `keyTypes` finds the Type again (one table per
+ * program: the same key always names the same type).
+ */
+const IFACE = '\u0003';
+const TYPE_END = '\u0004';
+
+export function isIfaceKey(k: MapKey): boolean {
+  return typeof k === 'string' && k.startsWith(IFACE);
+}
+
+const keyTypes = new WeakMap<object, Map<string, Type>>();
+
+/** A dynamic type's name in an interface key: its identity, not only its spelling. */
+function typeKey(t: Type): string {
+  return t.k === 'named' ? `${t.pkg}.${t.name}#${t.id}` : typeString(t, true);
+}
+
+/**
+ * An interface key for dynamic type t and the key of its value: a basic value (JSON, which
+ * never starts with the other kinds' first characters), or a composite or pointer key.
+ */
+export function encodeIface(prog: object, t: Type, inner: MapKey, basic: boolean): string {
+  const name = typeKey(t);
+  let table = keyTypes.get(prog);
+  if (!table) keyTypes.set(prog, (table = new Map()));
+  if (!table.has(name)) table.set(name, t);
+  return `${IFACE}${name}${TYPE_END}${basic ? JSON.stringify(inner) : inner}`;
+}
+
+/** An interface key's dynamic type and the key of its value. */
+export function decodeIface(prog: object, k: MapKey): [Type, MapKey] {
+  const s = k as string;
+  const end = s.indexOf(TYPE_END);
+  const t = keyTypes.get(prog)?.get(s.slice(1, end));
+  if (!t) throw new Error(`internal: no type for map key ${JSON.stringify(s)}`);
+  return [t, innerKey(s.slice(end + 1))];
+}
+
+/** The value part of an interface key: a composite or pointer key as it is, a basic value parsed. */
+function innerKey(x: string): MapKey {
+  return x.startsWith(COMPOSITE) || x.startsWith(POINTER) ? x : (JSON.parse(x) as MapKey);
+}
+
+/**
+ * For a key that holds a pointer (a pointer key, or an interface key whose value is one): the
+ * rest of the key and the pointer, for the walks that must follow it to its object; else null.
+ */
+export function keyPointer(k: MapKey): [string, Ref | null] | null {
+  if (isPointerKey(k)) return ['', decodePointer(k)];
+  if (!isIfaceKey(k)) return null;
+  const s = k as string;
+  const end = s.indexOf(TYPE_END);
+  return s[end + 1] === POINTER ? [s.slice(0, end + 1), decodePointer(s.slice(end + 1))] : null;
 }
 
 /** The first character of a composite key (a sync.Map's tagged keys start with \u0000). */
@@ -66,6 +126,14 @@ function compareLeaf(a: MapKey, b: MapKey): number {
  * true, strings by their bytes, structs and arrays leaf by leaf, pointers by address.
  */
 export function compareKeys(a: MapKey, b: MapKey): number {
+  // interfaces by dynamic type (Go orders types by an address: here, by name), then value
+  if (isIfaceKey(a) && isIfaceKey(b)) {
+    const [sa, sb] = [a as string, b as string];
+    const [ta, tb] = [sa.slice(0, sa.indexOf(TYPE_END)), sb.slice(0, sb.indexOf(TYPE_END))];
+    if (ta !== tb) return ta < tb ? -1 : 1;
+    const inner = (s: string) => innerKey(s.slice(s.indexOf(TYPE_END) + 1));
+    return compareKeys(inner(sa), inner(sb));
+  }
   // pointers by address (nil first): by object, then by field
   if (isPointerKey(a) && isPointerKey(b)) {
     const [x, y] = [decodePointer(a), decodePointer(b)];

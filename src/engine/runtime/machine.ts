@@ -10,10 +10,12 @@
 import { BinOp, Op, UnOp, type FuncCode, type Instr, type Program } from '../lang/code';
 import type { Pos } from '../lang/source';
 import {
+  comparable,
   identical,
   isComposite,
   isInterface,
   isStructLike,
+  leafTypes,
   emptyInterface,
   slotType,
   typeString,
@@ -53,10 +55,13 @@ import {
 } from './values';
 import { callNative, type NativeResult } from './natives';
 import {
+  decodeIface,
   decodeLeaves,
   decodePointer,
+  encodeIface,
   encodeLeaves,
   encodePointer,
+  isIfaceKey,
   isPointerKey,
   showComposite,
 } from './keys';
@@ -551,6 +556,30 @@ export class Machine {
   /** A struct or array value as a map key: its leaves, read as a copy reads them. */
   private encodeKey(v: Value, t: Type, pos: Pos): MapKey {
     if (under(t).k === 'ptr') return encodePointer(v);
+    if (under(t).k === 'iface') {
+      // the dynamic type, then the value as a key of that type would be
+      if (!(v instanceof Iface)) return encodeIface(this.prog, emptyInterface, '', true);
+      const dt = v.t;
+      if (!comparable(dt))
+        this.runtimePanic(
+          `runtime error: hash of unhashable type ${typeString(dt, true)}`,
+          pos,
+          true,
+        );
+      const du = under(dt);
+      if (du.k === 'basic') return encodeIface(this.prog, dt, v.v as MapKey, true);
+      if (du.k === 'ptr' || du.k === 'struct' || du.k === 'array') {
+        if (du.k !== 'ptr' && !leafTypes(dt))
+          this.runtimePanic(
+            `interleave: a map key of dynamic type ${typeString(dt, true)} (a struct or array with a pointer or interface inside) is not simulated`,
+            pos,
+            true,
+          );
+        return encodeIface(this.prog, dt, this.encodeKey(v.v, dt, pos), false);
+      }
+      // (a channel or an unsafe pointer: nothing here makes one)
+      return encodeIface(this.prog, dt, String(v.v), true);
+    }
     const leaves: MapKey[] = [];
     const walk = (v: Value, t: Type) => {
       const u = under(t);
@@ -572,6 +601,11 @@ export class Machine {
   /** A new struct or array value of type t, made from a map key (a range's copy of it). */
   decodeKey(k: MapKey, t: Type): Value {
     if (isPointerKey(k)) return decodePointer(k);
+    if (isIfaceKey(k)) {
+      const [dt, inner] = decodeIface(this.prog, k);
+      if (dt === emptyInterface) return null;
+      return new Iface(dt, isComposite(dt) ? this.decodeKey(inner, dt) : inner);
+    }
     const leaves = decodeLeaves(k);
     let i = 0;
     const v = this.zero(t);
@@ -2244,6 +2278,11 @@ export class Machine {
     if (isPointerKey(k)) {
       const r = decodePointer(k);
       return r ? addressOf(r.id, r.f) : 'nil';
+    }
+    if (isIfaceKey(k)) {
+      const [dt, inner] = decodeIface(this.prog, k);
+      if (dt === emptyInterface) return 'nil';
+      return this.showKey(inner, { k: 'map', key: dt, elem: dt });
     }
     if (u.k === 'map' && isComposite(u.key)) return showComposite(k, u.key);
     // (a sync.Map's key of another basic type than string, int or bool is tagged with it)

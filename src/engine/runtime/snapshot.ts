@@ -6,7 +6,7 @@
 import type { Pos } from '../lang/source';
 import type { FuncCode } from '../lang/code';
 import type { WaitReason } from './events';
-import { decodePointer, isPointerKey } from './keys';
+import { keyPointer } from './keys';
 import { SYNC_MAP_TYPE, type Machine, type Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
 import { typeString, under, type Type } from '../lang/types';
@@ -291,7 +291,8 @@ function reachable(m: Machine): Set<number> {
       for (const [k, v] of o.m) {
         visit(v);
         // (a pointer key reaches what it points to)
-        if (isPointerKey(k)) visit(decodePointer(k));
+        const p = keyPointer(k);
+        if (p) visit(p[1]);
       }
     else if (o.k === K.RWMutex) stack.push(o.w);
     else if (o.k === K.Ctx) {
