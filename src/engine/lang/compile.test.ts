@@ -348,6 +348,14 @@ describe('when the program uses something Interleave does not simulate', () => {
     ],
     [main('L:\n\tfor {\n\t}'), 'main.go:4:1: label L defined and not used'],
     [
+      'package main\n\ntype A struct{}\n\nfunc (A) M() {}\n\ntype B struct{}\n\nfunc (B) M() {}\n\ntype S struct {\n\tA\n\tB\n}\n\nfunc main() {\n\tvar s S\n\ts.M()\n}\n',
+      'main.go:18:4: ambiguous selector s.M',
+    ],
+    [
+      'package main\n\ntype I interface{ N() }\ntype J interface{ N() }\n\ntype T struct {\n\tI\n\tJ\n}\n\nfunc main() {\n\tvar t T\n\tt.N()\n}\n',
+      'main.go:13:4: ambiguous selector t.N',
+    ],
+    [
       'package main\n\nfunc (i int) M() {}\n\nfunc main() {}\n',
       'main.go:3:9: cannot define new methods on non-local type int',
     ],

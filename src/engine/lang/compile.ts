@@ -2749,6 +2749,35 @@ class Compiler {
    * Why `x.sel` names nothing, as types2 says it: with the field or method whose name differs
    * only in case, when there is one (`mu.lock`: "but does have method Lock").
    */
+  /**
+   * Whether `name` is found twice at the shallowest depth that has it, through embedded
+   * fields (an embedded interface's methods counted too): types2's "ambiguous selector".
+   */
+  private ambiguousSelector(t: Type, name: string): boolean {
+    const base = t.k === 'ptr' ? t.elem : t;
+    let level: Type[] = [base];
+    const seen = new Set<Type>();
+    while (level.length > 0) {
+      let hits = 0;
+      const next: Type[] = [];
+      for (const type of level) {
+        if (seen.has(type)) continue;
+        seen.add(type);
+        if (type.k === 'named' && type.methods.has(name)) hits++;
+        const u = under(type);
+        if (u.k === 'iface' && type !== base && u.methods.has(name)) hits++;
+        if (u.k === 'struct')
+          for (const f of u.fields) {
+            if (f.name === name) hits++;
+            if (f.embedded) next.push(f.type.k === 'ptr' ? f.type.elem : f.type);
+          }
+      }
+      if (hits > 0) return hits > 1;
+      level = next;
+    }
+    return false;
+  }
+
   private noSuchSelector(t: Type, sel: string): string {
     const why = `type ${typeString(t)} has no field or method ${sel}`;
     const names = new Set<string>();
@@ -2973,6 +3002,7 @@ class Compiler {
         goMethods.get(`${lib.pkg}.${lib.name}`)?.has(e.sel)
       )
         unsupported(e.selPos, `${lib.pkg}.${lib.name}.${e.sel} is not simulated yet`);
+      if (this.ambiguousSelector(xt, e.sel)) fail(e.selPos, `ambiguous selector ${exprString(e)}`);
       const what =
         under(xt).k === 'ptr' && isInterface((under(xt) as { elem: Type }).elem)
           ? `type ${typeString(xt)} is pointer to interface, not interface`
