@@ -348,6 +348,10 @@ describe('when the program uses something Interleave does not simulate', () => {
     ],
     [main('L:\n\tfor {\n\t}'), 'main.go:4:1: label L defined and not used'],
     [
+      main('\tfmt.Println', '\nimport "fmt"'),
+      'main.go:5:2: fmt.Println (value of type func(a ...any) (n int, err error)) is not used',
+    ],
+    [
       'package main\n\ntype A struct{}\n\nfunc (A) M() {}\n\ntype B struct{}\n\nfunc (B) M() {}\n\ntype S struct {\n\tA\n\tB\n}\n\nfunc main() {\n\tvar s S\n\ts.M()\n}\n',
       'main.go:18:4: ambiguous selector s.M',
     ],

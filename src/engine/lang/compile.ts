@@ -1438,6 +1438,10 @@ class Compiler {
   private exprStmt(x: Expr): void {
     let e = x;
     while (e.k === 'paren') e = e.x;
+    // `fmt.Println` without its call: gc's words, with the signature as go/types writes it
+    const sig =
+      e.k === 'selector' && this.pkgOf(e.x) ? FMT_SIGNATURES.get(exprString(e)) : undefined;
+    if (sig) fail(x.pos, `${exprString(x)} (value of type ${sig}) is not used`);
     if (e.k !== 'call') {
       const op = this.expr(x);
       fail(x.pos, `${exprString(x)} (${this.describeMode(x, op)}) is not used`);
@@ -4747,6 +4751,17 @@ function cycleFrom<N>(start: N, edges: (n: N) => readonly N[]): N[] | null {
   };
   return dfs(start) ? path : null;
 }
+
+/** fmt's printing functions' types, parameter names included, as an error message shows them. */
+const FMT_SIGNATURES: ReadonlyMap<string, string> = new Map([
+  ['fmt.Println', 'func(a ...any) (n int, err error)'],
+  ['fmt.Print', 'func(a ...any) (n int, err error)'],
+  ['fmt.Printf', 'func(format string, a ...any) (n int, err error)'],
+  ['fmt.Sprintln', 'func(a ...any) string'],
+  ['fmt.Sprint', 'func(a ...any) string'],
+  ['fmt.Sprintf', 'func(format string, a ...any) string'],
+  ['fmt.Errorf', 'func(format string, a ...any) error'],
+]);
 
 /** types2's words for a typed constant that its type cannot hold (invalidConversion). */
 function constOverflow(e: Expr, v: ConstValue, t: Type): string {
