@@ -553,8 +553,12 @@ export class Machine {
     return new Ref(this.copyObj(r.id), -1);
   }
 
-  /** A struct or array value as a map key: its leaves, read as a copy reads them. */
-  private encodeKey(v: Value, t: Type, pos: Pos): MapKey {
+  /**
+   * A value of type t as a map object keeps it as a key (a sync.Map's keys too): a pointer's
+   * target, an interface's dynamic type and value, a struct's or array's leaves, read as a
+   * copy reads them.
+   */
+  encodeKey(v: Value, t: Type, pos: Pos): MapKey {
     if (under(t).k === 'ptr') return encodePointer(v);
     if (under(t).k === 'iface') {
       // the dynamic type, then the value as a key of that type would be

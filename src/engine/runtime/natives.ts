@@ -29,6 +29,7 @@ import {
 import {
   T,
   basic,
+  emptyInterface,
   isInterface,
   isStructLike,
   typeString,
@@ -38,6 +39,7 @@ import {
 } from '../lang/types';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
+import { isIfaceKey } from './keys';
 import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
 import {
   TIME_STRINGERS,
@@ -786,23 +788,22 @@ function randName(ins: Instr): string {
 
 /**
  * A sync.Map key as the map object keeps it: a string, int or bool as itself, another basic
- * type tagged with its name (int64(1) and 1 are different keys), nil as a tag of its own.
+ * type tagged with its name (int64(1) and 1 are different keys), nil as a tag of its own, and
+ * any other as a map[any]'s key is (runtime/keys.ts).
  */
-function syncKey(m: Machine, k: Value, g: G, ins: Instr): MapKey {
+function syncKey(m: Machine, k: Value, _g: G, ins: Instr): MapKey {
   if (k === null) return '\u0000nil';
   const t = k instanceof Iface ? k.t : null;
   const v = k instanceof Iface ? k.v : null;
   if (t?.k === 'basic' && ['string', 'int', 'bool'].includes(t.name)) return v as MapKey;
   if (t?.k === 'basic') return `\u0000${t.name}:${String(v)}`;
-  return m.fatal(
-    `interleave: sync.Map keys of type ${t ? typeString(t, true) : '?'} are not simulated; use string, int or bool keys`,
-    g,
-    ins.pos,
-  );
+  // any other type: as a map[any] key is kept (a struct, a pointer, a named type)
+  return m.encodeKey(k, emptyInterface, ins.pos);
 }
 
 /** The key a program stored, back from syncKey's form (for Range). */
-function syncKeyValue(k: MapKey): Value {
+function syncKeyValue(m: Machine, k: MapKey): Value {
+  if (isIfaceKey(k)) return m.decodeKey(k, emptyInterface);
   if (typeof k !== 'string' || !k.startsWith('\u0000'))
     return new Iface(typeof k === 'string' ? T.string : typeof k === 'number' ? T.int : T.bool, k);
   if (k === '\u0000nil') return null;
@@ -887,7 +888,7 @@ function syncMapNatives(): Record<string, Native> {
       for (const k of [...o.m.keys()]) {
         const now = m.get(id) as MapObj;
         if (!now.m.has(k)) continue;
-        const r = m.callSync(g, f.fn, f, [syncKeyValue(k), now.m.get(k) ?? null]);
+        const r = m.callSync(g, f.fn, f, [syncKeyValue(m, k), now.m.get(k) ?? null]);
         if (r[0] === false) break;
       }
       return none;

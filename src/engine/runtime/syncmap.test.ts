@@ -33,6 +33,44 @@ describe('when goroutines share a sync.Map', () => {
     );
   });
 
+  it('keys of any comparable type: a struct, a pointer, a named string apart from a string', () => {
+    const r = runProgram(
+      compile(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type point struct{ x, y int }
+type ID string
+
+func main() {
+	var m sync.Map
+	p := &point{}
+	m.Store(point{1, 2}, "a")
+	m.Store(p, "ptr")
+	m.Store(ID("x"), "named")
+	m.Store("x", "plain")
+	v, ok := m.Load(point{1, 2})
+	w, _ := m.Load(p)
+	_, other := m.Load(&point{})
+	n, _ := m.Load(ID("x"))
+	s, _ := m.Load("x")
+	fmt.Println(v, ok, w, other, n, s)
+	m.Range(func(k, v any) bool {
+		if q, isPoint := k.(point); isPoint {
+			fmt.Println(q.y, v)
+		}
+		return true
+	})
+}
+`),
+      {},
+    );
+    expect(r.stdout).toBe('a true ptr false named plain\n2 a\n');
+  });
+
   it('every schedule: who stores first, and the order Range sees, with and without reductions', () => {
     const outcomes = (opts: object) =>
       explore(cache, { maxStates: 100_000, ...opts })
