@@ -111,7 +111,7 @@ export function decodeLeaves(k: MapKey): MapKey[] {
   return xs.map((x) => (x === 'NaN' || x === 'Infinity' || x === '-Infinity' ? Number(x) : x));
 }
 
-function isCompositeKey(k: MapKey): boolean {
+export function isCompositeKey(k: MapKey): boolean {
   return typeof k === 'string' && k.startsWith(COMPOSITE);
 }
 

@@ -10,6 +10,7 @@
 import { BinOp, Op, UnOp, type FuncCode, type Instr, type Program } from '../lang/code';
 import type { Pos } from '../lang/source';
 import {
+  T,
   comparable,
   identical,
   isComposite,
@@ -61,6 +62,7 @@ import {
   encodeIface,
   encodeLeaves,
   encodePointer,
+  isCompositeKey,
   isIfaceKey,
   isPointerKey,
   showComposite,
@@ -610,6 +612,11 @@ export class Machine {
       if (dt === emptyInterface) return null;
       return new Iface(dt, isComposite(dt) ? this.decodeKey(inner, dt) : inner);
     }
+    // a sync.Map keeps a string, int or bool key as itself
+    if (!isCompositeKey(k))
+      return under(t).k === 'iface'
+        ? new Iface(typeof k === 'string' ? T.string : typeof k === 'number' ? T.int : T.bool, k)
+        : k;
     const leaves = decodeLeaves(k);
     let i = 0;
     const v = this.zero(t);
@@ -2288,7 +2295,7 @@ export class Machine {
       if (dt === emptyInterface) return 'nil';
       return this.showKey(inner, { k: 'map', key: dt, elem: dt });
     }
-    if (u.k === 'map' && isComposite(u.key)) return showComposite(k, u.key);
+    if (u.k === 'map' && isCompositeKey(k)) return showComposite(k, u.key);
     // (a sync.Map's key of another basic type than string, int or bool is tagged with it)
     if (typeof k === 'string' && k.startsWith('\u0000')) {
       if (k === '\u0000nil') return 'nil';

@@ -404,6 +404,38 @@ describe('structs and arrays as map keys', () => {
     expect(found(false)).toEqual(found(true));
   });
 
+  it('are drawn at every step: map[any] and a sync.Map holding all kinds of keys', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type point struct{ x, y int }
+
+func main() {
+	var sm sync.Map
+	m := map[any]int{}
+	p := &point{}
+	for _, k := range []any{point{1, 2}, p, "x", 7, int64(7), nil, true} {
+		sm.Store(k, 1)
+		m[k]++
+	}
+	fmt.Println(len(m))
+}
+`;
+    const s = sim(src);
+    const keys = new Set<string>();
+    while (!s.m.outcome) {
+      s.run(1);
+      for (const v of snapshot(s.m).maps) for (const e of v.entries) keys.add(e.key);
+    }
+    expect(s.m.stdout).toBe('7\n');
+    for (const k of ['point{1, 2}', '"x"', '7', 'nil', 'true']) expect(keys).toContain(k);
+    expect([...keys].some((k) => /^0xc[0-9a-f]+$/.test(k))).toBe(true);
+  });
+
   it('may not hold a struct with a pointer or an interface inside: that is refused, saying what is supported', () => {
     for (const [key, type] of [
       ['struct{ p *int }', 'struct{p *int}'],
