@@ -2293,7 +2293,10 @@ export class Machine {
     if (isIfaceKey(k)) {
       const [dt, inner] = decodeIface(this.prog, k);
       if (dt === emptyInterface) return 'nil';
-      return this.showKey(inner, { k: 'map', key: dt, elem: dt });
+      const shown = this.showKey(inner, { k: 'map', key: dt, elem: dt });
+      // a basic value of another type than a constant's default names it: ID("x"), int64(7)
+      const plain = dt.k === 'basic' && ['string', 'int', 'bool', 'float64'].includes(dt.name);
+      return under(dt).k === 'basic' && !plain ? `${typeString(dt)}(${shown})` : shown;
     }
     if (u.k === 'map' && isCompositeKey(k)) return showComposite(k, u.key);
     // (a sync.Map's key of another basic type than string, int or bool is tagged with it)

@@ -414,11 +414,13 @@ import (
 
 type point struct{ x, y int }
 
+type ID string
+
 func main() {
 	var sm sync.Map
 	m := map[any]int{}
 	p := &point{}
-	for _, k := range []any{point{1, 2}, p, "x", 7, int64(7), nil, true} {
+	for _, k := range []any{point{1, 2}, p, "x", ID("x"), 7, int64(7), nil, true} {
 		sm.Store(k, 1)
 		m[k]++
 	}
@@ -431,8 +433,9 @@ func main() {
       s.run(1);
       for (const v of snapshot(s.m).maps) for (const e of v.entries) keys.add(e.key);
     }
-    expect(s.m.stdout).toBe('7\n');
-    for (const k of ['point{1, 2}', '"x"', '7', 'nil', 'true']) expect(keys).toContain(k);
+    expect(s.m.stdout).toBe('8\n');
+    for (const k of ['point{1, 2}', '"x"', 'ID("x")', '7', 'int64(7)', 'nil', 'true'])
+      expect(keys).toContain(k);
     expect([...keys].some((k) => /^0xc[0-9a-f]+$/.test(k))).toBe(true);
   });
 
