@@ -471,13 +471,6 @@ class Compiler {
    * field M, or another embedded field at the same depth also provides M (ambiguous in Go).
    */
   private promoteInterfaceMethods(): void {
-    const provides = (t: Type, name: string): boolean => {
-      const b = t.k === 'ptr' ? t.elem : t;
-      if (b.k === 'named' && b.methods.has(name)) return true;
-      const u = under(b);
-      if (u.k === 'iface') return u.methods.has(name);
-      return u.k === 'struct' && u.fields.some((f) => f.name === name);
-    };
     for (const sym of this.pkgScope.syms.values()) {
       if (sym.k !== 'type' || sym.type.k !== 'named' || sym.type.pkg !== 'main') continue;
       const t = sym.type;
@@ -488,7 +481,7 @@ class Compiler {
         if (!f.embedded || fu.k !== 'iface') return;
         for (const [name, sig] of fu.methods) {
           if (t.methods.has(name) || u.fields.some((g) => g.name === name)) continue;
-          if (u.fields.filter((g) => g.embedded && provides(g.type, name)).length > 1) continue;
+          if (this.ambiguousSelector(t, name)) continue;
           const fn = this.ifaceWrapper(t, i, f.name, name, sig);
           t.methods.set(name, { fn, ptrRecv: false, sig, native: null });
         }
@@ -504,31 +497,15 @@ class Compiler {
     name: string,
     sig: FuncType,
   ): number {
-    const id = this.reserveFunc();
-    const pos = { line: 0, col: 0 };
-    const nargs = sig.params.length + 1;
-    const ins = (op: Op, a = 0, b = 0, c: unknown = null, st = false, lab: string | null = null) =>
-      ({ op, a, b, c, pos, st, lab }) satisfies Instr;
-    const code: Instr[] = [
-      ins(Op.Load, 0, 0, null, true),
-      ins(Op.LoadF, field, 0, fieldName, false, `read field ${fieldName}`),
-    ];
-    for (let i = 1; i < nargs; i++) code.push(ins(Op.Load, i));
-    code.push(ins(Op.CallI, 0, nargs - 1, name));
-    code.push(ins(Op.Ret, sig.results.length));
-    const type: FuncType = {
-      k: 'func',
-      params: [t, ...sig.params],
-      results: sig.results,
-      variadic: sig.variadic,
-    };
-    return this.wrapperFunc(
+    const read = wrapperIns(Op.LoadF, field, 0, fieldName, false, `read field ${fieldName}`);
+    const call = wrapperIns(Op.CallI, 0, sig.params.length, name);
+    return this.methodWrapper(
       `promoted/${t.id}/${name}`,
-      id,
       `main.${t.name}.${name}`,
-      type,
-      nargs,
-      code,
+      t,
+      sig,
+      [read],
+      call,
     );
   }
 
@@ -1201,21 +1178,34 @@ class Compiler {
     const key = `deref/${method}`;
     const known = this.trampolines.get(key);
     if (known !== undefined) return known;
-    const id = this.reserveFunc();
-    const pos = { line: 0, col: 0 };
-    const nargs = sig.params.length + 1;
-    const ins = (op: Op, a = 0, b = 0, c: unknown = null, st = false, lab: string | null = null) =>
-      ({ op, a, b, c, pos, st, lab }) satisfies Instr;
-    const code: Instr[] = [ins(Op.Load, 0, 0, null, true)];
     // a struct value is its object (copied for the callee); another value is read through p
-    if (isStructLike(base)) code.push(ins(Op.Copy));
-    else code.push(ins(Op.LoadP, 0, 0, null, false, 'read through pointer'));
-    for (let i = 1; i < nargs; i++) code.push(ins(Op.Load, i));
-    code.push(ins(Op.Call, method, nargs));
-    code.push(ins(Op.Ret, sig.results.length));
+    const read = isStructLike(base)
+      ? wrapperIns(Op.Copy)
+      : wrapperIns(Op.LoadP, 0, 0, null, false, 'read through pointer');
+    const call = wrapperIns(Op.Call, method, sig.params.length + 1);
+    return this.methodWrapper(key, name, { k: 'ptr', elem: base }, sig, [read], call);
+  }
+
+  /**
+   * A wrapper that calls a method for its receiver (of type `recv`, its first parameter): the
+   * receiver made ready by `prepare`, sig's parameters passed on, `call`'s results returned.
+   */
+  private methodWrapper(
+    key: string,
+    name: string,
+    recv: Type,
+    sig: FuncType,
+    prepare: readonly Instr[],
+    call: Instr,
+  ): number {
+    const id = this.reserveFunc();
+    const nargs = sig.params.length + 1;
+    const code: Instr[] = [wrapperIns(Op.Load, 0, 0, null, true), ...prepare];
+    for (let i = 1; i < nargs; i++) code.push(wrapperIns(Op.Load, i));
+    code.push(call, wrapperIns(Op.Ret, sig.results.length));
     const type: FuncType = {
       k: 'func',
-      params: [{ k: 'ptr', elem: base }, ...sig.params],
+      params: [recv, ...sig.params],
       results: sig.results,
       variadic: sig.variadic,
     };
@@ -3430,7 +3420,7 @@ class Compiler {
               e.pos,
               `invalid operation: ${exprString(e)} expects 1 or 2 arguments; found ${args.length}`,
             );
-          if (args[1]) this.intArg(args[1]);
+          if (args[1]) this.intIndex(args[1], -1, 'size');
           if (args[1]) this.emit(Op.Pop, e.pos);
           this.emit(Op.MakeMap, e.pos, 0, 0, t);
           return { mode: 'value', type: t };
@@ -3446,8 +3436,8 @@ class Compiler {
               e.pos,
               `invalid operation: ${exprString(e)} expects 2 or 3 arguments; found ${args.length}`,
             );
-          const len = this.intArg(args[1] as Expr);
-          const cap = args[2] ? this.intArg(args[2]) : -1;
+          const len = this.intIndex(args[1] as Expr, -1, 'size');
+          const cap = args[2] ? this.intIndex(args[2], -1, 'size') : -1;
           if (len >= 0 && cap >= 0 && len > cap)
             fail((args[1] as Expr).pos, 'invalid argument: length and capacity swapped');
           this.emit(Op.MakeSlice, e.pos, args.length === 3 ? 1 : 0, 0, t);
@@ -3575,37 +3565,23 @@ class Compiler {
   }
 
   /**
-   * A size argument of make (types2 checks them as indexes: "index -1 … must not be
-   * negative"); the constant's value, or -1.
+   * Compile an index (or a size argument of make, which types2 checks as one); types2's errors
+   * for one that is not an integer, or a constant one that is negative or not below `max` (the
+   * length of an array or a constant string: -1 if unknown). Returns the constant's value, or
+   * -1.
    */
-  private intArg(a: Expr): number {
+  private intIndex(a: Expr, max = -1, what: 'index' | 'size' = 'index'): number {
     const op = this.expr(a, T.int);
     if (
       !isInteger(op.type) &&
       !(op.mode === 'const' && typeof op.value === 'number' && Number.isInteger(op.value))
     )
-      fail(a.pos, `cannot convert ${this.describe(a, op)} to type int`);
-    if (op.mode !== 'const' || typeof op.value !== 'number') return -1;
-    if (op.value < 0)
       fail(
         a.pos,
-        `invalid argument: index ${exprString(a)} (constant of type int) must not be negative`,
+        what === 'size'
+          ? `cannot convert ${this.describe(a, op)} to type int`
+          : `invalid argument: index ${this.describe(a, op)} must be integer`,
       );
-    return op.value;
-  }
-
-  /**
-   * Compile an index; types2's errors for one that is not an integer, or a constant one that is
-   * negative or not below `max` (the length of an array or a constant string: -1 if unknown).
-   * Returns the constant's value, or -1.
-   */
-  private intIndex(a: Expr, max = -1): number {
-    const op = this.expr(a, T.int);
-    if (
-      !isInteger(op.type) &&
-      !(op.mode === 'const' && typeof op.value === 'number' && Number.isInteger(op.value))
-    )
-      fail(a.pos, `invalid argument: index ${this.describe(a, op)} must be integer`);
     if (op.mode === 'const' && typeof op.value === 'number' && op.value < 0)
       fail(
         a.pos,
@@ -4750,6 +4726,18 @@ function cycleFrom<N>(start: N, edges: (n: N) => readonly N[]): N[] | null {
     return false;
   };
   return dfs(start) ? path : null;
+}
+
+/** An instruction of a wrapper, which has no source of its own. */
+function wrapperIns(
+  op: Op,
+  a = 0,
+  b = 0,
+  c: unknown = null,
+  st = false,
+  lab: string | null = null,
+): Instr {
+  return { op, a, b, c, pos: { line: 0, col: 0 }, st, lab };
 }
 
 /** fmt's printing functions' types, parameter names included, as an error message shows them. */

@@ -348,18 +348,20 @@ export function leafTypes(t: Type): Type[] | null {
   if (t.k === 'named' && t.special) return null;
   const u = under(t);
   if (u.k === 'basic') return [t];
-  const parts: Type[] =
-    u.k === 'struct'
-      ? u.fields.map((f) => f.type)
-      : u.k === 'array'
-        ? Array.from({ length: u.len }, () => u.elem)
-        : [];
   if (u.k !== 'struct' && u.k !== 'array') return null;
   const out: Type[] = [];
-  for (const p of parts) {
+  for (const p of partTypes(t)) {
     const ls = leafTypes(p);
     if (!ls) return null;
     out.push(...ls);
   }
   return out;
+}
+
+/** The types of a struct's fields or of an array's elements, in order (none for another type). */
+export function partTypes(t: Type): Type[] {
+  const u = under(t);
+  if (u.k === 'struct') return u.fields.map((f) => f.type);
+  if (u.k === 'array') return Array.from({ length: u.len }, () => u.elem);
+  return [];
 }

@@ -22,7 +22,7 @@ import {
   Keys,
   Ref,
   Slice,
-  type MapKey,
+  sliceValues,
   type MapObj,
   type SlotsObj,
   type Value,
@@ -193,7 +193,7 @@ function formatArg(m: Machine, arg: Value, verb: string, spec: Spec, depth: numb
     const byteVals =
       bytes && (u.k === 'slice' || u.k === 'array') && isByte(u.elem)
         ? v instanceof Slice
-          ? (m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len)
+          ? sliceValues(m, v)
           : v instanceof Ref && m.get(v.id).k === K.Slots
             ? (m.get(v.id) as SlotsObj).s
             : v === null
@@ -212,8 +212,7 @@ function formatArg(m: Machine, arg: Value, verb: string, spec: Spec, depth: numb
     }
     if (u.k === 'slice' && !(isByte(u.elem) && bytes)) {
       if (v === null) return '[]';
-      if (v instanceof Slice)
-        return list((m.get(v.b) as SlotsObj).s.slice(v.off, v.off + v.len), u.elem);
+      if (v instanceof Slice) return list(sliceValues(m, v), u.elem);
     }
     const special = t.k === 'named' && t.special !== null;
     if (v instanceof Ref && v.f === -1 && !special) {
@@ -222,11 +221,10 @@ function formatArg(m: Machine, arg: Value, verb: string, spec: Spec, depth: numb
         return list(o.s, u.elem);
       if (u.k === 'struct' && o.k === K.Slots)
         return `{${u.fields.map((f, i) => each(o.s[i] as Value, f.type)).join(' ')}}`;
-      if (u.k === 'map' && o.k === K.Map) {
-        const keys = [...o.m.keys()].sort(compareKeys);
-        const key = (k: MapKey) => (isComposite(u.key) ? m.decodeKey(k, u.key) : k);
-        return `map[${keys.map((k) => `${each(key(k), u.key)}:${each(o.m.get(k) as Value, u.elem)}`).join(' ')}]`;
-      }
+      if (u.k === 'map' && o.k === K.Map)
+        return `map[${sortedEntries(m, o, u.key)
+          .map(([k, x]) => `${each(k, u.key)}:${each(x, u.elem)}`)
+          .join(' ')}]`;
       // a pointer to a struct, array, slice or map, at the top: & and what it points to
       if (u.k === 'ptr' && depth === 0 && ['struct', 'array', 'map'].includes(under(u.elem).k))
         return `&${formatArg(m, new Iface(u.elem, v), verb, spec, depth + 1)}`;
@@ -688,10 +686,19 @@ function fmtMap(m: Machine, o: MapObj, t: Type | null, verb: string, depth: numb
   const u = t ? under(t) : under(o.t);
   const kt = u.k === 'map' ? u.key : null;
   const vt = u.k === 'map' ? u.elem : null;
-  const keys = [...o.m.keys()].sort(compareKeys);
-  // (a struct or array key is made again to be printed, String method and all)
-  const key = (k: MapKey) => (kt && isComposite(kt) ? m.decodeKey(k, kt) : k);
-  return `map[${keys.map((k) => `${fmtv(m, key(k), kt, verb, depth + 1)}:${fmtv(m, o.m.get(k) as Value, vt, verb, depth + 1)}`).join(' ')}]`;
+  return `map[${sortedEntries(m, o, kt)
+    .map(([k, x]) => `${fmtv(m, k, kt, verb, depth + 1)}:${fmtv(m, x, vt, verb, depth + 1)}`)
+    .join(' ')}]`;
+}
+
+/**
+ * A map's entries in the order fmt prints them (internal/fmtsort), each key as the value it
+ * stands for (a struct, pointer or interface key made again, String method and all).
+ */
+function sortedEntries(m: Machine, o: MapObj, kt: Type | null): [Value, Value][] {
+  return [...o.m.keys()]
+    .sort(compareKeys)
+    .map((k) => [kt && isComposite(kt) ? m.decodeKey(k, kt) : k, o.m.get(k) as Value]);
 }
 
 function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: number): string {

@@ -11,7 +11,7 @@
  *
  * An interface key holds its dynamic type and its value's key (see IFACE).
  */
-import { typeString, under, type Type } from '../lang/types';
+import { partTypes, typeString, under, type Type } from '../lang/types';
 import { Ref, type MapKey, type Value } from './values';
 
 /** The first character of a pointer key. */
@@ -161,12 +161,7 @@ export function showComposite(k: MapKey, t: Type): string {
       const x = leaves[i++] as MapKey;
       return typeof x === 'string' ? JSON.stringify(x) : String(x);
     }
-    const parts =
-      u.k === 'struct'
-        ? u.fields.map((f) => show(f.type, false))
-        : u.k === 'array'
-          ? Array.from({ length: u.len }, () => show(u.elem, false))
-          : [];
+    const parts = partTypes(t).map((pt) => show(pt, false));
     // (inner composites drop their type, as a composite literal may)
     return `${top ? typeString(t) : ''}{${parts.join(', ')}}`;
   };

@@ -17,6 +17,7 @@ import {
   isInterface,
   isStructLike,
   leafTypes,
+  partTypes,
   emptyInterface,
   slotType,
   typeString,
@@ -597,14 +598,16 @@ export class Machine {
       const r = v as Ref;
       this.fp(r.id, false);
       const o = this.h[r.id] as SlotsObj;
-      if (u.k === 'struct') u.fields.forEach((f, i) => walk(o.s[i] as Value, f.type));
-      else if (u.k === 'array') for (let i = 0; i < u.len; i++) walk(o.s[i] as Value, u.elem);
+      partTypes(t).forEach((pt, i) => walk(o.s[i] as Value, pt));
     };
     walk(v, t);
     return encodeLeaves(leaves);
   }
 
-  /** A new struct or array value of type t, made from a map key (a range's copy of it). */
+  /**
+   * The value a map key of type t stands for (what a range gets: a new struct or array, the
+   * pointer, the interface value).
+   */
   decodeKey(k: MapKey, t: Type): Value {
     if (isPointerKey(k)) return decodePointer(k);
     if (isIfaceKey(k)) {
@@ -621,15 +624,8 @@ export class Machine {
     let i = 0;
     const v = this.zero(t);
     const fill = (r: Ref, t: Type) => {
-      const u = under(t);
       const o = this.h[r.id] as SlotsObj;
-      const parts =
-        u.k === 'struct'
-          ? u.fields.map((f) => f.type)
-          : u.k === 'array'
-            ? Array.from({ length: u.len }, () => u.elem)
-            : [];
-      parts.forEach((pt, j) => {
+      partTypes(t).forEach((pt, j) => {
         if (under(pt).k === 'basic') o.s[j] = leaves[i++] as MapKey;
         else fill(o.s[j] as Ref, pt);
       });
@@ -1105,14 +1101,9 @@ export class Machine {
       }
       case Op.Place: {
         const { at, len, zero } = ins.c as { at: number[]; len: number; zero: Type };
-        const vals = S.splice(S.length - ins.a);
-        const out = new Array<Value>(len).fill(null);
-        const set = new Array<boolean>(len).fill(false);
-        vals.forEach((v, i) => {
-          out[at[i] as number] = v;
-          set[at[i] as number] = true;
-        });
-        for (let i = 0; i < len; i++) S.push(set[i] ? (out[i] as Value) : this.zero(zero));
+        const out = new Array<Value | undefined>(len);
+        S.splice(S.length - ins.a).forEach((v, i) => (out[at[i] as number] = v));
+        for (let i = 0; i < len; i++) S.push(out[i] ?? this.zero(zero));
         break;
       }
       case Op.SliceLit: {

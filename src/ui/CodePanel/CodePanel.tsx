@@ -102,13 +102,15 @@ export function CodePanel() {
   const fast = useSim((s) => s.playing && (s.speed === 'max' || s.speed > 10));
   const panel = useRef<HTMLElement>(null);
   const activeLine = last?.line ?? 0;
+  /** scrolls the panel to the line being run (nothing when there is none to follow) */
+  const keep = useRef<() => void>(() => undefined);
   useEffect(() => {
     // keep the line being run in view, unless lines fly by too fast to read; by scrolling the
     // panel only (scrollIntoView would scroll the page too, where the page scrolls: on a
     // narrow screen it would pull the reader away from the goroutines at every step)
     const box = panel.current;
-    if (fast || activeLine === 0 || !box) return;
-    const keep = () => {
+    keep.current = () => {
+      if (fast || activeLine === 0 || !box) return;
       const line = box.querySelector<HTMLElement>(`[data-line="${activeLine}"]`);
       if (!line) return;
       const view = box.getBoundingClientRect();
@@ -116,12 +118,16 @@ export function CodePanel() {
       if (at.top < view.top) box.scrollTop -= view.top - at.top;
       else if (at.bottom > view.bottom) box.scrollTop += at.bottom - view.bottom;
     };
-    keep();
+    keep.current();
+  }, [activeLine, fast]);
+  useEffect(() => {
     // and again whenever the panel changes size (a window resized, a layout that moved)
-    const ro = new ResizeObserver(keep);
+    const box = panel.current;
+    if (!box) return;
+    const ro = new ResizeObserver(() => keep.current());
     ro.observe(box);
     return () => ro.disconnect();
-  }, [activeLine, fast]);
+  }, []);
   const markers: Marker[] = markersKey.map((k) => {
     const [id, line, state] = k.split(':');
     return { id: Number(id), line: Number(line), state: state ?? '' };
