@@ -216,8 +216,20 @@ const DFS_FRAME_BYTES = 8192;
 /** States after moves still to try that a depth-first search keeps on its stack, at most. */
 const MAX_KEPT_AFTERS = 4_096;
 
-/** Ints per frontier entry: record, depth, sleep set, moves to explore. */
-const E = 4;
+/**
+ * Ints per frontier entry: record, depth, sleep set, moves to explore, and the goroutines'
+ * ranks as the state's hash named them (3 bits each, when there are at most 8 and the
+ * machine is kept; else -1).
+ */
+const E = 5;
+
+/** The ranks of up to 8 goroutines, 3 bits each, or -1. */
+function packRanks(rank: Int32Array, n: number): number {
+  if (n > 8) return -1;
+  let p = 0;
+  for (let i = n - 1; i >= 0; i--) p = (p << 3) | (rank[i] as number);
+  return p;
+}
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -352,6 +364,7 @@ class Search {
     const depth = q[i + 1] as number;
     const sleep = q[i + 2] as number;
     const only = q[i + 3] as number;
+    const ranks = q[i + 4] as number;
     let m = this.hotM[this.head - this.base] ?? null;
     const inheritedHere = this.hotIn[this.head - this.base] ?? NONE;
     this.hotM[this.head - this.base] = null;
@@ -360,8 +373,11 @@ class Search {
     if (depth > this.levelDone) this.levelDone = depth;
     if (m) {
       this.inMemory--;
-      // its ranks, as its hash named them (the goroutines' shapes are kept, so this is quick)
-      this.hasher.rename(m);
+      // its ranks, as its hash named them
+      if (ranks >= 0) {
+        const rank = this.hasher.rank;
+        for (let g = 0, p = ranks; g < m.gs.length; g++, p >>>= 3) rank[g] = p & 7;
+      } else this.hasher.rename(m);
     } else {
       m = this.records.replay(this.root, rec);
       this.hasher.hash(m, true);
@@ -420,7 +436,7 @@ class Search {
         if (after) this.keptAfters--;
         else {
           // not kept (see open): worked out again, with the objects private in its state
-          if (this.ownership) this.owners.compute(f.m);
+          if (this.ownership) this.owners.prepare(f.m);
           this.move(f.m, (f.moves[k] as Move).g);
           after = this.out.m as Machine;
         }
@@ -528,7 +544,7 @@ class Search {
     }
     // which objects only one goroutine reaches: steps on them need no interleaving
     const owners = this.ownership ? this.owners : null;
-    owners?.compute(m);
+    owners?.prepare(m);
     const moves = new Array<Move>(rn);
     // the state after each move, when it was computed here (inherited moves have none yet)
     for (let k = 0; k < rn; k++) {
@@ -687,8 +703,10 @@ class Search {
     q[i + 1] = depth;
     q[i + 2] = sleep;
     q[i + 3] = only;
+    q[i + 4] = -1;
     if (this.inMemory < this.maxFrontier) {
       this.inMemory++;
+      q[i + 4] = packRanks(this.hasher.rank, m.gs.length);
       this.hotM[this.tail - this.base] = m;
       this.hotIn[this.tail - this.base] = this.inherited();
     } else {

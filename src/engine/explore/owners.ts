@@ -47,15 +47,39 @@ export class Owners {
   private stack: number[] = [];
   private who: number[] = [];
 
-  /** Mark the objects of m. */
+  /** the state whose objects are marked, as far as `phase` says */
+  private m: Machine | null = null;
+  /** 0: nothing marked yet; 1: what the globals and timers reach; 2: everything */
+  private phase = 0;
+
+  /**
+   * Mark the objects of m when they are first asked about (`privateTo`): most steps touch
+   * what the globals reach, which is quick to mark, and need no walk of every goroutine.
+   */
+  prepare(m: Machine): void {
+    this.m = m;
+    this.size = m.h.length;
+    this.phase = 0;
+  }
+
+  /** Mark the objects of m now. */
   compute(m: Machine): void {
-    const n = m.h.length;
+    this.prepare(m);
+    this.markShared(m);
+    this.markGoroutines(m);
+  }
+
+  private markShared(m: Machine): void {
+    const n = this.size;
     if (this.mark.length < n) this.mark = new Int32Array(n * 2);
     this.mark.fill(0, 0, n);
-    this.size = n;
     for (const v of m.globals) this.value(v, SHARED);
     for (const id of m.timers) this.object(id, SHARED);
     this.drain(m);
+    this.phase = 1;
+  }
+
+  private markGoroutines(m: Machine): void {
     for (const g of m.gs) {
       if (g.st === 'done' || g.st === 'crashed') continue;
       if (g.waitObj >= 0) this.object(g.waitObj, g.id);
@@ -78,11 +102,33 @@ export class Owners {
       }
       this.drain(m);
     }
+    this.phase = 2;
   }
 
   /** Is heap object id private to goroutine g? */
   privateTo(id: number, g: number): boolean {
-    return id >= this.size || this.mark[id] === g;
+    if (id >= this.size) return true;
+    if (this.phase < 2) {
+      const m = this.m as Machine;
+      if (this.phase === 0) this.markShared(m);
+      if (this.mark[id] === SHARED || this.otherRefers(m, id, g)) return false;
+      this.markGoroutines(m);
+    }
+    return this.mark[id] === g;
+  }
+
+  /**
+   * Does a goroutine other than g refer to object id from its frames or wait on it (as the
+   * state hash listed them)? Then id is not private to g, whatever else reaches it.
+   */
+  private otherRefers(m: Machine, id: number, g: number): boolean {
+    for (const o of m.gs) {
+      if (o.id === g || o.st === 'done' || o.st === 'crashed') continue;
+      if (o.waitObj === id) return true;
+      const walk = o.walk;
+      if (walk) for (let i = 2; i < walk.length; i++) if (walk[i] === id) return true;
+    }
+    return false;
   }
 
   private values(vs: readonly Value[], who: number): void {
