@@ -33,6 +33,7 @@ import {
   libraryTypes,
   packageName,
   packages,
+  timeType,
   unsupportedPackages,
   type Member,
 } from './stdlib';
@@ -3620,9 +3621,10 @@ class Compiler {
       type: viaPointer ? { k: 'ptr', elem: t } : t,
       fresh: true,
     });
-    if (type.k === 'named' && type.special !== null) {
-      // sync.Mutex{}, sync.RWMutex{}, sync.WaitGroup{}: their fields are unexported, so the
-      // only literal a program can write is the empty one, which is the zero value.
+    if ((type.k === 'named' && type.special !== null) || type === timeType) {
+      // sync.Mutex{}, sync.RWMutex{}, sync.WaitGroup{}, time.Time{}: their fields are
+      // unexported, so the only literal a program can write is the empty one, which is the
+      // zero value.
       if (e.elts[0]) unsupported(e.elts[0].pos, `elements in a ${typeString(type)} literal`);
       this.emit(Op.Zero, e.pos, 0, 0, type);
       return result(type);

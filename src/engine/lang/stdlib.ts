@@ -265,6 +265,8 @@ native(timeType, 'Weekday', fn([], [weekdayType]), false);
 native(timeType, 'Format', fn([T.string], [T.string]), false);
 native(timeType, 'UTC', fn([], [timeType]), false);
 native(timeType, 'Equal', fn([timeType], [T.bool]), false);
+native(timeType, 'IsZero', fn([], [T.bool]), false);
+native(timeType, 'Compare', fn([timeType], [T.int]), false);
 
 // ---- context -------------------------------------------------------------------------
 export const contextType = named('context', 'Context', {
@@ -521,6 +523,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Sleep', f(fn([durationType], []), 'time.Sleep')],
       ['Now', f(fn([], [timeType]), 'time.Now')],
       ['Since', f(fn([timeType], [durationType]), 'time.Since')],
+      ['Until', f(fn([timeType], [durationType]), 'time.Until')],
       ...Object.entries(NS).map(
         ([n, v]) => [n, { k: 'const', type: durationType, value: v }] as [string, Member],
       ),
@@ -930,6 +933,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['time.Sleep', 'sleep'],
   ['time.Now', 'read the clock'],
   ['time.Since', 'read the clock'],
+  ['time.Until', 'read the clock'],
   ['http.Get', 'http.Get'],
   ['runtime.Gosched', 'yield'],
   ['runtime.NumGoroutine', 'count goroutines'],

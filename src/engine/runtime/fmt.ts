@@ -392,15 +392,33 @@ function trimFrac(x: number): string {
   return String(Number(x.toFixed(9)));
 }
 
-/** time.Time.String for virtual time (testing/synctest starts the clock at 2000-01-01 UTC). */
-export function formatTime(ns: number): string {
-  const base = Date.UTC(2000, 0, 1);
-  const ms = Math.floor(ns / 1e6);
-  const d = new globalThis.Date(base + ms);
+/** The least Duration (-2^63, exact), where Go's Sub and Until saturate. */
+export const MIN_DURATION = -(2 ** 63);
+
+/**
+ * A time.Time value: 0 is Go's zero Time (January 1, year 1, 00:00:00 UTC); any other value
+ * is an instant of virtual time ns nanoseconds from 2000-01-01 00:00:00 UTC, where
+ * testing/synctest starts the clock: ns + 1 from that start on and ns before it, so that no
+ * instant is 0. In nanoseconds the zero Time is -Infinity: before every instant.
+ */
+export function timeAt(ns: number): number {
+  return ns === -Infinity ? 0 : ns >= 0 ? ns + 1 : ns;
+}
+
+/** The nanoseconds from 2000-01-01 UTC of a time.Time value (see timeAt). */
+export function timeNs(t: number): number {
+  return t === 0 ? -Infinity : t > 0 ? t - 1 : t;
+}
+
+/** time.Time.String, in UTC (the only zone here). */
+export function formatTime(t: number): string {
+  if (t === 0) return '0001-01-01 00:00:00 +0000 UTC';
+  const ns = timeNs(t);
+  const d = new globalThis.Date(Date.UTC(2000, 0, 1) + Math.floor(ns / 1e6));
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const frac = ns % 1e9;
+  const frac = ((ns % 1e9) + 1e9) % 1e9;
   const fracStr = frac === 0 ? '' : `.${String(frac).padStart(9, '0').replace(/0+$/, '')}`;
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fracStr} +0000 UTC`;
+  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fracStr} +0000 UTC`;
 }
 
 const MONTHS = [
@@ -440,8 +458,22 @@ export function monthName(m: number): string {
   return MONTHS[m - 1] ?? `%!Month(${m})`;
 }
 
-/** The calendar of virtual time ns (nanoseconds since 2000-01-01 00:00:00 UTC). */
-export function calendar(ns: number) {
+/** The calendar of a time.Time value (see timeAt). */
+export function calendar(t: number) {
+  // the zero Time: Monday, January 1, year 1
+  if (t === 0)
+    return {
+      year: 1,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      nano: 0,
+      weekday: 1,
+      yearDay: 1,
+    };
+  const ns = timeNs(t);
   const d = new globalThis.Date(Date.UTC(2000, 0, 1) + Math.floor(ns / 1e6));
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   return {
@@ -461,8 +493,8 @@ export function calendar(ns: number) {
  * time.Time.Format: the layout's elements as Go's nextStdChunk reads them (the reference time
  * Mon Jan 2 15:04:05 MST 2006), in UTC, the only zone here; anything else is copied.
  */
-export function formatLayout(ns: number, layout: string): string {
-  const c = calendar(ns);
+export function formatLayout(t: number, layout: string): string {
+  const c = calendar(t);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   const h12 = c.hour % 12 === 0 ? 12 : c.hour % 12;
   // longest first where one element begins another
@@ -777,7 +809,7 @@ function ctxString(m: Machine, id: number): string {
   };
   if (c.kind === 'value' && c.kv) return `${parent}.WithValue(${str(c.kv[0])}, ${str(c.kv[1])})`;
   return c.kind === 'timer'
-    ? `${parent}.WithDeadline(${formatTime(c.deadline)} [${formatDuration(c.deadline - m.now)}])`
+    ? `${parent}.WithDeadline(${formatTime(timeAt(c.deadline))} [${formatDuration(Math.max(c.deadline - m.now, MIN_DURATION))}])`
     : `${parent}.WithCancel`;
 }
 

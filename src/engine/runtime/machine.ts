@@ -1920,8 +1920,7 @@ export class Machine {
       for (const g of this.gs) if (g.st === 'sleeping' && g.wake < next) next = g.wake;
       for (const id of this.timers) {
         const c = this.h[id];
-        if (c && c.k === K.Ctx && c.err === null && c.deadline >= 0 && c.deadline < next)
-          next = c.deadline;
+        if (c && c.k === K.Ctx && c.err === null && c.deadline < next) next = c.deadline;
       }
       if (next === Infinity) break;
       if (next > this.limits.time) this.limit('time');
@@ -1950,12 +1949,12 @@ export class Machine {
   private fireDeadlines(): void {
     for (const id of this.timers) {
       const c = this.h[id];
-      if (c && c.k === K.Ctx && c.err === null && c.deadline >= 0 && c.deadline <= this.now)
+      if (c && c.k === K.Ctx && c.err === null && c.deadline <= this.now)
         cancelCtx(this, id, this.ctxErrs[1], 0);
     }
     this.timers = this.timers.filter((id) => {
       const c = this.h[id];
-      return !!c && c.k === K.Ctx && c.err === null && c.deadline >= 0;
+      return !!c && c.k === K.Ctx && c.err === null;
     });
   }
 

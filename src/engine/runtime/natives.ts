@@ -42,6 +42,7 @@ import { GO } from './messages';
 import { isIfaceKey } from './keys';
 import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
 import {
+  MIN_DURATION,
   TIME_STRINGERS,
   calendar,
   formatLayout,
@@ -50,6 +51,8 @@ import {
   quote,
   sprintf,
   sprintln,
+  timeAt,
+  timeNs,
 } from './fmt';
 import {
   FnVal,
@@ -89,6 +92,24 @@ export type Native = (
 const STARVATION_NS = 1_000_000;
 /** 2000-01-01 00:00:00 UTC in Unix seconds: where virtual time starts */
 const EPOCH_2000_S = 946_684_800;
+/** Go's zero Time (January 1, year 1 UTC) in seconds since 1970. */
+const ZERO_TIME_UNIX_S = -62_135_596_800;
+
+/** A context without a deadline has this one (see CtxObj.deadline). */
+export const NO_DEADLINE = Infinity;
+
+/**
+ * A Duration worked out from two instants: the zero Time is -Infinity nanoseconds (see
+ * timeAt), and a difference with it saturates as Go's Sub does, to the least Duration (exact)
+ * or the greatest (2^63 - 1, which no number here holds: the run stops rather than go on with
+ * a wrong one).
+ */
+function duration(m: Machine, d: number): number {
+  if (Number.isNaN(d)) return 0; // zero Time minus zero Time
+  if (d === -Infinity) return MIN_DURATION;
+  if (d === Infinity) m.limit('exactInteger');
+  return d;
+}
 const none: Value[] = [];
 
 export function callNative(
@@ -538,8 +559,7 @@ function newCtx(
   kv: CtxObj['kv'] = null,
 ): number {
   const p = parent >= 0 ? (m.get(parent) as CtxObj) : null;
-  const dl =
-    p && p.deadline >= 0 && (deadline < 0 || p.deadline < deadline) ? p.deadline : deadline;
+  const dl = p && p.deadline < deadline ? p.deadline : deadline;
   const id = m.alloc({
     k: K.Ctx,
     ep: m.ep,
@@ -590,8 +610,8 @@ function withCancel(
   const parent = ctxArg(args[0] as Value);
   if (parent < 0)
     m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
-  const id = newCtx(m, deadline >= 0 ? 'timer' : 'cancel', parent, deadline);
-  if (deadline >= 0) {
+  const id = newCtx(m, deadline !== NO_DEADLINE ? 'timer' : 'cancel', parent, deadline);
+  if (deadline !== NO_DEADLINE) {
     const c = m.get(id) as CtxObj;
     if (c.deadline <= m.now && c.err === null) cancelCtx(m, id, m.ctxErrs[1], g.id);
     else if (c.err === null) m.timers = [...m.timers, id];
@@ -1295,8 +1315,9 @@ const NATIVES: Record<string, Native> = {
     const r = sleepFor(m, g, a[0] as number, 'sleep');
     return r === 'done' ? none : r;
   },
-  'time.Now': (m) => [m.now],
-  'time.Since': (m, _g, a) => [m.now - (a[0] as number)],
+  'time.Now': (m) => [timeAt(m.now)],
+  'time.Since': (m, _g, a) => [duration(m, m.now - timeNs(a[0] as number))],
+  'time.Until': (m, _g, a) => [duration(m, timeNs(a[0] as number) - m.now)],
   'time.Duration.Milliseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e6)],
   'time.Duration.Microseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e3)],
   'time.Duration.Nanoseconds': (_m, _g, a) => [a[0] as number],
@@ -1332,14 +1353,34 @@ const NATIVES: Record<string, Native> = {
   'time.Time.Format': (_m, _g, a) => [formatLayout(a[0] as number, a[1] as string)],
   'time.Time.UTC': (_m, _g, a) => [a[0] as number],
   'time.Time.Equal': (_m, _g, a) => [a[0] === a[1]],
-  'time.Time.Sub': (_m, _g, a) => [(a[0] as number) - (a[1] as number)],
-  'time.Time.Add': (_m, _g, a) => [(a[0] as number) + (a[1] as number)],
-  'time.Time.After': (_m, _g, a) => [(a[0] as number) > (a[1] as number)],
-  'time.Time.Before': (_m, _g, a) => [(a[0] as number) < (a[1] as number)],
-  'time.Time.Unix': (_m, _g, a) => [EPOCH_2000_S + Math.floor((a[0] as number) / 1e9)],
-  'time.Time.UnixMilli': (_m, _g, a) => [EPOCH_2000_S * 1e3 + Math.floor((a[0] as number) / 1e6)],
-  // (beyond 2^53 ns: exact to a few hundred ns, as Interleave's integers are)
-  'time.Time.UnixNano': (_m, _g, a) => [EPOCH_2000_S * 1e9 + (a[0] as number)],
+  'time.Time.IsZero': (_m, _g, a) => [a[0] === 0],
+  'time.Time.Sub': (m, _g, a) => [duration(m, timeNs(a[0] as number) - timeNs(a[1] as number))],
+  'time.Time.Add': (m, _g, a) => {
+    const [t, d] = a as [number, number];
+    // year 1 plus d: no number here holds it exactly
+    if (t === 0 && d !== 0) m.limit('exactInteger');
+    return [timeAt(timeNs(t) + d)];
+  },
+  'time.Time.After': (_m, _g, a) => [timeNs(a[0] as number) > timeNs(a[1] as number)],
+  'time.Time.Before': (_m, _g, a) => [timeNs(a[0] as number) < timeNs(a[1] as number)],
+  'time.Time.Compare': (_m, _g, a) => {
+    const [t, u] = [timeNs(a[0] as number), timeNs(a[1] as number)];
+    return [t < u ? -1 : t > u ? 1 : 0];
+  },
+  'time.Time.Unix': (_m, _g, a) => [
+    a[0] === 0 ? ZERO_TIME_UNIX_S : EPOCH_2000_S + Math.floor(timeNs(a[0] as number) / 1e9),
+  ],
+  'time.Time.UnixMilli': (_m, _g, a) => [
+    a[0] === 0
+      ? ZERO_TIME_UNIX_S * 1e3
+      : EPOCH_2000_S * 1e3 + Math.floor(timeNs(a[0] as number) / 1e6),
+  ],
+  // (beyond 2^53 ns: exact to a few hundred ns, as Interleave's integers are; the zero Time's
+  // wraps around int64 in Go, and no number here holds what it wraps to)
+  'time.Time.UnixNano': (m, _g, a) => {
+    if (a[0] === 0) m.limit('exactInteger');
+    return [EPOCH_2000_S * 1e9 + timeNs(a[0] as number)];
+  },
   'http.Get': (m, g) => {
     const r = sleepFor(m, g, HTTP_GET_LATENCY_NS, 'IO wait');
     if (r !== 'done') return r;
@@ -1397,10 +1438,10 @@ const NATIVES: Record<string, Native> = {
   },
   'runtime.nilpanic': (m, _g, _a, ins) => m.runtimePanic(GO.nilDeref, ins.pos, true),
   'context.Background': (m) => [
-    new Iface(cancelCtxPtr, new Ref(newCtx(m, 'background', -1, -1), -1)),
+    new Iface(cancelCtxPtr, new Ref(newCtx(m, 'background', -1, NO_DEADLINE), -1)),
   ],
-  'context.TODO': (m) => [new Iface(cancelCtxPtr, new Ref(newCtx(m, 'todo', -1, -1), -1))],
-  'context.WithCancel': (m, g, a, ins) => withCancel(m, g, a, -1, ins),
+  'context.TODO': (m) => [new Iface(cancelCtxPtr, new Ref(newCtx(m, 'todo', -1, NO_DEADLINE), -1))],
+  'context.WithCancel': (m, g, a, ins) => withCancel(m, g, a, NO_DEADLINE, ins),
   'context.WithTimeout': (m, g, a, ins) => withCancel(m, g, a, m.now + (a[1] as number), ins),
   'context.cancel': (m, g, a) => {
     cancelCtx(m, refOf(a[0] as Value), m.ctxErrs[0], g.id);
@@ -1409,13 +1450,13 @@ const NATIVES: Record<string, Native> = {
   // ctx.Deadline(): the earliest deadline up through the parents (WithDeadline makes a timer
   // only when it is earlier than its parent's), else the zero Time and false
   'context.cancelCtx.Deadline': (m, _g, a) => {
-    let d = -1;
+    let d = NO_DEADLINE;
     for (let id = ctxArg(a[0] as Value); id >= 0;) {
       const c = m.get(id) as CtxObj;
-      if (c.deadline >= 0 && (d < 0 || c.deadline < d)) d = c.deadline;
+      if (c.deadline < d) d = c.deadline;
       id = c.parent;
     }
-    return d < 0 ? [0, false] : [d, true];
+    return d === NO_DEADLINE ? [0, false] : [timeAt(d), true];
   },
   'context.cancelCtx.Err': (m, _g, a) => [(m.get(refOf(a[0] as Value)) as CtxObj).err],
   // ctx.Value(key): the nearest WithValue with an equal key, up through the parents
@@ -1432,10 +1473,10 @@ const NATIVES: Record<string, Native> = {
     if (parent < 0)
       m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
     if (a[1] === null) m.startPanic(g, new Iface(T.string, 'nil key'), false, ins.pos);
-    const id = newCtx(m, 'value', parent, -1, [a[1] as Value, a[2] as Value]);
+    const id = newCtx(m, 'value', parent, NO_DEADLINE, [a[1] as Value, a[2] as Value]);
     return [new Iface(cancelCtxPtr, new Ref(id, -1))];
   },
-  'context.WithDeadline': (m, g, a, ins) => withCancel(m, g, a, a[1] as number, ins),
+  'context.WithDeadline': (m, g, a, ins) => withCancel(m, g, a, timeNs(a[1] as number), ins),
   'context.Canceled': (m) => [m.ctxErrs[0]],
   'context.DeadlineExceeded': (m) => [m.ctxErrs[1]],
   'os.Exit': (m, g, a, ins) => m.exit(a[0] as number, g, ins.pos),

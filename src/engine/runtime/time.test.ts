@@ -209,3 +209,46 @@ describe('time.ParseDuration and Weekday', () => {
     );
   });
 });
+
+describe("Go's zero Time (January 1, year 1), apart from the clock's start (2000)", () => {
+  const run = (src: string) => {
+    const c = compileGo(src);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    return runProgram(c.program, {});
+  };
+
+  it('is what an unset time.Time field holds, prints, compares and saturates as in Go', () => {
+    const r = run(readFileSync(new URL('../fixtures/time-zero.go', import.meta.url), 'utf8'));
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '{ 0001-01-01 00:00:00 +0000 UTC} true true',
+        '0001-01-01 00:00:00 +0000 UTC|1 January 1|0001-01-01T00:00:00Z',
+        '{ 2000-01-01 00:00:00 +0000 UTC} false 946684800',
+        'true true -62135596800 -62135596800000 Monday 1',
+        '-2562047h47m16.854775808s 0s true',
+        // an instant before the clock's start is not the zero Time
+        '1999-12-31 23:59:59.999999999 +0000 UTC false 1ns 1 0',
+        'context deadline exceeded 1999-12-31 23:59:59.999999999 +0000 UTC true',
+        'context deadline exceeded context.Background.WithDeadline(0001-01-01 00:00:00 +0000 UTC [-2562047h47m16.854775808s])',
+        '2000-01-01 00:00:01 +0000 UTC 1s',
+        'context deadline exceeded 1s -1s',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['now.Sub(zero)', 'the greatest Duration, 2^63 - 1'],
+    ['time.Since(zero)', 'the same'],
+    ['zero.Add(time.Second)', 'year 1 plus a second'],
+    ['zero.UnixNano()', 'wrapped around int64'],
+  ])('stops rather than go on with a number it cannot hold: %s (%s)', (expr) => {
+    const r = run(
+      `package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tvar zero time.Time\n\tnow := time.Now()\n\t_ = now\n\tfmt.Println(${expr})\n}\n`,
+    );
+    expect(r.outcome.kind).toBe('limit');
+    expect(r.outcome.limit).toBe('exactInteger');
+    expect(r.stdout).toBe('');
+  });
+});

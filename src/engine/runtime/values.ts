@@ -156,7 +156,10 @@ export interface CtxObj extends ObjBase {
   children: number[];
   /** nil while live; then context.Canceled or context.DeadlineExceeded */
   err: Value;
-  /** virtual time of the deadline, or -1 */
+  /**
+   * the deadline in virtual time (nanoseconds; -Infinity for the zero Time), or Infinity
+   * (natives.ts NO_DEADLINE)
+   */
   deadline: number;
 }
 
