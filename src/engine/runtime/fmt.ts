@@ -4,7 +4,7 @@
  * structs at top level), %d %s %q %x %t %T %p %f %e %g %c with width and flags, and fmt's
  * error annotations (%!d(string=hi), %!(MISSING), %!(EXTRA ...)).
  */
-import { errorType, fileType, isAtomicType } from '../lang/stdlib';
+import { errorType, fileType, isAtomicType, timeType } from '../lang/stdlib';
 import {
   isComposite,
   isInterface,
@@ -421,6 +421,38 @@ export function formatTime(t: number): string {
   return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fracStr} +0000 UTC`;
 }
 
+/** Is a struct field exported (an embedded field is named after its type)? */
+function exportedField(name: string | undefined): boolean {
+  const c = name?.charCodeAt(0) ?? 0;
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * A time.Time's own fields (wall, ext, loc), as fmt prints them where it cannot call String:
+ * the zero Time's are {0 0 <nil>}; another's are those of t.UTC().Round(0) (seconds since
+ * year 1 in ext). Go's from time.Now() also hold a monotonic clock reading and the Local
+ * zone's address, which depend on the machine.
+ */
+function rawTime(t: number, named: boolean, sharp: boolean): string {
+  const ns = timeNs(t);
+  const wall = t === 0 ? 0 : ((ns % 1e9) + 1e9) % 1e9;
+  const ext = t === 0 ? 0 : Math.floor(ns / 1e9) - ZERO_TIME_FROM_2000_S;
+  if (sharp) return `time.Time{wall:0x${wall.toString(16)}, ext:${ext}, loc:(*time.Location)(nil)}`;
+  return named ? `{wall:${wall} ext:${ext} loc:<nil>}` : `{${wall} ${ext} <nil>}`;
+}
+
+/** Seconds from January 1, year 1 to 2000-01-01, both UTC, negated. */
+const ZERO_TIME_FROM_2000_S = -63_082_281_600;
+
+/**
+ * time.Time's GoString, for %#v: time.Date(…) with its zone, UTC for the zero Time and Local
+ * for the others (time.Now's; a t.UTC() is not told apart here).
+ */
+function timeGoString(t: number): string {
+  const c = calendar(t);
+  return `time.Date(${c.year}, time.${monthName(c.month)}, ${c.day}, ${c.hour}, ${c.minute}, ${c.second}, ${c.nano}, time.${t === 0 ? 'UTC' : 'Local'})`;
+}
+
 const MONTHS = [
   'January',
   'February',
@@ -600,15 +632,27 @@ export function formatValue(
   maxLen = Infinity,
   depth = 0,
 ): string {
-  const s = fmtv(m, arg, st, verb, depth);
+  const s = fmtv(m, arg, st, verb, depth, false);
   return s.length > maxLen ? `${s.slice(0, maxLen - 1)}…` : s;
 }
 
-function fmtv(m: Machine, arg: Value, st: Type | null, verb: string, depth: number): string {
-  if (verb === '#v') return goSyntax(m, arg, st, depth);
+/**
+ * `raw`: the value was reached through a struct field that is not exported, where fmt cannot
+ * call methods (reflect's CanInterface is false there): no String or Error, at any depth.
+ */
+function fmtv(
+  m: Machine,
+  arg: Value,
+  st: Type | null,
+  verb: string,
+  depth: number,
+  raw: boolean,
+): string {
+  if (verb === '#v') return goSyntax(m, arg, st, depth, raw);
   const [v, t] = dynamic(arg, st);
   if (depth > MAX_DEPTH) return '…';
-  if (t && (verb === 'v' || verb === '+v' || verb === 's')) {
+  if (raw && t === timeType) return rawTime(v as number, verb === '+v', false);
+  if (t && !raw && (verb === 'v' || verb === '+v' || verb === 's')) {
     const special = methodString(m, v, t);
     if (special !== null) return special;
   }
@@ -629,12 +673,14 @@ function fmtv(m: Machine, arg: Value, st: Type | null, verb: string, depth: numb
   if (v instanceof Slice) {
     const o = m.get(v.b) as SlotsObj;
     const elem = t && under(t).k === 'slice' ? (under(t) as { elem: Type }).elem : o.t;
-    const items = o.s.slice(v.off, v.off + v.len).map((x) => fmtv(m, x, elem, verb, depth + 1));
+    const items = o.s
+      .slice(v.off, v.off + v.len)
+      .map((x) => fmtv(m, x, elem, verb, depth + 1, raw));
     return `[${items.join(' ')}]`;
   }
   if (v instanceof FnVal) return addressOf(v.fn + 0x1000);
   if (v instanceof Keys) return '[…]';
-  if (v instanceof Ref) return fmtRef(m, v, t, verb, depth);
+  if (v instanceof Ref) return fmtRef(m, v, t, verb, depth, raw);
   return '?';
 }
 
@@ -643,9 +689,11 @@ function fmtv(m: Machine, arg: Value, st: Type | null, verb: string, depth: numb
  * `map[string]int{"a":1}`, `main.Job{ID:"1", Name:"build"}`, `&main.Job{…}` for a pointer
  * at the top, `(*main.Job)(nil)`, `error(nil)` for a nil interface inside a value.
  */
-function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number): string {
+function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number, raw: boolean): string {
   const [v, t] = dynamic(arg, st);
   if (depth > MAX_DEPTH) return '…';
+  // (time.Time's GoString, where fmt may call it)
+  if (t === timeType) return raw ? rawTime(v as number, true, true) : timeGoString(v as number);
   const ts = t ? typeString(t, true) : '';
   const u = t ? under(t) : null;
   if (v === null) {
@@ -665,7 +713,7 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number): strin
   if (v instanceof Slice) {
     const o = m.get(v.b) as SlotsObj;
     const elem = u?.k === 'slice' ? u.elem : o.t;
-    const items = o.s.slice(v.off, v.off + v.len).map((x) => goSyntax(m, x, elem, depth + 1));
+    const items = o.s.slice(v.off, v.off + v.len).map((x) => goSyntax(m, x, elem, depth + 1, raw));
     return `${ts}{${items.join(', ')}}`;
   }
   if (v instanceof FnVal) return `(${ts})(${addressOf(v.fn + 0x1000)})`;
@@ -673,7 +721,7 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number): strin
   const o = m.get(v.id);
   if (u?.k === 'ptr') {
     if (isStructLike(u.elem) && depth === 0 && v.f === -1)
-      return `&${goSyntax(m, v, u.elem, depth + 1)}`;
+      return `&${goSyntax(m, v, u.elem, depth + 1, raw)}`;
     return `(${ts})(${addressOf(v.id, v.f)})`;
   }
   if (o.k === K.Map) {
@@ -681,23 +729,32 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number): strin
     const vt = u?.k === 'map' ? u.elem : null;
     const keys = [...o.m.keys()].sort(compareKeys);
     const items = keys.map(
-      (k) => `${goSyntax(m, k, kt, depth + 1)}:${goSyntax(m, o.m.get(k) as Value, vt, depth + 1)}`,
+      (k) =>
+        `${goSyntax(m, k, kt, depth + 1, raw)}:${goSyntax(m, o.m.get(k) as Value, vt, depth + 1, raw)}`,
     );
     return `${ts || typeString(o.t, true)}{${items.join(', ')}}`;
   }
   if (o.k === K.Slots && u?.k === 'array')
-    return `${ts}{${o.s.map((x) => goSyntax(m, x, u.elem, depth + 1)).join(', ')}}`;
+    return `${ts}{${o.s.map((x) => goSyntax(m, x, u.elem, depth + 1, raw)).join(', ')}}`;
   if (o.k === K.Slots && u?.k === 'struct' && !isAtomicType(t as Type)) {
     const fields = u.fields.map(
-      (f, i) => `${f.name}:${goSyntax(m, o.s[i] as Value, f.type, depth + 1)}`,
+      (f, i) =>
+        `${f.name}:${goSyntax(m, o.s[i] as Value, f.type, depth + 1, raw || !exportedField(f.name))}`,
     );
     return `${ts}{${fields.join(', ')}}`;
   }
   // library values with workings of their own (a Mutex, a WaitGroup): their fields, named
-  return `${ts}${fmtObj(m, v.id, t, '+v', depth).replace(/ (?=\w+:)/g, ', ')}`;
+  return `${ts}${fmtObj(m, v.id, t, '+v', depth, raw).replace(/ (?=\w+:)/g, ', ')}`;
 }
 
-function fmtRef(m: Machine, v: Ref, t: Type | null, verb: string, depth: number): string {
+function fmtRef(
+  m: Machine,
+  v: Ref,
+  t: Type | null,
+  verb: string,
+  depth: number,
+  raw: boolean,
+): string {
   const u = t ? under(t) : null;
   const o = m.get(v.id);
   if (u?.k === 'ptr') {
@@ -705,21 +762,30 @@ function fmtRef(m: Machine, v: Ref, t: Type | null, verb: string, depth: number)
     // (a context prints itself, as context.go's String methods do)
     if (o.k === K.Ctx) return ctxString(m, v.id);
     if (isStructLike(elem) && depth === 0 && v.f === -1)
-      return `&${fmtObj(m, v.id, elem, verb, depth)}`;
+      return `&${fmtObj(m, v.id, elem, verb, depth, raw)}`;
     if (depth === 0 && v.f >= 0 && o.k === K.Slots && o.s.length === 1) return addressOf(v.id, v.f);
     return addressOf(v.id, v.f);
   }
-  if (u?.k === 'map' || o.k === K.Map) return fmtMap(m, o as MapObj, t, verb, depth);
-  if ((t && isStructLike(t)) || v.f === -1) return fmtObj(m, v.id, t, verb, depth);
+  if (u?.k === 'map' || o.k === K.Map) return fmtMap(m, o as MapObj, t, verb, depth, raw);
+  if ((t && isStructLike(t)) || v.f === -1) return fmtObj(m, v.id, t, verb, depth, raw);
   return addressOf(v.id, v.f);
 }
 
-function fmtMap(m: Machine, o: MapObj, t: Type | null, verb: string, depth: number): string {
+function fmtMap(
+  m: Machine,
+  o: MapObj,
+  t: Type | null,
+  verb: string,
+  depth: number,
+  raw: boolean,
+): string {
   const u = t ? under(t) : under(o.t);
   const kt = u.k === 'map' ? u.key : null;
   const vt = u.k === 'map' ? u.elem : null;
   return `map[${sortedEntries(m, o, kt)
-    .map(([k, x]) => `${fmtv(m, k, kt, verb, depth + 1)}:${fmtv(m, x, vt, verb, depth + 1)}`)
+    .map(
+      ([k, x]) => `${fmtv(m, k, kt, verb, depth + 1, raw)}:${fmtv(m, x, vt, verb, depth + 1, raw)}`,
+    )
     .join(' ')}]`;
 }
 
@@ -733,7 +799,14 @@ function sortedEntries(m: Machine, o: MapObj, kt: Type | null): [Value, Value][]
     .map((k) => [kt && isComposite(kt) ? m.decodeKey(k, kt) : k, o.m.get(k) as Value]);
 }
 
-function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: number): string {
+function fmtObj(
+  m: Machine,
+  id: number,
+  t: Type | null,
+  verb: string,
+  depth: number,
+  raw: boolean,
+): string {
   const o = m.get(id);
   switch (o.k) {
     case K.Slots: {
@@ -741,11 +814,11 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
       if (isAtomicType(st)) return atomicString(st.name, o.s[0] as Value, verb);
       const u = under(st);
       if (u.k === 'array')
-        return `[${o.s.map((x) => fmtv(m, x, u.elem, verb, depth + 1)).join(' ')}]`;
+        return `[${o.s.map((x) => fmtv(m, x, u.elem, verb, depth + 1, raw)).join(' ')}]`;
       const fields = u.k === 'struct' ? u.fields : [];
       const parts = o.s.map((x, i) => {
         const f = fields[i];
-        const s = fmtv(m, x, f?.type ?? null, verb, depth + 1);
+        const s = fmtv(m, x, f?.type ?? null, verb, depth + 1, raw || !exportedField(f?.name));
         return verb === '+v' && f ? `${f.name}:${s}` : s;
       });
       return `{${parts.join(' ')}}`;
@@ -757,7 +830,7 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
       return verb === '+v' ? `{state:${state} sema:0}` : `{${state} 0}`;
     }
     case K.RWMutex: {
-      const w = fmtObj(m, o.w, null, verb, depth + 1);
+      const w = fmtObj(m, o.w, null, verb, depth + 1, true);
       return verb === '+v'
         ? `{w:${w} writerSem:0 readerSem:0 readerCount:{_:{} v:${o.readerCount}} readerWait:{_:{} v:${o.readerWait}}}`
         : `{${w} 0 0 {{} ${o.readerCount}} {{} ${o.readerWait}}}`;
@@ -774,7 +847,7 @@ function fmtObj(m: Machine, id: number, t: Type | null, verb: string, depth: num
         ? `{wait:{_:{} v:${o.wait}} notify:${o.notify} lock:{key:0} head:<nil> tail:<nil>}`
         : `{{{} ${o.wait}} ${o.notify} {0} <nil> <nil>}`;
     case K.Map:
-      return fmtMap(m, o, null, verb, depth);
+      return fmtMap(m, o, null, verb, depth, raw);
     case K.Ctx:
       return ctxString(m, id);
   }

@@ -109,6 +109,27 @@ describe('fmt.Stringer', () => {
   });
 });
 
+describe('fmt and fields that are not exported', () => {
+  it('prints what such a field holds without its String or Error method, at any depth, as Go does', () => {
+    const src = readFileSync(
+      new URL('../fixtures/fmt-unexported-fields.go', import.meta.url),
+      'utf8',
+    );
+    expect(runProgram(compile(src), {}).stdout).toBe(
+      [
+        '{n map[a:{a}] map[a:job a] 1000000000 1s <nil> boom {f} job F {0 0 <nil>} 0001-01-01 00:00:00 +0000 UTC [{l}]}',
+        '{Name:n jobs:map[a:{ID:a}] Jobs:map[a:job a] d:1000000000 D:1s err:<nil> Err:boom first:{ID:f} First:job F at:{wall:0 ext:0 loc:<nil>} At:0001-01-01 00:00:00 +0000 UTC list:[{ID:l}]}',
+        'time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)',
+        'struct { at time.Time }{at:time.Time{wall:0x0, ext:0, loc:(*time.Location)(nil)}}',
+        '1000000000',
+        // the same values read out of the fields are printed through their methods
+        'job f [job l] map[a:job a]',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('Printf’s verbs on slices, arrays, maps and structs', () => {
   it('go to each element, entry and field, each padded to the width, as print.go does', () => {
     const r = out(
