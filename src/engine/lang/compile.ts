@@ -30,6 +30,7 @@ import {
   exportedNames,
   errorType,
   fn,
+  isOrdered,
   libraryTypes,
   packageName,
   packages,
@@ -2049,6 +2050,17 @@ class Compiler {
   private rangeStmt(s: Stmt & { k: 'range' }, label: string | null): void {
     const saved = this.scope;
     this.scope = new Scope(saved);
+    // for k := range maps.Keys(m), v := range maps.Values(m), k, v := range maps.All(m): the
+    // iterator ranges over m, as the maps package's does, so the loop ranges over m
+    const seq = this.mapsSeq(s.x);
+    if (seq && seq.of !== 'All') {
+      if (s.value)
+        fail(
+          s.value.pos,
+          `range over ${exprString(s.x)} (value of type iter.Seq[${typeString(seq.of === 'Keys' ? seq.type.key : seq.type.elem)}]) permits only one iteration variable`,
+        );
+      s = seq.of === 'Keys' ? { ...s, x: seq.m } : { ...s, x: seq.m, key: null, value: s.key };
+    } else if (seq) s = { ...s, x: seq.m };
     const xop = this.expr(s.x);
     const pos = s.pos;
     // an array is ranged over as a slice of its elements: of a copy, when the loop reads them
@@ -2728,6 +2740,86 @@ class Compiler {
     }
   }
 
+  /**
+   * maps.Keys(m), maps.Values(m) or maps.All(m): the map and which iterator, or null if e is
+   * none of these. Go's iterators range over m; Interleave runs them only where they are
+   * ranged over (rangeStmt, collect), which is where their steps happen in Go too.
+   */
+  private mapsSeq(
+    e: Expr,
+  ): { of: 'Keys' | 'Values' | 'All'; m: Expr; type: Type & { k: 'map' } } | null {
+    if (e.k !== 'call' || e.fun.k !== 'selector') return null;
+    const fun = e.fun;
+    if (fun.sel !== 'Keys' && fun.sel !== 'Values' && fun.sel !== 'All') return null;
+    if (this.pkgOf(fun.x)?.path !== 'maps') return null;
+    const name = exprString(fun);
+    const m = e.args[0];
+    if (!m) fail(e.pos, `not enough arguments in call to ${name}\n\thave ()\n\twant (M)`);
+    if (e.args.length > 1) fail((e.args[1] as Expr).pos, `too many arguments in call to ${name}`);
+    const t = defaultType(this.peekType(m));
+    const u = under(t);
+    if (u.k !== 'map')
+      fail(fun.selPos, `in call to ${name}, M (type ${typeString(t)}) does not satisfy ~map[K]V`);
+    return { of: fun.sel, m, type: u };
+  }
+
+  /**
+   * slices.Collect or slices.Sorted of maps.Keys(m) or maps.Values(m): a new slice (nil when m
+   * is empty) of what a range over m gives, in its order, sorted for Sorted. The steps are a
+   * range over m and an append per entry, as slices.AppendSeq's loop takes them.
+   */
+  private collect(
+    e: Expr & { k: 'call' },
+    seq: { of: 'Keys' | 'Values' | 'All'; m: Expr; type: Type & { k: 'map' } },
+    sorted: boolean,
+  ): Operand {
+    const name = sorted ? 'slices.Sorted' : 'slices.Collect';
+    const mt = seq.type;
+    if (seq.of === 'All')
+      fail(
+        (e.args[0] as Expr).pos,
+        `in call to ${name}, type iter.Seq2[${typeString(mt.key)}, ${typeString(mt.elem)}] of ${exprString(e.args[0] as Expr)} does not match iter.Seq[E] (cannot infer E)`,
+      );
+    const elem = seq.of === 'Keys' ? mt.key : mt.elem;
+    if (sorted && !isOrdered(elem))
+      fail(e.pos, `in call to ${name}, E (type ${typeString(elem)}) does not satisfy cmp.Ordered`);
+    const pos = e.pos;
+    const sliceT: Type = { k: 'slice', elem };
+    const hidden = (t: Type | null) => this.fnc.newLocal(null, t);
+    this.expr(seq.m);
+    const base = hidden(null);
+    hidden(T.int);
+    hidden(mt);
+    const r = hidden(sliceT);
+    const x = hidden(elem);
+    this.emit(Op.Zero, pos, 0, 0, sliceT);
+    this.emit(Op.Store, pos, r);
+    this.emit(Op.RangeMapInit, pos, base);
+    const top = this.here();
+    const exit = this.emitVisible(Op.RangeMapNext, pos, 'range: next map entry', base, 0, {
+      zero: mt.elem,
+      name: this.placeName(seq.m),
+      key: isComposite(mt.key) ? mt.key : null,
+    });
+    // the key and the value are on the stack: keep the one collected
+    if (seq.of === 'Keys') this.emit(Op.Pop, pos);
+    this.emit(Op.Store, pos, x);
+    if (seq.of === 'Values') this.emit(Op.Pop, pos);
+    this.emit(Op.Load, pos, r);
+    this.emit(Op.Load, pos, x);
+    this.emitVisible(Op.Append, pos, 'append', 1);
+    this.emit(Op.Store, pos, r);
+    const back = this.emit(Op.Jmp, pos, top);
+    back.st = false;
+    exit.b = this.here();
+    this.emit(Op.Load, pos, r);
+    if (sorted) {
+      this.emitNative('slices.Sort', 1, 0, pos, null);
+      this.emit(Op.Load, pos, r);
+    }
+    return { mode: 'value', type: sliceT };
+  }
+
   private pkgOf(x: Expr): (Sym & { k: 'pkg' }) | null {
     if (x.k !== 'ident') return null;
     const s = this.scope.lookup(x.name);
@@ -3094,6 +3186,10 @@ class Compiler {
     }
     if (fun.k === 'selector') {
       const pkg = this.pkgOf(fun.x);
+      if (pkg?.path === 'slices' && (fun.sel === 'Collect' || fun.sel === 'Sorted')) {
+        const seq = e.args.length === 1 ? this.mapsSeq(e.args[0] as Expr) : null;
+        if (seq) return this.collect(e, seq, fun.sel === 'Sorted');
+      }
       if (pkg) {
         const m = this.member(pkg.path, fun.sel, fun.selPos);
         if (m.k === 'generic') {

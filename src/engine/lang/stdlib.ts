@@ -342,6 +342,12 @@ const ORDERED = new Set([
   'string',
 ]);
 
+/** Does t satisfy cmp.Ordered? */
+export function isOrdered(t: Type): boolean {
+  const u = under(t);
+  return u.k === 'basic' && ORDERED.has(u.name);
+}
+
 /** cmp.Compare or cmp.Less[T cmp.Ordered](x, y T): T is the first argument's type. */
 function cmpFunc(name: string, result: Type): Member {
   return {
@@ -679,6 +685,20 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Max', slicesFunc('Max', 'ordered', (s, e) => fn([s], [e]))],
       ['Min', slicesFunc('Min', 'ordered', (s, e) => fn([s], [e]))],
       ['Reverse', slicesFunc('Reverse', 'any', (s) => fn([s], []))],
+      [
+        'Collect',
+        {
+          k: 'unsupported',
+          why: 'slices.Collect of anything but maps.Keys(m) or maps.Values(m) (iterators are not simulated yet)',
+        },
+      ],
+      [
+        'Sorted',
+        {
+          k: 'unsupported',
+          why: 'slices.Sorted of anything but maps.Keys(m) or maps.Values(m) (iterators are not simulated yet)',
+        },
+      ],
       // (the function runs as Go code, inside the step, as sort.Slice's less does)
       ['SortFunc', slicesFunc('SortFunc', 'any', (s, e) => fn([s, fn([e, e], [T.int])], []))],
       [
@@ -689,6 +709,34 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       [
         'ContainsFunc',
         slicesFunc('ContainsFunc', 'any', (s, e) => fn([s, fn([e], [T.bool])], [T.bool])),
+      ],
+    ]),
+  ],
+  [
+    // maps.Keys, Values and All return iterators: the compiler runs them where they are ranged
+    // over, in a for statement or in slices.Collect and slices.Sorted (compile.ts, mapsSeq)
+    'maps',
+    new Map<string, Member>([
+      [
+        'Keys',
+        {
+          k: 'unsupported',
+          why: 'maps.Keys returns an iterator (iter.Seq), which Interleave runs only in a for range statement, slices.Collect or slices.Sorted',
+        },
+      ],
+      [
+        'Values',
+        {
+          k: 'unsupported',
+          why: 'maps.Values returns an iterator (iter.Seq), which Interleave runs only in a for range statement, slices.Collect or slices.Sorted',
+        },
+      ],
+      [
+        'All',
+        {
+          k: 'unsupported',
+          why: 'maps.All returns an iterator (iter.Seq), which Interleave runs only in a for range statement, slices.Collect or slices.Sorted',
+        },
       ],
     ]),
   ],
@@ -849,6 +897,10 @@ export const exportedNames: ReadonlyMap<string, ReadonlySet<string>> = new Map([
     ),
   ],
   ['errors', new Set('As ErrUnsupported Is Join New Unwrap'.split(' '))],
+  [
+    'maps',
+    new Set('All Clone Collect Copy DeleteFunc Equal EqualFunc Insert Keys Values'.split(' ')),
+  ],
   [
     'context',
     new Set(

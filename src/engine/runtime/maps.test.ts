@@ -455,3 +455,83 @@ func main() {
     }
   });
 });
+
+describe("Go 1.23's map iterators: maps.Keys, Values and All", () => {
+  const compile = (src: string) => {
+    const c = compileGo(src);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    return c.program;
+  };
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+  it('range over the map in for statements, slices.Collect and slices.Sorted (nil when empty)', () => {
+    const r = runProgram(compile(fixture('maps-iterators.go')), { seed: 3 });
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe('true true 0\n[job-0 job-1 job-2] 3\n15\n');
+  });
+
+  it('collect in the order a range over the map takes, which the seed fixes', () => {
+    // (two ranges in one goroutine start at different places: compare each with a range of its own)
+    const orders = [1, 2, 3, 4, 5].map(
+      (seed) =>
+        runProgram(
+          compile(
+            'package main\n\nimport (\n\t"fmt"\n\t"maps"\n\t"slices"\n)\n\nfunc main() {\n\tm := map[int]bool{1: true, 2: true, 3: true, 4: true}\n\tfmt.Println(slices.Collect(maps.Keys(m)))\n}\n',
+          ),
+          { seed },
+        ).stdout,
+    );
+    const ranged = [1, 2, 3, 4, 5].map(
+      (seed) =>
+        runProgram(
+          compile(
+            'package main\n\nimport "fmt"\n\nfunc main() {\n\tm := map[int]bool{1: true, 2: true, 3: true, 4: true}\n\tvar ks []int\n\tfor k := range m {\n\t\tks = append(ks, k)\n\t}\n\tfmt.Println(ks)\n}\n',
+          ),
+          { seed },
+        ).stdout,
+    );
+    expect(orders).toEqual(ranged);
+    expect(new Set(orders).size).toBeGreaterThan(1);
+  });
+
+  it('without the lock, a write during slices.Sorted(maps.Keys(m)) is a concurrent map iteration and map write', () => {
+    expect(outcomesBothWays(fixture('maps-keys-unlocked.go'))).toEqual([
+      '[a b c]',
+      '[a b]',
+      'fatal error: concurrent map iteration and map write',
+    ]);
+  });
+
+  it.each([
+    [
+      'x := maps.Keys(m)\n\t_ = x',
+      '12:12: unsupported: maps.Keys returns an iterator (iter.Seq), which Interleave runs only in a for range statement, slices.Collect or slices.Sorted',
+    ],
+    [
+      'for a, b := range maps.Keys(m) {\n\t\t_, _ = a, b\n\t}',
+      '12:9: range over maps.Keys(m) (value of type iter.Seq[string]) permits only one iteration variable',
+    ],
+    [
+      '_ = slices.Sorted(maps.Values(m))',
+      '12:6: in call to slices.Sorted, E (type J) does not satisfy cmp.Ordered',
+    ],
+    [
+      '_ = slices.Collect(maps.All(m))',
+      '12:21: in call to slices.Collect, type iter.Seq2[string, J] of maps.All(m) does not match iter.Seq[E] (cannot infer E)',
+    ],
+    [
+      '_ = slices.Collect(func(yield func(int) bool) {})',
+      '12:13: unsupported: slices.Collect of anything but maps.Keys(m) or maps.Values(m) (iterators are not simulated yet)',
+    ],
+  ])('refuses what it cannot run, in Go words where Go refuses it too: %s', (body, want) => {
+    const c = compileGo(
+      `package main\n\nimport (\n\t"maps"\n\t"slices"\n)\n\ntype J struct{ A int }\n\nfunc main() {\n\tm := map[string]J{}\n\t${body}\n\tslices.Sort([]int{})\n}\n`,
+    );
+    expect(c.ok).toBe(false);
+    if (!c.ok)
+      expect(
+        `${c.diagnostics[0]?.pos.line}:${c.diagnostics[0]?.pos.col}: ${c.diagnostics[0]?.msg}`,
+      ).toBe(want);
+  });
+});
