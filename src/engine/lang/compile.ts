@@ -27,6 +27,7 @@ import {
   NATIVE_STEPS,
   isAtomicType,
   condType,
+  onceType,
   exportedNames,
   errorType,
   fn,
@@ -2820,6 +2821,69 @@ class Compiler {
     return { mode: 'value', type: sliceT };
   }
 
+  /**
+   * sync.OnceFunc, OnceValue or OnceValues of f: Go's own code for them (sync/oncefunc.go,
+   * ONCE_FUNCS below) compiled at the call, its T and U the results of f; its functions are
+   * named as Go's and count as library code (left out of tracebacks, as wrappers are).
+   */
+  private onceCall(
+    e: Expr & { k: 'call' },
+    fun: Expr & { k: 'selector' },
+    kind: 'OnceFunc' | 'OnceValue' | 'OnceValues',
+  ): Operand {
+    const name = exprString(fun);
+    const arg = e.args[0];
+    if (!arg) fail(e.pos, `not enough arguments in call to ${name}`);
+    if (e.args.length > 1) fail((e.args[1] as Expr).pos, `too many arguments in call to ${name}`);
+    const aop = this.peekOperand(arg);
+    const at = aop.type;
+    const u = under(at);
+    const want = { OnceFunc: 0, OnceValue: 1, OnceValues: 2 }[kind];
+    const shape = ['func()', 'func() T', 'func() (T1, T2)'][want] as string;
+    if (u.k !== 'func' || u.params.length > 0 || u.variadic || u.results.length !== want)
+      fail(
+        arg.pos,
+        want === 0
+          ? `cannot use ${this.describe(arg, aop)} as func() value in argument to ${name}`
+          : `in call to ${name}, type ${typeString(at)} of ${exprString(arg)} does not match ${shape}`,
+      );
+    // f first (a closure there is numbered as the program's own), then Go's code, called with it
+    const fop = this.expr(arg);
+    if (fop.mode === 'nil')
+      fail(arg.pos, `cannot use nil as ${shape} value in argument to ${name}`);
+    const tmp = this.fnc.newLocal(null, at);
+    this.emit(Op.Store, e.pos, tmp);
+    const saved = this.scope;
+    this.scope = new Scope(saved);
+    this.scope.syms.set('__Once', { k: 'type', name: 'Once', type: onceType });
+    u.results.forEach((t, i) =>
+      this.scope.syms.set(`__T${i + 1}`, { k: 'type', name: `T${i + 1}`, type: t }),
+    );
+    const before = this.funcs.length;
+    const closures = this.fnc.closures;
+    let lop: Operand;
+    try {
+      lop = this.expr(relocate(onceTemplate(kind), e.pos));
+    } finally {
+      this.scope = saved;
+    }
+    this.emit(Op.Load, e.pos, tmp);
+    this.emit(Op.CallV, e.pos, 0, 1);
+    // Go's names (sync.OnceValue[...].func1…), not closures of the calling function
+    const prefix = `${this.fnc.name}.${this.fnc.parent ? '' : 'func'}${closures + 1}`;
+    const goName = want === 0 ? 'sync.OnceFunc' : `sync.${kind}[...]`;
+    for (let id = before; id < this.funcs.length; id++) {
+      const f = this.funcs[id] as FuncCode & { name: string; native: boolean };
+      if (f.name.startsWith(prefix)) {
+        f.name = goName + f.name.slice(prefix.length).replace(/^\.(\d)/, '.func$1');
+        f.native = true;
+      }
+    }
+    const op = this.results(lop.type as FuncType);
+    this.fnc.closures = closures;
+    return op;
+  }
+
   private pkgOf(x: Expr): (Sym & { k: 'pkg' }) | null {
     if (x.k !== 'ident') return null;
     const s = this.scope.lookup(x.name);
@@ -3186,6 +3250,11 @@ class Compiler {
     }
     if (fun.k === 'selector') {
       const pkg = this.pkgOf(fun.x);
+      if (
+        pkg?.path === 'sync' &&
+        (fun.sel === 'OnceFunc' || fun.sel === 'OnceValue' || fun.sel === 'OnceValues')
+      )
+        return this.onceCall(e, fun, fun.sel);
       if (pkg?.path === 'slices' && (fun.sel === 'Collect' || fun.sel === 'Sorted')) {
         const seq = e.args.length === 1 ? this.mapsSeq(e.args[0] as Expr) : null;
         if (seq) return this.collect(e, seq, fun.sel === 'Sorted');
@@ -4903,4 +4972,114 @@ function utf8Length(s: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;
+}
+
+/** Go 1.23's sync/oncefunc.go, its type parameters written __T1 and __T2 (see onceCall). */
+const ONCE_FUNCS = `package sync
+
+func _() {
+	_ = func(f func()) func() {
+		var (
+			once  __Once
+			valid bool
+			p     any
+		)
+		g := func() {
+			defer func() {
+				p = recover()
+				if !valid {
+					panic(p)
+				}
+			}()
+			f()
+			f = nil
+			valid = true
+		}
+		return func() {
+			once.Do(g)
+			if !valid {
+				panic(p)
+			}
+		}
+	}
+	_ = func(f func() __T1) func() __T1 {
+		var (
+			once   __Once
+			valid  bool
+			p      any
+			result __T1
+		)
+		g := func() {
+			defer func() {
+				p = recover()
+				if !valid {
+					panic(p)
+				}
+			}()
+			result = f()
+			f = nil
+			valid = true
+		}
+		return func() __T1 {
+			once.Do(g)
+			if !valid {
+				panic(p)
+			}
+			return result
+		}
+	}
+	_ = func(f func() (__T1, __T2)) func() (__T1, __T2) {
+		var (
+			once  __Once
+			valid bool
+			p     any
+			r1    __T1
+			r2    __T2
+		)
+		g := func() {
+			defer func() {
+				p = recover()
+				if !valid {
+					panic(p)
+				}
+			}()
+			r1, r2 = f()
+			f = nil
+			valid = true
+		}
+		return func() (__T1, __T2) {
+			once.Do(g)
+			if !valid {
+				panic(p)
+			}
+			return r1, r2
+		}
+	}
+}
+`;
+
+let onceTemplates: (Expr & { k: 'funclit' })[] | null = null;
+
+function onceTemplate(kind: 'OnceFunc' | 'OnceValue' | 'OnceValues'): Expr & { k: 'funclit' } {
+  if (!onceTemplates) {
+    const decl = parseGo(ONCE_FUNCS).decls[0];
+    const body: readonly Stmt[] = decl?.k === 'func' ? (decl.body?.stmts ?? []) : [];
+    onceTemplates = body.flatMap((st) =>
+      st.k === 'assign' && st.rhs[0]?.k === 'funclit' ? [st.rhs[0]] : [],
+    );
+  }
+  const lit = onceTemplates[{ OnceFunc: 0, OnceValue: 1, OnceValues: 2 }[kind]];
+  if (!lit) throw new Error('internal: sync.OnceFunc template');
+  return lit;
+}
+
+/** A copy of an AST node with every position in it set to pos (code compiled at a call). */
+function relocate<T>(node: T, pos: Pos): T {
+  if (Array.isArray(node)) return node.map((x: unknown) => relocate(x, pos)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  if (typeof o.line === 'number' && typeof o.col === 'number') return pos as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = relocate(v, pos);
+  return out as T;
 }

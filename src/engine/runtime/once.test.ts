@@ -174,3 +174,62 @@ func main() {
     ]);
   });
 });
+
+describe('sync.OnceFunc, OnceValue and OnceValues (Go 1.21), as sync/oncefunc.go', () => {
+  const fixture = readFileSync(new URL('../fixtures/once-func.go', import.meta.url), 'utf8');
+  const printed =
+    'hello once\nloading\n42\n42\n42\ncfg partial\nrecovered boom\nrecovered boom\nfunc() func() int\n';
+
+  it('runs f once for every caller, under every schedule; a panic in f comes back at each call', () => {
+    const r = explore(compile(fixture), { maxStates: 100_000 });
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => [o.exit, o.first, o.stdout])).toEqual([
+      [2, 'panic: boom', printed],
+    ]);
+  });
+
+  it('re-panics the first time as Go does, and leaves its own frames out of the traceback', () => {
+    const r = runProgram(
+      compile(
+        'package main\n\nimport "sync"\n\nfunc main() {\n\tboom := sync.OnceFunc(func() { panic("boom") })\n\tboom()\n}\n',
+      ),
+      {},
+    );
+    expect(r.stderr).toBe(
+      'panic: boom [recovered]\n\tpanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:7\n',
+    );
+  });
+
+  it('makes callers wait at the Once’s mutex while f runs: a deadlock names it', () => {
+    const r = runProgram(
+      compile(
+        'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tget := sync.OnceValue(func() int {\n\t\tmu.Lock()\n\t\treturn 1\n\t})\n\tmu.Lock()\n\tfmt.Println(get())\n}\n',
+      ),
+      {},
+    );
+    // f is the program's first closure, as in Go (Go's code for OnceValue is not the program's)
+    expect(r.stderr).toBe(
+      'fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.Mutex.Lock]:\nmain.main.func1()\n\tmain.go:11\nmain.main()\n\tmain.go:15\n',
+    );
+  });
+
+  it.each([
+    [
+      'sync.OnceValue(func() (int, error) { return 1, nil })',
+      '10:21: in call to sync.OnceValue, type func() (int, error) of func() (int, error) {…} does not match func() T',
+    ],
+    [
+      'sync.OnceFunc(func() int { return 1 })',
+      '10:20: cannot use func() int {…} (value of type func() int) as func() value in argument to sync.OnceFunc',
+    ],
+  ])('refuses f of the wrong shape: %s', (call, want) => {
+    const c = compileGo(
+      `package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tfmt.Println()\n\t_ = ${call}\n}\n`,
+    );
+    expect(c.ok).toBe(false);
+    if (!c.ok)
+      expect(
+        `${c.diagnostics[0]?.pos.line}:${c.diagnostics[0]?.pos.col}: ${c.diagnostics[0]?.msg}`,
+      ).toBe(want);
+  });
+});
