@@ -1372,6 +1372,8 @@ export class Machine {
       case Op.InitBox: {
         const v = S.pop() as Value;
         const name = fr.f.localNames[ins.a] ?? '';
+        // a lock or a Once a closure captures is named after its variable, as main's are
+        if (name) this.nameObj(v, name);
         fr.L[ins.a] = new Ref(
           this.alloc({
             k: K.Slots,

@@ -6,7 +6,7 @@
  */
 import { under } from '../lang/types';
 import type { Machine } from './machine';
-import { K, Ref, Role, Slice, type Value } from './values';
+import { FnVal, K, Ref, Role, Slice, type Value } from './values';
 
 const FALLBACK: Partial<Record<K, string>> = {
   [K.Mutex]: 'mutex',
@@ -21,6 +21,9 @@ const isNamed = (k: K) => k === K.Mutex || k === K.RWMutex || k === K.WaitGroup 
 function numbered(base: string, n: number): string {
   return base.endsWith(' (copy)') ? `${base.slice(0, -1)} ${n})` : `${base} (${n})`;
 }
+
+/** Joins a closure's variable to what it captured in a path (shown as a dot). */
+const CAPTURED = '\u0000';
 
 /** How deep into structs a path may go (`s.inner.mu` is two fields deep). */
 const MAX_FIELDS = 3;
@@ -42,14 +45,21 @@ export function displayNames(m: Machine): Map<number, string> {
   let paths: Map<number, string> | null = null;
   for (const [base, ids] of byBase) {
     if (ids.length === 1) {
-      out.set(ids[0] as number, base);
+      // (one that only a closure holds, as sync.OnceValue's Once: by the closure's variable)
+      const path = (paths ??= variablePaths(m)).get(ids[0] as number);
+      out.set(ids[0] as number, path?.includes(CAPTURED) ? path.replaceAll(CAPTURED, '.') : base);
       continue;
     }
     paths ??= variablePaths(m);
     const taken = new Set<string>();
     ids.forEach((id, i) => {
       const path = paths?.get(id);
-      const name = path && !taken.has(path) ? path : i === 0 ? base : numbered(base, i + 1);
+      const name =
+        path && !taken.has(path)
+          ? path.replaceAll(CAPTURED, '.')
+          : i === 0
+            ? base
+            : numbered(base, i + 1);
       taken.add(name);
       out.set(id, name);
     });
@@ -60,7 +70,7 @@ export function displayNames(m: Machine): Map<number, string> {
 /**
  * For each lock, wait group or Cond that a package-level variable or one of main's own
  * variables holds (directly, in a struct field or a slice or array element, through
- * pointers), the first such path (`s.mu`, `forks[2]`):
+ * pointers, or captured by a closure), the first such path (`s.mu`, `forks[2]`, `load.once.m`):
  * globals first, then main's locals in order of declaration. Main's variables are what the
  * program's story is told with; they stay the same from when they are set until the end
  * (after main returns, as it left them).
@@ -75,6 +85,16 @@ function variablePaths(m: Machine): Map<number, string> {
       if (b?.k !== K.Slots || depth >= MAX_FIELDS) return;
       for (let i = 0; i < Math.min(v.len, MAX_ELEMENTS); i++)
         visit(b.s[v.off + i] as Value, `${path}[${i}]`, depth + 1);
+      return;
+    }
+    if (v instanceof FnVal) {
+      // a closure's captured variables, by their names (`load.once.m`: a sync.OnceValue's)
+      const f = m.prog.funcs[v.fn];
+      if (!f || !v.env || depth >= MAX_FIELDS) return;
+      v.env.forEach((x, j) => {
+        const name = f.localNames[f.captureSlots[j] ?? -1];
+        if (name) visit(x, `${path}${CAPTURED}${name}`, depth + 1);
+      });
       return;
     }
     if (!(v instanceof Ref)) return;

@@ -9,6 +9,9 @@ import { compileGo, formatDiagnostic, runProgram, type Program } from '../index'
 import { explore } from '../explore/explore';
 import { sim } from '../testing/driver';
 import { diagnose } from './diagnose';
+import { Machine } from './machine';
+import { Scheduler } from './sched';
+import { snapshot } from './snapshot';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -231,5 +234,23 @@ describe('sync.OnceFunc, OnceValue and OnceValues (Go 1.21), as sync/oncefunc.go
       expect(
         `${c.diagnostics[0]?.pos.line}:${c.diagnostics[0]?.pos.col}: ${c.diagnostics[0]?.msg}`,
       ).toBe(want);
+  });
+});
+
+describe('the locks of sync.OnceValue and its kin, as the stage names them', () => {
+  it('by the variable that holds the function, from the start (Go’s code names its Once `once`)', () => {
+    const m = new Machine(
+      compile(readFileSync(new URL('../fixtures/once-func.go', import.meta.url), 'utf8')),
+      { seed: 1 },
+    );
+    const s = new Scheduler();
+    // main has made the three functions; G6 runs hello() and holds its Once's mutex
+    for (let i = 0; i < 27; i++) m.step(s.pick(m));
+    const locks = snapshot(m).locks.map((l) => [l.name, l.owner]);
+    expect(locks).toEqual([
+      ['load.once.m', 0],
+      ['pair.once.m', 0],
+      ['hello.once.m', 6],
+    ]);
   });
 });
