@@ -111,10 +111,11 @@ test('a long search shows progress, keeps the page responsive, and cancels at on
   // the page still answers while the worker searches
   await sim.step.click();
   await expect(sim.scrubber).toHaveValue('1');
-  const t0 = Date.now();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Search cancelled.' })).toBeVisible();
-  expect(Date.now() - t0).toBeLessThan(1000);
+  // nothing is searching any more (how fast it stops is a figure of `npm run bench`)
+  await expect(status).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Explore all schedules' })).toBeEnabled();
 });
 
 test('from the keyboard, a search or a challenge hands focus to Cancel or Stop and back, never to the page', async ({

@@ -3244,7 +3244,7 @@ class Compiler {
       if (sym?.k === 'builtin') return this.builtin(fun.name, e, hint);
       if (sym?.k === 'func') {
         const n = this.pushArgs(e, sym.type, fun.name, null);
-        this.emit(Op.Call, e.pos, sym.id, n);
+        this.emit(Op.Call, e.lparen, sym.id, n);
         return this.results(sym.type);
       }
     }
@@ -3264,13 +3264,13 @@ class Compiler {
         if (m.k === 'generic') {
           const type = this.instantiate(m, e, fun);
           const n = this.pushArgs(e, type, exprString(fun), m.native);
-          this.emitNative(m.native, n, type.results.length, e.pos, null);
+          this.emitNative(m.native, n, type.results.length, e.lparen, null);
           return this.results(type);
         }
         if (m.k !== 'func')
           fail(e.pos, `invalid operation: cannot call non-function ${exprString(fun)}`);
         const n = this.pushArgs(e, m.type, exprString(fun), m.native);
-        this.emitNative(m.native, n, m.type.results.length, e.pos, null);
+        this.emitNative(m.native, n, m.type.results.length, e.lparen, null);
         return this.results(m.type);
       }
       const xt = this.asTypeQuiet(fun.x) ? null : this.peekType(fun.x);
@@ -3283,10 +3283,10 @@ class Compiler {
             found.method.native,
             n + 1,
             found.method.sig.results.length,
-            e.pos,
+            e.lparen,
             this.placeName(fun.x),
           );
-        else this.emit(Op.Call, e.pos, found.method.fn, n + 1);
+        else this.emit(Op.Call, e.lparen, found.method.fn, n + 1);
         return this.results(found.method.sig);
       }
       if (found?.kind === 'imethod') {
@@ -3296,7 +3296,7 @@ class Compiler {
           unsupported(e.pos, 'channels are not simulated yet');
         this.expr(fun.x);
         const n = this.pushArgs(e, found.sig, exprString(fun), null);
-        this.emit(Op.CallI, e.pos, 0, n, fun.sel);
+        this.emit(Op.CallI, e.lparen, 0, n, fun.sel);
         return this.results(found.sig);
       }
       if (xt && !found && fun.sel === 'Done' && typeString(xt) === 'context.Context')
@@ -3307,7 +3307,7 @@ class Compiler {
     if (u.k !== 'func')
       fail(e.pos, `invalid operation: cannot call non-function ${this.describe(fun, op)}`);
     const n = this.pushArgs(e, u, exprString(fun), null);
-    this.emit(Op.CallV, e.pos, 0, n);
+    this.emit(Op.CallV, e.lparen, 0, n);
     return this.results(u);
   }
 

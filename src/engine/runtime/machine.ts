@@ -107,6 +107,12 @@ export interface Frame {
    * will leave on S; the call runs again when that one returns (see callSync). Else null.
    */
   memo: SyncMemo | null;
+  /**
+   * the frames a panic has unwound above this one (innermost first) while this one runs its
+   * deferred calls: Go's stack still holds them then, and its tracebacks show them between
+   * the deferred call and this frame. Display only (the state hash leaves it out).
+   */
+  unwound: readonly TraceFrame[] | null;
 }
 
 export interface SyncMemo {
@@ -784,6 +790,7 @@ export class Machine {
       isDefer: f.isDefer,
       deferAt: f.deferAt,
       memo: f.memo,
+      unwound: f.unwound,
     };
   }
 
@@ -866,6 +873,7 @@ export class Machine {
       isDefer,
       deferAt,
       memo: null,
+      unwound: null,
     });
   }
 
@@ -1432,6 +1440,7 @@ export class Machine {
         // recover() stopped the panic: this function returns normally to its caller
         fr.mode = Mode.Returning;
         fr.ret = null;
+        fr.unwound = null;
         g.panic = null;
       }
       if (fr.D && fr.D.length > 0) {
@@ -1447,9 +1456,19 @@ export class Machine {
         // (main's variables stay on view after a crash, as after a return)
         if (g.id === MAIN_GOROUTINE && g.fr.length === 1 && this.mainStarted)
           this.finalLocals = fr.L;
+        const here: TraceFrame[] = fr.f.native
+          ? []
+          : [
+              {
+                fn: fr.f.name,
+                pos: fr.f.code[Math.max(0, fr.pc - 1)]?.pos ?? fr.f.pos,
+                hasArgs: fr.f.nparams > 0,
+              },
+            ];
         const parent = this.popFrame(g);
         if (!parent) this.crash(g);
         parent.mode = Mode.Panicking;
+        parent.unwound = [...(fr.unwound ?? []), ...here, ...(parent.unwound ?? [])];
         continue;
       }
       const results = this.resultsOf(fr);
@@ -1617,6 +1636,7 @@ export class Machine {
     const out: TraceFrame[] = [];
     for (let i = g.fr.length - 1; i >= 0; i--) {
       const fr = g.fr[i] as Frame;
+      if (fr.unwound) out.push(...fr.unwound);
       if (fr.f.native) continue;
       const top = i === g.fr.length - 1;
       // the runtime calls each `func init` itself: main.init (the variables) is not under it

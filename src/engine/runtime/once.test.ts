@@ -191,7 +191,7 @@ describe('sync.OnceFunc, OnceValue and OnceValues (Go 1.21), as sync/oncefunc.go
     ]);
   });
 
-  it('re-panics the first time as Go does, and leaves its own frames out of the traceback', () => {
+  it('re-panics the first time as Go does, with a traceback into f (its own frames left out)', () => {
     const r = runProgram(
       compile(
         'package main\n\nimport "sync"\n\nfunc main() {\n\tboom := sync.OnceFunc(func() { panic("boom") })\n\tboom()\n}\n',
@@ -199,7 +199,7 @@ describe('sync.OnceFunc, OnceValue and OnceValues (Go 1.21), as sync/oncefunc.go
       {},
     );
     expect(r.stderr).toBe(
-      'panic: boom [recovered]\n\tpanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\tmain.go:7\n',
+      'panic: boom [recovered]\n\tpanic: boom\n\ngoroutine 1 [running]:\nmain.main.func1()\n\tmain.go:6\nmain.main()\n\tmain.go:7\n',
     );
   });
 

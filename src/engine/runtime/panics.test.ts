@@ -248,6 +248,76 @@ func main() {
   });
 });
 
+describe('while deferred calls run for a panic', () => {
+  const src = `package main
+
+import "sync"
+
+var mu sync.Mutex
+
+func f() {
+	panic("boom")
+}
+
+func g() {
+	f()
+}
+
+func main() {
+	func() {
+		defer func() {
+			mu.Unlock()
+		}()
+		g()
+	}()
+}
+`;
+
+  it('the frames the panic has left are still on the stack, as in Go: a traceback shows them', () => {
+    // Go runs deferred calls on top of the panicking stack: the fatal error in the deferred
+    // Unlock prints f and g (where the panic was) between the deferred call and its function;
+    // main calls the function literal at line 21, where its `(` is (gc's position for a call)
+    sim(src)
+      .runToEnd()
+      .expectStderr(
+        'fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\nmain.main.func1.1()\n\tmain.go:18\nmain.f()\n\tmain.go:8\nmain.g()\n\tmain.go:12\nmain.main.func1()\n\tmain.go:20\nmain.main()\n\tmain.go:21\n',
+      )
+      .expectOutcome(2, 'fatal error: sync: unlock of unlocked mutex');
+  });
+
+  it('the stage lists them too, until the function that recovered returns', () => {
+    const recovered = src
+      .replace('mu.Unlock()', 'r := recover()\n\t\t\t_ = r\n\t\t\tmu.Lock()')
+      .replace('\t}()\n}\n', '\t}()\n\tmu.Unlock()\n}\n');
+    expect(recovered).toContain('\tmu.Unlock()\n}');
+    const frames = (where: string) => {
+      let out: string[] = [];
+      sim(recovered)
+        .runTo(1, where)
+        .check((s) => {
+          out = (snapshot(s.m).goroutines[0]?.frames ?? []).map((f) => `${f.fn}:${f.line}`);
+        });
+      return out;
+    };
+    expect(frames('r := recover()')).toEqual([
+      'main.main.func1.1:18',
+      'main.f:8',
+      'main.g:12',
+      'main.main.func1:22',
+      'main.main:23',
+    ]);
+    // after recover(), until the deferred call returns, Go's stack still holds them
+    expect(frames('mu.Lock()')).toEqual([
+      'main.main.func1.1:20',
+      'main.f:8',
+      'main.g:12',
+      'main.main.func1:22',
+      'main.main:23',
+    ]);
+    expect(frames('mu.Unlock()')).toEqual(['main.main:24']);
+  });
+});
+
 describe('when Interleave itself fails in the middle of a step', () => {
   it('ends the run with an internal-error outcome and a message instead of throwing', () => {
     const program = compile(`package main
