@@ -119,6 +119,19 @@ export const atomicTypes: readonly NamedType[] = [...ATOMIC_KINDS, 'Bool' as con
   return t;
 });
 
+/**
+ * sync/atomic.Value (Go 1.23's value.go): an `any` stored and loaded atomically, every store of
+ * one concrete type. Unlike the typed values it holds no noCopy (vet lets it be copied).
+ */
+export const atomicValueType = named('atomic', 'Value', {
+  k: 'struct',
+  fields: [{ name: 'v', type: empty, embedded: false }],
+});
+native(atomicValueType, 'Load', fn([], [empty]));
+native(atomicValueType, 'Store', fn([empty], []));
+native(atomicValueType, 'Swap', fn([empty], [empty]));
+native(atomicValueType, 'CompareAndSwap', fn([empty, empty], [T.bool]));
+
 /** Is t one of sync/atomic's types? */
 export function isAtomicType(t: Type): t is NamedType & { readonly pkg: 'atomic' } {
   return t.k === 'named' && t.pkg === 'atomic';
@@ -636,7 +649,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           ];
         });
       }),
-      ['Value', { k: 'unsupported', why: 'atomic.Value is not simulated yet' }],
+      ['Value', { k: 'type', type: atomicValueType }],
       ['Pointer', { k: 'unsupported', why: 'atomic.Pointer is not simulated yet' }],
       ['Uintptr', { k: 'unsupported', why: 'atomic.Uintptr is not simulated' }],
     ]),
@@ -938,6 +951,7 @@ export const libraryTypes: readonly NamedType[] = [
   cancelCtxType,
   httpBodyType,
   ...atomicTypes,
+  atomicValueType,
   onceType,
   condType,
   rlockerType,
@@ -1010,6 +1024,9 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   // (each a visible step: the functions by their Go name, the methods as "atomic Add")
   ...ATOMIC_KINDS.flatMap((k) =>
     ATOMIC_OPS.map((op) => [`atomic.${op}${k}`, `atomic.${op}${k}`] as [string, string]),
+  ),
+  ...['Load', 'Store', 'Swap', 'CompareAndSwap'].map(
+    (op) => [`atomic.Value.${op}`, `atomic ${op}`] as [string, string],
   ),
   ...atomicTypes.flatMap((t) =>
     [...t.methods.keys()].map(

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 import { explore } from '../explore/explore';
+import { readFileSync } from 'node:fs';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -202,5 +203,48 @@ func main() {
     expect(r.stderr).toMatch(
       /^panic: runtime error: invalid memory address or nil pointer dereference\n/,
     );
+  });
+});
+
+describe('atomic.Value (Go 1.23’s value.go)', () => {
+  const src = readFileSync(new URL('../fixtures/atomic-value.go', import.meta.url), 'utf8');
+
+  it('loads, stores, swaps and compares-and-swaps an any, with value.go’s panics', () => {
+    const r = runProgram(compile(src), {});
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'true {<nil>}',
+        '{4 b} true {8 c}',
+        '{{8 c}} {v:{Workers:8 Name:c}} main.Config{Workers:8, Name:"c"}',
+        'recovered: sync/atomic: store of inconsistently typed value into Value',
+        'recovered: sync/atomic: store of nil value into Value',
+        'true 1 false 1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('replacing a config while goroutines read it is no race, under every schedule', () => {
+    const r = explore(compile(src), { race: true, maxStates: 200_000 });
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => [o.exit, o.first])).toEqual([[0, '']]);
+  });
+
+  it('compares as interfaces do: values that cannot be compared panic', () => {
+    const r = runProgram(
+      compile(
+        'package main\n\nimport "sync/atomic"\n\nfunc main() {\n\tvar v atomic.Value\n\tv.Store([]int{1})\n\tv.CompareAndSwap([]int{1}, []int{2})\n}\n',
+      ),
+      {},
+    );
+    expect(r.outcome.first).toBe('panic: runtime error: comparing uncomparable type []int');
+  });
+
+  it('is not a lock to vet: copying one is no error', () => {
+    const c = compileGo(
+      'package main\n\nimport (\n\t"fmt"\n\t"sync/atomic"\n)\n\nfunc show(v atomic.Value) { fmt.Println(v.Load()) }\n\nfunc main() {\n\tvar v atomic.Value\n\tv.Store(1)\n\tshow(v)\n}\n',
+    );
+    expect(c.ok && c.program.vet).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * structs at top level), %d %s %q %x %t %T %p %f %e %g %c with width and flags, and fmt's
  * error annotations (%!d(string=hi), %!(MISSING), %!(EXTRA ...)).
  */
-import { errorType, fileType, isAtomicType, timeType } from '../lang/stdlib';
+import { atomicValueType, errorType, fileType, isAtomicType, timeType } from '../lang/stdlib';
 import {
   isComposite,
   isInterface,
@@ -736,7 +736,7 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number, raw: b
   }
   if (o.k === K.Slots && u?.k === 'array')
     return `${ts}{${o.s.map((x) => goSyntax(m, x, u.elem, depth + 1, raw)).join(', ')}}`;
-  if (o.k === K.Slots && u?.k === 'struct' && !isAtomicType(t as Type)) {
+  if (o.k === K.Slots && u?.k === 'struct' && (!isAtomicType(t as Type) || t === atomicValueType)) {
     const fields = u.fields.map(
       (f, i) =>
         `${f.name}:${goSyntax(m, o.s[i] as Value, f.type, depth + 1, raw || !exportedField(f.name))}`,
@@ -811,6 +811,18 @@ function fmtObj(
   switch (o.k) {
     case K.Slots: {
       const st = t ?? o.t;
+      // (atomic.Value is struct{ v any }: its field is not exported, so printed raw)
+      if (st === atomicValueType) {
+        const x = fmtv(
+          m,
+          o.s[0] as Value,
+          atomicValueType.methods.get('Load')?.sig.results[0] ?? null,
+          verb,
+          depth + 1,
+          true,
+        );
+        return verb === '+v' ? `{v:${x}}` : `{${x}}`;
+      }
       if (isAtomicType(st)) return atomicString(st.name, o.s[0] as Value, verb);
       const u = under(st);
       if (u.k === 'array')

@@ -30,6 +30,7 @@ import {
   T,
   basic,
   emptyInterface,
+  identical,
   isInterface,
   isStructLike,
   typeString,
@@ -47,6 +48,7 @@ import {
   calendar,
   formatLayout,
   formatLogTime,
+  formatValue,
   fprint,
   quote,
   sprintf,
@@ -1098,7 +1100,7 @@ function atomicAccess(
       obj: r.id,
       name: atomicName(o, r.f),
       op: name,
-      value: String(shown),
+      value: shown instanceof Iface ? formatValue(m, shown, null, 'v') : String(shown),
       swapped: name === 'CompareAndSwap' && next !== undefined,
     });
   }
@@ -1158,6 +1160,52 @@ function atomicNatives(): Record<string, Native> {
       if (t.name !== 'Bool') out[`atomic.${op}${t.name}`] = native;
     }
   return out;
+}
+
+/**
+ * atomic.Value's methods, as Go 1.23's value.go: one indivisible access each (atomicAccess),
+ * its panics in value.go's words. The value is an interface (null before the first store);
+ * every store must be of the first one's concrete type.
+ */
+function atomicValueNatives(): Record<string, Native> {
+  const panic = (m: Machine, g: G, ins: Instr, text: string): never => {
+    m.startPanic(g, new Iface(T.string, `sync/atomic: ${text}`), false, ins.pos);
+    throw new Error('unreachable');
+  };
+  const typeOf = (v: Value) => (v instanceof Iface ? v.t : null);
+  /** a store of v where old is: v's type must be old's (or old must be empty) */
+  const check = (m: Machine, g: G, ins: Instr, old: Value, v: Value, what: string) => {
+    if (v === null) panic(m, g, ins, `${what} of nil value into Value`);
+    const t = typeOf(old);
+    if (t && !identical(t, typeOf(v) as Type))
+      panic(m, g, ins, `${what} of inconsistently typed value into Value`);
+  };
+  return {
+    'atomic.Value.Load': (m, g, a, ins) =>
+      atomicAccess(m, g, a[0] as Value, ins, 'Load', (old) => ({ out: [old] })),
+    'atomic.Value.Store': (m, g, a, ins) =>
+      atomicAccess(m, g, a[0] as Value, ins, 'Store', (old) => {
+        check(m, g, ins, old, a[1] as Value, 'store');
+        return { out: none, next: a[1] as Value };
+      }),
+    'atomic.Value.Swap': (m, g, a, ins) =>
+      atomicAccess(m, g, a[0] as Value, ins, 'Swap', (old) => {
+        check(m, g, ins, old, a[1] as Value, 'swap');
+        return { out: [old], next: a[1] as Value };
+      }),
+    'atomic.Value.CompareAndSwap': (m, g, a, ins) =>
+      atomicAccess(m, g, a[0] as Value, ins, 'CompareAndSwap', (cur) => {
+        const [, old, next] = a as [Value, Value, Value];
+        if (next === null) panic(m, g, ins, 'compare and swap of nil value into Value');
+        if (old !== null && !identical(typeOf(old) as Type, typeOf(next) as Type))
+          panic(m, g, ins, 'compare and swap of inconsistently typed values');
+        if (cur === null) return old !== null ? { out: [false] } : { out: [true], next };
+        if (!identical(typeOf(cur) as Type, typeOf(next) as Type))
+          panic(m, g, ins, 'compare and swap of inconsistently typed value into Value');
+        // (an interface comparison: it panics on a value that cannot be compared, as Go's)
+        return m.equal(cur, old, null, ins.pos) ? { out: [true], next } : { out: [false] };
+      }),
+  };
 }
 
 const NATIVES: Record<string, Native> = {
@@ -1511,6 +1559,7 @@ const NATIVES: Record<string, Native> = {
   'builtin.min': (_m, _g, a) => [a.reduce((x, y) => ((y as number) < (x as number) ? y : x))],
   'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
   ...atomicNatives(),
+  ...atomicValueNatives(),
   ...textNatives(),
   ...logNatives(),
   'log.SetFlags': (m, _g, a) => {
