@@ -24,7 +24,14 @@ export type TypeExpr =
       /** embedded interfaces (`interface{ error; Code() int }`) */
       readonly embeds: readonly TypeExpr[];
     }
-  | { readonly k: 'tparen'; readonly pos: Pos; readonly t: TypeExpr };
+  | { readonly k: 'tparen'; readonly pos: Pos; readonly t: TypeExpr }
+  /** a generic type instantiated: `atomic.Pointer[Config]` */
+  | {
+      readonly k: 'tinst';
+      readonly pos: Pos;
+      readonly base: TypeExpr;
+      readonly args: readonly TypeExpr[];
+    };
 
 export interface FieldSpec {
   readonly name: string;

@@ -32,6 +32,7 @@ import {
   errorType,
   fn,
   isOrdered,
+  atomicPointerType,
   libraryTypes,
   packageName,
   packages,
@@ -66,7 +67,7 @@ import {
   type StructType,
   type Type,
 } from './types';
-import { exprString } from './printer';
+import { exprString, typeExprString } from './printer';
 
 export type CompileResult =
   | { readonly ok: true; readonly program: Program }
@@ -283,6 +284,8 @@ class Compiler {
   private readonly fileScope: Scope;
   private readonly globals: GlobalVar[] = [];
   private readonly trampolines = new Map<string, number>();
+  /** atomic.Pointer[T] by T (as typeString writes it): one type per T in a program */
+  private readonly atomicPointers = new Map<string, NamedType>();
   /** the labeled statements being compiled, innermost last, and whether a branch names each */
   private readonly labels: { name: string; used: boolean }[] = [];
   private readonly pendingGlobals = new Map<string, Pos>();
@@ -874,6 +877,8 @@ class Compiler {
           pkg.used = true;
           // (gc points at the name after the dot when there is no such name)
           const sel = { line: t.pos.line, col: t.pos.col + t.pkg.length + 1 };
+          if (pkg.path === 'sync/atomic' && t.name === 'Pointer')
+            fail(t.pos, 'cannot use generic type atomic.Pointer[T any] without instantiation');
           const m = this.member(pkg.path, t.name, t.pos, sel);
           if (m.k !== 'type') fail(t.pos, `${t.pkg}.${t.name} is not a type`);
           return m.type;
@@ -944,6 +949,30 @@ class Compiler {
       }
       case 'tparen':
         return this.resolveType(t.t);
+      case 'tinst': {
+        // sync/atomic's Pointer[T], the one generic type Interleave has
+        const b = t.base;
+        const pkg = b.k === 'tname' && b.pkg ? this.scope.lookup(b.pkg) : null;
+        if (
+          pkg?.k === 'pkg' &&
+          pkg.path === 'sync/atomic' &&
+          b.k === 'tname' &&
+          b.name === 'Pointer'
+        ) {
+          pkg.used = true;
+          if (t.args.length !== 1)
+            fail(
+              t.pos,
+              `got ${t.args.length} type arguments but atomic.Pointer[T any] has 1 type parameters`,
+            );
+          const elem = this.resolveType(t.args[0] as TypeExpr);
+          const key = typeString(elem);
+          let p = this.atomicPointers.get(key);
+          if (!p) this.atomicPointers.set(key, (p = atomicPointerType(elem)));
+          return p;
+        }
+        unsupported(t.pos, `generic types (${typeExprString(b)})`);
+      }
     }
   }
 
@@ -4948,7 +4977,7 @@ function lockPath(t: Type, seen = new Set<Type>()): string | null {
   // sync/atomic's types hold a noCopy of their own package's, which vet names by path
   // (atomic.Value has none: vet lets it be copied)
   if (isAtomicType(t) && t.name !== 'Value')
-    return `sync/atomic.${t.name} contains sync/atomic.noCopy`;
+    return `sync/${typeString(t, true).replace(/\bmain\./g, 'command-line-arguments.')} contains sync/atomic.noCopy`;
   const u = under(t);
   if (u.k !== 'struct') return null;
   for (const f of u.fields) {

@@ -780,9 +780,16 @@ class Parser {
         unsupported(pos, 'channels are not simulated yet');
       // falls through (unsupported throws)
       case 'ParameterizedType': {
-        // (named, so that atomic.Pointer[T] does not read as the program's own generic type)
+        // (the compiler knows atomic.Pointer[T]; the program's own generic types it refuses)
         const base = this.kids(n)[0];
-        unsupported(pos, `generic types (${base ? this.src(base) : 'this one'})`);
+        if (!base) break;
+        const args = n.getChild('TypeArgs');
+        return {
+          k: 'tinst',
+          pos,
+          base: this.type(base),
+          args: args ? this.kids(args).map((a) => this.type(a)) : [],
+        };
       }
     }
     fail(pos, `syntax error: unexpected ${this.describe(n.from)}, expected type`, 'syntax');

@@ -57,6 +57,8 @@ export function typeExprString(t: TypeExpr): string {
       return t.methods.length + t.embeds.length === 0 ? 'interface{}' : 'interface{…}';
     case 'tparen':
       return `(${typeExprString(t.t)})`;
+    case 'tinst':
+      return `${typeExprString(t.base)}[${t.args.map(typeExprString).join(', ')}]`;
   }
 }
 

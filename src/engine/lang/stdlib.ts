@@ -132,6 +132,29 @@ native(atomicValueType, 'Store', fn([empty], []));
 native(atomicValueType, 'Swap', fn([empty], [empty]));
 native(atomicValueType, 'CompareAndSwap', fn([empty, empty], [T.bool]));
 
+/**
+ * sync/atomic.Pointer[T] (Go 1.19), for one T: a *T loaded and stored atomically, its methods
+ * those of the typed values on *T. Go's struct is `_ [0]*T; _ noCopy; v unsafe.Pointer`;
+ * here the pointer is its one field (fmt prints Go's three).
+ */
+export function atomicPointerType(elem: Type): NamedType {
+  const p: Type = { k: 'ptr', elem };
+  const t: NamedType = {
+    ...named('atomic', 'Pointer', {
+      k: 'struct',
+      fields: [{ name: 'v', type: p, embedded: false }],
+    }),
+    typeArgs: [elem],
+  };
+  const method = (name: string, sig: FuncType) =>
+    t.methods.set(name, { fn: -1, ptrRecv: true, sig, native: `atomic.Pointer.${name}` });
+  method('Load', fn([], [p]));
+  method('Store', fn([p], []));
+  method('Swap', fn([p], [p]));
+  method('CompareAndSwap', fn([p, p], [T.bool]));
+  return t;
+}
+
 /** Is t one of sync/atomic's types? */
 export function isAtomicType(t: Type): t is NamedType & { readonly pkg: 'atomic' } {
   return t.k === 'named' && t.pkg === 'atomic';
@@ -650,7 +673,8 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         });
       }),
       ['Value', { k: 'type', type: atomicValueType }],
-      ['Pointer', { k: 'unsupported', why: 'atomic.Pointer is not simulated yet' }],
+      // (atomic.Pointer[T]: the compiler instantiates it, see atomicPointerType)
+      ['Pointer', { k: 'unsupported', why: 'atomic.Pointer as a value' }],
       ['Uintptr', { k: 'unsupported', why: 'atomic.Uintptr is not simulated' }],
     ]),
   ],
@@ -1025,9 +1049,10 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ...ATOMIC_KINDS.flatMap((k) =>
     ATOMIC_OPS.map((op) => [`atomic.${op}${k}`, `atomic.${op}${k}`] as [string, string]),
   ),
-  ...['Load', 'Store', 'Swap', 'CompareAndSwap'].map(
-    (op) => [`atomic.Value.${op}`, `atomic ${op}`] as [string, string],
-  ),
+  ...['Load', 'Store', 'Swap', 'CompareAndSwap'].flatMap((op) => [
+    [`atomic.Value.${op}`, `atomic ${op}`] as [string, string],
+    [`atomic.Pointer.${op}`, `atomic ${op}`] as [string, string],
+  ]),
   ...atomicTypes.flatMap((t) =>
     [...t.methods.keys()].map(
       (op) => [`atomic.${t.name}.${op}`, `atomic ${op}`] as [string, string],

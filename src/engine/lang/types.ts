@@ -57,6 +57,8 @@ export interface NamedType {
   readonly methods: Map<string, MethodRef>;
   readonly special: Special | null;
   readonly id: number;
+  /** an instantiated generic type's type arguments (atomic.Pointer[T]'s T), written after its name */
+  readonly typeArgs?: readonly Type[];
 }
 export interface PointerType {
   readonly k: 'ptr';
@@ -248,9 +250,13 @@ export function typeString(t: Type, qualifyMain = false): string {
   switch (t.k) {
     case 'basic':
       return t.name;
-    case 'named':
-      if (t.pkg === 'main') return qualifyMain ? `main.${t.name}` : t.name;
-      return t.pkg === '' ? t.name : `${t.pkg}.${t.name}`;
+    case 'named': {
+      const args = t.typeArgs
+        ? `[${t.typeArgs.map((a) => typeString(a, qualifyMain)).join(', ')}]`
+        : '';
+      if (t.pkg === 'main') return qualifyMain ? `main.${t.name}${args}` : t.name + args;
+      return t.pkg === '' ? t.name + args : `${t.pkg}.${t.name}${args}`;
+    }
     case 'ptr':
       return `*${typeString(t.elem, qualifyMain)}`;
     case 'slice':

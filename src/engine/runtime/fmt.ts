@@ -823,6 +823,12 @@ function fmtObj(
         );
         return verb === '+v' ? `{v:${x}}` : `{${x}}`;
       }
+      // (atomic.Pointer[T] is `_ [0]*T; _ noCopy; v unsafe.Pointer`: an address or <nil>)
+      if (isAtomicType(st) && st.name === 'Pointer') {
+        const p = o.s[0] as Value;
+        const v = p instanceof Ref ? addressOf(p.id, p.f) : '<nil>';
+        return verb === '+v' ? `{_:[] _:{} v:${v}}` : `{[] {} ${v}}`;
+      }
       if (isAtomicType(st)) return atomicString(st.name, o.s[0] as Value, verb);
       const u = under(st);
       if (u.k === 'array')

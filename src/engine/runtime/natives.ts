@@ -1100,7 +1100,10 @@ function atomicAccess(
       obj: r.id,
       name: atomicName(o, r.f),
       op: name,
-      value: shown instanceof Iface ? formatValue(m, shown, null, 'v') : String(shown),
+      value:
+        shown !== null && typeof shown === 'object'
+          ? formatValue(m, shown, null, 'v')
+          : String(shown),
       swapped: name === 'CompareAndSwap' && next !== undefined,
     });
   }
@@ -1207,6 +1210,22 @@ function atomicValueNatives(): Record<string, Native> {
       }),
   };
 }
+
+/** atomic.Pointer[T]'s methods: one indivisible access each to its *T (atomicAccess). */
+const ATOMIC_POINTER_NATIVES: Record<string, Native> = {
+  'atomic.Pointer.Load': (m, g, a, ins) =>
+    atomicAccess(m, g, a[0] as Value, ins, 'Load', (old) => ({ out: [old] })),
+  'atomic.Pointer.Store': (m, g, a, ins) =>
+    atomicAccess(m, g, a[0] as Value, ins, 'Store', () => ({ out: none, next: a[1] as Value })),
+  'atomic.Pointer.Swap': (m, g, a, ins) =>
+    atomicAccess(m, g, a[0] as Value, ins, 'Swap', (old) => ({ out: [old], next: a[1] as Value })),
+  'atomic.Pointer.CompareAndSwap': (m, g, a, ins) =>
+    atomicAccess(m, g, a[0] as Value, ins, 'CompareAndSwap', (cur) =>
+      m.equal(cur, a[1] as Value, null, ins.pos)
+        ? { out: [true], next: a[2] as Value }
+        : { out: [false] },
+    ),
+};
 
 const NATIVES: Record<string, Native> = {
   ...Object.fromEntries(
@@ -1560,6 +1579,7 @@ const NATIVES: Record<string, Native> = {
   'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
   ...atomicNatives(),
   ...atomicValueNatives(),
+  ...ATOMIC_POINTER_NATIVES,
   ...textNatives(),
   ...logNatives(),
   'log.SetFlags': (m, _g, a) => {

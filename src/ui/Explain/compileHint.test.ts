@@ -56,9 +56,6 @@ describe('advice for a program that does not compile', () => {
     expect(
       hintFor(main('\t"fmt"', '\tfmt.Println(Box[int]{})', 'type Box[T any] struct{ v T }\n')),
     ).toContain('a map[string]Job rather than a Map[K, V]');
-    expect(hintFor(main('\t"sync/atomic"', '\tvar p atomic.Pointer[int]\n\t_ = &p'))).toContain(
-      'guard a plain pointer with a sync.Mutex',
-    );
     expect(hintFor(main('\t"fmt"', '\tx := 1\n\tfmt.Println()'))).toContain('assign to _');
     expect(hintFor(main('\t"fmt"\n\t"sync"', '\tfmt.Println()'))).toContain('remove it');
     expect(
