@@ -176,8 +176,13 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
 
 /** A variable's value as Go source writes it (an atomic's, its value's). */
 function varValue(m: Machine, v: Value, t: Type): string {
-  if (isAtomicType(t))
-    return t.name === 'Bool' ? String(v === true || v === 1) : formatValue(m, v, null, 'v');
+  if (isAtomicType(t)) {
+    if (t.name === 'Bool') return String(v === true || v === 1);
+    // (an atomic.Pointer's value is a pointer: &{…}, as fmt prints one)
+    const u = under(t);
+    const ft = t.name === 'Pointer' && u.k === 'struct' ? (u.fields[0]?.type ?? null) : null;
+    return formatValue(m, v, ft, 'v');
+  }
   return typeof v === 'string' ? quote(v) : formatValue(m, v, t, 'v');
 }
 
