@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 import { explore } from '../explore/explore';
 import { readFileSync } from 'node:fs';
+import { Machine } from './machine';
+import { snapshot } from './snapshot';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -273,6 +275,14 @@ describe('atomic.Pointer[T] (Go 1.19), the one generic type Interleave has', () 
     expect(runProgram(c.program, {}).stdout).toBe('&{[] {} <nil>}|<nil>\n');
     expect(c.program.vet.map((d) => d.msg)).toEqual([
       'assignment copies lock value to q: sync/atomic.Pointer[command-line-arguments.C] contains sync/atomic.noCopy',
+    ]);
+  });
+
+  it('shows the pointer it holds among the shared variables', () => {
+    const m = new Machine(compile(src), {});
+    for (let i = 0; i < 9; i++) m.step(1);
+    expect(snapshot(m).vars.map((v) => [v.name, v.type, v.value])).toEqual([
+      ['cfg', 'atomic.Pointer[Config]', '&{1}'],
     ]);
   });
 
