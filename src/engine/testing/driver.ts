@@ -43,6 +43,13 @@ export function compile(src: string): Program {
   return c.program;
 }
 
+/** The first thing the compiler refuses in src, as `line:col: message` ('' if it compiles). */
+export function refusal(src: string): string {
+  const c = compileGo(src);
+  const d = c.ok ? null : c.diagnostics[0];
+  return d ? `${d.pos.line}:${d.pos.col}: ${d.msg}` : '';
+}
+
 type Named = K.Mutex | K.RWMutex | K.Map | K.WaitGroup;
 type ObjOf<k extends Named> = Extract<Obj, { k: k }>;
 
