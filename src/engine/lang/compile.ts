@@ -2775,9 +2775,7 @@ class Compiler {
    * none of these. Go's iterators range over m; Interleave runs them only where they are
    * ranged over (rangeStmt, collect), which is where their steps happen in Go too.
    */
-  private mapsSeq(
-    e: Expr,
-  ): { of: 'Keys' | 'Values' | 'All'; m: Expr; type: Type & { k: 'map' } } | null {
+  private mapsSeq(e: Expr): MapsSeq | null {
     if (e.k !== 'call' || e.fun.k !== 'selector') return null;
     const fun = e.fun;
     if (fun.sel !== 'Keys' && fun.sel !== 'Values' && fun.sel !== 'All') return null;
@@ -2798,11 +2796,7 @@ class Compiler {
    * is empty) of what a range over m gives, in its order, sorted for Sorted. The steps are a
    * range over m and an append per entry, as slices.AppendSeq's loop takes them.
    */
-  private collect(
-    e: Expr & { k: 'call' },
-    seq: { of: 'Keys' | 'Values' | 'All'; m: Expr; type: Type & { k: 'map' } },
-    sorted: boolean,
-  ): Operand {
+  private collect(e: Expr & { k: 'call' }, seq: MapsSeq, sorted: boolean): Operand {
     const name = sorted ? 'slices.Sorted' : 'slices.Collect';
     const mt = seq.type;
     if (seq.of === 'All')
@@ -2877,9 +2871,7 @@ class Compiler {
           : `in call to ${name}, type ${typeString(at)} of ${exprString(arg)} does not match ${shape}`,
       );
     // f first (a closure there is numbered as the program's own), then Go's code, called with it
-    const fop = this.expr(arg);
-    if (fop.mode === 'nil')
-      fail(arg.pos, `cannot use nil as ${shape} value in argument to ${name}`);
+    this.expr(arg);
     const tmp = this.fnc.newLocal(null, at);
     this.emit(Op.Store, e.pos, tmp);
     const saved = this.scope;
@@ -5003,6 +4995,13 @@ function utf8Length(s: string): number {
     n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
   return n;
+}
+
+/** maps.Keys(m), maps.Values(m) or maps.All(m): which, and the map (see Compiler.mapsSeq). */
+interface MapsSeq {
+  readonly of: 'Keys' | 'Values' | 'All';
+  readonly m: Expr;
+  readonly type: Type & { k: 'map' };
 }
 
 /** Go 1.23's sync/oncefunc.go, its type parameters written __T1 and __T2 (see onceCall). */
