@@ -155,6 +155,18 @@ export function atomicPointerType(elem: Type): NamedType {
   return t;
 }
 
+/**
+ * log/slog's Attr, a key and a value. Go's Value is an opaque slog.Value; here the value is
+ * kept in a field the program cannot reach (`a.Key` works, `a.Value` is unsupported).
+ */
+export const slogAttrType = named('slog', 'Attr', {
+  k: 'struct',
+  fields: [
+    { name: 'Key', type: T.string, embedded: false },
+    { name: 'value', type: empty, embedded: false },
+  ],
+});
+
 /** Is t one of sync/atomic's types? */
 export function isAtomicType(t: Type): t is NamedType & { readonly pkg: 'atomic' } {
   return t.k === 'named' && t.pkg === 'atomic';
@@ -679,6 +691,29 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     ]),
   ],
   [
+    // the default logger's four levels and the common Attr makers: what a program writes
+    // before it builds a logger of its own (slog.New, handlers: not simulated)
+    'log/slog',
+    new Map<string, Member>([
+      ...['Debug', 'Info', 'Warn', 'Error'].map(
+        (n) => [n, f(fn([T.string, anyVariadic], [], true), `slog.${n}`)] as [string, Member],
+      ),
+      ['Attr', { k: 'type', type: slogAttrType }],
+      ...(
+        [
+          ['String', T.string],
+          ['Int', T.int],
+          ['Int64', T.int64],
+          ['Float64', T.float64],
+          ['Bool', T.bool],
+          ['Duration', durationType],
+          ['Time', timeType],
+          ['Any', empty],
+        ] as const
+      ).map(([n, t]) => [n, f(fn([T.string, t], [slogAttrType]), `slog.${n}`)] as [string, Member]),
+    ]),
+  ],
+  [
     'log',
     new Map<string, Member>([
       ...['Print', 'Println', 'Fatal', 'Fatalln', 'Panic', 'Panicln'].map(
@@ -935,6 +970,14 @@ export const exportedNames: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ],
   ['errors', new Set('As ErrUnsupported Is Join New Unwrap'.split(' '))],
   [
+    'log/slog',
+    new Set(
+      'Any AnyValue Attr Bool BoolValue Debug DebugContext Default Duration DurationValue Error ErrorContext Float64 Float64Value Group GroupValue Handler HandlerOptions Info InfoContext Int Int64 Int64Value IntValue JSONHandler Kind KindAny KindBool KindDuration KindFloat64 KindGroup KindInt64 KindLogValuer KindString KindTime KindUint64 Level LevelDebug LevelError LevelInfo LevelKey LevelVar LevelWarn Leveler Log LogAttrs LogValuer Logger MessageKey New NewJSONHandler NewLogLogger NewRecord NewTextHandler Record ReplaceAttr SetDefault SetLogLoggerLevel Source SourceKey String StringValue TextHandler Time TimeKey TimeValue Uint64 Uint64Value Value Warn WarnContext With'.split(
+        ' ',
+      ),
+    ),
+  ],
+  [
     'maps',
     new Set('All Clone Collect Copy DeleteFunc Equal EqualFunc Insert Keys Values'.split(' ')),
   ],
@@ -1041,6 +1084,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ...['Print', 'Println', 'Printf', 'Fatal', 'Fatalln', 'Fatalf', 'Panic', 'Panicln', 'Panicf'].map(
     (n) => [`log.${n}`, 'log'] as [string, string],
   ),
+  ...['Debug', 'Info', 'Warn', 'Error'].map((n) => [`slog.${n}`, 'log'] as [string, string]),
   ['log.SetFlags', 'log.SetFlags'],
   ['log.SetPrefix', 'log.SetPrefix'],
   ['log.Flags', 'log.Flags'],

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 import { transcript } from './snapshot';
 import { diagnose } from './diagnose';
+import { readFileSync } from 'node:fs';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -123,5 +124,39 @@ describe('when the program logs', () => {
       expect(formatDiagnostic('main.go', c.diagnostics[0] as (typeof c.diagnostics)[number])).toBe(
         'main.go:8:11: unsupported: only the standard logger (log.Println...) is simulated',
       );
+  });
+});
+
+describe("log/slog's default logger (Go 1.21's defaultHandler)", () => {
+  it('writes the level, the message and key=value pairs through the log package, quoting as slog does', () => {
+    const r = runProgram(
+      compile(readFileSync(new URL('../fixtures/slog-default.go', import.meta.url), 'utf8')),
+    );
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        '2000/01/01 00:00:00 INFO hello',
+        '2000/01/01 00:00:00 WARN slow took=1.5s n=3 ratio=0.5 ok=true',
+        '2000/01/01 00:00:00 ERROR failed err="disk full" path="/tmp/a b" empty="" q="say \\"hi\\""',
+        '2000/01/01 00:00:00 INFO attrs user=ann id=7 tags="[a b]" b=false',
+        '2000/01/01 00:00:00 INFO odd !BADKEY=lonely',
+        '2000/01/01 00:00:00 INFO badkey !BADKEY=42 !BADKEY=x',
+        '2000/01/01 00:00:00 INFO named lvl=hi t=0001-01-01T00:00:00.000Z m=map[a:1] nil=<nil> eq="a=b"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('follows the log package’s flags and prefix, as Go’s default handler writes through it', () => {
+    const r = run(
+      '\tlog.SetFlags(log.Lshortfile)\n\tlog.SetPrefix("app: ")\n\tslog.Info("ready", "port", 8080)',
+      '"log"\n\t"log/slog"',
+    );
+    expect(r.stderr).toBe('app: main.go:11: INFO ready port=8080\n');
+  });
+
+  it('is refused beyond the default logger, with what is missing', () => {
+    const c = compileGo(main('\tl := slog.New(nil)\n\t_ = l', '"log/slog"'));
+    expect(c.ok ? '' : c.diagnostics[0]?.msg).toBe('unsupported: slog.New is not simulated yet');
   });
 });

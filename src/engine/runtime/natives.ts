@@ -24,7 +24,10 @@ import {
   responseType,
   HTTP_GET_LATENCY_NS,
   builderType,
+  durationType,
   fileType,
+  slogAttrType,
+  timeType,
 } from '../lang/stdlib';
 import {
   T,
@@ -48,6 +51,8 @@ import {
   calendar,
   formatLayout,
   formatLogTime,
+  formatDuration,
+  formatFloat,
   formatValue,
   fprint,
   quote,
@@ -1062,6 +1067,100 @@ function logNatives(): Record<string, Native> {
   return out;
 }
 
+// ---- log/slog -----------------------------------------------------------------------------
+
+/** The default logger's threshold: Debug is left out (slog.LevelInfo). */
+const SLOG_LEVELS = { Debug: -4, Info: 0, Warn: 4, Error: 8 } as const;
+
+/**
+ * slog's text form of a string (text_handler.go needsQuoting): quoted as strconv.Quote does
+ * when empty or when it holds a space, `=`, `"`, a control character or an unprintable rune.
+ */
+function slogString(s: string): string {
+  const plain = s.length > 0 && ![...s].some((c) => /[\s="\p{C}]/u.test(c));
+  return plain ? s : quote(s);
+}
+
+/** A value as slog's default and text handlers write it (appendTextValue, Value.append). */
+function slogValue(m: Machine, v: Value): string {
+  if (!(v instanceof Iface)) return '<nil>';
+  const t = v.t;
+  const x = v.v;
+  // (AnyValue goes by the dynamic type itself: a named string or int is KindAny, %+v)
+  if (t.k === 'basic') {
+    if (t.name === 'string') return slogString(x as string);
+    if (t.name === 'bool') return String(x);
+    if (t.name.startsWith('float')) return formatFloat(x as number);
+    if (/^u?int/.test(t.name)) return String(x);
+  }
+  if (t === durationType) return formatDuration(x as number);
+  if (t === timeType) return formatLayout(x as number, '2006-01-02T15:04:05.000Z07:00');
+  if (t.k === 'slice' && t.elem.k === 'basic' && t.elem.name === 'uint8')
+    return quote(bytesText(m, x));
+  return slogString(sprintf(m, '%+v', [v]));
+}
+
+/**
+ * slog.Info and its kin on the default logger (Go 1.21's defaultHandler): the level, the
+ * message and each key=value, written through the log package's output (its flags, its
+ * prefix) as one line; args as argsToAttr reads them (a lone or non-string key is !BADKEY).
+ */
+function slogNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {};
+  for (const [level, n] of Object.entries(SLOG_LEVELS))
+    out[`slog.${level}`] = (m, g, a, ins) => {
+      if (n < SLOG_LEVELS.Info) return none;
+      let line = `${level.toUpperCase()} ${a[0] as string}`;
+      const args = a.slice(1);
+      for (let i = 0; i < args.length;) {
+        const x = args[i] as Value;
+        let key: string;
+        let val: Value;
+        if (x instanceof Iface && x.t === slogAttrType && x.v instanceof Ref) {
+          [key, val] = m.slots(x.v.id).s as [string, Value];
+          i += 1;
+        } else if (x instanceof Iface && x.t.k === 'basic' && x.t.name === 'string') {
+          if (i + 1 >= args.length) [key, val] = ['!BADKEY', x];
+          else [key, val] = [x.v as string, args[i + 1] as Value];
+          i += 2;
+        } else {
+          [key, val] = ['!BADKEY', x];
+          i += 1;
+        }
+        // (an empty Attr is left out)
+        if (key === '' && val === null) continue;
+        line += ` ${slogString(key)}=${slogValue(m, val)}`;
+      }
+      logWrite(m, g, ins, line);
+      return none;
+    };
+  // slog.String(key, v) and the others: an Attr holding v as an any
+  for (const [name, t] of [
+    ['String', T.string],
+    ['Int', T.int],
+    ['Int64', T.int64],
+    ['Float64', T.float64],
+    ['Bool', T.bool],
+    ['Duration', durationType],
+    ['Time', timeType],
+  ] as const)
+    out[`slog.${name}`] = (m, _g, a) => [slogAttr(m, a[0] as string, new Iface(t, a[1] as Value))];
+  out['slog.Any'] = (m, _g, a) => [slogAttr(m, a[0] as string, a[1] as Value)];
+  return out;
+}
+
+function slogAttr(m: Machine, key: string, v: Value): Value {
+  const id = m.alloc({
+    k: K.Slots,
+    ep: m.ep,
+    role: Role.Struct,
+    t: slogAttrType,
+    s: [key, v],
+    name: '',
+  });
+  return new Ref(id, -1);
+}
+
 // ---- sync/atomic ----------------------------------------------------------------------
 
 /**
@@ -1579,6 +1678,7 @@ const NATIVES: Record<string, Native> = {
   'builtin.max': (_m, _g, a) => [a.reduce((x, y) => ((y as number) > (x as number) ? y : x))],
   ...atomicNatives(),
   ...atomicValueNatives(),
+  ...slogNatives(),
   ...ATOMIC_POINTER_NATIVES,
   ...textNatives(),
   ...logNatives(),
