@@ -275,6 +275,16 @@ describe('atomic.Pointer[T] (Go 1.19), the one generic type Interleave has', () 
     ]);
   });
 
+  it('tells the stage what each operation saw or left: nil, or the pointer as fmt prints one', () => {
+    const m = new Machine(compile(src), { record: true });
+    const seen: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      m.step(1);
+      for (const e of m.events) if (e.t === 'atomic') seen.push(`${e.op} ${e.value}`);
+    }
+    expect(seen).toEqual(['Load nil', 'Load nil', 'Store &{1}']);
+  });
+
   it('without its type argument it is types2’s error', () => {
     expect(
       refusal(

@@ -36,6 +36,7 @@ import {
   identical,
   isInterface,
   isStructLike,
+  slotType,
   typeString,
   under,
   type BasicName,
@@ -1199,10 +1200,13 @@ function atomicAccess(
       obj: r.id,
       name: atomicName(o, r.f),
       op: name,
+      // (an atomic.Pointer's *T as fmt prints a pointer at the top: &{…})
       value:
-        shown !== null && typeof shown === 'object'
-          ? formatValue(m, shown, null, 'v')
-          : String(shown),
+        shown === null
+          ? 'nil'
+          : typeof shown === 'object'
+            ? formatValue(m, shown, slotType(o.t, r.f < 0 ? 0 : r.f) ?? null, 'v')
+            : String(shown),
       swapped: name === 'CompareAndSwap' && next !== undefined,
     });
   }
