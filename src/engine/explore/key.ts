@@ -104,7 +104,7 @@ export function stateKey(m: Machine): string {
         break;
       case K.Ctx:
         out.push(
-          `C${o.kind}${val(o.err)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}`,
+          `C${o.kind}${val(o.err)}${val(o.cause)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}`,
           ...o.children.map((c) => obj(c)),
         );
         break;
@@ -337,6 +337,7 @@ export class StateHasher {
           this.add(CTX_KIND[o.kind]);
           if (o.kv) this.vals(o.kv);
           this.val(o.err);
+          this.val(o.cause);
           this.num(o.deadline);
           this.add(o.children.length);
           for (const c of o.children) this.add(this.obj(c));

@@ -183,6 +183,7 @@ export class Owners {
           if (o.parent >= 0) this.object(o.parent, who);
           for (const c of o.children) this.object(c, who);
           this.value(o.err, who);
+          this.value(o.cause, who);
           if (o.kv) this.values(o.kv, who);
           break;
         default:

@@ -1257,6 +1257,7 @@ class Compiler {
     };
     for (const t of libraryTypes) visit(t);
     this.trampoline('context.cancel', 1, 0, fn([], []));
+    this.trampoline('context.cancelCause', 2, 0, fn([errorType], []));
   }
 
   // ---- emission ------------------------------------------------------------------------

@@ -332,6 +332,7 @@ native(cancelCtxType, 'Err', fn([], [errorType]));
 native(cancelCtxType, 'Value', fn([empty], [empty]));
 export const cancelCtxPtr: Type = { k: 'ptr', elem: cancelCtxType };
 export const cancelFuncType = named('context', 'CancelFunc', fn([], []));
+export const cancelCauseFuncType = named('context', 'CancelCauseFunc', fn([errorType], []));
 
 // ---- net/http ------------------------------------------------------------------------
 export const readCloserType = named('io', 'ReadCloser', {
@@ -593,6 +594,12 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     new Map<string, Member>([
       ['Context', { k: 'type', type: contextType }],
       ['CancelFunc', { k: 'type', type: cancelFuncType }],
+      ['CancelCauseFunc', { k: 'type', type: cancelCauseFuncType }],
+      [
+        'WithCancelCause',
+        f(fn([contextType], [contextType, cancelCauseFuncType]), 'context.WithCancelCause'),
+      ],
+      ['Cause', f(fn([contextType], [errorType]), 'context.Cause')],
       ['Background', f(fn([], [contextType]), 'context.Background')],
       ['TODO', f(fn([], [contextType]), 'context.TODO')],
       ['WithCancel', f(fn([contextType], [contextType, cancelFuncType]), 'context.WithCancel')],
@@ -1080,6 +1087,9 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['context.WithDeadline', 'context.WithDeadline'],
   ['context.cancelCtx.Err', 'ctx.Err()'],
   ['context.cancel', 'cancel()'],
+  ['context.cancelCause', 'cancel(cause)'],
+  ['context.WithCancelCause', 'context.WithCancelCause'],
+  ['context.Cause', 'context.Cause'],
   ['os.Exit', 'exit'],
   ...['Print', 'Println', 'Printf', 'Fatal', 'Fatalln', 'Fatalf', 'Panic', 'Panicln', 'Panicf'].map(
     (n) => [`log.${n}`, 'log'] as [string, string],

@@ -576,28 +576,36 @@ function newCtx(
     kv,
     children: [],
     err: null,
+    cause: null,
     deadline: dl,
   });
   if (p) {
-    if (p.err !== null) cancelCtx(m, id, p.err, 0);
+    if (p.err !== null) cancelCtx(m, id, p.err, 0, p.cause);
     else m.wr<CtxObj>(parent).children.push(id);
   }
   return id;
 }
 
 /** Cancel a context and, as Go does, every context derived from it. */
-export function cancelCtx(m: Machine, id: number, err: Value, by: number): void {
+export function cancelCtx(
+  m: Machine,
+  id: number,
+  err: Value,
+  by: number,
+  cause: Value = err,
+): void {
   const c = m.get(id) as CtxObj;
   if (c.err !== null) return;
   const w = m.wr<CtxObj>(id);
   w.err = err;
+  w.cause = cause;
   m.emit({
     t: 'cancel',
     g: by,
     obj: id,
     err: err === m.ctxErrs[0] ? GO.contextCanceled : GO.deadlineExceeded,
   });
-  for (const child of w.children) cancelCtx(m, child, err, by);
+  for (const child of w.children) cancelCtx(m, child, err, by, cause);
   w.children = [];
 }
 
@@ -1616,6 +1624,28 @@ const NATIVES: Record<string, Native> = {
   'context.cancel': (m, g, a) => {
     cancelCtx(m, refOf(a[0] as Value), m.ctxErrs[0], g.id);
     return none;
+  },
+  // a CancelCauseFunc: cancel(cause), a nil cause standing for context.Canceled
+  'context.cancelCause': (m, g, a) => {
+    const cause = (a[1] as Value) ?? m.ctxErrs[0];
+    cancelCtx(m, refOf(a[0] as Value), m.ctxErrs[0], g.id, cause as Value);
+    return none;
+  },
+  'context.WithCancelCause': (m, g, a, ins) => {
+    const [ctx, cancel] = withCancel(m, g, a, NO_DEADLINE, ins) as [Value, FnVal];
+    const cause = m.prog.trampolines.get('context.cancelCause/2');
+    if (cause === undefined) throw new Error('internal: no context.cancelCause wrapper');
+    return [ctx, new FnVal(cause, null, cancel.recv, true)];
+  },
+  // context.Cause: the cause kept by the nearest cancellable context, up through the parents
+  // (nil while it is live), else ctx.Err()
+  'context.Cause': (m, _g, a) => {
+    for (let id = ctxArg(a[0] as Value); id >= 0;) {
+      const c = m.get(id) as CtxObj;
+      if (c.kind === 'cancel' || c.kind === 'timer') return [c.cause];
+      id = c.parent;
+    }
+    return [null];
   },
   // ctx.Deadline(): the earliest deadline up through the parents (WithDeadline makes a timer
   // only when it is earlier than its parent's), else the zero Time and false

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileGo, runProgram } from '../index';
 import { sim } from '../testing/driver';
+import { explore } from '../explore/explore';
 
 const MS = 1_000_000;
 
@@ -250,5 +251,36 @@ describe("Go's zero Time (January 1, year 1), apart from the clock's start (2000
     expect(r.outcome.kind).toBe('limit');
     expect(r.outcome.limit).toBe('exactInteger');
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('context.WithCancelCause and context.Cause (Go 1.20)', () => {
+  const src = readFileSync(new URL('../fixtures/context-cause.go', import.meta.url), 'utf8');
+  const after = [
+    'context canceled shutting down shutting down true',
+    'shutting down',
+    'context canceled context canceled',
+    'context canceled',
+    '',
+  ];
+
+  it('keep why a context was cancelled, for it and its children; a nil cause is Canceled', () => {
+    const c = compileGo(src);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    const r = explore(c.program, { maxStates: 10_000 });
+    expect(r.complete).toBe(true);
+    // the child's cause is read while another goroutine cancels: both orders are outcomes
+    expect(r.outcomes.map((o) => o.stdout).sort()).toEqual([
+      ['<nil> <nil> <nil>', '<nil>', ...after].join('\n'),
+      ['<nil> <nil> <nil>', 'shutting down', ...after].join('\n'),
+    ]);
+  });
+
+  it('a deadline’s cause is DeadlineExceeded', () => {
+    const c = compileGo(
+      'package main\n\nimport (\n\t"context"\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)\n\tdefer cancel()\n\ttime.Sleep(time.Second)\n\tfmt.Println(context.Cause(ctx))\n}\n',
+    );
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    expect(runProgram(c.program, {}).stdout).toBe('context deadline exceeded\n');
   });
 });

@@ -156,6 +156,8 @@ export interface CtxObj extends ObjBase {
   children: number[];
   /** nil while live; then context.Canceled or context.DeadlineExceeded */
   err: Value;
+  /** why it was cancelled (context.Cause): the error given to a CancelCauseFunc, else err */
+  cause: Value;
   /**
    * the deadline in virtual time (nanoseconds; -Infinity for the zero Time), or Infinity
    * (natives.ts NO_DEADLINE)
@@ -251,6 +253,7 @@ export function cloneObj(o: Obj, ep: number): Obj {
         kv: o.kv,
         children: o.children.slice(),
         err: o.err,
+        cause: o.cause,
         deadline: o.deadline,
       };
   }
