@@ -37,6 +37,8 @@ import starvation from './programs/starvation.go?raw';
 import storeUnderLoad from './programs/store-under-load.go?raw';
 import atomicHalf from './programs/atomic-half.go?raw';
 import atomicAll from './programs/atomic-all.go?raw';
+import configPlainPointer from './programs/config-plain-pointer.go?raw';
+import configAtomicPointer from './programs/config-atomic-pointer.go?raw';
 import lazyNilCheck from './programs/lazy-nil-check.go?raw';
 import lazyOnce from './programs/lazy-once.go?raw';
 import condIf from './programs/cond-if.go?raw';
@@ -477,6 +479,32 @@ export const SCENARIOS: readonly Scenario[] = [
     source: atomicAll,
     expected: { exit: 0, first: '', stdout: 'hits: 2\n', always: true },
     pair: 'atomic-half',
+  },
+  {
+    id: 'config-plain-pointer',
+    group: 'Beyond the mutex: atomic.Pointer',
+    title: 'Swapping a config through a plain pointer',
+    hook: 'One goroutine replaces the config while another reads it.',
+    kind: 'broken',
+    section: '',
+    notice:
+      'Nothing crashes and the program prints the new config, but the read and the write of current are not ordered: under every schedule the race detector reports them.',
+    source: configPlainPointer,
+    expected: { exit: 66, first: 'WARNING: DATA RACE', race: true, always: true },
+    pair: 'config-atomic-pointer',
+  },
+  {
+    id: 'config-atomic-pointer',
+    group: 'Beyond the mutex: atomic.Pointer',
+    title: 'Swapping a config with atomic.Pointer',
+    hook: 'current.Store and current.Load: no lock, no race.',
+    kind: 'fixed',
+    section: '',
+    notice:
+      'Store and Load are one step each: a reader gets the old config or the new one, never half of each, and the store orders the new config’s fields before the reader sees them.',
+    source: configAtomicPointer,
+    expected: { exit: 0, first: '', stdout: 'config: large\n', race: true, always: true },
+    pair: 'config-plain-pointer',
   },
   {
     id: 'lazy-nil-check',

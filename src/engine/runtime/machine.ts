@@ -156,7 +156,8 @@ export interface G {
   waitStart: number;
   /** a starving mutex was handed to it directly */
   handoff: boolean;
-  readonly fn: string;
+  /** the function it was started with (goroutine 1: main.init, then main.main) */
+  fn: string;
   readonly createdBy: number;
   readonly createdAt: Pos | null;
   readonly createdIn: string | null;
@@ -1497,6 +1498,7 @@ export class Machine {
       // package initialisation is done: main.main runs next on goroutine 1
       this.mainStarted = true;
       this.pushFrame(g, this.prog.main, null, [], false);
+      g.fn = (this.prog.funcs[this.prog.main] as FuncCode).name;
       return 1;
     }
     g.st = 'done';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileGo, formatDiagnostic, Machine, type Program } from '../index';
-import { sharedVars } from './snapshot';
+import { sharedVars, snapshot } from './snapshot';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -148,5 +148,23 @@ func main() {
 }
 `);
     expect(lists.at(-1)).toEqual(['name string = "store"', 'hits atomic.Int64 = 5', 'n int64 = 2']);
+  });
+});
+
+describe('goroutine 1, once package variables are set', () => {
+  it('is main, not the initialiser it started with, to the end', () => {
+    const m = new Machine(
+      compile(
+        'package main\n\nimport "fmt"\n\nvar n = 2 * 21\n\nfunc main() {\n\tfmt.Println(n)\n}\n',
+      ),
+      {},
+    );
+    const fns: string[] = [];
+    while (!m.outcome) {
+      m.step(1);
+      fns.push(snapshot(m).goroutines[0]?.fn ?? '');
+    }
+    expect(fns.at(-1)).toBe('main.main');
+    expect(fns[0]).toBe('main.init');
   });
 });
