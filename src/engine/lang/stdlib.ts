@@ -296,6 +296,19 @@ export const weekdayType = named('time', 'Weekday', T.int);
 native(weekdayType, 'String', fn([], [T.string]), false);
 /** Virtual time, in nanoseconds since synctest's epoch (2000-01-01 00:00:00 UTC). */
 export const timeType = named('time', 'Time', T.int64);
+
+/** slog.String(key, v) and the others: an Attr of this key and v of this type (Any: any). */
+export const SLOG_ATTR_MAKERS: readonly (readonly [string, Type])[] = [
+  ['String', T.string],
+  ['Int', T.int],
+  ['Int64', T.int64],
+  ['Float64', T.float64],
+  ['Bool', T.bool],
+  ['Duration', durationType],
+  ['Time', timeType],
+  ['Any', empty],
+];
+
 native(timeType, 'Sub', fn([timeType], [durationType]), false);
 native(timeType, 'Add', fn([durationType], [timeType]), false);
 native(timeType, 'After', fn([timeType], [T.bool]), false);
@@ -706,18 +719,9 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         (n) => [n, f(fn([T.string, anyVariadic], [], true), `slog.${n}`)] as [string, Member],
       ),
       ['Attr', { k: 'type', type: slogAttrType }],
-      ...(
-        [
-          ['String', T.string],
-          ['Int', T.int],
-          ['Int64', T.int64],
-          ['Float64', T.float64],
-          ['Bool', T.bool],
-          ['Duration', durationType],
-          ['Time', timeType],
-          ['Any', empty],
-        ] as const
-      ).map(([n, t]) => [n, f(fn([T.string, t], [slogAttrType]), `slog.${n}`)] as [string, Member]),
+      ...SLOG_ATTR_MAKERS.map(
+        ([n, t]) => [n, f(fn([T.string, t], [slogAttrType]), `slog.${n}`)] as [string, Member],
+      ),
     ]),
   ],
   [

@@ -26,6 +26,7 @@ import {
   builderType,
   durationType,
   fileType,
+  SLOG_ATTR_MAKERS,
   slogAttrType,
   timeType,
 } from '../lang/stdlib';
@@ -1143,18 +1144,11 @@ function slogNatives(): Record<string, Native> {
       logWrite(m, g, ins, line);
       return none;
     };
-  // slog.String(key, v) and the others: an Attr holding v as an any
-  for (const [name, t] of [
-    ['String', T.string],
-    ['Int', T.int],
-    ['Int64', T.int64],
-    ['Float64', T.float64],
-    ['Bool', T.bool],
-    ['Duration', durationType],
-    ['Time', timeType],
-  ] as const)
-    out[`slog.${name}`] = (m, _g, a) => [slogAttr(m, a[0] as string, new Iface(t, a[1] as Value))];
-  out['slog.Any'] = (m, _g, a) => [slogAttr(m, a[0] as string, a[1] as Value)];
+  // slog.String(key, v) and the others: an Attr holding v as an any (Any's is one already)
+  for (const [name, t] of SLOG_ATTR_MAKERS)
+    out[`slog.${name}`] = (m, _g, a) => [
+      slogAttr(m, a[0] as string, isInterface(t) ? (a[1] as Value) : new Iface(t, a[1] as Value)),
+    ];
   return out;
 }
 
