@@ -338,6 +338,16 @@ export const contextType = named('context', 'Context', {
     ['Value', fn([empty], [empty])],
   ]),
 });
+/** sort.Interface: what sort.Sort and sort.Stable sort, by index. */
+export const sortInterfaceType = named('sort', 'Interface', {
+  k: 'iface',
+  methods: new Map<string, FuncType>([
+    ['Len', fn([], [T.int])],
+    ['Less', fn([T.int, T.int], [T.bool])],
+    ['Swap', fn([T.int, T.int], [])],
+  ]),
+});
+
 /** The concrete context kinds, as fmt's %T would name them. */
 export const cancelCtxType = named('context', 'cancelCtx', { k: 'struct', fields: [] });
 native(cancelCtxType, 'Deadline', fn([], [timeType, T.bool]));
@@ -943,6 +953,9 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Float64s', f(fn([{ k: 'slice', elem: T.float64 }], []), 'sort.Float64s')],
       ['Slice', f(fn([empty, fn([T.int, T.int], [T.bool])], []), 'sort.Slice')],
       ['SliceStable', f(fn([empty, fn([T.int, T.int], [T.bool])], []), 'sort.SliceStable')],
+      ['Interface', { k: 'type', type: sortInterfaceType }],
+      ['Sort', f(fn([sortInterfaceType], []), 'sort.Sort')],
+      ['Stable', f(fn([sortInterfaceType], []), 'sort.Stable')],
     ]),
   ],
   [

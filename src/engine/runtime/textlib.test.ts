@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
+import { refusal } from '../testing/driver';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -365,6 +366,34 @@ describe('sort', () => {
     );
     expect(r.outcome.code).toBe(2);
     expect(r.stderr).toMatch(/^panic: reflect: call of Swapper on int Value\n/);
+  });
+});
+
+describe('sort.Sort and sort.Stable over the program’s own sort.Interface', () => {
+  it('call Len, Less and Swap as Go’s sort does: the same order as sort.Slice gives', () => {
+    const src = readFileSync(new URL('../fixtures/sort-interface.go', import.meta.url), 'utf8');
+    const r = runProgram(compile(src), {});
+    const lines = r.stdout.trim().split('\n');
+    const keys = (line: string) => [...line.matchAll(/\{j\d+ (\d)\}/g)].map((x) => Number(x[1]));
+    // sorted by priority, each of them
+    for (const line of lines.slice(0, 4))
+      expect(keys(line)).toEqual([...keys(line)].sort((a, b) => a - b));
+    // sort.Sort and sort.Slice run the same algorithm on the same data: the same order
+    expect(lines[0]).toBe(lines[2]);
+    // sort.Stable keeps equal elements in their first order
+    expect(lines[1]).toBe(
+      '[{j0 0} {j3 0} {j6 0} {j9 0} {j12 0} {j15 0} {j18 0} {j1 1} {j4 1} {j7 1} {j10 1} {j13 1} {j16 1} {j19 1} {j2 2} {j5 2} {j8 2} {j11 2} {j14 2} {j17 2}]',
+    );
+    // a nil sort.Interface: calling its Len is a nil dereference, recovered here
+    expect(lines[4]).toBe('runtime error: invalid memory address or nil pointer dereference');
+  });
+
+  it('refuses what is not a sort.Interface, in types2’s words', () => {
+    expect(
+      refusal('package main\n\nimport "sort"\n\nfunc main() {\n\tsort.Sort([]int{1})\n}\n'),
+    ).toBe(
+      '6:12: cannot use []int{…} (value of type []int) as sort.Interface value in argument to sort.Sort: []int does not implement sort.Interface (missing method Len)',
+    );
   });
 });
 

@@ -4,9 +4,8 @@
  * element by element, as Go's code would, so the race detector and the explorer see it.
  *
  * Go's strings count bytes (UTF-8), JavaScript's count UTF-16 units: indexes are converted.
- * sort.Slice is not stable in Go, and its order for equal elements is pdqsort's: slices of up
- * to 12 elements are sorted by Go's own insertion sort (the same order as Go's), longer ones
- * by a stable sort, which can order equal elements differently from Go.
+ * Sorting is Go's own algorithm (./gosort.ts: pdqsort, and SymMerge for the stable sorts),
+ * so equal elements end where Go puts them.
  */
 import { T, under, type Type } from '../lang/types';
 import { quote, sprintf } from './fmt';
@@ -16,14 +15,12 @@ import type { Native } from './natives';
 import { FnVal, Iface, Slice, sliceValues, type SlotsObj, type Value } from './values';
 import type { Instr } from '../lang/code';
 import { MATH_BINARY, MATH_UNARY } from '../lang/stdlib';
+import { pdqsortAll, stable, type SortData } from './gosort';
 
 const none: Value[] = [];
 
 // (for natives.ts, which takes nothing but types from the machine)
 export { utf8Bytes };
-
-/** Go's pdqsort sorts this many elements or fewer by insertion sort (sort/zsortfunc.go). */
-const INSERTION_SORT_MAX = 12;
 
 /** The byte offset (UTF-8) of UTF-16 index i of s; -1 stays -1. */
 function byteIndex(s: string, i: number): number {
@@ -191,6 +188,7 @@ function sortSlice(
   ins: Instr,
   v: Value,
   less: (a: Value, b: Value, i: number, j: number) => boolean,
+  isStable = false,
 ): void {
   if (!(v instanceof Slice) || v.len < 2) return;
   const n = v.len;
@@ -200,31 +198,17 @@ function sortSlice(
     m.touch(g, v.b, v.off + i, true, ins);
     m.wr<SlotsObj>(v.b).s[v.off + i] = x;
   };
-  if (n <= INSERTION_SORT_MAX) {
-    // Go's insertionSortLessFunc: the same swaps, so the same order for equal elements
-    for (let i = 1; i < n; i++)
-      for (let j = i; j > 0 && less(at(j), at(j - 1), j, j - 1); j--) {
-        const x = at(j);
-        set(j, at(j - 1));
-        set(j - 1, x);
-      }
-    return;
-  }
-  // a stable sort of the values; less sees indexes into the slice as it was (unchanged until
-  // the order is known)
-  const vals = Array.from({ length: n }, (_, i) => at(i));
-  const order = vals
-    .map((_, i) => i)
-    .sort((i, j) =>
-      less(vals[i] as Value, vals[j] as Value, i, j)
-        ? -1
-        : less(vals[j] as Value, vals[i] as Value, j, i)
-          ? 1
-          : 0,
-    );
-  order.forEach((from, to) => {
-    if (from !== to) set(to, vals[from] as Value);
-  });
+  // Go's own algorithm (./gosort.ts): the same comparisons and swaps, so the same order
+  const data: SortData = {
+    less: (i, j) => less(at(i), at(j), i, j),
+    swap: (i, j) => {
+      const x = at(i);
+      set(i, at(j));
+      set(j, x);
+    },
+  };
+  if (isStable) stable(data, n);
+  else pdqsortAll(data, n);
 }
 
 function orderedLess(a: Value, b: Value): boolean {
@@ -330,18 +314,21 @@ function slicesNatives(): Record<string, Native> {
     const xs = read(m, g, a[0] as Value, ins);
     return xs.findIndex((x) => m.callSync(g, f.fn, f, [x])[0] === true);
   };
-  const sortFunc: Native = (m, g, a, ins) => {
-    const f = a[1] as Value;
-    if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
-    sortSlice(
-      m,
-      g,
-      ins,
-      a[0] as Value,
-      (x, y) => (m.callSync(g, f.fn, f, [x, y])[0] as number) < 0,
-    );
-    return none;
-  };
+  const sortFunc =
+    (isStable: boolean): Native =>
+    (m, g, a, ins) => {
+      const f = a[1] as Value;
+      if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+      sortSlice(
+        m,
+        g,
+        ins,
+        a[0] as Value,
+        (x, y) => (m.callSync(g, f.fn, f, [x, y])[0] as number) < 0,
+        isStable,
+      );
+      return none;
+    };
   const extreme =
     (name: string, better: (x: Value, y: Value) => boolean): Native =>
     (m, g, a, ins) => {
@@ -360,8 +347,8 @@ function slicesNatives(): Record<string, Native> {
       sortSlice(m, g, ins, a[0] as Value, orderedLess);
       return none;
     },
-    'slices.SortFunc': sortFunc,
-    'slices.SortStableFunc': sortFunc,
+    'slices.SortFunc': sortFunc(false),
+    'slices.SortStableFunc': sortFunc(true),
     'slices.IndexFunc': (m, g, a, ins) => [indexFunc(m, g, a, ins)],
     'slices.ContainsFunc': (m, g, a, ins) => [indexFunc(m, g, a, ins) >= 0],
     'cmp.Compare': (_m, _g, a) => [compare(a[0] as Value, a[1] as Value)],
@@ -586,26 +573,61 @@ export function textNatives(): Record<string, Native> {
       sortSlice(m, g, ins, a[0] as Value, orderedLess);
       return none;
     },
-    'sort.Slice': sortBy,
-    'sort.SliceStable': sortBy,
+    'sort.Slice': sortBy(false),
+    'sort.SliceStable': sortBy(true),
+    'sort.Sort': sortInterface(false),
+    'sort.Stable': sortInterface(true),
   };
 }
 
 /**
- * sort.Slice(x, less) and SliceStable (one sort serves both, see the top of this file):
- * less(i, j) runs as Go code, inside this step.
+ * sort.Slice(x, less) and SliceStable: less(i, j) runs as Go code, inside this step; the
+ * elements are swapped as reflect.Swapper swaps them.
  */
-function sortBy(m: Machine, g: G, a: readonly Value[], ins: Instr): Value[] {
-  const x = a[0] instanceof Iface ? a[0].v : null;
-  const less = a[1] as Value;
-  if (!(x instanceof Slice)) {
-    // reflectlite.Swapper's panic, a *reflect.ValueError
-    const kind = a[0] instanceof Iface ? kindName(a[0].t) : 'invalid';
-    return m.runtimePanic(`reflect: call of Swapper on ${kind} Value`, ins.pos, false);
-  }
-  if (!(less instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
-  sortSlice(m, g, ins, x, (_a, _b, i, j) => m.callSync(g, less.fn, less, [i, j])[0] === true);
-  return none;
+function sortBy(isStable: boolean): Native {
+  return (m, g, a, ins) => {
+    const x = a[0] instanceof Iface ? a[0].v : null;
+    const less = a[1] as Value;
+    if (!(x instanceof Slice)) {
+      // reflectlite.Swapper's panic, a *reflect.ValueError
+      const kind = a[0] instanceof Iface ? kindName(a[0].t) : 'invalid';
+      return m.runtimePanic(`reflect: call of Swapper on ${kind} Value`, ins.pos, false);
+    }
+    if (!(less instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+    sortSlice(
+      m,
+      g,
+      ins,
+      x,
+      (_a, _b, i, j) => m.callSync(g, less.fn, less, [i, j])[0] === true,
+      isStable,
+    );
+    return none;
+  };
+}
+
+/**
+ * sort.Sort(data) and sort.Stable(data): the program's own Len, Less and Swap, each run as Go
+ * code inside this step, called as Go's sort calls them.
+ */
+function sortInterface(isStable: boolean): Native {
+  return (m, _g, a, ins) => {
+    const data = a[0] as Value;
+    const call = (name: string, args: Value[]) => {
+      const r = m.callMethod(data, name, args);
+      // (a nil Interface: calling Len is a nil dereference, as in Go)
+      if (!r) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+      return r;
+    };
+    const n = call('Len', [])[0] as number;
+    const sorter: SortData = {
+      less: (i, j) => call('Less', [i, j])[0] === true,
+      swap: (i, j) => void call('Swap', [i, j]),
+    };
+    if (isStable) stable(sorter, n);
+    else pdqsortAll(sorter, n);
+    return none;
+  };
 }
 
 /** reflect's Kind name for a type: int, string, struct, map, ptr... */
