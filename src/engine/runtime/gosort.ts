@@ -45,7 +45,7 @@ export function stable(data: SortData, n: number): void {
 
 /** math/bits.Len: the number of bits needed to write n. */
 function bitsLen(n: number): number {
-  return n === 0 ? 0 : Math.floor(Math.log2(n)) + 1;
+  return n < 2 ** 32 ? 32 - Math.clz32(n) : n.toString(2).length;
 }
 
 function insertionSort(data: SortData, a: number, b: number): void {
