@@ -348,6 +348,27 @@ export const sortInterfaceType = named('sort', 'Interface', {
   ]),
 });
 
+/** sort.IntSlice, StringSlice, Float64Slice: a slice with the methods of sort.Interface. */
+function sortSliceType(name: string, elem: Type): NamedType {
+  const t = named('sort', name, { k: 'slice', elem });
+  native(t, 'Len', fn([], [T.int]), false);
+  native(t, 'Less', fn([T.int, T.int], [T.bool]), false);
+  native(t, 'Swap', fn([T.int, T.int], []), false);
+  native(t, 'Sort', fn([], []), false);
+  return t;
+}
+export const sortIntSlice = sortSliceType('IntSlice', T.int);
+export const sortStringSlice = sortSliceType('StringSlice', T.string);
+export const sortFloat64Slice = sortSliceType('Float64Slice', T.float64);
+/** What sort.Reverse returns (a *reverse): data with its Less turned round. */
+export const sortReverseType = named('sort', 'reverse', {
+  k: 'struct',
+  fields: [{ name: 'Interface', type: sortInterfaceType, embedded: true }],
+});
+native(sortReverseType, 'Len', fn([], [T.int]));
+native(sortReverseType, 'Less', fn([T.int, T.int], [T.bool]));
+native(sortReverseType, 'Swap', fn([T.int, T.int], []));
+
 /** The concrete context kinds, as fmt's %T would name them. */
 export const cancelCtxType = named('context', 'cancelCtx', { k: 'struct', fields: [] });
 native(cancelCtxType, 'Deadline', fn([], [timeType, T.bool]));
@@ -955,6 +976,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['SliceStable', f(fn([empty, fn([T.int, T.int], [T.bool])], []), 'sort.SliceStable')],
       ['Interface', { k: 'type', type: sortInterfaceType }],
       ['Sort', f(fn([sortInterfaceType], []), 'sort.Sort')],
+      ['IntSlice', { k: 'type', type: sortIntSlice }],
+      ['StringSlice', { k: 'type', type: sortStringSlice }],
+      ['Float64Slice', { k: 'type', type: sortFloat64Slice }],
+      ['Reverse', f(fn([sortInterfaceType], [sortInterfaceType]), 'sort.Reverse')],
       ['Stable', f(fn([sortInterfaceType], []), 'sort.Stable')],
     ]),
   ],
@@ -1049,6 +1074,10 @@ export const libraryTypes: readonly NamedType[] = [
   builderType,
   syncMapType,
   fileType,
+  sortIntSlice,
+  sortStringSlice,
+  sortFloat64Slice,
+  sortReverseType,
 ];
 
 /**

@@ -388,6 +388,21 @@ describe('sort.Sort and sort.Stable over the program’s own sort.Interface', ()
     expect(lines[4]).toBe('runtime error: invalid memory address or nil pointer dereference');
   });
 
+  it('sort.IntSlice, StringSlice, Float64Slice and sort.Reverse, as Go has them', () => {
+    const src = readFileSync(new URL('../fixtures/sort-reverse.go', import.meta.url), 'utf8');
+    expect(runProgram(compile(src), {}).stdout).toBe(
+      [
+        '[9 6 5 4 3 2 1 1]',
+        '[a b c] 3 true',
+        '[ccc bb a]',
+        '[3 2.5 1] 3',
+        '*sort.reverse [2 1]',
+        'runtime error: index out of range [5] with length 3',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses what is not a sort.Interface, in types2’s words', () => {
     expect(
       refusal('package main\n\nimport "sort"\n\nfunc main() {\n\tsort.Sort([]int{1})\n}\n'),

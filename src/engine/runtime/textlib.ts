@@ -12,9 +12,27 @@ import { quote, sprintf } from './fmt';
 import { GO } from './messages';
 import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
 import type { Native } from './natives';
-import { FnVal, Iface, Slice, sliceValues, type SlotsObj, type Value } from './values';
+import {
+  FnVal,
+  Iface,
+  K,
+  Ref,
+  Role,
+  Slice,
+  sliceValues,
+  type SlotsObj,
+  type Value,
+} from './values';
 import type { Instr } from '../lang/code';
-import { MATH_BINARY, MATH_UNARY } from '../lang/stdlib';
+import {
+  MATH_BINARY,
+  MATH_UNARY,
+  sortFloat64Slice,
+  sortIntSlice,
+  sortReverseType,
+  sortStringSlice,
+} from '../lang/stdlib';
+import { indexOutOfRange } from './messages';
 import { pdqsortAll, stable, type SortData } from './gosort';
 
 const none: Value[] = [];
@@ -577,6 +595,7 @@ export function textNatives(): Record<string, Native> {
     'sort.SliceStable': sortBy(true),
     'sort.Sort': sortInterface(false),
     'sort.Stable': sortInterface(true),
+    ...sortTypeNatives(),
   };
 }
 
@@ -607,27 +626,117 @@ function sortBy(isStable: boolean): Native {
 }
 
 /**
- * sort.Sort(data) and sort.Stable(data): the program's own Len, Less and Swap, each run as Go
- * code inside this step, called as Go's sort calls them.
+ * sort.Sort(data) and sort.Stable(data): Len, Less and Swap called as Go's sort calls them;
+ * the program's own run as Go code inside this step, sort's own types (IntSlice, Reverse…)
+ * here (sortMethod).
  */
 function sortInterface(isStable: boolean): Native {
-  return (m, _g, a, ins) => {
+  return (m, g, a, ins) => {
     const data = a[0] as Value;
-    const call = (name: string, args: Value[]) => {
-      const r = m.callMethod(data, name, args);
-      // (a nil Interface: calling Len is a nil dereference, as in Go)
-      if (!r) return m.runtimePanic(GO.nilDeref, ins.pos, true);
-      return r;
-    };
-    const n = call('Len', [])[0] as number;
+    const n = sortMethod(m, g, ins, data, 'Len', [])[0] as number;
     const sorter: SortData = {
-      less: (i, j) => call('Less', [i, j])[0] === true,
-      swap: (i, j) => void call('Swap', [i, j]),
+      less: (i, j) => sortMethod(m, g, ins, data, 'Less', [i, j])[0] === true,
+      swap: (i, j) => void sortMethod(m, g, ins, data, 'Swap', [i, j]),
     };
     if (isStable) stable(sorter, n);
     else pdqsortAll(sorter, n);
     return none;
   };
+}
+
+/** Len, Less or Swap of a sort.Interface value, whoever implements it. */
+function sortMethod(
+  m: Machine,
+  g: G,
+  ins: Instr,
+  data: Value,
+  name: 'Len' | 'Less' | 'Swap',
+  args: readonly number[],
+): Value[] {
+  // (a nil Interface: calling its method is a nil dereference, as in Go)
+  if (!(data instanceof Iface)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+  const t = data.t;
+  if (t === sortIntSlice || t === sortStringSlice || t === sortFloat64Slice)
+    return sliceMethod(m, g, ins, data.v, name, args);
+  if (t.k === 'ptr' && t.elem === sortReverseType && data.v instanceof Ref) {
+    const inner = m.slots(data.v.id).s[0] as Value;
+    return sortMethod(
+      m,
+      g,
+      ins,
+      inner,
+      name,
+      name === 'Less' ? [args[1] ?? 0, args[0] ?? 0] : args,
+    );
+  }
+  const r = m.callMethod(data, name, [...args]);
+  if (!r) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+  return r;
+}
+
+/** sort.IntSlice's (and StringSlice's, Float64Slice's) Len, Less and Swap on slice x. */
+function sliceMethod(
+  m: Machine,
+  g: G,
+  ins: Instr,
+  x: Value,
+  name: 'Len' | 'Less' | 'Swap',
+  args: readonly number[],
+): Value[] {
+  const s = x instanceof Slice ? x : null;
+  const len = s?.len ?? 0;
+  if (name === 'Len') return [len];
+  for (const i of args)
+    if (i < 0 || i >= len) m.runtimePanic(indexOutOfRange(i, len), ins.pos, false);
+  const [i, j] = args as [number, number];
+  const sl = s as Slice;
+  m.touch(g, sl.b, sl.off + i, name === 'Swap', ins);
+  m.touch(g, sl.b, sl.off + j, name === 'Swap', ins);
+  const o = m.get(sl.b) as SlotsObj;
+  const xi = o.s[sl.off + i] as Value;
+  const xj = o.s[sl.off + j] as Value;
+  if (name === 'Less') return [orderedLess(xi, xj)];
+  const w = m.wr<SlotsObj>(sl.b);
+  w.s[sl.off + i] = xj;
+  w.s[sl.off + j] = xi;
+  return none;
+}
+
+/** sort.IntSlice.Len and the other methods of sort's slice types, and sort.Reverse's. */
+function sortTypeNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {};
+  for (const t of [sortIntSlice, sortStringSlice, sortFloat64Slice]) {
+    for (const name of ['Len', 'Less', 'Swap'] as const)
+      out[`sort.${t.name}.${name}`] = (m, g, a, ins) =>
+        sliceMethod(m, g, ins, a[0] as Value, name, a.slice(1) as number[]);
+    out[`sort.${t.name}.Sort`] = (m, g, a, ins) => {
+      sortSlice(m, g, ins, a[0] as Value, orderedLess);
+      return none;
+    };
+  }
+  for (const name of ['Len', 'Less', 'Swap'] as const)
+    out[`sort.reverse.${name}`] = (m, g, a, ins) =>
+      sortMethod(
+        m,
+        g,
+        ins,
+        new Iface({ k: 'ptr', elem: sortReverseType }, a[0] as Value),
+        name,
+        a.slice(1) as number[],
+      );
+  // sort.Reverse(data): &reverse{data}
+  out['sort.Reverse'] = (m, _g, a) => {
+    const id = m.alloc({
+      k: K.Slots,
+      ep: m.ep,
+      role: Role.Struct,
+      t: sortReverseType,
+      s: [a[0] as Value],
+      name: '',
+    });
+    return [new Iface({ k: 'ptr', elem: sortReverseType }, new Ref(id, -1))];
+  };
+  return out;
 }
 
 /** reflect's Kind name for a type: int, string, struct, map, ptr... */
