@@ -2107,18 +2107,7 @@ class Compiler {
     let valType: Type | null;
     let cont: () => void;
     if (u.k === 'map') {
-      const base = hidden(null);
-      hidden(T.int);
-      hidden(xt);
-      this.emit(Op.RangeMapInit, pos, base);
-      this.beginStep();
-      top = this.here();
-      exit = this.emitVisible(Op.RangeMapNext, pos, 'range: next map entry', base, 0, {
-        zero: u.elem,
-        name: this.placeName(s.x),
-        // a struct or array key is made again for the loop (see runtime/keys.ts)
-        key: isComposite(u.key) ? u.key : null,
-      });
+      ({ top, exit } = this.mapRange(s.x, xt, u, pos, true));
       keyType = u.key;
       valType = u.elem;
       cont = () => undefined;
@@ -2810,22 +2799,12 @@ class Compiler {
       fail(e.pos, `in call to ${name}, E (type ${typeString(elem)}) does not satisfy cmp.Ordered`);
     const pos = e.pos;
     const sliceT: Type = { k: 'slice', elem };
-    const hidden = (t: Type | null) => this.fnc.newLocal(null, t);
-    this.expr(seq.m);
-    const base = hidden(null);
-    hidden(T.int);
-    hidden(mt);
-    const r = hidden(sliceT);
-    const x = hidden(elem);
+    const r = this.fnc.newLocal(null, sliceT);
+    const x = this.fnc.newLocal(null, elem);
     this.emit(Op.Zero, pos, 0, 0, sliceT);
     this.emit(Op.Store, pos, r);
-    this.emit(Op.RangeMapInit, pos, base);
-    const top = this.here();
-    const exit = this.emitVisible(Op.RangeMapNext, pos, 'range: next map entry', base, 0, {
-      zero: mt.elem,
-      name: this.placeName(seq.m),
-      key: isComposite(mt.key) ? mt.key : null,
-    });
+    this.expr(seq.m);
+    const { top, exit } = this.mapRange(seq.m, mt, mt, pos, false);
     // the key and the value are on the stack: keep the one collected
     if (seq.of === 'Keys') this.emit(Op.Pop, pos);
     this.emit(Op.Store, pos, x);
@@ -2843,6 +2822,33 @@ class Compiler {
       this.emit(Op.Load, pos, r);
     }
     return { mode: 'value', type: sliceT };
+  }
+
+  /**
+   * A range over the map x (of type t, its underlying type u) that is on the stack: its hidden
+   * locals, its start, and the step that takes the next entry, pushing its key and value or
+   * leaving for `exit.b`; `top` is where each turn starts (a step of its own if `newStep`).
+   */
+  private mapRange(
+    x: Expr,
+    t: Type,
+    u: Type & { k: 'map' },
+    pos: Pos,
+    newStep: boolean,
+  ): { top: number; exit: Instr } {
+    const base = this.fnc.newLocal(null, null);
+    this.fnc.newLocal(null, T.int);
+    this.fnc.newLocal(null, t);
+    this.emit(Op.RangeMapInit, pos, base);
+    if (newStep) this.beginStep();
+    const top = this.here();
+    const exit = this.emitVisible(Op.RangeMapNext, pos, 'range: next map entry', base, 0, {
+      zero: u.elem,
+      name: this.placeName(x),
+      // a struct or array key is made again for the loop (see runtime/keys.ts)
+      key: isComposite(u.key) ? u.key : null,
+    });
+    return { top, exit };
   }
 
   /**

@@ -412,13 +412,10 @@ export function timeNs(t: number): number {
 
 /** time.Time.String, in UTC (the only zone here). */
 export function formatTime(t: number): string {
-  if (t === 0) return '0001-01-01 00:00:00 +0000 UTC';
-  const ns = timeNs(t);
-  const d = new globalThis.Date(Date.UTC(2000, 0, 1) + Math.floor(ns / 1e6));
+  const c = calendar(t);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const frac = ((ns % 1e9) + 1e9) % 1e9;
-  const fracStr = frac === 0 ? '' : `.${String(frac).padStart(9, '0').replace(/0+$/, '')}`;
-  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${fracStr} +0000 UTC`;
+  const frac = c.nano === 0 ? '' : `.${p(c.nano, 9).replace(/0+$/, '')}`;
+  return `${p(c.year, 4)}-${p(c.month)}-${p(c.day)} ${p(c.hour)}:${p(c.minute)}:${p(c.second)}${frac} +0000 UTC`;
 }
 
 /** Is a struct field exported (an embedded field is named after its type)? */
@@ -442,7 +439,7 @@ function rawTime(t: number, named: boolean, sharp: boolean): string {
 }
 
 /** Seconds from January 1, year 1 to 2000-01-01, both UTC, negated. */
-const ZERO_TIME_FROM_2000_S = -63_082_281_600;
+export const ZERO_TIME_FROM_2000_S = -63_082_281_600;
 
 /**
  * time.Time's GoString, for %#v: time.Date(…) with its zone, UTC for the zero Time and Local

@@ -22,9 +22,6 @@ function numbered(base: string, n: number): string {
   return base.endsWith(' (copy)') ? `${base.slice(0, -1)} ${n})` : `${base} (${n})`;
 }
 
-/** Joins a closure's variable to what it captured in a path (shown as a dot). */
-const CAPTURED = '\u0000';
-
 /** How deep into structs a path may go (`s.inner.mu` is two fields deep). */
 const MAX_FIELDS = 3;
 /** How many elements of a slice or an array are looked into (`forks[0]`, …). */
@@ -42,29 +39,30 @@ export function displayNames(m: Machine): Map<number, string> {
     if (ids) ids.push(id);
     else byBase.set(base, [id]);
   });
-  let paths: Map<number, string> | null = null;
+  let paths: Map<number, VariablePath> | null = null;
   for (const [base, ids] of byBase) {
     if (ids.length === 1) {
       // (one that only a closure holds, as sync.OnceValue's Once: by the closure's variable)
-      const path = (paths ??= variablePaths(m)).get(ids[0] as number);
-      out.set(ids[0] as number, path?.includes(CAPTURED) ? path.replaceAll(CAPTURED, '.') : base);
+      const found = (paths ??= variablePaths(m)).get(ids[0] as number);
+      out.set(ids[0] as number, found?.captured ? found.path : base);
       continue;
     }
     paths ??= variablePaths(m);
     const taken = new Set<string>();
     ids.forEach((id, i) => {
-      const path = paths?.get(id);
-      const name =
-        path && !taken.has(path)
-          ? path.replaceAll(CAPTURED, '.')
-          : i === 0
-            ? base
-            : numbered(base, i + 1);
+      const path = paths?.get(id)?.path;
+      const name = path && !taken.has(path) ? path : i === 0 ? base : numbered(base, i + 1);
       taken.add(name);
       out.set(id, name);
     });
   }
   return out;
+}
+
+/** Where a lock is found from the program's variables, and whether through a closure. */
+interface VariablePath {
+  readonly path: string;
+  readonly captured: boolean;
 }
 
 /**
@@ -75,16 +73,16 @@ export function displayNames(m: Machine): Map<number, string> {
  * program's story is told with; they stay the same from when they are set until the end
  * (after main returns, as it left them).
  */
-function variablePaths(m: Machine): Map<number, string> {
-  const out = new Map<number, string>();
+function variablePaths(m: Machine): Map<number, VariablePath> {
+  const out = new Map<number, VariablePath>();
   const seen = new Set<number>();
-  const visit = (v: Value, path: string, depth: number): void => {
+  const visit = (v: Value, path: string, depth: number, captured = false): void => {
     if (v instanceof Slice) {
       // a slice's elements, as the program indexes them
       const b = m.h[v.b];
       if (b?.k !== K.Slots || depth >= MAX_FIELDS) return;
       for (let i = 0; i < Math.min(v.len, MAX_ELEMENTS); i++)
-        visit(b.s[v.off + i] as Value, `${path}[${i}]`, depth + 1);
+        visit(b.s[v.off + i] as Value, `${path}[${i}]`, depth + 1, captured);
       return;
     }
     if (v instanceof FnVal) {
@@ -93,7 +91,7 @@ function variablePaths(m: Machine): Map<number, string> {
       if (!f || !v.env || depth >= MAX_FIELDS) return;
       v.env.forEach((x, j) => {
         const name = f.localNames[f.captureSlots[j] ?? -1];
-        if (name) visit(x, `${path}${CAPTURED}${name}`, depth + 1);
+        if (name) visit(x, `${path}.${name}`, depth + 1, true);
       });
       return;
     }
@@ -102,20 +100,21 @@ function variablePaths(m: Machine): Map<number, string> {
     if (!o) return;
     if (v.f >= 0) {
       // a variable's box: the variable itself
-      if (o.k === K.Slots && o.role === Role.Box && v.f === 0) visit(o.s[0] as Value, path, depth);
+      if (o.k === K.Slots && o.role === Role.Box && v.f === 0)
+        visit(o.s[0] as Value, path, depth, captured);
       return;
     }
     if (isNamed(o.k)) {
-      if (!out.has(v.id)) out.set(v.id, path);
+      if (!out.has(v.id)) out.set(v.id, { path, captured });
       return;
     }
     if (o.k !== K.Slots || o.role !== Role.Struct || depth >= MAX_FIELDS || seen.has(v.id)) return;
     seen.add(v.id);
     const u = under(o.t);
     if (u.k === 'array')
-      o.s.slice(0, MAX_ELEMENTS).forEach((x, i) => visit(x, `${path}[${i}]`, depth + 1));
+      o.s.slice(0, MAX_ELEMENTS).forEach((x, i) => visit(x, `${path}[${i}]`, depth + 1, captured));
     if (u.k !== 'struct') return;
-    u.fields.forEach((f, i) => visit(o.s[i] as Value, `${path}.${f.name}`, depth + 1));
+    u.fields.forEach((f, i) => visit(o.s[i] as Value, `${path}.${f.name}`, depth + 1, captured));
   };
   m.prog.globals.forEach((gv, i) => visit(m.globals[i] as Value, gv.name, 0));
   const main = m.prog.funcs[m.prog.main];

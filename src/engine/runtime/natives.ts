@@ -50,6 +50,7 @@ import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './te
 import {
   MIN_DURATION,
   TIME_STRINGERS,
+  ZERO_TIME_FROM_2000_S,
   calendar,
   formatLayout,
   formatLogTime,
@@ -102,7 +103,7 @@ const STARVATION_NS = 1_000_000;
 /** 2000-01-01 00:00:00 UTC in Unix seconds: where virtual time starts */
 const EPOCH_2000_S = 946_684_800;
 /** Go's zero Time (January 1, year 1 UTC) in seconds since 1970. */
-const ZERO_TIME_UNIX_S = -62_135_596_800;
+const ZERO_TIME_UNIX_S = EPOCH_2000_S + ZERO_TIME_FROM_2000_S;
 
 /** A context without a deadline has this one (see CtxObj.deadline). */
 export const NO_DEADLINE = Infinity;
@@ -1290,7 +1291,7 @@ function atomicValueNatives(): Record<string, Native> {
   };
   return {
     'atomic.Value.Load': (m, g, a, ins) =>
-      atomicAccess(m, g, a[0] as Value, ins, 'Load', (old) => ({ out: [old] })),
+      atomicAccess(m, g, a[0] as Value, ins, 'Load', ATOMIC_EFFECT.Load(a, 'Value')),
     'atomic.Value.Store': (m, g, a, ins) =>
       atomicAccess(m, g, a[0] as Value, ins, 'Store', (old) => {
         check(m, g, ins, old, a[1] as Value, 'store');
@@ -1316,14 +1317,17 @@ function atomicValueNatives(): Record<string, Native> {
   };
 }
 
-/** atomic.Pointer[T]'s methods: one indivisible access each to its *T (atomicAccess). */
+/**
+ * atomic.Pointer[T]'s methods: one indivisible access each to its *T (atomicAccess), as the
+ * typed values' Load, Store and Swap; CompareAndSwap compares pointers.
+ */
 const ATOMIC_POINTER_NATIVES: Record<string, Native> = {
-  'atomic.Pointer.Load': (m, g, a, ins) =>
-    atomicAccess(m, g, a[0] as Value, ins, 'Load', (old) => ({ out: [old] })),
-  'atomic.Pointer.Store': (m, g, a, ins) =>
-    atomicAccess(m, g, a[0] as Value, ins, 'Store', () => ({ out: none, next: a[1] as Value })),
-  'atomic.Pointer.Swap': (m, g, a, ins) =>
-    atomicAccess(m, g, a[0] as Value, ins, 'Swap', (old) => ({ out: [old], next: a[1] as Value })),
+  ...Object.fromEntries(
+    (['Load', 'Store', 'Swap'] as const).map((op): [string, Native] => [
+      `atomic.Pointer.${op}`,
+      (m, g, a, ins) => atomicAccess(m, g, a[0] as Value, ins, op, ATOMIC_EFFECT[op](a, 'Pointer')),
+    ]),
+  ),
   'atomic.Pointer.CompareAndSwap': (m, g, a, ins) =>
     atomicAccess(m, g, a[0] as Value, ins, 'CompareAndSwap', (cur) =>
       m.equal(cur, a[1] as Value, null, ins.pos)

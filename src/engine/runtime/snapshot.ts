@@ -9,7 +9,7 @@ import type { WaitReason } from './events';
 import { keyPointer } from './keys';
 import { SYNC_MAP_TYPE, type Machine, type Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
-import { typeString, under, type Type } from '../lang/types';
+import { slotType, typeString, under, type Type } from '../lang/types';
 import { condType, isAtomicType } from '../lang/stdlib';
 import { formatValue, quote } from './fmt';
 import { displayNames } from './names';
@@ -178,10 +178,8 @@ export function sharedVars(m: Machine, live: ReadonlySet<number> = reachable(m))
 function varValue(m: Machine, v: Value, t: Type): string {
   if (isAtomicType(t)) {
     if (t.name === 'Bool') return String(v === true || v === 1);
-    // (an atomic.Pointer's value is a pointer: &{…}, as fmt prints one)
-    const u = under(t);
-    const ft = t.name === 'Pointer' && u.k === 'struct' ? (u.fields[0]?.type ?? null) : null;
-    return formatValue(m, v, ft, 'v');
+    // (as its one field's type prints it: an atomic.Pointer's *T is &{…}, as fmt prints one)
+    return formatValue(m, v, slotType(t, 0) ?? null, 'v');
   }
   return typeof v === 'string' ? quote(v) : formatValue(m, v, t, 'v');
 }

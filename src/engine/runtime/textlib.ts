@@ -9,7 +9,7 @@
  */
 import { T, under, type Type } from '../lang/types';
 import { quote, sprintf } from './fmt';
-import { GO } from './messages';
+import { GO, indexOutOfRange } from './messages';
 import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
 import type { Native } from './natives';
 import {
@@ -32,7 +32,6 @@ import {
   sortReverseType,
   sortStringSlice,
 } from '../lang/stdlib';
-import { indexOutOfRange } from './messages';
 import { pdqsortAll, stable, type SortData } from './gosort';
 
 const none: Value[] = [];
@@ -212,21 +211,23 @@ function sortSlice(
   const n = v.len;
   for (let i = 0; i < n; i++) m.touch(g, v.b, v.off + i, false, ins);
   const at = (i: number) => (m.get(v.b) as SlotsObj).s[v.off + i] as Value;
-  const set = (i: number, x: Value) => {
-    m.touch(g, v.b, v.off + i, true, ins);
-    m.wr<SlotsObj>(v.b).s[v.off + i] = x;
-  };
   // Go's own algorithm (./gosort.ts): the same comparisons and swaps, so the same order
   const data: SortData = {
     less: (i, j) => less(at(i), at(j), i, j),
-    swap: (i, j) => {
-      const x = at(i);
-      set(i, at(j));
-      set(j, x);
-    },
+    swap: (i, j) => swapElements(m, g, ins, v, i, j),
   };
   if (isStable) stable(data, n);
   else pdqsortAll(data, n);
+}
+
+/** Swap elements i and j of slice v, each write seen by the race detector. */
+function swapElements(m: Machine, g: G, ins: Instr, v: Slice, i: number, j: number): void {
+  m.touch(g, v.b, v.off + i, true, ins);
+  m.touch(g, v.b, v.off + j, true, ins);
+  const w = m.wr<SlotsObj>(v.b);
+  const x = w.s[v.off + i] as Value;
+  w.s[v.off + i] = w.s[v.off + j] as Value;
+  w.s[v.off + j] = x;
 }
 
 function orderedLess(a: Value, b: Value): boolean {
@@ -690,16 +691,14 @@ function sliceMethod(
     if (i < 0 || i >= len) m.runtimePanic(indexOutOfRange(i, len), ins.pos, false);
   const [i, j] = args as [number, number];
   const sl = s as Slice;
-  m.touch(g, sl.b, sl.off + i, name === 'Swap', ins);
-  m.touch(g, sl.b, sl.off + j, name === 'Swap', ins);
+  if (name === 'Swap') {
+    swapElements(m, g, ins, sl, i, j);
+    return none;
+  }
+  m.touch(g, sl.b, sl.off + i, false, ins);
+  m.touch(g, sl.b, sl.off + j, false, ins);
   const o = m.get(sl.b) as SlotsObj;
-  const xi = o.s[sl.off + i] as Value;
-  const xj = o.s[sl.off + j] as Value;
-  if (name === 'Less') return [orderedLess(xi, xj)];
-  const w = m.wr<SlotsObj>(sl.b);
-  w.s[sl.off + i] = xj;
-  w.s[sl.off + j] = xi;
-  return none;
+  return [orderedLess(o.s[sl.off + i] as Value, o.s[sl.off + j] as Value)];
 }
 
 /** sort.IntSlice.Len and the other methods of sort's slice types, and sort.Reverse's. */
