@@ -40,10 +40,13 @@ export function displayNames(m: Machine): Map<number, string> {
     else byBase.set(base, [id]);
   });
   let paths: Map<number, VariablePath> | null = null;
+  // (a lock only a closure holds, as sync.OnceValue's Once, is named by the closure's
+  // variable; the walk is made only when a variable holds a closure: names are worked out
+  // for every frame drawn)
+  const closures = holdsClosure(m);
   for (const [base, ids] of byBase) {
     if (ids.length === 1) {
-      // (one that only a closure holds, as sync.OnceValue's Once: by the closure's variable)
-      const found = (paths ??= variablePaths(m)).get(ids[0] as number);
+      const found = closures ? (paths ??= variablePaths(m)).get(ids[0] as number) : undefined;
       out.set(ids[0] as number, found?.captured ? found.path : base);
       continue;
     }
@@ -116,14 +119,24 @@ function variablePaths(m: Machine): Map<number, VariablePath> {
     if (u.k !== 'struct') return;
     u.fields.forEach((f, i) => visit(o.s[i] as Value, `${path}.${f.name}`, depth + 1, captured));
   };
-  m.prog.globals.forEach((gv, i) => visit(m.globals[i] as Value, gv.name, 0));
+  for (const [name, v] of programVariables(m)) visit(v, name, 0);
+  return out;
+}
+
+/** The package-level variables and main's own, by name, in that order. */
+function programVariables(m: Machine): [string, Value][] {
+  const out: [string, Value][] = m.prog.globals.map((gv, i) => [gv.name, m.globals[i] as Value]);
   const main = m.prog.funcs[m.prog.main];
-  const g1 = m.gs[0];
-  const frame = g1?.fr[0];
+  const frame = m.gs[0]?.fr[0];
   const locals = frame && frame.f === main ? frame.L : m.finalLocals;
   locals.forEach((v, i) => {
     const name = main?.localNames[i];
-    if (name && name !== '_') visit(v, name, 0);
+    if (name && name !== '_') out.push([name, v]);
   });
   return out;
+}
+
+/** Does one of those variables hold a function value (in its box, if it is captured)? */
+function holdsClosure(m: Machine): boolean {
+  return programVariables(m).some(([, v]) => m.unbox(v) instanceof FnVal);
 }
