@@ -351,14 +351,40 @@ describe('the reductions keep every outcome', () => {
     },
   );
 
+  it.each([
+    ...programs,
+    ...['spin.go', 'lock-ring.go', 'rwmutex-read-twice.go'].map((f) => [f, null] as const),
+  ])(
+    '%s: a Lock made to wait is told without running it: the same states and schedules',
+    (file, url) => {
+      const p = url ? compile(readFileSync(url, 'utf8'), file) : model(file, 3, 2);
+      for (const opts of [{}, { proof: true }, { race: true, maxStates: 20_000 }]) {
+        const [told, run] = [explore(p, opts), explore(p, { ...opts, predict: false })];
+        expect({ states: told.states, outcomes: told.outcomes }).toEqual({
+          states: run.states,
+          outcomes: run.outcomes,
+        });
+        expect(told.transitions).toBeLessThanOrEqual(run.transitions);
+        if (file === 'spin.go') expect(told.transitions).toBeLessThan(run.transitions);
+      }
+    },
+  );
+
   it('on random programs of locks, maps, shared variables, prints, sleeps and wait groups', () => {
     fc.assert(
       fc.property(randomProgram, fc.boolean(), (src, race) => {
         const p = compile(src);
         const full = explore(p, { race, reduce: false, maxStates: 20_000 });
         fc.pre(full.complete);
-        expect(outcomes(explore(p, { race })), src).toEqual(outcomes(full));
+        const r = explore(p, { race });
+        expect(outcomes(r), src).toEqual(outcomes(full));
         expect(outcomes(explore(p, { race, proof: true })), src).toEqual(outcomes(full));
+        // the moves told without running them are the moves running them gives
+        const run = explore(p, { race, predict: false });
+        expect({ states: r.states, outcomes: r.outcomes }, src).toEqual({
+          states: run.states,
+          outcomes: run.outcomes,
+        });
       }),
       { numRuns: 40, seed: 5 },
     );

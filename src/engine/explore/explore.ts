@@ -50,7 +50,7 @@ import { Owners } from './owners';
 import { stuckAtExit } from './stuck';
 import { StateHasher } from './key';
 import { Records } from './records';
-import { choose, conflicts, move, type Move, type Policy } from './reduce';
+import { choose, conflicts, move, waitsAgain, type Move, type Policy } from './reduce';
 import { VisitedTable } from './table';
 
 export interface ExploreOptions extends MachineOptions {
@@ -77,6 +77,11 @@ export interface ExploreOptions extends MachineOptions {
    * measure what that reduction saves; default true (it applies only when `reduce` does)
    */
   readonly ownership?: boolean;
+  /**
+   * false works out every move it needs by running it, to check that the moves it tells
+   * without running them (./reduce.ts, `waitsAgain`) are right; default true
+   */
+  readonly predict?: boolean;
   /** machines kept in the frontier; states beyond wait as records (default 50,000) */
   readonly maxFrontier?: number;
   /**
@@ -242,6 +247,7 @@ class Search {
   private readonly every: number;
   private readonly reduce: boolean;
   private readonly ownership: boolean;
+  private readonly predict: boolean;
   private readonly policy: Policy;
   private readonly root: Machine;
   private readonly hasher: StateHasher;
@@ -254,7 +260,8 @@ class Search {
   /** scratch arrays for `expand` (never kept beyond one call) */
   private runnable = new Int32Array(64);
   private asleep = new Int32Array(64);
-  private independent = new Uint8Array(64);
+  /** by index in the moves tried from a state: each one's move after the move made, if known */
+  private carried: (Move | null)[] = [];
   /** the moves `movesFrom` chose to try */
   private chosen: readonly Move[] = NONE;
   /** depth-first: the state `visit` passed on, to be expanded next */
@@ -264,8 +271,7 @@ class Search {
   private stackDepth = 0;
   /** depth-first: states after moves still to try, kept on the stack (see open) */
   private keptAfters = 0;
-  /** the moves from the state being expanded, and how many are independent of the last made */
-  private moves: readonly Move[] = NONE;
+  /** the moves from the state being expanded, and how many are known after the last made */
   private nMoves = 0;
   private nInherited = 0;
   private readonly afters: (Machine | null)[] = [];
@@ -308,6 +314,7 @@ class Search {
     this.every = opts.progressEvery ?? 1000;
     this.reduce = opts.reduce ?? true;
     this.ownership = this.reduce && (opts.ownership ?? true);
+    this.predict = this.reduce && (opts.predict ?? true);
     const facts = programFacts(program);
     const proof = opts.proof ?? false;
     this.policy = {
@@ -589,18 +596,23 @@ class Search {
     }
     let na = 0;
     let ni = 0;
-    const independent = this.independent;
+    const carried = this.carried;
     const asleep = this.asleep;
     for (let j = 0; j < rn; j++) {
       const other = moves[j] as Move;
-      const ind = other !== mv && !conflicts(other, mv);
-      independent[j] = ind ? 1 : 0;
-      if (!ind) continue;
+      if (other === mv) {
+        carried[j] = null;
+        continue;
+      }
+      // independent of the move made: the same move after it; a Lock it made wait: known too
+      const known = conflicts(other, mv) ? (this.predict ? waitsAgain(after, other) : null) : other;
+      carried[j] = known;
+      if (!known) continue;
       ni++;
-      if (this.reduce && asleepHere & bitOf(rank, other.g)) asleep[na++] = other.g;
+      if (known === other && this.reduce && asleepHere & bitOf(rank, other.g))
+        asleep[na++] = other.g;
     }
     // the independent moves are gathered only if the state is kept (./enqueue)
-    this.moves = moves;
     this.nMoves = rn;
     this.nInherited = ni;
     this.visit(after, rec, mv.g, steps, depth + 1, asleep, na);
@@ -611,7 +623,6 @@ class Search {
     if (this.runnable.length >= n) return;
     this.runnable = new Int32Array(n * 2);
     this.asleep = new Int32Array(n * 2);
-    this.independent = new Uint8Array(n * 2);
     this.rank = new Int32Array(n * 2);
   }
 
@@ -718,17 +729,21 @@ class Search {
   }
 
   /**
-   * The moves of the state being expanded that are independent of the move just made (see
-   * `expand`): still the same moves after it, so the state reached need not work them out.
+   * The moves of the state being expanded that are known after the move just made (see
+   * `tryMove`): those independent of it, which are still the same moves, and Locks it made
+   * wait (`waitsAgain`); the state reached need not work them out.
    */
   private inherited(): readonly Move[] {
     const n = this.nInherited;
     if (n === 0) return NONE;
     // exactly sized: it is kept in the frontier
     const out = new Array<Move>(n);
-    const independent = this.independent;
+    const carried = this.carried;
     let i = 0;
-    for (let k = 0; k < this.nMoves; k++) if (independent[k]) out[i++] = this.moves[k] as Move;
+    for (let k = 0; k < this.nMoves; k++) {
+      const mv = carried[k];
+      if (mv) out[i++] = mv;
+    }
     return out;
   }
 

@@ -15,7 +15,7 @@
 import { under, type Type } from '../lang/types';
 import type { Machine } from '../runtime/machine';
 import { keyPointer } from '../runtime/keys';
-import { FnVal, Iface, K, Ref, Slice, type Value } from '../runtime/values';
+import { FnVal, Iface, K, Ref, Slice, type Obj, type Value } from '../runtime/values';
 
 const SCALAR_ELEMS = new WeakMap<Type, boolean>();
 
@@ -53,6 +53,23 @@ export class Owners {
   private phase = 0;
 
   /**
+   * What the globals and timers reached when last marked: the objects whose contents were
+   * followed (as they were then: an object is copied before it is written, so the same object
+   * means the same contents), and every object reached. Another state whose globals, timers
+   * and followed objects are the same reaches the same objects; most steps change none of
+   * them, so most states need no walk from the globals.
+   */
+  private reach: {
+    globals: readonly Value[];
+    timers: readonly number[];
+    followed: (Obj | null)[];
+    followedIds: number[];
+    shared: number[];
+  } | null = null;
+  /** while marking from the globals: record what `drain` follows and reaches */
+  private recording = false;
+
+  /**
    * Mark the objects of m when they are first asked about (`privateTo`): most steps touch
    * what the globals reach, which is quick to mark, and need no walk of every goroutine.
    */
@@ -73,10 +90,25 @@ export class Owners {
     const n = this.size;
     if (this.mark.length < n) this.mark = new Int32Array(n * 2);
     this.mark.fill(0, 0, n);
+    this.phase = 1;
+    const r = this.reach;
+    if (r && r.globals === m.globals && r.timers === m.timers && sameObjects(m, r)) {
+      for (const id of r.shared) if (id < n) this.mark[id] = SHARED;
+      return;
+    }
+    const next = {
+      globals: m.globals,
+      timers: m.timers,
+      followed: [],
+      followedIds: [],
+      shared: [],
+    };
+    this.reach = next;
+    this.recording = true;
     for (const v of m.globals) this.value(v, SHARED);
     for (const id of m.timers) this.object(id, SHARED);
     this.drain(m);
-    this.phase = 1;
+    this.recording = false;
   }
 
   private markGoroutines(m: Machine): void {
@@ -150,6 +182,7 @@ export class Owners {
     const cur = this.mark[id] as number;
     if (cur === SHARED || cur === who) return;
     this.mark[id] = cur === 0 ? who : SHARED;
+    if (this.recording) (this.reach as { shared: number[] }).shared.push(id);
     this.stack.push(id);
     this.who.push(this.mark[id] as number);
   }
@@ -162,6 +195,11 @@ export class Owners {
       // a later mark (SHARED) supersedes this one, and was pushed too
       if (this.mark[id] !== who) continue;
       const o = m.h[id];
+      if (this.recording && follows(o)) {
+        const r = this.reach as { followed: (Obj | null)[]; followedIds: number[] };
+        r.followed.push(o ?? null);
+        r.followedIds.push(id);
+      }
       if (!o) continue;
       switch (o.k) {
         case K.Slots:
@@ -191,4 +229,27 @@ export class Owners {
       }
     }
   }
+}
+
+/** Whether `drain` looks inside o (its contents can refer to other objects). */
+function follows(o: Obj | null | undefined): boolean {
+  if (!o) return true;
+  switch (o.k) {
+    case K.Slots:
+    case K.RWMutex:
+    case K.Ctx:
+      return true;
+    case K.Map:
+      return holdsReferences(o.t) || pointerKeys(o.t);
+    default:
+      return false;
+  }
+}
+
+/** m holds the objects the last walk from the globals followed, unchanged. */
+function sameObjects(m: Machine, r: { followed: (Obj | null)[]; followedIds: number[] }): boolean {
+  const ids = r.followedIds;
+  for (let i = 0; i < ids.length; i++)
+    if ((m.h[ids[i] as number] ?? null) !== r.followed[i]) return false;
+  return true;
 }

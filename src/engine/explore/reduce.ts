@@ -54,7 +54,7 @@
  * tutorial and scenario program and on random programs.
  */
 import { K } from '../runtime/values';
-import { FP_SPAWN, type Footprint, type Machine } from '../runtime/machine';
+import { FP_SPAWN, type Footprint, type G, type Machine } from '../runtime/machine';
 import type { Owners } from './owners';
 
 /** A move stops merging local steps after this many (a goroutine that never touches anything). */
@@ -80,6 +80,13 @@ export interface Move {
   readonly counts: boolean;
   /** it took a WaitGroup's counter below zero (which panics) */
   readonly overshoots: boolean;
+  /**
+   * all it shares is a sync.Mutex.Lock call, on this mutex (heap id), and it made no object
+   * (see `waitsAgain`); else -1
+   */
+  readonly lock: number;
+  /** the goroutine as it was when the move was worked out */
+  readonly from: G;
 }
 
 /**
@@ -101,6 +108,7 @@ export function move(
   let steps = 0;
   for (;;) {
     m.lockAttempt = -1;
+    m.lockCall = -1;
     const end = m.step(g);
     steps++;
     if (m.outcome || end !== 'ok' || fp.n > 0 || steps >= MAX_LOCAL_STEPS) break;
@@ -136,7 +144,29 @@ export function move(
     parks: only >= 0 && m.g(g).st === 'blocked' && m.g(g).reason === 'semacquire',
     counts: only >= 0 && countsDown(m0, m, g, only >> 1),
     overshoots,
+    lock: only >= 0 && only === m.lockCall * 2 + 1 && m.h.length === m0.h.length ? m.lockCall : -1,
+    from: m0.g(g),
   };
+}
+
+/**
+ * Move mv, worked out in an earlier state, as it is in state m, if it can be told without
+ * running it: a Lock call that finds its mutex locked in m, by a goroutine that has not moved
+ * since (a move that locked the mutex conflicts with it, but only makes it wait). Its steps
+ * up to the call touch only its own locals and objects only it can reach, which no other
+ * goroutine's move can change, so it takes the same steps and makes the same call, which now
+ * finds the mutex locked (Machine.libraryFootprint): everything `choose` and the sleep sets
+ * use is known. The state after it is worked out only if it is tried. Null when that cannot
+ * be told (the mutex is not locked, or the step limit is near).
+ */
+export function waitsAgain(m: Machine, mv: Move): Move | null {
+  if (mv.lock < 0) return null;
+  const g = m.g(mv.g);
+  if (g !== mv.from || g.handoff || g.phase !== 0) return null;
+  const mu = m.h[mv.lock];
+  if (mu?.k !== K.Mutex || !mu.locked) return null;
+  if (m.steps + mv.steps >= m.limits.steps) return null;
+  return mv.waitsOn === mv.lock ? mv : { ...mv, waitsOn: mv.lock };
 }
 
 /** Goroutine g, moving from m0 to m, took one off WaitGroup id's counter and carries on. */

@@ -331,6 +331,12 @@ export class Machine {
    * goroutine waits for it; -1 otherwise. The caller resets it before each step.
    */
   lockAttempt = -1;
+  /**
+   * For the explorer: the mutex (heap id) a sync.Mutex.Lock called in this step (from its
+   * first phase, not from inside another library call) was called on; -1 otherwise. The
+   * caller resets it before each step.
+   */
+  lockCall = -1;
   /** context errors, allocated once so `err == context.Canceled` holds */
   ctxErrs: [Value, Value];
   liveObjects = 0;
@@ -379,6 +385,7 @@ export class Machine {
       this.events = from.record ? [] : NO_EVENTS;
       this.lastG = from.lastG;
       this.lockAttempt = from.lockAttempt;
+      this.lockCall = from.lockCall;
       this.ctxErrs = from.ctxErrs;
       this.liveObjects = from.liveObjects;
       this.finalLocals = from.finalLocals;
@@ -1893,6 +1900,8 @@ export class Machine {
       if (o?.k === K.Slots && (name.startsWith('sync.Once.') || name.startsWith('sync.Cond.')))
         for (const v of o.s) if (v instanceof Ref) this.fp(v.id, true);
       // a Lock that will wait: the goroutine can do nothing else until the mutex is unlocked
+      if (name === 'sync.Mutex.Lock' && g?.phase === 0 && this.syncFr === null)
+        this.lockCall = recv.id;
       const mu =
         name === 'sync.Mutex.Lock'
           ? recv.id
