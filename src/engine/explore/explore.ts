@@ -260,6 +260,8 @@ class Search {
   /** scratch arrays for `expand` (never kept beyond one call) */
   private runnable = new Int32Array(64);
   private asleep = new Int32Array(64);
+  /** depth-first: which states after moves `open` keeps (by index in the moves) */
+  private keep = new Uint8Array(64);
   /** by index in the moves tried from a state: each one's move after the move made, if known */
   private carried: (Move | null)[] = [];
   /** the moves `movesFrom` chose to try */
@@ -491,11 +493,12 @@ class Search {
     // the states after the moves to try are kept while the stack holds few (they are ready
     // when their turn comes); beyond that, they are worked out again then, so that a deep
     // search of many goroutines does not keep a machine per goroutine at every level
-    const keep = new Array<boolean>(moves.length).fill(false);
+    const keep = this.keep;
+    keep.fill(0, 0, moves.length);
     for (const k of chosen) {
       // (the first is tried at once, so keeping it never piles up)
       if (k !== chosen[0] && this.keptAfters >= this.maxKeptAfters) break;
-      keep[k] = true;
+      keep[k] = 1;
       this.keptAfters++;
       if (!afters[k]) {
         this.move(m, (moves[k] as Move).g);
@@ -623,6 +626,7 @@ class Search {
     if (this.runnable.length >= n) return;
     this.runnable = new Int32Array(n * 2);
     this.asleep = new Int32Array(n * 2);
+    this.keep = new Uint8Array(n * 2);
     this.rank = new Int32Array(n * 2);
   }
 
