@@ -354,13 +354,20 @@ export class StateHasher {
   private entrySum(m: ReadonlyMap<MapKey, Value>): boolean {
     let sa = 0;
     let sb = 0;
-    for (const [k, v] of m) {
-      if ((v !== null && typeof v === 'object') || keyPointer(k)) return false;
+    let scalars = true;
+    // (forEach: `for (const [k, v] of m)` makes an array per entry)
+    m.forEach((v, k) => {
+      if (!scalars) return;
+      if ((v !== null && typeof v === 'object') || keyPointer(k)) {
+        scalars = false;
+        return;
+      }
       const hk = this.scalar(k);
       const hv = this.scalar(v);
       sa = (sa + fmix32(hk ^ Math.imul(hv, 0x9e3779b1))) | 0;
       sb = (sb + fmix32(Math.imul(hk + 0x7f4a7c15, 0x85ebca6b) ^ (hv + 0x632be5ab))) | 0;
-    }
+    });
+    if (!scalars) return false;
     this.sumA = sa;
     this.sumB = sb;
     this.add(sa);

@@ -210,18 +210,28 @@ export interface Policy {
  */
 export function choose(m: Machine, moves: readonly Move[], p: Policy): readonly Move[] {
   if (moves.length <= 1) return moves;
+  // (loops rather than filter and find: this runs for every state)
   let nfree = 0;
-  for (const mv of moves) if (mv.waitsOn < 0) nfree++;
-  if (nfree === moves.length && !p.eagerSpawn && !p.eagerWait && !p.eagerDone) return moves;
-  const free = moves.filter((mv) => mv.waitsOn < 0);
-  const eager = free.find(
-    (mv) =>
-      (p.eagerSpawn && mv.spawns) ||
-      (p.eagerWait && mv.g === MAIN && mv.parks) ||
-      (p.eagerDone && mv.counts),
-  );
+  let eager: Move | null = null;
+  for (const mv of moves) {
+    if (mv.waitsOn >= 0) continue;
+    nfree++;
+    if (
+      !eager &&
+      ((p.eagerSpawn && mv.spawns) ||
+        (p.eagerWait && mv.g === MAIN && mv.parks) ||
+        (p.eagerDone && mv.counts))
+    )
+      eager = mv;
+  }
   if (eager) return [eager];
-  if (free.length > 0) return p.postpone ? free : closure(moves, free);
+  if (nfree === moves.length) return moves;
+  if (nfree > 0) {
+    const free = new Array<Move>(nfree);
+    let i = 0;
+    for (const mv of moves) if (mv.waitsOn < 0) free[i++] = mv;
+    return p.postpone ? free : closure(moves, free);
+  }
   if (timeStands(m)) return moves.slice(0, 1);
   // everyone waits at a Lock: the mutex whose waiters make the smallest set
   let best: readonly Move[] = moves;

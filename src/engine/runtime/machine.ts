@@ -94,7 +94,8 @@ export interface Frame {
   pc: number;
   L: Value[];
   S: Value[];
-  D: DeferRec[] | null;
+  /** deferred calls, in the order deferred (the last runs first); replaced, never changed in place */
+  D: readonly DeferRec[] | null;
   mode: Mode;
   ret: Value[] | null;
   /** this frame runs a deferred call (so recover() may stop a panic) */
@@ -232,6 +233,16 @@ export class Footprint {
     if (this.n === this.a.length) this.a = grown(this.a);
     this.a[this.n++] = x;
   }
+}
+
+/** Where g's list of held locks has obj, taken in this mode; -1 if it has not. */
+function heldIndex(g: G, obj: number, mode: 'lock' | 'rlock'): number {
+  const held = g.held;
+  for (let i = 0; i < held.length; i++) {
+    const h = held[i] as HeldLock;
+    if (h.obj === obj && h.mode === mode) return i;
+  }
+  return -1;
 }
 
 /** What a sync.Map's entries are, for fmt and the UI: map[any]any. */
@@ -792,7 +803,8 @@ export class Machine {
       pc: f.pc,
       L: f.L.slice(),
       S: f.S.slice(),
-      D: f.D ? f.D.slice() : null,
+      // (never changed in place, only replaced: shared until then)
+      D: f.D,
       mode: f.mode,
       ret: f.ret ? f.ret.slice() : null,
       isDefer: f.isDefer,
@@ -1241,12 +1253,13 @@ export class Machine {
         const c = ins.c as { fn: number } | null;
         const fv = c ? new FnVal(c.fn, null, null, false) : (S.pop() as Value);
         // defer of a nil func panics when the deferred call runs, not here (as in Go)
-        fr.D = fr.D ?? [];
-        fr.D.push({
+        // (a new list: a frame's copies share it, see copyFrame)
+        const rec: DeferRec = {
           fn: fv instanceof FnVal ? fv : new FnVal(-1, null, null, false),
           args,
           pos: ins.pos,
-        });
+        };
+        fr.D = fr.D ? [...fr.D, rec] : [rec];
         break;
       }
       case Op.Closure: {
@@ -1452,7 +1465,8 @@ export class Machine {
         g.panic = null;
       }
       if (fr.D && fr.D.length > 0) {
-        const d = fr.D.pop() as DeferRec;
+        const d = fr.D[fr.D.length - 1] as DeferRec;
+        fr.D = fr.D.slice(0, -1);
         if (d.fn.fn < 0) {
           this.startPanicAt(g, this.runtimeError(GO.nilDeref), true, d.pos);
           return 0;
@@ -1842,12 +1856,15 @@ export class Machine {
 
   /** Lock obj was released by `by`; Go lets any goroutine unlock a Mutex, so find its holder. */
   noteReleased(by: number, obj: number, mode: 'lock' | 'rlock'): void {
-    const holds = (x: G) => x.held.some((h) => h.obj === obj && h.mode === mode);
-    const self = this.g(by);
-    const owner = holds(self) ? self : this.gs.find(holds);
-    if (!owner) return;
+    // (loops rather than closures: every Unlock comes here)
+    let owner = this.g(by);
+    let i = heldIndex(owner, obj, mode);
+    for (let k = 0; i < 0 && k < this.gs.length; k++) {
+      owner = this.gs[k] as G;
+      i = heldIndex(owner, obj, mode);
+    }
+    if (i < 0) return;
     const g = this.wg(owner.id);
-    const i = g.held.findIndex((h) => h.obj === obj && h.mode === mode);
     g.held = g.held.filter((_h, j) => j !== i);
   }
 
