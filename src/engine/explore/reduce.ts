@@ -117,17 +117,23 @@ export function move(
   m.privacy = null;
   out.m = m;
   let global = m.outcome !== null || m.now !== now;
-  const objs: number[] = [];
+  // gathered in the footprint's own array (a write subsumes a read of the same object), then
+  // copied to an array of their number: pushing onto an empty array reserves room for 17
+  const a = fp.a;
+  let n = 0;
   for (let i = 0; i < fp.n; i++) {
-    const c = fp.a[i] as number;
-    if (c < 0) global = true;
-    else if (!objs.includes(c)) {
-      // a write subsumes a read of the same object
-      const j = objs.indexOf(c ^ 1);
-      if (j < 0) objs.push(c);
-      else objs[j] = c | 1;
+    const c = a[i] as number;
+    if (c < 0) {
+      global = true;
+      continue;
     }
+    let j = 0;
+    while (j < n && (a[j] as number) >> 1 !== c >> 1) j++;
+    if (j === n) a[n++] = c;
+    else a[j] = (a[j] as number) | c;
   }
+  const objs = new Array<number>(n);
+  for (let i = 0; i < n; i++) objs[i] = a[i] as number;
   const only = !global && objs.length === 1 ? (objs[0] as number) : -1;
   let overshoots = false;
   for (let i = 0; i < objs.length; i++) {

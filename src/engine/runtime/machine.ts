@@ -365,7 +365,7 @@ export class Machine {
   private syncDone: (readonly Value[])[] | null = null;
   private syncAwaiting = -1;
   /** @param from internal: the machine `fork()` copies (leave it out) */
-  constructor(prog: Program, opts: MachineOptions = {}, from?: Machine) {
+  constructor(prog: Program, options?: MachineOptions, from?: Machine) {
     this.prog = prog;
     if (from) {
       // a fork: built by the constructor so it has the same shape (hidden class) as any
@@ -406,6 +406,8 @@ export class Machine {
       this.pureFormat = from.pureFormat;
       return;
     }
+    // (no default parameter: a fork would make an empty object for it)
+    const opts = options ?? {};
     linkProgram(prog);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.fileName = opts.fileName ?? 'main.go';
