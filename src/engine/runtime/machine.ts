@@ -280,20 +280,61 @@ class Exit {
   constructor(readonly outcome: Outcome) {}
 }
 
+/**
+ * What a machine and every machine forked from it share: the program and its settings, the
+ * epoch counter, and the scratch space of the step under way (only one machine steps at a
+ * time). Kept out of each machine, so that a fork, which the explorer makes for every move,
+ * copies less.
+ */
+class Family {
+  /** the last epoch given out (see Machine.ep) */
+  epoch = 1;
+  /** context errors, allocated once so `err == context.Canceled` holds */
+  ctxErrs: [Value, Value] = [null, null];
+  footprint: Footprint | null = null;
+  privacy: { privateTo(id: number, g: number): boolean } | null = null;
+  lockAttempt = -1;
+  lockCall = -1;
+  syncFr: Frame | null = null;
+  syncCalls = 0;
+  syncDone: (readonly Value[])[] | null = null;
+  syncAwaiting = -1;
+  stepInstrs = 0;
+  pureFormat = false;
+
+  constructor(
+    readonly prog: Program,
+    readonly limits: Limits,
+    readonly fileName: string,
+    readonly schedSeed: number,
+    readonly mapSeed: number,
+  ) {}
+}
+
 export class Machine {
-  readonly prog: Program;
-  readonly limits: Limits;
-  readonly fileName: string;
+  private readonly fam: Family;
+  get prog(): Program {
+    return this.fam.prog;
+  }
+  get limits(): Limits {
+    return this.fam.limits;
+  }
+  get fileName(): string {
+    return this.fam.fileName;
+  }
   h: (Obj | null)[];
   /** goroutines in creation order: G1 (main), then G6, G7, ... so index = gIndexOf(id) */
   gs: G[];
   ep: number;
-  private readonly epochs: { n: number };
   now = 0;
   /** the random scheduler's seed: its choice at step n is a function of (seed, n) alone */
-  readonly schedSeed: number;
+  get schedSeed(): number {
+    return this.fam.schedSeed;
+  }
   /** where map ranges start: a number from the seed (see rangeMapInit) */
-  readonly mapSeed: number;
+  get mapSeed(): number {
+    return this.fam.mapSeed;
+  }
   /** math/rand's global source: seeded from the run's seed, so a run replays exactly */
   randState: number;
   stdout = '';
@@ -331,25 +372,47 @@ export class Machine {
    * are not objects by the FP_* ids below, and FP_GLOBAL for anything else (it conflicts with
    * every other step).
    */
-  footprint: Footprint | null = null;
+  get footprint(): Footprint | null {
+    return this.fam.footprint;
+  }
+  set footprint(f: Footprint | null) {
+    this.fam.footprint = f;
+  }
   /**
    * For the explorer, while not null: which heap objects only the stepping goroutine can
    * reach. Touching them is left out of the footprint (no other goroutine can see it).
    */
-  privacy: { privateTo(id: number, g: number): boolean } | null = null;
+  get privacy(): { privateTo(id: number, g: number): boolean } | null {
+    return this.fam.privacy;
+  }
+  set privacy(p: { privateTo(id: number, g: number): boolean } | null) {
+    this.fam.privacy = p;
+  }
   /**
    * For the explorer: the mutex (heap id) a Lock in this step tried and found locked, so the
    * goroutine waits for it; -1 otherwise. The caller resets it before each step.
    */
-  lockAttempt = -1;
+  get lockAttempt(): number {
+    return this.fam.lockAttempt;
+  }
+  set lockAttempt(id: number) {
+    this.fam.lockAttempt = id;
+  }
   /**
    * For the explorer: the mutex (heap id) a sync.Mutex.Lock called in this step (from its
    * first phase, not from inside another library call) was called on; -1 otherwise. The
    * caller resets it before each step.
    */
-  lockCall = -1;
+  get lockCall(): number {
+    return this.fam.lockCall;
+  }
+  set lockCall(id: number) {
+    this.fam.lockCall = id;
+  }
   /** context errors, allocated once so `err == context.Canceled` holds */
-  ctxErrs: [Value, Value];
+  get ctxErrs(): [Value, Value] {
+    return this.fam.ctxErrs;
+  }
   liveObjects = 0;
   /** main's variables when it returned: what the program's final picture still shows */
   finalLocals: readonly Value[];
@@ -360,25 +423,40 @@ export class Machine {
    * frame, how many Go calls it has made, their results (made when first needed), and how
    * many results the one that blocked will leave
    */
-  private syncFr: Frame | null = null;
-  private syncCalls = 0;
-  private syncDone: (readonly Value[])[] | null = null;
-  private syncAwaiting = -1;
+  private get syncFr(): Frame | null {
+    return this.fam.syncFr;
+  }
+  private set syncFr(f: Frame | null) {
+    this.fam.syncFr = f;
+  }
+  private get syncCalls(): number {
+    return this.fam.syncCalls;
+  }
+  private set syncCalls(n: number) {
+    this.fam.syncCalls = n;
+  }
+  private get syncDone(): (readonly Value[])[] | null {
+    return this.fam.syncDone;
+  }
+  private set syncDone(d: (readonly Value[])[] | null) {
+    this.fam.syncDone = d;
+  }
+  private get syncAwaiting(): number {
+    return this.fam.syncAwaiting;
+  }
+  private set syncAwaiting(n: number) {
+    this.fam.syncAwaiting = n;
+  }
   /** @param from internal: the machine `fork()` copies (leave it out) */
   constructor(prog: Program, options?: MachineOptions, from?: Machine) {
-    this.prog = prog;
     if (from) {
+      this.fam = from.fam;
       // a fork: built by the constructor so it has the same shape (hidden class) as any
       // machine; Object.assign over 29 fields left forks in slow dictionary mode
-      this.limits = from.limits;
-      this.fileName = from.fileName;
       this.h = from.h.slice();
       this.gs = from.gs.slice();
       this.ep = from.ep;
-      this.epochs = from.epochs;
       this.now = from.now;
-      this.schedSeed = from.schedSeed;
-      this.mapSeed = from.mapSeed;
       this.randState = from.randState;
       this.stdout = from.stdout;
       this.stderr = from.stderr;
@@ -395,37 +473,34 @@ export class Machine {
       this.record = from.record;
       this.events = from.record ? [] : NO_EVENTS;
       this.lastG = from.lastG;
-      this.lockAttempt = from.lockAttempt;
-      this.lockCall = from.lockCall;
-      this.ctxErrs = from.ctxErrs;
       this.liveObjects = from.liveObjects;
       this.finalLocals = from.finalLocals;
       this.mainStarted = from.mainStarted;
-      this.stepInstrs = from.stepInstrs;
       this.timers = from.timers;
-      this.pureFormat = from.pureFormat;
       return;
     }
     // (no default parameter: a fork would make an empty object for it)
     const opts = options ?? {};
     linkProgram(prog);
-    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    this.fileName = opts.fileName ?? 'main.go';
+    const seed = (opts.seed ?? 1) >>> 0;
+    this.fam = new Family(
+      prog,
+      { ...DEFAULT_LIMITS, ...opts.limits },
+      opts.fileName ?? 'main.go',
+      mix32(seed ^ 0x9e3779b9),
+      mix32(seed ^ 0x85ebca6b),
+    );
     this.h = [];
     this.gs = [];
     this.globals = [];
     this.finalLocals = [];
     this.timers = [];
-    this.epochs = { n: 1 };
     this.ep = 1;
-    const seed = (opts.seed ?? 1) >>> 0;
-    this.schedSeed = mix32(seed ^ 0x9e3779b9);
-    this.mapSeed = mix32(seed ^ 0x85ebca6b);
     this.randState = mix32(seed ^ 0x27d4eb2f);
     this.race = opts.race ? new RaceDetector() : null;
     this.record = opts.record ?? false;
     this.events = this.record ? [] : NO_EVENTS;
-    this.ctxErrs = [this.newError(GO.contextCanceled), this.newError(GO.deadlineExceeded)];
+    this.fam.ctxErrs = [this.newError(GO.contextCanceled), this.newError(GO.deadlineExceeded)];
     for (const gv of prog.globals) {
       const z = this.zero(gv.type);
       if (isStructLike(gv.type)) {
@@ -454,8 +529,8 @@ export class Machine {
   /** An independent copy of this machine. Both sides copy objects before writing them. */
   fork(): Machine {
     const m = new Machine(this.prog, undefined, this);
-    this.ep = ++this.epochs.n;
-    m.ep = ++this.epochs.n;
+    this.ep = ++this.fam.epoch;
+    m.ep = ++this.fam.epoch;
     return m;
   }
 
@@ -971,7 +1046,12 @@ export class Machine {
     return this.outcome ? 'exited' : end;
   }
 
-  private stepInstrs = 0;
+  private get stepInstrs(): number {
+    return this.fam.stepInstrs;
+  }
+  private set stepInstrs(n: number) {
+    this.fam.stepInstrs = n;
+  }
 
   private run(g: G): StepEnd {
     this.stepInstrs = 0;
@@ -2323,7 +2403,12 @@ export class Machine {
   }
 
   /** While set, fmt does not run the program's own String/Error methods. */
-  pureFormat = false;
+  get pureFormat(): boolean {
+    return this.fam.pureFormat;
+  }
+  set pureFormat(on: boolean) {
+    this.fam.pureFormat = on;
+  }
 
   /** A map key (of a map of type mt) as Go source would write it: strings quoted. */
   showKey(k: MapKey, mt: Type): string {
