@@ -119,7 +119,7 @@ try {
   // the explorer in a Web Worker, on the same models as bench/run.ts
   const code = await workerCode();
   console.log(
-    "\nExplorer in a Web Worker (Chromium), 5 runs per search in a fresh worker: the fastest, and the first (what the app's first search gets; later ones reuse its worker)",
+    "\nExplorer in a Web Worker (Chromium), 10 runs per search in a fresh worker: the fastest, and the first (what the app's first search gets; later ones reuse its worker)",
   );
   for (const [label, file, n, k, opts] of [
     ['spin.go N=4, K=3, shortest', 'spin.go', 4, 3, {}],
@@ -132,7 +132,7 @@ try {
       `new Promise((resolve) => {
         const w = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(code)}], { type: 'text/javascript' })));
         w.onmessage = (e) => { resolve(e.data); w.terminate(); };
-        w.postMessage({ source: ${JSON.stringify(modelSource(file, { N: n, K: k }))}, opts: ${JSON.stringify({ maxStates: 2_000_000, ...opts })}, reps: 5 });
+        w.postMessage({ source: ${JSON.stringify(modelSource(file, { N: n, K: k }))}, opts: ${JSON.stringify({ maxStates: 2_000_000, ...opts })}, reps: 10 });
       })`,
     )) as {
       states: number;
