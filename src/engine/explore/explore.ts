@@ -494,7 +494,7 @@ class Search {
     // when their turn comes); beyond that, they are worked out again then, so that a deep
     // search of many goroutines does not keep a machine per goroutine at every level
     const keep = this.keep;
-    keep.fill(0, 0, moves.length);
+    for (let k = 0; k < moves.length; k++) keep[k] = 0;
     for (const k of chosen) {
       // (the first is tried at once, so keeping it never piles up)
       if (k !== chosen[0] && this.keptAfters >= this.maxKeptAfters) break;
@@ -566,7 +566,7 @@ class Search {
       moves[k] = known ?? this.move(m, g);
       afters[k] = known ? null : this.out.m;
     }
-    if (this.policy.eagerDone && moves.some((mv) => mv.overshoots)) {
+    if (this.policy.eagerDone && overshoots(moves)) {
       this.overshot = true;
       this.cutoff = 'a WaitGroup counter went below zero';
       afters.fill(null, 0, rn);
@@ -845,6 +845,12 @@ function leakWords(m: Machine, stuck: readonly number[]): string {
   const waits = stuck.map((id) => waitEdge(m, m.g(id))).filter((e): e is WaitEdge => e !== null);
   const how = waits.length ? `: ${describeWaits(waits)}` : '';
   return `main returned while ${who} could never continue${how}. Go exits without a word about ${stuck.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** Whether one of the moves took a WaitGroup counter below zero. */
+function overshoots(moves: readonly Move[]): boolean {
+  for (let k = 0; k < moves.length; k++) if ((moves[k] as Move).overshoots) return true;
+  return false;
 }
 
 function bitOrder(rank: Int32Array, g: number): number {

@@ -82,7 +82,19 @@ function callsLibrary(program: Program, native: string, nargs: number): boolean 
   );
 }
 
+/** Facts worked out per program once (a checked program is never changed). */
+const FACTS = new WeakMap<Program, ProgramFacts>();
+
 export function programFacts(program: Program): ProgramFacts {
+  let facts = FACTS.get(program);
+  if (!facts) {
+    facts = workOutFacts(program);
+    FACTS.set(program, facts);
+  }
+  return facts;
+}
+
+function workOutFacts(program: Program): ProgramFacts {
   const all = program.funcs.flatMap((f) => f.code);
   return {
     // (sync.Map.Range shows the order in which keys were stored too)
