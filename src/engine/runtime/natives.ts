@@ -233,7 +233,7 @@ function mutexLock(
   if (g.phase === 1) {
     if (!mu.locked && !mu.starving) return acquire(m, g, id, name, reportAs, false);
     const w = m.wr<MutexObj>(id);
-    w.q.push(g.id);
+    w.q = [...w.q, g.id];
     g.waitStart = m.now;
     g.phase = 2;
     m.block(g, 'sync.Mutex.Lock', reportAs, name, w.holder ? [w.holder] : []);
@@ -273,7 +273,7 @@ function mutexLock(
     m.emit({ t: 'starvation', obj: reportAs, name, on: true });
   }
   m.emit({ t: 'requeue', g: g.id, obj: reportAs, name, overtakenBy: w.holder });
-  w.q.unshift(g.id);
+  w.q = [g.id, ...w.q];
   m.block(g, 'sync.Mutex.Lock', reportAs, name, w.holder ? [w.holder] : []);
   return NATIVE_BLOCK;
 }
@@ -317,8 +317,9 @@ function mutexUnlock(
     m.emit({ t: 'release', g: g.id, obj: reportAs, name, mode: 'lock' });
   }
   if (w.starving) {
-    const next = w.q.shift();
+    const next = w.q[0];
     if (next !== undefined) {
+      w.q = w.q.slice(1);
       // starvation mode: ownership goes straight to the waiter at the head
       w.holder = next;
       m.wg(next).handoff = true;
@@ -331,7 +332,8 @@ function mutexUnlock(
   w.holder = 0;
   if (w.q.length > 0 && !w.woken) {
     w.woken = true;
-    w.wokenG = w.q.shift() as number;
+    w.wokenG = w.q[0] as number;
+    w.q = w.q.slice(1);
     m.wake(w.wokenG, g.id, reportAs, name);
   }
 }

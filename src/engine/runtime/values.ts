@@ -115,8 +115,11 @@ export interface MutexObj extends ObjBase {
   locked: boolean;
   woken: boolean;
   starving: boolean;
-  /** goroutine ids waiting on the semaphore, head first */
-  q: number[];
+  /**
+   * goroutine ids waiting on the semaphore, head first; replaced, never changed in place
+   * (copies of the mutex share it)
+   */
+  q: readonly number[];
   /** who took it last (Go does not track owners; Interleave does, to explain) */
   holder: number;
   /** the waiter Unlock woke in normal mode, until it retries (0 if none): it can be overtaken */
@@ -212,7 +215,7 @@ export function cloneObj(o: Obj, ep: number): Obj {
         locked: o.locked,
         woken: o.woken,
         starving: o.starving,
-        q: o.q.slice(),
+        q: o.q,
         holder: o.holder,
         wokenG: o.wokenG,
         name: o.name,
