@@ -370,6 +370,44 @@ describe('the reductions keep every outcome', () => {
     },
   );
 
+  it('when the clock is used, so that waiting Locks are tried too, the same states and schedules', () => {
+    // (reduce.ts, rule 3 is off: three goroutines try the mutex main holds, in every order)
+    const p = compile(`package main
+
+import (
+	"sync"
+	"time"
+)
+
+var mu sync.Mutex
+var x int
+
+func main() {
+	var wg sync.WaitGroup
+	mu.Lock()
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			x++
+			mu.Unlock()
+		}()
+	}
+	time.Sleep(time.Millisecond)
+	mu.Unlock()
+	wg.Wait()
+}
+`);
+    for (const opts of [{}, { proof: true }]) {
+      const [told, run] = [explore(p, opts), explore(p, { ...opts, predict: false })];
+      expect({ states: told.states, outcomes: told.outcomes }).toEqual({
+        states: run.states,
+        outcomes: run.outcomes,
+      });
+    }
+  });
+
   it('on random programs of locks, maps, shared variables, prints, sleeps and wait groups', () => {
     fc.assert(
       fc.property(randomProgram, fc.boolean(), (src, race) => {

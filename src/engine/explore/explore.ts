@@ -607,13 +607,14 @@ class Search {
         carried[j] = null;
         continue;
       }
-      // independent of the move made: the same move after it; a Lock it made wait: known too
-      const known = conflicts(other, mv) ? (this.predict ? waitsAgain(after, other) : null) : other;
+      // independent of the move made: the same move after it (and asleep there if it was
+      // here); a Lock it made wait: known too, but never asleep (it conflicts)
+      const independent = !conflicts(other, mv);
+      const known = independent ? other : this.predict ? waitsAgain(after, other) : null;
       carried[j] = known;
       if (!known) continue;
       ni++;
-      if (known === other && this.reduce && asleepHere & bitOf(rank, other.g))
-        asleep[na++] = other.g;
+      if (independent && this.reduce && asleepHere & bitOf(rank, other.g)) asleep[na++] = other.g;
     }
     // the independent moves are gathered only if the state is kept (./enqueue)
     this.nMoves = rn;
