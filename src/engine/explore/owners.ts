@@ -59,15 +59,9 @@ export class Owners {
    * and followed objects are the same reaches the same objects; most steps change none of
    * them, so most states need no walk from the globals.
    */
-  private reach: {
-    globals: readonly Value[];
-    timers: readonly number[];
-    followed: (Obj | null)[];
-    followedIds: number[];
-    shared: number[];
-  } | null = null;
-  /** while marking from the globals: record what `drain` follows and reaches */
-  private recording = false;
+  private reach: GlobalReach | null = null;
+  /** while marking from the globals: where `drain` records what it follows and reaches */
+  private recording: GlobalReach | null = null;
 
   /**
    * Mark the objects of m when they are first asked about (`privateTo`): most steps touch
@@ -104,11 +98,11 @@ export class Owners {
       shared: [],
     };
     this.reach = next;
-    this.recording = true;
+    this.recording = next;
     for (const v of m.globals) this.value(v, SHARED);
     for (const id of m.timers) this.object(id, SHARED);
     this.drain(m);
-    this.recording = false;
+    this.recording = null;
   }
 
   private markGoroutines(m: Machine): void {
@@ -182,7 +176,7 @@ export class Owners {
     const cur = this.mark[id] as number;
     if (cur === SHARED || cur === who) return;
     this.mark[id] = cur === 0 ? who : SHARED;
-    if (this.recording) (this.reach as { shared: number[] }).shared.push(id);
+    this.recording?.shared.push(id);
     this.stack.push(id);
     this.who.push(this.mark[id] as number);
   }
@@ -194,11 +188,12 @@ export class Owners {
       const who = this.who.pop() as number;
       // a later mark (SHARED) supersedes this one, and was pushed too
       if (this.mark[id] !== who) continue;
-      const o = m.h[id];
-      if (this.recording && follows(o)) {
-        const r = this.reach as { followed: (Obj | null)[]; followedIds: number[] };
-        r.followed.push(o ?? null);
-        r.followedIds.push(id);
+      const o = m.h[id] ?? null;
+      // (only what `follows` says: the record of what was followed must be all of it)
+      if (!follows(o)) continue;
+      if (this.recording) {
+        this.recording.followed.push(o);
+        this.recording.followedIds.push(id);
       }
       if (!o) continue;
       switch (o.k) {
@@ -231,8 +226,22 @@ export class Owners {
   }
 }
 
-/** Whether `drain` looks inside o (its contents can refer to other objects). */
-function follows(o: Obj | null | undefined): boolean {
+/** What the globals and timers reached in one state (see Owners.reach). */
+interface GlobalReach {
+  readonly globals: readonly Value[];
+  readonly timers: readonly number[];
+  /** the objects whose contents were followed, as they were, and their heap ids */
+  readonly followed: (Obj | null)[];
+  readonly followedIds: number[];
+  /** every object reached */
+  readonly shared: number[];
+}
+
+/**
+ * Whether `drain` looks inside o (its contents can refer to other objects); a missing object
+ * counts, so that one appearing later is noticed.
+ */
+function follows(o: Obj | null): boolean {
   if (!o) return true;
   switch (o.k) {
     case K.Slots:
@@ -247,7 +256,7 @@ function follows(o: Obj | null | undefined): boolean {
 }
 
 /** m holds the objects the last walk from the globals followed, unchanged. */
-function sameObjects(m: Machine, r: { followed: (Obj | null)[]; followedIds: number[] }): boolean {
+function sameObjects(m: Machine, r: GlobalReach): boolean {
   const ids = r.followedIds;
   for (let i = 0; i < ids.length; i++)
     if ((m.h[ids[i] as number] ?? null) !== r.followed[i]) return false;

@@ -291,25 +291,38 @@ class Family {
   epoch = 1;
   /** context errors, allocated once so `err == context.Canceled` holds */
   ctxErrs: [Value, Value] = [null, null];
+  /** see Machine.footprint, privacy, lockAttempt and lockCall */
   footprint: Footprint | null = null;
-  privacy: { privateTo(id: number, g: number): boolean } | null = null;
+  privacy: Privacy | null = null;
   lockAttempt = -1;
   lockCall = -1;
+  /**
+   * the library call running now, for callSync: its frame, how many Go calls it has made,
+   * their results (made when first needed), and how many results the one that blocked will
+   * leave
+   */
   syncFr: Frame | null = null;
   syncCalls = 0;
   syncDone: (readonly Value[])[] | null = null;
   syncAwaiting = -1;
+  /** instructions run in the step under way */
   stepInstrs = 0;
+  /** while set, fmt does not run the program's own String/Error methods */
   pureFormat = false;
 
   constructor(
     readonly prog: Program,
     readonly limits: Limits,
     readonly fileName: string,
+    /** the random scheduler's seed: its choice at step n is a function of (seed, n) alone */
     readonly schedSeed: number,
+    /** where map ranges start: a number from the seed (see rangeMapInit) */
     readonly mapSeed: number,
   ) {}
 }
+
+/** Which heap objects only the stepping goroutine can reach (see Machine.privacy). */
+type Privacy = { privateTo(id: number, g: number): boolean };
 
 export class Machine {
   private readonly fam: Family;
@@ -327,14 +340,6 @@ export class Machine {
   gs: G[];
   ep: number;
   now = 0;
-  /** the random scheduler's seed: its choice at step n is a function of (seed, n) alone */
-  get schedSeed(): number {
-    return this.fam.schedSeed;
-  }
-  /** where map ranges start: a number from the seed (see rangeMapInit) */
-  get mapSeed(): number {
-    return this.fam.mapSeed;
-  }
   /** math/rand's global source: seeded from the run's seed, so a run replays exactly */
   randState: number;
   stdout = '';
@@ -382,10 +387,10 @@ export class Machine {
    * For the explorer, while not null: which heap objects only the stepping goroutine can
    * reach. Touching them is left out of the footprint (no other goroutine can see it).
    */
-  get privacy(): { privateTo(id: number, g: number): boolean } | null {
+  get privacy(): Privacy | null {
     return this.fam.privacy;
   }
-  set privacy(p: { privateTo(id: number, g: number): boolean } | null) {
+  set privacy(p: Privacy | null) {
     this.fam.privacy = p;
   }
   /**
@@ -418,35 +423,6 @@ export class Machine {
   finalLocals: readonly Value[];
   private mainStarted = false;
 
-  /**
-   * the library call running now, for callSync (transient, never part of the state): its
-   * frame, how many Go calls it has made, their results (made when first needed), and how
-   * many results the one that blocked will leave
-   */
-  private get syncFr(): Frame | null {
-    return this.fam.syncFr;
-  }
-  private set syncFr(f: Frame | null) {
-    this.fam.syncFr = f;
-  }
-  private get syncCalls(): number {
-    return this.fam.syncCalls;
-  }
-  private set syncCalls(n: number) {
-    this.fam.syncCalls = n;
-  }
-  private get syncDone(): (readonly Value[])[] | null {
-    return this.fam.syncDone;
-  }
-  private set syncDone(d: (readonly Value[])[] | null) {
-    this.fam.syncDone = d;
-  }
-  private get syncAwaiting(): number {
-    return this.fam.syncAwaiting;
-  }
-  private set syncAwaiting(n: number) {
-    this.fam.syncAwaiting = n;
-  }
   /** @param from internal: the machine `fork()` copies (leave it out) */
   constructor(prog: Program, options?: MachineOptions, from?: Machine) {
     if (from) {
@@ -1046,15 +1022,8 @@ export class Machine {
     return this.outcome ? 'exited' : end;
   }
 
-  private get stepInstrs(): number {
-    return this.fam.stepInstrs;
-  }
-  private set stepInstrs(n: number) {
-    this.fam.stepInstrs = n;
-  }
-
   private run(g: G): StepEnd {
-    this.stepInstrs = 0;
+    this.fam.stepInstrs = 0;
     for (;;) {
       try {
         return this.runInstrs(g);
@@ -1071,8 +1040,8 @@ export class Machine {
       const fr = g.fr[g.fr.length - 1];
       if (!fr) return 'ended';
       const ins = fr.f.code[fr.pc] as Instr;
-      if (this.stepInstrs > 0 && ins.st && g.phase === 0) return 'ok';
-      if (++this.stepInstrs > cap) this.limit('instructionsPerStep');
+      if (this.fam.stepInstrs > 0 && ins.st && g.phase === 0) return 'ok';
+      if (++this.fam.stepInstrs > cap) this.limit('instructionsPerStep');
       const r = this.exec(g, fr, ins);
       if (r !== 0) return r === 1 ? 'ok' : r === 2 ? 'blocked' : 'ended';
     }
@@ -1852,23 +1821,23 @@ export class Machine {
     // library calls that touch shared state (locks, output, the clock) are visible steps
     const waitsFor = this.footprint ? this.libraryFootprint(c.name, args, ins.lab !== null, g) : -1;
     // (a call made from Go code that callSync runs has its own count: save the outer one)
-    const outerFr = this.syncFr;
-    const outerCalls = this.syncCalls;
-    const outerDone = this.syncDone;
-    this.syncFr = fr;
-    this.syncCalls = 0;
-    this.syncDone = null;
+    const outerFr = this.fam.syncFr;
+    const outerCalls = this.fam.syncCalls;
+    const outerDone = this.fam.syncDone;
+    this.fam.syncFr = fr;
+    this.fam.syncCalls = 0;
+    this.fam.syncDone = null;
     let r: NativeResult;
     try {
       r = callNative(this, g, c.name, args, ins, c);
     } catch (e) {
       if (e !== SUSPEND) throw e;
-      fr.memo = { done: this.syncDone ?? [], awaiting: this.syncAwaiting };
+      fr.memo = { done: this.fam.syncDone ?? [], awaiting: this.fam.syncAwaiting };
       return 2;
     } finally {
-      this.syncFr = outerFr;
-      this.syncCalls = outerCalls;
-      this.syncDone = outerDone;
+      this.fam.syncFr = outerFr;
+      this.fam.syncCalls = outerCalls;
+      this.fam.syncDone = outerDone;
     }
     if (fr.memo && Array.isArray(r)) fr.memo = null;
     if (waitsFor >= 0 && r !== NATIVE_STEP && r !== NATIVE_BLOCK) this.lockAttempt = -1;
@@ -1998,9 +1967,10 @@ export class Machine {
       // a sync.Once: its done flag and its mutex
       if (o?.k === K.Slots && (name.startsWith('sync.Once.') || name.startsWith('sync.Cond.')))
         for (const v of o.s) if (v instanceof Ref) this.fp(v.id, true);
-      // a Lock that will wait: the goroutine can do nothing else until the mutex is unlocked
-      if (name === 'sync.Mutex.Lock' && g?.phase === 0 && this.syncFr === null)
+      // a Lock called from its first phase, by the program itself (see lockCall)
+      if (name === 'sync.Mutex.Lock' && g?.phase === 0 && this.fam.syncFr === null)
         this.lockCall = recv.id;
+      // a Lock that will wait: the goroutine can do nothing else until the mutex is unlocked
       const mu =
         name === 'sync.Mutex.Lock'
           ? recv.id
@@ -2126,7 +2096,7 @@ export class Machine {
    * number only, so a replayed or rewound run draws exactly what the original drew.
    */
   schedDraw(): number {
-    return mix32((this.schedSeed + Math.imul(this.steps + 1, 0x6d2b79f5)) >>> 0);
+    return mix32((this.fam.schedSeed + Math.imul(this.steps + 1, 0x6d2b79f5)) >>> 0);
   }
 
   // ---- maps ----------------------------------------------------------------------------
@@ -2336,7 +2306,8 @@ export class Machine {
         // the order, a goroutine's next range starts elsewhere, and two goroutines ranging
         // share nothing (a shared generator made every range a write the explorer had to
         // interleave with every other)
-        const off = (mix32(this.mapSeed ^ Math.imul(g.ranges + 1, 0x9e3779b1)) >>> 0) % keys.length;
+        const off =
+          (mix32(this.fam.mapSeed ^ Math.imul(g.ranges + 1, 0x9e3779b1)) >>> 0) % keys.length;
         keys = keys.slice(off).concat(keys.slice(0, off));
       }
       g.ranges++;
@@ -2402,14 +2373,6 @@ export class Machine {
     return 0;
   }
 
-  /** While set, fmt does not run the program's own String/Error methods. */
-  get pureFormat(): boolean {
-    return this.fam.pureFormat;
-  }
-  set pureFormat(on: boolean) {
-    this.fam.pureFormat = on;
-  }
-
   /** A map key (of a map of type mt) as Go source would write it: strings quoted. */
   showKey(k: MapKey, mt: Type): string {
     const u = under(mt);
@@ -2437,12 +2400,12 @@ export class Machine {
 
   /** A short, safe rendering of a value for events and the UI (never runs program code). */
   show(v: Value): string {
-    const saved = this.pureFormat;
-    this.pureFormat = true;
+    const saved = this.fam.pureFormat;
+    this.fam.pureFormat = true;
     try {
       return formatValue(this, v, null, 'v', 60);
     } finally {
-      this.pureFormat = saved;
+      this.fam.pureFormat = saved;
     }
   }
 
@@ -2451,7 +2414,7 @@ export class Machine {
    * step, or, if it waits (for a lock), suspend the printing until it returns (callSync).
    */
   callMethodForString(found: FoundMethod, v: Value, t: Type): string | null {
-    if (this.pureFormat) return null;
+    if (this.fam.pureFormat) return null;
     const res = this.callFound(new Iface(t, v), found, []);
     if (!res) return null;
     return typeof res[0] === 'string' ? res[0] : String(res[0]);
@@ -2503,8 +2466,8 @@ export class Machine {
   callSync(g: G, fn: number, fv: FnVal | null, args: readonly Value[]): Value[] {
     const depth = g.fr.length;
     const parent = g.fr[depth - 1] as Frame;
-    const own = this.syncFr === parent;
-    const k = own ? this.syncCalls++ : 0;
+    const own = this.fam.syncFr === parent;
+    const k = own ? this.fam.syncCalls++ : 0;
     // made before the library call was suspended: its results, not a second run
     const known = own ? parent.memo?.done[k] : undefined;
     if (known) return known.slice();
@@ -2518,8 +2481,8 @@ export class Machine {
       if (r === 2 && own) {
         // it waits (a String method taking a lock): the library call waits with it, and runs
         // again once it returns (Machine.native), with what the calls before it returned
-        this.syncDone ??= parent.memo ? parent.memo.done.slice() : [];
-        this.syncAwaiting = (this.prog.funcs[fn] as FuncCode).type.results.length;
+        this.fam.syncDone ??= parent.memo ? parent.memo.done.slice() : [];
+        this.fam.syncAwaiting = (this.prog.funcs[fn] as FuncCode).type.results.length;
         throw SUSPEND;
       }
       // (a panic's Error method, run to print the panic: nothing is left to wait for it)
@@ -2531,7 +2494,7 @@ export class Machine {
         );
     }
     const res = parent.S.splice(before);
-    if (own) (this.syncDone ??= parent.memo ? parent.memo.done.slice() : []).push(res);
+    if (own) (this.fam.syncDone ??= parent.memo ? parent.memo.done.slice() : []).push(res);
     return res;
   }
 
