@@ -327,7 +327,7 @@ class Search {
     };
     this.depthFirst = proof;
     this.root = new Machine(program, { ...opts, record: false });
-    this.table = new VisitedTable();
+    this.table = new VisitedTable(this.maxStates);
     // under -race the detector's clocks name goroutines: no renaming then
     this.hasher = new StateHasher(facts.rangesOverMaps, this.reduce && !opts.race);
   }

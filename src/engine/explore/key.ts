@@ -122,6 +122,18 @@ export function hash(s: string): number {
 
 const G_STATE = { runnable: 1, blocked: 2, sleeping: 3, done: 4, crashed: 5 } as const;
 const CTX_KIND = { background: 1, todo: 2, cancel: 3, timer: 4, value: 5 } as const;
+/** the words that begin a value other than a small number or a reference (see val) */
+const V_NULL = (0 << 3) | 1;
+const V_FALSE = (1 << 3) | 1;
+const V_TRUE = (2 << 3) | 1;
+const V_NUMBER = (3 << 3) | 1;
+const V_STRING = (4 << 3) | 1;
+const V_FUNC = (5 << 3) | 1;
+const V_IFACE = (6 << 3) | 1;
+const V_KEYS = (7 << 3) | 1;
+const V_OTHER = (8 << 3) | 1;
+/** (a bound method's missing receiver: not a value's first word) */
+const V_NONE = (9 << 3) | 1;
 /** strings at least this long are hashed once and remembered (output, long messages) */
 const CACHED_STRING = 48;
 const STRING_CACHE_SIZE = 4096;
@@ -188,18 +200,21 @@ export class StateHasher {
     this.add(m.randState | 0);
     this.str(m.stdout);
     this.str(m.stderr);
-    this.add(m.logger.flags);
     this.str(m.logger.prefix);
-    this.add(m.procs);
+    // (flags beyond 16 bits, which the program may set and read back, in a word of their own)
+    const flags = m.logger.flags;
+    const wide = flags < 0 || flags >= 0xffff;
+    this.small(wide ? 0xffff : flags, 16, m.procs);
+    if (wide) this.add(flags);
+    this.small(m.race ? 1 : 0, 1, m.gs.length);
     if (m.race)
       m.race.digest(
         (x) => this.add(x),
         (t) => this.str(t),
       );
-    else this.add(-1);
-    this.add(m.gs.length);
     for (let r = 0; r < m.gs.length; r++) {
-      // (walked in rank order, so its rank is its place here and need not be fed)
+      // (walked in rank order, so its rank is its place here and need not be fed; nor need
+      // the number of heap objects it reaches, which its two words are a hash of)
       const g = m.gs[this.byRank[r] as number] as G;
       let w = g.walk;
       if (!w) {
@@ -208,7 +223,6 @@ export class StateHasher {
       }
       this.add(w[0] as number);
       this.add(w[1] as number);
-      this.add(w.length - 2);
       for (let i = 2; i < w.length; i++) this.add(this.obj(w[i] as number));
     }
     this.vals(m.globals);
@@ -249,24 +263,34 @@ export class StateHasher {
   }
 
   private walkG(g: G): void {
-    this.add(G_STATE[g.st]);
-    if (g.st === 'done') return;
-    this.add(g.phase);
-    this.str(g.reason ?? '');
+    if (g.st === 'done') {
+      this.small(G_STATE.done, 7, 0);
+      return;
+    }
+    // (its state, and which of the optional parts follow, in 7 bits)
+    const panic = g.panic ? (g.panic.recovered ? 2 : 1) : 0;
+    const parts = G_STATE[g.st] | (g.handoff ? 8 : 0) | (panic << 4) | (g.reason !== null ? 64 : 0);
+    this.small(parts, 7, g.phase);
+    // (a count of ranges beyond 16 bits in a word of its own)
+    this.small(Math.min(g.ranges, 0xffff), 16, g.fr.length);
+    if (g.ranges >= 0xffff) this.add(g.ranges);
+    if (g.reason !== null) this.str(g.reason);
+    if (g.panic) this.str(g.panic.text);
     this.num(g.wake);
     this.num(g.waitStart);
-    this.add(g.handoff ? 1 : 0);
-    this.add(g.ranges);
-    if (g.panic) {
-      this.add(g.panic.recovered ? 2 : 1);
-      this.str(g.panic.text);
-    } else this.add(0);
-    this.add(g.fr.length);
     for (const fr of g.fr) {
       this.add(fr.f.id);
-      this.add(fr.pc);
-      this.add(fr.mode * 2 + (fr.isDefer ? 1 : 0));
-      this.vals(fr.L);
+      // (which of the optional parts follow, the mode and whether it runs a deferred call)
+      const parts =
+        (fr.D ? 1 : 0) |
+        (fr.ret ? 2 : 0) |
+        (fr.memo ? 4 : 0) |
+        (fr.isDefer ? 8 : 0) |
+        (fr.mode << 4);
+      this.small(parts, 6, fr.pc);
+      // (a function's locals are as many as it declares: their number need not be fed)
+      const L = fr.L;
+      for (let i = 0; i < L.length; i++) this.val(L[i] as Value);
       this.vals(fr.S);
       if (fr.D) {
         this.add(fr.D.length);
@@ -274,13 +298,13 @@ export class StateHasher {
           this.val(d.fn);
           this.vals(d.args);
         }
-      } else this.add(-1);
+      }
       if (fr.ret) this.vals(fr.ret);
-      else this.add(-1);
       if (fr.memo) {
         this.add(fr.memo.awaiting);
+        this.add(fr.memo.done.length);
         for (const r of fr.memo.done) this.vals(r);
-      } else this.add(-2);
+      }
     }
   }
 
@@ -288,15 +312,16 @@ export class StateHasher {
     // (obj() may add to the queue, and grow it, while this loop runs)
     for (let i = 0; i < this.whole.size; i++) {
       const o = m.get(this.whole.order[i] as number);
-      this.add(o.k);
+      // (each begins with a word holding its kind in its 3 low bits)
       switch (o.k) {
-        case K.Slots:
-          this.add(o.role);
-          this.vals(o.s);
+        case K.Slots: {
+          this.small(o.k | (o.role << 3), 5, o.s.length);
+          const s = o.s;
+          for (let j = 0; j < s.length; j++) this.val(s[j] as Value);
           break;
+        }
         case K.Map:
-          this.add(o.writing ? 1 : 0);
-          this.add(o.m.size);
+          this.small(o.k | (o.writing ? 8 : 0), 4, o.m.size);
           if (this.insertionOrder || o.m.size < 2) this.entries(o.m);
           else if (o.sumOf === o.m) {
             this.add(o.sumA);
@@ -310,11 +335,14 @@ export class StateHasher {
             }
           } else this.entries(o.m);
           break;
-        case K.Mutex:
-          this.add((o.locked ? 1 : 0) | (o.woken ? 2 : 0) | (o.starving ? 4 : 0));
-          this.goroutines(o.q);
+        case K.Mutex: {
+          const flags = (o.locked ? 1 : 0) | (o.woken ? 2 : 0) | (o.starving ? 4 : 0);
+          this.small(o.k | (flags << 3), 6, o.q.length);
+          this.ranks(o.q);
           break;
+        }
         case K.RWMutex:
+          this.small(o.k, 3, 0);
           this.add(this.obj(o.w));
           this.add(o.readerCount);
           this.add(o.readerWait);
@@ -324,22 +352,24 @@ export class StateHasher {
           this.goroutines(o.writerQ);
           break;
         case K.WaitGroup:
+          this.small(o.k, 3, o.q.length);
           this.add(o.n);
-          this.goroutines(o.q);
+          this.ranks(o.q);
           break;
         case K.Cond:
+          this.small(o.k, 3, o.tq.length);
           this.add(o.wait);
           this.add(o.notify);
           this.goroutines(o.q);
           for (const t of o.tq) this.add(t);
           break;
         case K.Ctx:
-          this.add(CTX_KIND[o.kind]);
+          this.small(o.k | (CTX_KIND[o.kind] << 3), 6, o.children.length);
           if (o.kv) this.vals(o.kv);
+          else this.add(-1);
           this.val(o.err);
           this.val(o.cause);
           this.num(o.deadline);
-          this.add(o.children.length);
           for (const c of o.children) this.add(this.obj(c));
           break;
       }
@@ -430,6 +460,11 @@ export class StateHasher {
   /** A list of goroutine ids (a wait queue), by rank. */
   private goroutines(ids: readonly number[]): void {
     this.add(ids.length);
+    this.ranks(ids);
+  }
+
+  /** The ranks of a list of goroutine ids whose length is known. */
+  private ranks(ids: readonly number[]): void {
     for (let i = 0; i < ids.length; i++) this.add(this.rank[gIndexOf(ids[i] as number)] as number);
   }
 
@@ -498,41 +533,73 @@ export class StateHasher {
     return h >>> 0;
   }
 
+  /**
+   * A value, as words whose low three bits say what it is (so that what follows is known):
+   * 0 a number that fits in 29 bits (the rest of the word), 1 another kind (which, in the
+   * rest of the word; then its parts), 2 a reference whose object number and field fit (in
+   * the rest of the word), 3 another reference (then its object and field), 4 a slice (its
+   * object in the rest of the word; then offset, length and capacity), 5 a slice whose object
+   * number is large (then that number, offset, length and capacity).
+   */
   private val(v: Value): void {
-    if (v === null) this.add(1);
-    else if (typeof v === 'number') {
-      this.add(2);
-      this.num(v);
-    } else if (typeof v === 'string') {
-      this.add(3);
+    if (typeof v === 'number') {
+      if ((v << 3) >> 3 === v) this.add(v << 3);
+      else {
+        this.add(V_NUMBER);
+        this.num(v);
+      }
+    } else if (v === null) this.add(V_NULL);
+    else if (typeof v === 'boolean') this.add(v ? V_TRUE : V_FALSE);
+    else if (typeof v === 'string') {
+      this.add(V_STRING);
       this.str(v);
-    } else if (typeof v === 'boolean') this.add(v ? 4 : 5);
-    else if (v instanceof Ref) {
-      this.add(6);
-      this.add(this.ref(v.id));
-      this.add(v.f);
+    } else if (v instanceof Ref) {
+      const n = this.ref(v.id);
+      if (n < 1 << 20 && v.f >= 0 && v.f < 256) this.add((n << 11) | (v.f << 3) | 2);
+      else {
+        this.add(3);
+        this.add(n);
+        this.add(v.f);
+      }
     } else if (v instanceof Slice) {
-      this.add(7);
-      this.add(this.ref(v.b));
+      const n = this.ref(v.b);
+      if (n < 1 << 28) this.add((n << 3) | 4);
+      else {
+        this.add(5);
+        this.add(n);
+      }
       this.add(v.off);
       this.add(v.len);
       this.add(v.cap);
     } else if (v instanceof FnVal) {
-      this.add(8);
+      this.add(V_FUNC);
       this.add(v.fn);
       if (v.env) this.vals(v.env);
       else this.add(-1);
       if (v.bound) this.val(v.recv);
-      else this.add(-2);
+      else this.add(V_NONE);
     } else if (v instanceof Iface) {
-      this.add(9);
+      this.add(V_IFACE);
       this.add(this.typeHash(v.t));
       this.val(v.v);
     } else if (v instanceof Keys) {
-      this.add(10);
+      this.add(V_KEYS);
       this.add(v.keys.length);
       for (const k of v.keys) this.val(k);
-    } else this.add(11);
+    } else this.add(V_OTHER);
+  }
+
+  /**
+   * Two counts as one word when the second is small, the first known to fit in `bits` bits
+   * (an even word); else as three (an odd word first).
+   */
+  private small(a: number, bits: number, b: number): void {
+    if (b >= 0 && b < 1 << (30 - bits)) this.add(((b << bits) | a) << 1);
+    else {
+      this.add(1);
+      this.add(a);
+      this.add(b);
+    }
   }
 
   private num(x: number): void {

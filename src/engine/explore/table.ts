@@ -13,8 +13,14 @@ export class VisitedTable {
   private mask: number;
   size = 0;
 
-  constructor() {
-    const cap = 16_384;
+  /**
+   * @param expected how many states the search may hold (its state limit): the table starts
+   *   big enough for that many, up to 32,768 (1 MB), so that a small search never grows it
+   *   and a large one grows it a few times less
+   */
+  constructor(expected = 8_192) {
+    let cap = 16_384;
+    while (cap < 65_536 && cap < 2 * expected) cap *= 2;
     this.w = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
