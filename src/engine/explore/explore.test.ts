@@ -647,11 +647,22 @@ describe('the visited table', () => {
     expect(wrong).toBe(0);
   });
 
-  it('stores the hash (0, 0), which marks empty slots, apart from them', () => {
+  it('stores the hash (0, 0) like any other (an empty slot is told by its state number)', () => {
     const t = new VisitedTable();
     t.insert(0, 0, t.find(0, 0));
     expect(t.find(0, 0)).toBeGreaterThanOrEqual(0);
+    expect(t.find(0, 1)).toBeLessThan(0);
+    expect(t.find(1, 0)).toBeLessThan(0);
     expect(t.size).toBe(1);
+  });
+
+  it('tells apart hashes whose first words are equal, each with its own data', () => {
+    const t = new VisitedTable();
+    for (let b = 0; b < 50_000; b++) t.setSleep(t.insert(7, b, t.find(7, b)), b * 3);
+    let wrong = 0;
+    for (let b = 0; b < 50_000; b++) if (t.sleep(t.find(7, b)) !== b * 3) wrong++;
+    expect(wrong).toBe(0);
+    expect(t.find(7, 50_000)).toBeLessThan(0);
   });
 });
 

@@ -1,103 +1,108 @@
+import { grown } from '../runtime/typed';
+
 /**
  * The explorer's visited set: 64-bit state hashes in an open-addressing hash table of typed
- * arrays (linear probing, grown by doubling at three-quarters load: the probes a fuller table
- * takes cost less than the cache misses of a larger one). Unlike the built-in Set it has no
- * 16,777,216-entry ceiling and costs 16 bytes a slot: two words of hash, and two words of
- * data the explorer keeps per state (its sleep set, and where it waits in the frontier), side
- * by side so that a lookup and what follows it touch one cache line.
+ * arrays. Unlike the built-in Set it has no 16,777,216-entry ceiling.
  *
- * A hash of (0, 0) marks an empty slot, so a state that hashes to it is stored as (0, 1).
+ * States are numbered in the order they are added (0, 1, 2...), and a state's number is what
+ * `find` and `insert` return. The table proper (linear probing, grown by doubling at
+ * three-quarters load) holds, per slot, only the first word of a hash and 1 + the number of
+ * the state that has it (0: an empty slot): 8 bytes, so that it stays in the processor's
+ * caches as long as it can, since every state reached is looked up there at a place no
+ * earlier lookup predicts. The rest of what is kept per state — the second word of its hash,
+ * and what the explorer keeps (its sleep set, and where it waits in the frontier) — is in a
+ * second array by state number, written in order as states are added and read only when the
+ * first words match.
  */
 export class VisitedTable {
-  /** per slot, four words: hash a, hash b, sleep set, pending */
-  private w: Int32Array;
+  /** per slot: hash a, and 1 + the state's number (0 when empty) */
+  private slots: Int32Array<ArrayBuffer>;
   private mask: number;
+  /** per state, three words: hash b, sleep set, pending */
+  private data: Int32Array<ArrayBuffer>;
   size = 0;
 
   /**
    * @param expected how many states the search may hold (its state limit): the table starts
-   *   with room for that many, up to 24,576 (32,768 slots, 512 KB), so that a small search
+   *   with room for that many, up to 24,576 (32,768 slots, 256 KB), so that a small search
    *   never grows it and a larger one grows it fewer times
    */
   constructor(expected = 8_192) {
     let cap = 16_384;
     while (cap < 32_768 && (cap * 3) / 4 < expected) cap *= 2;
-    this.w = new Int32Array(cap * 4);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
+    this.data = new Int32Array(3 * 4_096);
   }
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.w.byteLength;
+    return this.slots.byteLength + this.data.byteLength;
   }
 
-  /** The explorer's sleep set for the state in this slot. */
-  sleep(slot: number): number {
-    return this.w[4 * slot + 2] as number;
+  /** The explorer's sleep set for state n. */
+  sleep(n: number): number {
+    return this.data[3 * n + 1] as number;
   }
 
-  setSleep(slot: number, sleep: number): void {
-    this.w[4 * slot + 2] = sleep;
+  setSleep(n: number, sleep: number): void {
+    this.data[3 * n + 1] = sleep;
   }
 
   /** 1 + the state's index in the frontier while it waits there, else 0. */
-  pending(slot: number): number {
-    return this.w[4 * slot + 3] as number;
+  pending(n: number): number {
+    return this.data[3 * n + 2] as number;
   }
 
-  setPending(slot: number, p: number): void {
-    this.w[4 * slot + 3] = p;
+  setPending(n: number, p: number): void {
+    this.data[3 * n + 2] = p;
   }
 
-  /** The slot holding hash (a, b), or -1 - (the slot where it would go). */
+  /** The number of the state with hash (a, b), or -1 - (the slot where it would go). */
   find(a: number, b: number): number {
-    if (a === 0 && b === 0) b = 1;
-    const w = this.w;
+    const slots = this.slots;
     let i = fold(a, b) & this.mask;
     for (;;) {
-      const ka = w[4 * i] as number;
-      const kb = w[4 * i + 1] as number;
-      if (ka === a && kb === b) return i;
-      if (ka === 0 && kb === 0) return -1 - i;
+      const n = slots[2 * i + 1] as number;
+      if (n === 0) return -1 - i;
+      if (slots[2 * i] === a && this.data[3 * (n - 1)] === b) return n - 1;
       i = (i + 1) & this.mask;
     }
   }
 
   /**
-   * Add hash (a, b), known to be absent, at the slot `find` named; returns its slot (which
-   * may differ, if the table grew).
+   * Add hash (a, b), known to be absent, at the slot `find` named; returns the new state's
+   * number.
    */
   insert(a: number, b: number, at: number): number {
-    if (a === 0 && b === 0) b = 1;
     if (this.size + 1 > ((this.mask + 1) * 3) / 4) {
       this.grow();
       at = this.find(a, b);
     }
+    const n = this.size++;
+    if (3 * n + 3 > this.data.length) this.data = grown(this.data);
+    this.data[3 * n] = b;
     const i = -1 - at;
-    this.w[4 * i] = a;
-    this.w[4 * i + 1] = b;
-    this.size++;
-    return i;
+    this.slots[2 * i] = a;
+    this.slots[2 * i + 1] = n + 1;
+    return n;
   }
 
   private grow(): void {
-    const old = this.w;
+    const old = this.slots;
     const cap = (this.mask + 1) * 2;
-    const w = new Int32Array(cap * 4);
+    const slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
-    for (let j = 0; j < old.length; j += 4) {
+    for (let j = 0; j < old.length; j += 2) {
+      const n = old[j + 1] as number;
+      if (n === 0) continue;
       const a = old[j] as number;
-      const b = old[j + 1] as number;
-      if (a === 0 && b === 0) continue;
-      let i = fold(a, b) & this.mask;
-      while (w[4 * i] !== 0 || w[4 * i + 1] !== 0) i = (i + 1) & this.mask;
-      // (word by word: a subarray per entry would allocate an object for each state)
-      w[4 * i] = a;
-      w[4 * i + 1] = b;
-      w[4 * i + 2] = old[j + 2] as number;
-      w[4 * i + 3] = old[j + 3] as number;
+      let i = fold(a, this.data[3 * (n - 1)] as number) & this.mask;
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+      slots[2 * i] = a;
+      slots[2 * i + 1] = n;
     }
-    this.w = w;
+    this.slots = slots;
   }
 }
 
