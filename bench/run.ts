@@ -3,7 +3,8 @@
  *   - engine steps per second on the tutorial's store with 8, 64 and 512 goroutines
  *   - the explorer on the SPIN-style model (N goroutines × K locked map writes): states and
  *     states per second, for the default search (shortest counterexamples) and for a proof,
- *     against SPIN 6.5.2's reduced state counts
+ *     against SPIN 6.5.2's reduced state counts; each search in a fresh process (explore-one.ts),
+ *     as the command runs one and as bench/ui.ts runs one in a fresh Web Worker
  *   - the time to the shortest counterexample for four bugs, up to 6 goroutines × 3 steps
  *   - the same inputs give the same counts and schedules, run after run
  * Every search is bounded, so the whole script takes a minute or two.
@@ -11,6 +12,9 @@
  */
 import { compileGo, runProgram, type Program } from '../src/engine';
 import { explore, type ExploreOptions, type ExploreResult } from '../src/engine/explore/explore';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { OneJob, OneResult } from './explore-one';
 import { modelSource } from './model';
 
 function model(file: string, consts: Record<string, number>): Program {
@@ -62,26 +66,51 @@ for (const n of [8, 64, 512]) {
 }
 
 const SPIN: Record<number, number> = { 4: 7_300, 5: 36_000 };
-const summary = (r: ExploreResult) =>
-  `${r.complete ? 'complete' : `INCOMPLETE (${r.cutoff})`}; outcomes: ${r.outcomes.map((o) => o.first || 'clean').join(', ')}`;
 
-console.log('\nExplorer: N goroutines × K locked map writes (bench/models/spin.go)');
+/** A search's figures, measured in a fresh process (see explore-one.ts). */
+function fresh(job: OneJob): OneResult {
+  const out = execFileSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(new URL('./explore-one.ts', import.meta.url)),
+      JSON.stringify(job),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out) as OneResult;
+}
+const summary = (r: OneResult) =>
+  `${r.complete ? 'complete' : `INCOMPLETE (${r.cutoff})`}; outcomes: ${r.outcomes.join(', ')}`;
+const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
+
+console.log(
+  '\nExplorer: N goroutines × K locked map writes (bench/models/spin.go); each search run 10 times (5 for N=5) in a fresh process, as `npx interleave explore` runs it: the fastest, and the first',
+);
 {
-  const p = model('spin.go', { N: 3, K: 3 });
-  const [r, s] = best(p, { reduce: false, maxStates: 2_000_000 }, 2);
+  const r = fresh({
+    file: 'spin.go',
+    consts: { N: 3, K: 3 },
+    opts: { reduce: false, maxStates: 2_000_000 },
+    reps: 2,
+  });
   console.log(
-    `  N=3, K=3, no reduction:  ${fmt(r.states).padStart(7)} states in ${secs(s)} = ${fmt(r.states / s)} states/s; ${summary(r)}`,
+    `  N=3, K=3, no reduction:  ${fmt(r.states).padStart(7)} states in ${ms(r.best)} = ${fmt(r.states / r.best)} states/s; ${summary(r)}`,
   );
 }
 for (const n of [4, 5]) {
-  const p = model('spin.go', { N: n, K: 3 });
   for (const proof of [false, true]) {
-    const [r, s] = best(p, { proof, maxStates: 2_000_000 }, n === 4 ? 10 : 5);
+    const r = fresh({
+      file: 'spin.go',
+      consts: { N: n, K: 3 },
+      opts: { proof, maxStates: 2_000_000 },
+      reps: n === 4 ? 10 : 5,
+    });
     const vs = proof
       ? ` (SPIN: ${fmt(SPIN[n] ?? 0)}, so ${(r.states / (SPIN[n] ?? 1)).toFixed(2)}×)`
       : '';
     console.log(
-      `  N=${n}, K=3, ${proof ? 'proof:   ' : 'shortest:'}    ${fmt(r.states).padStart(7)} states in ${secs(s)} = ${fmt(r.states / s)} states/s${vs}; ${summary(r)}`,
+      `  N=${n}, K=3, ${proof ? 'proof:   ' : 'shortest:'}    ${fmt(r.states).padStart(7)} states in ${ms(r.best)} = ${fmt(r.states / r.best)} states/s${vs}; first run ${ms(r.first)}; ${summary(r)}`,
     );
   }
 }
