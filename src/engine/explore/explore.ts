@@ -440,7 +440,7 @@ class Search {
           this.stackDepth = stack.length;
           continue;
         }
-        const bit = f.bits[k] as number;
+        const bit = bitOf(f.rank, (f.moves[k] as Move).g);
         let after = f.afters[k] ?? null;
         if (after) this.keptAfters--;
         else {
@@ -481,15 +481,15 @@ class Search {
     const ng = m.gs.length;
     const rank = new Array<number>(ng);
     for (let i = 0; i < ng; i++) rank[i] = this.rank[i] as number;
-    const bits = new Array<number>(moves.length);
-    for (let k = 0; k < moves.length; k++) bits[k] = bitOf(rank, (moves[k] as Move).g);
-    const chosen: number[] = [];
-    for (const mv of this.chosen) {
-      const k = moves.indexOf(mv);
-      const bit = bits[k] as number;
-      if (this.reduce && !toTry(next.sleep, next.only, bit)) continue;
-      chosen.push(k);
-    }
+    // (exactly sized: pushing onto an empty array reserves room for 17)
+    const all = this.chosen;
+    let nc = 0;
+    for (const mv of all) if (!this.reduce || toTry(next.sleep, next.only, bitOf(rank, mv.g))) nc++;
+    const chosen = new Array<number>(nc);
+    nc = 0;
+    for (const mv of all)
+      if (!this.reduce || toTry(next.sleep, next.only, bitOf(rank, mv.g)))
+        chosen[nc++] = moves.indexOf(mv);
     // the states after the moves to try are kept while the stack holds few (they are ready
     // when their turn comes); beyond that, they are worked out again then, so that a deep
     // search of many goroutines does not keep a machine per goroutine at every level
@@ -516,7 +516,6 @@ class Search {
       moves,
       afters,
       rank,
-      bits,
       chosen,
       next: 0,
       done: 0,
@@ -822,8 +821,6 @@ interface Frame extends Pending {
   readonly afters: (Machine | null)[];
   /** goroutine index -> rank, as the state's hash named them */
   readonly rank: readonly number[];
-  /** each move's goroutine, as a bit by rank */
-  readonly bits: readonly number[];
   /** indices in moves of the moves to try, in order; the next to try */
   readonly chosen: readonly number[];
   next: number;
