@@ -1,19 +1,19 @@
 /**
- * One explorer figure for bench/run.ts, measured in a process of its own: run as
- * `explore-one.ts '{"file":…,"consts":…,"opts":…,"reps":…}'`, it runs that search `reps` times
- * and prints one line of JSON: the fastest run and the first (timed here), with what the
- * search found. A fresh process is what `npx interleave explore` runs a search in, and it is
- * how bench/ui.ts times the Web Worker (a fresh worker per search): the figure does not
- * depend on what the bench happened to run before it in the same process (the engine's
- * figures leave a large heap and other type feedback behind).
+ * One explorer figure for bench/run.ts, measured in a process of its own: given
+ * `'{"source":…,"opts":…,"reps":…}'`, it runs that search `reps` times and prints one line of
+ * JSON: the fastest run and the first (timed here), with what the search found. A fresh
+ * process is what `npx interleave explore` runs a search in, and it is how bench/ui.ts times
+ * the Web Worker (a fresh worker per search): the figure does not depend on what the bench
+ * happened to run before it in the same process (the engine's figures leave a large heap and
+ * other type feedback behind). run.ts runs it from the same kind of bundle as the command
+ * (bin/bundle.mjs).
  */
 import { compileGo } from '../src/engine';
 import { explore, type ExploreOptions, type ExploreResult } from '../src/engine/explore/explore';
-import { modelSource } from './model';
 
 export interface OneJob {
-  readonly file: string;
-  readonly consts: Record<string, number>;
+  /** the model's Go source */
+  readonly source: string;
   readonly opts: ExploreOptions;
   readonly reps: number;
 }
@@ -29,7 +29,7 @@ export interface OneResult {
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as OneJob;
-const c = compileGo(modelSource(job.file, job.consts));
+const c = compileGo(job.source);
 if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
 let r: ExploreResult | null = null;
 let best = Infinity;

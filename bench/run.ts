@@ -14,6 +14,7 @@ import { compileGo, runProgram, type Program } from '../src/engine';
 import { explore, type ExploreOptions, type ExploreResult } from '../src/engine/explore/explore';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { bundled } from '../bin/bundle.mjs';
 import type { OneJob, OneResult } from './explore-one';
 import { modelSource } from './model';
 
@@ -68,16 +69,18 @@ for (const n of [8, 64, 512]) {
 const SPIN: Record<number, number> = { 4: 7_300, 5: 36_000 };
 
 /** A search's figures, measured in a fresh process (see explore-one.ts). */
-function fresh(job: OneJob): OneResult {
-  const out = execFileSync(
-    process.execPath,
-    [
-      ...process.execArgv,
-      fileURLToPath(new URL('./explore-one.ts', import.meta.url)),
-      JSON.stringify(job),
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
+const exploreOne = fileURLToPath(await bundled('bench/explore-one.ts'));
+function fresh(
+  file: string,
+  consts: Record<string, number>,
+  opts: ExploreOptions,
+  reps: number,
+): OneResult {
+  const job: OneJob = { source: modelSource(file, consts), opts, reps };
+  const out = execFileSync(process.execPath, [exploreOne, JSON.stringify(job)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out) as OneResult;
 }
 const summary = (r: OneResult) =>
@@ -85,27 +88,17 @@ const summary = (r: OneResult) =>
 const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
 
 console.log(
-  '\nExplorer: N goroutines × K locked map writes (bench/models/spin.go); each search run 10 times (5 for N=5) in a fresh process, as `npx interleave explore` runs it: the fastest, and the first',
+  '\nExplorer: N goroutines × K locked map writes (bench/models/spin.go); each search run 10 times (5 for N=5) in a fresh process, as `npx interleave explore` runs it (from the same kind of bundle): the fastest, and the first',
 );
 {
-  const r = fresh({
-    file: 'spin.go',
-    consts: { N: 3, K: 3 },
-    opts: { reduce: false, maxStates: 2_000_000 },
-    reps: 2,
-  });
+  const r = fresh('spin.go', { N: 3, K: 3 }, { reduce: false, maxStates: 2_000_000 }, 2);
   console.log(
     `  N=3, K=3, no reduction:  ${fmt(r.states).padStart(7)} states in ${ms(r.best)} = ${fmt(r.states / r.best)} states/s; ${summary(r)}`,
   );
 }
 for (const n of [4, 5]) {
   for (const proof of [false, true]) {
-    const r = fresh({
-      file: 'spin.go',
-      consts: { N: n, K: 3 },
-      opts: { proof, maxStates: 2_000_000 },
-      reps: n === 4 ? 10 : 5,
-    });
+    const r = fresh('spin.go', { N: n, K: 3 }, { proof, maxStates: 2_000_000 }, n === 4 ? 10 : 5);
     const vs = proof
       ? ` (SPIN: ${fmt(SPIN[n] ?? 0)}, so ${(r.states / (SPIN[n] ?? 1)).toFixed(2)}×)`
       : '';

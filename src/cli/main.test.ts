@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundled } from '../../bin/bundle.mjs';
 import { main } from './main';
 
 const FIXTURES = fileURLToPath(new URL('../engine/fixtures/tutorial/', import.meta.url));
@@ -262,6 +263,28 @@ describe('interleave vet and bad input', () => {
     const help = await cli('--help');
     expect([help.code, help.err, help.out.split('\n')[0]]).toEqual([0, '', 'usage:']);
   });
+
+  it('the command runs from a bundle made once for the sources as they are', async () => {
+    const a = await bundled('src/cli/main.ts');
+    const b = await bundled('src/cli/main.ts');
+    expect(b).toBe(a);
+    const mod = (await import(a)) as { main: typeof main };
+    const out: string[] = [];
+    const code = await mod.main(['run', fixture('mutex-store-defer.go'), '--seed', '7'], {
+      out: (s) => out.push(s),
+      err: () => {},
+      cwd: process.cwd(),
+    });
+    // the bundle's engine is the engine: the same output as the sources give
+    const direct: string[] = [];
+    await main(['run', fixture('mutex-store-defer.go'), '--seed', '7'], {
+      out: (s) => direct.push(s),
+      err: () => {},
+      cwd: process.cwd(),
+    });
+    expect([code, out.join('')]).toEqual([0, direct.join('')]);
+    expect(out.join('')).not.toBe('');
+  }, 30_000);
 
   it('`interleave` runs straight from the bin script, with no build step', () => {
     const bin = fileURLToPath(new URL('../../bin/interleave.mjs', import.meta.url));
