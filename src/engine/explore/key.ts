@@ -17,6 +17,7 @@
  */
 import { typeString, type Type } from '../lang/types';
 import { gIndexOf, type G, type Machine } from '../runtime/machine';
+import type { Entries } from '../runtime/entries';
 import { grown } from '../runtime/typed';
 import { keyPointer } from '../runtime/keys';
 import { FnVal, Iface, K, Keys, Ref, Slice, type MapKey, type Value } from '../runtime/values';
@@ -381,7 +382,7 @@ export class StateHasher {
    * hashes are added up (a multiset hash), which costs no sort. False (nothing fed) when some
    * value refers to an object, whose canonical number depends on the order of the walk.
    */
-  private entrySum(m: ReadonlyMap<MapKey, Value>): boolean {
+  private entrySum(m: Entries): boolean {
     let sa = 0;
     let sb = 0;
     let scalars = true;
@@ -406,7 +407,7 @@ export class StateHasher {
   }
 
   /** A map's entries in order: insertion order when a `range` can see it, else key order. */
-  private entries(m: ReadonlyMap<MapKey, Value>): void {
+  private entries(m: Entries): void {
     for (const k of this.insertionOrder ? m.keys() : [...m.keys()].sort(compareKeys)) {
       // (a key that holds a pointer is numbered as the object it points to is, like any
       // reference: the rest of the key, then the pointer)

@@ -70,6 +70,7 @@ import {
 } from './keys';
 import { addressOf, formatValue, panicText } from './fmt';
 import { RaceDetector } from './race';
+import { Entries } from './entries';
 import { fatalReport, panicReport } from './report';
 
 export const enum Mode {
@@ -2107,7 +2108,7 @@ export class Machine {
         k: K.Map,
         ep: this.ep,
         t,
-        m: new Map(),
+        m: new Entries(),
         own: this.ep,
         writing: false,
         writer: 0,
@@ -2251,7 +2252,7 @@ export class Machine {
   private changeEntries(g: G, id: number, mo: MapObj, kind: 0 | 1 | 2, k: MapKey, v: Value): void {
     if (mo.own !== this.ep) {
       // the entries are still shared with the machine this one was forked from
-      mo.m = new Map(mo.m);
+      mo.m = new Entries(mo.m);
       // versions change only while recording (and stay empty otherwise)
       if (this.record) mo.ver = new Map(mo.ver);
       mo.own = this.ep;

@@ -8,6 +8,7 @@
  * assignment, which is how `store2 := store1` copies the mutex inside.
  */
 import type { Type } from '../lang/types';
+import type { Entries } from './entries';
 
 /** A pointer: to a whole heap object (f = -1) or to slot f of one (a box, a field, an element). */
 export class Ref {
@@ -91,7 +92,7 @@ export interface MapObj extends ObjBase {
    * the entries; shared with copies of this object until `own` is the writer's epoch (a copy
    * of the object copies the entries only when they change, not when the flag does)
    */
-  m: Map<MapKey, Value>;
+  m: Entries;
   /** the epoch whose machine may change `m` and `ver` in place */
   own: number;
   /** the hashWriting flag, toggled with XOR exactly as runtime/map.go does */
@@ -105,7 +106,7 @@ export interface MapObj extends ObjBase {
    * for the explorer's state hash: the entries (`m`) whose order-free hash is in `sumA` and
    * `sumB`, or null; entries are never changed in place once hashed (see StateHasher)
    */
-  sumOf: Map<MapKey, Value> | null;
+  sumOf: Entries | null;
   sumA: number;
   sumB: number;
 }
