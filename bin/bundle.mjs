@@ -22,7 +22,8 @@ const SOURCES = ['src', 'bench', 'bin'];
  */
 export async function bundled(entry) {
   const key = sourcesKey(entry);
-  const name = `${entry.replace(/[^A-Za-z0-9]+/g, '-')}-${key}.mjs`;
+  const prefix = `${entry.replace(/[^A-Za-z0-9]+/g, '-')}-`;
+  const name = `${prefix}${key}.mjs`;
   for (const dir of cacheDirs()) {
     const out = join(dir, name);
     if (existsSync(out)) return pathToFileURL(out).href;
@@ -42,22 +43,20 @@ export async function bundled(entry) {
         logLevel: 'silent',
       });
       renameSync(tmp, out);
-      removeOthers(dir, name, entry);
+      removeOthers(dir, name, prefix);
       return pathToFileURL(out).href;
     } catch (e) {
       // a cache folder we may not write (a read-only install): try the next
-      if (!(
-        e &&
-        typeof e === 'object' &&
-        'code' in e &&
-        (e.code === 'EACCES' || e.code === 'EROFS' || e.code === 'EPERM')
-      ))
-        throw e;
+      if (!readOnly(e)) throw e;
     }
   }
   throw new Error(
     'interleave: nowhere to keep the compiled command (node_modules/.cache and the temporary folder are read-only)',
   );
+}
+
+function readOnly(e) {
+  return typeof e === 'object' && e !== null && ['EACCES', 'EROFS', 'EPERM'].includes(e.code);
 }
 
 function cacheDirs() {
@@ -86,9 +85,8 @@ function sourcesKey(entry) {
   return h.digest('hex').slice(0, 16);
 }
 
-/** Remove the entry's bundles of earlier sources (a failure to is harmless). */
-function removeOthers(dir, keep, entry) {
-  const prefix = `${entry.replace(/[^A-Za-z0-9]+/g, '-')}-`;
+/** Remove the entry's bundles of earlier sources, named with `prefix` (a failure to is harmless). */
+function removeOthers(dir, keep, prefix) {
   for (const f of readdirSync(dir))
     if (f !== keep && f.startsWith(prefix) && !f.endsWith('.tmp'))
       try {

@@ -266,6 +266,8 @@ class Search {
   private carried: (Move | null)[] = [];
   /** the moves `movesFrom` chose to try */
   private chosen: readonly Move[] = NONE;
+  /** depth-first: scratch space for the indices of the moves `open` tries */
+  private readonly chosenScratch: number[] = [];
   /** depth-first: the state `visit` passed on, to be expanded next */
   private next: Pending | null = null;
   private readonly depthFirst: boolean;
@@ -481,15 +483,14 @@ class Search {
     const ng = m.gs.length;
     const rank = new Array<number>(ng);
     for (let i = 0; i < ng; i++) rank[i] = this.rank[i] as number;
-    // (exactly sized: pushing onto an empty array reserves room for 17)
-    const all = this.chosen;
+    // (gathered in scratch space, then copied at their exact number: pushing onto an empty
+    // array reserves room for 17)
+    const scratch = this.chosenScratch;
     let nc = 0;
-    for (const mv of all) if (!this.reduce || toTry(next.sleep, next.only, bitOf(rank, mv.g))) nc++;
-    const chosen = new Array<number>(nc);
-    nc = 0;
-    for (const mv of all)
+    for (const mv of this.chosen)
       if (!this.reduce || toTry(next.sleep, next.only, bitOf(rank, mv.g)))
-        chosen[nc++] = moves.indexOf(mv);
+        scratch[nc++] = moves.indexOf(mv);
+    const chosen = scratch.slice(0, nc);
     // the states after the moves to try are kept while the stack holds few (they are ready
     // when their turn comes); beyond that, they are worked out again then, so that a deep
     // search of many goroutines does not keep a machine per goroutine at every level
@@ -681,8 +682,8 @@ class Search {
       this.cutoff = `stopped at ${fmt(Math.round(this.maxMemory / 2 ** 20))} MB (the memory limit), after ${fmt(table.size)} states; ${this.covered()}`;
       return;
     }
-    const slot = table.insert(a, b, at);
-    table.setSleep(slot, sleep);
+    const state = table.insert(a, b, at);
+    table.setSleep(state, sleep);
     if (table.size % this.every === 0)
       this.opts.onProgress?.({
         states: table.size,
@@ -696,11 +697,12 @@ class Search {
       return;
     }
     const rec = parent < 0 ? 0 : this.records.add(parent, g, steps);
-    this.enqueue(slot, rec, depth, sleep, ALL, m);
+    this.enqueue(state, rec, depth, sleep, ALL, m);
   }
 
+  /** @param state its number in the visited table */
   private enqueue(
-    slot: number,
+    state: number,
     rec: number,
     depth: number,
     sleep: number,
@@ -729,7 +731,7 @@ class Search {
       this.hotIn[this.tail - this.base] = null;
     }
     this.tail++;
-    this.table.setPending(slot, this.tail);
+    this.table.setPending(state, this.tail);
   }
 
   /**

@@ -202,11 +202,8 @@ export class StateHasher {
     this.str(m.stdout);
     this.str(m.stderr);
     this.str(m.logger.prefix);
-    // (flags beyond 16 bits, which the program may set and read back, in a word of their own)
-    const flags = m.logger.flags;
-    const wide = flags < 0 || flags >= 0xffff;
-    this.small(wide ? 0xffff : flags, 16, m.procs);
-    if (wide) this.add(flags);
+    // (the program may set flags beyond 16 bits, and read them back)
+    this.small16(m.logger.flags, m.procs);
     this.small(m.race ? 1 : 0, 1, m.gs.length);
     if (m.race)
       m.race.digest(
@@ -272,9 +269,7 @@ export class StateHasher {
     const panic = g.panic ? (g.panic.recovered ? 2 : 1) : 0;
     const parts = G_STATE[g.st] | (g.handoff ? 8 : 0) | (panic << 4) | (g.reason !== null ? 64 : 0);
     this.small(parts, 7, g.phase);
-    // (a count of ranges beyond 16 bits in a word of its own)
-    this.small(Math.min(g.ranges, 0xffff), 16, g.fr.length);
-    if (g.ranges >= 0xffff) this.add(g.ranges);
+    this.small16(g.ranges, g.fr.length);
     if (g.reason !== null) this.str(g.reason);
     if (g.panic) this.str(g.panic.text);
     this.num(g.wake);
@@ -601,6 +596,13 @@ export class StateHasher {
       this.add(a);
       this.add(b);
     }
+  }
+
+  /** `small(a, 16, b)` for an `a` that may not fit in 16 bits: then 0xffff, and `a` after. */
+  private small16(a: number, b: number): void {
+    const wide = a < 0 || a >= 0xffff;
+    this.small(wide ? 0xffff : a, 16, b);
+    if (wide) this.add(a);
   }
 
   private num(x: number): void {
