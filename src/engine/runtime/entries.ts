@@ -8,6 +8,11 @@
  * while two arrays of a dozen take a quarter of that and copy as two slices. So up to
  * `SMALL` entries are kept as a key array and a value array, looked up by a linear search;
  * a map that grows beyond that moves its entries into a Map for good (until cleared).
+ *
+ * A copy shares the arrays (or the Map) with what it was copied from until either side
+ * changes: the side that changes first copies them then, at their exact size (an entry added
+ * to a copied array by `push` would reserve room for half as many again and 16 more, which a
+ * breadth-first search's thousands of waiting states would each keep).
  */
 import type { MapKey, Value } from './values';
 
@@ -19,18 +24,32 @@ export class Entries {
   private vs: Value[];
   /** the entries, once there have been more than SMALL (ks and vs are empty then) */
   private big: Map<MapKey, Value> | null;
+  /** ks, vs and big may be shared with a copy: copy them before changing them */
+  private shared: boolean;
 
   /** Empty, or a copy of `from` (which later changes to either do not affect the other). */
   constructor(from?: Entries) {
     if (from) {
-      this.ks = from.ks.slice();
-      this.vs = from.vs.slice();
-      this.big = from.big ? new Map(from.big) : null;
+      this.ks = from.ks;
+      this.vs = from.vs;
+      this.big = from.big;
+      this.shared = true;
+      from.shared = true;
     } else {
       this.ks = [];
       this.vs = [];
       this.big = null;
+      this.shared = false;
     }
+  }
+
+  /** Make ks, vs and big this object's own (copies at their exact size), before a change. */
+  private own(): void {
+    if (!this.shared) return;
+    this.ks = this.ks.slice();
+    this.vs = this.vs.slice();
+    if (this.big) this.big = new Map(this.big);
+    this.shared = false;
   }
 
   get size(): number {
@@ -49,15 +68,26 @@ export class Entries {
 
   set(k: MapKey, v: Value): this {
     if (this.big) {
+      this.own();
       this.big.set(k, v);
       return this;
     }
     const i = this.indexOf(k);
-    if (i >= 0) this.vs[i] = v;
-    else if (this.ks.length < SMALL) {
+    if (i >= 0) {
+      this.own();
+      this.vs[i] = v;
+    } else if (this.ks.length < SMALL) {
       // (a Map keeps the key -0 as 0)
-      this.ks.push(k === 0 ? 0 : k);
-      this.vs.push(v);
+      const key = k === 0 ? 0 : k;
+      if (this.shared) {
+        // copied and added to at once, at the exact size
+        this.ks = this.ks.concat(key);
+        this.vs = this.vs.concat([v]);
+        this.shared = false;
+      } else {
+        this.ks.push(key);
+        this.vs.push(v);
+      }
     } else {
       const big = new Map<MapKey, Value>();
       for (let j = 0; j < this.ks.length; j++) big.set(this.ks[j] as MapKey, this.vs[j] as Value);
@@ -65,14 +95,20 @@ export class Entries {
       this.big = big;
       this.ks = [];
       this.vs = [];
+      this.shared = false;
     }
     return this;
   }
 
   delete(k: MapKey): boolean {
-    if (this.big) return this.big.delete(k);
+    if (this.big) {
+      if (!this.big.has(k)) return false;
+      this.own();
+      return this.big.delete(k);
+    }
     const i = this.indexOf(k);
     if (i < 0) return false;
+    this.own();
     // (the others keep their order)
     this.ks.splice(i, 1);
     this.vs.splice(i, 1);
@@ -83,6 +119,7 @@ export class Entries {
     this.ks = [];
     this.vs = [];
     this.big = null;
+    this.shared = false;
   }
 
   keys(): IterableIterator<MapKey> {

@@ -1903,7 +1903,8 @@ export class Machine {
     const g = this.wg(gid);
     const fr = g.fr[g.fr.length - 1];
     const line = fr ? (fr.f.code[fr.pc]?.pos.line ?? 0) : 0;
-    g.held = [...g.held, { obj, line, mode }];
+    // (concat makes the list at its exact size; a spread would reserve room for 16 more)
+    g.held = g.held.concat([{ obj, line, mode }]);
   }
 
   /** Lock obj was released by `by`; Go lets any goroutine unlock a Mutex, so find its holder. */
