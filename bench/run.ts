@@ -2,9 +2,11 @@
  * `npm run bench`: the engine's figures, measured here and printed (never asserted in tests).
  *   - engine steps per second on the tutorial's store with 8, 64 and 512 goroutines
  *   - the explorer on the SPIN-style model (N goroutines × K locked map writes): states and
- *     states per second, for the default search (shortest counterexamples) and for a proof,
- *     against SPIN 6.5.2's reduced state counts; each search in a fresh process (explore-one.ts),
- *     as the command runs one and as bench/ui.ts runs one in a fresh Web Worker
+ *     states per second, for the default search (shortest counterexamples) and for a proof;
+ *     each search in a fresh process (explore-one.ts), as the command runs one and as
+ *     bench/ui.ts runs one in a fresh Web Worker
+ *   - SPIN 6.5.2 on the same model in Promela (bench/spin.ts), when it is installed: its state
+ *     counts with partial-order reduction and its states per second without, beside ours
  *   - the time to the shortest counterexample for four bugs, up to 6 goroutines × 3 steps
  *   - the same inputs give the same counts and schedules, run after run
  * Every search is bounded, so the whole script takes a minute or two.
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { bundled } from '../bin/bundle.mjs';
 import type { OneJob, OneResult } from './explore-one';
 import { modelSource } from './model';
+import { spinFigures, spinMissing, type SpinFigures } from './spin';
 
 function model(file: string, consts: Record<string, number>): Program {
   const c = compileGo(modelSource(file, consts));
@@ -66,7 +69,11 @@ for (const n of [8, 64, 512]) {
   );
 }
 
-const SPIN: Record<number, number> = { 4: 7_300, 5: 36_000 };
+/** SPIN's state counts with partial-order reduction as issue #5 quotes them (N=4, 5; K=3) */
+const SPIN_QUOTED: Record<number, number> = { 4: 7_300, 5: 36_000 };
+const spinWhyNot = spinMissing();
+const spin = new Map<number, SpinFigures>();
+if (!spinWhyNot) for (const n of [4, 5]) spin.set(n, spinFigures(n, 3, 5));
 
 /** A search's figures, measured in a fresh process (see explore-one.ts). */
 const exploreOne = fileURLToPath(await bundled('bench/explore-one.ts'));
@@ -96,16 +103,40 @@ console.log(
     `  N=3, K=3, no reduction:  ${fmt(r.states).padStart(7)} states in ${ms(r.best)} = ${fmt(r.states / r.best)} states/s; ${summary(r)}`,
   );
 }
+/** states per second of each search, by N and then shortest / proof */
+const rates = new Map<number, [number, number]>();
 for (const n of [4, 5]) {
   for (const proof of [false, true]) {
     const r = fresh('spin.go', { N: n, K: 3 }, { proof, maxStates: 2_000_000 }, n === 4 ? 10 : 5);
+    const rate = r.states / r.best;
+    const [a, b] = rates.get(n) ?? [0, 0];
+    rates.set(n, proof ? [a, rate] : [rate, b]);
+    const theirs = spin.get(n)?.reduced.states;
+    const quoted = SPIN_QUOTED[n] ?? 1;
     const vs = proof
-      ? ` (SPIN: ${fmt(SPIN[n] ?? 0)}, so ${(r.states / (SPIN[n] ?? 1)).toFixed(2)}×)`
+      ? ` (SPIN with partial-order reduction: ${theirs ? `${fmt(theirs)} here, so ${(r.states / theirs).toFixed(2)}×; ` : ''}${fmt(quoted)} as issue #5 quotes it, so ${(r.states / quoted).toFixed(2)}×)`
       : '';
     console.log(
-      `  N=${n}, K=3, ${proof ? 'proof:   ' : 'shortest:'}    ${fmt(r.states).padStart(7)} states in ${ms(r.best)} = ${fmt(r.states / r.best)} states/s${vs}; first run ${ms(r.first)}; ${summary(r)}`,
+      `  N=${n}, K=3, ${proof ? 'proof:   ' : 'shortest:'}    ${fmt(r.states).padStart(7)} states in ${ms(r.best)} = ${fmt(rate)} states/s${vs}; first run ${ms(r.first)}; ${summary(r)}`,
     );
   }
+}
+
+console.log(
+  "\nSPIN 6.5.2 on the same model (bench/models/spin.pml), on this machine: states per second without partial-order reduction (as issue #5 quotes SPIN), pan built as its manual builds it (cc) and with -O2; the median of 5 runs by pan's own timer (10 ms resolution)",
+);
+if (spinWhyNot) console.log(`  not measured: ${spinWhyNot}`);
+const perSec = (states: number, s: number) =>
+  s > 0 ? `${fmt(states / s)} states/s` : 'under its 10 ms resolution';
+for (const [n, f] of spin) {
+  const [shortest, proof] = rates.get(n) ?? [0, 0];
+  const half = Math.min(f.full.states / f.full.seconds, f.fullO2.states / f.fullO2.seconds) / 2;
+  console.log(
+    `  N=${n}, K=${f.k}: ${fmt(f.full.states)} states, ${fmt(f.full.transitions)} transitions; cc: ${secs(f.full.seconds)} = ${perSec(f.full.states, f.full.seconds)}; cc -O2: ${secs(f.fullO2.seconds)} = ${perSec(f.fullO2.states, f.fullO2.seconds)}. With partial-order reduction: ${fmt(f.reduced.states)} states.` +
+      (Number.isFinite(half)
+        ? ` Half of SPIN's slower build: ${fmt(half)} states/s; Interleave (Node) ${(shortest / half / 2).toFixed(2)}× SPIN's rate in its shortest search, ${(proof / half / 2).toFixed(2)}× in its proof`
+        : ''),
+  );
 }
 
 console.log(
