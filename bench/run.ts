@@ -14,12 +14,12 @@
  * (bench/ui.ts measures the page: frame times with 64 goroutines, and the bundle.)
  */
 import { compileGo, runProgram, type Program } from '../src/engine';
-import { explore, type ExploreOptions, type ExploreResult } from '../src/engine/explore/explore';
+import { explore, type ExploreOptions } from '../src/engine/explore/explore';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bundled } from '../bin/bundle.mjs';
 import type { OneJob, OneResult } from './explore-one';
-import { exploreBytes, type CeilingRun } from './ceiling';
+import { exploreBytes } from './ceiling';
 import { modelSource } from './model';
 import { spinFigures, spinMissing, type PanRun, type SpinFigures } from './spin';
 
@@ -40,13 +40,13 @@ function time<T>(f: () => T): [T, number] {
  * can do: other work on a shared machine only ever slows a run down, so the best of many
  * runs estimates it better than the best of few.
  */
-function best(p: Program, opts: ExploreOptions, reps: number): [ExploreResult, number] {
-  let out: [ExploreResult, number] | null = null;
-  for (let i = 0; i < reps; i++) {
-    const [r, s] = time(() => explore(p, opts));
-    if (!out || s < out[1]) out = [r, s];
+function fastest<T>(f: () => T, reps: number): [T, number] {
+  let out = time(f);
+  for (let i = 1; i < reps; i++) {
+    const run = time(f);
+    if (run[1] < out[1]) out = run;
   }
-  return out as [ExploreResult, number];
+  return out;
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -75,7 +75,8 @@ for (const n of [8, 64, 512]) {
 const SPIN_QUOTED: Record<number, number> = { 4: 7_300, 5: 36_000 };
 const spinWhyNot = spinMissing();
 const spin = new Map<number, SpinFigures>();
-if (!spinWhyNot) for (const n of [4, 5]) spin.set(n, spinFigures(n, 3, 10));
+const SPIN_RUNS = 10;
+if (!spinWhyNot) for (const n of [4, 5]) spin.set(n, spinFigures(n, 3, SPIN_RUNS));
 
 /** A search's figures, measured in a fresh process (see explore-one.ts). */
 const exploreOne = fileURLToPath(await bundled('bench/explore-one.ts'));
@@ -105,14 +106,13 @@ console.log(
     `  N=3, K=3, no reduction:  ${fmt(r.states).padStart(7)} states in ${ms(r.best)} = ${fmt(r.states / r.best)} states/s; ${summary(r)}`,
   );
 }
-/** states per second of each search, by N and then shortest / proof */
-const rates = new Map<number, [number, number]>();
+/** states per second of each search, by `${N} ${proof}` */
+const rates = new Map<string, number>();
 for (const n of [4, 5]) {
   for (const proof of [false, true]) {
     const r = fresh('spin.go', { N: n, K: 3 }, { proof, maxStates: 2_000_000 }, n === 4 ? 10 : 5);
     const rate = r.states / r.best;
-    const [a, b] = rates.get(n) ?? [0, 0];
-    rates.set(n, proof ? [a, rate] : [rate, b]);
+    rates.set(`${n} ${proof}`, rate);
     const theirs = spin.get(n)?.reduced.states;
     const quoted = SPIN_QUOTED[n] ?? 1;
     const vs = proof
@@ -125,13 +125,14 @@ for (const n of [4, 5]) {
 }
 
 console.log(
-  "\nSPIN 6.5.2 on the same model (bench/models/spin.pml), on this machine: states per second without partial-order reduction (as issue #5 quotes SPIN), pan built as its manual builds it (cc) and with -O2; the median of 10 runs timed around pan, less what a run takes to start and stop (pan's own timer, in 10 ms steps, in brackets)",
+  `\nSPIN 6.5.2 on the same model (bench/models/spin.pml), on this machine: states per second without partial-order reduction (as issue #5 quotes SPIN), pan built as its manual builds it (cc) and with -O2; the median of ${SPIN_RUNS} runs timed around pan, less what a run takes to start and stop (pan's own timer, in 10 ms steps, in brackets)`,
 );
 if (spinWhyNot) console.log(`  not measured: ${spinWhyNot}`);
 const panRate = (r: PanRun) =>
   `${ms(r.seconds)} = ${fmt(r.states / r.seconds)} states/s (pan: ${ms(r.panSeconds)})`;
 for (const [n, f] of spin) {
-  const [shortest, proof] = rates.get(n) ?? [0, 0];
+  const shortest = rates.get(`${n} false`) ?? 0;
+  const proof = rates.get(`${n} true`) ?? 0;
   const slower = Math.min(f.full.states / f.full.seconds, f.fullO2.states / f.fullO2.seconds);
   console.log(
     `  N=${n}, K=${f.k}: ${fmt(f.full.states)} states, ${fmt(f.full.transitions)} transitions; cc: ${panRate(f.full)}; cc -O2: ${panRate(f.fullO2)}. With partial-order reduction: ${fmt(f.reduced.states)} states.\n` +
@@ -143,12 +144,7 @@ console.log(
   '\nFor reference, not Interleave: the same model explored as SPIN explores it, hand-written in TypeScript for this model alone, a state being a row of bytes (bench/ceiling.ts); the fastest of 5 runs',
 );
 for (const n of [4, 5]) {
-  let fastest: [CeilingRun, number] | null = null;
-  for (let i = 0; i < 5; i++) {
-    const run = time(() => exploreBytes(n, 3));
-    if (!fastest || run[1] < fastest[1]) fastest = run;
-  }
-  const [r, s] = fastest as [CeilingRun, number];
+  const [r, s] = fastest(() => exploreBytes(n, 3), 5);
   console.log(
     `  N=${n}, K=3: ${fmt(r.states)} states, ${fmt(r.transitions)} transitions in ${ms(s)} = ${fmt(r.states / s)} states/s`,
   );
@@ -170,14 +166,16 @@ for (const file of BUGS) {
   const cells: string[] = [];
   for (const n of [2, 3, 4, 5, 6]) {
     const p = model(file, { N: n, K: 3 });
-    const [r, s] = best(p, { stopOnFailure: true, maxStates: BUDGET }, 1);
+    const [r, s] = time(() => explore(p, { stopOnFailure: true, maxStates: BUDGET }));
     const bug = r.outcomes.find((o) => o.exit !== 0);
     if (bug) {
       cells.push(`N=${n} ${secs(s)} (${fmt(r.states)} states, ${bug.steps} steps)`);
       continue;
     }
     // what "Check every schedule" does next: a proof search, depth first (not the shortest)
-    const [pr, ps] = best(p, { stopOnFailure: true, maxStates: BUDGET, proof: true }, 1);
+    const [pr, ps] = time(() =>
+      explore(p, { stopOnFailure: true, maxStates: BUDGET, proof: true }),
+    );
     const found = pr.outcomes.find((o) => o.exit !== 0);
     cells.push(
       `N=${n} not found in ${fmt(r.states)} states (${secs(s)}); the proof search (depth first): ${found ? `${secs(ps)} (${fmt(pr.states)} states, ${found.steps} steps)` : `not found in ${fmt(pr.states)} states (${secs(ps)})`}`,

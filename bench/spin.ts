@@ -13,7 +13,6 @@
  * clears a 128 MB table first). pan's own figure is kept beside it as a check.
  */
 import { execFileSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +59,7 @@ export function spinMissing(): string | null {
 }
 
 /** What one pan run printed, read; it must have found no error. */
-export function readPan(out: string): Omit<PanRun, 'seconds'> {
+function readPan(out: string): Omit<PanRun, 'seconds'> {
   const num = (re: RegExp) => {
     const m = re.exec(out);
     if (!m) throw new Error(`pan's output lacks ${String(re)}:\n${out}`);
