@@ -64,5 +64,10 @@ export function useExplore() {
     stop();
     setState({ k: 'cancelled' });
   }, [stop]);
-  return { state, run, cancel };
+  /** back to no search (one under way is dropped), for an answer that needs none */
+  const reset = useCallback(() => {
+    stop();
+    setState({ k: 'idle' });
+  }, [stop]);
+  return { state, run, cancel, reset };
 }

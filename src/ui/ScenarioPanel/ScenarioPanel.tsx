@@ -64,7 +64,7 @@ export function ScenarioPanel({
   const race = useSim((s) => s.race);
   // the learner has changed the program: what the catalogue says is about the original
   const edited = useSim((s) => s.source) !== scenario.source;
-  const { state, run, cancel } = useExplore();
+  const { state, run, cancel, reset } = useExplore();
   const [found, setFound] = useState<string | null>(null);
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
   // the program the last search ran on: the catalogue vouches for a fix only as written
@@ -99,6 +99,23 @@ export function ScenarioPanel({
     const s0 = store.getState();
     // "Explore" searches the program as it is now (edits included); "Show me" the scenario
     const explored = then === 'check';
+    // a demo too large to search whose every schedule ends the same way (the catalogue's tests
+    // check it over seeded runs): any run of the original shows it, so show this seed's rather
+    // than search for an end no search reaches
+    const anyRun = scenario.expected.tooLargeToExplore && scenario.expected.always;
+    if (!explored && anyRun && s0.source === scenario.source) {
+      reset();
+      s0.restart();
+      s0.setGuided(then === 'guide');
+      setFound(
+        `Every schedule ends this way, so there is nothing to search for: this is the run with seed ${s0.seed}. ${then === 'guide' ? 'Step through it with → and read each caption.' : ''}`,
+      );
+      if (then === 'replay') {
+        s0.setSpeed(10);
+        s0.play();
+      }
+      return;
+    }
     // always the program on screen: a schedule found for the original would replay the
     // edited program, which may do something else
     const source = s0.source;
@@ -245,7 +262,7 @@ export function ScenarioPanel({
           )}
           {state.k === 'cancelled' && 'Search cancelled.'}
           {state.k === 'error' && searchFailed(state.message)}
-          {state.k === 'done' && found}
+          {(state.k === 'done' || state.k === 'idle') && found}
           {state.k === 'done' && lastSearch === 'check' && (
             <span className={styles.srOnly}>{verdictWords(state.result, vouched)}</span>
           )}
