@@ -174,6 +174,8 @@ export class StateHasher {
   private sumB = 0;
   private readonly strings = new Map<string, number>();
   private readonly types = new WeakMap<Type, number>();
+  /** maps' entries in key order, as [key, value, key, value…], kept while they cannot change */
+  private readonly sorted = new WeakMap<Entries, (MapKey | Value)[]>();
 
   /**
    * @param insertionOrder whether the order in which a map's entries were added can matter:
@@ -329,7 +331,7 @@ export class StateHasher {
               o.sumA = this.sumA;
               o.sumB = this.sumB;
             }
-          } else this.entries(o.m);
+          } else this.entries(o.m, this.final || o.own !== m.ep);
           break;
         case K.Mutex: {
           const flags = (o.locked ? 1 : 0) | (o.woken ? 2 : 0) | (o.starving ? 4 : 0);
@@ -401,18 +403,38 @@ export class StateHasher {
     return true;
   }
 
-  /** A map's entries in order: insertion order when a `range` can see it, else key order. */
-  private entries(m: Entries): void {
-    for (const k of this.insertionOrder ? m.keys() : [...m.keys()].sort(compareKeys)) {
-      // (a key that holds a pointer is numbered as the object it points to is, like any
-      // reference: the rest of the key, then the pointer)
-      const p = keyPointer(k);
-      if (p) {
-        this.val(p[0]);
-        this.val(p[1]);
-      } else this.val(k);
-      this.val(m.get(k) as Value);
+  /**
+   * A map's entries in order: insertion order when a `range` can see it, else key order.
+   * @param keep m will not change in place (see the entry sums above): its entries in key order
+   *   may be kept for the next state that shares them (most moves leave a map as it was)
+   */
+  private entries(m: Entries, keep = false): void {
+    if (this.insertionOrder) {
+      for (const k of m.keys()) this.entry(k, m.get(k) as Value);
+      return;
     }
+    let kv = this.sorted.get(m);
+    if (!kv) {
+      const ks = [...m.keys()].sort(compareKeys);
+      kv = new Array<MapKey | Value>(2 * ks.length);
+      for (let i = 0; i < ks.length; i++) {
+        kv[2 * i] = ks[i] as MapKey;
+        kv[2 * i + 1] = m.get(ks[i] as MapKey) as Value;
+      }
+      if (keep) this.sorted.set(m, kv);
+    }
+    for (let i = 0; i < kv.length; i += 2) this.entry(kv[i] as MapKey, kv[i + 1] as Value);
+  }
+
+  private entry(k: MapKey, v: Value): void {
+    // (a key that holds a pointer is numbered as the object it points to is, like any
+    // reference: the rest of the key, then the pointer)
+    const p = keyPointer(k);
+    if (p) {
+      this.val(p[0]);
+      this.val(p[1]);
+    } else this.val(k);
+    this.val(v);
   }
 
   /** One 32-bit word for a scalar: null, a boolean, a number or a string. */

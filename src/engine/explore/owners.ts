@@ -46,6 +46,10 @@ export class Owners {
   size = 0;
   private stack: number[] = [];
   private who: number[] = [];
+  /** markCommonRoots' scratch, by heap id: the first goroutine to list it, when seenAt is stamp */
+  private firstBy = new Int32Array(256);
+  private seenAt = new Int32Array(256);
+  private stamp = 0;
 
   /** the state whose objects are marked, as far as `phase` says */
   private m: Machine | null = null;
@@ -106,6 +110,7 @@ export class Owners {
   }
 
   private markGoroutines(m: Machine): void {
+    this.markCommonRoots(m);
     for (const g of m.gs) {
       if (g.st === 'done' || g.st === 'crashed') continue;
       if (g.waitObj >= 0) this.object(g.waitObj, g.id);
@@ -129,6 +134,38 @@ export class Owners {
       this.drain(m);
     }
     this.phase = 2;
+  }
+
+  /**
+   * Mark shared, first, the objects that two goroutines refer to from their frames or wait on
+   * (as the state hash listed them). The marks come out the same without this, but an object
+   * first reached from one goroutine is marked as its, and everything it reaches with it, and
+   * all of that again as shared when a second goroutine reaches it: a store that every
+   * goroutine holds would be walked twice, whole, for each state.
+   */
+  private markCommonRoots(m: Machine): void {
+    const n = this.size;
+    if (this.firstBy.length < n) {
+      this.firstBy = new Int32Array(n * 2);
+      this.seenAt = new Int32Array(n * 2);
+    }
+    const stamp = ++this.stamp;
+    for (const g of m.gs) {
+      if (g.st === 'done' || g.st === 'crashed') continue;
+      if (g.waitObj >= 0) this.noteRoot(g.waitObj, g.id, stamp);
+      const walk = g.walk;
+      if (walk) for (let i = 2; i < walk.length; i++) this.noteRoot(walk[i] as number, g.id, stamp);
+    }
+    this.drain(m);
+  }
+
+  /** Goroutine g refers to object id: shared if another did before (see markCommonRoots). */
+  private noteRoot(id: number, g: number, stamp: number): void {
+    if (id >= this.size) return;
+    if (this.seenAt[id] !== stamp) {
+      this.seenAt[id] = stamp;
+      this.firstBy[id] = g;
+    } else if (this.firstBy[id] !== g) this.object(id, SHARED);
   }
 
   /** Is heap object id private to goroutine g? */
