@@ -368,6 +368,46 @@ describe('a proof search goes depth first', () => {
     expect(explore(p, { proof: true, maxMemory: 2_000_000 }).complete).toBe(true);
   });
 
+  it("and counts each machine's own arrays, which grow with the heap, against it too", () => {
+    // the same contention after main made `objects` objects of its own: 3,000 take the
+    // stack's machines 24 KB each beyond what a small program's take
+    const program = (objects: number) =>
+      compile(`package main
+
+import "sync"
+
+func main() {
+	keep := make([]*int, 0, ${objects})
+	for i := 0; i < ${objects}; i++ {
+		keep = append(keep, new(int))
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	count := 0
+	for g := 0; g < 3; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 3; k++ {
+				mu.Lock()
+				count++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	_, _ = keep, count
+}
+`);
+    const opts = { proof: true, maxMemory: 1_500_000 };
+    const small = explore(program(10), opts);
+    expect(small.complete).toBe(true);
+    const large = explore(program(3000), opts);
+    expect(large.cutoff).toMatch(/^stopped at 1 MB \(the memory limit\), after \d+ states; /);
+    // with room, the same states as the small program: the objects are main's alone
+    expect(explore(program(3000), { ...opts, maxMemory: 5_000_000 }).states).toBe(small.states);
+  });
+
   it('reaching deeper states before it has finished shallow ones', () => {
     const p = model('spin.go', 4, 3);
     const proof = explore(p, { proof: true, maxStates: 500 });

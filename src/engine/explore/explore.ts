@@ -218,6 +218,15 @@ function bitOf(rank: ArrayLike<number>, g: number): number {
  */
 const DFS_FRAME_BYTES = 8192;
 
+/**
+ * What a machine never shares with the one it was forked from, beyond the estimates above: its
+ * arrays of heap objects and of goroutines, a slot for each. Small for the lessons' programs;
+ * for a program of a thousand objects it is the larger part, and the memory limit must see it.
+ */
+function ownBytes(m: Machine): number {
+  return 8 * (m.h.length + m.gs.length);
+}
+
 /** States after moves still to try that a depth-first search keeps on its stack, at most. */
 const MAX_KEPT_AFTERS = 4_096;
 
@@ -296,6 +305,9 @@ class Search {
   private head = 0;
   private tail = 0;
   private inMemory = 0;
+  /** ownBytes of the machines kept in the frontier, and of those on a depth-first stack */
+  private frontierOwn = 0;
+  private stackOwn = 0;
   private cutoff: string | null = null;
   private depthLimited = false;
   private depthReached = 0;
@@ -384,6 +396,7 @@ class Search {
     if (depth > this.levelDone) this.levelDone = depth;
     if (m) {
       this.inMemory--;
+      this.frontierOwn -= ownBytes(m);
       // its ranks, as its hash named them
       if (ranks >= 0) {
         const rank = this.hasher.rank;
@@ -432,6 +445,7 @@ class Search {
     for (let top = this.open(); top;) {
       stack.push(top);
       this.stackDepth = stack.length;
+      this.stackOwn += ownBytes(top.m);
       top = null;
       while (!top && !this.cutoff) {
         const f = stack[stack.length - 1];
@@ -440,12 +454,15 @@ class Search {
         if (k === undefined) {
           stack.pop();
           this.stackDepth = stack.length;
+          this.stackOwn -= ownBytes(f.m);
           continue;
         }
         const bit = bitOf(f.rank, (f.moves[k] as Move).g);
         let after = f.afters[k] ?? null;
-        if (after) this.keptAfters--;
-        else {
+        if (after) {
+          this.keptAfters--;
+          this.stackOwn -= ownBytes(after);
+        } else {
           // not kept (see open): worked out again, with the objects private in its state
           if (this.ownership) this.owners.prepare(f.m);
           this.move(f.m, (f.moves[k] as Move).g);
@@ -505,6 +522,7 @@ class Search {
         this.move(m, (moves[k] as Move).g);
         afters[k] = this.out.m;
       }
+      this.stackOwn += ownBytes(afters[k] as Machine);
     }
     for (let k = 0; k < moves.length; k++) if (!keep[k]) afters[k] = null;
     return {
@@ -723,6 +741,7 @@ class Search {
     q[i + 4] = -1;
     if (this.inMemory < this.maxFrontier) {
       this.inMemory++;
+      this.frontierOwn += ownBytes(m);
       q[i + 4] = packRanks(this.hasher.rank, m.gs.length);
       this.hotM[this.tail - this.base] = m;
       this.hotIn[this.tail - this.base] = this.inherited();
@@ -766,14 +785,19 @@ class Search {
     }
   }
 
-  /** Bytes in the search's own tables (machines in the frontier are bounded by maxFrontier). */
+  /**
+   * Bytes in the search's own tables, and an estimate of what the machines it keeps (a
+   * frontier of at most maxFrontier, or a depth-first stack) do not share with each other.
+   */
   private bytes(): number {
     return (
       this.table.bytes +
       this.records.bytes +
       this.queue.byteLength +
       16 * this.hotM.length +
-      DFS_FRAME_BYTES * this.stackDepth
+      this.frontierOwn +
+      DFS_FRAME_BYTES * this.stackDepth +
+      this.stackOwn
     );
   }
 
