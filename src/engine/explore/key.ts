@@ -324,14 +324,17 @@ export class StateHasher {
           else if (o.sumOf === o.m) {
             this.add(o.sumA);
             this.add(o.sumB);
-          } else if (this.entrySum(o.m)) {
-            // entries are changed in place only by the machine that owns them, before a fork
-            if (this.final || o.own !== m.ep) {
+          } else {
+            // entries are changed in place only by the machine that owns them, before a fork:
+            // what is worked out from them may be kept if they no longer can be
+            const fixed = this.final || o.own !== m.ep;
+            if (!this.entrySum(o.m)) this.entries(o.m, fixed);
+            else if (fixed) {
               o.sumOf = o.m;
               o.sumA = this.sumA;
               o.sumB = this.sumB;
             }
-          } else this.entries(o.m, this.final || o.own !== m.ep);
+          }
           break;
         case K.Mutex: {
           const flags = (o.locked ? 1 : 0) | (o.woken ? 2 : 0) | (o.starving ? 4 : 0);
@@ -409,7 +412,8 @@ export class StateHasher {
    *   may be kept for the next state that shares them (most moves leave a map as it was)
    */
   private entries(m: Entries, keep = false): void {
-    if (this.insertionOrder) {
+    // (one entry or none: no order to work out)
+    if (this.insertionOrder || m.size < 2) {
       for (const k of m.keys()) this.entry(k, m.get(k) as Value);
       return;
     }
