@@ -20,7 +20,17 @@ import { gIndexOf, type G, type Machine } from '../runtime/machine';
 import type { Entries } from '../runtime/entries';
 import { grown } from '../runtime/typed';
 import { keyPointer } from '../runtime/keys';
-import { FnVal, Iface, K, Keys, Ref, Slice, type MapKey, type Value } from '../runtime/values';
+import {
+  FnVal,
+  Iface,
+  K,
+  Keys,
+  Ref,
+  Slice,
+  type MapKey,
+  type SlotsObj,
+  type Value,
+} from '../runtime/values';
 
 export function stateKey(m: Machine): string {
   const ids = new Map<number, number>();
@@ -135,9 +145,15 @@ const V_KEYS = (7 << 3) | 1;
 const V_OTHER = (8 << 3) | 1;
 /** (a bound method's missing receiver: not a value's first word) */
 const V_NONE = (9 << 3) | 1;
+/** (a map's entries as a block: not a value's first word) */
+const V_BLOCK = (10 << 3) | 1;
+/** maps of at least this many entries may be hashed as a block (see StateHasher.block) */
+const BLOCK_MIN = 8;
 /** strings at least this long are hashed once and remembered (output, long messages) */
 const CACHED_STRING = 48;
 const STRING_CACHE_SIZE = 4096;
+/** scalar-only heap objects with this many values or a string are hashed as a digest */
+const DIGEST_MIN = 3;
 
 const f64 = new Float64Array(1);
 const f64words = new Int32Array(f64.buffer);
@@ -176,16 +192,33 @@ export class StateHasher {
   private readonly types = new WeakMap<Type, number>();
   /** maps' entries in key order, as [key, value, key, value…], kept while they cannot change */
   private readonly sorted = new WeakMap<Entries, (MapKey | Value)[]>();
+  /**
+   * by heap id: the scalar-only object whose digest (two words) is kept, and the digest; the
+   * object is compared by identity, since a copy-on-write copy gets the id
+   */
+  private readonly digested: (SlotsObj | undefined)[] = [];
+  private digestA = new Int32Array(256);
+  private digestB = new Int32Array(256);
+  /** maps' entries (kept in key order) that make a block, and the block (see block) */
+  private readonly made = new WeakMap<readonly (MapKey | Value)[], Block>();
+  /** by heap id: the whole walk's generation in which a block numbered it */
+  private inBlock = new Int32Array(256);
+  private blockGen = 0;
+  private blockSeen = new Int32Array(256);
+  private blockStamp = 0;
 
   /**
    * @param insertionOrder whether the order in which a map's entries were added can matter:
    *   only a `range` over a map shows it (fmt prints maps sorted, as Go does). When it cannot,
    *   entries are hashed in key order, so two goroutines writing in either order make one
    *   state, not two.
+   * @param blocks whether a map's struct values may be hashed as one block (see block): only
+   *   tests turn it off, to compare
    */
   constructor(
     private readonly insertionOrder = true,
     private readonly symmetry = true,
+    private readonly blocks = true,
   ) {}
 
   /**
@@ -199,6 +232,11 @@ export class StateHasher {
     this.a = 0x2545f491;
     this.b = 0x61c88647;
     this.whole.reset();
+    if (this.inBlock.length < m.h.length) this.inBlock = grown(this.inBlock, m.h.length);
+    if (++this.blockGen === 0x7fffffff) {
+      this.inBlock.fill(0);
+      this.blockGen = 1;
+    }
     this.num(m.now);
     this.add(m.randState | 0);
     this.str(m.stdout);
@@ -309,18 +347,27 @@ export class StateHasher {
   private objects(m: Machine): void {
     // (obj() may add to the queue, and grow it, while this loop runs)
     for (let i = 0; i < this.whole.size; i++) {
+      // (objects a map's entries hold, walked with the map: see block)
+      if (this.inBlock[this.whole.order[i] as number] === this.blockGen) continue;
       const o = m.get(this.whole.order[i] as number);
       // (each begins with a word holding its kind in its 3 low bits)
       switch (o.k) {
         case K.Slots: {
-          this.small(o.k | (o.role << 3), 5, o.s.length);
           const s = o.s;
-          for (let j = 0; j < s.length; j++) this.val(s[j] as Value);
+          const id = this.whole.order[i] as number;
+          if (this.digested[id] === o || this.digestible(s)) {
+            // (its length with a 1 bit for a digest, a 0 bit for its values one by one)
+            this.small(o.k | (o.role << 3), 5, (s.length << 1) | 1);
+            this.digest(id, o, this.final || o.ep !== m.ep);
+          } else {
+            this.small(o.k | (o.role << 3), 5, s.length << 1);
+            for (let j = 0; j < s.length; j++) this.val(s[j] as Value);
+          }
           break;
         }
         case K.Map:
           this.small(o.k | (o.writing ? 8 : 0), 4, o.m.size);
-          if (this.insertionOrder || o.m.size < 2) this.entries(o.m);
+          if (this.insertionOrder || o.m.size < 2) this.entries(m, o.m);
           else if (o.sumOf === o.m) {
             this.add(o.sumA);
             this.add(o.sumB);
@@ -328,7 +375,7 @@ export class StateHasher {
             // entries are changed in place only by the machine that owns them, before a fork:
             // what is worked out from them may be kept if they no longer can be
             const fixed = this.final || o.own !== m.ep;
-            if (!this.entrySum(o.m)) this.entries(o.m, fixed);
+            if (!this.entrySum(o.m)) this.entries(m, o.m, fixed);
             else if (fixed) {
               o.sumOf = o.m;
               o.sumA = this.sumA;
@@ -378,6 +425,54 @@ export class StateHasher {
   }
 
   /**
+   * Whether a heap object's values are all scalars, and enough of them (or a string) that two
+   * words of a digest cost less than walking them: such an object's part of the walk
+   * depends on nothing but its values, and is worked out once for as long as it is unchanged.
+   */
+  private digestible(s: readonly Value[]): boolean {
+    let str = false;
+    for (let j = 0; j < s.length; j++) {
+      const v = s[j] as Value;
+      if (v !== null && typeof v === 'object') return false;
+      if (typeof v === 'string') str = true;
+    }
+    return str || s.length >= DIGEST_MIN;
+  }
+
+  /**
+   * Feed the digest of heap object id (o, digestible): kept from an earlier walk if that was
+   * of this very object, else worked out, and kept if `keep` (o cannot change in place).
+   */
+  private digest(id: number, o: SlotsObj, keep: boolean): void {
+    if (this.digested[id] !== o) {
+      const a = this.a;
+      const b = this.b;
+      this.a = 0x6a09e667;
+      this.b = 0x3c6ef372;
+      const s = o.s;
+      for (let j = 0; j < s.length; j++) this.val(s[j] as Value);
+      const da = fmix32(this.a ^ s.length);
+      const db = fmix32(this.b ^ Math.imul(s.length, 0x9e3779b1));
+      this.a = a;
+      this.b = b;
+      if (!keep) {
+        this.add(da);
+        this.add(db);
+        return;
+      }
+      if (id >= this.digestA.length) {
+        this.digestA = grown(this.digestA, id);
+        this.digestB = grown(this.digestB, id);
+      }
+      this.digested[id] = o;
+      this.digestA[id] = da;
+      this.digestB[id] = db;
+    }
+    this.add(this.digestA[id] as number);
+    this.add(this.digestB[id] as number);
+  }
+
+  /**
    * A map whose entries are all scalars, in any order: each entry is hashed on its own and the
    * hashes are added up (a multiset hash), which costs no sort. False (nothing fed) when some
    * value refers to an object, whose canonical number depends on the order of the walk.
@@ -411,7 +506,7 @@ export class StateHasher {
    * @param keep m will not change in place (see the entry sums above): its entries in key order
    *   may be kept for the next state that shares them (most moves leave a map as it was)
    */
-  private entries(m: Entries, keep = false): void {
+  private entries(machine: Machine, m: Entries, keep = false): void {
     // (one entry or none: no order to work out)
     if (this.insertionOrder || m.size < 2) {
       for (const k of m.keys()) this.entry(k, m.get(k) as Value);
@@ -427,7 +522,92 @@ export class StateHasher {
       }
       if (keep) this.sorted.set(m, kv);
     }
+    if (this.blocks && keep && kv.length >= 2 * BLOCK_MIN && this.block(machine, kv)) return;
     for (let i = 0; i < kv.length; i += 2) this.entry(kv[i] as MapKey, kv[i + 1] as Value);
+  }
+
+  /**
+   * A map's entries (kv, kept in key order) as one block, when each holds the only reference
+   * to a scalar-only object (a map of structs, as `map[string]Job` is): the walk would feed
+   * each key, then a reference to an object numbered next, and later that object's digest.
+   * Instead the objects are numbered here, in order, and left out of the rest of the walk, and
+   * the block feeds its first number and one digest of every key, reference and object
+   * digest, worked out once for as long as the entries and the objects are the same. False
+   * (nothing fed) when the entries are not such a block in this state: an object was reached
+   * before, another entry holds it too, or it has changed and is no longer scalar-only.
+   */
+  private block(m: Machine, kv: readonly (MapKey | Value)[]): boolean {
+    const whole = this.whole;
+    let blk = this.made.get(kv);
+    if (blk) {
+      const { ids, objs } = blk;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        if (m.h[id] !== objs[i] || whole.has(id)) {
+          blk = undefined;
+          break;
+        }
+      }
+    }
+    if (!blk) {
+      const made = this.makeBlock(m, kv);
+      if (!made) return false;
+      blk = made;
+      this.made.set(kv, blk);
+    }
+    const ids = blk.ids;
+    const base = whole.size;
+    const gen = this.blockGen;
+    for (let i = 0; i < ids.length; i++) {
+      whole.number(ids[i] as number);
+      this.inBlock[ids[i] as number] = gen;
+    }
+    this.add(V_BLOCK);
+    this.add(base);
+    this.add(blk.a);
+    this.add(blk.b);
+    return true;
+  }
+
+  /** The block of entries kv in state m, if they make one (see block), or null. */
+  private makeBlock(m: Machine, kv: readonly (MapKey | Value)[]): Block | null {
+    const n = kv.length >> 1;
+    const ids = new Int32Array(n);
+    const objs = new Array<SlotsObj>(n);
+    // (distinct objects, none reached before: stamped in the digest scratch as they are met)
+    const seen = ++this.blockStamp;
+    if (this.blockSeen.length < m.h.length) this.blockSeen = grown(this.blockSeen, m.h.length);
+    for (let i = 0; i < n; i++) {
+      const k = kv[2 * i] as MapKey;
+      const v = kv[2 * i + 1] as Value;
+      if (!(v instanceof Ref) || keyPointer(k)) return null;
+      const o = m.h[v.id];
+      // (kept with the entries: the object must not change in place, as they cannot)
+      if (o?.k !== K.Slots || (!this.final && o.ep === m.ep) || !this.digestible(o.s)) return null;
+      if (this.whole.has(v.id) || this.blockSeen[v.id] === seen) return null;
+      this.blockSeen[v.id] = seen;
+      ids[i] = v.id;
+      objs[i] = o;
+    }
+    const a = this.a;
+    const b = this.b;
+    this.a = 0x510e527f;
+    this.b = 0x9b05688c;
+    for (let i = 0; i < n; i++) {
+      this.val(kv[2 * i] as MapKey);
+      const o = objs[i] as SlotsObj;
+      this.add(((kv[2 * i + 1] as Ref).f << 8) | o.role);
+      this.digest(ids[i] as number, o, true);
+    }
+    const blk = {
+      ids,
+      objs,
+      a: fmix32(this.a ^ n),
+      b: fmix32(this.b ^ Math.imul(n, 0x9e3779b1)),
+    };
+    this.a = a;
+    this.b = b;
+    return blk;
   }
 
   private entry(k: MapKey, v: Value): void {
@@ -680,6 +860,16 @@ export class StateHasher {
   }
 }
 
+/** A map's entries hashed as one block (see StateHasher.block). */
+interface Block {
+  /** the heap ids of the objects the entries refer to, in key order, and those objects */
+  readonly ids: Int32Array;
+  readonly objs: readonly SlotsObj[];
+  /** the digest of the keys, references and objects */
+  readonly a: number;
+  readonly b: number;
+}
+
 /**
  * Heap objects numbered in the order a walk first reaches them (0, 1, 2...), and that order.
  * A generation stamp per heap id makes `reset` cost nothing per object.
@@ -698,6 +888,11 @@ class Numbering {
       this.stamp.fill(0);
       this.gen = 1;
     }
+  }
+
+  /** Whether heap object id has a number in this walk. */
+  has(id: number): boolean {
+    return id < this.stamp.length && this.stamp[id] === this.gen;
   }
 
   /** The number of heap object id, given now if it has none yet. */

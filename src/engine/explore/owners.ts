@@ -64,8 +64,21 @@ export class Owners {
    * them, so most states need no walk from the globals.
    */
   private reach: GlobalReach | null = null;
-  /** while marking from the globals: where `drain` records what it follows and reaches */
-  private recording: GlobalReach | null = null;
+  /**
+   * while marking from the globals or the common roots: where `drain` records what it follows
+   * and reaches
+   */
+  private recording: Reach | null = null;
+  /**
+   * What the common roots (markCommonRoots) reached when last marked, as `reach` is for the
+   * globals: another state with the same roots, the same marks from the globals and the same
+   * followed objects gets the same marks (a store every goroutine holds is reached through
+   * every one of its objects, which most moves leave as they were).
+   */
+  private common: CommonReach | null = null;
+  /** markCommonRoots' scratch: the objects found shared, in the order found */
+  private roots: number[] = [];
+  private nRoots = 0;
 
   /**
    * Mark the objects of m when they are first asked about (`privateTo`): most steps touch
@@ -150,22 +163,49 @@ export class Owners {
       this.seenAt = new Int32Array(n * 2);
     }
     const stamp = ++this.stamp;
+    this.nRoots = 0;
     for (const g of m.gs) {
       if (g.st === 'done' || g.st === 'crashed') continue;
       if (g.waitObj >= 0) this.noteRoot(g.waitObj, g.id, stamp);
       const walk = g.walk;
       if (walk) for (let i = 2; i < walk.length; i++) this.noteRoot(walk[i] as number, g.id, stamp);
     }
+    const roots = this.roots;
+    const nr = this.nRoots;
+    // the same roots as last time, over the same objects: the same marks (see CommonReach)
+    const c = this.common;
+    if (c && c.globals === this.reach && sameRoots(c.roots, roots, nr) && sameObjects(m, c)) {
+      const n = this.size;
+      for (const id of c.shared) if (id < n) this.mark[id] = SHARED;
+      return;
+    }
+    const next: CommonReach = {
+      globals: this.reach,
+      roots: roots.slice(0, nr),
+      followed: [],
+      followedIds: [],
+      shared: [],
+    };
+    this.common = next;
+    this.recording = next;
+    for (let i = 0; i < nr; i++) this.object(roots[i] as number, SHARED);
     this.drain(m);
+    this.recording = null;
   }
 
-  /** Goroutine g refers to object id: shared if another did before (see markCommonRoots). */
+  /**
+   * Goroutine g refers to object id: a root of what is shared if another did before (see
+   * markCommonRoots), listed once.
+   */
   private noteRoot(id: number, g: number, stamp: number): void {
     if (id >= this.size) return;
     if (this.seenAt[id] !== stamp) {
       this.seenAt[id] = stamp;
       this.firstBy[id] = g;
-    } else if (this.firstBy[id] !== g) this.object(id, SHARED);
+    } else if (this.firstBy[id] !== g && this.firstBy[id] !== LISTED) {
+      this.firstBy[id] = LISTED;
+      this.roots[this.nRoots++] = id;
+    }
   }
 
   /** Is heap object id private to goroutine g? */
@@ -263,15 +303,35 @@ export class Owners {
   }
 }
 
-/** What the globals and timers reached in one state (see Owners.reach). */
-interface GlobalReach {
-  readonly globals: readonly Value[];
-  readonly timers: readonly number[];
+/** What a walk for the shared marks reached in one state. */
+interface Reach {
   /** the objects whose contents were followed, as they were, and their heap ids */
   readonly followed: (Obj | null)[];
   readonly followedIds: number[];
   /** every object reached */
   readonly shared: number[];
+}
+
+/** What the globals and timers reached in one state (see Owners.reach). */
+interface GlobalReach extends Reach {
+  readonly globals: readonly Value[];
+  readonly timers: readonly number[];
+}
+
+/** What the common roots reached in one state, after the globals' marks (see Owners.common). */
+interface CommonReach extends Reach {
+  /** the marks from the globals it was made after */
+  readonly globals: GlobalReach | null;
+  readonly roots: readonly number[];
+}
+
+/** a markCommonRoots' `firstBy` for an object already listed as a root (no goroutine is 0) */
+const LISTED = 0;
+
+function sameRoots(a: readonly number[], b: readonly number[], n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -292,8 +352,8 @@ function follows(o: Obj | null): boolean {
   }
 }
 
-/** m holds the objects the last walk from the globals followed, unchanged. */
-function sameObjects(m: Machine, r: GlobalReach): boolean {
+/** m holds the objects a walk followed, unchanged. */
+function sameObjects(m: Machine, r: Reach): boolean {
   const ids = r.followedIds;
   for (let i = 0; i < ids.length; i++)
     if ((m.h[ids[i] as number] ?? null) !== r.followed[i]) return false;
