@@ -684,6 +684,42 @@ describe('when a bound stops the search', () => {
     expect(r.maxDepthReached).toBe(10);
   });
 
+  it('by default, a proof search follows a run of more than 10,000 moves to its end', () => {
+    // two goroutines taking a mutex 3,000 times each: some 18,000 moves a run (the
+    // catalogue's largest program takes about 10,500)
+    const long = compile(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	n := 0
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 3000; i++ {
+				mu.Lock()
+				n++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println(n)
+}
+`);
+    const r = explore(long, { proof: true, maxStates: 25_000 });
+    expect(r.maxDepthReached).toBeGreaterThan(10_000);
+    const ends = r.outcomes.filter((o) => o.exit === 0);
+    expect(ends.map((o) => o.stdout)).toEqual(['6000\n']);
+    expect(ends[0]?.schedule.length).toBeGreaterThan(10_000);
+  });
+
   it('at the memory limit, it says so', () => {
     const r = explore(p, { maxMemory: 1 });
     expect(r.complete).toBe(false);

@@ -56,7 +56,11 @@ import { VisitedTable } from './table';
 export interface ExploreOptions extends MachineOptions {
   /** stop after this many distinct states (the search is then incomplete) */
   readonly maxStates?: number;
-  /** do not go deeper than this many moves */
+  /**
+   * do not go deeper than this many moves (default 100,000: a run of the catalogue's largest
+   * program, 64 goroutines storing 20 jobs each, is some 10,500 moves long, and a proof
+   * search follows such runs to their end; the memory limit counts the depth-first stack)
+   */
   readonly maxDepth?: number;
   /** called every `progressEvery` states */
   readonly onProgress?: (p: ExploreProgress) => void;
@@ -218,6 +222,8 @@ function bitOf(rank: ArrayLike<number>, g: number): number {
  */
 const DFS_FRAME_BYTES = 8192;
 
+const DEFAULT_MAX_DEPTH = 100_000;
+
 /**
  * What a machine never shares with the one it was forked from, beyond the estimates above: its
  * arrays of heap objects and of goroutines, a slot for each. Small for the lessons' programs;
@@ -323,7 +329,7 @@ class Search {
     moveDones: boolean,
   ) {
     this.maxStates = opts.maxStates ?? 200_000;
-    this.maxDepth = opts.maxDepth ?? 10_000;
+    this.maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxFrontier = opts.maxFrontier ?? 50_000;
     this.maxKeptAfters = opts.maxKeptAfters ?? MAX_KEPT_AFTERS;
     this.maxMemory = opts.maxMemory ?? 2 ** 30;
