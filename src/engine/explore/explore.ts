@@ -226,11 +226,12 @@ const DEFAULT_MAX_DEPTH = 100_000;
 
 /**
  * What a machine never shares with the one it was forked from, beyond the estimates above: its
- * arrays of heap objects and of goroutines, a slot for each. Small for the lessons' programs;
- * for a program of a thousand objects it is the larger part, and the memory limit must see it.
+ * heap's list of chunks and the chunks it copied (see Heap), and its array of goroutines.
+ * Small for the lessons' programs; for a program of thousands of objects it is the larger
+ * part, and the memory limit must see it.
  */
 function ownBytes(m: Machine): number {
-  return 8 * (m.h.length + m.gs.length);
+  return m.h.ownBytes(m.ep) + 8 * m.gs.length;
 }
 
 /** States after moves still to try that a depth-first search keeps on its stack, at most. */

@@ -543,7 +543,7 @@ export class StateHasher {
       const { ids, objs } = blk;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i] as number;
-        if (m.h[id] !== objs[i] || whole.has(id)) {
+        if (m.h.get(id) !== objs[i] || whole.has(id)) {
           blk = undefined;
           break;
         }
@@ -581,7 +581,7 @@ export class StateHasher {
       const k = kv[2 * i] as MapKey;
       const v = kv[2 * i + 1] as Value;
       if (!(v instanceof Ref) || keyPointer(k)) return null;
-      const o = m.h[v.id];
+      const o = m.h.get(v.id);
       // (kept with the entries: the object must not change in place, as they cannot)
       if (o?.k !== K.Slots || (!this.final && o.ep === m.ep) || !this.digestible(o.s)) return null;
       if (this.whole.has(v.id) || this.blockSeen[v.id] === seen) return null;

@@ -265,7 +265,7 @@ export class Owners {
       const who = this.who.pop() as number;
       // a later mark (SHARED) supersedes this one, and was pushed too
       if (this.mark[id] !== who) continue;
-      const o = m.h[id] ?? null;
+      const o = m.h.get(id) ?? null;
       // (only what `follows` says: the record of what was followed must be all of it)
       if (!follows(o)) continue;
       if (this.recording) {
@@ -356,6 +356,6 @@ function follows(o: Obj | null): boolean {
 function sameObjects(m: Machine, r: Reach): boolean {
   const ids = r.followedIds;
   for (let i = 0; i < ids.length; i++)
-    if ((m.h[ids[i] as number] ?? null) !== r.followed[i]) return false;
+    if ((m.h.get(ids[i] as number) ?? null) !== r.followed[i]) return false;
   return true;
 }

@@ -137,7 +137,7 @@ export function move(
   const only = !global && objs.length === 1 ? (objs[0] as number) : -1;
   let overshoots = false;
   for (let i = 0; i < objs.length; i++) {
-    const o = m.h[(objs[i] as number) >> 1];
+    const o = m.h.get((objs[i] as number) >> 1);
     if (o?.k === K.WaitGroup && o.n < 0) overshoots = true;
   }
   return {
@@ -169,7 +169,7 @@ export function waitsAgain(m: Machine, mv: Move): Move | null {
   if (mv.lock < 0) return null;
   const g = m.g(mv.g);
   if (g !== mv.from || g.handoff || g.phase !== 0) return null;
-  const mu = m.h[mv.lock];
+  const mu = m.h.get(mv.lock);
   if (mu?.k !== K.Mutex || !mu.locked) return null;
   if (m.steps + mv.steps >= m.limits.steps) return null;
   return mv.waitsOn === mv.lock ? mv : { ...mv, waitsOn: mv.lock };
@@ -178,8 +178,8 @@ export function waitsAgain(m: Machine, mv: Move): Move | null {
 /** Goroutine g, moving from m0 to m, took one off WaitGroup id's counter and carries on. */
 function countsDown(m0: Machine, m: Machine, g: number, id: number): boolean {
   // (id may be a pseudo-object such as FP_OUTPUT, or new since m0: then `get` finds nothing)
-  const before = m0.h[id];
-  const after = m.h[id];
+  const before = m0.h.get(id);
+  const after = m.h.get(id);
   const me = m.g(g);
   return (
     before?.k === K.WaitGroup &&

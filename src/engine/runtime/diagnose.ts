@@ -149,7 +149,7 @@ function raceSide(x: RaceSide): string {
 
 /** The raced-on variable's name, when the UI has one for it: " (hits)" */
 function racePlace(m: Machine, id: number): string {
-  const o = m.h[id];
+  const o = m.h.get(id);
   const name = o && 'name' in o ? o.name : '';
   return name ? ` (${name})` : '';
 }
@@ -173,7 +173,7 @@ export function describeWaits(waits: readonly WaitEdge[]): string {
  * have ended (one of them returned without Done, or Add counted more than were started).
  */
 function wgWhy(m: Machine, w: WaitEdge): string {
-  const o = m.h[m.g(w.g).waitObj];
+  const o = m.h.get(m.g(w.g).waitObj);
   if (o?.k !== K.WaitGroup)
     return `${G_(w.g)} waits on ${w.on}, whose counter will never reach zero: the goroutines that should call Done are stuck or gone.`;
   const n = (o as WaitGroupObj).n;

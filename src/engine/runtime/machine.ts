@@ -1,8 +1,9 @@
 /**
  * The Go machine: goroutines, the heap, virtual time and the program's output, advanced one
  * step at a time. `step()` mutates in place for speed; `fork()` makes an independent copy in
- * O(heap size) pointer copies (objects are copied on write), which is what rewinding,
- * replaying, the explorer and the pure `transition()` in ../index.ts are built on.
+ * a pointer copy per goroutine and per 32 heap objects (objects, and the heap's chunks of 32
+ * slots, are copied on write: ./heap.ts), which is what rewinding, replaying, the explorer and
+ * the pure `transition()` in ../index.ts are built on.
  *
  * Nothing here reads a clock or ambient randomness: virtual time and both random streams are
  * fields of the machine, so a machine plus a schedule replays byte for byte.
@@ -31,6 +32,7 @@ import {
 import { SIMULATED_CPUS, condType, errorStringPtr, onceType } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
+import { Heap } from './heap';
 import {
   DEFAULT_LIMITS,
   GO,
@@ -336,7 +338,7 @@ export class Machine {
   get fileName(): string {
     return this.fam.fileName;
   }
-  h: (Obj | null)[];
+  h: Heap;
   /** goroutines in creation order: G1 (main), then G6, G7, ... so index = gIndexOf(id) */
   gs: G[];
   ep: number;
@@ -430,7 +432,7 @@ export class Machine {
       this.fam = from.fam;
       // a fork: built by the constructor so it has the same shape (hidden class) as any
       // machine; Object.assign over 29 fields left forks in slow dictionary mode
-      this.h = from.h.slice();
+      this.h = new Heap(from.h);
       this.gs = from.gs.slice();
       this.ep = from.ep;
       this.now = from.now;
@@ -467,7 +469,7 @@ export class Machine {
       mix32(seed ^ 0x9e3779b9),
       mix32(seed ^ 0x85ebca6b),
     );
-    this.h = [];
+    this.h = new Heap();
     this.gs = [];
     this.globals = [];
     this.finalLocals = [];
@@ -515,30 +517,29 @@ export class Machine {
 
   alloc(o: Obj): number {
     if (++this.liveObjects > this.limits.heapObjects) this.limit('heapObjects');
-    this.h.push(o);
-    return this.h.length - 1;
+    return this.h.push(o, this.ep);
   }
 
   get(id: number): Obj {
-    return this.h[id] as Obj;
+    return this.h.get(id) as Obj;
   }
 
   /** The object, safe to write in this machine. */
   wr<T extends Obj>(id: number): T {
-    const o = this.h[id] as Obj;
+    const o = this.h.get(id) as Obj;
     if (o.ep === this.ep) return o as T;
     const c = cloneObj(o, this.ep);
-    this.h[id] = c;
+    this.h.set(id, c, this.ep);
     return c as T;
   }
 
   slots(id: number): SlotsObj {
-    return this.h[id] as SlotsObj;
+    return this.h.get(id) as SlotsObj;
   }
 
   private nameObj(v: Value, name: string): void {
     if (v instanceof Ref && v.f === -1) {
-      const o = this.h[v.id];
+      const o = this.h.get(v.id);
       if (o && 'name' in o && o.name === '') (this.wr(v.id) as { name: string }).name = name;
       // the mutex inside a sync.Once is shown as the Once's: "once.m"
       if (o?.k === K.Slots && o.t === onceType) this.nameObj(o.s[1] as Value, `${name}.m`);
@@ -676,7 +677,7 @@ export class Machine {
       if (!(v instanceof Ref)) this.runtimePanic(GO.nilDeref, pos, true);
       const r = v as Ref;
       this.fp(r.id, false);
-      const o = this.h[r.id] as SlotsObj;
+      const o = this.h.get(r.id) as SlotsObj;
       partTypes(t).forEach((pt, i) => walk(o.s[i] as Value, pt));
     };
     walk(v, t);
@@ -703,7 +704,7 @@ export class Machine {
     let i = 0;
     const v = this.zero(t);
     const fill = (r: Ref, t: Type) => {
-      const o = this.h[r.id] as SlotsObj;
+      const o = this.h.get(r.id) as SlotsObj;
       partTypes(t).forEach((pt, j) => {
         if (under(pt).k === 'basic') o.s[j] = leaves[i++] as MapKey;
         else fill(o.s[j] as Ref, pt);
@@ -715,7 +716,7 @@ export class Machine {
 
   private copyObj(id: number): number {
     this.fp(id, false);
-    const o = this.h[id] as Obj;
+    const o = this.h.get(id) as Obj;
     switch (o.k) {
       case K.Slots: {
         const s = o.s.map((v, i) => {
@@ -773,7 +774,7 @@ export class Machine {
   copyInto(dst: number, src: number): void {
     this.fp(src, false);
     this.fp(dst, true);
-    const s = this.h[src] as Obj;
+    const s = this.h.get(src) as Obj;
     const d = this.wr<Obj>(dst);
     if (s.k === K.Slots && d.k === K.Slots) {
       s.s.forEach((v, i) => {
@@ -1352,7 +1353,7 @@ export class Machine {
         const m = S.pop() as Value;
         if (m instanceof Ref) {
           this.touch(g, m.id, -1, false, ins);
-          const mo = this.h[m.id] as MapObj;
+          const mo = this.h.get(m.id) as MapObj;
           this.emit({
             t: 'map',
             g: g.id,
@@ -1748,7 +1749,7 @@ export class Machine {
   /** The value in a variable's box, if v points to one (a captured variable); else v. */
   unbox(v: Value): Value {
     if (!(v instanceof Ref) || v.f !== 0) return v;
-    const b = this.h[v.id];
+    const b = this.h.get(v.id);
     return b?.k === K.Slots && b.role === Role.Box ? (b.s[0] as Value) : v;
   }
 
@@ -1758,7 +1759,7 @@ export class Machine {
     for (const x of vals) {
       const v = this.unbox(x);
       if (!(v instanceof Ref) || v.f !== -1 || this.handedOff.has(v.id)) continue;
-      const o = this.h[v.id];
+      const o = this.h.get(v.id);
       if (o?.k !== K.Slots || o.role !== Role.Struct) continue;
       next ??= new Set(this.handedOff);
       next.add(v.id);
@@ -1963,7 +1964,7 @@ export class Machine {
   private libraryFootprint(name: string, args: readonly Value[], visible: boolean, g?: G): number {
     const recv = args[0];
     if (name.startsWith('sync.') && recv instanceof Ref) {
-      const o = this.h[recv.id];
+      const o = this.h.get(recv.id);
       this.fp(recv.id, true);
       if (o?.k === K.RWMutex) this.fp(o.w, true);
       // a sync.Once: its done flag and its mutex
@@ -1979,7 +1980,7 @@ export class Machine {
           : name === 'sync.RWMutex.Lock' && o?.k === K.RWMutex && g && g.phase <= 2
             ? o.w
             : -1;
-      const mo = mu >= 0 ? this.h[mu] : null;
+      const mo = mu >= 0 ? this.h.get(mu) : null;
       if (mo?.k === K.Mutex && mo.locked && g && !g.handoff) {
         this.lockAttempt = mu;
         return mu;
@@ -2023,7 +2024,7 @@ export class Machine {
       let next = Infinity;
       for (const g of this.gs) if (g.st === 'sleeping' && g.wake < next) next = g.wake;
       for (const id of this.timers) {
-        const c = this.h[id];
+        const c = this.h.get(id);
         if (c && c.k === K.Ctx && c.err === null && c.deadline < next) next = c.deadline;
       }
       if (next === Infinity) break;
@@ -2052,12 +2053,12 @@ export class Machine {
 
   private fireDeadlines(): void {
     for (const id of this.timers) {
-      const c = this.h[id];
+      const c = this.h.get(id);
       if (c && c.k === K.Ctx && c.err === null && c.deadline <= this.now)
         cancelCtx(this, id, this.ctxErrs[1], 0);
     }
     this.timers = this.timers.filter((id) => {
-      const c = this.h[id];
+      const c = this.h.get(id);
       return !!c && c.k === K.Ctx && c.err === null;
     });
   }
@@ -2130,7 +2131,7 @@ export class Machine {
     const c = ins.c as { zero: Type; name: string };
     const comma = ins.a === 1;
     if (m instanceof Ref) this.touch(g, m.id, -1, false, ins);
-    const mo = m instanceof Ref ? (this.h[m.id] as MapObj) : null;
+    const mo = m instanceof Ref ? (this.h.get(m.id) as MapObj) : null;
     if (mo && mo.name === '' && c.name) this.wr<MapObj>((m as Ref).id).name = c.name;
     if (!mo || mo.m.size === 0) {
       S.push(this.zero(c.zero));
@@ -2175,7 +2176,7 @@ export class Machine {
         return 0;
       }
       this.touch(g, m.id, -1, true, ins);
-      const mo = this.h[m.id] as MapObj;
+      const mo = this.h.get(m.id) as MapObj;
       if (mo.name === '' && info.name) this.wr<MapObj>(m.id).name = info.name;
       if (info.kind !== 0 && mo.m.size === 0) {
         S.length -= depth;
@@ -2301,7 +2302,7 @@ export class Machine {
     let keys: MapKey[] = [];
     if (m instanceof Ref) {
       this.touch(g, m.id, -1, false, ins);
-      keys = [...(this.h[m.id] as MapObj).m.keys()];
+      keys = [...(this.h.get(m.id) as MapObj).m.keys()];
       if (keys.length > 1) {
         // Go starts each range at a random bucket and offset; we rotate insertion order by a
         // number drawn from the seed and the goroutine's own count of ranges, so a seed fixes
@@ -2329,7 +2330,7 @@ export class Machine {
       fr.pc = ins.b;
       return 0;
     }
-    const mo = this.h[m.id] as MapObj;
+    const mo = this.h.get(m.id) as MapObj;
     this.touch(g, m.id, -1, false, ins);
     if (mo.writing) this.fatal(GO.concurrentMapIterWrite, g, ins.pos, m.id);
     while (i < keys.length && !mo.m.has(keys[i] as MapKey)) i++;
@@ -2658,8 +2659,8 @@ export class Machine {
     if (a === b) return true;
     this.fp(a, false);
     this.fp(b, false);
-    const x = this.h[a] as Obj;
-    const y = this.h[b] as Obj;
+    const x = this.h.get(a) as Obj;
+    const y = this.h.get(b) as Obj;
     if (x.k === K.Slots && y.k === K.Slots) {
       return x.s.every((v, i) => this.equal(v, y.s[i] as Value, slotType(x.t, i) ?? null, pos));
     }

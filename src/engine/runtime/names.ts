@@ -82,7 +82,7 @@ function variablePaths(m: Machine): Map<number, VariablePath> {
   const visit = (v: Value, path: string, depth: number, captured = false): void => {
     if (v instanceof Slice) {
       // a slice's elements, as the program indexes them
-      const b = m.h[v.b];
+      const b = m.h.get(v.b);
       if (b?.k !== K.Slots || depth >= MAX_FIELDS) return;
       for (let i = 0; i < Math.min(v.len, MAX_ELEMENTS); i++)
         visit(b.s[v.off + i] as Value, `${path}[${i}]`, depth + 1, captured);
@@ -99,7 +99,7 @@ function variablePaths(m: Machine): Map<number, VariablePath> {
       return;
     }
     if (!(v instanceof Ref)) return;
-    const o = m.h[v.id];
+    const o = m.h.get(v.id);
     if (!o) return;
     if (v.f >= 0) {
       // a variable's box: the variable itself

@@ -224,14 +224,13 @@ function runWith(
 }
 
 function objects(m: Machine): Obj[] {
-  return m.h.filter((o): o is Obj => o !== null);
+  return [...m.h];
 }
 
 /** Which queues goroutine g sits in, as object ids (an id twice if it is in two of one object's). */
 function queuesHolding(m: Machine, g: number): number[] {
   const out: number[] = [];
-  for (const [id, o] of m.h.entries()) {
-    if (!o) continue;
+  for (const [id, o] of [...m.h].entries()) {
     const qs =
       o.k === K.Mutex || o.k === K.WaitGroup
         ? [o.q]

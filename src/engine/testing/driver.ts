@@ -226,7 +226,7 @@ export class Sim {
   }
 
   private all(name: string): Obj[] {
-    return this.m.h.filter((o): o is Obj => o !== null && 'name' in o && o.name === name);
+    return [...this.m.h].filter((o) => 'name' in o && o.name === name);
   }
 
   // ---- asserting ------------------------------------------------------------------------
