@@ -39,6 +39,43 @@ function model(file: string, n: number, k: number): Program {
 }
 
 /** Each distinct outcome, as the explorer tells them apart. */
+/**
+ * `goroutines` goroutines that each take a mutex and add one to a count, `times` times; main
+ * first makes `objects` objects of its own, and prints the count and their number at the end
+ */
+function lockedCount(goroutines: number, times: number, objects = 0): Program {
+  return compile(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	keep := make([]*int, 0, ${objects})
+	for i := 0; i < ${objects}; i++ {
+		keep = append(keep, new(int))
+	}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	count := 0
+	for g := 0; g < ${goroutines}; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < ${times}; k++ {
+				mu.Lock()
+				count++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println(count, len(keep))
+}
+`);
+}
+
 function outcomes(r: ExploreResult): string[] {
   return r.outcomes
     .map((o) => `exit ${o.exit} ${o.first} ${JSON.stringify(o.stdout)}${o.leak ? ' leak' : ''}`)
@@ -376,34 +413,7 @@ describe('a proof search goes depth first', () => {
     // the same contention after main made `objects` objects of its own: 3,000 take the
     // stack's machines some 1.5 KB each beyond what a small program's take (a list of 94
     // chunks of the heap: see Heap)
-    const program = (objects: number) =>
-      compile(`package main
-
-import "sync"
-
-func main() {
-	keep := make([]*int, 0, ${objects})
-	for i := 0; i < ${objects}; i++ {
-		keep = append(keep, new(int))
-	}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	count := 0
-	for g := 0; g < 3; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := 0; k < 3; k++ {
-				mu.Lock()
-				count++
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	_, _ = keep, count
-}
-`);
+    const program = (objects: number) => lockedCount(3, 3, objects);
     const opts = { proof: true, maxMemory: 800_000 };
     const small = explore(program(10), opts);
     expect(small.complete).toBe(true);
@@ -688,36 +698,11 @@ describe('when a bound stops the search', () => {
   it('by default, a proof search follows a run of more than 10,000 moves to its end', () => {
     // two goroutines taking a mutex 3,000 times each: some 18,000 moves a run (the
     // catalogue's largest program takes about 10,500)
-    const long = compile(`package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-func main() {
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	n := 0
-	for g := 0; g < 2; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 3000; i++ {
-				mu.Lock()
-				n++
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	fmt.Println(n)
-}
-`);
+    const long = lockedCount(2, 3000);
     const r = explore(long, { proof: true, maxStates: 25_000 });
     expect(r.maxDepthReached).toBeGreaterThan(10_000);
     const ends = r.outcomes.filter((o) => o.exit === 0);
-    expect(ends.map((o) => o.stdout)).toEqual(['6000\n']);
+    expect(ends.map((o) => o.stdout)).toEqual(['6000 0\n']);
     expect(ends[0]?.schedule.length).toBeGreaterThan(10_000);
   });
 
@@ -802,6 +787,49 @@ describe('the visited table', () => {
   });
 });
 
+/**
+ * Goroutines storing jobs (structs) in one map under a mutex; each deletes one, and reads one
+ * back, changes and stores it again (for a moment its stack holds the map's own object).
+ */
+const JOBS = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Job struct {
+	ID, Name string
+	Tries    int
+}
+
+func main() {
+	jobs := map[string]Job{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for g := 0; g < 3; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 5; k++ {
+				id := fmt.Sprint(g*5 + k)
+				mu.Lock()
+				jobs[id] = Job{ID: id, Name: "build", Tries: k % 2}
+				if k == 3 {
+					j := jobs[fmt.Sprint(g*5)]
+					j.Tries++
+					jobs[j.ID] = j
+					delete(jobs, fmt.Sprint(g*5+1))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println(len(jobs))
+}
+`;
+
 describe('the state hash', () => {
   /** Every state a few random runs of p pass through. */
   function states(p: Program, runs: number): Machine[] {
@@ -839,38 +867,7 @@ describe('the state hash', () => {
   it("hashes a map's entries in key order alike whether or not it kept them from an earlier state", () => {
     // struct values: no order-free sum (their objects are numbered as the walk meets them), so
     // the entries are walked in key order, which the hasher keeps while they cannot change
-    const p = compile(`package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-type Job struct{ ID, Name string }
-
-func main() {
-	jobs := map[string]Job{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for g := 0; g < 3; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := 0; k < 3; k++ {
-				id := fmt.Sprint(g*3 + k)
-				mu.Lock()
-				jobs[id] = Job{ID: id, Name: "build"}
-				if k == 1 {
-					delete(jobs, fmt.Sprint(g*3))
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	fmt.Println(len(jobs))
-}
-`);
+    const p = compile(JOBS);
     const fresh = (m: Machine, final: boolean) => {
       const h = new StateHasher(false);
       h.hash(m, final);
@@ -897,44 +894,7 @@ func main() {
   it("tells states apart alike whether or not a map's struct values are hashed as one block", () => {
     // a map of enough structs to make a block (StateHasher.block), one read back (for a
     // moment the goroutine's stack holds the map's own object: no block then), deletes
-    const p = compile(`package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-type Job struct {
-	ID, Name string
-	Tries    int
-}
-
-func main() {
-	jobs := map[string]Job{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for g := 0; g < 3; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := 0; k < 5; k++ {
-				id := fmt.Sprint(g*5 + k)
-				mu.Lock()
-				jobs[id] = Job{ID: id, Name: "build", Tries: k % 2}
-				if k == 3 {
-					j := jobs[fmt.Sprint(g*5)]
-					j.Tries++
-					jobs[j.ID] = j
-					delete(jobs, fmt.Sprint(g*5+1))
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	fmt.Println(len(jobs))
-}
-`);
+    const p = compile(JOBS);
     const blocks = new StateHasher(false);
     const plain = new StateHasher(false, true, false);
     const fresh = (m: Machine) => {
