@@ -355,7 +355,12 @@ function follows(o: Obj | null): boolean {
 /** m holds the objects a walk followed, unchanged. */
 function sameObjects(m: Machine, r: Reach): boolean {
   const ids = r.followedIds;
-  for (let i = 0; i < ids.length; i++)
-    if ((m.h.get(ids[i] as number) ?? null) !== r.followed[i]) return false;
+  for (let i = 0; i < ids.length; i++) {
+    const o = m.h.get(ids[i] as number) ?? null;
+    const was = r.followed[i] ?? null;
+    // (a map reaches what its entries hold: a copy made to flip its writing flag, with the
+    // same entries, reaches the same objects; a map write flips it twice)
+    if (o !== was && !(o?.k === K.Map && was?.k === K.Map && o.m === was.m)) return false;
+  }
   return true;
 }
