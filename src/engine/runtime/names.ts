@@ -30,7 +30,9 @@ const MAX_ELEMENTS = 64;
 export function displayNames(m: Machine): Map<number, string> {
   const out = new Map<number, string>();
   const inner = new Set<number>();
-  for (const o of m.h) if (o && o.k === K.RWMutex) inner.add(o.w);
+  m.h.forEach((o) => {
+    if (o.k === K.RWMutex) inner.add(o.w);
+  });
   const byBase = new Map<string, number[]>();
   m.h.forEach((o, id) => {
     if (!o || inner.has(id) || !isNamed(o.k)) return;
