@@ -201,9 +201,12 @@ export class StateHasher {
   private digestB = new Int32Array(256);
   /** maps' entries (kept in key order) that make a block, and the block (see block) */
   private readonly made = new WeakMap<readonly (MapKey | Value)[], Block>();
-  /** by heap id: the whole walk's generation in which a block numbered it */
-  private inBlock = new Int32Array(256);
-  private blockGen = 0;
+  /**
+   * the places in the whole walk's order that blocks numbered in this walk, as pairs [from,
+   * to): always after the map being walked, so in ascending order (see block)
+   */
+  private blocked = new Int32Array(16);
+  private nBlocked = 0;
   private blockSeen = new Int32Array(256);
   private blockStamp = 0;
 
@@ -232,11 +235,7 @@ export class StateHasher {
     this.a = 0x2545f491;
     this.b = 0x61c88647;
     this.whole.reset();
-    if (this.inBlock.length < m.h.length) this.inBlock = grown(this.inBlock, m.h.length);
-    if (++this.blockGen === 0x7fffffff) {
-      this.inBlock.fill(0);
-      this.blockGen = 1;
-    }
+    this.nBlocked = 0;
     this.num(m.now);
     this.add(m.randState | 0);
     this.str(m.stdout);
@@ -346,9 +345,14 @@ export class StateHasher {
 
   private objects(m: Machine): void {
     // (obj() may add to the queue, and grow it, while this loop runs)
+    let skip = 0;
     for (let i = 0; i < this.whole.size; i++) {
       // (objects a map's entries hold, walked with the map: see block)
-      if (this.inBlock[this.whole.order[i] as number] === this.blockGen) continue;
+      if (skip < this.nBlocked && i === this.blocked[2 * skip]) {
+        i = (this.blocked[2 * skip + 1] as number) - 1;
+        skip++;
+        continue;
+      }
       const o = m.get(this.whole.order[i] as number);
       // (each begins with a word holding its kind in its 3 low bits)
       switch (o.k) {
@@ -555,13 +559,14 @@ export class StateHasher {
       blk = made;
       this.made.set(kv, blk);
     }
+    // (none has a number yet: they take the next ones, in order)
     const ids = blk.ids;
     const base = whole.size;
-    const gen = this.blockGen;
-    for (let i = 0; i < ids.length; i++) {
-      whole.number(ids[i] as number);
-      this.inBlock[ids[i] as number] = gen;
-    }
+    for (let i = 0; i < ids.length; i++) whole.number(ids[i] as number);
+    if (2 * this.nBlocked + 2 > this.blocked.length) this.blocked = grown(this.blocked);
+    this.blocked[2 * this.nBlocked] = base;
+    this.blocked[2 * this.nBlocked + 1] = whole.size;
+    this.nBlocked++;
     this.add(V_BLOCK);
     this.add(base);
     this.add(blk.a);

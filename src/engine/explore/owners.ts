@@ -104,7 +104,7 @@ export class Owners {
     this.phase = 1;
     const r = this.reach;
     if (r && r.globals === m.globals && r.timers === m.timers && sameObjects(m, r)) {
-      for (const id of r.shared) if (id < n) this.mark[id] = SHARED;
+      this.markAsBefore(r);
       return;
     }
     const next = {
@@ -120,6 +120,12 @@ export class Owners {
     for (const id of m.timers) this.object(id, SHARED);
     this.drain(m);
     this.recording = null;
+  }
+
+  /** Mark shared what a record says its walk reached (objects newer than this state aside). */
+  private markAsBefore(r: Reach): void {
+    const n = this.size;
+    for (const id of r.shared) if (id < n) this.mark[id] = SHARED;
   }
 
   private markGoroutines(m: Machine): void {
@@ -175,8 +181,7 @@ export class Owners {
     // the same roots as last time, over the same objects: the same marks (see CommonReach)
     const c = this.common;
     if (c && c.globals === this.reach && sameRoots(c.roots, roots, nr) && sameObjects(m, c)) {
-      const n = this.size;
-      for (const id of c.shared) if (id < n) this.mark[id] = SHARED;
+      this.markAsBefore(c);
       return;
     }
     const next: CommonReach = {

@@ -35,7 +35,7 @@ export function displayNames(m: Machine): Map<number, string> {
   });
   const byBase = new Map<string, number[]>();
   m.h.forEach((o, id) => {
-    if (!o || inner.has(id) || !isNamed(o.k)) return;
+    if (inner.has(id) || !isNamed(o.k)) return;
     const base = ('name' in o && o.name) || FALLBACK[o.k] || 'lock';
     const ids = byBase.get(base);
     if (ids) ids.push(id);
