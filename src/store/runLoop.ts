@@ -8,8 +8,14 @@ import type { SimStore } from './simStore';
 /** Milliseconds of engine work allowed per frame, leaving the rest for rendering. */
 export const FRAME_BUDGET_MS = 6;
 
-/** At full speed, how often the picture is redrawn. */
+/** At full speed (and any speed past FRAME_SPEED), how often the picture is redrawn. */
 export const DRAW_EVERY_MS = 50;
+
+/**
+ * Steps per second up to which every frame that takes a step is drawn; beyond, steps come
+ * faster than anyone can follow them, and the picture is redrawn every DRAW_EVERY_MS.
+ */
+export const FRAME_SPEED = 100;
 
 export interface Clock {
   now(): number;
@@ -29,6 +35,8 @@ export function startRunLoop(store: SimStore, clock: Clock = browserClock): () =
   let last = clock.now();
   let owed = 0;
   let lastDraw = 0;
+  /** steps taken since the picture was last drawn (fast speeds only) */
+  let undrawn = false;
   const tick = () => {
     const now = clock.now();
     const dt = Math.min(250, now - last);
@@ -36,21 +44,32 @@ export function startRunLoop(store: SimStore, clock: Clock = browserClock): () =
     const s = store.getState();
     if (s.playing) {
       const deadline = now + FRAME_BUDGET_MS;
-      if (s.speed === 'max') {
-        // at full speed the engine runs every frame; the picture is redrawn at most
-        // DRAW_EVERY_MS, so software-rendered classroom machines keep their frame rate
-        const draw = now - lastDraw >= DRAW_EVERY_MS;
-        if (s.advance(Number.MAX_SAFE_INTEGER, () => clock.now() > deadline, draw) > 0 && draw)
-          lastDraw = now;
-      } else {
+      const max = s.speed === 'max';
+      let steps = Number.MAX_SAFE_INTEGER;
+      if (!max) {
         owed += (s.speed * dt) / 1000;
-        const whole = Math.floor(owed);
-        if (whole > 0) {
-          owed -= whole;
-          s.advance(whole, () => clock.now() > deadline);
-        }
+        steps = Math.floor(owed);
+        owed -= steps;
       }
-    } else owed = 0;
+      if (max || s.speed > FRAME_SPEED) {
+        // fast: a frame either draws what the frames before it did, or steps the engine, never
+        // both, so that a drawing frame (the page's costliest, with many goroutines) has the
+        // whole frame to itself; software-rendered classroom machines keep their frame rate
+        if (undrawn && now - lastDraw >= DRAW_EVERY_MS) {
+          s.publish();
+          lastDraw = now;
+          undrawn = false;
+          // (the steps owed meanwhile are taken in the next frame)
+          if (!max) owed += steps;
+        } else if (steps > 0 && s.advance(steps, () => clock.now() > deadline, false) > 0)
+          undrawn = true;
+      } else if (steps > 0) s.advance(steps, () => clock.now() > deadline);
+    } else {
+      owed = 0;
+      // what the last frames did is drawn when the run is paused
+      if (undrawn && s.snapshot?.step !== s.machine()?.steps) s.publish();
+      undrawn = false;
+    }
     frame = clock.request(tick);
   };
   frame = clock.request(tick);
