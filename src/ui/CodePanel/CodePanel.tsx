@@ -12,6 +12,21 @@ interface Marker {
   readonly state: string;
 }
 
+/**
+ * Goroutines marked at one line before the rest are counted in one mark: sixty-four at a
+ * Lock would stack their marks down the panel and push the program's lines apart.
+ */
+const MARKS_SHOWN = 3;
+
+/** A line's marks ("id:state,…") to draw, the running one among them, and the others. */
+function splitMarks(marks: string): { shown: string[]; rest: string[] } {
+  const all = marks.split(',').filter(Boolean);
+  if (all.length <= MARKS_SHOWN) return { shown: all, rest: [] };
+  const running = all.filter((mk) => mk.endsWith(':running'));
+  const order = [...running, ...all.filter((mk) => !mk.endsWith(':running'))];
+  return { shown: order.slice(0, MARKS_SHOWN), rest: order.slice(MARKS_SHOWN) };
+}
+
 /** One line: re-rendered only when its marks or emphasis change. */
 const Line = memo(function Line(props: {
   readonly n: number;
@@ -25,6 +40,7 @@ const Line = memo(function Line(props: {
 }) {
   const { n, pieces, marks, active, crash, sub, error } = props;
   const subG = Number(sub.slice(0, sub.indexOf(':')));
+  const { shown, rest } = splitMarks(marks);
   return (
     <li
       className={styles.line}
@@ -37,23 +53,29 @@ const Line = memo(function Line(props: {
         {n}
       </span>
       <span className={styles.marks}>
-        {marks
-          .split(',')
-          .filter(Boolean)
-          .map((mk) => {
-            const [id, state] = mk.split(':');
-            return (
-              <span
-                key={id}
-                className={styles.mark}
-                data-color={colorIndex(Number(id))}
-                data-state={state}
-                title={`G${id} (${state}) is at line ${n}`}
-              >
-                G{id}
-              </span>
-            );
-          })}
+        {shown.map((mk) => {
+          const [id, state] = mk.split(':');
+          return (
+            <span
+              key={id}
+              className={styles.mark}
+              data-color={colorIndex(Number(id))}
+              data-state={state}
+              title={`G${id} (${state}) is at line ${n}`}
+            >
+              G{id}
+            </span>
+          );
+        })}
+        {rest.length > 0 && (
+          <span
+            className={styles.mark}
+            data-more
+            title={`${rest.map((mk) => `G${mk.slice(0, mk.indexOf(':'))}`).join(', ')} are at line ${n} too`}
+          >
+            +{rest.length}
+          </span>
+        )}
       </span>
       <code className={styles.text}>
         {pieces.length === 0

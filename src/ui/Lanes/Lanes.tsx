@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../Sim/SimContext';
 import { idsAt } from '../places';
 import { Token } from './Token';
+import { useCapped } from './More';
 import { useRegionName } from '../Sim/regionName';
 import styles from './Lanes.module.css';
 
@@ -29,6 +30,7 @@ function LaneView({ lane }: { readonly lane: Lane }) {
   );
   const runnable = useSim(useShallow((s) => s.snapshot?.runnable ?? []));
   const name = useRegionName(`${TITLE[lane]} goroutines`);
+  const { shown, more } = useCapped(ids);
   return (
     <section className={styles.lane} data-lane={lane} aria-label={name}>
       <h2 className={styles.title}>
@@ -38,7 +40,7 @@ function LaneView({ lane }: { readonly lane: Lane }) {
         {HINT[lane]}
       </p>
       <div className={styles.tokens}>
-        {ids.map((id) => {
+        {shown.map((id) => {
           const i = runnable.indexOf(id);
           return (
             <Token
@@ -48,6 +50,7 @@ function LaneView({ lane }: { readonly lane: Lane }) {
             />
           );
         })}
+        {more}
       </div>
     </section>
   );

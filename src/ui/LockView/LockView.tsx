@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../Sim/SimContext';
 import { idsAt } from '../places';
 import { Token } from '../Lanes/Token';
+import { useCapped } from '../Lanes/More';
 import { useRegionName } from '../Sim/regionName';
 import styles from './LockView.module.css';
 
@@ -25,17 +26,19 @@ function Queue({
       return [...q.filter((g) => here.includes(g)), ...here.filter((g) => !q.includes(g))];
     }),
   );
+  const { shown, more } = useCapped(order);
   return (
     <div className={styles.queue} aria-label={label}>
       <span className={styles.qlabel}>{label}</span>
       {order.length === 0 ? <span className={styles.empty}>{empty}</span> : null}
       <ol className={styles.qlist}>
-        {order.map((id, i) => (
+        {shown.map((id, i) => (
           <li key={id}>
             {i === 0 && slot === 'queue' && <span className={styles.head}>head</span>}
             <Token id={id} />
           </li>
         ))}
+        {more && <li>{more}</li>}
       </ol>
     </div>
   );
@@ -171,16 +174,18 @@ function LockCard({ id }: { readonly id: number }) {
 
 /** Goroutines waiting in a wait group or a Cond, in order, or "none". */
 function Waiters({ label, ids }: { readonly label: string; readonly ids: readonly number[] }) {
+  const { shown, more } = useCapped(ids);
   return (
     <div className={styles.queue}>
       <span className={styles.qlabel}>{label}</span>
       {ids.length === 0 && <span className={styles.empty}>none</span>}
       <ol className={styles.qlist}>
-        {ids.map((g) => (
+        {shown.map((g) => (
           <li key={g}>
             <Token id={g} />
           </li>
         ))}
+        {more && <li>{more}</li>}
       </ol>
     </div>
   );
