@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { useThrottled } from '../Sim/useThrottled';
 import { colorIndex } from '../places';
@@ -49,27 +49,48 @@ function bar(
   ctx.globalAlpha = 1;
 }
 
+/**
+ * The blocked hatching as a pattern, made at the canvas's scale: one fill per run of columns
+ * instead of a line every 5 pixels (a run of 64 goroutines is thousands of runs to hatch).
+ */
+function hatching(ctx: CanvasRenderingContext2D, danger: string): CanvasPattern | null {
+  const scale = ctx.getTransform().a || 1;
+  const n = Math.max(1, Math.round(5 * scale));
+  const tile = document.createElement('canvas');
+  tile.width = n;
+  tile.height = n;
+  const t = tile.getContext('2d');
+  if (!t) return null;
+  t.strokeStyle = danger;
+  t.lineWidth = scale;
+  t.beginPath();
+  // the diagonal, and the corners of the ones beside it (so that tiles join without gaps)
+  t.moveTo(-1, n + 1);
+  t.lineTo(n + 1, -1);
+  t.moveTo(-1, 1);
+  t.lineTo(1, -1);
+  t.moveTo(n - 1, n + 1);
+  t.lineTo(n + 1, n - 1);
+  t.stroke();
+  const pattern = ctx.createPattern(tile, 'repeat');
+  pattern?.setTransform(new DOMMatrix().scale(1 / (n / 5)));
+  return pattern;
+}
+
 function hatched(
   ctx: CanvasRenderingContext2D,
   x0: number,
   y: number,
   w: number,
   danger: string,
+  pattern: CanvasPattern | null,
 ): void {
   ctx.strokeStyle = danger;
   ctx.lineWidth = 1;
   ctx.strokeRect(x0 + 0.5, y + 3.5, Math.max(1, w - 1), ROW - 7);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(x0, y + 3, w, ROW - 6);
-  ctx.clip();
-  ctx.beginPath();
-  for (let hx = x0 - ROW; hx < x0 + w; hx += 5) {
-    ctx.moveTo(hx, y + ROW - 3);
-    ctx.lineTo(hx + ROW - 6, y + 3);
-  }
-  ctx.stroke();
-  ctx.restore();
+  if (!pattern) return;
+  ctx.fillStyle = pattern;
+  ctx.fillRect(x0, y + 3, w, ROW - 6);
 }
 
 function dashed(
@@ -88,7 +109,10 @@ function dashed(
   ctx.setLineDash([]);
 }
 
-/** Draw the rows into ctx (already scaled), `width` CSS pixels wide, from `top`. */
+/**
+ * Draw the rows into ctx (already scaled), `width` CSS pixels wide, from `top`: `height`
+ * pixels of them, the first `skip` pixels of rows left out (those scrolled out of view).
+ */
 function paint(
   ctx: CanvasRenderingContext2D,
   css: (name: string) => string,
@@ -98,16 +122,20 @@ function paint(
   crash: Crash,
   width: number,
   top: number,
+  skip = 0,
+  height = rowsHeight(h),
 ): void {
-  const height = rowsHeight(h);
   const span = Math.max(1, total);
   const x = (s: number) => LABEL + ((width - LABEL - 4) * s) / span;
   const fg = css('--fg');
   const muted = css('--muted');
   const danger = css('--danger');
+  const hatch = hatching(ctx, danger);
   ctx.font = '11px "Liberation Mono", monospace';
   rowsOf(h).forEach((g, i) => {
-    const y = top + i * ROW + 2;
+    const y = top + i * ROW + 2 - skip;
+    // (only the rows in view: 64 goroutines' rows are four times the panel's height)
+    if (y + ROW <= top || y >= top + height) return;
     ctx.fillStyle = muted;
     ctx.fillText(`G${g}`, 4, y + 11);
     const color = css(`--g${colorIndex(g)}`);
@@ -122,7 +150,7 @@ function paint(
       const x0 = LABEL + c;
       const w = j - c;
       if (st === RUNNING || st === RUNNABLE) bar(ctx, x0, y, w, color, st === RUNNING ? 1 : 0.35);
-      else if (st === BLOCKED) hatched(ctx, x0, y, w, danger);
+      else if (st === BLOCKED) hatched(ctx, x0, y, w, danger, hatch);
       else if (st === SLEEPING) dashed(ctx, x0, y, w, muted);
       else if (st === CRASHED) {
         ctx.fillStyle = danger;
@@ -148,8 +176,16 @@ function paint(
   ctx.fillRect(x(step) - 1, top, 2, height);
 }
 
+/**
+ * Draw the rows in view into the canvas: it is as tall as the panel shows (it stays in view
+ * while the rows' box, as tall as every row, scrolls), and draws the rows from `skip`
+ * pixels down.
+ */
 function draw(
   canvas: HTMLCanvasElement,
+  width: number,
+  view: number,
+  skip: number,
   h: History,
   step: number,
   total: number,
@@ -158,14 +194,16 @@ function draw(
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const dpr = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth;
-  const height = rowsHeight(h);
+  const height = Math.min(rowsHeight(h), view);
   canvas.style.height = `${height}px`;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
+  // (setting a canvas's size, even to the same, makes a new bitmap: only when it changes)
+  const w = Math.round(width * dpr);
+  const hh = Math.round(height * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== hh) canvas.height = hh;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  paint(ctx, palette(canvas), h, step, total, crash, width, 0);
+  paint(ctx, palette(canvas), h, step, total, crash, width, 0, skip, height);
 }
 
 const EXPORT_WIDTH = 1200;
@@ -209,7 +247,7 @@ export function timelineImage(
   const items: [string, (x: number) => void][] = [
     ['running', (x) => bar(ctx, x, y, 18, css('--g1'), 1)],
     ['runnable', (x) => bar(ctx, x, y, 18, css('--g1'), 0.35)],
-    ['blocked', (x) => hatched(ctx, x, y, 18, css('--danger'))],
+    ['blocked', (x) => hatched(ctx, x, y, 18, css('--danger'), hatching(ctx, css('--danger')))],
     ['sleeping', (x) => dashed(ctx, x, y, 18, css('--muted'))],
     [
       'holds a lock',
@@ -270,6 +308,8 @@ export function crashOf(
 /** One row per goroutine over the run, like go tool trace's goroutine view; click to rewind. */
 export function Timeline() {
   const ref = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLElement>(null);
+  const rows = useRef<HTMLDivElement>(null);
   const store = useSimStore();
   const playing = useSim((s) => s.playing);
   const version = useThrottled(
@@ -286,21 +326,58 @@ export function Timeline() {
   );
   const outcome = useSim((s) => s.snapshot?.outcome ?? null);
   const count = useSim((s) => s.snapshot?.goroutines.length ?? 0);
-  useEffect(() => {
+  /**
+   * the panel's geometry, kept from its resize and scroll events (so that drawing reads no
+   * layout): the rows' width, the panel's height, where the rows begin in it, its scroll
+   */
+  const geo = useRef({ width: 0, view: 0, top: 0, scroll: 0 });
+  /** the moment drawn (throttled while playing) */
+  const shown = useRef<{ step: number; total: number; crash: Crash }>({
+    step: 0,
+    total: 0,
+    crash: null,
+  });
+  const paintNow = useCallback(() => {
     const c = ref.current;
-    if (!c) return;
-    draw(c, store.getState().history(), step, Math.max(total, step), crashOf(outcome));
-  }, [store, version, step, total, outcome]);
-  useEffect(() => {
-    const c = ref.current;
-    if (!c) return;
-    const ro = new ResizeObserver(() => {
-      const s = store.getState();
-      draw(c, s.history(), s.snapshot?.step ?? 0, s.total, crashOf(s.snapshot?.outcome ?? null));
-    });
-    ro.observe(c);
-    return () => ro.disconnect();
+    const r = rows.current;
+    const g = geo.current;
+    if (!c || !r || g.width <= 0) return;
+    const h = store.getState().history();
+    const all = rowsHeight(h);
+    const view = Math.min(all, g.view);
+    const skip = Math.max(0, Math.min(all - view, g.scroll - g.top));
+    r.style.height = `${all}px`;
+    c.style.top = `${skip}px`;
+    const { step, total, crash } = shown.current;
+    draw(c, g.width, view, skip, h, step, total, crash);
   }, [store]);
+  useEffect(() => {
+    shown.current = { step, total: Math.max(total, step), crash: crashOf(outcome) };
+    paintNow();
+  }, [paintNow, version, step, total, outcome]);
+  useEffect(() => {
+    const b = box.current;
+    const r = rows.current;
+    if (!b || !r) return;
+    const ro = new ResizeObserver(() => {
+      geo.current = {
+        width: r.clientWidth,
+        view: b.clientHeight,
+        top: r.getBoundingClientRect().top - b.getBoundingClientRect().top + b.scrollTop,
+        scroll: b.scrollTop,
+      };
+      paintNow();
+    });
+    ro.observe(b);
+    ro.observe(r);
+    return () => ro.disconnect();
+  }, [paintNow]);
+  const onScroll = () => {
+    const b = box.current;
+    if (!b) return;
+    geo.current.scroll = b.scrollTop;
+    paintNow();
+  };
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const c = ref.current;
     if (!c) return;
@@ -311,21 +388,30 @@ export function Timeline() {
     store.getState().seek(Math.max(0, Math.min(t, s)));
   };
   return (
-    <section className={styles.timeline} aria-label="Timeline" tabIndex={0}>
+    <section
+      ref={box}
+      className={styles.timeline}
+      aria-label="Timeline"
+      tabIndex={0}
+      onScroll={onScroll}
+    >
       <h2 className={styles.title}>
         Timeline{' '}
         <span className={styles.legend}>
           ▮ running · ▯ runnable · ▨ blocked · ┄ sleeping · ▁ holds a lock · ✕ crashed
         </span>
       </h2>
-      <canvas
-        ref={ref}
-        data-timeline
-        className={styles.canvas}
-        onClick={onClick}
-        role="img"
-        aria-label={`Timeline of ${count} goroutines over ${total} steps; the scrubber below rewinds with the keyboard.`}
-      />
+      {/* (as tall as every row; the canvas in it draws the rows in view) */}
+      <div ref={rows} className={styles.rows}>
+        <canvas
+          ref={ref}
+          data-timeline
+          className={styles.canvas}
+          onClick={onClick}
+          role="img"
+          aria-label={`Timeline of ${count} goroutines over ${total} steps; the scrubber below rewinds with the keyboard.`}
+        />
+      </div>
     </section>
   );
 }
