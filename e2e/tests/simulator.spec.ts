@@ -267,3 +267,36 @@ test('sync.Once: the goroutine running f holds the Once’s mutex, and the other
   await expect(sim.output).toContainText('3 jobs');
   await expect(once).toContainText('free');
 });
+
+test('64 goroutines: a lock’s queue shows its first 12 and a button for the rest, a line its first 3 marks and a count', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('store-under-load');
+  await sim.speed.selectOption('max');
+  await sim.play.click();
+  const more = sim.lock('mu').getByRole('button', { name: /^\+\d+ more$/ });
+  await expect(more).toBeVisible();
+  await sim.pause.click();
+  // (paused: what is drawn now stays)
+  const queue = sim.lock('mu').getByLabel('Wait queue (FIFO)');
+  const hidden = Number((await more.textContent())?.match(/\d+/)?.[0]);
+  expect(hidden).toBeGreaterThan(0);
+  await expect(queue.locator('[data-goroutine]')).toHaveCount(12);
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(queue.locator('[data-goroutine]')).toHaveCount(12 + hidden);
+  const fewer = queue.getByRole('button', { name: 'Show fewer' });
+  await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+  await fewer.click();
+  await expect(queue.locator('[data-goroutine]')).toHaveCount(12);
+  // the Lock line: three goroutines' marks, and the others counted in one, named in its title
+  const lockLine = page.locator('[data-line="23"]');
+  const count = lockLine.locator('[data-more]');
+  await expect(count).toHaveText(/^\+\d+$/);
+  const others = Number((await count.textContent())?.slice(1));
+  await expect(lockLine.locator('[data-state]')).toHaveCount(3);
+  expect((await count.getAttribute('title'))?.match(/G\d+/g)).toHaveLength(others);
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.map((v) => v.id)).toEqual([]);
+});
