@@ -67,6 +67,37 @@ export class SimulatorPage {
     await this.seed.fill(String(seed));
   }
 
+  /**
+   * Scroll the timeline to `top` pixels and read what is drawn in its visible part: the
+   * goroutine labels in its left column (runs of pixel rows with ink in them), and how many
+   * rows of 16 pixels are in view.
+   */
+  async timelineInView(top: number): Promise<{ labels: number; rows: number }> {
+    const timeline = this.page.getByRole('region', { name: 'Timeline' });
+    await timeline.evaluate((box, y) => (box.scrollTop = y), top);
+    // (drawn on the scroll event; a frame later it is on screen)
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    return timeline.evaluate((box) => {
+      const c = box.querySelector('canvas') as HTMLCanvasElement;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      const dpr = c.width / c.getBoundingClientRect().width;
+      const cr = c.getBoundingClientRect();
+      const br = box.getBoundingClientRect();
+      const from = Math.max(0, Math.ceil(br.top - cr.top));
+      const to = Math.min(cr.height, Math.floor(br.bottom - cr.top));
+      let labels = 0;
+      let inked = false;
+      for (let y = from; y < to; y++) {
+        const px = ctx.getImageData(4 * dpr, y * dpr, 26 * dpr, 1).data;
+        let ink = false;
+        for (let i = 3; i < px.length; i += 4) if ((px[i] as number) > 0) ink = true;
+        if (ink && !inked) labels++;
+        inked = ink;
+      }
+      return { labels, rows: Math.floor((to - from) / 16) };
+    });
+  }
+
   /** The step counter's value. */
   async stepNumber(): Promise<number> {
     return Number(await this.scrubber.inputValue());

@@ -300,3 +300,21 @@ test('64 goroutines: a lock’s queue shows its first 12 and a button for the re
   const result = await new AxeBuilder({ page }).analyze();
   expect(result.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('the timeline of 64 goroutines has its rows drawn wherever it is scrolled', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('store-under-load');
+  await sim.runToEnd();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const height = await timeline.evaluate((box) => box.scrollHeight);
+  // 65 rows: far more than the panel shows
+  expect(height).toBeGreaterThan(65 * 16);
+  for (const top of [0, 333, Math.floor(height / 2), height]) {
+    const { labels, rows } = await sim.timelineInView(top);
+    expect(rows).toBeGreaterThan(4);
+    // every row in view has its label (one may be cut at an edge, the margin below the last)
+    expect(labels).toBeGreaterThanOrEqual(rows - 2);
+  }
+});
