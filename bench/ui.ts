@@ -169,7 +169,11 @@ try {
   }
   await browser.close();
 } finally {
-  if (server.pid) process.kill(-server.pid);
+  try {
+    if (server.pid) process.kill(-server.pid);
+  } catch {
+    // (already gone)
+  }
 }
 
 const html = readFileSync('dist/index.html', 'utf8');
