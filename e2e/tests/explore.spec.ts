@@ -77,6 +77,8 @@ test('after an edit, "Show me the problem" searches the edited program, not the 
 });
 
 test('a program that never ends is not told "no schedule fails"', async ({ page }) => {
+  // (two searches of 400,000 and 2,000,000 states: over half a minute on a slow hour here)
+  test.setTimeout(180_000);
   const sim = new SimulatorPage(page);
   await sim.open('scratch');
   await sim.editProgram(
