@@ -174,6 +174,9 @@ test('goroutines left deadlocked when main returns are an outcome of their own',
 test('a search cut short by the state limit claims no proof, and can go further', async ({
   page,
 }) => {
+  // (two searches of 200,000 states each, on a 4-goroutine job store: slow hours here reach
+  // the default 30 s)
+  test.setTimeout(120_000);
   const sim = new SimulatorPage(page);
   await sim.open('scratch');
   await sim.editProgram(readFileSync('e2e/fixtures/job-store-4.go', 'utf8'));
