@@ -102,3 +102,21 @@ describe('the run loop', () => {
     expect(store.getState().snapshot?.step).toBe(store.getState().machine()?.steps);
   });
 });
+
+describe('the run loop, slowed down', () => {
+  it('from full speed to a step a second, draws at once what the fast frames stepped', () => {
+    const store = createSimStore({ source, speed: 'max' });
+    const { clock, frame } = fakeClock();
+    const stop = startRunLoop(store, clock);
+    store.getState().play();
+    for (let i = 0; i < 10; i++) {
+      frame();
+      if (store.getState().snapshot?.step !== store.getState().machine()?.steps) break;
+    }
+    expect(store.getState().snapshot?.step).not.toBe(store.getState().machine()?.steps);
+    store.getState().setSpeed(1);
+    frame();
+    stop();
+    expect(store.getState().snapshot?.step).toBe(store.getState().machine()?.steps);
+  });
+});

@@ -63,7 +63,13 @@ export function startRunLoop(store: SimStore, clock: Clock = browserClock): () =
           if (!max) owed += steps;
         } else if (steps > 0 && s.advance(steps, () => clock.now() > deadline, false) > 0)
           undrawn = true;
-      } else if (steps > 0) s.advance(steps, () => clock.now() > deadline);
+      } else {
+        if (steps > 0) s.advance(steps, () => clock.now() > deadline);
+        // (slowed down from a fast speed: what the fast frames stepped is drawn now, not at
+        // the next step, which may be a second away)
+        else if (undrawn) s.publish();
+        undrawn = false;
+      }
     } else {
       owed = 0;
       // what the last frames did is drawn when the run is paused
