@@ -37,6 +37,11 @@ export function startRunLoop(store: SimStore, clock: Clock = browserClock): () =
   let lastDraw = 0;
   /** steps taken since the picture was last drawn (fast speeds only) */
   let undrawn = false;
+  /** draw the machine's step, unless the picture shows it already */
+  const drawIfBehind = () => {
+    const s = store.getState();
+    if (s.snapshot?.step !== s.machine()?.steps) s.publish();
+  };
   const tick = () => {
     const now = clock.now();
     const dt = Math.min(250, now - last);
@@ -67,13 +72,13 @@ export function startRunLoop(store: SimStore, clock: Clock = browserClock): () =
         if (steps > 0) s.advance(steps, () => clock.now() > deadline);
         // (slowed down from a fast speed: what the fast frames stepped is drawn now, not at
         // the next step, which may be a second away)
-        else if (undrawn) s.publish();
+        if (undrawn) drawIfBehind();
         undrawn = false;
       }
     } else {
       owed = 0;
       // what the last frames did is drawn when the run is paused
-      if (undrawn && s.snapshot?.step !== s.machine()?.steps) s.publish();
+      if (undrawn) drawIfBehind();
       undrawn = false;
     }
     frame = clock.request(tick);
