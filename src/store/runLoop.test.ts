@@ -86,37 +86,39 @@ describe('the run loop', () => {
   });
 
   it('paused at full speed, the picture shows the step the engine reached', () => {
-    const store = createSimStore({ source, speed: 'max' });
-    const { clock, frame } = fakeClock();
-    const stop = startRunLoop(store, clock);
-    store.getState().play();
-    // frames until one has stepped the engine past the picture (the next would draw it)
-    for (let i = 0; i < 10; i++) {
-      frame();
-      if (store.getState().snapshot?.step !== store.getState().machine()?.steps) break;
-    }
-    expect(store.getState().snapshot?.step).not.toBe(store.getState().machine()?.steps);
+    const { store, frame, stop } = behindAtFullSpeed();
     store.getState().pause();
     frame();
     stop();
-    expect(store.getState().snapshot?.step).toBe(store.getState().machine()?.steps);
+    expect(pictured(store)).toBe(true);
   });
 });
 
 describe('the run loop, slowed down', () => {
   it('from full speed to a step a second, draws at once what the fast frames stepped', () => {
-    const store = createSimStore({ source, speed: 'max' });
-    const { clock, frame } = fakeClock();
-    const stop = startRunLoop(store, clock);
-    store.getState().play();
-    for (let i = 0; i < 10; i++) {
-      frame();
-      if (store.getState().snapshot?.step !== store.getState().machine()?.steps) break;
-    }
-    expect(store.getState().snapshot?.step).not.toBe(store.getState().machine()?.steps);
+    const { store, frame, stop } = behindAtFullSpeed();
     store.getState().setSpeed(1);
     frame();
     stop();
-    expect(store.getState().snapshot?.step).toBe(store.getState().machine()?.steps);
+    expect(pictured(store)).toBe(true);
   });
 });
+
+/** Whether the picture shows the step the engine has reached. */
+function pictured(store: ReturnType<typeof createSimStore>): boolean {
+  return store.getState().snapshot?.step === store.getState().machine()?.steps;
+}
+
+/**
+ * A run played at full speed for the frames until one has stepped the engine past the picture
+ * (the next would draw it).
+ */
+function behindAtFullSpeed() {
+  const store = createSimStore({ source, speed: 'max' });
+  const { clock, frame } = fakeClock();
+  const stop = startRunLoop(store, clock);
+  store.getState().play();
+  for (let i = 0; i < 10 && pictured(store); i++) frame();
+  expect(pictured(store)).toBe(false);
+  return { store, frame, stop };
+}
