@@ -202,6 +202,25 @@ test.describe('accessibility', () => {
   }
 });
 
+test.describe('accessibility of the warning marks', () => {
+  for (const theme of ['dark', 'light']) {
+    test(`a map being written passes axe in the ${theme} theme`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('interleave:theme', t), theme);
+      const sim = new SimulatorPage(page);
+      await sim.open('unsafe-store');
+      const writing = page.locator('[data-map][data-writing="true"]');
+      for (let i = 0; i < 60 && (await writing.count()) === 0; i++) await sim.step.click();
+      await expect(writing).toHaveCount(1);
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(
+        result.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        ),
+      ).toEqual([]);
+    });
+  }
+});
+
 test('after a clean exit, the explanation suggests what fits the program', async ({ page }) => {
   const sim = new SimulatorPage(page);
   await sim.open('mutex-store');
