@@ -127,7 +127,7 @@ export function createSimStore(props: SimProps): SimStore {
       const m = machine as Machine;
       const n = m.steps;
       const info = m.nextStep(g);
-      history.branch[n] = m.runnable().length > 1;
+      history.branch[n] = m.runnableCount > 1;
       m.step(g);
       history.choices[n] = g;
       const ev = m.events.slice();
@@ -144,21 +144,22 @@ export function createSimStore(props: SimProps): SimStore {
     const nextChoice = (): number | null => {
       const m = machine;
       if (!m || m.outcome) return null;
-      const runnable = m.runnable();
+      const n = m.runnableCount;
       const recorded = history.choices[m.steps];
-      if (recorded !== undefined && runnable.includes(recorded)) return recorded;
+      if (recorded !== undefined && m.isRunnable(recorded)) return recorded;
       if (recorded !== undefined) history.truncate(m.steps);
-      if (runnable.length === 1) return runnable[0] as number;
+      if (n === 0) return null;
+      if (n === 1) return m.nthRunnable(0);
       if (planAt < plan.length) {
         const g = plan[planAt] as number;
-        if (runnable.includes(g)) {
+        if (m.isRunnable(g)) {
           planAt++;
           return g;
         }
         plan = [];
       }
       if (get().manual) return null;
-      return runnable[m.schedDraw() % runnable.length] as number;
+      return m.nthRunnable(m.schedDraw() % n);
     };
 
     const publish = (extra: Partial<SimState> = {}): void => {

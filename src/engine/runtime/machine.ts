@@ -367,6 +367,13 @@ export class Machine {
   outcome: Outcome | null = null;
   steps = 0;
   nextGid = FIRST_USER_GOROUTINE;
+  /**
+   * the runnable goroutines' ids in increasing order (the scheduler draws from them and settle
+   * asks at every step: scanning every goroutine for them was most of a step's time with
+   * hundreds of goroutines); shared with forks until one changes it (rqEp: its owner's epoch)
+   */
+  private rq: number[] = [];
+  private rqEp = 0;
   globals: Value[];
   race: RaceDetector | null;
   record: boolean;
@@ -456,6 +463,8 @@ export class Machine {
       this.finalLocals = from.finalLocals;
       this.mainStarted = from.mainStarted;
       this.timers = from.timers;
+      this.rq = from.rq;
+      this.rqEp = from.rqEp;
       return;
     }
     // (no default parameter: a fork would make an empty object for it)
@@ -914,6 +923,7 @@ export class Machine {
       walk: null,
     };
     this.gs.push(g);
+    this.rqInsert(id);
     this.pushFrame(g, fnId, fv, args, false);
     return g;
   }
@@ -954,9 +964,51 @@ export class Machine {
 
   /** Goroutines that can take a step now, by id. */
   runnable(): number[] {
-    const out: number[] = [];
-    for (const g of this.gs) if (g.st === 'runnable') out.push(g.id);
-    return out;
+    return this.rq.slice();
+  }
+
+  /** How many goroutines can take a step now (kept as goroutines change state: see setSt). */
+  get runnableCount(): number {
+    return this.rq.length;
+  }
+
+  /** The id of the k-th runnable goroutine (from 0, in the order of `runnable()`). */
+  nthRunnable(k: number): number {
+    const id = this.rq[k];
+    if (id === undefined) throw new Error(`internal: no runnable goroutine number ${k}`);
+    return id;
+  }
+
+  /** Whether goroutine id exists and can take a step now. */
+  isRunnable(id: number): boolean {
+    const g = this.gs[gIndexOf(id)];
+    return g !== undefined && g.id === id && g.st === 'runnable';
+  }
+
+  /** Goroutine g (writable in this machine) enters state st: the runnable count follows. */
+  private setSt(g: G, st: GState): void {
+    if (g.st === 'runnable' && st !== 'runnable') {
+      const rq = this.ownRq();
+      rq.splice(rq.indexOf(g.id), 1);
+    } else if (st === 'runnable' && g.st !== 'runnable') this.rqInsert(g.id);
+    g.st = st;
+  }
+
+  private rqInsert(id: number): void {
+    const rq = this.ownRq();
+    let i = rq.length;
+    rq.push(id);
+    for (; i > 0 && (rq[i - 1] as number) > id; i--) rq[i] = rq[i - 1] as number;
+    rq[i] = id;
+  }
+
+  /** The runnable list, this machine's own to change. */
+  private ownRq(): number[] {
+    if (this.rqEp !== this.ep) {
+      this.rq = this.rq.slice();
+      this.rqEp = this.ep;
+    }
+    return this.rq;
   }
 
   get done(): boolean {
@@ -1575,7 +1627,7 @@ export class Machine {
       g.fn = (this.prog.funcs[this.prog.main] as FuncCode).name;
       return 1;
     }
-    g.st = 'done';
+    this.setSt(g, 'done');
     this.emit({ t: 'end', g: g.id });
     if (g.id === MAIN_GOROUTINE) this.exit(0);
     return 3;
@@ -1587,7 +1639,7 @@ export class Machine {
    * os.Exit (or log.Fatal) at `pos`, which ends there as finished.
    */
   exit(code: number, by: G | null = null, pos: Pos | null = null): never {
-    if (by) this.wg(by.id).st = 'done';
+    if (by) this.setSt(this.wg(by.id), 'done');
     if (this.race && this.race.count > 0 && code === 0) {
       this.appendStderr(`Found ${this.race.count} data race(s)\n`);
       throw new Exit({
@@ -1648,7 +1700,7 @@ export class Machine {
 
   private crash(g: G): never {
     const p = g.panic as PanicState;
-    g.st = 'crashed';
+    this.setSt(g, 'crashed');
     const top = p.trace[0];
     const report = panicReport(this, g, p);
     this.appendStderr(report);
@@ -1664,7 +1716,7 @@ export class Machine {
 
   /** A fatal error: not a panic; recover cannot stop it; the program exits with status 2. */
   fatal(msg: string, g: G | null, pos: Pos | null, obj?: number): never {
-    if (g) (this.wg(g.id) as G).st = 'crashed';
+    if (g) this.setSt(this.wg(g.id), 'crashed');
     this.appendStderr(fatalReport(this, msg, g, pos));
     const kind = msg === GO.deadlock ? 'deadlock' : 'fatal';
     throw new Exit({
@@ -1878,14 +1930,14 @@ export class Machine {
   // ---- blocking and waking -------------------------------------------------------------
 
   block(g: G, reason: WaitReason, obj: number, name: string, holders: readonly number[]): void {
-    g.st = 'blocked';
+    this.setSt(g, 'blocked');
     g.reason = reason;
     g.waitObj = obj;
     this.emit({ t: 'block', g: g.id, obj, reason, name, holders });
   }
 
   sleep(g: G, until: number, reason: WaitReason): void {
-    g.st = 'sleeping';
+    this.setSt(g, 'sleeping');
     g.reason = reason;
     g.wake = until;
     this.emit({ t: 'sleep', g: g.id, until, reason });
@@ -1893,7 +1945,7 @@ export class Machine {
 
   wake(id: number, by: number, obj: number, name: string): void {
     const w = this.wg(id);
-    w.st = 'runnable';
+    this.setSt(w, 'runnable');
     w.reason = null;
     w.waitObj = -1;
     this.emit({ t: 'wake', g: id, by, obj, name });
@@ -2020,7 +2072,7 @@ export class Machine {
   private settle(): void {
     if (this.outcome) return;
     for (;;) {
-      for (const g of this.gs) if (g.st === 'runnable') return;
+      if (this.rq.length > 0) return;
       let next = Infinity;
       for (const g of this.gs) if (g.st === 'sleeping' && g.wake < next) next = g.wake;
       for (const id of this.timers) {
@@ -2034,7 +2086,7 @@ export class Machine {
       for (const g of this.gs)
         if (g.st === 'sleeping' && g.wake <= this.now) {
           const w = this.wg(g.id);
-          w.st = 'runnable';
+          this.setSt(w, 'runnable');
           w.reason = null;
         }
       this.fireDeadlines();

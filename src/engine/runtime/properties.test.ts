@@ -406,6 +406,37 @@ describe('invariants after every step', () => {
     );
   });
 
+  it('the runnable list is the goroutines that can run, in id order, in a machine and its forks', () => {
+    // the machine keeps the list as goroutines change state (shared with its forks until one
+    // changes it) instead of scanning every goroutine at every step: checked against a scan
+    const scan = (m: Machine) => m.gs.filter((g) => g.st === 'runnable').map((g) => g.id);
+    const agrees = (m: Machine) => {
+      const ids = scan(m);
+      expect(m.runnable()).toEqual(ids);
+      expect(m.runnableCount).toBe(ids.length);
+      ids.forEach((id, k) => expect(m.nthRunnable(k)).toBe(id));
+      for (const g of m.gs) expect(m.isRunnable(g.id)).toBe(g.st === 'runnable');
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...names), choices, fc.nat(), (name, picks, seed) => {
+        let n = 0;
+        runWith(programs[name], picks, seed, (m) => {
+          agrees(m);
+          if (m.outcome || n++ % 5 !== 0) return;
+          // a fork that goes another way changes its own list, not the original's
+          const before = m.runnable();
+          const f = m.fork();
+          const r = f.runnable();
+          f.step(r[(picks[n % picks.length] ?? 0) % r.length] as number);
+          agrees(f);
+          expect(m.runnable()).toEqual(before);
+          agrees(m);
+        });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('with a lock around every map access no schedule ever throws', () => {
     fc.assert(
       fc.property(choices, fc.nat(), (picks, seed) => {
