@@ -1406,16 +1406,17 @@ export class Machine {
         if (m instanceof Ref) {
           this.touch(g, m.id, -1, false, ins);
           const mo = this.h.get(m.id) as MapObj;
-          this.emit({
-            t: 'map',
-            g: g.id,
-            obj: m.id,
-            name: mo.name,
-            op: 'len',
-            key: null,
-            value: String(mo.m.size),
-            writing: mo.writing,
-          });
+          if (this.record)
+            this.emit({
+              t: 'map',
+              g: g.id,
+              obj: m.id,
+              name: mo.name,
+              op: 'len',
+              key: null,
+              value: String(mo.m.size),
+              writing: mo.writing,
+            });
           S.push(mo.m.size);
         } else S.push(0);
         break;
@@ -1974,6 +1975,11 @@ export class Machine {
     g.held = g.held.filter((_h, j) => j !== i);
   }
 
+  /**
+   * Keep an event, if this machine records them (the simulator's does; runs and the explorer's
+   * do not): an event that costs work to make (a map's key and value as text) is made only
+   * under `if (this.record)`.
+   */
   emit(e: EngineEvent): void {
     if (this.record) this.events.push(e);
   }
@@ -2197,16 +2203,17 @@ export class Machine {
     if (comma) S.push(has);
     const ref = m as Ref;
     if (this.record) (g.reads ??= new Map()).set(`${ref.id}:${String(k)}`, mo.ver.get(k) ?? 0);
-    this.emit({
-      t: 'map',
-      g: g.id,
-      obj: ref.id,
-      name: mo.name,
-      op: 'read',
-      key: this.showKey(k, mo.t),
-      value: has ? this.show(v) : null,
-      writing: false,
-    });
+    if (this.record)
+      this.emit({
+        t: 'map',
+        g: g.id,
+        obj: ref.id,
+        name: mo.name,
+        op: 'read',
+        key: this.showKey(k, mo.t),
+        value: has ? this.show(v) : null,
+        writing: false,
+      });
   }
 
   /**
@@ -2236,16 +2243,17 @@ export class Machine {
         return 0;
       }
       if (mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos, m.id);
-      this.emit({
-        t: 'map',
-        g: g.id,
-        obj: m.id,
-        name: mo.name,
-        op: 'check',
-        key: info.kind === 2 ? null : this.showKey(k, mo.t),
-        value: null,
-        writing: false,
-      });
+      if (this.record)
+        this.emit({
+          t: 'map',
+          g: g.id,
+          obj: m.id,
+          name: mo.name,
+          op: 'check',
+          key: info.kind === 2 ? null : this.showKey(k, mo.t),
+          value: null,
+          writing: false,
+        });
     } else {
       const ref = m as Ref;
       // every phase reads or writes the map's flag or buckets: each is a visible step
@@ -2254,16 +2262,17 @@ export class Machine {
       if (ins.a === 1) {
         mo.writing = !mo.writing;
         mo.writer = g.id;
-        this.emit({
-          t: 'map',
-          g: g.id,
-          obj: ref.id,
-          name: mo.name,
-          op: 'flag',
-          key: null,
-          value: null,
-          writing: mo.writing,
-        });
+        if (this.record)
+          this.emit({
+            t: 'map',
+            g: g.id,
+            obj: ref.id,
+            name: mo.name,
+            op: 'flag',
+            key: null,
+            value: null,
+            writing: mo.writing,
+          });
       } else if (ins.a === 2) {
         this.changeEntries(
           g,
@@ -2273,30 +2282,32 @@ export class Machine {
           k,
           info.kind === 0 ? (S[S.length - 1] as Value) : null,
         );
-        this.emit({
-          t: 'map',
-          g: g.id,
-          obj: ref.id,
-          name: mo.name,
-          op: what,
-          key: info.kind === 2 ? null : this.showKey(k, mo.t),
-          value: info.kind === 0 ? this.show(S[S.length - 1] as Value) : null,
-          writing: mo.writing,
-        });
+        if (this.record)
+          this.emit({
+            t: 'map',
+            g: g.id,
+            obj: ref.id,
+            name: mo.name,
+            op: what,
+            key: info.kind === 2 ? null : this.showKey(k, mo.t),
+            value: info.kind === 0 ? this.show(S[S.length - 1] as Value) : null,
+            writing: mo.writing,
+          });
       } else {
         if (!mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos, ref.id);
         mo.writing = false;
         S.length -= depth;
-        this.emit({
-          t: 'map',
-          g: g.id,
-          obj: ref.id,
-          name: mo.name,
-          op: 'unflag',
-          key: null,
-          value: null,
-          writing: false,
-        });
+        if (this.record)
+          this.emit({
+            t: 'map',
+            g: g.id,
+            obj: ref.id,
+            name: mo.name,
+            op: 'unflag',
+            key: null,
+            value: null,
+            writing: false,
+          });
       }
     }
     fr.pc++;
@@ -2397,16 +2408,17 @@ export class Machine {
     const kt = (ins.c as { key: Type | null }).key;
     fr.S.push(kt ? this.decodeKey(k, kt) : k, v);
     if (this.record) (g.reads ??= new Map()).set(`${m.id}:${String(k)}`, mo.ver.get(k) ?? 0);
-    this.emit({
-      t: 'map',
-      g: g.id,
-      obj: m.id,
-      name: mo.name,
-      op: 'iterate',
-      key: this.showKey(k, mo.t),
-      value: this.show(v),
-      writing: false,
-    });
+    if (this.record)
+      this.emit({
+        t: 'map',
+        g: g.id,
+        obj: m.id,
+        name: mo.name,
+        op: 'iterate',
+        key: this.showKey(k, mo.t),
+        value: this.show(v),
+        writing: false,
+      });
     fr.pc++;
     return 0;
   }

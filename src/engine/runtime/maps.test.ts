@@ -4,10 +4,11 @@
  * step; len never checks. Goroutines are stepped by hand into exactly the overlaps that
  * make each message.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { refusal, sim } from '../testing/driver';
 import { compileGo, runProgram } from '../index';
 import { explore } from '../explore/explore';
+import { Machine } from './machine';
 import { snapshot } from './snapshot';
 import { readFileSync } from 'node:fs';
 
@@ -530,5 +531,27 @@ describe("Go 1.23's map iterators: maps.Keys, Values and All", () => {
         `package main\n\nimport (\n\t"maps"\n\t"slices"\n)\n\ntype J struct{ A int }\n\nfunc main() {\n\tm := map[string]J{}\n\t${body}\n\tslices.Sort([]int{})\n}\n`,
       ),
     ).toBe(want);
+  });
+});
+
+describe('map events', () => {
+  it('are made as text only by a recording machine (a plain run makes no strings for them)', () => {
+    const c = compileGo(
+      'package main\n\nimport "fmt"\n\nfunc main() {\n\tm := map[string]int{}\n\tm["a"] = 1\n\t_ = m["a"]\n\tfor k, v := range m {\n\t\tfmt.Println(k, v, len(m))\n\t}\n}\n',
+    );
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    const shown = (record: boolean) => {
+      const show = vi.spyOn(Machine.prototype, 'show');
+      const showKey = vi.spyOn(Machine.prototype, 'showKey');
+      const m = new Machine(c.program, { record });
+      while (!m.outcome) m.step(m.nthRunnable(0));
+      expect(m.stdout).toBe('a 1 1\n');
+      const n = show.mock.calls.length + showKey.mock.calls.length;
+      vi.restoreAllMocks();
+      return n;
+    };
+    expect(shown(false)).toBe(0);
+    // (and the simulator's machine does make them: the count above can fail)
+    expect(shown(true)).toBeGreaterThanOrEqual(6);
   });
 });
