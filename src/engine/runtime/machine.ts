@@ -72,7 +72,7 @@ import {
 } from './keys';
 import { addressOf, formatValue, panicText } from './fmt';
 import { RaceDetector } from './race';
-import { Entries } from './entries';
+import { copyMap, Entries } from './entries';
 import { fatalReport, panicReport } from './report';
 
 export const enum Mode {
@@ -849,7 +849,7 @@ export class Machine {
       createdIn: g.createdIn,
       // recover() marks the panic record: each fork needs its own
       panic: g.panic ? { ...g.panic } : null,
-      reads: g.reads ? new Map(g.reads) : null,
+      reads: g.reads ? copyMap(g.reads) : null,
       steps: g.steps,
       held: g.held,
       ranges: g.ranges,
@@ -2319,7 +2319,7 @@ export class Machine {
       // the entries are still shared with the machine this one was forked from
       mo.m = new Entries(mo.m);
       // versions change only while recording (and stay empty otherwise)
-      if (this.record) mo.ver = new Map(mo.ver);
+      if (this.record) mo.ver = copyMap(mo.ver);
       mo.own = this.ep;
     }
     if (kind === 2) {
