@@ -43,8 +43,13 @@ export class History {
   /** branch[i]: several goroutines could have taken step i+1 (a choice a schedule records) */
   readonly branch: boolean[] = [];
   readonly steps: StepRecord[] = [];
-  /** per goroutine, its states as spans over steps */
-  readonly spans = new Map<number, Span[]>();
+  /**
+   * per goroutine, its states as spans over steps; the last span of each goes on to `end`,
+   * which `spansOf` writes into it (so that a step updates only the goroutines it changed)
+   */
+  private readonly spans = new Map<number, Span[]>();
+  /** the last step whose states are recorded */
+  private end = 0;
   readonly holds: LockSpan[] = [];
   readonly events: EngineEvent[][] = [];
   /** lost updates seen, by the step they happened at */
@@ -60,6 +65,7 @@ export class History {
     while (this.lost.length > 0 && (this.lost[this.lost.length - 1]?.step ?? 0) > n)
       this.lost.pop();
     this.checkpoints.length = Math.floor(n / CHECKPOINT_EVERY) + 1;
+    this.end = Math.min(this.end, n);
     for (const [g, list] of this.spans) {
       const kept = list.filter((s) => s.from <= n);
       const last = kept[kept.length - 1];
@@ -79,7 +85,10 @@ export class History {
     return this.choices.filter((_g, i) => this.branch[i]);
   }
 
-  /** Record goroutine `id`'s state after step n (call for every goroutine; cheap when unchanged). */
+  /**
+   * Record goroutine `id`'s state after step n, if the step may have changed it (a goroutine
+   * not recorded at step n keeps the state it had before); then `recorded(n)`.
+   */
   recordState(n: number, id: number, state: GoroutineState, reason: string | null): void {
     let list = this.spans.get(id);
     if (!list) {
@@ -87,10 +96,27 @@ export class History {
       this.spans.set(id, list);
     }
     const last = list[list.length - 1];
-    if (last && last.state === state && last.reason === reason) last.to = n;
-    else {
-      if (last) last.to = n - 1;
-      list.push({ from: n, to: n, state, reason });
-    }
+    if (last && last.state === state && last.reason === reason) return;
+    if (last) last.to = n - 1;
+    list.push({ from: n, to: n, state, reason });
+  }
+
+  /** Every goroutine's state is recorded up to step n. */
+  recorded(n: number): void {
+    this.end = n;
+  }
+
+  /** The goroutines with a timeline, by id. */
+  goroutines(): number[] {
+    return [...this.spans.keys()];
+  }
+
+  /** Goroutine id's states over the steps recorded (empty if it has none). */
+  spansOf(id: number): readonly Span[] {
+    const list = this.spans.get(id);
+    if (!list) return [];
+    const last = list[list.length - 1];
+    if (last && last.to < this.end) last.to = this.end;
+    return list;
   }
 }

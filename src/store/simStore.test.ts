@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileGo } from '../engine';
 import { explore } from '../engine/explore/explore';
 import { figures } from '../ui/Figures/figures';
 import { pictureNames } from '../engine/runtime/snapshot';
-import { createSimStore } from './simStore';
+import { Machine } from '../engine/runtime/machine';
+import type { Span } from './history';
+import { createSimStore, UI_STEP_BUDGET } from './simStore';
 
 const read = (p: string) => readFileSync(new URL(p, import.meta.url), 'utf8');
 const unsafe = read('../scenarios/programs/unsafe-store.go');
@@ -163,5 +165,83 @@ describe('a simulator store', () => {
     const c = store.getState().challenge;
     expect(store.getState().snapshot?.outcome?.first).toBe('fatal error: concurrent map writes');
     expect(c?.won).toBe(true);
+  });
+});
+
+describe("the timeline's spans", () => {
+  /**
+   * What the timeline held when every goroutine was recorded at every step: replay the store's
+   * choices on a machine of its own and scan all goroutines after each step.
+   */
+  function scanned(source: string, seed: number, choices: readonly number[]) {
+    const c = compileGo(source);
+    if (!c.ok) throw new Error('compile');
+    const m = new Machine(c.program, { seed, record: true, limits: { steps: UI_STEP_BUDGET } });
+    const spans = new Map<number, Span[]>();
+    choices.forEach((g, i) => {
+      m.step(g);
+      for (const x of m.gs) {
+        const st = x.st === 'runnable' && x.id === m.lastG && !m.outcome ? 'running' : x.st;
+        let list = spans.get(x.id);
+        if (!list) spans.set(x.id, (list = []));
+        const last = list[list.length - 1];
+        if (last && last.state === st && last.reason === x.reason) last.to = i + 1;
+        else {
+          if (last) last.to = i;
+          list.push({ from: i + 1, to: i + 1, state: st, reason: x.reason });
+        }
+      }
+    });
+    return spans;
+  }
+
+  function expectSameAsScan(
+    store: ReturnType<typeof createSimStore>,
+    source: string,
+    seed: number,
+  ) {
+    const h = store.getState().history();
+    const want = scanned(source, seed, h.choices);
+    expect(h.goroutines().sort((a, b) => a - b)).toEqual([...want.keys()].sort((a, b) => a - b));
+    for (const [g, spans] of want) expect(h.spansOf(g), `G${g}`).toEqual(spans);
+  }
+
+  it('record only what each step changed, and still hold what scanning every goroutine did', () => {
+    // every catalogue and tutorial program (sleeps, timers, WaitGroups, Conds, crashes,
+    // deadlocks, recovered panics)
+    const files = ['../scenarios/programs/', '../engine/fixtures/tutorial/'].flatMap((d) => {
+      const dir = new URL(d, import.meta.url);
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.go'))
+        .map((f) => new URL(f, dir));
+    });
+    expect(files.length).toBeGreaterThan(40);
+    for (const f of files) {
+      const source = readFileSync(f, 'utf8');
+      for (const seed of [1, 7]) {
+        const store = createSimStore({ source, seed });
+        runAll(store);
+        expectSameAsScan(store, source, seed);
+      }
+    }
+  });
+
+  it('after a rewind and another choice there', () => {
+    const source = read('../scenarios/programs/rwmutex-store.go');
+    const store = createSimStore({ source, seed: 3 });
+    runAll(store);
+    const total = store.getState().history().choices.length;
+    let changed = 0;
+    for (const at of [Math.floor(total / 3), Math.floor(total / 2), 5]) {
+      store.getState().seek(at);
+      const s = store.getState().snapshot;
+      const other = s?.runnable.find((g) => g !== store.getState().history().choices[at]);
+      if (other === undefined) continue;
+      store.getState().choose(other);
+      changed++;
+      runAll(store);
+      expectSameAsScan(store, source, 3);
+    }
+    expect(changed).toBeGreaterThan(1);
   });
 });

@@ -127,13 +127,23 @@ export function createSimStore(props: SimProps): SimStore {
       const m = machine as Machine;
       const n = m.steps;
       const info = m.nextStep(g);
+      const prev = m.lastG;
       history.branch[n] = m.runnableCount > 1;
       m.step(g);
       history.choices[n] = g;
       const ev = m.events.slice();
       history.events[n] = ev;
       history.steps[n] = { g, line: info.pos.line, label: info.label, now: m.now };
-      for (const x of m.gs) history.recordState(n + 1, x.id, stateOf(m, x.id), x.reason);
+      // only the goroutines this step may have changed: the one that ran, the one that ran
+      // before it (no longer running), and those the machine says it started or moved
+      const record = (id: number) => {
+        const x = m.g(id);
+        history.recordState(n + 1, id, stateOf(m, id), x.reason);
+      };
+      record(g);
+      if (prev !== g && prev > 0) record(prev);
+      for (const id of m.changed) record(id);
+      history.recorded(n + 1);
       recordHolds(history, ev, n + 1, m.now);
       for (const e of ev) if (e.t === 'lost-update') history.lost.push({ step: n + 1, event: e });
       if ((n + 1) % CHECKPOINT_EVERY === 0 && !history.checkpoints[(n + 1) / CHECKPOINT_EVERY])

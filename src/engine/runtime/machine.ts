@@ -278,6 +278,7 @@ export interface StepInfo {
 const DEFAULT_LOGGER = { flags: 3, prefix: '' } as const;
 const NO_IDS: ReadonlySet<number> = new Set();
 const NO_EVENTS: EngineEvent[] = [];
+const NO_CHANGES: number[] = [];
 
 class Exit {
   constructor(readonly outcome: Outcome) {}
@@ -379,6 +380,12 @@ export class Machine {
   record: boolean;
   /** this step's events while recording; else one shared empty list that stays empty */
   events: EngineEvent[];
+  /**
+   * while recording, the goroutines this step started or moved to another state (ids, some
+   * perhaps twice): what the simulator's timeline updates, instead of asking every goroutine
+   * at every step; else one shared empty list that stays empty
+   */
+  changed: number[];
   /** the goroutine that took the last step */
   lastG = 0;
   /**
@@ -458,6 +465,7 @@ export class Machine {
       this.race = from.race ? from.race.clone() : null;
       this.record = from.record;
       this.events = from.record ? [] : NO_EVENTS;
+      this.changed = from.record ? [] : NO_CHANGES;
       this.lastG = from.lastG;
       this.liveObjects = from.liveObjects;
       this.finalLocals = from.finalLocals;
@@ -488,6 +496,7 @@ export class Machine {
     this.race = opts.race ? new RaceDetector() : null;
     this.record = opts.record ?? false;
     this.events = this.record ? [] : NO_EVENTS;
+    this.changed = this.record ? [] : NO_CHANGES;
     this.fam.ctxErrs = [this.newError(GO.contextCanceled), this.newError(GO.deadlineExceeded)];
     for (const gv of prog.globals) {
       const z = this.zero(gv.type);
@@ -924,6 +933,7 @@ export class Machine {
     };
     this.gs.push(g);
     this.rqInsert(id);
+    if (this.record) this.changed.push(id);
     this.pushFrame(g, fnId, fv, args, false);
     return g;
   }
@@ -985,8 +995,12 @@ export class Machine {
     return g !== undefined && g.id === id && g.st === 'runnable';
   }
 
-  /** Goroutine g (writable in this machine) enters state st: the runnable count follows. */
+  /**
+   * Goroutine g (writable in this machine) enters state st: the runnable list follows, and the
+   * list of goroutines changed by this step while recording.
+   */
   private setSt(g: G, st: GState): void {
+    if (this.record) this.changed.push(g.id);
     if (g.st === 'runnable' && st !== 'runnable') {
       const rq = this.ownRq();
       rq.splice(rq.indexOf(g.id), 1);
@@ -1054,7 +1068,10 @@ export class Machine {
     if (this.outcome) return 'exited';
     const g = this.wg(id);
     if (g.st !== 'runnable') throw new Error(`G${id} is not runnable (${g.st})`);
-    if (this.record) this.events.length = 0;
+    if (this.record) {
+      this.events.length = 0;
+      this.changed.length = 0;
+    }
     this.lastG = id;
     this.steps++;
     g.steps++;

@@ -22,9 +22,11 @@ export function figures(
 ): RunFigures {
   const timeAt = (s: number) =>
     s <= 0 ? 0 : (h.steps[Math.min(s, h.steps.length) - 1]?.now ?? now);
-  const waits = [...h.spans.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([g, spans]) => {
+  const waits = h
+    .goroutines()
+    .sort((a, b) => a - b)
+    .map((g) => {
+      const spans = h.spansOf(g);
       let steps = 0;
       let time = 0;
       for (const s of spans) {
@@ -50,9 +52,9 @@ export function figures(
     locks.set(hold.obj, cur);
   }
   let finished = 0;
-  for (const [g, spans] of h.spans) {
+  for (const g of h.goroutines()) {
     if (g === 1) continue;
-    if (spans.some((s) => s.state === 'done' && s.from <= upTo)) finished++;
+    if (h.spansOf(g).some((s) => s.state === 'done' && s.from <= upTo)) finished++;
   }
   return { finished, waits, locks: [...locks.values()] };
 }

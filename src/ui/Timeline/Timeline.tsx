@@ -26,12 +26,12 @@ function palette(el: Element): (name: string) => string {
 type Crash = { readonly g: number | null } | null;
 
 function rowsOf(h: History): number[] {
-  return [...h.spans.keys()].sort((a, b) => a - b);
+  return h.goroutines().sort((a, b) => a - b);
 }
 
 /** The height the rows take, in CSS pixels. */
 function rowsHeight(h: History): number {
-  return Math.max(ROW * 2, h.spans.size * ROW + 18);
+  return Math.max(ROW * 2, h.goroutines().length * ROW + 18);
 }
 
 /** A run or a wait for the lock, as the rows draw it (also the export's legend). */
@@ -141,7 +141,7 @@ function paint(
     const color = css(`--g${colorIndex(g)}`);
     // One pass per row over pixel columns, not spans: a long run has far more spans than
     // the canvas has pixels. Each column shows the most telling state in its step range.
-    const cols = columns(h.spans.get(g) ?? [], x);
+    const cols = columns(h.spansOf(g), x);
     let c = 0;
     while (c < cols.length) {
       const st = cols[c] as ColState;
