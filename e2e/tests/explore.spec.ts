@@ -20,6 +20,27 @@ test('exploring lists every outcome as a card; Replay animates the crash', async
   await expect(sim.output).toContainText('fatal error: concurrent map writes', { timeout: 20_000 });
 });
 
+test('the explorer gets ready when a search button is pointed at, and one worker does both', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('mutex-store');
+  const workers: unknown[] = [];
+  page.on('worker', (w) => workers.push(w));
+  const check = page.getByRole('button', { name: 'Check every schedule' });
+  // pointing at it starts the worker (with a small search of the program, dropped)
+  const started = page.waitForEvent('worker', { timeout: 5_000 });
+  await check.hover();
+  await started;
+  await check.click();
+  await expect(page.getByLabel('Outcomes found')).toContainText('no schedule fails', {
+    timeout: 30_000,
+  });
+  // the search ran in the worker the pointer started, and its answer is the whole search's
+  expect(workers).toHaveLength(1);
+  await expect(page.getByLabel('Outcomes found')).toContainText('Every schedule was covered');
+});
+
 test('a fixed program is checked: no schedule fails', async ({ page }) => {
   const sim = new SimulatorPage(page);
   await sim.open('mutex-store');

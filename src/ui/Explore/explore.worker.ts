@@ -5,12 +5,18 @@
  */
 import { compileGo } from '../../engine';
 import { check, explore, type ExploreOptions } from '../../engine/explore/explore';
-import type { ExploreRequest, ExploreReply } from './protocol';
+import { WARM_STATES, type ExploreReply, type ExploreRequest, type WarmRequest } from './protocol';
 
 const post = (m: ExploreReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
-self.onmessage = (e: MessageEvent<ExploreRequest>) => {
+self.onmessage = (e: MessageEvent<ExploreRequest | WarmRequest>) => {
   const req = e.data;
+  if (req.type === 'warm') {
+    // nothing is sent back: a search asked for meanwhile waits in the queue, then runs compiled
+    const c = compileGo(req.source);
+    if (c.ok) check(c.program, { maxStates: WARM_STATES });
+    return;
+  }
   const c = compileGo(req.source);
   if (!c.ok) {
     post({ type: 'error', message: c.diagnostics[0]?.msg ?? 'does not compile' });

@@ -64,7 +64,12 @@ export function ScenarioPanel({
   const race = useSim((s) => s.race);
   // the learner has changed the program: what the catalogue says is about the original
   const edited = useSim((s) => s.source) !== scenario.source;
-  const { state, run, cancel, reset } = useExplore();
+  const { state, run, cancel, reset, warm } = useExplore();
+  // a search button about to be pressed: the explorer's worker gets ready for it
+  const warmUp = {
+    onPointerEnter: () => warm(store.getState().source),
+    onFocus: () => warm(store.getState().source),
+  };
   const [found, setFound] = useState<string | null>(null);
   const [lastSearch, setLastSearch] = useState<'replay' | 'guide' | 'check'>('check');
   // the program the last search ran on: the catalogue vouches for a fix only as written
@@ -192,6 +197,7 @@ export function ScenarioPanel({
           <button
             type="button"
             onClick={(e) => searchFrom('replay', e)}
+            {...warmUp}
             disabled={state.k === 'running'}
           >
             Show me {broken ? 'the problem' : 'it'}
@@ -201,6 +207,7 @@ export function ScenarioPanel({
           <button
             type="button"
             onClick={(e) => searchFrom('guide', e)}
+            {...warmUp}
             disabled={state.k === 'running'}
           >
             Guided tour
@@ -221,6 +228,7 @@ export function ScenarioPanel({
         <button
           type="button"
           onClick={(e) => searchFrom('check', e)}
+          {...warmUp}
           disabled={state.k === 'running'}
           title="Search every schedule of the program as it is now, and list each outcome"
         >
