@@ -1423,17 +1423,7 @@ export class Machine {
         if (m instanceof Ref) {
           this.touch(g, m.id, -1, false, ins);
           const mo = this.h.get(m.id) as MapObj;
-          if (this.record)
-            this.emit({
-              t: 'map',
-              g: g.id,
-              obj: m.id,
-              name: mo.name,
-              op: 'len',
-              key: null,
-              value: String(mo.m.size),
-              writing: mo.writing,
-            });
+          this.mapEvent(g, m.id, mo, 'len', undefined, mo.m.size, mo.writing);
           S.push(mo.m.size);
         } else S.push(0);
         break;
@@ -2220,17 +2210,7 @@ export class Machine {
     if (comma) S.push(has);
     const ref = m as Ref;
     if (this.record) (g.reads ??= new Map()).set(`${ref.id}:${String(k)}`, mo.ver.get(k) ?? 0);
-    if (this.record)
-      this.emit({
-        t: 'map',
-        g: g.id,
-        obj: ref.id,
-        name: mo.name,
-        op: 'read',
-        key: this.showKey(k, mo.t),
-        value: has ? this.show(v) : null,
-        writing: false,
-      });
+    this.mapEvent(g, ref.id, mo, 'read', k, has ? v : undefined, false);
   }
 
   /**
@@ -2260,17 +2240,7 @@ export class Machine {
         return 0;
       }
       if (mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos, m.id);
-      if (this.record)
-        this.emit({
-          t: 'map',
-          g: g.id,
-          obj: m.id,
-          name: mo.name,
-          op: 'check',
-          key: info.kind === 2 ? null : this.showKey(k, mo.t),
-          value: null,
-          writing: false,
-        });
+      this.mapEvent(g, m.id, mo, 'check', info.kind === 2 ? undefined : k, undefined, false);
     } else {
       const ref = m as Ref;
       // every phase reads or writes the map's flag or buckets: each is a visible step
@@ -2279,17 +2249,7 @@ export class Machine {
       if (ins.a === 1) {
         mo.writing = !mo.writing;
         mo.writer = g.id;
-        if (this.record)
-          this.emit({
-            t: 'map',
-            g: g.id,
-            obj: ref.id,
-            name: mo.name,
-            op: 'flag',
-            key: null,
-            value: null,
-            writing: mo.writing,
-          });
+        this.mapEvent(g, ref.id, mo, 'flag', undefined, undefined, mo.writing);
       } else if (ins.a === 2) {
         this.changeEntries(
           g,
@@ -2299,32 +2259,20 @@ export class Machine {
           k,
           info.kind === 0 ? (S[S.length - 1] as Value) : null,
         );
-        if (this.record)
-          this.emit({
-            t: 'map',
-            g: g.id,
-            obj: ref.id,
-            name: mo.name,
-            op: what,
-            key: info.kind === 2 ? null : this.showKey(k, mo.t),
-            value: info.kind === 0 ? this.show(S[S.length - 1] as Value) : null,
-            writing: mo.writing,
-          });
+        this.mapEvent(
+          g,
+          ref.id,
+          mo,
+          what,
+          info.kind === 2 ? undefined : k,
+          info.kind === 0 ? (S[S.length - 1] as Value) : undefined,
+          mo.writing,
+        );
       } else {
         if (!mo.writing) this.fatal(GO.concurrentMapWrites, g, ins.pos, ref.id);
         mo.writing = false;
         S.length -= depth;
-        if (this.record)
-          this.emit({
-            t: 'map',
-            g: g.id,
-            obj: ref.id,
-            name: mo.name,
-            op: 'unflag',
-            key: null,
-            value: null,
-            writing: false,
-          });
+        this.mapEvent(g, ref.id, mo, 'unflag', undefined, undefined, false);
       }
     }
     fr.pc++;
@@ -2425,17 +2373,7 @@ export class Machine {
     const kt = (ins.c as { key: Type | null }).key;
     fr.S.push(kt ? this.decodeKey(k, kt) : k, v);
     if (this.record) (g.reads ??= new Map()).set(`${m.id}:${String(k)}`, mo.ver.get(k) ?? 0);
-    if (this.record)
-      this.emit({
-        t: 'map',
-        g: g.id,
-        obj: m.id,
-        name: mo.name,
-        op: 'iterate',
-        key: this.showKey(k, mo.t),
-        value: this.show(v),
-        writing: false,
-      });
+    this.mapEvent(g, m.id, mo, 'iterate', k, v, false);
     fr.pc++;
     return 0;
   }
@@ -2480,6 +2418,25 @@ export class Machine {
       return `${name}(${name === 'string' ? JSON.stringify(text) : text})`;
     }
     return typeof k === 'string' ? JSON.stringify(k) : String(k);
+  }
+
+  /**
+   * A map event, if this machine records them (see emit): key k and value v as text, made
+   * only then (undefined: the event has none).
+   */
+  private mapEvent(
+    g: G,
+    obj: number,
+    mo: MapObj,
+    op: MapEventOp,
+    k: MapKey | undefined,
+    v: Value | undefined,
+    writing: boolean,
+  ): void {
+    if (!this.record) return;
+    const key = k === undefined ? null : this.showKey(k, mo.t);
+    const value = v === undefined ? null : this.show(v);
+    this.events.push({ t: 'map', g: g.id, obj, name: mo.name, op, key, value, writing });
   }
 
   /** A short, safe rendering of a value for events and the UI (never runs program code). */
@@ -3074,4 +3031,7 @@ function linkProgram(prog: Program): void {
 
 export { NATIVE_STEP, NATIVE_BLOCK, cancelCtx } from './natives';
 import { NATIVE_STEP, NATIVE_BLOCK, NATIVE_CALLED, cancelCtx } from './natives';
+
+/** what a map event says happened */
+type MapEventOp = Extract<EngineEvent, { t: 'map' }>['op'];
 export type { NativeResult };
