@@ -136,13 +136,9 @@ export function createSimStore(props: SimProps): SimStore {
       history.steps[n] = { g, line: info.pos.line, label: info.label, now: m.now };
       // only the goroutines this step may have changed: the one that ran, the one that ran
       // before it (no longer running), and those the machine says it started or moved
-      const record = (id: number) => {
-        const x = m.g(id);
-        history.recordState(n + 1, id, stateOf(m, id), x.reason);
-      };
-      record(g);
-      if (prev !== g && prev > 0) record(prev);
-      for (const id of m.changed) record(id);
+      recordState(history, m, g);
+      if (prev !== g && prev > 0) recordState(history, m, prev);
+      for (const id of m.changed) recordState(history, m, id);
       history.recorded(n + 1);
       recordHolds(history, ev, n + 1, m.now);
       for (const e of ev) if (e.t === 'lost-update') history.lost.push({ step: n + 1, event: e });
@@ -394,6 +390,11 @@ export function createSimStore(props: SimProps): SimStore {
   });
   store.getState().restart();
   return store;
+}
+
+/** Goroutine id's state after the machine's last step, in the timeline. */
+function recordState(h: History, m: Machine, id: number): void {
+  h.recordState(m.steps, id, stateOf(m, id), m.g(id).reason);
 }
 
 function stateOf(m: Machine, id: number): GoroutineState {

@@ -280,6 +280,9 @@ const NO_IDS: ReadonlySet<number> = new Set();
 const NO_EVENTS: EngineEvent[] = [];
 const NO_CHANGES: number[] = [];
 
+/** what a map event says happened */
+type MapEventOp = Extract<EngineEvent, { t: 'map' }>['op'];
+
 class Exit {
   constructor(readonly outcome: Outcome) {}
 }
@@ -3032,6 +3035,4 @@ function linkProgram(prog: Program): void {
 export { NATIVE_STEP, NATIVE_BLOCK, cancelCtx } from './natives';
 import { NATIVE_STEP, NATIVE_BLOCK, NATIVE_CALLED, cancelCtx } from './natives';
 
-/** what a map event says happened */
-type MapEventOp = Extract<EngineEvent, { t: 'map' }>['op'];
 export type { NativeResult };

@@ -51,8 +51,8 @@ export class Scheduler {
   }
 }
 
-/** The first runnable goroutine (in the machine's order) whose id is above `id`, if any. */
+/** The first runnable goroutine (in the machine's order, by id) whose id is above `id`, if any. */
 function nextAfter(m: Machine, id: number): number | null {
-  for (const g of m.gs) if (g.st === 'runnable' && g.id > id) return g.id;
+  for (let k = 0; k < m.runnableCount; k++) if (m.nthRunnable(k) > id) return m.nthRunnable(k);
   return null;
 }

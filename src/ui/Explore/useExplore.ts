@@ -34,7 +34,7 @@ export function useExplore() {
    */
   const warm = useCallback((source: string) => {
     if (worker.current) return;
-    const w = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
+    const w = spawn();
     worker.current = w;
     w.postMessage({ type: 'warm', source } satisfies WarmRequest);
   }, []);
@@ -43,9 +43,7 @@ export function useExplore() {
       new Promise<CheckResult | null>((resolve) => {
         // a search still under way is dropped with its worker
         if (busy.current) stop();
-        const w =
-          worker.current ??
-          new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
+        const w = worker.current ?? spawn();
         worker.current = w;
         busy.current = true;
         setState({ k: 'running', progress: null });
@@ -83,4 +81,8 @@ export function useExplore() {
     setState({ k: 'idle' });
   }, [stop]);
   return { state, run, cancel, reset, warm };
+}
+
+function spawn(): Worker {
+  return new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
 }
