@@ -282,10 +282,21 @@ class Search {
   private carried: (Move | null)[] = [];
   /** the moves `movesFrom` chose to try */
   private chosen: readonly Move[] = NONE;
-  /** depth-first: scratch space for the indices of the moves `open` tries */
-  private readonly chosenScratch: number[] = [];
-  /** depth-first: the state `visit` passed on, to be expanded next */
-  private next: Pending | null = null;
+  /**
+   * depth-first: the state `visit` passed on, to be expanded next (none while nextM is null),
+   * as fields rather than an object made per state
+   */
+  private nextM: Machine | null = null;
+  private nextRec = 0;
+  private nextDepth = 0;
+  private nextSleep = 0;
+  private nextOnly = 0;
+  private nextIn: readonly Move[] = NONE;
+  /**
+   * depth-first: the stack, as frames kept from one state to the next at the same height (a
+   * state's frame and its arrays are reused, not made, by the next state at its height)
+   */
+  private readonly frames: Frame[] = [];
   private readonly depthFirst: boolean;
   /** depth-first: states on the stack (each holds its machine and the states after its moves) */
   private stackDepth = 0;
@@ -447,23 +458,26 @@ class Search {
    * with the width.
    */
   private searchDepthFirst(): void {
-    const stack: Frame[] = [];
+    const frames = this.frames;
+    /** frames in use: the stack's height */
+    let sp = 0;
     this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
-    for (let top = this.open(); top;) {
-      stack.push(top);
-      this.stackDepth = stack.length;
-      this.stackOwn += ownBytes(top.m);
+    for (let top = this.open(sp); top;) {
+      sp++;
+      this.stackDepth = sp;
+      this.stackOwn += ownBytes(top.m as Machine);
       top = null;
-      while (!top && !this.cutoff) {
-        const f = stack[stack.length - 1];
-        if (!f) break;
-        const k = f.chosen[f.next++];
-        if (k === undefined) {
-          stack.pop();
-          this.stackDepth = stack.length;
-          this.stackOwn -= ownBytes(f.m);
+      while (!top && !this.cutoff && sp > 0) {
+        const f = frames[sp - 1] as Frame;
+        const m = f.m as Machine;
+        if (f.next === f.nChosen) {
+          sp--;
+          this.stackDepth = sp;
+          this.stackOwn -= ownBytes(m);
+          f.clear();
           continue;
         }
+        const k = f.chosen[f.next++] as number;
         const bit = bitOf(f.rank, (f.moves[k] as Move).g);
         let after = f.afters[k] ?? null;
         if (after) {
@@ -471,18 +485,20 @@ class Search {
           this.stackOwn -= ownBytes(after);
         } else {
           // not kept (see open): worked out again, with the objects private in its state
-          if (this.ownership) this.owners.prepare(f.m);
-          this.move(f.m, (f.moves[k] as Move).g);
+          if (this.ownership) this.owners.prepare(m);
+          this.move(m, (f.moves[k] as Move).g);
           after = this.out.m as Machine;
         }
         this.tryMove(f.rec, f.depth, f.moves, f.rank, k, after, f.sleep | f.done);
         // (the state after it is on the stack now, if it is new: this frame need not keep it)
         f.afters[k] = null;
         f.done |= bit;
-        if (!this.cutoff) top = this.open();
+        if (!this.cutoff) top = this.open(sp);
       }
       if (this.cutoff) break;
     }
+    // (a search cut short leaves machines in its frames: let them go with it)
+    for (const f of frames) f.clear();
   }
 
   /**
@@ -491,38 +507,37 @@ class Search {
    * state after each of those (worked out now, while the objects private to a goroutine
    * are known for this state); null if there is none.
    */
-  private open(): Frame | null {
-    const next = this.next;
-    if (!next) return null;
-    this.next = null;
+  private open(sp: number): Frame | null {
+    const m = this.nextM;
+    if (!m) return null;
+    this.nextM = null;
     if (this.opts.shouldStop?.()) {
       this.cutoff = `stopped before the search finished; ${this.covered()}`;
       return null;
     }
-    const m = next.m;
-    const afters: (Machine | null)[] = [];
-    const moves = this.movesFrom(m, next.inherited, afters);
+    const f = (this.frames[sp] ??= new Frame());
+    const afters = f.afters;
+    const moves = this.movesFrom(m, this.nextIn, afters);
     if (!moves) return null;
-    // plain arrays: a typed array costs far more to make than to use, for a handful of entries
+    // (plain arrays, written by index from 0: a typed array costs far more to make than to
+    // use, for a handful of entries, and these are reused)
     const ng = m.gs.length;
-    const rank = new Array<number>(ng);
+    const rank = f.rank;
     for (let i = 0; i < ng; i++) rank[i] = this.rank[i] as number;
-    // (gathered in scratch space, then copied at their exact number: pushing onto an empty
-    // array reserves room for 17)
-    const scratch = this.chosenScratch;
+    const chosen = f.chosen;
     let nc = 0;
     for (const mv of this.chosen)
-      if (!this.reduce || toTry(next.sleep, next.only, bitOf(rank, mv.g)))
-        scratch[nc++] = moves.indexOf(mv);
-    const chosen = scratch.slice(0, nc);
+      if (!this.reduce || toTry(this.nextSleep, this.nextOnly, bitOf(rank, mv.g)))
+        chosen[nc++] = moves.indexOf(mv);
     // the states after the moves to try are kept while the stack holds few (they are ready
     // when their turn comes); beyond that, they are worked out again then, so that a deep
     // search of many goroutines does not keep a machine per goroutine at every level
     const keep = this.keep;
     for (let k = 0; k < moves.length; k++) keep[k] = 0;
-    for (const k of chosen) {
+    for (let i = 0; i < nc; i++) {
+      const k = chosen[i] as number;
       // (the first is tried at once, so keeping it never piles up)
-      if (k !== chosen[0] && this.keptAfters >= this.maxKeptAfters) break;
+      if (i > 0 && this.keptAfters >= this.maxKeptAfters) break;
       keep[k] = 1;
       this.keptAfters++;
       if (!afters[k]) {
@@ -532,20 +547,16 @@ class Search {
       this.stackOwn += ownBytes(afters[k] as Machine);
     }
     for (let k = 0; k < moves.length; k++) if (!keep[k]) afters[k] = null;
-    return {
-      m,
-      rec: next.rec,
-      depth: next.depth,
-      sleep: next.sleep,
-      only: next.only,
-      inherited: next.inherited,
-      moves,
-      afters,
-      rank,
-      chosen,
-      next: 0,
-      done: 0,
-    };
+    f.m = m;
+    f.rec = this.nextRec;
+    f.depth = this.nextDepth;
+    f.sleep = this.nextSleep;
+    f.only = this.nextOnly;
+    f.moves = moves;
+    f.nChosen = nc;
+    f.next = 0;
+    f.done = 0;
+    return f;
   }
 
   /**
@@ -735,7 +746,12 @@ class Search {
     m: Machine,
   ): void {
     if (this.depthFirst) {
-      this.next = { m, rec, depth, sleep, only, inherited: this.inherited() };
+      this.nextM = m;
+      this.nextRec = rec;
+      this.nextDepth = depth;
+      this.nextSleep = sleep;
+      this.nextOnly = only;
+      this.nextIn = this.inherited();
       return;
     }
     if (E * (this.tail - this.base + 1) > this.queue.length) this.makeRoom();
@@ -835,30 +851,35 @@ class Search {
 
 const NONE: readonly Move[] = [];
 
-/** A state a depth-first search is to expand: what `enqueue` would put in the frontier. */
-interface Pending {
-  readonly m: Machine;
-  readonly rec: number;
-  readonly depth: number;
+/**
+ * A state on a depth-first search's stack; the frame at each height is reused by every state
+ * that comes to stand there.
+ */
+class Frame {
+  m: Machine | null = null;
+  rec = 0;
+  depth = 0;
   /** its sleep set and the moves to try (bits by rank) */
-  readonly sleep: number;
-  readonly only: number;
-  /** moves known from its parent */
-  readonly inherited: readonly Move[];
-}
-
-/** A state on a depth-first search's stack. */
-interface Frame extends Pending {
-  readonly moves: readonly Move[];
+  sleep = 0;
+  only = 0;
+  moves: readonly Move[] = NONE;
   /** the state after each move still to be tried (by index in moves) */
-  readonly afters: (Machine | null)[];
+  readonly afters: (Machine | null)[] = [];
   /** goroutine index -> rank, as the state's hash named them */
-  readonly rank: readonly number[];
-  /** indices in moves of the moves to try, in order; the next to try */
-  readonly chosen: readonly number[];
-  next: number;
+  readonly rank: number[] = [];
+  /** indices in moves of the moves to try (the first nChosen), in order; the next to try */
+  readonly chosen: number[] = [];
+  nChosen = 0;
+  next = 0;
   /** moves tried from here so far (bits by rank) */
-  done: number;
+  done = 0;
+
+  /** Let go of the state's machines (the frame stays, for the next state at its height). */
+  clear(): void {
+    this.m = null;
+    this.afters.fill(null);
+    this.moves = NONE;
+  }
 }
 
 /** Whether move mv touches a heap object that only its goroutine can reach now. */
