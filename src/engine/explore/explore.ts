@@ -465,7 +465,8 @@ class Search {
     for (let top = this.open(sp); top;) {
       sp++;
       this.stackDepth = sp;
-      this.stackOwn += ownBytes(top.m as Machine);
+      top.own = ownBytes(top.m as Machine);
+      this.stackOwn += top.own;
       top = null;
       while (!top && !this.cutoff && sp > 0) {
         const f = frames[sp - 1] as Frame;
@@ -473,7 +474,7 @@ class Search {
         if (f.next === f.nChosen) {
           sp--;
           this.stackDepth = sp;
-          this.stackOwn -= ownBytes(m);
+          this.stackOwn -= f.own;
           f.clear();
           continue;
         }
@@ -482,7 +483,7 @@ class Search {
         let after = f.afters[k] ?? null;
         if (after) {
           this.keptAfters--;
-          this.stackOwn -= ownBytes(after);
+          this.stackOwn -= f.afterOwn[k] as number;
         } else {
           // not kept (see open): worked out again, with the objects private in its state
           if (this.ownership) this.owners.prepare(m);
@@ -544,7 +545,9 @@ class Search {
         this.move(m, (moves[k] as Move).g);
         afters[k] = this.out.m;
       }
-      this.stackOwn += ownBytes(afters[k] as Machine);
+      const own = ownBytes(afters[k] as Machine);
+      f.afterOwn[k] = own;
+      this.stackOwn += own;
     }
     for (let k = 0; k < moves.length; k++) if (!keep[k]) afters[k] = null;
     f.m = m;
@@ -576,17 +579,18 @@ class Search {
     for (let i = 0; i < ng; i++) rank[i] = this.hasher.rank[i] as number;
     // in rank order, so that what `choose` picks depends on the state, not on the names
     // (scratch arrays are typed, or written by index: `length = 0` would drop their storage)
+    // (from the machine's list of runnable goroutines, without reading every goroutine)
     const runnable = this.runnable;
-    let rn = 0;
-    for (const g of m.gs) {
-      if (g.st !== 'runnable') continue;
-      const r = bitOrder(rank, g.id);
-      let j = rn++;
+    const rn = m.runnableCount;
+    for (let i = 0; i < rn; i++) {
+      const id = m.nthRunnable(i);
+      const r = bitOrder(rank, id);
+      let j = i;
       while (j > 0 && bitOrder(rank, runnable[j - 1] as number) > r) {
         runnable[j] = runnable[j - 1] as number;
         j--;
       }
-      runnable[j] = g.id;
+      runnable[j] = id;
     }
     // which objects only one goroutine reaches: steps on them need no interleaving
     const owners = this.ownership ? this.owners : null;
@@ -865,6 +869,9 @@ class Frame {
   moves: readonly Move[] = NONE;
   /** the state after each move still to be tried (by index in moves) */
   readonly afters: (Machine | null)[] = [];
+  /** ownBytes of m, and of each state kept in afters (worked out once: see stackOwn) */
+  own = 0;
+  readonly afterOwn: number[] = [];
   /** goroutine index -> rank, as the state's hash named them */
   readonly rank: number[] = [];
   /** indices in moves of the moves to try (the first nChosen), in order; the next to try */
