@@ -279,6 +279,8 @@ const DEFAULT_LOGGER = { flags: 3, prefix: '' } as const;
 const NO_IDS: ReadonlySet<number> = new Set();
 const NO_EVENTS: EngineEvent[] = [];
 const NO_CHANGES: number[] = [];
+/** a goroutine that holds no lock (never changed: a list of held locks is only replaced) */
+const NO_HELD: readonly HeldLock[] = [];
 
 /** what a map event says happened */
 type MapEventOp = Extract<EngineEvent, { t: 'map' }>['op'];
@@ -316,6 +318,24 @@ class Family {
   stepInstrs = 0;
   /** while set, fmt does not run the program's own String/Error methods */
   pureFormat = false;
+  /**
+   * lists of one held lock, by lock, line and mode (see heldAlone): made once per family and
+   * shared, since a held lock and a goroutine's list of them are never changed, only replaced
+   */
+  private readonly held = new Map<number, readonly HeldLock[]>();
+
+  /** The list holding only lock obj, taken at this line in this mode. */
+  heldAlone(obj: number, line: number, mode: 'lock' | 'rlock'): readonly HeldLock[] {
+    // (a number key, exact for heap ids below 2^32 and lines below 2^20)
+    if (line >= 2 ** 20) return [{ obj, line, mode }];
+    const key = obj * 2 ** 21 + line * 2 + (mode === 'rlock' ? 1 : 0);
+    let list = this.held.get(key);
+    if (!list) {
+      list = [{ obj, line, mode }];
+      this.held.set(key, list);
+    }
+    return list;
+  }
 
   constructor(
     readonly prog: Program,
@@ -929,7 +949,7 @@ export class Machine {
       panic: null,
       reads: null,
       steps: 0,
-      held: [],
+      held: NO_HELD,
       ranges: 0,
       shape: -1,
       walk: null,
@@ -1967,8 +1987,11 @@ export class Machine {
     const g = this.wg(gid);
     const fr = g.fr[g.fr.length - 1];
     const line = fr ? (fr.f.code[fr.pc]?.pos.line ?? 0) : 0;
-    // (concat makes the list at its exact size; a spread would reserve room for 16 more)
-    g.held = g.held.concat([{ obj, line, mode }]);
+    // (every Lock comes here, and most goroutines hold one lock at a time: the list of that
+    // one is made once and shared; concat makes a longer list at its exact size, where a
+    // spread would reserve room for 16 more)
+    const one = this.fam.heldAlone(obj, line, mode);
+    g.held = g.held.length === 0 ? one : g.held.concat(one);
   }
 
   /** Lock obj was released by `by`; Go lets any goroutine unlock a Mutex, so find its holder. */
@@ -1982,7 +2005,7 @@ export class Machine {
     }
     if (i < 0) return;
     const g = this.wg(owner.id);
-    g.held = g.held.filter((_h, j) => j !== i);
+    g.held = g.held.length === 1 ? NO_HELD : g.held.filter((_h, j) => j !== i);
   }
 
   /**
