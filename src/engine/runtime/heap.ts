@@ -12,23 +12,32 @@ const BITS = 5;
 const CHUNK = 1 << BITS;
 const MASK = CHUNK - 1;
 
+/** the owners of a heap's chunks after the first when it owns none of them (never written) */
+const NONE_OWNED: number[] = [];
+
 export class Heap {
   /** the chunks, each CHUNK slots but the last */
   private c: Obj[][];
-  /** by chunk: the epoch of the machine that may write it in place (made or copied it) */
+  /**
+   * the epoch of the machine that may write chunk 0 in place (made or copied it), and the
+   * same for the chunks after it, from 1 (a list that no machine owns a chunk of is the
+   * shared NONE_OWNED: a fork gives both machines new epochs, so neither owns a chunk then,
+   * and a fork of a heap of up to CHUNK objects makes no list)
+   */
+  private own0: number;
   private own: number[];
   /** how many objects: ids 0 to length - 1 */
   length: number;
 
   /** @param from the heap to share chunks with (a fork's), or none for an empty heap */
   constructor(from?: Heap) {
+    this.own0 = -1;
+    this.own = NONE_OWNED;
     if (from) {
       this.c = from.c.slice();
-      this.own = from.own.slice();
       this.length = from.length;
     } else {
       this.c = [];
-      this.own = [];
       this.length = 0;
     }
   }
@@ -49,7 +58,7 @@ export class Heap {
     const k = id >> BITS;
     if (k === this.c.length) {
       this.c.push([o]);
-      this.own.push(ep);
+      this.setOwner(k, ep);
     } else this.writable(k, ep).push(o);
     return id;
   }
@@ -59,7 +68,7 @@ export class Heap {
    * or copied (8 bytes a slot; the objects themselves are counted nowhere).
    */
   ownBytes(ep: number): number {
-    let owned = 0;
+    let owned = this.own0 === ep ? 1 : 0;
     for (let k = 0; k < this.own.length; k++) if (this.own[k] === ep) owned++;
     return 16 * this.c.length + 8 * CHUNK * owned;
   }
@@ -75,10 +84,20 @@ export class Heap {
   /** Chunk k, copied first unless the machine of epoch ep made or copied it. */
   private writable(k: number, ep: number): Obj[] {
     const chunk = this.c[k] as Obj[];
-    if (this.own[k] === ep) return chunk;
+    if ((k === 0 ? this.own0 : this.own[k - 1]) === ep) return chunk;
     const copy = chunk.slice();
     this.c[k] = copy;
-    this.own[k] = ep;
+    this.setOwner(k, ep);
     return copy;
+  }
+
+  private setOwner(k: number, ep: number): void {
+    if (k === 0) {
+      this.own0 = ep;
+      return;
+    }
+    // (made at the length of the list of chunks, -1 for the chunks no machine owns here)
+    if (this.own === NONE_OWNED) this.own = new Array<number>(this.c.length - 1).fill(-1);
+    this.own[k - 1] = ep;
   }
 }
