@@ -348,6 +348,31 @@ class Family {
   ) {}
 }
 
+/**
+ * A machine's fields that few steps change (see Machine.cold): shared with the machines it
+ * is forked into until one of them changes a field, which first copies them (so a fork, which
+ * the explorer makes for every move it tries, copies one reference instead of eight).
+ */
+class Cold {
+  constructor(
+    /** the epoch of the machine that may change these in place */
+    public ep: number,
+    public stderr: string,
+    public outputOrder: readonly number[],
+    public runtimeReport: string,
+    public handedOff: ReadonlySet<number>,
+    public logger: Logger,
+    public procs: number,
+    public finalLocals: readonly Value[],
+    public mainStarted: boolean,
+  ) {}
+}
+
+interface Logger {
+  readonly flags: number;
+  readonly prefix: string;
+}
+
 /** Which heap objects only the stepping goroutine can reach (see Machine.privacy). */
 type Privacy = { privateTo(id: number, g: number): boolean };
 
@@ -370,24 +395,74 @@ export class Machine {
   /** math/rand's global source: seeded from the run's seed, so a run replays exactly */
   randState: number;
   stdout = '';
-  stderr = '';
+  /** the fields below that few steps change (read and written through the accessors) */
+  private cold: Cold;
+  /** cold, safe to change in this machine */
+  private coldW(): Cold {
+    const c = this.cold;
+    if (c.ep === this.ep) return c;
+    const w = new Cold(
+      this.ep,
+      c.stderr,
+      c.outputOrder,
+      c.runtimeReport,
+      c.handedOff,
+      c.logger,
+      c.procs,
+      c.finalLocals,
+      c.mainStarted,
+    );
+    this.cold = w;
+    return w;
+  }
+  get stderr(): string {
+    return this.cold.stderr;
+  }
+  set stderr(v: string) {
+    this.coldW().stderr = v;
+  }
   /**
    * the order in which stdout and stderr were written, for a transcript like a terminal's:
    * runs of characters, positive for stdout and negative for stderr (for the UI; replaced,
    * never changed, and left out of the explorer's state)
    */
-  outputOrder: readonly number[] = [];
+  get outputOrder(): readonly number[] {
+    return this.cold.outputOrder;
+  }
+  set outputOrder(v: readonly number[]) {
+    this.coldW().outputOrder = v;
+  }
   /** what the runtime wrote to stderr (reports, fatal errors), without the program's own text */
-  runtimeReport = '';
+  get runtimeReport(): string {
+    return this.cold.runtimeReport;
+  }
+  set runtimeReport(v: string) {
+    this.coldW().runtimeReport = v;
+  }
   /**
    * structs a `go` statement handed to a goroutine, for the UI's shared variables (kept only
    * when recording; replaced, never changed; left out of the explorer's state)
    */
-  handedOff: ReadonlySet<number> = NO_IDS;
+  get handedOff(): ReadonlySet<number> {
+    return this.cold.handedOff;
+  }
+  set handedOff(v: ReadonlySet<number>) {
+    this.coldW().handedOff = v;
+  }
   /** the standard logger's flags and prefix (log.SetFlags, log.SetPrefix); replaced, never changed */
-  logger: { readonly flags: number; readonly prefix: string } = DEFAULT_LOGGER;
+  get logger(): Logger {
+    return this.cold.logger;
+  }
+  set logger(v: Logger) {
+    this.coldW().logger = v;
+  }
   /** runtime.GOMAXPROCS's setting (it changes nothing else: see SIMULATED_CPUS) */
-  procs = SIMULATED_CPUS;
+  get procs(): number {
+    return this.cold.procs;
+  }
+  set procs(v: number) {
+    this.coldW().procs = v;
+  }
   outcome: Outcome | null = null;
   steps = 0;
   nextGid = FIRST_USER_GOROUTINE;
@@ -460,8 +535,19 @@ export class Machine {
   }
   liveObjects = 0;
   /** main's variables when it returned: what the program's final picture still shows */
-  finalLocals: readonly Value[];
-  private mainStarted = false;
+  get finalLocals(): readonly Value[] {
+    return this.cold.finalLocals;
+  }
+  set finalLocals(v: readonly Value[]) {
+    this.coldW().finalLocals = v;
+  }
+  /** package initialisation is done and main.main has started */
+  private get mainStarted(): boolean {
+    return this.cold.mainStarted;
+  }
+  private set mainStarted(v: boolean) {
+    this.coldW().mainStarted = v;
+  }
 
   /** @param from internal: the machine `fork()` copies (leave it out) */
   constructor(prog: Program, options?: MachineOptions, from?: Machine) {
@@ -475,12 +561,7 @@ export class Machine {
       this.now = from.now;
       this.randState = from.randState;
       this.stdout = from.stdout;
-      this.stderr = from.stderr;
-      this.logger = from.logger;
-      this.procs = from.procs;
-      this.outputOrder = from.outputOrder;
-      this.runtimeReport = from.runtimeReport;
-      this.handedOff = from.handedOff;
+      this.cold = from.cold;
       this.outcome = from.outcome;
       this.steps = from.steps;
       this.nextGid = from.nextGid;
@@ -491,8 +572,6 @@ export class Machine {
       this.changed = from.record ? [] : NO_CHANGES;
       this.lastG = from.lastG;
       this.liveObjects = from.liveObjects;
-      this.finalLocals = from.finalLocals;
-      this.mainStarted = from.mainStarted;
       this.timers = from.timers;
       this.rq = from.rq;
       this.rqEp = from.rqEp;
@@ -512,9 +591,9 @@ export class Machine {
     this.h = new Heap();
     this.gs = [];
     this.globals = [];
-    this.finalLocals = [];
     this.timers = [];
     this.ep = 1;
+    this.cold = new Cold(this.ep, '', [], '', NO_IDS, DEFAULT_LOGGER, SIMULATED_CPUS, [], false);
     this.randState = mix32(seed ^ 0x27d4eb2f);
     this.race = opts.race ? new RaceDetector() : null;
     this.record = opts.record ?? false;
