@@ -1021,4 +1021,39 @@ describe('a forked machine', () => {
       else if (k !== 'ep' && k !== 'events') expect(f[k], k).toBe(m[k]);
     }
   });
+  it('keeps what it writes to stderr, the logger and GOMAXPROCS from the machine it came from', () => {
+    const p = compile(`package main
+
+import (
+	"fmt"
+	"log"
+	"runtime"
+)
+
+func main() {
+	fmt.Println("before")
+	log.SetPrefix("x: ")
+	runtime.GOMAXPROCS(1)
+	log.Print("logged")
+	panic("boom")
+}
+`);
+    const m = new Machine(p);
+    while (!m.stdout) m.step(m.runnable()[0] as number);
+    const before = { stderr: m.stderr, order: m.outputOrder, logger: m.logger, procs: m.procs };
+    const f = m.fork();
+    while (!f.outcome) f.step(f.runnable()[0] as number);
+    expect(f.stderr).toMatch(/^x: .* logged\n/);
+    expect(f.stderr).toContain('panic: boom');
+    expect(f.logger.prefix).toBe('x: ');
+    expect(f.procs).toBe(1);
+    // the machine it came from is as it was, and then runs the same way on its own
+    expect({ stderr: m.stderr, order: m.outputOrder, logger: m.logger, procs: m.procs }).toEqual(
+      before,
+    );
+    while (!m.outcome) m.step(m.runnable()[0] as number);
+    expect(m.stderr).toBe(f.stderr);
+    expect(m.outputOrder).toEqual(f.outputOrder);
+    expect(m.runtimeReport).toBe(f.runtimeReport);
+  });
 });
