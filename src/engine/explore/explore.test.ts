@@ -1038,9 +1038,15 @@ func main() {
 	panic("boom")
 }
 `);
+    const written = (x: Machine) => ({
+      stderr: x.stderr,
+      order: x.outputOrder,
+      logger: x.logger,
+      procs: x.procs,
+    });
     const m = new Machine(p);
     while (!m.stdout) m.step(m.runnable()[0] as number);
-    const before = { stderr: m.stderr, order: m.outputOrder, logger: m.logger, procs: m.procs };
+    const before = written(m);
     const f = m.fork();
     while (!f.outcome) f.step(f.runnable()[0] as number);
     expect(f.stderr).toMatch(/^x: .* logged\n/);
@@ -1048,9 +1054,7 @@ func main() {
     expect(f.logger.prefix).toBe('x: ');
     expect(f.procs).toBe(1);
     // the machine it came from is as it was, and then runs the same way on its own
-    expect({ stderr: m.stderr, order: m.outputOrder, logger: m.logger, procs: m.procs }).toEqual(
-      before,
-    );
+    expect(written(m)).toEqual(before);
     while (!m.outcome) m.step(m.runnable()[0] as number);
     expect(m.stderr).toBe(f.stderr);
     expect(m.outputOrder).toEqual(f.outputOrder);

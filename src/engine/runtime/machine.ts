@@ -366,6 +366,21 @@ class Cold {
     public finalLocals: readonly Value[],
     public mainStarted: boolean,
   ) {}
+
+  /** A copy that the machine of epoch ep may change in place. */
+  copyFor(ep: number): Cold {
+    return new Cold(
+      ep,
+      this.stderr,
+      this.outputOrder,
+      this.runtimeReport,
+      this.handedOff,
+      this.logger,
+      this.procs,
+      this.finalLocals,
+      this.mainStarted,
+    );
+  }
 }
 
 interface Logger {
@@ -399,21 +414,8 @@ export class Machine {
   private cold: Cold;
   /** cold, safe to change in this machine */
   private coldW(): Cold {
-    const c = this.cold;
-    if (c.ep === this.ep) return c;
-    const w = new Cold(
-      this.ep,
-      c.stderr,
-      c.outputOrder,
-      c.runtimeReport,
-      c.handedOff,
-      c.logger,
-      c.procs,
-      c.finalLocals,
-      c.mainStarted,
-    );
-    this.cold = w;
-    return w;
+    if (this.cold.ep !== this.ep) this.cold = this.cold.copyFor(this.ep);
+    return this.cold;
   }
   get stderr(): string {
     return this.cold.stderr;
