@@ -228,6 +228,10 @@ test('when the shortest-schedule search runs out of states, the proof search goe
   const cards = page.getByLabel('Outcomes found').locator('li');
   const deadlock = cards.filter({ hasText: 'fatal error: all goroutines are asleep - deadlock!' });
   await expect(deadlock).toBeVisible({ timeout: 30_000 });
+  // the card names the ring: each of the five waits for a lock the next one holds
+  await expect(deadlock).toContainText(
+    /^[^;]*G\d+ waits for \S+ at line \d+, held by G\d+(?:[^;]*; G\d+ waits for \S+ at line \d+, held by G\d+){4}[^;]*$/,
+  );
   await expect(page.getByLabel('Outcomes found')).toContainText(
     /every schedule of up to \d+ moves was covered, longer ones were not; the proof search that followed did not finish either/,
   );

@@ -76,6 +76,21 @@ describe('interleave run', () => {
     expect(r.err).toMatch(/goroutine \d+ \[sync\.Mutex\.Lock\]:/);
   });
 
+  it('explore says, under a deadlock it found, who waits for whom', async () => {
+    const r = await cli('explore', 'pattern3-helper-locks-again.go');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /\nexit 2: fatal error: all goroutines are asleep - deadlock!\n {2}G\d+ already holds \S+ \(line \d+\) and asks for it again at line \d+\.\n {2}reproduce: /,
+    );
+    const j = JSON.parse(
+      (await cli('explore', 'pattern3-helper-locks-again.go', '--json')).out,
+    ) as {
+      outcomes: (JsonOutcome & { waits?: string })[];
+    };
+    expect(j.outcomes.find((o) => o.exit === 2)?.waits).toMatch(/already holds/);
+    expect(j.outcomes.filter((o) => o.exit === 0).every((o) => o.waits === undefined)).toBe(true);
+  });
+
   it('--explain adds the diagnosis after Go’s own output', async () => {
     const r = await cli('run', 'pattern3-helper-locks-again.go', '--explain');
     expect(r.code).toBe(2);

@@ -179,6 +179,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
         stdout: o.stdout,
         schedule: o.schedule,
         ...(o.leak ? { leak: o.leak } : {}),
+        ...(o.waits ? { waits: o.waits } : {}),
       })),
     };
     io.out(`${JSON.stringify(json)}\n`);
@@ -198,6 +199,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
       `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.report, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,
     );
     if (o.leak) io.out(`  ${o.leak}\n`);
+    if (o.waits) io.out(`  ${o.waits}.\n`);
     if (o.stdout) io.out(`  stdout: ${JSON.stringify(o.stdout)}\n`);
     io.out(
       `  reproduce: interleave run ${args.file} --schedule ${o.schedule.join(',') || '""'}${args.flags.has('race') ? ' --race' : ''} (${o.steps} steps)\n`,

@@ -116,6 +116,30 @@ describe('when a program has a bug', () => {
     },
   );
 
+  it.each([
+    [
+      'lock-order.go',
+      /^G(\d+) waits for \S+ at line \d+, held by G(\d+) \(taken at line \d+\); G\2 waits for \S+ at line \d+, held by G\1 /,
+    ],
+    ['recursive-lock.go', /^G\d+ already holds mu \(line \d+\) and asks for it again at line \d+$/],
+    [
+      'rwmutex-read-twice.go',
+      /G(\d+) waits for \S+ \(read\) at line \d+, held by G(\d+).*G\2 waits for \S+ \(waiting for readers\) at line \d+, held by G\1/,
+    ],
+  ])('%s: the deadlock comes with who waits for whom (its cycle)', (file, words) => {
+    const p = model(file, 3, 2);
+    const r = explore(p, { stopOnFailure: true });
+    const bug = r.outcomes.find((o) => o.exit !== 0);
+    expect(bug?.kind).toBe('deadlock');
+    expect(bug?.waits).toMatch(words);
+    // the goroutines it names are the replay's: each is blocked there
+    const run = runProgram(p, { schedule: bug?.schedule ?? [] });
+    for (const [, id] of (bug?.waits ?? '').matchAll(/G(\d+) (?:waits|already)/g))
+      expect(run.machine.g(Number(id)).st).toBe('blocked');
+    // a run that ends in anything else has no waits
+    expect(r.outcomes.filter((o) => o.exit === 0).every((o) => o.waits === null)).toBe(true);
+  });
+
   it('a proof search finds it too, perhaps by a longer schedule, which replays', () => {
     const p = model('unlocked-writes.go', 2, 2);
     const proof = explore(p, { proof: true, stopOnFailure: true });

@@ -43,7 +43,7 @@ import {
   type MachineOptions,
   type OutcomeKind,
 } from '../runtime/machine';
-import { describeWaits, waitEdge, type WaitEdge } from '../runtime/diagnose';
+import { deadlockWords, describeWaits, waitEdge, type WaitEdge } from '../runtime/diagnose';
 import { grown } from '../runtime/typed';
 import { programFacts } from './facts';
 import { Owners } from './owners';
@@ -122,6 +122,11 @@ export interface FoundOutcome {
    * lock never unlocked), Interleave's words for it; Go prints nothing and exits as usual
    */
   readonly leak: string | null;
+  /**
+   * for a deadlock (every goroutine asleep): who waits for whom, in Interleave's words, the
+   * cycle where there is one; Go's report lists the goroutines but not what holds them
+   */
+  readonly waits: string | null;
 }
 
 export interface ExploreResult {
@@ -847,6 +852,7 @@ class Search {
       schedule: this.records.schedule(rec),
       steps: m.steps,
       leak: stuck.length ? leakWords(m, stuck) : null,
+      waits: o.kind === 'deadlock' ? deadlockWords(m) : null,
     });
     if (this.opts.stopOnFailure && (o.code !== 0 || o.kind !== 'exit' || stuck.length))
       this.cutoff = `stopped at the first failing schedule; ${this.covered()}`;

@@ -194,9 +194,25 @@ function inOnceDo(m: Machine, id: number): boolean {
   return c?.name === 'sync.Once.Do';
 }
 
-function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
+/** The waits of a deadlock: its cycle, in cycle order, or, without one, every wait there is. */
+function deadlockWaits(m: Machine): { cycle: WaitEdge[] | null; waits: WaitEdge[] } {
   const cycle = findCycle(m);
   const waits = cycle ?? m.gs.map((g) => waitEdge(m, g)).filter((e): e is WaitEdge => e !== null);
+  return { cycle, waits };
+}
+
+/**
+ * Who waits for whom when every goroutine is asleep, in words ("G6 waits for a.mu at line 17,
+ * held by G7 (taken at line 15); G7 waits for ..."): the cycle where there is one. Null when
+ * no goroutine waits for something Interleave can name.
+ */
+export function deadlockWords(m: Machine): string | null {
+  const { waits } = deadlockWaits(m);
+  return waits.length > 0 ? describeWaits(waits) : null;
+}
+
+function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
+  const { cycle, waits } = deadlockWaits(m);
   if (waits.length === 0) return null;
   const lines = [...new Set(waits.flatMap((w) => [w.line, ...w.heldAt]).filter((l) => l > 0))].sort(
     (a, b) => a - b,
