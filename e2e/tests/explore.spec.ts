@@ -295,4 +295,11 @@ test('sync/atomic: a plain ++ beside atomic adds loses updates and is a race; al
   await expect(sim.output).toContainText('WARNING: DATA RACE');
   await expect(sim.explanation).toContainText('(atomically)');
   await expect(sim.explanation).toContainText('An atomic operation is safe only against other');
+  // and a search under -race finds it under every schedule, each card naming the two accesses
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  await expect(results.locator('li')).toHaveCount(2, { timeout: 30_000 });
+  for (const card of await results.locator('li').all())
+    await expect(card).toContainText(
+      /Data race: G\d+ (?:read|wrote \(atomically\)) at line \d+, then G\d+ (?:read|wrote \(atomically\)) at line \d+ \(hits\)\./,
+    );
 });

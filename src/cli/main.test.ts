@@ -91,6 +91,19 @@ describe('interleave run', () => {
     expect(j.outcomes.filter((o) => o.exit === 0).every((o) => o.waits === undefined)).toBe(true);
   });
 
+  it('explore --race says which accesses raced, under each outcome the detector reported', async () => {
+    const r = await cli(
+      'explore',
+      join(FIXTURES, '../../../scenarios/programs/unsafe-read-during-write.go'),
+      '--race',
+    );
+    expect(r.code).toBe(0);
+    const raced = r.out.match(
+      /\n {2}data race: G\d+ wrote at line \d+, then G\d+ read at line \d+/g,
+    );
+    expect(raced).toHaveLength(2);
+  });
+
   it('--explain adds the diagnosis after Go’s own output', async () => {
     const r = await cli('run', 'pattern3-helper-locks-again.go', '--explain');
     expect(r.code).toBe(2);

@@ -180,6 +180,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
         schedule: o.schedule,
         ...(o.leak ? { leak: o.leak } : {}),
         ...(o.waits ? { waits: o.waits } : {}),
+        ...(o.race ? { race: o.race } : {}),
       })),
     };
     io.out(`${JSON.stringify(json)}\n`);
@@ -200,6 +201,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
     );
     if (o.leak) io.out(`  ${o.leak}\n`);
     if (o.waits) io.out(`  ${o.waits}.\n`);
+    if (o.race) io.out(`  data race: ${o.race}.\n`);
     if (o.stdout) io.out(`  stdout: ${JSON.stringify(o.stdout)}\n`);
     io.out(
       `  reproduce: interleave run ${args.file} --schedule ${o.schedule.join(',') || '""'}${args.flags.has('race') ? ' --race' : ''} (${o.steps} steps)\n`,

@@ -140,6 +140,24 @@ describe('when a program has a bug', () => {
     expect(r.outcomes.filter((o) => o.exit === 0).every((o) => o.waits === null)).toBe(true);
   });
 
+  it('under -race, an outcome the detector reported a race on says which two accesses raced', () => {
+    const p = model('unlocked-writes.go', 2, 1);
+    const r = explore(p, { race: true });
+    // the writes are at line 18 (as in Go's own report), to the map m
+    const raced = r.outcomes.filter((o) => o.race !== null);
+    expect(raced.length).toBeGreaterThan(0);
+    for (const o of raced) {
+      expect(o.race).toMatch(/^G(\d+) wrote at line 18, then G(?!\1)\d+ wrote at line 18 \(m\)$/);
+      expect(o.report).toContain('WARNING: DATA RACE');
+      expect(o.report).toContain('main.go:18');
+    }
+    // every outcome whose report has no race has none in words either
+    for (const o of r.outcomes)
+      expect(o.race === null).toBe(!o.report.includes('WARNING: DATA RACE'));
+    // and without -race, there is no detector to report one
+    expect(explore(p).outcomes.every((o) => o.race === null)).toBe(true);
+  });
+
   it('a proof search finds it too, perhaps by a longer schedule, which replays', () => {
     const p = model('unlocked-writes.go', 2, 2);
     const proof = explore(p, { proof: true, stopOnFailure: true });

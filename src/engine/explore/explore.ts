@@ -43,7 +43,13 @@ import {
   type MachineOptions,
   type OutcomeKind,
 } from '../runtime/machine';
-import { deadlockWords, describeWaits, waitEdge, type WaitEdge } from '../runtime/diagnose';
+import {
+  deadlockWords,
+  describeWaits,
+  raceWords,
+  waitEdge,
+  type WaitEdge,
+} from '../runtime/diagnose';
 import { grown } from '../runtime/typed';
 import { programFacts } from './facts';
 import { Owners } from './owners';
@@ -127,6 +133,11 @@ export interface FoundOutcome {
    * cycle where there is one; Go's report lists the goroutines but not what holds them
    */
   readonly waits: string | null;
+  /**
+   * under -race, when the detector reported a race on the way (the run may then have gone on
+   * to crash or end): the two accesses of the first, in Interleave's words
+   */
+  readonly race: string | null;
 }
 
 export interface ExploreResult {
@@ -853,6 +864,7 @@ class Search {
       steps: m.steps,
       leak: stuck.length ? leakWords(m, stuck) : null,
       waits: o.kind === 'deadlock' ? deadlockWords(m) : null,
+      race: raceWords(m),
     });
     if (this.opts.stopOnFailure && (o.code !== 0 || o.kind !== 'exit' || stuck.length))
       this.cutoff = `stopped at the first failing schedule; ${this.covered()}`;

@@ -154,6 +154,15 @@ function racePlace(m: Machine, id: number): string {
   return name ? ` (${name})` : '';
 }
 
+/**
+ * The first data race the detector reported, in words ("G6 wrote at line 19, then G7 read at
+ * line 23 (jobs)"), or null when it reported none (or runs without -race).
+ */
+export function raceWords(m: Machine): string | null {
+  const r = m.race?.first ?? null;
+  return r ? `${raceSide(r.prev)}, then ${raceSide(r.cur)}${racePlace(m, r.id)}` : null;
+}
+
 export function describeWaits(waits: readonly WaitEdge[]): string {
   return waits
     .map((w) => {

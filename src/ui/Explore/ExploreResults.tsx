@@ -140,6 +140,7 @@ export function ExploreResults({
             </span>
             {o.leak && <span className={styles.leak}>{o.leak}</span>}
             {o.waits && <span className={styles.waits}>{o.waits}.</span>}
+            {o.race && <span className={styles.waits}>Data race: {o.race}.</span>}
             {o.stdout && (
               <span className={styles.stdout} title={o.stdout}>
                 prints “{printed(o.stdout, 60)}”
