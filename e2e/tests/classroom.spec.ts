@@ -312,6 +312,24 @@ test.describe('presentation mode on a 1280×720 projector', () => {
     );
     expect(spill).toBe(0);
   });
+
+  test("a search's verdict and first card come into view when it ends, with focus back on its button", async ({
+    page,
+  }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('lock-order');
+    await page.getByRole('button', { name: 'Present' }).click();
+    const explore = page.getByRole('button', { name: 'Explore all schedules' });
+    await explore.click();
+    const results = page.getByLabel('Outcomes found');
+    const first = results.locator('li').first();
+    await expect(first).toBeVisible({ timeout: 30_000 });
+    // (focus went to Cancel while it ran, and is back on the button, which did not scroll the
+    // results away: the side column is shorter than the scenario, its buttons and the results)
+    await expect(explore).toBeFocused();
+    await expect(results.locator('p').first()).toBeInViewport({ ratio: 1 });
+    await expect(first).toBeInViewport({ ratio: 1 });
+  });
 });
 
 test.describe('side by side', () => {

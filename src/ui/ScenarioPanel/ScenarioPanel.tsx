@@ -29,7 +29,9 @@ function useFocusHandOff(active: boolean) {
     else {
       started.current = null;
       const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost) from.focus();
+      // (without scrolling to it: a search's results have just been scrolled into view below
+      // it, and focus moving there must not scroll them away again)
+      if (lost) from.focus({ preventScroll: true });
     }
   }, [active]);
   const from = (e: MouseEvent<HTMLButtonElement>) => {
