@@ -85,10 +85,10 @@ describe('interleave run', () => {
     const j = JSON.parse(
       (await cli('explore', 'pattern3-helper-locks-again.go', '--json')).out,
     ) as {
-      outcomes: (JsonOutcome & { waits?: string })[];
+      outcomes: (JsonOutcome & { what?: string })[];
     };
-    expect(j.outcomes.find((o) => o.exit === 2)?.waits).toMatch(/already holds/);
-    expect(j.outcomes.filter((o) => o.exit === 0).every((o) => o.waits === undefined)).toBe(true);
+    expect(j.outcomes.find((o) => o.exit === 2)?.what).toMatch(/already holds/);
+    expect(j.outcomes.filter((o) => o.exit === 0).every((o) => o.what === undefined)).toBe(true);
   });
 
   it('explore --race says which accesses raced, under each outcome the detector reported', async () => {

@@ -179,7 +179,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
         stdout: o.stdout,
         schedule: o.schedule,
         ...(o.leak ? { leak: o.leak } : {}),
-        ...(o.waits ? { waits: o.waits } : {}),
+        ...(o.what ? { what: o.what } : {}),
         ...(o.race ? { race: o.race } : {}),
       })),
     };
@@ -197,10 +197,10 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
   if (!r.complete) io.out(`\nTo cover more: --max-states ${(maxStates ?? 200_000) * 5}.\n`);
   for (const o of r.outcomes) {
     io.out(
-      `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.report, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : 'clean exit')}\n`,
+      `\n${o.exit === 0 ? 'exit 0' : `exit ${o.exit}`}: ${firstLine(o.report, o.first) || (o.leak ? 'main returned, leaving goroutines stuck' : o.exit === 0 ? 'clean exit' : `os.Exit(${o.exit})`)}\n`,
     );
     if (o.leak) io.out(`  ${o.leak}\n`);
-    if (o.waits) io.out(`  ${o.waits}.\n`);
+    if (o.what) io.out(`  ${o.what}\n`);
     if (o.race) io.out(`  data race: ${o.race}.\n`);
     if (o.stdout) io.out(`  stdout: ${JSON.stringify(o.stdout)}\n`);
     io.out(

@@ -121,7 +121,10 @@ describe('when a program has a bug', () => {
       'lock-order.go',
       /^G(\d+) waits for \S+ at line \d+, held by G(\d+) \(taken at line \d+\); G\2 waits for \S+ at line \d+, held by G\1 /,
     ],
-    ['recursive-lock.go', /^G\d+ already holds mu \(line \d+\) and asks for it again at line \d+$/],
+    [
+      'recursive-lock.go',
+      /^G\d+ already holds mu \(line \d+\) and asks for it again at line \d+\.$/,
+    ],
     [
       'rwmutex-read-twice.go',
       /G(\d+) waits for \S+ \(read\) at line \d+, held by G(\d+).*G\2 waits for \S+ \(waiting for readers\) at line \d+, held by G\1/,
@@ -131,13 +134,50 @@ describe('when a program has a bug', () => {
     const r = explore(p, { stopOnFailure: true });
     const bug = r.outcomes.find((o) => o.exit !== 0);
     expect(bug?.kind).toBe('deadlock');
-    expect(bug?.waits).toMatch(words);
+    expect(bug?.what).toMatch(words);
     // the goroutines it names are the replay's: each is blocked there
     const run = runProgram(p, { schedule: bug?.schedule ?? [] });
-    for (const [, id] of (bug?.waits ?? '').matchAll(/G(\d+) (?:waits|already)/g))
+    for (const [, id] of (bug?.what ?? '').matchAll(/G(\d+) (?:waits|already)/g))
       expect(run.machine.g(Number(id)).st).toBe('blocked');
-    // a run that ends in anything else has no waits
-    expect(r.outcomes.filter((o) => o.exit === 0).every((o) => o.waits === null)).toBe(true);
+    // a run that ends well has no such words
+    expect(r.outcomes.filter((o) => o.exit === 0).every((o) => o.what === null)).toBe(true);
+  });
+
+  it('a crash comes with which goroutines did what, at which lines', () => {
+    const r = explore(model('unlocked-writes.go', 2, 1), { stopOnFailure: true });
+    const bug = r.outcomes.find((o) => o.exit !== 0);
+    expect(bug?.first).toBe(MAP_WRITES);
+    expect(bug?.what).toMatch(
+      /^G(\d+) wrote to the map at line 18 while G(?!\1)\d+ was writing it \(line 18\)\.$/,
+    );
+    const panics = explore(
+      compile(`package main
+
+import "sync"
+
+var mu sync.Mutex
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		mu.Lock()
+		var m map[string]int
+		m["a"] = 1
+		mu.Unlock()
+	}()
+	wg.Wait()
+}
+`),
+    );
+    expect(panics.outcomes.map((o) => [o.exit, o.first, o.what])).toEqual([
+      [
+        2,
+        'panic: assignment to entry in nil map',
+        'G6 panicked at line 14 and nothing recovered, so the program stopped with exit status 2. It still held mu.',
+      ],
+    ]);
   });
 
   it('under -race, an outcome the detector reported a race on says which two accesses raced', () => {

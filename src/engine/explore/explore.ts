@@ -44,8 +44,8 @@ import {
   type OutcomeKind,
 } from '../runtime/machine';
 import {
-  deadlockWords,
   describeWaits,
+  failureWords,
   raceWords,
   waitEdge,
   type WaitEdge,
@@ -129,10 +129,12 @@ export interface FoundOutcome {
    */
   readonly leak: string | null;
   /**
-   * for a deadlock (every goroutine asleep): who waits for whom, in Interleave's words, the
-   * cycle where there is one; Go's report lists the goroutines but not what holds them
+   * for a run that failed (not under -race's report alone, which `race` words): what happened,
+   * in Interleave's words, the first sentence of its diagnosis: for a deadlock, who waits for
+   * whom (the cycle, where there is one), which Go's report does not say; for a crash, which
+   * goroutine did what at which line
    */
-  readonly waits: string | null;
+  readonly what: string | null;
   /**
    * under -race, when the detector reported a race on the way (the run may then have gone on
    * to crash or end): the two accesses of the first, in Interleave's words
@@ -863,7 +865,7 @@ class Search {
       schedule: this.records.schedule(rec),
       steps: m.steps,
       leak: stuck.length ? leakWords(m, stuck) : null,
-      waits: o.kind === 'deadlock' ? deadlockWords(m) : null,
+      what: o.code !== 0 && o.kind !== 'race' ? failureWords(m) : null,
       race: raceWords(m),
     });
     if (this.opts.stopOnFailure && (o.code !== 0 || o.kind !== 'exit' || stuck.length))

@@ -210,16 +210,6 @@ function deadlockWaits(m: Machine): { cycle: WaitEdge[] | null; waits: WaitEdge[
   return { cycle, waits };
 }
 
-/**
- * Who waits for whom when every goroutine is asleep, in words ("G6 waits for a.mu at line 17,
- * held by G7 (taken at line 15); G7 waits for ..."): the cycle where there is one. Null when
- * no goroutine waits for something Interleave can name.
- */
-export function deadlockWords(m: Machine): string | null {
-  const { waits } = deadlockWaits(m);
-  return waits.length > 0 ? describeWaits(waits) : null;
-}
-
 function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
   const { cycle, waits } = deadlockWaits(m);
   if (waits.length === 0) return null;
@@ -349,6 +339,22 @@ function panicFix(first: string): string {
   if (first.includes('nil pointer dereference') || first.includes('integer divide by zero'))
     return 'Check the value before using it, on every path that reaches this line.';
   return 'If the program should carry on, recover in a deferred function; either way, unlock with defer, so a panic never leaves a lock held.';
+}
+
+/**
+ * What happened to a run that failed, in brief: the sentences of its diagnosis's `what` that
+ * are about this run (naming a goroutine or a line, or the locks it still held), without the
+ * general ones. For a deadlock, who waits for whom; for a crash, which goroutine did what at
+ * which line (and, for a map written under two different locks, which locks). Null for a run
+ * that ended well, or that Interleave has no words for.
+ */
+export function failureWords(m: Machine): string | null {
+  const what = diagnose(m)?.what;
+  if (!what) return null;
+  // (a sentence ends at a full stop before a capital: "line 19. The map's…")
+  const sentences = what.split(/(?<=[.!]) (?=[A-Z])/);
+  const own = sentences.filter((x) => /\bG\d+\b|\bline \d+|^It still held/.test(x));
+  return (own.length > 0 ? own : sentences.slice(0, 1)).join(' ');
 }
 
 /** A diagnosis of the machine's current state (running or ended). */

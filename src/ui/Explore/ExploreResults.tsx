@@ -139,8 +139,8 @@ export function ExploreResults({
               )}
             </span>
             {o.leak && <span className={styles.leak}>{o.leak}</span>}
-            {o.waits && <span className={styles.waits}>{o.waits}.</span>}
-            {o.race && <span className={styles.waits}>Data race: {o.race}.</span>}
+            {o.what && <span className={styles.what}>{o.what}</span>}
+            {o.race && <span className={styles.what}>Data race: {o.race}.</span>}
             {o.stdout && (
               <span className={styles.stdout} title={o.stdout}>
                 prints “{printed(o.stdout, 60)}”
