@@ -130,9 +130,9 @@ export interface FoundOutcome {
   readonly leak: string | null;
   /**
    * for a run that failed (not under -race's report alone, which `race` words): what happened,
-   * in Interleave's words, the first sentence of its diagnosis: for a deadlock, who waits for
-   * whom (the cycle, where there is one), which Go's report does not say; for a crash, which
-   * goroutine did what at which line
+   * in Interleave's words, its diagnosis's sentences about this run (diagnose.ts,
+   * failureWords): for a deadlock, who waits for whom (the cycle, where there is one), which
+   * Go's report does not say; for a crash, which goroutine did what at which line
    */
   readonly what: string | null;
   /**

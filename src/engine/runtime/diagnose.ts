@@ -203,15 +203,9 @@ function inOnceDo(m: Machine, id: number): boolean {
   return c?.name === 'sync.Once.Do';
 }
 
-/** The waits of a deadlock: its cycle, in cycle order, or, without one, every wait there is. */
-function deadlockWaits(m: Machine): { cycle: WaitEdge[] | null; waits: WaitEdge[] } {
+function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
   const cycle = findCycle(m);
   const waits = cycle ?? m.gs.map((g) => waitEdge(m, g)).filter((e): e is WaitEdge => e !== null);
-  return { cycle, waits };
-}
-
-function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
-  const { cycle, waits } = deadlockWaits(m);
   if (waits.length === 0) return null;
   const lines = [...new Set(waits.flatMap((w) => [w.line, ...w.heldAt]).filter((l) => l > 0))].sort(
     (a, b) => a - b,
