@@ -691,6 +691,14 @@ describe("the subset runs with Go's semantics", () => {
     );
   });
 
+  it("gives the library's errors their own types: errorString, wrapError, wrapErrors, joinError", () => {
+    const src = readFileSync(new URL('../fixtures/errors-types.go', import.meta.url), 'utf8');
+    expect(run(src).stdout).toBe(
+      '*errors.errorString *fmt.wrapError *fmt.wrapErrors *errors.joinError *fmt.wrapError *fmt.wrapError\n' +
+        'bad: %!w(int=5) | nil: %!w(<nil>) | true false\n2 b\n2 a\ntrue\nfalse\n',
+    );
+  });
+
   it('clears a map, a slice (its elements zeroed, a pointer to one sees it) and an array', () => {
     const r = run(
       'package main\n\nimport "fmt"\n\ntype P struct{ X, Y int }\n\nfunc main() {\n\tm := map[string]int{"a": 1}\n\tclear(m)\n\ts := []int{1, 2, 3}\n\tclear(s[1:])\n\tps := []P{{1, 2}, {3, 4}}\n\tp := &ps[0]\n\tclear(ps)\n\tvar arr [3]string\n\tarr[0] = "x"\n\tclear(arr[:])\n\tvar nils []int\n\tclear(nils)\n\tfmt.Println(len(m), s, ps, *p, len(arr[0]))\n}\n',

@@ -55,6 +55,38 @@ export const errorString = named('errors', 'errorString', {
 native(errorString, 'Error', fn([], [T.string]));
 export const errorStringPtr: Type = { k: 'ptr', elem: errorString };
 
+/**
+ * The other errors the library makes, as %T names them: fmt.Errorf's with one %w and with
+ * several, and errors.Join's. Each holds its message first, as errorString does, then what
+ * it wraps (natives.ts, wrapping); only the fields declared here are printed by %#v.
+ */
+const errorSlice: Type = { k: 'slice', elem: errorType };
+export const wrapError = named('fmt', 'wrapError', {
+  k: 'struct',
+  fields: [
+    { name: 'msg', type: T.string, embedded: false },
+    { name: 'err', type: errorType, embedded: false },
+  ],
+});
+native(wrapError, 'Error', fn([], [T.string]));
+native(wrapError, 'Unwrap', fn([], [errorType]));
+export const wrapErrors = named('fmt', 'wrapErrors', {
+  k: 'struct',
+  fields: [{ name: 'msg', type: T.string, embedded: false }],
+});
+native(wrapErrors, 'Error', fn([], [T.string]));
+native(wrapErrors, 'Unwrap', fn([], [errorSlice]));
+export const joinError = named('errors', 'joinError', { k: 'struct', fields: [] });
+native(joinError, 'Error', fn([], [T.string]));
+native(joinError, 'Unwrap', fn([], [errorSlice]));
+/** pointers to the error types above and errorString: immutable errors the library made */
+export const libraryErrors: readonly Type[] = [
+  errorStringPtr,
+  { k: 'ptr', elem: wrapError },
+  { k: 'ptr', elem: wrapErrors },
+  { k: 'ptr', elem: joinError },
+];
+
 // ---- sync ----------------------------------------------------------------------------
 const int32Field = (name: string) => ({ name, type: T.int32, embedded: false });
 export const mutexType = named(
@@ -1057,6 +1089,9 @@ export const unsupportedPackages: ReadonlyMap<string, string> = new Map([
 /** Every library type with methods: their wrappers are compiled into each program. */
 export const libraryTypes: readonly NamedType[] = [
   errorString,
+  wrapError,
+  wrapErrors,
+  joinError,
   mutexType,
   rwmutexType,
   waitGroupType,

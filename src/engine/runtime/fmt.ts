@@ -901,6 +901,14 @@ function ctxString(m: Machine, id: number): string {
     : `${parent}.WithCancel`;
 }
 
+/** the Error methods of the library's errors (stdlib.ts, libraryErrors): each returns its text */
+const LIBRARY_ERROR_TEXT = new Set([
+  'errors.errorString.Error',
+  'fmt.wrapError.Error',
+  'fmt.wrapErrors.Error',
+  'errors.joinError.Error',
+]);
+
 /** Error() or String() results, for the types whose methods Interleave can run directly. */
 function methodString(m: Machine, v: Value, t: Type): string | null {
   if (isInterface(t)) return null;
@@ -908,7 +916,7 @@ function methodString(m: Machine, v: Value, t: Type): string | null {
   if (!name) return null;
   const found = findMethod(t, name);
   if (!found) return null;
-  if (found.ref.native === 'errors.errorString.Error') {
+  if (LIBRARY_ERROR_TEXT.has(found.ref.native ?? '')) {
     if (!(v instanceof Ref)) return '<nil>';
     return String((m.get(v.id) as SlotsObj).s[0]);
   }

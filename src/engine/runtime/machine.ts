@@ -29,7 +29,7 @@ import {
   type Special,
   type Type,
 } from '../lang/types';
-import { SIMULATED_CPUS, condType, errorStringPtr, onceType } from '../lang/stdlib';
+import { SIMULATED_CPUS, condType, errorStringPtr, libraryErrors, onceType } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
 import { Heap } from './heap';
@@ -668,16 +668,17 @@ export class Machine {
     }
   }
 
-  newError(msg: string): Value {
+  /** An error with this text, of errors.New's type or another of `libraryErrors`. */
+  newError(msg: string, t: Type = errorStringPtr): Value {
     const id = this.alloc({
       k: K.Slots,
       ep: this.ep,
       role: Role.Struct,
-      t: (errorStringPtr as { elem: Type }).elem,
+      t: (t as { elem: Type }).elem,
       s: [msg],
       name: '',
     });
-    return new Iface(errorStringPtr, new Ref(id, -1));
+    return new Iface(t, new Ref(id, -1));
   }
 
   /** The zero value of t (a new object for struct-like types). */
@@ -2850,7 +2851,7 @@ export class Machine {
 
 /** A value a library call could read shared memory through (an error value cannot change). */
 function readsThrough(v: Value): boolean {
-  if (v instanceof Iface) return v.t !== errorStringPtr && readsThrough(v.v);
+  if (v instanceof Iface) return !libraryErrors.includes(v.t) && readsThrough(v.v);
   return v instanceof Ref || v instanceof Slice || v instanceof FnVal;
 }
 

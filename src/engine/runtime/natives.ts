@@ -15,8 +15,8 @@ import {
   ONCE_END,
   COND_PARK,
   SIMULATED_CPUS,
-  errorStringPtr,
   errorType,
+  libraryErrors,
   condType,
   rlockerType,
   cancelCtxPtr,
@@ -43,7 +43,7 @@ import {
   type BasicName,
   type Type,
 } from '../lang/types';
-import type { G, Machine, NativeRef } from './machine';
+import { findMethod, type G, type Machine, type NativeRef } from './machine';
 import { GO } from './messages';
 import { isIfaceKey } from './keys';
 import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
@@ -669,10 +669,20 @@ function liveGoroutines(m: Machine): number {
  */
 const JOINED = '\u0000join';
 
-/** What errors.New or fmt.Errorf made, wrapping these (JOINED: several, as a tree). */
-function wrapping(m: Machine, msg: string, wrapped: readonly Value[], joined: boolean): Value {
-  const err = m.newError(msg);
-  if (err instanceof Iface && err.v instanceof Ref && (joined || wrapped.length > 0))
+/**
+ * An error of one of the library's types (libraryErrors: fmt.Errorf's *fmt.wrapError or
+ * *fmt.wrapErrors, errors.Join's *errors.joinError) with this text, wrapping these (JOINED:
+ * several, as a tree).
+ */
+function wrapping(
+  m: Machine,
+  t: Type,
+  msg: string,
+  wrapped: readonly Value[],
+  joined: boolean,
+): Value {
+  const err = m.newError(msg, t);
+  if (err instanceof Iface && err.v instanceof Ref)
     m.wr<SlotsObj>(err.v.id).s.push(...(joined ? [JOINED, ...wrapped] : wrapped));
   return err;
 }
@@ -682,16 +692,32 @@ function wrapping(m: Machine, msg: string, wrapped: readonly Value[], joined: bo
  * Errorf with several %w), or none; the error's own Unwrap method, if it has one, says.
  */
 function wrapped(m: Machine, v: Value): { one: Value; many: readonly Value[] } {
-  if (v instanceof Iface && v.v instanceof Ref && v.t === errorStringPtr) {
-    const o = m.get(v.v.id);
-    if (o.k !== K.Slots || o.s.length < 2) return { one: null, many: [] };
-    if (o.s[1] === JOINED) return { one: null, many: o.s.slice(2) };
-    return { one: o.s[1] as Value, many: [] };
-  }
+  if (v instanceof Iface && v.v instanceof Ref && libraryErrors.includes(v.t))
+    return heldBy(m.get(v.v.id) as SlotsObj);
   const r = m.callMethod(v, 'Unwrap', []);
   if (!r || r.length !== 1) return { one: null, many: [] };
   const u = r[0] as Value;
   return u instanceof Slice ? { one: null, many: sliceValues(m, u) } : { one: u, many: [] };
+}
+
+/** What a library error (its object: the text, then what `wrapping` put there) wraps. */
+function heldBy(o: SlotsObj): { one: Value; many: readonly Value[] } {
+  if (o.s.length < 2) return { one: null, many: [] };
+  if (o.s[1] === JOINED) return { one: null, many: o.s.slice(2) };
+  return { one: o.s[1] as Value, many: [] };
+}
+
+/** Error() of the library's errors: the text each holds first. */
+const errorText: Native = (m, _g, a) => [String((m.get(refOf(a[0] as Value)) as SlotsObj).s[0])];
+
+/** Unwrap() []error of the library's errors that wrap several. */
+const unwrapMany: Native = (m, _g, a) => [
+  m.newSlice(heldBy(m.get(refOf(a[0] as Value)) as SlotsObj).many, errorType),
+];
+
+/** Whether v, an operand of fmt.Errorf, is a non-nil error (what %w wraps). */
+function isError(v: Value): boolean {
+  return v instanceof Iface && findMethod(v.t, 'Error') !== null;
 }
 
 /** errors.Unwrap: what fmt.Errorf's %w wrapped, or what the error's own Unwrap method says. */
@@ -1439,12 +1465,28 @@ const NATIVES: Record<string, Native> = {
   'fmt.Errorf': (m, _g, a) => {
     const format = a[0] as string;
     const args = a.slice(1);
-    const msg = sprintf(m, format.replace(/%w/g, '%v'), args);
-    // the operands of %w: one is wrapped as such, several as Unwrap() []error (Go 1.20)
-    const ws = [...format.matchAll(/%[-+# 0-9.]*[a-zA-Z%]/g)]
-      .filter((x) => x[0] !== '%%')
-      .flatMap((x, i) => (x[0].endsWith('w') ? [args[i] ?? null] : []));
-    return [wrapping(m, msg, ws, ws.length > 1)];
+    // %w prints an error operand as %v does and wraps it; anything else is a bad verb, as in
+    // Go (%!w(int=5)), and still counts as a %w for the error's type
+    let verbs = 0;
+    let ws = 0;
+    const wrapped: Value[] = [];
+    const msg = sprintf(
+      m,
+      format.replace(/%[-+# 0-9.]*[a-zA-Z%]/g, (x) => {
+        if (x === '%%') return x;
+        const arg = args[verbs++] ?? null;
+        if (!x.endsWith('w')) return x;
+        ws++;
+        if (!isError(arg)) return x;
+        wrapped.push(arg);
+        return `${x.slice(0, -1)}v`;
+      }),
+      args,
+    );
+    // Go 1.20: errors.New's error without %w, *fmt.wrapError with one, *fmt.wrapErrors with more
+    if (ws === 0) return [m.newError(msg)];
+    if (ws === 1) return [wrapping(m, libraryErrors[1] as Type, msg, [wrapped[0] ?? null], false)];
+    return [wrapping(m, libraryErrors[2] as Type, msg, wrapped, true)];
   },
   'errors.New': (m, _g, a) => [m.newError(a[0] as string)],
   'errors.Join': (m, _g, a) => {
@@ -1452,7 +1494,7 @@ const NATIVES: Record<string, Native> = {
     if (errs.length === 0) return [null];
     // its text: each error's, a line each (Go's joinError.Error)
     const msg = errs.map((e) => fprint(m, [e])).join('\n');
-    return [wrapping(m, msg, errs, true)];
+    return [wrapping(m, libraryErrors[3] as Type, msg, errs, true)];
   },
   'errors.Is': (m, _g, a, ins) => {
     const target = a[1] as Value;
@@ -1486,9 +1528,13 @@ const NATIVES: Record<string, Native> = {
     return [false];
   },
   'errors.Unwrap': (m, _g, a) => [unwrap(m, a[0] as Value)],
-  'errors.errorString.Error': (m, _g, a) => [
-    String((m.get(refOf(a[0] as Value)) as SlotsObj).s[0]),
-  ],
+  'errors.errorString.Error': errorText,
+  'fmt.wrapError.Error': errorText,
+  'fmt.wrapErrors.Error': errorText,
+  'errors.joinError.Error': errorText,
+  'fmt.wrapError.Unwrap': (m, _g, a) => [heldBy(m.get(refOf(a[0] as Value)) as SlotsObj).one],
+  'fmt.wrapErrors.Unwrap': unwrapMany,
+  'errors.joinError.Unwrap': unwrapMany,
   'time.Sleep': (m, g, a) => {
     const r = sleepFor(m, g, a[0] as number, 'sleep');
     return r === 'done' ? none : r;
