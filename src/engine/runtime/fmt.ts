@@ -178,15 +178,25 @@ const isByte = (t: Type) => t.k === 'basic' && t.name === 'uint8';
  * map[string]int is `map["k":'\x01']`); a value with an Error or String method is printed
  * through it first, for the verbs that call them (handleMethods).
  */
-function formatArg(m: Machine, arg: Value, verb: string, spec: Spec, depth: number): string {
+function formatArg(
+  m: Machine,
+  arg: Value,
+  verb: string,
+  spec: Spec,
+  depth: number,
+  raw = false,
+): string {
   const [v, t] = dynamic(arg, null);
   const u = t ? under(t) : null;
   const plain = verb === 'v' && spec.width < 0;
   const methods =
-    t !== null && 'vsqxX'.includes(verb) && (hasMethod(t, 'Error') || hasMethod(t, 'String'));
+    !raw &&
+    t !== null &&
+    'vsqxX'.includes(verb) &&
+    (hasMethod(t, 'Error') || hasMethod(t, 'String'));
   if (u && t && !plain && !methods && verb !== 'T' && verb !== 'p' && depth < MAX_DEPTH) {
-    const each = (x: Value, et: Type) =>
-      formatArg(m, under(et).k === 'iface' ? x : new Iface(et, x), verb, spec, depth + 1);
+    const each = (x: Value, et: Type, rawHere = raw) =>
+      formatArg(m, under(et).k === 'iface' ? x : new Iface(et, x), verb, spec, depth + 1, rawHere);
     const list = (xs: readonly Value[], et: Type) => `[${xs.map((x) => each(x, et)).join(' ')}]`;
     const bytes = 'sqxX'.includes(verb);
     // a []byte or [N]byte with %s %q %x %X: its bytes as one string (fmtBytes)
@@ -220,25 +230,32 @@ function formatArg(m: Machine, arg: Value, verb: string, spec: Spec, depth: numb
       if (u.k === 'array' && o.k === K.Slots && !(isByte(u.elem) && bytes))
         return list(o.s, u.elem);
       if (u.k === 'struct' && o.k === K.Slots)
-        return `{${u.fields.map((f, i) => each(o.s[i] as Value, f.type)).join(' ')}}`;
+        return `{${u.fields
+          .map((f, i) => each(o.s[i] as Value, f.type, raw || !exportedField(f.name)))
+          .join(' ')}}`;
       if (u.k === 'map' && o.k === K.Map)
         return `map[${sortedEntries(m, o, u.key)
           .map(([k, x]) => `${each(k, u.key)}:${each(x, u.elem)}`)
           .join(' ')}]`;
       // a pointer to a struct, array, slice or map, at the top: & and what it points to
       if (u.k === 'ptr' && depth === 0 && ['struct', 'array', 'map'].includes(under(u.elem).k))
-        return `&${formatArg(m, new Iface(u.elem, v), verb, spec, depth + 1)}`;
+        return `&${formatArg(m, new Iface(u.elem, v), verb, spec, depth + 1, raw)}`;
     }
     if (u.k === 'map' && v === null) return 'map[]';
   }
-  return pad(formatVerb(m, arg, verb, spec), spec);
+  return pad(formatVerb(m, arg, verb, spec, raw), spec);
 }
 
-function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec): string {
+/** @param raw reached through a struct field that is not exported: no methods are called */
+function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = false): string {
   const [v, t] = dynamic(arg, null);
+  // handleMethods: %s %q %x %X of a value with an Error or String method format what the
+  // method returns, whatever the value's own kind (%x of a Stringer int is its text in hex)
+  if (!raw && t && 'sqxX'.includes(verb) && (hasMethod(t, 'Error') || hasMethod(t, 'String')))
+    return formatVerb(m, formatValue(m, arg, null, 'v'), verb, spec);
   switch (verb) {
     case 'v':
-      return formatValue(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v');
+      return fmtv(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v', 0, raw);
     case 'T':
       return t ? typeString(t, true) : '<nil>';
     case 'd':
@@ -248,15 +265,13 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec): string {
       return bad(verb, v, t, m);
     case 's':
       if (typeof v === 'string') return spec.prec >= 0 ? [...v].slice(0, spec.prec).join('') : v;
-      if (v instanceof Iface || (t && hasMethod(t, 'Error')) || (t && hasMethod(t, 'String')))
-        return formatValue(m, arg, null, 'v');
+      // (a value with a method was printed through it above)
+      if (v instanceof Iface) return formatValue(m, arg, null, 'v');
       if (v instanceof Slice) return formatValue(m, arg, null, 's');
       return bad(verb, v, t, m);
     case 'q':
       if (typeof v === 'string') return quote(v);
       if (typeof v === 'number' && Number.isInteger(v)) return `'${runeQuoteBody(v)}'`;
-      if (t && (hasMethod(t, 'Error') || hasMethod(t, 'String')))
-        return quote(formatValue(m, arg, null, 'v'));
       return bad(verb, v, t, m);
     case 'x':
     case 'X': {

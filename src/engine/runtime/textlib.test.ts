@@ -108,6 +108,25 @@ describe('fmt.Stringer', () => {
     );
     expect(r.stdout).toBe('high high\nhigh mid 1 main.level\ntrue\n');
   });
+
+  it('formats what String or Error returns for %s %q %x %X, whatever the kind of the value', () => {
+    // print.go's handleMethods runs before the value's own kind is looked at: a string type
+    // with a String method is printed through it by %s, and %x of a Stringer int is its text
+    // in hex; %d is not one of those verbs, and a field that is not exported is never
+    // printed through its methods
+    const r = out(
+      [
+        '\tfmt.Printf("%s|%.3s|%6s|%q|%x|%d\\n", name("ab"), name("cdef"), name("g"), name("h"), name("i"), name("j"))',
+        '\tfmt.Printf("%s|%x|%X|%d|%q\\n", level(1), level(2), level(2), level(1), []name{"k"})',
+        '\tfmt.Printf("%s %x\\n", struct{ n, N name }{"l", "m"}, errors.New("hi"))',
+      ].join('\n') +
+        '\n}\n\ntype name string\n\nfunc (n name) String() string { return "<" + string(n) + ">" }\n\ntype level int\n\nfunc (l level) String() string {\n\treturn [...]string{"low", "mid", "high"}[l]',
+      '"errors"',
+    );
+    expect(r.stdout).toBe(
+      '<ab>|<cd|   <g>|"<h>"|3c693e|%!d(main.name=<j>)\nmid|68696768|68696768|1|["<k>"]\n{l <m>} 6869\n',
+    );
+  });
 });
 
 describe('fmt and fields that are not exported', () => {
