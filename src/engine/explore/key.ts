@@ -70,7 +70,7 @@ export function stateKey(m: Machine): string {
       `G${g.id}${g.st}${g.phase}${g.reason ?? ''}${g.wake}/${g.waitStart}${g.handoff ? 'h' : ''}${g.panic ? `p${g.panic.recovered}${g.panic.text}` : ''}r${g.ranges}`,
     );
     for (const fr of g.fr) {
-      out.push(`F${fr.f.id}@${fr.pc}m${fr.mode}${fr.isDefer ? 'd' : ''}`);
+      out.push(`F${fr.f.id}@${fr.pc}m${fr.mode}${fr.isDefer ? 'd' : ''}${fr.catches ? 'c' : ''}`);
       for (const v of fr.L) out.push(val(v));
       out.push('|');
       for (const v of fr.S) out.push(val(v));
@@ -315,14 +315,16 @@ export class StateHasher {
     this.num(g.waitStart);
     for (const fr of g.fr) {
       this.add(fr.f.id);
-      // (which of the optional parts follow, the mode and whether it runs a deferred call)
+      // (which of the optional parts follow, the mode, whether it runs a deferred call and
+      // whether it catches panics for fmt)
       const parts =
         (fr.D ? 1 : 0) |
         (fr.ret ? 2 : 0) |
         (fr.memo ? 4 : 0) |
         (fr.isDefer ? 8 : 0) |
-        (fr.mode << 4);
-      this.small(parts, 6, fr.pc);
+        (fr.mode << 4) |
+        (fr.catches ? 64 : 0);
+      this.small(parts, 7, fr.pc);
       // (a function's locals are as many as it declares: their number need not be fed)
       const L = fr.L;
       for (let i = 0; i < L.length; i++) this.val(L[i] as Value);

@@ -251,8 +251,11 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
   const [v, t] = dynamic(arg, null);
   // handleMethods: %s %q %x %X of a value with an Error or String method format what the
   // method returns, whatever the value's own kind (%x of a Stringer int is its text in hex)
-  if (!raw && t && 'sqxX'.includes(verb) && (hasMethod(t, 'Error') || hasMethod(t, 'String')))
-    return formatVerb(m, formatValue(m, arg, null, 'v'), verb, spec);
+  if (!raw && t && 'sqxX'.includes(verb) && (hasMethod(t, 'Error') || hasMethod(t, 'String'))) {
+    const r = throughMethod(m, v, t, verb);
+    if (r?.panicked) return r.text;
+    return formatVerb(m, r ? r.text : formatValue(m, arg, null, 'v'), verb, spec);
+  }
   switch (verb) {
     case 'v':
       return fmtv(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v', 0, raw);
@@ -665,7 +668,7 @@ function fmtv(
   if (depth > MAX_DEPTH) return '…';
   if (raw && t === timeType) return rawTime(v as number, verb === '+v', false);
   if (t && !raw && (verb === 'v' || verb === '+v' || verb === 's')) {
-    const special = methodString(m, v, t);
+    const special = methodString(m, v, t, verb === 's' ? 's' : 'v');
     if (special !== null) return special;
   }
   if (v === null) {
@@ -925,22 +928,48 @@ const LIBRARY_ERROR_TEXT = new Set([
 ]);
 
 /** Error() or String() results, for the types whose methods Interleave can run directly. */
-function methodString(m: Machine, v: Value, t: Type): string | null {
+function methodString(m: Machine, v: Value, t: Type, verb = 'v'): string | null {
+  return throughMethod(m, v, t, verb)?.text ?? null;
+}
+
+/**
+ * What fmt prints for a value through its Error or String method (handleMethods): what the
+ * method returned, or, if it panicked, fmt's note of that (catchPanic: `<nil>` for a nil
+ * pointer, else `%!v(PANIC=String method: …)`), which is printed as it is whatever the verb
+ * (`panicked`). Null when the value is not printed through a method here.
+ */
+function throughMethod(
+  m: Machine,
+  v: Value,
+  t: Type,
+  verb: string,
+): { readonly text: string; readonly panicked: boolean } | null {
   if (isInterface(t)) return null;
   const name = hasMethod(t, 'Error') ? 'Error' : hasMethod(t, 'String') ? 'String' : null;
   if (!name) return null;
   const found = findMethod(t, name);
   if (!found) return null;
+  const text = (s: string) => ({ text: s, panicked: false });
   if (LIBRARY_ERROR_TEXT.has(found.ref.native ?? '')) {
-    if (!(v instanceof Ref)) return '<nil>';
-    return String((m.get(v.id) as SlotsObj).s[0]);
+    if (!(v instanceof Ref)) return { text: '<nil>', panicked: true };
+    return text(String((m.get(v.id) as SlotsObj).s[0]));
   }
   const stringer = TIME_STRINGERS[found.ref.native ?? ''];
-  if (stringer) return stringer(v as number);
+  if (stringer) return text(stringer(v as number));
   if (found.ref.native === 'context.cancelCtx.Err') return null;
   if (found.ref.native) return null;
-  if (v === null && found.ref.ptrRecv) return '<nil>';
-  return m.callMethodForString(found, v, t);
+  // a method on the value a nil pointer points to: calling it dereferences nil, which panics
+  // (a method on the pointer is called: it may answer for nil, as a nil-safe String does)
+  if (v === null && !found.ref.ptrRecv && under(t).k === 'ptr')
+    return { text: '<nil>', panicked: true };
+  const r = m.callMethodForString(found, v, t);
+  if (r === null) return null;
+  if (typeof r === 'string') return text(r);
+  if (v === null && under(t).k === 'ptr') return { text: '<nil>', panicked: true };
+  return {
+    text: `%!${verb}(PANIC=${name} method: ${fmtv(m, r.panicked, null, 'v', 0, false)})`,
+    panicked: true,
+  };
 }
 
 export { errorType };

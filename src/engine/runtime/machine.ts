@@ -103,6 +103,11 @@ export interface Frame {
   ret: Value[] | null;
   /** this frame runs a deferred call (so recover() may stop a panic) */
   readonly isDefer: boolean;
+  /**
+   * fmt called this frame's String or Error method to print a value: a panic that reaches it
+   * stops here, as fmt's catchPanic recovers it (see callSync)
+   */
+  readonly catches: boolean;
   /** for a deferred call: where the defer statement is */
   readonly deferAt: Pos | null;
   /**
@@ -318,6 +323,8 @@ class Family {
   stepInstrs = 0;
   /** while set, fmt does not run the program's own String/Error methods */
   pureFormat = false;
+  /** panics stopped by a frame that catches them (Frame.catches), for callSync to take */
+  caught: Value[] | null = null;
   /**
    * lists of one held lock, by lock, line and mode (see heldAlone): made once per family and
    * shared, since a held lock and a goroutine's list of them are never changed, only replaced
@@ -986,6 +993,7 @@ export class Machine {
       mode: f.mode,
       ret: f.ret ? f.ret.slice() : null,
       isDefer: f.isDefer,
+      catches: f.catches,
       deferAt: f.deferAt,
       memo: f.memo,
       unwound: f.unwound,
@@ -1050,6 +1058,7 @@ export class Machine {
     args: readonly Value[],
     isDefer: boolean,
     deferAt: Pos | null = null,
+    catches = false,
   ): void {
     const f = this.prog.funcs[fnId] as FuncCode;
     if (g.fr.length >= this.limits.frames) this.stackOverflow(g);
@@ -1071,6 +1080,7 @@ export class Machine {
       mode: Mode.Normal,
       ret: null,
       isDefer,
+      catches,
       deferAt,
       memo: null,
       unwound: null,
@@ -1690,6 +1700,20 @@ export class Machine {
           return 0;
         }
         this.pushFrame(g, d.fn.fn, d.fn, d.args, true, d.pos);
+        return 0;
+      }
+      if (fr.mode === Mode.Panicking && fr.catches) {
+        // fmt's catchPanic: the method fmt called returns nothing, and fmt prints the panic
+        const p = g.panic as PanicState;
+        this.emit({ t: 'recover', g: g.id, value: p.text });
+        g.panic = p.prev;
+        const parent = this.popFrame(g) as Frame;
+        if (parent.memo && parent.memo.awaiting >= 0) {
+          // the method had waited (see callSync): the library call runs again, and takes the
+          // marked panic for the method's results
+          parent.memo = { done: parent.memo.done, awaiting: 2 };
+          parent.S.push(p.value, CAUGHT);
+        } else (this.fam.caught ??= []).push(p.value);
         return 0;
       }
       if (fr.mode === Mode.Panicking) {
@@ -2562,10 +2586,16 @@ export class Machine {
    * fmt calling a String or Error method the program defines: run it inside the current
    * step, or, if it waits (for a lock), suspend the printing until it returns (callSync).
    */
-  callMethodForString(found: FoundMethod, v: Value, t: Type): string | null {
+  callMethodForString(
+    found: FoundMethod,
+    v: Value,
+    t: Type,
+  ): string | { readonly panicked: Value } | null {
     if (this.fam.pureFormat) return null;
-    const res = this.callFound(new Iface(t, v), found, []);
+    const res = this.callFound(new Iface(t, v), found, [], true);
     if (!res) return null;
+    // (what callSync returns for a panic it caught)
+    if (res.length === 2 && res[1] === CAUGHT) return { panicked: res[0] as Value };
     return typeof res[0] === 'string' ? res[0] : String(res[0]);
   }
 
@@ -2581,13 +2611,18 @@ export class Machine {
     return this.callFound(x, found, args);
   }
 
-  private callFound(x: Iface, found: FoundMethod, args: readonly Value[]): Value[] | null {
+  private callFound(
+    x: Iface,
+    found: FoundMethod,
+    args: readonly Value[],
+    catches = false,
+  ): Value[] | null {
     if (this.lastG === 0) return null;
     const g = this.wg(this.lastG);
     const parent = g.fr[g.fr.length - 1];
     if (!parent) return null;
     const recv = this.receiverFor(x, found, parent.f.pos);
-    return this.callSync(g, found.ref.fn, null, [recv, ...args]);
+    return this.callSync(g, found.ref.fn, null, [recv, ...args], catches);
   }
 
   /** Does the dynamic type t implement interface type iface (or is it t itself)? */
@@ -2612,7 +2647,7 @@ export class Machine {
    * the native runs again, each call it had made before answered from memory (Frame.memo),
    * so nothing the program does runs twice.
    */
-  callSync(g: G, fn: number, fv: FnVal | null, args: readonly Value[]): Value[] {
+  callSync(g: G, fn: number, fv: FnVal | null, args: readonly Value[], catches = false): Value[] {
     const depth = g.fr.length;
     const parent = g.fr[depth - 1] as Frame;
     const own = this.fam.syncFr === parent;
@@ -2621,12 +2656,19 @@ export class Machine {
     const known = own ? parent.memo?.done[k] : undefined;
     if (known) return known.slice();
     const before = parent.S.length;
-    this.pushFrame(g, fn, fv, args, false);
+    this.pushFrame(g, fn, fv, args, false, null, catches);
     let guard = 0;
     while (g.fr.length > depth) {
       const fr = g.fr[g.fr.length - 1] as Frame;
       if (++guard > this.limits.instructionsPerStep) this.limit('instructionsPerStep');
-      const r = this.exec(g, fr, fr.f.code[fr.pc] as Instr);
+      let r: number;
+      try {
+        r = this.exec(g, fr, fr.f.code[fr.pc] as Instr);
+      } catch (e) {
+        // a panic: unwound already (Machine.unwind), up to the frame that catches it if any
+        if (!(e instanceof PanicJump) || !catches) throw e;
+        continue;
+      }
       if (r === 2 && own) {
         // it waits (a String method taking a lock): the library call waits with it, and runs
         // again once it returns (Machine.native), with what the calls before it returned
@@ -2642,7 +2684,9 @@ export class Machine {
           null,
         );
     }
-    const res = parent.S.splice(before);
+    // a panic fmt caught: the value it panicked with, marked (see callMethodForString)
+    const caught = catches ? this.fam.caught?.pop() : undefined;
+    const res = caught !== undefined ? [caught, CAUGHT] : parent.S.splice(before);
     if (own) (this.fam.syncDone ??= parent.memo ? parent.memo.done.slice() : []).push(res);
     return res;
   }
@@ -2861,6 +2905,9 @@ function copyName(name: string): string {
 
 /** Thrown to abandon the current instruction once a panic has been set up. */
 export class PanicJump {}
+
+/** marks the results of a call whose panic fmt caught (callSync, callMethodForString) */
+const CAUGHT = '\u0000caught';
 
 export function gIndexOf(id: number): number {
   return id === MAIN_GOROUTINE ? 0 : id - FIRST_USER_GOROUTINE + 1;

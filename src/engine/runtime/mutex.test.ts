@@ -629,4 +629,32 @@ func main() {
       ]);
     }
   });
+
+  it('a String that waits and then panics is printed as fmt catches it, in every schedule', () => {
+    // the same program, String panicking once the store holds a job: the panic ends the
+    // method after it waited in Lock (its deferred Unlock runs), and fmt prints it
+    const panics = src.replace(
+      '\treturn fmt.Sprint(len(s.jobs), " jobs")',
+      '\tif len(s.jobs) > 0 {\n\t\tpanic("not empty")\n\t}\n\treturn fmt.Sprint(len(s.jobs), " jobs")',
+    );
+    expect(panics).not.toBe(src);
+    sim(panics)
+      .runTo(1, 'fmt.Println("store:", s)')
+      .runTo(6, 's.mu.Unlock() // g6')
+      .runUntilBlocked(1)
+      .expectBlocked(1, 'sync.Mutex.Lock')
+      .runToEnd()
+      .expectOutcome(0)
+      .expectStdout('store: %!v(PANIC=String method: not empty)\n');
+    const c = compileGo(panics);
+    if (!c.ok) throw new Error('compile');
+    for (const reduce of [true, false]) {
+      const r = explore(c.program, { reduce });
+      expect(r.complete).toBe(true);
+      expect(r.outcomes.map((o) => [o.exit, o.stdout]).sort()).toEqual([
+        [0, 'store: %!v(PANIC=String method: not empty)\n'],
+        [0, 'store: 0 jobs\n'],
+      ]);
+    }
+  });
 });

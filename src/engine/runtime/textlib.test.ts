@@ -127,6 +127,29 @@ describe('fmt.Stringer', () => {
       '<ab>|<cd|   <g>|"<h>"|3c693e|%!d(main.name=<j>)\nmid|68696768|68696768|1|["<k>"]\n{l <m>} 6869\n',
     );
   });
+
+  it('calls String on a nil pointer, and prints a panic in String or Error as fmt catches it', () => {
+    // print.go's catchPanic: <nil> for a nil pointer, else %!verb(PANIC=String method: value);
+    // the program goes on. A String method on the pointer may answer for nil itself.
+    const r = out(
+      [
+        '\tvar t *tree',
+        '\tfmt.Println(t, &tree{2, &tree{v: 1}, nil})',
+        '\tvar v *val',
+        '\tvar np *boom',
+        '\tfmt.Printf("%v|%s|%q|%d\\n", boom{}, boom{}, np, boom{})',
+        '\tfmt.Println(v, oops{}, "after")',
+      ].join('\n') +
+        '\n}\n\ntype tree struct {\n\tv    int\n\tl, r *tree\n}\n\nfunc (t *tree) String() string {\n\tif t == nil {\n\t\treturn "()"\n\t}\n\treturn fmt.Sprintf("(%v %d %v)", t.l, t.v, t.r)\n}\n\ntype val struct{ n int }\n\nfunc (v val) String() string { return "val" }\n\ntype boom struct{ n int }\n\nfunc (b *boom) String() string { return fmt.Sprint(b.n) }\n\nfunc (b boom) Error() string { panic("no") }\n\ntype oops struct{}\n\nfunc (oops) String() string {\n\tvar m map[string]int\n\tm["x"] = 1\n\treturn ""',
+      '',
+    );
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe(
+      '() ((() 1 ()) 2 ())\n' +
+        '%!v(PANIC=Error method: no)|%!s(PANIC=Error method: no)|<nil>|{0}\n' +
+        '<nil> %!v(PANIC=String method: assignment to entry in nil map) after\n',
+    );
+  });
 });
 
 describe('fmt and fields that are not exported', () => {
