@@ -4492,7 +4492,8 @@ class Compiler {
           }
           if (!isUntyped(x.type) && !this.representable(v, x.type, x.type))
             fail(e.pos, constOverflow(e, v, x.type));
-          return { type: x.type, value: v };
+          // (-0.0 is 0: a constant's 0 has no sign)
+          return { type: x.type, value: v === 0 ? 0 : v };
         }
         return null;
       }
@@ -4669,7 +4670,8 @@ class Compiler {
     }
     if (integer && !Number.isSafeInteger(v)) unsupported(e.pos, `constant ${text} overflows 2^53`);
     if (!isUntyped(t) && !this.representable(v, t, t)) fail(e.pos, constOverflow(e, v, t));
-    return { type: t, value: v };
+    // (Go's constants are exact numbers: 0 has no sign, so -1 * 0.0 is 0, not -0)
+    return { type: t, value: v === 0 ? 0 : v };
   }
 
   private representable(value: ConstValue, from: Type, to: Type): boolean {

@@ -29,6 +29,7 @@ import {
 } from './values';
 
 import { compareKeys } from './keys';
+import { formatFloat64 } from './floats';
 
 const MAX_DEPTH = 8;
 
@@ -303,16 +304,17 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       return bad(verb, v, t, m);
     case 'f':
     case 'F':
-      if (typeof v === 'number' && (isFloatType(t) || !Number.isInteger(v)))
-        return signed(v.toFixed(spec.prec < 0 ? 6 : spec.prec), v, spec);
-      return bad(verb, v, t, m);
     case 'e':
-      if (typeof v === 'number' && isFloatType(t))
-        return signed(expo(v, spec.prec < 0 ? 6 : spec.prec), v, spec);
-      return bad(verb, v, t, m);
+    case 'E':
     case 'g':
-      if (typeof v === 'number' && isFloatType(t)) return signed(formatFloat(v), v, spec);
-      return bad(verb, v, t, m);
+    case 'G': {
+      if (typeof v !== 'number' || !(isFloatType(t) || !Number.isInteger(v)))
+        return bad(verb, v, t, m);
+      const form = verb === 'F' ? 'f' : verb;
+      // (%f and %e default to 6 digits after the point, %g to the shortest that reads back)
+      const prec = spec.prec >= 0 || form === 'g' || form === 'G' ? spec.prec : 6;
+      return floatSign(formatFloat64(v, form, prec), spec);
+    }
     case 'p':
       if (v instanceof Ref) return addressOf(v.id, v.f);
       if (v === null && t) return '%!p(<nil>)';
@@ -320,6 +322,15 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
     default:
       return bad(verb, v, t, m);
   }
+}
+
+/**
+ * fmt's sign for a float formatted by strconv (which writes '-' and '+Inf' itself): '+' or a
+ * space for the others when asked for; NaN gets one only then.
+ */
+function floatSign(s: string, spec: Spec): string {
+  if (s.startsWith('-') || s.startsWith('+')) return s;
+  return spec.plus ? `+${s}` : spec.space ? ` ${s}` : s;
 }
 
 function signed(s: string, v: number, spec: Spec): string {
@@ -360,13 +371,6 @@ function runeQuoteBody(c: number): string {
   if (c === 9) return '\\t';
   if (c < 0x20) return `\\x${c.toString(16).padStart(2, '0')}`;
   return String.fromCodePoint(c);
-}
-
-function expo(v: number, prec: number): string {
-  const s = v.toExponential(prec);
-  const [mant, exp] = s.split('e') as [string, string];
-  const sign = exp.startsWith('-') ? '-' : '+';
-  return `${mant}e${sign}${exp.replace(/^[-+]/, '').padStart(2, '0')}`;
 }
 
 /**

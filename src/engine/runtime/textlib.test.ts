@@ -173,6 +173,25 @@ describe('fmt and fields that are not exported', () => {
   });
 });
 
+describe('Printf’s float verbs', () => {
+  it('round as Go does, take %g’s precision, and know %E, %G, -0, Inf and NaN', () => {
+    const r = out(
+      [
+        '\tz := 0.0',
+        '\tfmt.Printf("%.1f|%.0f|%.2f|%.3g|%.2g|%.10g|%G|%E\\n", 0.25, 2.5, 1e21, 3.14159, 123456.0, 1.0/3, 1e21, 1234.5678)',
+        '\tfmt.Printf("%.2f|%.0f|%+.1f|%5.1f|% .1f|%08.2f\\n", -z, -0.0, math.Inf(1), math.NaN(), 1.0, -3.14159)',
+        "\tfmt.Println(strconv.FormatFloat(2.5, 'f', 0, 64), strconv.FormatFloat(1234.5678, 'g', 5, 64))",
+      ].join('\n'),
+      '"math"\n\t"strconv"',
+    );
+    expect(r.stdout).toBe(
+      '0.2|2|1000000000000000000000.00|3.14|1.2e+05|0.3333333333|1E+21|1.234568E+03\n' +
+        '-0.00|0|+Inf|  NaN| 1.0|-0003.14\n' +
+        '2 1234.6\n',
+    );
+  });
+});
+
 describe('Printf’s verbs on slices, arrays, maps and structs', () => {
   it('go to each element, entry and field, each padded to the width, as print.go does', () => {
     const r = out(

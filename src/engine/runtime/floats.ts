@@ -1,0 +1,147 @@
+/**
+ * strconv.FormatFloat(x, fmt, prec, 64) for a precision, as Go's ftoa.go does it: the exact
+ * decimal value of the float64, rounded to the digits asked for, an exact halfway case to
+ * even (decimal.go, shouldRoundUp). JavaScript's toFixed and toExponential round such a case
+ * away from zero (%.1f of 0.25 is 0.3 there, 0.2 in Go), and toFixed switches to exponent
+ * form from 1e21. The shortest form (prec -1) is JavaScript's own digits, which are Go's:
+ * both are the fewest that read back as x.
+ */
+
+/** Decimal digits without leading or trailing zeros, and where the point goes: 0.d × 10^dp. */
+interface Digits {
+  readonly d: string;
+  readonly dp: number;
+}
+
+const f64 = new Float64Array(1);
+const words = new Uint32Array(f64.buffer);
+
+/** |x|'s exact decimal digits (x finite). */
+function exact(x: number): Digits {
+  f64[0] = Math.abs(x);
+  const lo = words[0] as number;
+  const hi = words[1] as number;
+  const biased = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (mant === 0n && biased === 0) return { d: '', dp: 0 };
+  // x = mant × 2^e
+  let e = biased === 0 ? -1074 : biased - 1075;
+  if (biased !== 0) mant |= 1n << 52n;
+  let digits: string;
+  let dp: number;
+  if (e >= 0) {
+    digits = (mant << BigInt(e)).toString();
+    dp = digits.length;
+  } else {
+    // mant / 2^-e = mant × 5^-e / 10^-e
+    while (e < 0 && (mant & 1n) === 0n) {
+      mant >>= 1n;
+      e++;
+    }
+    digits = (mant * 5n ** BigInt(-e)).toString();
+    dp = digits.length + e;
+  }
+  return trim({ d: digits, dp });
+}
+
+function trim(g: Digits): Digits {
+  let d = g.d;
+  let dp = g.dp;
+  let i = 0;
+  while (i < d.length && d[i] === '0') i++;
+  d = d.slice(i);
+  dp -= i;
+  d = d.replace(/0+$/, '');
+  return d === '' ? { d: '', dp: 0 } : { d, dp };
+}
+
+/** |x|'s shortest digits that read back as x (x finite). */
+function shortest(x: number): Digits {
+  if (x === 0) return { d: '', dp: 0 };
+  const [mant, e] = Math.abs(x).toExponential().split('e') as [string, string];
+  return trim({ d: mant.replace('.', ''), dp: Number(e) + 1 });
+}
+
+/** g rounded to nd digits, as decimal.go's Round does (an exact half to even). */
+function round(g: Digits, nd: number): Digits {
+  if (nd < 0 || nd >= g.d.length) return g;
+  const c = g.d.charCodeAt(nd) - 48;
+  const up =
+    c === 5 && nd + 1 === g.d.length ? nd > 0 && (g.d.charCodeAt(nd - 1) - 48) % 2 === 1 : c >= 5;
+  if (!up) return trim({ d: g.d.slice(0, nd), dp: g.dp });
+  // add one at digit nd-1, carrying
+  const ds = g.d.slice(0, nd).split('');
+  let i = nd - 1;
+  while (i >= 0 && ds[i] === '9') i--;
+  if (i < 0) return { d: '1', dp: g.dp + 1 };
+  ds[i] = String.fromCharCode((ds[i] as string).charCodeAt(0) + 1);
+  return trim({ d: ds.slice(0, i + 1).join(''), dp: g.dp });
+}
+
+function digitAt(g: Digits, i: number): string {
+  return i >= 0 && i < g.d.length ? (g.d[i] as string) : '0';
+}
+
+/** %e: d.ddd…e±dd, prec digits after the point. */
+function fmtE(neg: boolean, g: Digits, prec: number, e: string): string {
+  let s = (neg ? '-' : '') + digitAt(g, 0);
+  if (prec > 0) {
+    s += '.';
+    for (let i = 1; i <= prec; i++) s += digitAt(g, i);
+  }
+  const exp = g.d === '' ? 0 : g.dp - 1;
+  return `${s}${e}${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}
+
+/** %f: prec digits after the point. */
+function fmtF(neg: boolean, g: Digits, prec: number): string {
+  let s = neg ? '-' : '';
+  if (g.dp > 0) for (let i = 0; i < g.dp; i++) s += digitAt(g, i);
+  else s += '0';
+  if (prec > 0) {
+    s += '.';
+    for (let i = 1; i <= prec; i++) s += digitAt(g, g.dp + i - 1);
+  }
+  return s;
+}
+
+/**
+ * strconv.FormatFloat(x, verb, prec, 64) for verb e, E, f, g or G; prec -1 is the shortest
+ * form that reads back as x.
+ */
+export function formatFloat64(x: number, verb: 'e' | 'E' | 'f' | 'g' | 'G', prec: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const neg = x < 0 || Object.is(x, -0);
+  const e = verb === 'E' || verb === 'G' ? 'E' : 'e';
+  const short = prec < 0;
+  let g = short ? shortest(x) : exact(x);
+  switch (verb) {
+    case 'e':
+    case 'E':
+      if (short) return fmtE(neg, g, Math.max(g.d.length - 1, 0), e);
+      return fmtE(neg, round(g, prec + 1), prec, e);
+    case 'f':
+      if (short) return fmtF(neg, g, Math.max(g.d.length - g.dp, 0));
+      return fmtF(neg, round(g, g.dp + prec), prec);
+    default: {
+      let p = prec;
+      if (!short) {
+        if (p === 0) p = 1;
+        g = round(g, p);
+      }
+      const nd = g.d.length;
+      let eprec = short ? nd : p;
+      if (eprec > nd && nd >= g.dp) eprec = nd;
+      // (ftoa.go: if precision was the shortest possible, use precision 6 for this decision)
+      if (short) eprec = 6;
+      const exp = g.dp - 1;
+      if (g.d !== '' && (exp < -4 || exp >= eprec)) {
+        if (short || p > nd) p = nd;
+        return fmtE(neg, g, Math.max(p - 1, 0), e);
+      }
+      if (short || p > g.dp) p = nd;
+      return fmtF(neg, g, Math.max(p - g.dp, 0));
+    }
+  }
+}
