@@ -14,7 +14,7 @@ import {
   type Type,
 } from '../lang/types';
 import type { Machine } from './machine';
-import { findMethod } from './machine';
+import { findMethod, utf8Bytes } from './machine';
 import {
   FnVal,
   Iface,
@@ -79,11 +79,62 @@ interface Spec {
   prec: number;
 }
 
+/**
+ * Printf, as print.go's doPrintf reads a format: flags, an explicit argument index (%[2]d,
+ * which later verbs count on from), a width and precision (either may be * or [n]*, an
+ * int operand), the verb. Out-of-order use turns off the %!(EXTRA …) check, as in Go.
+ */
 export function sprintf(m: Machine, format: string, args: readonly Value[]): string {
   let out = '';
-  let argi = 0;
+  let argNum = 0;
+  let reordered = false;
   let i = 0;
-  while (i < format.length) {
+  const end = format.length;
+  /** a run of decimal digits at i: its value (-1 if none), and where it ends */
+  const parsenum = (from: number, to: number): [number, number] => {
+    let n = -1;
+    let k = from;
+    while (k < to && /[0-9]/.test(format[k] as string)) {
+      n = (n < 0 ? 0 : n * 10) + Number(format[k]);
+      if (n > 1e6) return [-1, to];
+      k++;
+    }
+    return [n, k];
+  };
+  /** the verb's argument index is good (print.go's goodArgNum) */
+  let good: boolean;
+  /** an argument index [n] at i, if there is one (print.go's argNumber) */
+  const argNumber = (): boolean => {
+    if (format[i] !== '[') return false;
+    reordered = true;
+    const close = format.indexOf(']', i + 1);
+    if (end - i < 3 || close < 0) {
+      i += 1;
+      good = false;
+      return false;
+    }
+    const [n, k] = parsenum(i + 1, close);
+    i = close + 1;
+    if (n < 0 || k !== close) {
+      good = false;
+      return false;
+    }
+    if (n - 1 >= 0 && n - 1 < args.length) {
+      argNum = n - 1;
+      return true;
+    }
+    good = false;
+    return true;
+  };
+  /** an int operand for * (intFromArg), or null if it is not one */
+  const intArg = (): number | null => {
+    if (argNum >= args.length) return null;
+    const [v, t] = dynamic(args[argNum++] ?? null, null);
+    const u = t ? under(t) : null;
+    const isInt = u?.k === 'basic' && /int/.test(u.name) && typeof v === 'number';
+    return isInt && Math.abs(v) <= 1e6 ? v : null;
+  };
+  while (i < end) {
     const c = format[i] as string;
     if (c !== '%') {
       out += c;
@@ -91,6 +142,7 @@ export function sprintf(m: Machine, format: string, args: readonly Value[]): str
       continue;
     }
     i++;
+    good = true;
     const spec: Spec = {
       minus: false,
       plus: false,
@@ -100,7 +152,7 @@ export function sprintf(m: Machine, format: string, args: readonly Value[]): str
       width: -1,
       prec: -1,
     };
-    for (; i < format.length; i++) {
+    for (; i < end; i++) {
       const f = format[i];
       if (f === '-') spec.minus = true;
       else if (f === '+') spec.plus = true;
@@ -109,40 +161,55 @@ export function sprintf(m: Machine, format: string, args: readonly Value[]): str
       else if (f === ' ') spec.space = true;
       else break;
     }
-    const num = (): number => {
+    let afterIndex = argNumber();
+    if (format[i] === '*') {
+      i++;
+      const w = intArg();
+      if (w === null) out += '%!(BADWIDTH)';
+      else if (w < 0) {
+        spec.width = -w;
+        spec.minus = true;
+      } else spec.width = w;
+      afterIndex = false;
+    } else {
+      const [w, k] = parsenum(i, end);
+      i = k;
+      spec.width = w;
+      // "%[3]2d"
+      if (afterIndex && w >= 0) good = false;
+    }
+    if (i + 1 < end && format[i] === '.') {
+      i++;
+      // "%[3].2d"
+      if (afterIndex) good = false;
+      afterIndex = argNumber();
       if (format[i] === '*') {
         i++;
-        const v = dynamic(args[argi++] ?? null, null)[0];
-        return typeof v === 'number' ? v : -1;
+        const p = intArg();
+        if (p === null) out += '%!(BADPREC)';
+        spec.prec = p === null || p < 0 ? -1 : p;
+        afterIndex = false;
+      } else {
+        const [p, k] = parsenum(i, end);
+        i = k;
+        spec.prec = Math.max(0, p);
       }
-      let n = -1;
-      while (i < format.length && /[0-9]/.test(format[i] as string))
-        n = (n < 0 ? 0 : n * 10) + Number(format[i++]);
-      return n;
-    };
-    spec.width = num();
-    if (format[i] === '.') {
-      i++;
-      spec.prec = Math.max(0, num());
     }
-    const verb = format[i++];
-    if (verb === undefined) {
+    if (!afterIndex) argNumber();
+    if (i >= end) {
       out += '%!(NOVERB)';
       break;
     }
-    if (verb === '%') {
-      out += '%';
-      continue;
-    }
-    if (argi >= args.length) {
-      out += `%!${verb}(MISSING)`;
-      continue;
-    }
-    out += formatArg(m, args[argi++] as Value, verb, spec, 0);
+    const verb = String.fromCodePoint(format.codePointAt(i) as number);
+    i += verb.length;
+    if (verb === '%') out += '%';
+    else if (!good) out += `%!${verb}(BADINDEX)`;
+    else if (argNum >= args.length) out += `%!${verb}(MISSING)`;
+    else out += formatArg(m, args[argNum++] as Value, verb, spec, 0);
   }
-  if (argi < args.length) {
+  if (!reordered && argNum < args.length) {
     out += `%!(EXTRA ${args
-      .slice(argi)
+      .slice(argNum)
       .map((a) => {
         const [v, t] = dynamic(a, null);
         return `${t ? typeString(t, true) : 'nil'}=${formatValue(m, v, t, 'v')}`;
@@ -213,11 +280,7 @@ function formatArg(
         : null;
     if (byteVals) {
       const bs = Uint8Array.from(byteVals as number[]);
-      if (verb === 'x' || verb === 'X') {
-        let h = [...bs].map((b) => b.toString(16).padStart(2, '0')).join('');
-        if (spec.sharp && h) h = `0x${h}`;
-        return pad(verb === 'X' ? h.toUpperCase() : h, spec);
-      }
+      if (verb === 'x' || verb === 'X') return pad(hexBytes(bs, verb, spec), spec);
       const text = new TextDecoder().decode(bs);
       return pad(verb === 'q' ? quote(text) : text, spec);
     }
@@ -264,7 +327,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       return t ? typeString(t, true) : '<nil>';
     case 'd':
       if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
-        return signed(String(Math.trunc(v)), v, spec);
+        return fmtInteger(v, 10, verb, spec);
       if (v instanceof Slice || v instanceof Ref) return formatValue(m, arg, null, 'd');
       return bad(verb, v, t, m);
     case 's':
@@ -278,26 +341,28 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       if (typeof v === 'number' && Number.isInteger(v)) return `'${runeQuoteBody(v)}'`;
       return bad(verb, v, t, m);
     case 'x':
-    case 'X': {
-      let s: string;
-      if (typeof v === 'number' && Number.isInteger(v))
-        s = (v < 0 ? '-' : '') + Math.abs(v).toString(16);
-      else if (typeof v === 'string')
-        s = [...new TextEncoder().encode(v)].map((b) => b.toString(16).padStart(2, '0')).join('');
-      else return bad(verb, v, t, m);
-      if (spec.sharp) s = `0x${s}`;
-      return verb === 'X' ? s.toUpperCase().replace('0X', '0X') : s;
-    }
+    case 'X':
+      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
+        return fmtInteger(v, 16, verb, spec);
+      if (typeof v === 'string') return hexBytes(utf8Bytes(v), verb, spec);
+      return bad(verb, v, t, m);
     case 'o':
+    case 'O':
     case 'b':
-      if (typeof v === 'number' && Number.isInteger(v))
-        return (v < 0 ? '-' : '') + Math.abs(v).toString(verb === 'o' ? 8 : 2);
+      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
+        return fmtInteger(v, verb === 'b' ? 2 : 8, verb, spec);
       return bad(verb, v, t, m);
     case 'c':
       if (typeof v === 'number') return String.fromCodePoint(v);
       return bad(verb, v, t, m);
     case 'U':
-      if (typeof v === 'number') return `U+${v.toString(16).toUpperCase().padStart(4, '0')}`;
+      if (typeof v === 'number') {
+        const u = `U+${v.toString(16).toUpperCase().padStart(4, '0')}`;
+        // %#U: and the character, if it is printable
+        return spec.sharp && /\P{C}/u.test(String.fromCodePoint(v))
+          ? `${u} '${String.fromCodePoint(v)}'`
+          : u;
+      }
       return bad(verb, v, t, m);
     case 't':
       if (typeof v === 'boolean') return String(v);
@@ -325,18 +390,61 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
 }
 
 /**
+ * An integer as print.go's fmtInteger writes it: at least `prec` digits (zeros in front;
+ * %.0d of 0 is nothing), or with the 0 flag as wide as the width, then the prefix (%#x 0x,
+ * %#o 0, %#b 0b, %O 0o) and the sign, then padding with spaces to the width.
+ */
+function fmtInteger(v: number, base: number, verb: string, spec: Spec): string {
+  const negative = v < 0;
+  let digits = Math.abs(v).toString(base);
+  if (verb === 'X') digits = digits.toUpperCase();
+  let prec = 0;
+  if (spec.prec >= 0) {
+    prec = spec.prec;
+    if (prec === 0 && v === 0) return spec.width > 0 ? ' '.repeat(spec.width) : '';
+  } else if (spec.zero && !spec.minus && spec.width >= 0) {
+    prec = spec.width;
+    if (negative || spec.plus || spec.space) prec--;
+  }
+  digits = digits.padStart(prec, '0');
+  if (spec.sharp) {
+    if (base === 2) digits = `0b${digits}`;
+    else if (base === 8 && !digits.startsWith('0')) digits = `0${digits}`;
+    else if (base === 16) digits = `0${verb}${digits}`;
+  }
+  if (verb === 'O') digits = `0o${digits}`;
+  const sign = negative ? '-' : spec.plus ? '+' : spec.space ? ' ' : '';
+  const out = sign + digits;
+  if (spec.width <= out.length) return out;
+  const fill = ' '.repeat(spec.width - out.length);
+  return spec.minus ? out + fill : fill + out;
+}
+
+/**
+ * A string's or []byte's bytes in hex (fmtSbx): %x two digits each; the space flag puts a
+ * space between them, # a 0x before all of them or, with the space flag, before each; the
+ * precision says how many bytes.
+ */
+function hexBytes(bs: ArrayLike<number>, verb: string, spec: Spec): string {
+  const n = spec.prec >= 0 ? Math.min(spec.prec, bs.length) : bs.length;
+  const prefix = verb === 'X' ? '0X' : '0x';
+  let out = '';
+  if (spec.sharp && n > 0) out += prefix;
+  for (let i = 0; i < n; i++) {
+    if (spec.space && i > 0) out += spec.sharp ? ` ${prefix}` : ' ';
+    const h = (bs[i] as number).toString(16).padStart(2, '0');
+    out += verb === 'X' ? h.toUpperCase() : h;
+  }
+  return out;
+}
+
+/**
  * fmt's sign for a float formatted by strconv (which writes '-' and '+Inf' itself): '+' or a
  * space for the others when asked for; NaN gets one only then.
  */
 function floatSign(s: string, spec: Spec): string {
   if (s.startsWith('-') || s.startsWith('+')) return s;
   return spec.plus ? `+${s}` : spec.space ? ` ${s}` : s;
-}
-
-function signed(s: string, v: number, spec: Spec): string {
-  if (v >= 0 && spec.plus) return `+${s}`;
-  if (v >= 0 && spec.space) return ` ${s}`;
-  return s;
 }
 
 function isFloatType(t: Type | null): boolean {

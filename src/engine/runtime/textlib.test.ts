@@ -192,6 +192,26 @@ describe('Printf’s float verbs', () => {
   });
 });
 
+describe('Printf’s integer verbs, hex strings and argument indexes', () => {
+  it('write prefixes, precision and zero padding as fmtInteger and fmtSbx do', () => {
+    const r = out(
+      [
+        '\tfmt.Printf("[%#08x|%08.3d|%.3d|%.0d|%5.0d|%#x|%+05d|%-6x|%#b|%#o|%O|%06d]\\n", 255, 7, 7, 0, 0, -255, 42, 255, 5, 8, 8, -42)',
+        '\tfmt.Printf("[% x|%# x|%#x|%.1x|%X|%#U]\\n", "hi", "hi", []byte("hi"), "hi", []byte("hi"), \'é\')',
+        '\tfmt.Printf("%[2]d %[1]d %d|%[9]d|%[x]d|%*d|%-*d|\\n", 1, 2, 4, 3, 2, 7)',
+        '\tfmt.Printf("%[1]s %[1]q %d\\n", "a", 2)',
+      ].join('\n'),
+      '',
+    );
+    expect(r.stdout).toBe(
+      '[0x000000ff|     007|007||     |-0xff|+0042|ff    |0b101|010|0o10|-00042]\n' +
+        "[68 69|0x68 0x69|0x6869|68|6869|U+00E9 'é']\n" +
+        '2 1 2|%!d(BADINDEX)|%!d(BADINDEX)|   3|7 |\n' +
+        'a "a" 2\n',
+    );
+  });
+});
+
 describe('Printf’s verbs on slices, arrays, maps and structs', () => {
   it('go to each element, entry and field, each padded to the width, as print.go does', () => {
     const r = out(
