@@ -1,8 +1,10 @@
 /**
  * fmt's printing rules for the values Interleave has: Println/Sprint spacing, the %v family
  * (structs as {a b}, %+v with field names, maps with sorted keys, &{...} for pointers to
- * structs at top level), %d %s %q %x %t %T %p %f %e %g %c with width and flags, and fmt's
- * error annotations (%!d(string=hi), %!(MISSING), %!(EXTRA ...)).
+ * structs at top level), %d %s %q %x %X %o %O %b %t %T %p %f %e %E %g %G %c %U with width,
+ * precision, flags and argument indexes, values printed through their String and Error
+ * methods (a panic in one caught, as fmt does), and fmt's error annotations
+ * (%!d(string=hi), %!(MISSING), %!(EXTRA ...), %!d(BADINDEX)).
  */
 import { atomicValueType, errorType, fileType, isAtomicType, timeType } from '../lang/stdlib';
 import {
