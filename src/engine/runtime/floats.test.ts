@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFloat64 } from './floats';
+import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 
 type Case = [number, 'e' | 'E' | 'f' | 'g' | 'G', number, string];
 
@@ -76,5 +76,25 @@ describe('formatFloat64: strconv.FormatFloat(x, fmt, prec, 64)', () => {
     expect(formatFloat64(NaN, 'e', 3)).toBe('NaN');
     expect(formatFloat64(0.1, 'f', -1)).toBe('0.1');
     expect(formatFloat64(1234.5, 'e', -1)).toBe('1.2345e+03');
+  });
+});
+
+describe('formatFloatX and formatFloatB: strconv.FormatFloat with x, X and b', () => {
+  it('writes hexadecimal floats as ftoa.go does, rounding the fraction to even', () => {
+    expect(formatFloatX(1.5, 'x', -1)).toBe('0x1.8p+00');
+    expect(formatFloatX(1, 'x', -1)).toBe('0x1p+00');
+    expect(formatFloatX(0, 'x', -1)).toBe('0x0p+00');
+    expect(formatFloatX(-0.1, 'x', -1)).toBe('-0x1.999999999999ap-04');
+    expect(formatFloatX(3.14159, 'X', 3)).toBe('0X1.922P+01');
+    expect(formatFloatX(5e-324, 'x', -1)).toBe('0x1p-1074');
+    // rounding up past the leading digit carries into the exponent
+    expect(formatFloatX(0.9999, 'x', 1)).toBe('0x1.0p+00');
+    expect(formatFloatX(Infinity, 'x', -1)).toBe('+Inf');
+  });
+
+  it('writes the significand and the power of two for b', () => {
+    expect(formatFloatB(1)).toBe('4503599627370496p-52');
+    expect(formatFloatB(-0.1)).toBe('-7205759403792794p-56');
+    expect(formatFloatB(5e-324)).toBe('1p-1074');
   });
 });

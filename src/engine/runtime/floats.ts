@@ -145,3 +145,79 @@ export function formatFloat64(x: number, verb: 'e' | 'E' | 'f' | 'g' | 'G', prec
     }
   }
 }
+
+/** x's sign, its significand (the implicit bit included) and its binary exponent, as ftoa.go. */
+function parts(x: number): { neg: boolean; mant: bigint; exp: number } {
+  f64[0] = x;
+  const lo = words[0] as number;
+  const hi = words[1] as number;
+  const neg = hi >>> 31 === 1;
+  let exp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  return { neg, mant, exp: exp - 1023 };
+}
+
+/**
+ * strconv.FormatFloat(x, 'b', -1, 64): the significand in decimal, then p and the power of
+ * two (4503599627370496p-52 for 1).
+ */
+export function formatFloatB(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const { neg, mant, exp } = parts(x);
+  const e = exp - 52;
+  return `${neg ? '-' : ''}${mant}p${e >= 0 ? '+' : '-'}${Math.abs(e)}`;
+}
+
+/**
+ * strconv.FormatFloat(x, 'x' or 'X', prec, 64), ftoa.go's fmtX: -0x1.yyyyp±dd, the fraction
+ * in hex (as few digits as hold it, or prec of them, rounded to even), the exponent in
+ * decimal, at least two digits.
+ */
+export function formatFloatX(x: number, verb: 'x' | 'X', prec: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const p = parts(x);
+  let { mant, exp } = p;
+  if (mant === 0n) exp = 0;
+  // the leading 1 (if any) at bit 60
+  const one = 1n << 60n;
+  mant <<= 8n;
+  while (mant !== 0n && (mant & one) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & (one - 1n);
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = (d: bigint) => {
+    const c = d.toString(16);
+    return verb === 'X' ? c.toUpperCase() : c;
+  };
+  let out = `${p.neg ? '-' : ''}0${verb}${(mant >> 60n) & 1n}`;
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  const digit = () => {
+    const d = (mant >> 60n) & 15n;
+    mant = (mant << 4n) & ((1n << 64n) - 1n);
+    return hex(d);
+  };
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) out += digit();
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) out += digit();
+  }
+  const e = Math.abs(exp);
+  return `${out}${verb === 'X' ? 'P' : 'p'}${exp < 0 ? '-' : '+'}${String(e).padStart(2, '0')}`;
+}

@@ -31,7 +31,7 @@ import {
 } from './values';
 
 import { compareKeys } from './keys';
-import { formatFloat64 } from './floats';
+import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 
 const MAX_DEPTH = 8;
 
@@ -346,6 +346,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
     case 'X':
       if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
         return fmtInteger(v, 16, verb, spec);
+      if (typeof v === 'number') return floatSign(formatFloatX(v, verb, spec.prec), spec);
       if (typeof v === 'string') return hexBytes(utf8Bytes(v), verb, spec);
       return bad(verb, v, t, m);
     case 'o':
@@ -353,6 +354,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
     case 'b':
       if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
         return fmtInteger(v, verb === 'b' ? 2 : 8, verb, spec);
+      if (typeof v === 'number' && verb === 'b') return floatSign(formatFloatB(v), spec);
       return bad(verb, v, t, m);
     case 'c':
       if (typeof v === 'number') return String.fromCodePoint(v);

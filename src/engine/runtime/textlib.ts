@@ -9,6 +9,7 @@
  */
 import { T, under, type Type } from '../lang/types';
 import { quote, sprintf } from './fmt';
+import { formatFloatB } from './floats';
 import { GO, indexOutOfRange } from './messages';
 import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
 import type { Native } from './natives';
@@ -505,7 +506,9 @@ export function textNatives(): Record<string, Native> {
       const v = String.fromCharCode(verb as number);
       // (fmt's operands carry their type, as an interface value would)
       const f64 = new Iface(T.float64, x as number);
-      if ((prec as number) >= 0) return [sprintf(m, `%.${prec}${v}`, [f64])];
+      if (v === 'b') return [formatFloatB(x as number)];
+      if ((prec as number) >= 0 || v === 'x' || v === 'X')
+        return [sprintf(m, (prec as number) >= 0 ? `%.${prec}${v}` : `%${v}`, [f64])];
       if (v === 'g' || v === 'G') return [sprintf(m, `%${v === 'g' ? 'v' : 'G'}`, [f64])];
       return [shortest(x as number, v)];
     },
