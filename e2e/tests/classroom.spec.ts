@@ -334,6 +334,9 @@ test.describe('presentation mode on a 1280×720 projector', () => {
 
 test.describe('side by side', () => {
   test('the broken store and its fix step under one set of controls', async ({ page }) => {
+    // both programs play at the pair's one speed until they end, then axe reads two
+    // simulators: 19-28 s here, against the 30 s a test may take by default
+    test.slow();
     await page.goto('./?view=pair&scenario=forget-unlock');
     const broken = page.locator('[data-half="broken"]');
     const fixed = page.locator('[data-half="fixed"]');

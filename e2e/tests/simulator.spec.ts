@@ -61,6 +61,10 @@ test.describe('manual scheduling', () => {
   test('the learner breaks the unsafe store by interleaving two writers, and a serial order runs clean', async ({
     page,
   }) => {
+    // each click waits for the token it moves to settle (0.35 s of travel); the schedule is
+    // under test here, not the travel, which the reduced-motion tests cover: some 100 clicks
+    // took 20-28 s of the 30 s a test may take
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     const sim = new SimulatorPage(page);
     await sim.open('unsafe-store');
     await sim.manual.check();
