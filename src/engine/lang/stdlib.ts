@@ -79,12 +79,54 @@ native(wrapErrors, 'Unwrap', fn([], [errorSlice]));
 export const joinError = named('errors', 'joinError', { k: 'struct', fields: [] });
 native(joinError, 'Error', fn([], [T.string]));
 native(joinError, 'Unwrap', fn([], [errorSlice]));
-/** pointers to the error types above and errorString: immutable errors the library made */
+
+/**
+ * The runtime's panics, as %T names them: runtime.errorString (a nil dereference, a division
+ * by zero), runtime.plainError (a write to a nil map), runtime.boundsError (an index or slice
+ * out of range), *runtime.TypeAssertionError and *runtime.PanicNilError (panic(nil)). Each
+ * holds its message, as errorString does, and is a runtime.Error.
+ */
+function runtimeError(name: string, ptrRecv: boolean): NamedType {
+  const t = named('runtime', name, {
+    k: 'struct',
+    fields: [{ name: 'msg', type: T.string, embedded: false }],
+  });
+  native(t, 'Error', fn([], [T.string]), ptrRecv);
+  native(t, 'RuntimeError', fn([], []), ptrRecv);
+  return t;
+}
+const runtimeErrorString = runtimeError('errorString', false);
+const runtimePlainError = runtimeError('plainError', false);
+const runtimeBoundsError = runtimeError('boundsError', false);
+const typeAssertionError = runtimeError('TypeAssertionError', true);
+const panicNilError = runtimeError('PanicNilError', true);
+/** runtime.Error: an error that is the runtime's */
+const runtimeErrorType = named('runtime', 'Error', {
+  k: 'iface',
+  methods: new Map([
+    ['Error', fn([], [T.string])],
+    ['RuntimeError', fn([], [])],
+  ]),
+});
+/** the dynamic types of the runtime's panics (see runtimeError) */
+export const RUNTIME_ERRORS = {
+  errorString: runtimeErrorString as Type,
+  plainError: runtimePlainError as Type,
+  boundsError: runtimeBoundsError as Type,
+  typeAssertion: { k: 'ptr', elem: typeAssertionError } as Type,
+  panicNil: { k: 'ptr', elem: panicNilError } as Type,
+} as const;
+
+/**
+ * the error types above and errorString (pointers, or the runtime's value types): immutable
+ * errors that hold their message first
+ */
 export const libraryErrors: readonly Type[] = [
   errorStringPtr,
   { k: 'ptr', elem: wrapError },
   { k: 'ptr', elem: wrapErrors },
   { k: 'ptr', elem: joinError },
+  ...Object.values(RUNTIME_ERRORS),
 ];
 
 // ---- sync ----------------------------------------------------------------------------
@@ -750,6 +792,9 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['NumGoroutine', f(fn([], [T.int]), 'runtime.NumGoroutine')],
       ['NumCPU', f(fn([], [T.int]), 'runtime.NumCPU')],
       ['GOMAXPROCS', f(fn([T.int], [T.int]), 'runtime.GOMAXPROCS')],
+      ['Error', { k: 'type', type: runtimeErrorType }],
+      ['TypeAssertionError', { k: 'type', type: typeAssertionError }],
+      ['PanicNilError', { k: 'type', type: panicNilError }],
     ]),
   ],
   [
@@ -1092,6 +1137,11 @@ export const libraryTypes: readonly NamedType[] = [
   wrapError,
   wrapErrors,
   joinError,
+  runtimeErrorString,
+  runtimePlainError,
+  runtimeBoundsError,
+  typeAssertionError,
+  panicNilError,
   mutexType,
   rwmutexType,
   waitGroupType,

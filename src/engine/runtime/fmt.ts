@@ -1041,6 +1041,11 @@ const LIBRARY_ERROR_TEXT = new Set([
   'fmt.wrapError.Error',
   'fmt.wrapErrors.Error',
   'errors.joinError.Error',
+  'runtime.errorString.Error',
+  'runtime.plainError.Error',
+  'runtime.boundsError.Error',
+  'runtime.TypeAssertionError.Error',
+  'runtime.PanicNilError.Error',
 ]);
 
 /** Error() or String() results, for the types whose methods Interleave can run directly. */

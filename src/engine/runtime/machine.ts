@@ -29,7 +29,14 @@ import {
   type Special,
   type Type,
 } from '../lang/types';
-import { SIMULATED_CPUS, condType, errorStringPtr, libraryErrors, onceType } from '../lang/stdlib';
+import {
+  SIMULATED_CPUS,
+  RUNTIME_ERRORS,
+  condType,
+  errorStringPtr,
+  libraryErrors,
+  onceType,
+} from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
 import { Heap } from './heap';
@@ -681,7 +688,8 @@ export class Machine {
       k: K.Slots,
       ep: this.ep,
       role: Role.Struct,
-      t: (t as { elem: Type }).elem,
+      // (a pointer's object is what it points to; a value type's is the value)
+      t: t.k === 'ptr' ? t.elem : t,
       s: [msg],
       name: '',
     });
@@ -1518,7 +1526,7 @@ export class Machine {
         if (v === null)
           this.startPanic(
             g,
-            this.runtimeError('panic called with nil argument (use GODEBUG=panicnil=1 to revert)'),
+            this.newError('panic called with nil argument', RUNTIME_ERRORS.panicNil),
             true,
             ins.pos,
           );
@@ -1815,14 +1823,32 @@ export class Machine {
     this.unwind(g);
   }
 
+  /** What the runtime panics with for this message, of the type Go gives it (RUNTIME_ERRORS). */
   runtimeError(msg: string): Value {
-    return this.newError(msg);
+    const t =
+      msg === GO.nilMapWrite
+        ? RUNTIME_ERRORS.plainError
+        : msg.startsWith('runtime error: index out of range') ||
+            msg.startsWith('runtime error: slice bounds out of range')
+          ? RUNTIME_ERRORS.boundsError
+          : msg.startsWith('interface conversion:')
+            ? RUNTIME_ERRORS.typeAssertion
+            : RUNTIME_ERRORS.errorString;
+    return this.newError(msg, t);
   }
 
-  /** A run-time panic (index out of range, nil map write, nil dereference...). */
+  /**
+   * A run-time panic (index out of range, nil map write, nil dereference...), or, if not
+   * `isRuntimeError`, a library's panic with a message, which Go's packages raise as a string
+   * (panic("strings: negative Repeat count")), the nil map write being the runtime's.
+   */
   runtimePanic(msg: string, pos: Pos, isRuntimeError: boolean): never {
     const g = this.wg(this.lastG);
-    this.startPanic(g, this.runtimeError(msg), isRuntimeError, pos);
+    const v =
+      isRuntimeError || msg === GO.nilMapWrite || msg.startsWith('runtime error: ')
+        ? this.runtimeError(msg)
+        : new Iface(T.string, msg);
+    this.startPanic(g, v, isRuntimeError, pos);
     throw new PanicJump();
   }
 

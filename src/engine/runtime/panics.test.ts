@@ -343,3 +343,54 @@ func main() {
     );
   });
 });
+
+describe('what recover returns', () => {
+  it('is of the type Go panics with: the runtime’s errors, a library’s string, panic(nil)’s error', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+func try(f func()) {
+	defer func() {
+		r := recover()
+		_, isString := r.(string)
+		_, isRuntime := r.(runtime.Error)
+		fmt.Printf("%T %v %v: %v\\n", r, isString, isRuntime, r)
+	}()
+	f()
+}
+
+func main() {
+	try(func() { var wg sync.WaitGroup; wg.Done() })
+	try(func() { strings.Repeat("x", -1) })
+	try(func() { var m map[int]int; m[1] = 2 })
+	try(func() { a, b := 1, 0; _ = a / b })
+	try(func() { var p *struct{ x int }; _ = p.x })
+	try(func() { var i any = 1; _ = i.(string) })
+	try(func() { s := []int{}; _ = s[2] })
+	try(func() { panic(nil) })
+}
+`;
+    sim(src)
+      .runToEnd()
+      .expectOutcome(0)
+      .expectStdout(
+        [
+          'string true false: sync: negative WaitGroup counter',
+          'string true false: strings: negative Repeat count',
+          'runtime.plainError false true: assignment to entry in nil map',
+          'runtime.errorString false true: runtime error: integer divide by zero',
+          'runtime.errorString false true: runtime error: invalid memory address or nil pointer dereference',
+          '*runtime.TypeAssertionError false true: interface conversion: interface {} is int, not string',
+          'runtime.boundsError false true: runtime error: index out of range [2] with length 0',
+          '*runtime.PanicNilError false true: panic called with nil argument',
+          '',
+        ].join('\n'),
+      );
+  });
+});
