@@ -3,9 +3,15 @@ import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 
 type Case = [number, 'e' | 'E' | 'f' | 'g' | 'G', number, string];
 
+/** Each case's x, format and precision give its string (each named in a failure). */
+function expectCases(cases: readonly Case[]): void {
+  for (const [x, f, p, want] of cases)
+    expect([x, f, p, formatFloat64(x, f, p)]).toEqual([x, f, p, want]);
+}
+
 describe('formatFloat64: strconv.FormatFloat(x, fmt, prec, 64)', () => {
   it('rounds an exact halfway case to even, as Go does (JavaScript rounds it away from zero)', () => {
-    const cases: Case[] = [
+    expectCases([
       [0.25, 'f', 1, '0.2'],
       [0.375, 'f', 2, '0.38'],
       [0.125, 'f', 2, '0.12'],
@@ -16,13 +22,11 @@ describe('formatFloat64: strconv.FormatFloat(x, fmt, prec, 64)', () => {
       [2.5, 'e', 0, '2e+00'],
       [3.5, 'e', 0, '4e+00'],
       [25, 'g', 1, '2e+01'],
-    ];
-    for (const [x, f, p, want] of cases)
-      expect([x, f, p, formatFloat64(x, f, p)]).toEqual([x, f, p, want]);
+    ]);
   });
 
   it('rounds the exact binary value otherwise: 12.345 is a little above, 2.675 a little below', () => {
-    const cases: Case[] = [
+    expectCases([
       [12.345, 'f', 2, '12.35'],
       [2.675, 'f', 2, '2.67'],
       [1.005, 'f', 2, '1.00'],
@@ -36,9 +40,7 @@ describe('formatFloat64: strconv.FormatFloat(x, fmt, prec, 64)', () => {
       [1234.5678, 'e', 3, '1.235e+03'],
       [1e-10, 'E', 2, '1.00E-10'],
       [5e-324, 'e', 3, '4.941e-324'],
-    ];
-    for (const [x, f, p, want] of cases)
-      expect([x, f, p, formatFloat64(x, f, p)]).toEqual([x, f, p, want]);
+    ]);
   });
 
   it('writes every digit of a large number in %f form (JavaScript switches to 1e+21)', () => {
@@ -48,7 +50,7 @@ describe('formatFloat64: strconv.FormatFloat(x, fmt, prec, 64)', () => {
   });
 
   it('%g with a precision: that many significant digits, %e form when the exponent is out of range', () => {
-    const cases: Case[] = [
+    expectCases([
       [3.14159, 'g', 3, '3.14'],
       [123456, 'g', 2, '1.2e+05'],
       [1 / 3, 'g', 10, '0.3333333333'],
@@ -63,9 +65,7 @@ describe('formatFloat64: strconv.FormatFloat(x, fmt, prec, 64)', () => {
       [100000, 'g', -1, '100000'],
       [0.0001, 'g', -1, '0.0001'],
       [0.00001, 'g', -1, '1e-05'],
-    ];
-    for (const [x, f, p, want] of cases)
-      expect([x, f, p, formatFloat64(x, f, p)]).toEqual([x, f, p, want]);
+    ]);
   });
 
   it('zero, negative zero, infinities and NaN as Go spells them', () => {
