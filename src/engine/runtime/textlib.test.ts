@@ -362,6 +362,8 @@ describe('strings', () => {
         '\tfmt.Println(strings.Replace("aaaa", "a", "b", 2), strings.ReplaceAll("x-y-z", "-", ""), strings.Repeat("ab", 3))',
         '\tfmt.Printf("%q %q %q\\n", strings.TrimSpace("  hi \\n"), strings.Trim("xxhixx", "x"), strings.TrimSuffix("job.go", ".go"))',
         '\tfmt.Println(strings.Count("cheese", "e"), strings.Count("five", ""), strings.HasPrefix("job-1", "job"))',
+        '\tfmt.Println(strings.TrimLeft("xxyxz", "x"), strings.TrimRight("a--", "-"), strings.TrimLeft("ééa", "é"))',
+        '\tfmt.Println(strings.ContainsRune("héllo", \'é\'), strings.IndexRune("héllo", \'l\'), strings.IndexByte("héllo", \'l\'), strings.IndexRune("abc", \'z\'))',
       ].join('\n'),
       '"strings"',
     );
@@ -373,6 +375,8 @@ describe('strings', () => {
         'bbaa xyz ababab',
         '"hi" "hi" "job"',
         '3 5 true',
+        'yxz a a',
+        'true 3 3 -1',
         '',
       ].join('\n'),
     );

@@ -63,6 +63,11 @@ function mapRunes(s: string, f: (ch: string) => string): string {
   return out;
 }
 
+/** A rune as text: an invalid code point (negative, a surrogate, past U+10FFFF) is U+FFFD. */
+function runeText(r: number): string {
+  return r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff) ? '\ufffd' : String.fromCodePoint(r);
+}
+
 function trimSet(s: string, cutset: string, left: boolean, right: boolean): string {
   const set = new Set(cutset);
   const rs = [...s];
@@ -580,6 +585,18 @@ export function textNatives(): Record<string, Native> {
       s.replace(new RegExp(`^${SPACE.source}+`), '').replace(new RegExp(`${SPACE.source}+$`), ''),
     ),
     'strings.Trim': str((s, cut) => trimSet(s, cut, true, true)),
+    'strings.TrimLeft': str((s, cut) => trimSet(s, cut, true, false)),
+    'strings.TrimRight': str((s, cut) => trimSet(s, cut, false, true)),
+    'strings.ContainsRune': (_m, _g, a) => [(a[0] as string).includes(runeText(a[1] as number))],
+    'strings.IndexRune': (_m, _g, a) => {
+      const s = a[0] as string;
+      return [byteIndex(s, s.indexOf(runeText(a[1] as number)))];
+    },
+    'strings.IndexByte': (_m, _g, a) => {
+      // (a byte of a multi-byte character is found too: search the bytes)
+      const i = utf8Bytes(a[0] as string).indexOf(a[1] as number);
+      return [i];
+    },
     'strings.TrimPrefix': str((s, p) => (p !== '' && s.startsWith(p) ? s.slice(p.length) : s)),
     'strings.TrimSuffix': str((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
     ...slicesNatives(),
