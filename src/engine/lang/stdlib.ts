@@ -877,6 +877,11 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Min', slicesFunc('Min', 'ordered', (s, e) => fn([s], [e]))],
       ['Reverse', slicesFunc('Reverse', 'any', (s) => fn([s], []))],
       [
+        'BinarySearch',
+        slicesFunc('BinarySearch', 'ordered', (s, e) => fn([s, e], [T.int, T.bool])),
+      ],
+      ['Equal', slicesFunc('Equal', 'comparable', (s) => fn([s, s], [T.bool]))],
+      [
         'Collect',
         {
           k: 'unsupported',

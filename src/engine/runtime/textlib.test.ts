@@ -310,6 +310,22 @@ func main() {
     expect(r.stdout).toBe('[{a 1} {d 1} {c 2} {b 2}]\n[{d 1} {c 2} {b 2} {a 1}]\n1 false true 1\n');
   });
 
+  it('searches a sorted slice and compares two, as slices.BinarySearch and Equal do', () => {
+    const r = out(
+      [
+        '\txs := []int{1, 3, 5, 7}',
+        '\ti, ok := slices.BinarySearch(xs, 5)',
+        '\tj, ok2 := slices.BinarySearch(xs, 4)',
+        '\tk, ok3 := slices.BinarySearch(xs, 9)',
+        '\tfmt.Println(i, ok, j, ok2, k, ok3)',
+        '\tfmt.Println(slices.BinarySearch([]string{"a", "c"}, "b"))',
+        '\tfmt.Println(slices.Equal(xs, []int{1, 3, 5, 7}), slices.Equal(xs, xs[:2]), slices.Equal([]int(nil), []int{}))',
+      ].join('\n'),
+      '"slices"',
+    );
+    expect(r.stdout).toBe('2 true 2 false 4 false\n1 false\ntrue false true\n');
+  });
+
   it('says why a type does not fit, in types2’s words', () => {
     const err = (body: string) => {
       const c = compileGo(`package main\n\nimport "slices"\n\nfunc main() {\n\t${body}\n}\n`);

@@ -379,6 +379,35 @@ function slicesNatives(): Record<string, Native> {
     'cmp.Compare': (_m, _g, a) => [compare(a[0] as Value, a[1] as Value)],
     'cmp.Less': (_m, _g, a) => [compare(a[0] as Value, a[1] as Value) < 0],
     'slices.Contains': (m, g, a, ins) => [index(m, g, a, ins) >= 0],
+    // (as slices.BinarySearch does it: it reads only the elements it probes)
+    'slices.BinarySearch': (m, g, a, ins) => {
+      const v = a[0] as Value;
+      const target = a[1] as Value;
+      if (!(v instanceof Slice)) return [0, false];
+      const at = (k: number): Value => {
+        m.touch(g, v.b, v.off + k, false, ins);
+        return m.slots(v.b).s[v.off + k] as Value;
+      };
+      let i = 0;
+      let j = v.len;
+      while (i < j) {
+        const h = (i + j) >>> 1;
+        if (orderedLess(at(h), target)) i = h + 1;
+        else j = h;
+      }
+      if (i >= v.len) return [i, false];
+      const x = at(i);
+      const nan = (y: Value) => typeof y === 'number' && Number.isNaN(y);
+      return [i, x === target || (nan(x) && nan(target))];
+    },
+    'slices.Equal': (m, g, a, ins) => {
+      const [x, y] = a as [Value, Value];
+      const xs = read(m, g, x, ins);
+      const ys = read(m, g, y, ins);
+      if (xs.length !== ys.length) return [false];
+      const t = x instanceof Slice ? elemType(m, x) : y instanceof Slice ? elemType(m, y) : null;
+      return [t === null || xs.every((e, i) => m.equal(e, ys[i] as Value, t, ins.pos))];
+    },
     'slices.Index': (m, g, a, ins) => [index(m, g, a, ins)],
     'slices.Max': extreme('Max', (x, y) => orderedLess(y, x)),
     'slices.Min': extreme('Min', (x, y) => orderedLess(x, y)),
