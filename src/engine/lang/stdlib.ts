@@ -1004,6 +1004,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['FormatInt', f(fn([T.int64, T.int], [T.string]), 'strconv.FormatInt')],
       ['Quote', f(fn([T.string], [T.string]), 'strconv.Quote')],
       ['ParseInt', f(fn([T.string, T.int, T.int], [T.int64, errorType]), 'strconv.ParseInt')],
+      [
+        'ParseUint',
+        f(fn([T.string, T.int, T.int], [basic('uint64'), errorType]), 'strconv.ParseUint'),
+      ],
       ['ParseFloat', f(fn([T.string, T.int], [T.float64, errorType]), 'strconv.ParseFloat')],
       ['ParseBool', f(fn([T.string], [T.bool, errorType]), 'strconv.ParseBool')],
       ['FormatBool', f(fn([T.bool], [T.string]), 'strconv.FormatBool')],

@@ -367,6 +367,31 @@ describe('math', () => {
   });
 });
 
+describe('strconv.ParseUint', () => {
+  it('takes no sign, and answers out of range with the largest value, as Go does', () => {
+    const r = out(
+      [
+        '\tfmt.Println(strconv.ParseUint("42", 10, 32))',
+        '\tfmt.Println(strconv.ParseUint("-1", 10, 64))',
+        '\tfmt.Println(strconv.ParseUint("300", 10, 8))',
+        '\tfmt.Println(strconv.ParseUint("0xff", 0, 16))',
+        '\tfmt.Println(strconv.ParseUint("+5", 10, 8))',
+      ].join('\n'),
+      '"strconv"',
+    );
+    expect(r.stdout).toBe(
+      [
+        '42 <nil>',
+        '0 strconv.ParseUint: parsing "-1": invalid syntax',
+        '255 strconv.ParseUint: parsing "300": value out of range',
+        '255 <nil>',
+        '0 strconv.ParseUint: parsing "+5": invalid syntax',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('strings', () => {
   it('gives Go’s results: byte indexes, empty fields, rune-wise case', () => {
     const r = out(

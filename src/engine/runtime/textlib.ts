@@ -117,14 +117,16 @@ function numError(m: Machine, fn: string, s: string, why: string): Value {
  * underscores); out of range gives the limit of bitSize and an error. Values beyond 2^53 are
  * out of Interleave's exact range and answered as out of range.
  */
-function parseInt(m: Machine, s: string, base: number, bitSize: number): Value[] {
-  const bad = (why: string, v: number): Value[] => [v, numError(m, 'ParseInt', s, why)];
+/** strconv.ParseInt, or ParseUint if `unsigned` (no sign, 0 to 2^bits - 1). */
+function parseInt(m: Machine, s: string, base: number, bitSize: number, unsigned = false): Value[] {
+  const name = unsigned ? 'ParseUint' : 'ParseInt';
+  const bad = (why: string, v: number): Value[] => [v, numError(m, name, s, why)];
   const bits = bitSize === 0 ? 64 : bitSize;
   if (base !== 0 && (base < 2 || base > 36)) return bad(`invalid base ${base}`, 0);
   if (bits < 1 || bits > 64) return bad(`invalid bit size ${bitSize}`, 0);
   let body = s;
   let sign = 1;
-  if (body.startsWith('+') || body.startsWith('-')) {
+  if (!unsigned && (body.startsWith('+') || body.startsWith('-'))) {
     if (body[0] === '-') sign = -1;
     body = body.slice(1);
   }
@@ -147,8 +149,8 @@ function parseInt(m: Machine, s: string, base: number, bitSize: number): Value[]
   if (body === '' || [...body.toLowerCase()].some((c) => !digits.includes(c)))
     return bad('invalid syntax', 0);
   const n = sign * [...body.toLowerCase()].reduce((acc, c) => acc * b + digits.indexOf(c), 0);
-  const max = 2 ** (bits - 1) - 1;
-  const min = -(2 ** (bits - 1));
+  const max = unsigned ? 2 ** bits - 1 : 2 ** (bits - 1) - 1;
+  const min = unsigned ? 0 : -(2 ** (bits - 1));
   if (n > max || !Number.isSafeInteger(n)) return bad('value out of range', n > 0 ? max : min);
   if (n < min) return bad('value out of range', min);
   return [n, null];
@@ -526,6 +528,8 @@ export function textNatives(): Record<string, Native> {
     'strconv.FormatInt': (_m, _g, a) => [(a[0] as number).toString(a[1] as number)],
     'strconv.Quote': str((s) => quote(s)),
     'strconv.ParseInt': (m, _g, a) => parseInt(m, a[0] as string, a[1] as number, a[2] as number),
+    'strconv.ParseUint': (m, _g, a) =>
+      parseInt(m, a[0] as string, a[1] as number, a[2] as number, true),
     'strconv.ParseFloat': (m, _g, a) => parseFloat(m, a[0] as string),
     'strconv.ParseBool': (m, _g, a) => {
       const s = a[0] as string;
