@@ -117,17 +117,27 @@ export const RUNTIME_ERRORS = {
   panicNil: { k: 'ptr', elem: panicNilError } as Type,
 } as const;
 
+/** the dynamic types of fmt.Errorf's errors with %w, and errors.Join's */
+export const WRAP_ERRORS = {
+  wrapError: { k: 'ptr', elem: wrapError } as Type,
+  wrapErrors: { k: 'ptr', elem: wrapErrors } as Type,
+  joinError: { k: 'ptr', elem: joinError } as Type,
+} as const;
+
 /**
  * the error types above and errorString (pointers, or the runtime's value types): immutable
  * errors that hold their message first
  */
 export const libraryErrors: readonly Type[] = [
   errorStringPtr,
-  { k: 'ptr', elem: wrapError },
-  { k: 'ptr', elem: wrapErrors },
-  { k: 'ptr', elem: joinError },
+  ...Object.values(WRAP_ERRORS),
   ...Object.values(RUNTIME_ERRORS),
 ];
+
+/** The named type a library error type is, or points to. */
+export function libraryErrorNamed(t: Type): NamedType {
+  return (t.k === 'ptr' ? t.elem : t) as NamedType;
+}
 
 // ---- sync ----------------------------------------------------------------------------
 const int32Field = (name: string) => ({ name, type: T.int32, embedded: false });

@@ -6,7 +6,14 @@
  * methods (a panic in one caught, as fmt does), and fmt's error annotations
  * (%!d(string=hi), %!(MISSING), %!(EXTRA ...), %!d(BADINDEX)).
  */
-import { atomicValueType, errorType, fileType, isAtomicType, timeType } from '../lang/stdlib';
+import {
+  atomicValueType,
+  errorType,
+  fileType,
+  isAtomicType,
+  libraryErrors,
+  timeType,
+} from '../lang/stdlib';
 import {
   isComposite,
   isInterface,
@@ -491,15 +498,7 @@ function runeQuoteBody(c: number): string {
  * the shortest possible, use precision 6 for this decision"), so 1e6 prints as 1e+06.
  */
 export function formatFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  // (JavaScript's shortest digits are Go's: both round-trip with the fewest)
-  const [mant, e] = v.toExponential().split('e') as [string, string];
-  const exp = Number(e);
-  if (exp < -4 || exp >= 6)
-    return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return String(v);
+  return formatFloat64(v, 'g', -1);
 }
 
 /** time.Duration.String. */
@@ -1035,19 +1034,6 @@ function ctxString(m: Machine, id: number): string {
     : `${parent}.WithCancel`;
 }
 
-/** the Error methods of the library's errors (stdlib.ts, libraryErrors): each returns its text */
-const LIBRARY_ERROR_TEXT = new Set([
-  'errors.errorString.Error',
-  'fmt.wrapError.Error',
-  'fmt.wrapErrors.Error',
-  'errors.joinError.Error',
-  'runtime.errorString.Error',
-  'runtime.plainError.Error',
-  'runtime.boundsError.Error',
-  'runtime.TypeAssertionError.Error',
-  'runtime.PanicNilError.Error',
-]);
-
 /** Error() or String() results, for the types whose methods Interleave can run directly. */
 function methodString(m: Machine, v: Value, t: Type, verb = 'v'): string | null {
   return throughMethod(m, v, t, verb)?.text ?? null;
@@ -1071,7 +1057,8 @@ function throughMethod(
   const found = findMethod(t, name);
   if (!found) return null;
   const text = (s: string) => ({ text: s, panicked: false });
-  if (LIBRARY_ERROR_TEXT.has(found.ref.native ?? '')) {
+  // (the library's errors hold their text: see libraryErrors)
+  if (libraryErrors.includes(t)) {
     if (!(v instanceof Ref)) return { text: '<nil>', panicked: true };
     return text(String((m.get(v.id) as SlotsObj).s[0]));
   }

@@ -16,7 +16,9 @@ import {
   COND_PARK,
   SIMULATED_CPUS,
   errorType,
+  libraryErrorNamed,
   libraryErrors,
+  WRAP_ERRORS,
   condType,
   rlockerType,
   cancelCtxPtr,
@@ -709,6 +711,19 @@ function heldBy(o: SlotsObj): { one: Value; many: readonly Value[] } {
 
 /** Error() of the library's errors: the text each holds first. */
 const errorText: Native = (m, _g, a) => [String((m.get(refOf(a[0] as Value)) as SlotsObj).s[0])];
+
+/** Error and RuntimeError of every type in libraryErrors, by their native names. */
+function libraryErrorNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {};
+  for (const t of libraryErrors) {
+    const methods = libraryErrorNamed(t).methods;
+    const error = methods.get('Error')?.native;
+    const runtime = methods.get('RuntimeError')?.native;
+    if (error) out[error] = errorText;
+    if (runtime) out[runtime] = () => none;
+  }
+  return out;
+}
 
 /** Unwrap() []error of the library's errors that wrap several. */
 const unwrapMany: Native = (m, _g, a) => [
@@ -1485,8 +1500,8 @@ const NATIVES: Record<string, Native> = {
     );
     // Go 1.20: errors.New's error without %w, *fmt.wrapError with one, *fmt.wrapErrors with more
     if (ws === 0) return [m.newError(msg)];
-    if (ws === 1) return [wrapping(m, libraryErrors[1] as Type, msg, [wrapped[0] ?? null], false)];
-    return [wrapping(m, libraryErrors[2] as Type, msg, wrapped, true)];
+    if (ws === 1) return [wrapping(m, WRAP_ERRORS.wrapError, msg, [wrapped[0] ?? null], false)];
+    return [wrapping(m, WRAP_ERRORS.wrapErrors, msg, wrapped, true)];
   },
   'errors.New': (m, _g, a) => [m.newError(a[0] as string)],
   'errors.Join': (m, _g, a) => {
@@ -1494,7 +1509,7 @@ const NATIVES: Record<string, Native> = {
     if (errs.length === 0) return [null];
     // its text: each error's, a line each (Go's joinError.Error)
     const msg = errs.map((e) => fprint(m, [e])).join('\n');
-    return [wrapping(m, libraryErrors[3] as Type, msg, errs, true)];
+    return [wrapping(m, WRAP_ERRORS.joinError, msg, errs, true)];
   },
   'errors.Is': (m, _g, a, ins) => {
     const target = a[1] as Value;
@@ -1528,20 +1543,8 @@ const NATIVES: Record<string, Native> = {
     return [false];
   },
   'errors.Unwrap': (m, _g, a) => [unwrap(m, a[0] as Value)],
-  'errors.errorString.Error': errorText,
-  'fmt.wrapError.Error': errorText,
-  'fmt.wrapErrors.Error': errorText,
-  'errors.joinError.Error': errorText,
-  'runtime.errorString.Error': errorText,
-  'runtime.plainError.Error': errorText,
-  'runtime.boundsError.Error': errorText,
-  'runtime.TypeAssertionError.Error': errorText,
-  'runtime.PanicNilError.Error': errorText,
-  'runtime.errorString.RuntimeError': () => none,
-  'runtime.plainError.RuntimeError': () => none,
-  'runtime.boundsError.RuntimeError': () => none,
-  'runtime.TypeAssertionError.RuntimeError': () => none,
-  'runtime.PanicNilError.RuntimeError': () => none,
+  // each library error's Error (its text) and, for the runtime's, RuntimeError (nothing)
+  ...libraryErrorNatives(),
   'fmt.wrapError.Unwrap': (m, _g, a) => [heldBy(m.get(refOf(a[0] as Value)) as SlotsObj).one],
   'fmt.wrapErrors.Unwrap': unwrapMany,
   'errors.joinError.Unwrap': unwrapMany,

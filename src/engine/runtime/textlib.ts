@@ -9,7 +9,7 @@
  */
 import { T, under, type Type } from '../lang/types';
 import { quote, sprintf } from './fmt';
-import { formatFloatB } from './floats';
+import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 import { GO, indexOutOfRange } from './messages';
 import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
 import type { Native } from './natives';
@@ -113,11 +113,11 @@ function numError(m: Machine, fn: string, s: string, why: string): Value {
 }
 
 /**
- * strconv.ParseInt(s, base, bitSize): base 0 reads a 0x, 0o, 0b or 0 prefix (and allows
- * underscores); out of range gives the limit of bitSize and an error. Values beyond 2^53 are
- * out of Interleave's exact range and answered as out of range.
+ * strconv.ParseInt(s, base, bitSize), or ParseUint if `unsigned` (no sign, 0 to 2^bits - 1):
+ * base 0 reads a 0x, 0o, 0b or 0 prefix (and allows underscores); out of range gives the limit
+ * of bitSize and an error. Values beyond 2^53 are out of Interleave's exact range and answered
+ * as out of range.
  */
-/** strconv.ParseInt, or ParseUint if `unsigned` (no sign, 0 to 2^bits - 1). */
 function parseInt(m: Machine, s: string, base: number, bitSize: number, unsigned = false): Value[] {
   const name = unsigned ? 'ParseUint' : 'ParseInt';
   const bad = (why: string, v: number): Value[] => [v, numError(m, name, s, why)];
@@ -166,30 +166,6 @@ function parseFloat(m: Machine, s: string): Value[] {
   const v = Number(t);
   if (!Number.isFinite(v)) return [v, numError(m, 'ParseFloat', s, 'value out of range')];
   return [v, null];
-}
-
-/**
- * strconv.FormatFloat(x, 'f' or 'e' or 'E', -1, 64): the fewest digits that read back as x, in
- * that form (Go's exponent has at least two digits).
- */
-function shortest(x: number, verb: string): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
-  const [mant, exp] = x.toExponential().split('e') as [string, string];
-  const e = Number(exp);
-  if (verb === 'e' || verb === 'E') {
-    const ex = `${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-    return `${mant}${verb}${ex}`;
-  }
-  // fixed: the digits of the mantissa, the point moved by the exponent
-  const neg = mant.startsWith('-');
-  const digits = mant.replace('-', '').replace('.', '');
-  const point = e + 1;
-  let out: string;
-  if (point <= 0) out = `0.${'0'.repeat(-point)}${digits}`;
-  else if (point >= digits.length) out = `${digits}${'0'.repeat(point - digits.length)}`;
-  else out = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return `${neg ? '-' : ''}${out}`;
 }
 
 const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
@@ -538,17 +514,16 @@ export function textNatives(): Record<string, Native> {
       return [false, numError(m, 'ParseBool', s, 'invalid syntax')];
     },
     'strconv.FormatBool': (_m, _g, a) => [String(a[0])],
-    // as fmt's verbs with that precision; -1 is the shortest that reads back the same
+    // as Go's ftoa.go writes it (floats.ts); precision -1 is the shortest that reads back the same
     'strconv.FormatFloat': (m, _g, a) => {
       const [x, verb, prec] = a as number[];
       const v = String.fromCharCode(verb as number);
-      // (fmt's operands carry their type, as an interface value would)
-      const f64 = new Iface(T.float64, x as number);
       if (v === 'b') return [formatFloatB(x as number)];
-      if ((prec as number) >= 0 || v === 'x' || v === 'X')
-        return [sprintf(m, (prec as number) >= 0 ? `%.${prec}${v}` : `%${v}`, [f64])];
-      if (v === 'g' || v === 'G') return [sprintf(m, `%${v === 'g' ? 'v' : 'G'}`, [f64])];
-      return [shortest(x as number, v)];
+      if (v === 'x' || v === 'X') return [formatFloatX(x as number, v, prec as number)];
+      if ('eEfgG'.includes(v)) return [formatFloat64(x as number, v as 'e', prec as number)];
+      // (another verb: the shortest digits, or with a precision, fmt's bad verb)
+      if ((prec as number) < 0) return [formatFloat64(x as number, 'f', -1)];
+      return [sprintf(m, `%.${prec}${v}`, [new Iface(T.float64, x as number)])];
     },
     'strings.Contains': str((s, sub) => s.includes(sub)),
     'strings.HasPrefix': str((s, p) => s.startsWith(p)),
