@@ -41,7 +41,12 @@ export class SimulatorPage {
   async editProgram(source: string): Promise<void> {
     const edit = this.page.getByRole('button', { name: 'Edit code' });
     if (await edit.isVisible()) await edit.click();
-    await this.page.getByLabel('Go source (editable)').fill(source);
+    // the editor's own select-all (the whole document, whatever CodeMirror has drawn), then
+    // the text: a fill() once left part of the old program in CI (the new one began at its
+    // line 25), most likely because it selects only what is drawn
+    await this.page.getByLabel('Go source (editable)').click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.insertText(source);
   }
 
   goroutine(id: number): Locator {
