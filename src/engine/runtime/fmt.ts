@@ -240,6 +240,11 @@ function pad(s: string, spec: Spec): string {
   return ' '.repeat(fill) + s;
 }
 
+/** fmt's truncateString: a precision counts runes. */
+function truncate(s: string, spec: Spec): string {
+  return spec.prec >= 0 ? [...s].slice(0, spec.prec).join('') : s;
+}
+
 /** fmt's badVerb: the verb, then the operand's type and value, or just <nil> for nil. */
 function bad(verb: string, v: Value, t: Type | null, m: Machine): string {
   if (!t) return `%!${verb}(<nil>)`;
@@ -265,7 +270,7 @@ function formatArg(
 ): string {
   const [v, t] = dynamic(arg, null);
   const u = t ? under(t) : null;
-  const plain = verb === 'v' && spec.width < 0;
+  const plain = verb === 'v' && spec.width < 0 && spec.prec < 0;
   const methods =
     !raw &&
     t !== null &&
@@ -330,8 +335,20 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
     return formatVerb(m, r ? r.text : formatValue(m, arg, null, 'v'), verb, spec);
   }
   switch (verb) {
-    case 'v':
-      return fmtv(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v', 0, raw);
+    case 'v': {
+      const text = fmtv(m, arg, null, spec.plus ? '+v' : spec.sharp ? '#v' : 'v', 0, raw);
+      if (spec.prec < 0 || spec.sharp) return text;
+      // a precision applies to what %v prints of a basic value as to its own verb (%.2v of
+      // "hello" is "he", of 3.14159 is 3.1, %.3v of 7 is 007), and to a String's or Error's
+      // text; + is %+v's flag here, not a sign
+      if (!raw && t && (hasMethod(t, 'Error') || hasMethod(t, 'String')))
+        return truncate(text, spec);
+      if (typeof v === 'string') return truncate(v, spec);
+      if (typeof v === 'number' && isFloatType(t))
+        return floatSign(formatFloat64(v, 'g', spec.prec), { ...spec, plus: false });
+      if (typeof v === 'number') return fmtInteger(v, 10, 'd', { ...spec, plus: false });
+      return text;
+    }
     case 'T':
       return t ? typeString(t, true) : '<nil>';
     case 'd':
@@ -340,13 +357,13 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       if (v instanceof Slice || v instanceof Ref) return formatValue(m, arg, null, 'd');
       return bad(verb, v, t, m);
     case 's':
-      if (typeof v === 'string') return spec.prec >= 0 ? [...v].slice(0, spec.prec).join('') : v;
+      if (typeof v === 'string') return truncate(v, spec);
       // (a value with a method was printed through it above)
       if (v instanceof Iface) return formatValue(m, arg, null, 'v');
       if (v instanceof Slice) return formatValue(m, arg, null, 's');
       return bad(verb, v, t, m);
     case 'q':
-      if (typeof v === 'string') return quote(v);
+      if (typeof v === 'string') return quote(truncate(v, spec));
       if (typeof v === 'number' && Number.isInteger(v)) return `'${runeQuoteBody(v)}'`;
       return bad(verb, v, t, m);
     case 'x':

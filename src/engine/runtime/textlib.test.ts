@@ -212,6 +212,28 @@ describe('Printf’s integer verbs, hex strings and argument indexes', () => {
   });
 });
 
+describe('a precision with %v and %q', () => {
+  it('truncates strings and texts of String and Error, and is %g’s and the integer’s precision', () => {
+    const r = out(
+      [
+        '\tfmt.Printf("%.2v|%.3v|%.1v|%6.2v|%+.3v|\\n", 3.14159, 7, "abc", "hello", 7)',
+        '\tfmt.Printf("%.2v|%.2v|%.1v|%.2v|%.3v|\\n", S("xyz"), errors.New("boom"), T{5, "hello"}, []string{"abc", "defg"}, []float64{1.23456, 2})',
+        '\tfmt.Printf("%.2q|%8.3v|%-8.3v|%.0v|\\n", "hello", 3.14159, 2.0, 2.5)',
+        '}',
+        'type S string',
+        'func (s S) String() string { return "S:" + string(s) }',
+        'type T struct {',
+        '\tA int',
+        '\tB string',
+      ].join('\n'),
+      '"errors"',
+    );
+    expect(r.stdout).toBe(
+      '3.1|007|a|    he|007|\n' + 'S:|bo|{5 h}|[ab de]|[1.23 2]|\n' + '"he"|    3.14|2       |2|\n',
+    );
+  });
+});
+
 describe('Printf’s verbs on slices, arrays, maps and structs', () => {
   it('go to each element, entry and field, each padded to the width, as print.go does', () => {
     const r = out(
