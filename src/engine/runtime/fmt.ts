@@ -518,28 +518,31 @@ export function formatFloat(v: number): string {
   return formatFloat64(v, 'g', -1);
 }
 
-/** time.Duration.String. */
+/**
+ * time.Duration.String, in integers as Go's fmtFrac and fmtInt (exact: 36h and 1ns is
+ * 36h0m0.000000001s, and the least Duration, -2^63, is -2562047h47m16.854775808s).
+ */
 export function formatDuration(d: number): string {
   if (d === 0) return '0s';
-  const neg = d < 0;
-  let u = Math.abs(d);
+  let u = BigInt(Math.abs(d));
+  const frac = (v: bigint, prec: number): string => {
+    const scale = 10n ** BigInt(prec);
+    const digits = (v % scale).toString().padStart(prec, '0').replace(/0+$/, '');
+    return `${v / scale}${digits ? `.${digits}` : ''}`;
+  };
   let out: string;
-  if (u < 1e9) {
-    const [unit, div] = u < 1e3 ? ['ns', 1] : u < 1e6 ? ['µs', 1e3] : ['ms', 1e6];
-    out = `${trimFrac(u / div)}${unit}`;
+  if (u < 1_000_000_000n) {
+    const [unit, prec] = u < 1000n ? ['ns', 0] : u < 1_000_000n ? ['µs', 3] : ['ms', 6];
+    out = `${frac(u, prec)}${unit}`;
   } else {
-    const h = Math.floor(u / 3600e9);
-    u -= h * 3600e9;
-    const min = Math.floor(u / 60e9);
-    u -= min * 60e9;
-    const sec = trimFrac(u / 1e9);
-    out = h > 0 ? `${h}h${min}m${sec}s` : min > 0 ? `${min}m${sec}s` : `${sec}s`;
+    const h = u / 3_600_000_000_000n;
+    u -= h * 3_600_000_000_000n;
+    const min = u / 60_000_000_000n;
+    u -= min * 60_000_000_000n;
+    const sec = frac(u, 9);
+    out = h > 0n ? `${h}h${min}m${sec}s` : min > 0n ? `${min}m${sec}s` : `${sec}s`;
   }
-  return neg ? `-${out}` : out;
-}
-
-function trimFrac(x: number): string {
-  return String(Number(x.toFixed(9)));
+  return d < 0 ? `-${out}` : out;
 }
 
 /** The least Duration (-2^63, exact), where Go's Sub and Until saturate. */

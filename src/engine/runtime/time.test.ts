@@ -186,6 +186,26 @@ describe('durations and the calendar of virtual time', () => {
   });
 });
 
+describe('time.Duration.String', () => {
+  it('writes every digit of the fraction, as Go does in integers', () => {
+    const c = compileGo(`package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	fmt.Println(36*time.Hour+1, time.Minute+time.Nanosecond, time.Duration(1001), -time.Duration(1000001), time.Duration(999999999))
+}
+`);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    expect(runProgram(c.program, {}).stdout).toBe(
+      '36h0m0.000000001s 1m0.000000001s 1.001µs -1.000001ms 999.999999ms\n',
+    );
+  });
+});
+
 describe('time.ParseDuration and Weekday', () => {
   it('parse and name as Go does, errors in its words', () => {
     const c = compileGo(
