@@ -284,6 +284,12 @@ class Compiler {
   private readonly fileScope: Scope;
   private readonly globals: GlobalVar[] = [];
   private readonly trampolines = new Map<string, number>();
+  /**
+   * the arguments pushArgs has just pushed end in a slice passed with ... to a library
+   * function, which takes its variadic arguments one by one: the native call spreads it
+   * (read and cleared by the call's emitNative or trampoline)
+   */
+  private spread = false;
   /** atomic.Pointer[T] by T (as typeString writes it): one type per T in a program */
   private readonly atomicPointers = new Map<string, NamedType>();
   /** the labeled statements being compiled, innermost last, and whether a branch names each */
@@ -1144,7 +1150,9 @@ class Compiler {
     type: FuncType,
     ptrRecv = true,
   ): number {
-    const key = `${nativeName}/${nargs}`;
+    const spread = this.spread;
+    this.spread = false;
+    const key = `${nativeName}/${nargs}${spread ? '...' : ''}`;
     const known = this.trampolines.get(key);
     if (known !== undefined) return known;
     const id = this.reserveFunc();
@@ -1156,7 +1164,7 @@ class Compiler {
       op: Op.Native,
       a: nargs,
       b: nresults,
-      c: { name: nativeName, place: null },
+      c: spread ? { name: nativeName, place: null, spread } : { name: nativeName, place: null },
       pos,
       st: nargs === 0,
       lab: NATIVE_STEPS.get(nativeName) ?? null,
@@ -3153,7 +3161,8 @@ class Compiler {
           this.emit(Op.Native, e.pos, 0, 1, { name: m.native, place: null });
           return { mode: 'value', type: m.type };
         case 'func':
-          if (m.type.variadic) unsupported(e.pos, `using ${exprString(e)} as a value`);
+          // (called as a value, its variadic arguments come as a slice: the wrapper spreads it)
+          if (m.type.variadic) this.spread = true;
           this.emit(Op.Push, e.pos, 0, 0, {
             fn: this.trampoline(m.native, m.type.params.length, m.type.results.length, m.type),
           });
@@ -3346,7 +3355,8 @@ class Compiler {
     pos: Pos,
     place: string | null,
   ): void {
-    const c = { name, place };
+    const c = this.spread ? { name, place, spread: true } : { name, place };
+    this.spread = false;
     if (NATIVE_STEPS.has(name))
       this.emitVisible(Op.Native, pos, NATIVE_STEPS.get(name) as string, nargs, nresults, c);
     else this.emit(Op.Native, pos, nargs, nresults, c);
@@ -3399,7 +3409,7 @@ class Compiler {
       if (!sig.variadic) fail(e.pos, `have (...) but function is not variadic: ${fname}`);
       if (args.length !== params.length) this.argCountError(e, sig, fname, null);
       args.forEach((a, i) => this.convert(this.expr(a, params[i]), params[i] as Type, a, ctx));
-      if (native) unsupported(e.pos, `passing a slice with ... to ${fname}`);
+      if (native) this.spread = true;
       return args.length;
     }
     for (let i = 0; i < fixed; i++) {

@@ -58,6 +58,7 @@ import {
   Role,
   Slice,
   cloneObj,
+  sliceValues,
   type MapKey,
   type MapObj,
   type Obj,
@@ -2033,8 +2034,11 @@ export class Machine {
       const res = S.splice(S.length - fr.memo.awaiting);
       fr.memo = { done: [...fr.memo.done, res], awaiting: -1 };
     }
-    const args = n > 0 ? S.slice(S.length - n) : [];
     const c = ins.c as NativeRef;
+    let args = n > 0 ? S.slice(S.length - n) : [];
+    // (the slice's elements are read as fmt reads them, without a step or an access of their
+    // own: the slice is nearly always the caller's own variadic parameter)
+    if (c.spread) args = [...args.slice(0, -1), ...sliceValues(this, args[n - 1] as Value)];
     // library calls that touch shared state (locks, output, the clock) are visible steps
     const waitsFor = this.footprint ? this.libraryFootprint(c.name, args, ins.lab !== null, g) : -1;
     // (a call made from Go code that callSync runs has its own count: save the outer one)
@@ -2957,6 +2961,11 @@ export interface NativeRef {
   readonly name: string;
   readonly place: string | null;
   readonly types?: readonly Type[];
+  /**
+   * the last argument is a slice passed with ... (fmt.Println(args...)): the library function
+   * gets its elements one by one, as it gets variadic arguments written out
+   */
+  readonly spread?: boolean;
 }
 
 function wrap(v: number, k: NumKind): number {

@@ -212,6 +212,58 @@ describe('Printf’s integer verbs, hex strings and argument indexes', () => {
   });
 });
 
+describe('a slice passed with ... to a library function', () => {
+  it('gives it the elements one by one, read when the call runs (deferred or in a goroutine too)', () => {
+    const r = out(
+      [
+        '\tparts := []any{"a", 1, true}',
+        '\tfmt.Println(parts...)',
+        '\tlogf("%d jobs, %s", 3, "ok")',
+        '\tvar none []any',
+        '\tfmt.Println(none...)',
+        '\tfmt.Println(errors.Join([]error{errors.New("e1"), errors.New("e2")}...))',
+        '\tdefer fmt.Println(parts...)',
+        '\tvar sb strings.Builder',
+        '\tfmt.Fprintf(&sb, "%v-%v-%v", parts...)',
+        '\tfmt.Println(sb.String())',
+        '\tvar wg sync.WaitGroup',
+        '\twg.Add(1)',
+        '\tgo func() { defer wg.Done(); fmt.Print(parts[1:]...) }()',
+        '\twg.Wait()',
+        '\tparts[0] = "changed"',
+        '}',
+        'func logf(format string, args ...any) {',
+        '\tfmt.Printf("[log] "+format+"\\n", args...)',
+      ].join('\n'),
+      '"errors"\n\t"strings"\n\t"sync"',
+    );
+    expect(r.stdout).toBe('a 1 true\n[log] 3 jobs, ok\n\ne1\ne2\na-1-true\n1 truechanged 1 true\n');
+  });
+});
+
+describe('a variadic library function as a value', () => {
+  it('takes its arguments as Go passes them to any function value, in a slice', () => {
+    const r = out(
+      [
+        '\tlogf("%s=%d\\n", "x", 1)',
+        '\tp := fmt.Println',
+        '\tp("a", "b")',
+        '\tp()',
+        '\tapply(fmt.Println, 1, 2)',
+        '\tsp := fmt.Sprintf',
+        '\tfmt.Println(sp("%03d", 7), strings.ToUpper(sp("%v", true)))',
+        '}',
+        'var logf = fmt.Printf',
+        'func apply(f func(a ...any) (int, error), xs ...any) {',
+        '\tn, err := f(xs...)',
+        '\tfmt.Println(n, err)',
+      ].join('\n'),
+      '"strings"',
+    );
+    expect(r.stdout).toBe('x=1\na b\n\n1 2\n4 <nil>\n007 TRUE\n');
+  });
+});
+
 describe('a precision with %v and %q', () => {
   it('truncates strings and texts of String and Error, and is %g’s and the integer’s precision', () => {
     const r = out(
