@@ -1062,6 +1062,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         ([n, params, result]) => [n, f(fn(params, [result]), `strings.${n}`)] as [string, Member],
       ),
       ['Cut', f(fn([T.string, T.string], [T.string, T.string, T.bool]), 'strings.Cut')],
+      ['Map', f(fn([fn([T.int32], [T.int32]), T.string], [T.string]), 'strings.Map')],
       ['CutPrefix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutPrefix')],
       ['CutSuffix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutSuffix')],
       ['Builder', { k: 'type', type: builderType }],
@@ -1082,6 +1083,24 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Float64Slice', { k: 'type', type: sortFloat64Slice }],
       ['Reverse', f(fn([sortInterfaceType], [sortInterfaceType]), 'sort.Reverse')],
       ['Stable', f(fn([sortInterfaceType], []), 'sort.Stable')],
+      ['IsSorted', f(fn([sortInterfaceType], [T.bool]), 'sort.IsSorted')],
+      [
+        'SliceIsSorted',
+        f(fn([empty, fn([T.int, T.int], [T.bool])], [T.bool]), 'sort.SliceIsSorted'),
+      ],
+      ['IntsAreSorted', f(fn([{ k: 'slice', elem: T.int }], [T.bool]), 'sort.IntsAreSorted')],
+      ['StringsAreSorted', f(fn([stringSlice], [T.bool]), 'sort.StringsAreSorted')],
+      [
+        'Float64sAreSorted',
+        f(fn([{ k: 'slice', elem: T.float64 }], [T.bool]), 'sort.Float64sAreSorted'),
+      ],
+      ['Search', f(fn([T.int, fn([T.int], [T.bool])], [T.int]), 'sort.Search')],
+      ['SearchInts', f(fn([{ k: 'slice', elem: T.int }, T.int], [T.int]), 'sort.SearchInts')],
+      ['SearchStrings', f(fn([stringSlice, T.string], [T.int]), 'sort.SearchStrings')],
+      [
+        'SearchFloat64s',
+        f(fn([{ k: 'slice', elem: T.float64 }, T.float64], [T.int]), 'sort.SearchFloat64s'),
+      ],
     ]),
   ],
   [

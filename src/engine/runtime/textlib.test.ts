@@ -212,6 +212,40 @@ describe('Printf’s integer verbs, hex strings and argument indexes', () => {
   });
 });
 
+describe('sort’s searches and sortedness checks, and strings.Map', () => {
+  it('call the program’s functions as Go’s loops do, and answer as Go', () => {
+    const r = out(
+      [
+        '\tcalls := 0',
+        '\ti := sort.Search(100, func(i int) bool { calls++; return i*i >= 50 })',
+        '\tfmt.Println(i, calls, sort.Search(0, nil), sort.SearchInts([]int{1, 3, 5}, 4), sort.SearchInts([]int{1, 3}, 9))',
+        '\tfmt.Println(sort.SearchStrings([]string{"a", "c"}, "b"), sort.SearchFloat64s([]float64{1.5, 2.5}, 2.5))',
+        '\tjobs := byName{{"b"}, {"a"}}',
+        '\tfmt.Println(sort.IsSorted(jobs), sort.IsSorted(sort.Reverse(jobs)), jobs.less())',
+        '\tfmt.Println(sort.SliceIsSorted(jobs, func(i, j int) bool { return jobs[i].n < jobs[j].n }), sort.SliceIsSorted([]int{}, nil))',
+        '\tfmt.Println(sort.IntsAreSorted([]int{1, 2, 2}), sort.IntsAreSorted([]int{2, 1}), sort.StringsAreSorted(nil), sort.Float64sAreSorted([]float64{1, 0.5}))',
+        '\tfmt.Println(strings.Map(func(r rune) rune {',
+        "\t\tif r == '-' {",
+        '\t\t\treturn -1',
+        '\t\t}',
+        '\t\treturn r + 1',
+        '\t}, "a-b-é"))',
+        '}',
+        'type job struct{ n string }',
+        'type byName []job',
+        'var lessCalls int',
+        'func (b byName) Len() int { return len(b) }',
+        'func (b byName) Less(i, j int) bool { lessCalls++; return b[i].n < b[j].n }',
+        'func (b byName) Swap(i, j int) { b[i], b[j] = b[j], b[i] }',
+        'func (b byName) less() int {',
+        '\treturn lessCalls',
+      ].join('\n'),
+      '"sort"\n\t"strings"',
+    );
+    expect(r.stdout).toBe('8 7 0 2 2\n1 1\nfalse true 2\nfalse true\ntrue false true false\nbcê\n');
+  });
+});
+
 describe('a slice passed with ... to a library function', () => {
   it('gives it the elements one by one, read when the call runs (deferred or in a goroutine too)', () => {
     const r = out(

@@ -605,6 +605,17 @@ export function textNatives(): Record<string, Native> {
       const i = utf8Bytes(a[0] as string).indexOf(a[1] as number);
       return [i];
     },
+    // mapping runs as Go code for each rune; a negative result drops the rune
+    'strings.Map': (m, g, a, ins) => {
+      const f = a[0] as Value;
+      let out = '';
+      for (const ch of a[1] as string) {
+        if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+        const r = m.callSync(g, f.fn, f, [ch.codePointAt(0) as number])[0] as number;
+        if (r >= 0) out += runeText(r);
+      }
+      return [out];
+    },
     'strings.TrimPrefix': str((s, p) => (p !== '' && s.startsWith(p) ? s.slice(p.length) : s)),
     'strings.TrimSuffix': str((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
     ...slicesNatives(),
@@ -624,9 +635,91 @@ export function textNatives(): Record<string, Native> {
     'sort.SliceStable': sortBy(true),
     'sort.Sort': sortInterface(false),
     'sort.Stable': sortInterface(true),
+    // (as Go's: Len once, then Less(i, i-1) from the end down, stopping at the first false)
+    'sort.IsSorted': (m, g, a, ins) => {
+      const data = a[0] as Value;
+      const n = sortMethod(m, g, ins, data, 'Len', [])[0] as number;
+      for (let i = n - 1; i > 0; i--)
+        if (sortMethod(m, g, ins, data, 'Less', [i, i - 1])[0] === true) return [false];
+      return [true];
+    },
+    'sort.SliceIsSorted': (m, g, a, ins) => {
+      const x = a[0] instanceof Iface ? a[0].v : null;
+      const less = a[1] as Value;
+      if (!(x instanceof Slice) && !(x === null && a[0] instanceof Iface)) {
+        const kind = a[0] instanceof Iface ? kindName(a[0].t) : 'invalid';
+        return m.runtimePanic(
+          `reflect: call of reflect.Value.Len on ${kind} Value`,
+          ins.pos,
+          false,
+        );
+      }
+      const n = x instanceof Slice ? x.len : 0;
+      for (let i = n - 1; i > 0; i--) {
+        if (!(less instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+        if (m.callSync(g, less.fn, less, [i, i - 1])[0] === true) return [false];
+      }
+      return [true];
+    },
+    'sort.IntsAreSorted': areSorted,
+    'sort.StringsAreSorted': areSorted,
+    'sort.Float64sAreSorted': areSorted,
+    // i, j := 0, n; while i < j, h := (i+j)/2 and f(h) halves the range (Go's own loop)
+    'sort.Search': (m, g, a, ins) => {
+      const f = a[1] as Value;
+      return [
+        search(a[0] as number, (h) => {
+          if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+          return m.callSync(g, f.fn, f, [h])[0] === true;
+        }),
+      ];
+    },
+    'sort.SearchInts': searchSorted,
+    'sort.SearchStrings': searchSorted,
+    'sort.SearchFloat64s': searchSorted,
     ...sortTypeNatives(),
   };
 }
+
+/** sort.Search's loop: the least h in [0, n) for which f(h) is true, or n. */
+function search(n: number, f: (h: number) => boolean): number {
+  let i = 0;
+  let j = n;
+  while (i < j) {
+    const h = Math.floor((i + j) / 2);
+    if (!f(h)) i = h + 1;
+    else j = h;
+  }
+  return i;
+}
+
+/** The element k of slice v, its read seen by the race detector. */
+function elementAt(m: Machine, g: G, ins: Instr, v: Slice, k: number): Value {
+  m.touch(g, v.b, v.off + k, false, ins);
+  return m.slots(v.b).s[v.off + k] as Value;
+}
+
+/**
+ * sort.SearchInts (SearchStrings, SearchFloat64s): Search for the first element not less than
+ * x, reading only the elements it probes.
+ */
+const searchSorted: Native = (m, g, a, ins) => {
+  const v = a[0] as Value;
+  if (!(v instanceof Slice)) return [0];
+  return [search(v.len, (h) => !orderedLess(elementAt(m, g, ins, v, h), a[1] as Value))];
+};
+
+/**
+ * sort.IntsAreSorted (StringsAreSorted, Float64sAreSorted), as slices.IsSorted: from the end
+ * down, stopping at the first element less than the one before it.
+ */
+const areSorted: Native = (m, g, a, ins) => {
+  const v = a[0] as Value;
+  if (!(v instanceof Slice)) return [true];
+  for (let i = v.len - 1; i > 0; i--)
+    if (orderedLess(elementAt(m, g, ins, v, i), elementAt(m, g, ins, v, i - 1))) return [false];
+  return [true];
+};
 
 /**
  * sort.Slice(x, less) and SliceStable: less(i, j) runs as Go code, inside this step; the
