@@ -261,6 +261,11 @@ describe('when the program uses something Interleave does not simulate', () => {
       main('\tvar c sync.Pool\n\t_ = &c', '\nimport "sync"'),
       'main.go:5:8: unsupported: sync.Pool is not simulated yet',
     ],
+    // (a standard package with a digit in its path is one: it is not "not in std")
+    [
+      main('\t_ = sha256.Size', '\nimport "crypto/sha256"'),
+      'main.go:3:8: unsupported: package crypto/sha256 is not simulated',
+    ],
     [
       'package main\n\ntype I interface{ M() }\ntype X struct{ *I }\n\nfunc main() { _ = X{} }\n',
       'main.go:4:16: embedded field type cannot be a pointer to an interface',

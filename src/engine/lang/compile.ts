@@ -391,7 +391,7 @@ class Compiler {
       const why = unsupportedPackages.get(imp.path);
       if (why) unsupported(imp.pos, why);
       if (!packages.has(imp.path)) {
-        if (/^[a-z]+(\/[a-z]+)*$/.test(imp.path) && !imp.path.includes('.'))
+        if (/^[a-z][a-z0-9]*(\/[a-z][a-z0-9]*)*$/.test(imp.path))
           unsupported(imp.pos, `package ${imp.path} is not simulated`);
         fail(imp.pos, `package ${imp.path} is not in std`);
       }

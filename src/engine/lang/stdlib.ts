@@ -567,6 +567,17 @@ function slicesFunc(
   };
 }
 
+/** unicode's classes of one rune that Interleave has (textlib.ts, by Unicode property) */
+export const UNICODE_CLASSES = [
+  'IsUpper',
+  'IsLower',
+  'IsLetter',
+  'IsDigit',
+  'IsNumber',
+  'IsSpace',
+  'IsPunct',
+] as const;
+
 /** math's functions of one float64, and of two, that Interleave has (natives.ts) */
 export const MATH_UNARY = [
   'Abs',
@@ -886,6 +897,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Max', slicesFunc('Max', 'ordered', (s, e) => fn([s], [e]))],
       ['Min', slicesFunc('Min', 'ordered', (s, e) => fn([s], [e]))],
       ['Reverse', slicesFunc('Reverse', 'any', (s) => fn([s], []))],
+      ['Clone', slicesFunc('Clone', 'any', (s) => fn([s], [s]))],
       [
         'BinarySearch',
         slicesFunc('BinarySearch', 'ordered', (s, e) => fn([s, e], [T.int, T.bool])),
@@ -944,6 +956,35 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           why: 'maps.All returns an iterator (iter.Seq), which Interleave runs only in a for range statement, slices.Collect or slices.Sorted',
         },
       ],
+    ]),
+  ],
+  [
+    'unicode',
+    new Map<string, Member>([
+      ...UNICODE_CLASSES.map(
+        (n) => [n, f(fn([T.int32], [T.bool]), `unicode.${n}`)] as [string, Member],
+      ),
+      ['ToUpper', f(fn([T.int32], [T.int32]), 'unicode.ToUpper')],
+      ['ToLower', f(fn([T.int32], [T.int32]), 'unicode.ToLower')],
+      ['MaxRune', { k: 'const', type: T.untypedRune, value: 0x10ffff }],
+      ['ReplacementChar', { k: 'const', type: T.untypedRune, value: 0xfffd }],
+    ]),
+  ],
+  [
+    'unicode/utf8',
+    new Map<string, Member>([
+      ['RuneCountInString', f(fn([T.string], [T.int]), 'utf8.RuneCountInString')],
+      ['RuneLen', f(fn([T.int32], [T.int]), 'utf8.RuneLen')],
+      ['DecodeRuneInString', f(fn([T.string], [T.int32, T.int]), 'utf8.DecodeRuneInString')],
+      [
+        'DecodeLastRuneInString',
+        f(fn([T.string], [T.int32, T.int]), 'utf8.DecodeLastRuneInString'),
+      ],
+      ['ValidRune', f(fn([T.int32], [T.bool]), 'utf8.ValidRune')],
+      ['RuneError', { k: 'const', type: T.untypedRune, value: 0xfffd }],
+      ['UTFMax', { k: 'const', type: T.untypedInt, value: 4 }],
+      ['RuneSelf', { k: 'const', type: T.untypedInt, value: 0x80 }],
+      ['MaxRune', { k: 'const', type: T.untypedRune, value: 0x10ffff }],
     ]),
   ],
   [

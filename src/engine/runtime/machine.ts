@@ -2745,7 +2745,17 @@ export class Machine {
     return s;
   }
 
-  private append(g: G, s: Value, vals: Value[], ins: Instr): Value {
+  /** slices.Clone(s): append(s[:0:0], s...), as Go writes it (nil stays nil). */
+  cloneSlice(g: G, s: Value, ins: Instr): Value {
+    if (!(s instanceof Slice)) return null;
+    const empty = new Slice(s.b, s.off, 0, 0);
+    if (s.len === 0) return empty;
+    const vals = this.slots(s.b).s.slice(s.off, s.off + s.len);
+    return this.append(g, empty, vals, ins, this.slots(s.b).t);
+  }
+
+  /** @param elemType the element type, when `ins` is not an append that names it */
+  private append(g: G, s: Value, vals: Value[], ins: Instr, elemType?: Type): Value {
     if (vals.length === 0) return s;
     const sl = s instanceof Slice ? s : null;
     const len = sl?.len ?? 0;
@@ -2760,7 +2770,7 @@ export class Machine {
       });
       return new Slice(sl.b, sl.off, newLen, cap);
     }
-    const elem = (ins.c as Type | null) ?? (sl ? this.slots(sl.b).t : errorStringPtr);
+    const elem = elemType ?? (ins.c as Type | null) ?? (sl ? this.slots(sl.b).t : errorStringPtr);
     const newCap = growCap(cap, newLen, sizeOf(elem));
     const s2: Value[] = sl ? this.slots(sl.b).s.slice(sl.off, sl.off + len) : [];
     if (sl) this.touch(g, sl.b, -1, false, ins);

@@ -212,6 +212,33 @@ describe('Printf’s integer verbs, hex strings and argument indexes', () => {
   });
 });
 
+describe('unicode, unicode/utf8 and slices.Clone', () => {
+  it('answer as Go: classes by Unicode category, simple case mapping, append’s capacity', () => {
+    const r = out(
+      [
+        "\tfmt.Println(unicode.IsUpper('A'), unicode.IsUpper('é'), unicode.IsLower('é'), unicode.IsLetter('1'), unicode.IsDigit('٣'), unicode.IsNumber('½'), unicode.IsDigit('½'), unicode.IsSpace('\\u0085'), unicode.IsPunct('!'), unicode.IsUpper(-1))",
+        "\tfmt.Println(string(unicode.ToUpper('é')), string(unicode.ToUpper('ß')), unicode.ToLower('A'), unicode.MaxRune)",
+        '\tr, n := utf8.DecodeRuneInString("héllo")',
+        '\tl, m := utf8.DecodeLastRuneInString("hé")',
+        '\te, z := utf8.DecodeRuneInString("")',
+        '\tfmt.Println(utf8.RuneCountInString("héllo"), utf8.RuneLen(\'é\'), utf8.RuneLen(-1), utf8.RuneLen(0x1F600), r, n, l, m, e, z, utf8.ValidRune(0xD800))',
+        '\tvar nilS []int',
+        '\tx := []int{1, 2, 3, 4, 5}',
+        '\tc := slices.Clone(x)',
+        '\tc[0] = 9',
+        '\tfmt.Println(slices.Clone(nilS) == nil, slices.Clone([]int{}) == nil, x, c, len(c), cap(c))',
+      ].join('\n'),
+      '"slices"\n\t"unicode"\n\t"unicode/utf8"',
+    );
+    expect(r.stdout).toBe(
+      'true false true false true true false true true false\n' +
+        'É ß 97 1114111\n' +
+        '5 2 -1 4 104 1 233 2 65533 0 false\n' +
+        'true false [1 2 3 4 5] [9 2 3 4 5] 5 6\n',
+    );
+  });
+});
+
 describe('sort’s searches and sortedness checks, and strings.Map', () => {
   it('call the program’s functions as Go’s loops do, and answer as Go', () => {
     const r = out(

@@ -28,6 +28,7 @@ import type { Instr } from '../lang/code';
 import {
   MATH_BINARY,
   MATH_UNARY,
+  UNICODE_CLASSES,
   sortFloat64Slice,
   sortIntSlice,
   sortReverseType,
@@ -389,6 +390,8 @@ function slicesNatives(): Record<string, Native> {
     'slices.Index': (m, g, a, ins) => [index(m, g, a, ins)],
     'slices.Max': extreme('Max', (x, y) => orderedLess(y, x)),
     'slices.Min': extreme('Min', (x, y) => orderedLess(x, y)),
+    ...unicodeNatives(),
+    'slices.Clone': (m, g, a, ins) => [m.cloneSlice(g, a[0] as Value, ins)],
     'slices.Reverse': (m, g, a, ins) => {
       const v = a[0] as Value;
       if (!(v instanceof Slice)) return none;
@@ -415,6 +418,62 @@ function roundEven(x: number): number {
   const d = Math.abs(x - t);
   if (d > 0.5 || (d === 0.5 && t % 2 !== 0)) return t + Math.sign(x);
   return t;
+}
+
+/** unicode's classes, as the Unicode properties (categories) Go's tables hold */
+const UNICODE: Record<(typeof UNICODE_CLASSES)[number], RegExp> = {
+  IsUpper: /^\p{Lu}$/u,
+  IsLower: /^\p{Ll}$/u,
+  IsLetter: /^\p{L}$/u,
+  IsDigit: /^\p{Nd}$/u,
+  IsNumber: /^\p{N}$/u,
+  // (Go's IsSpace: White_Space, which is also what it lists for Latin-1)
+  IsSpace: /^\p{White_Space}$/u,
+  IsPunct: /^\p{P}$/u,
+};
+
+/** A valid rune (not negative, not a surrogate, at most U+10FFFF). */
+function validRune(r: number): boolean {
+  return r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+}
+
+/** unicode.ToUpper and ToLower: a rune's simple case mapping (to one rune, or itself). */
+function caseMapped(r: number, upper: boolean): number {
+  if (!validRune(r)) return r;
+  const ch = String.fromCodePoint(r);
+  const c = upper ? ch.toUpperCase() : ch.toLowerCase();
+  return [...c].length === 1 ? (c.codePointAt(0) as number) : r;
+}
+
+/** The runes of unicode and unicode/utf8. */
+function unicodeNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {};
+  for (const n of UNICODE_CLASSES) {
+    const re = UNICODE[n];
+    out[`unicode.${n}`] = (_m, _g, a) => {
+      const r = a[0] as number;
+      return [validRune(r) && re.test(String.fromCodePoint(r))];
+    };
+  }
+  out['unicode.ToUpper'] = (_m, _g, a) => [caseMapped(a[0] as number, true)];
+  out['unicode.ToLower'] = (_m, _g, a) => [caseMapped(a[0] as number, false)];
+  out['utf8.RuneCountInString'] = (_m, _g, a) => [[...(a[0] as string)].length];
+  out['utf8.RuneLen'] = (_m, _g, a) => {
+    const r = a[0] as number;
+    if (!validRune(r)) return [-1];
+    return [r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4];
+  };
+  out['utf8.ValidRune'] = (_m, _g, a) => [validRune(a[0] as number)];
+  // (the first or last rune and its length in bytes; RuneError and 0 for "")
+  out['utf8.DecodeRuneInString'] = (_m, _g, a) => {
+    const r = (a[0] as string).codePointAt(0);
+    return r === undefined ? [0xfffd, 0] : [r, utf8Bytes(String.fromCodePoint(r)).length];
+  };
+  out['utf8.DecodeLastRuneInString'] = (_m, _g, a) => {
+    const ch = [...(a[0] as string)].at(-1);
+    return ch === undefined ? [0xfffd, 0] : [ch.codePointAt(0) as number, utf8Bytes(ch).length];
+  };
+  return out;
 }
 
 const UNARY: Record<(typeof MATH_UNARY)[number], (x: number) => number> = {
