@@ -26,6 +26,8 @@ export function describeEvent(
   const name = 'name' in e ? ('obj' in e && names.get(e.obj)) || e.name : '';
   switch (e.t) {
     case 'spawn':
+      // (g 0: the runtime, for a timer's function)
+      if (e.g === 0) return `A timer fires: ${G(e.child)} starts (${e.fn}).`;
       return `${G(e.g)} starts ${G(e.child)} (${e.fn}).`;
     case 'end':
       return `${G(e.g)} finished.`;

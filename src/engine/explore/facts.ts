@@ -21,7 +21,7 @@ export interface ProgramFacts {
   readonly waitsOnlyInMain: boolean;
 }
 
-const CLOCK = new Set(['time.Sleep', 'http.Get', 'context.WithTimeout']);
+const CLOCK = new Set(['time.Sleep', 'http.Get', 'context.WithTimeout', 'time.AfterFunc']);
 
 function nativeName(ins: Instr): string {
   return ins.op === Op.Native ? (ins.c as { name: string }).name : '';

@@ -380,6 +380,21 @@ export const weekdayType = named('time', 'Weekday', T.int);
 native(weekdayType, 'String', fn([], [T.string]), false);
 /** Virtual time, in nanoseconds since synctest's epoch (2000-01-01 00:00:00 UTC). */
 export const timeType = named('time', 'Time', T.int64);
+/**
+ * What time.AfterFunc returns: when it fires (virtual nanoseconds), the function, and whether
+ * it is still to fire (Go's Timer has a channel C, nil for AfterFunc's, and runtime fields).
+ */
+export const timerType = named('time', 'Timer', {
+  k: 'struct',
+  fields: [
+    { name: 'when', type: T.int64, embedded: false },
+    { name: 'f', type: fn([], []), embedded: false },
+    { name: 'active', type: T.bool, embedded: false },
+  ],
+});
+native(timerType, 'Stop', fn([], [T.bool]));
+native(timerType, 'Reset', fn([durationType], [T.bool]));
+export const timerPtr: Type = { k: 'ptr', elem: timerType };
 
 /** slog.String(key, v) and the others: an Attr of this key and v of this type (Any: any). */
 export const SLOG_ATTR_MAKERS: readonly (readonly [string, Type])[] = [
@@ -725,7 +740,8 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Tick', { k: 'unsupported', why: 'channels are not simulated yet' }],
       ['NewTicker', { k: 'unsupported', why: 'channels are not simulated yet' }],
       ['NewTimer', { k: 'unsupported', why: 'channels are not simulated yet' }],
-      ['AfterFunc', { k: 'unsupported', why: 'time.AfterFunc is not simulated yet' }],
+      ['AfterFunc', f(fn([durationType, fn([], [])], [timerPtr]), 'time.AfterFunc')],
+      ['Timer', { k: 'type', type: timerType }],
     ]),
   ],
   [
@@ -1233,6 +1249,7 @@ export const libraryTypes: readonly NamedType[] = [
   monthType,
   weekdayType,
   timeType,
+  timerType,
   cancelCtxType,
   httpBodyType,
   ...atomicTypes,
@@ -1289,6 +1306,9 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['time.Now', 'read the clock'],
   ['time.Since', 'read the clock'],
   ['time.Until', 'read the clock'],
+  ['time.AfterFunc', 'time.AfterFunc'],
+  ['time.Timer.Stop', 'timer.Stop'],
+  ['time.Timer.Reset', 'timer.Reset'],
   ['http.Get', 'http.Get'],
   ['runtime.Gosched', 'yield'],
   ['runtime.NumGoroutine', 'count goroutines'],

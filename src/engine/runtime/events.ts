@@ -22,6 +22,7 @@ export type LockKind = 'mutex' | 'rwmutex';
 export type EngineEvent =
   | {
       readonly t: 'spawn';
+      /** who started it: 0 for the runtime (time.AfterFunc's timer firing) */
       readonly g: number;
       readonly child: number;
       readonly fn: string;

@@ -36,6 +36,7 @@ import {
   errorStringPtr,
   libraryErrors,
   onceType,
+  timerType,
 } from '../lang/stdlib';
 import type { EngineEvent, GState, WaitReason } from './events';
 import { grown } from './typed';
@@ -43,6 +44,8 @@ import { Heap } from './heap';
 import {
   DEFAULT_LIMITS,
   GO,
+  TIMER_GOFUNC,
+  TIMER_GOFUNC_AT,
   indexOutOfRange,
   limitMessage,
   sliceOutOfRange,
@@ -2253,6 +2256,8 @@ export class Machine {
       for (const id of this.timers) {
         const c = this.h.get(id);
         if (c && c.k === K.Ctx && c.err === null && c.deadline < next) next = c.deadline;
+        const t = timerOf(c);
+        if (t && t.s[2] === true && (t.s[0] as number) < next) next = t.s[0] as number;
       }
       if (next === Infinity) break;
       if (next > this.limits.time) this.limit('time');
@@ -2275,19 +2280,80 @@ export class Machine {
     this.fatal(GO.deadlock, null, null);
   }
 
-  /** context deadlines that virtual time has reached */
+  /** what waits for virtual time besides sleepers: contexts' deadlines, AfterFunc's timers */
   timers: number[];
 
+  /** Cancel the contexts and fire the timers that virtual time has reached. */
   private fireDeadlines(): void {
     for (const id of this.timers) {
       const c = this.h.get(id);
       if (c && c.k === K.Ctx && c.err === null && c.deadline <= this.now)
         cancelCtx(this, id, this.ctxErrs[1], 0);
+      const t = timerOf(c);
+      if (t && t.s[2] === true && (t.s[0] as number) <= this.now) this.fireTimer(id);
     }
     this.timers = this.timers.filter((id) => {
       const c = this.h.get(id);
-      return !!c && c.k === K.Ctx && c.err === null;
+      return (!!c && c.k === K.Ctx && c.err === null) || timerOf(c)?.s[2] === true;
     });
+  }
+
+  /**
+   * time.AfterFunc(d, f): a Timer that starts f in a goroutine of its own once virtual time
+   * has passed d (at once, for d <= 0: Go's timer would fire while the caller runs on).
+   */
+  afterFunc(g: G, d: number, f: Value): Ref {
+    const id = this.alloc({
+      k: K.Slots,
+      ep: this.ep,
+      role: Role.Struct,
+      t: timerType,
+      s: [this.now + Math.max(0, d), f, true],
+      name: '',
+    });
+    this.armTimer(g, id, d);
+    return new Ref(id, -1);
+  }
+
+  /** (*Timer).Stop: whether it stopped a timer still to fire. */
+  stopTimer(t: Ref): boolean {
+    const o = timerOf(this.h.get(t.id));
+    if (!o || o.s[2] !== true) return false;
+    this.wr<SlotsObj>(t.id).s[2] = false;
+    this.timers = this.timers.filter((id) => id !== t.id);
+    return true;
+  }
+
+  /** (*Timer).Reset: fire d from now (again); whether it was still to fire. */
+  resetTimer(g: G, t: Ref, d: number): boolean {
+    const was = this.stopTimer(t);
+    const w = this.wr<SlotsObj>(t.id);
+    w.s[0] = this.now + Math.max(0, d);
+    w.s[2] = true;
+    this.armTimer(g, t.id, d);
+    return was;
+  }
+
+  private armTimer(g: G, id: number, d: number): void {
+    // (what the goroutine did before setting the timer happens before f runs, as Go's
+    // runtime tells the race detector)
+    this.race?.release(g.id, `timer${id}`);
+    if (d <= 0) this.fireTimer(id);
+    else this.timers = [...this.timers, id];
+  }
+
+  /** A timer's time has come: its function starts in a new goroutine, as time.goFunc's go. */
+  private fireTimer(id: number): void {
+    const w = this.wr<SlotsObj>(id);
+    w.s[2] = false;
+    const f = w.s[1] as Value;
+    if (!(f instanceof FnVal)) this.fatal('go of nil func value', null, null);
+    const live = this.gs.filter((x) => x.st !== 'done' && x.st !== 'crashed').length;
+    if (live >= this.limits.goroutines) this.limit('goroutines');
+    const child = this.nextGid++;
+    const c = this.newG(f.fn, [], f, child, 0, TIMER_GOFUNC_AT, TIMER_GOFUNC);
+    this.race?.acquire(child, `timer${id}`);
+    this.emit({ t: 'spawn', g: 0, child, fn: c.fn, pos: TIMER_GOFUNC_AT });
   }
 
   /** sync.Map's entry change (kind 0 store, 1 delete, 2 clear), as a map write makes it. */
@@ -3227,6 +3293,11 @@ function linkProgram(prog: Program): void {
       )
         ins.c = new FnVal((ins.c as { fn: number }).fn, null, null, false);
   linked.add(prog);
+}
+
+/** The object as an AfterFunc timer, or null. */
+function timerOf(o: Obj | undefined): SlotsObj | null {
+  return o?.k === K.Slots && o.t === timerType ? o : null;
 }
 
 export { NATIVE_STEP, NATIVE_BLOCK, cancelCtx } from './natives';

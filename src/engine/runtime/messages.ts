@@ -90,3 +90,12 @@ export function limitMessage(name: LimitName, limits: Limits): string {
       return `interleave: stopped: an integer went past ${n} (2^53 - 1), where Interleave's integers stop being exact (Go's int64 goes on to 2^63 - 1)`;
   }
 }
+
+/**
+ * Who Go says started a goroutine for a timer (time.AfterFunc's f): time.goFunc, at this line
+ * of Go's time/sleep.go (Go 1.23 to 1.26 print 215: seen in their tracebacks, not measured
+ * here), in no goroutine of the program's.
+ */
+export const TIMER_GOFUNC = 'time.goFunc';
+export const TIMER_GOFUNC_AT = { line: 215, col: 0 } as const;
+export const TIMER_GOFUNC_FILE = '/usr/local/go/src/time/sleep.go';

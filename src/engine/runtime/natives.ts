@@ -1552,6 +1552,11 @@ const NATIVES: Record<string, Native> = {
     const r = sleepFor(m, g, a[0] as number, 'sleep');
     return r === 'done' ? none : r;
   },
+  'time.AfterFunc': (m, g, a) => [m.afterFunc(g, a[0] as number, a[1] as Value)],
+  'time.Timer.Stop': (m, _g, a, ins) => [m.stopTimer(m.ptr(a[0] as Value, ins.pos))],
+  'time.Timer.Reset': (m, g, a, ins) => [
+    m.resetTimer(g, m.ptr(a[0] as Value, ins.pos), a[1] as number),
+  ],
   'time.Now': (m) => [timeAt(m.now)],
   'time.Since': (m, _g, a) => [duration(m, m.now - timeNs(a[0] as number))],
   'time.Until': (m, _g, a) => [duration(m, timeNs(a[0] as number) - m.now)],

@@ -8,6 +8,7 @@
 import type { Instr } from '../lang/code';
 import type { G, Machine, TraceFrame } from './machine';
 import { gIndexOf } from './machine';
+import { TIMER_GOFUNC, TIMER_GOFUNC_FILE } from './messages';
 
 interface Access {
   readonly g: number;
@@ -202,7 +203,8 @@ export class RaceDetector {
       if (gid === 1) continue;
       const g = m.g(gid);
       const status = g.st === 'done' ? 'finished' : 'running';
-      text += `\nGoroutine ${gid} (${status}) created at:\n  ${g.createdIn ?? 'main.main'}()\n      ${m.fileName}:${g.createdAt?.line ?? 0}\n`;
+      const file = g.createdIn === TIMER_GOFUNC ? TIMER_GOFUNC_FILE : m.fileName;
+      text += `\nGoroutine ${gid} (${status}) created at:\n  ${g.createdIn ?? 'main.main'}()\n      ${file}:${g.createdAt?.line ?? 0}\n`;
     }
     text += '==================\n';
     m.appendStderr(text);

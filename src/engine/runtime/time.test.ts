@@ -304,3 +304,90 @@ describe('context.WithCancelCause and context.Cause (Go 1.20)', () => {
     expect(runProgram(c.program, {}).stdout).toBe('context deadline exceeded\n');
   });
 });
+
+describe('time.AfterFunc', () => {
+  const run = (body: string, race = false) => {
+    const c = compileGo(
+      `package main\n\nimport (\n\t"fmt"\n\t"sync"\n\t"time"\n)\n\nvar _ sync.Mutex\n\nfunc main() {\n${body}\n}\n`,
+    );
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    return { program: c.program, r: runProgram(c.program, { race }) };
+  };
+
+  it('starts f in a goroutine of its own when virtual time reaches d; Stop and Reset answer as Go', () => {
+    const { r } = run(
+      [
+        '\tstart := time.Now()',
+        '\tt := time.AfterFunc(10*time.Millisecond, func() { fmt.Println("fired after", time.Since(start)) })',
+        '\tt2 := time.AfterFunc(5*time.Millisecond, func() { fmt.Println("never") })',
+        '\tfmt.Println("stopped:", t2.Stop(), t2.Stop())',
+        '\ttime.Sleep(20 * time.Millisecond)',
+        '\tfmt.Println("stop after firing:", t.Stop(), "reset:", t.Reset(time.Millisecond))',
+        '\ttime.Sleep(5 * time.Millisecond)',
+        '\tfmt.Println("reset again:", t.Reset(time.Hour), t.Stop())',
+      ].join('\n'),
+    );
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe(
+      'stopped: true false\nfired after 10ms\nstop after firing: false reset: false\nfired after 21ms\nreset again: false true\n',
+    );
+  });
+
+  it('keeps a deadlock from being reported while it is pending, and its goroutine is created by time.goFunc', () => {
+    const { r } = run(
+      [
+        '\tvar mu sync.Mutex',
+        '\tmu.Lock()',
+        '\ttime.AfterFunc(time.Millisecond, func() { mu.Unlock() })',
+        '\tmu.Lock()',
+        '\tfmt.Println("unlocked by the timer")',
+        '\ttime.AfterFunc(0, func() { panic("boom") })',
+        '\ttime.Sleep(time.Millisecond)',
+      ].join('\n'),
+    );
+    expect(r.stdout).toBe('unlocked by the timer\n');
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr).toContain(
+      'panic: boom\n\ngoroutine 7 [running]:\nmain.main.func2()\n\tmain.go:17\ncreated by time.goFunc\n\t/usr/local/go/src/time/sleep.go:215\n',
+    );
+  });
+
+  it('orders what came before AfterFunc before f for the race detector, and nothing after', () => {
+    const clean = run(
+      '\tn := 1\n\ttime.AfterFunc(time.Millisecond, func() { fmt.Println(n) })\n\ttime.Sleep(2 * time.Millisecond)',
+      true,
+    ).r;
+    expect(clean.stdout).toBe('1\n');
+    expect(clean.stderr).not.toContain('DATA RACE');
+    const racy = run(
+      '\tn := 1\n\ttime.AfterFunc(time.Millisecond, func() { fmt.Println(n) })\n\tn = 2\n\ttime.Sleep(2 * time.Millisecond)',
+      true,
+    ).r;
+    expect(racy.stderr).toContain(
+      'Goroutine 6 (running) created at:\n  time.goFunc()\n      /usr/local/go/src/time/sleep.go:215\n',
+    );
+    expect(racy.outcome.code).toBe(66);
+  });
+
+  it('is explored like any other goroutine: the lost update of an unlocked counter is found', () => {
+    const { program } = run(
+      [
+        '\tn := 0',
+        '\tvar mu sync.Mutex',
+        '\tfor i := 0; i < 2; i++ {',
+        '\t\ttime.AfterFunc(time.Millisecond, func() {',
+        '\t\t\tv := n',
+        '\t\t\tmu.Lock()',
+        '\t\t\tmu.Unlock()',
+        '\t\t\tn = v + 1',
+        '\t\t})',
+        '\t}',
+        '\ttime.Sleep(time.Second)',
+        '\tfmt.Println(n)',
+      ].join('\n'),
+    );
+    const r = explore(program);
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => o.stdout).sort()).toEqual(['1\n', '2\n']);
+  });
+});
