@@ -1908,6 +1908,11 @@ class Compiler {
       f.locals.forEach((v, i) => (v.used = savedUsed[i] ?? v.used));
       f.closures = savedClosures;
       this.funcs.length = savedFuncs;
+      // wrappers made meanwhile went with the functions taken back: made again when needed
+      // (a library function as a value, first met in a peek, kept the id of a function
+      // reserved after it, and called that)
+      for (const [key, id] of this.trampolines) if (id >= savedFuncs) this.trampolines.delete(key);
+      this.spread = false;
     }
   }
 

@@ -981,6 +981,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         (n) => [n, f(fn([T.int32], [T.bool]), `unicode.${n}`)] as [string, Member],
       ),
       ['ToUpper', f(fn([T.int32], [T.int32]), 'unicode.ToUpper')],
+      ['ToTitle', f(fn([T.int32], [T.int32]), 'unicode.ToTitle')],
       ['ToLower', f(fn([T.int32], [T.int32]), 'unicode.ToLower')],
       ['MaxRune', { k: 'const', type: T.untypedRune, value: 0x10ffff }],
       ['ReplacementChar', { k: 'const', type: T.untypedRune, value: 0xfffd }],
@@ -1114,12 +1115,38 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           ['Compare', [T.string, T.string], T.int],
           ['ContainsAny', [T.string, T.string], T.bool],
           ['IndexAny', [T.string, T.string], T.int],
+          ['LastIndexAny', [T.string, T.string], T.int],
+          ['LastIndexByte', [T.string, T.uint8], T.int],
+          ['SplitAfter', [T.string, T.string], stringSlice],
+          ['ToTitle', [T.string], T.string],
         ] as [string, Type[], Type][]
       ).map(
         ([n, params, result]) => [n, f(fn(params, [result]), `strings.${n}`)] as [string, Member],
       ),
       ['Cut', f(fn([T.string, T.string], [T.string, T.string, T.bool]), 'strings.Cut')],
       ['Map', f(fn([fn([T.int32], [T.int32]), T.string], [T.string]), 'strings.Map')],
+      ...['IndexFunc', 'LastIndexFunc'].map(
+        (n) =>
+          [n, f(fn([T.string, fn([T.int32], [T.bool])], [T.int]), `strings.${n}`)] as [
+            string,
+            Member,
+          ],
+      ),
+      [
+        'ContainsFunc',
+        f(fn([T.string, fn([T.int32], [T.bool])], [T.bool]), 'strings.ContainsFunc'),
+      ],
+      [
+        'FieldsFunc',
+        f(fn([T.string, fn([T.int32], [T.bool])], [stringSlice]), 'strings.FieldsFunc'),
+      ],
+      ...['TrimFunc', 'TrimLeftFunc', 'TrimRightFunc'].map(
+        (n) =>
+          [n, f(fn([T.string, fn([T.int32], [T.bool])], [T.string]), `strings.${n}`)] as [
+            string,
+            Member,
+          ],
+      ),
       ['CutPrefix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutPrefix')],
       ['CutSuffix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutSuffix')],
       ['Builder', { k: 'type', type: builderType }],

@@ -325,6 +325,45 @@ describe('a variadic library function as a value', () => {
   });
 });
 
+describe('a library function as a value inside the only argument of a variadic call', () => {
+  it('calls that function (its wrapper was made while the compiler peeked at the argument)', () => {
+    const r = out(
+      [
+        '\tfmt.Println(apply(strings.ToUpper))',
+        '\tfmt.Println(strings.TrimLeftFunc("  x  ", unicode.IsSpace) + "|")',
+        '}',
+        'func apply(f func(string) string) string {',
+        '\treturn f("go")',
+      ].join('\n'),
+      '"strings"\n\t"unicode"',
+    );
+    expect(r.stdout).toBe('GO\nx  |\n');
+  });
+});
+
+describe('strings’ functions of a func(rune) bool, and the last index of a byte or rune', () => {
+  it('ask f about the runes in Go’s order and answer with byte indexes', () => {
+    const r = out(
+      [
+        '\tasked := ""',
+        '\tdigit := func(r rune) bool { asked += string(r); return unicode.IsDigit(r) }',
+        '\tfmt.Println(strings.IndexFunc("héllo1", digit), strings.LastIndexFunc("1é2é", digit), strings.IndexFunc("abc", digit), strings.ContainsFunc("ab1", digit))',
+        '\tfmt.Println(asked)',
+        '\tfmt.Printf("%q %q %q %q\\n", strings.FieldsFunc("  a,b;;c ", func(r rune) bool { return r == \',\' || r == \';\' || r == \' \' }), strings.TrimFunc("12ab34", unicode.IsDigit), strings.TrimLeftFunc("  x  ", unicode.IsSpace), strings.TrimRightFunc("  x  ", unicode.IsSpace))',
+        '\tfmt.Println(strings.LastIndexByte("abca", \'a\'), strings.LastIndexAny("héllo wörld", "éö"), strings.LastIndexAny("abc", "xyz"))',
+        '\tfmt.Printf("%q %q %q\\n", strings.SplitAfter("a,b,", ","), strings.SplitAfter("ab", ""), strings.ToTitle("ǆa ა"))',
+      ].join('\n'),
+      '"strings"\n\t"unicode"',
+    );
+    expect(r.stdout).toBe(
+      '6 3 -1 true\nhéllo1é2abcab1\n' +
+        '["a" "b" "c"] "ab" "x  " "  x"\n' +
+        '3 8 -1\n' +
+        '["a," "b," ""] ["a" "b"] "ǅA ა"\n',
+    );
+  });
+});
+
 describe('a precision with %v and %q', () => {
   it('truncates strings and texts of String and Error, and is %g’s and the integer’s precision', () => {
     const r = out(

@@ -445,6 +445,18 @@ function caseMapped(r: number, upper: boolean): number {
   return [...c].length === 1 ? (c.codePointAt(0) as number) : r;
 }
 
+/**
+ * unicode.ToTitle: the upper case, but for the letters whose title case is their own (the
+ * digraphs Ǆ ǅ ǆ and the like, whose title case is the middle one; Georgian Mkhedruli, which
+ * has an upper case, Mtavruli, but is its own title case).
+ */
+function titleCase(r: number): number {
+  for (const first of [0x1c4, 0x1c7, 0x1ca, 0x1f1])
+    if (r >= first && r <= first + 2) return first + 1;
+  if ((r >= 0x10d0 && r <= 0x10fa) || (r >= 0x10fd && r <= 0x10ff)) return r;
+  return caseMapped(r, true);
+}
+
 /** The runes of unicode and unicode/utf8. */
 function unicodeNatives(): Record<string, Native> {
   const out: Record<string, Native> = {};
@@ -457,6 +469,7 @@ function unicodeNatives(): Record<string, Native> {
   }
   out['unicode.ToUpper'] = (_m, _g, a) => [caseMapped(a[0] as number, true)];
   out['unicode.ToLower'] = (_m, _g, a) => [caseMapped(a[0] as number, false)];
+  out['unicode.ToTitle'] = (_m, _g, a) => [titleCase(a[0] as number)];
   out['utf8.RuneCountInString'] = (_m, _g, a) => [[...(a[0] as string)].length];
   out['utf8.RuneLen'] = (_m, _g, a) => {
     const r = a[0] as number;
@@ -664,6 +677,82 @@ export function textNatives(): Record<string, Native> {
       const i = utf8Bytes(a[0] as string).indexOf(a[1] as number);
       return [i];
     },
+    // (f runs as Go code, on the runes in Go's order: IndexFunc from the start, LastIndexFunc
+    // from the end, each stopping at the first rune f accepts)
+    'strings.IndexFunc': (m, g, a, ins) => {
+      const s = a[0] as string;
+      const test = runeTest(m, g, ins, a[1] as Value);
+      let at = 0;
+      for (const ch of s) {
+        if (test(ch)) return [at];
+        at += utf8Bytes(ch).length;
+      }
+      return [-1];
+    },
+    'strings.ContainsFunc': (m, g, a, ins) => {
+      const test = runeTest(m, g, ins, a[1] as Value);
+      for (const ch of a[0] as string) if (test(ch)) return [true];
+      return [false];
+    },
+    'strings.LastIndexFunc': (m, g, a, ins) => {
+      const s = a[0] as string;
+      const test = runeTest(m, g, ins, a[1] as Value);
+      const runes = [...s];
+      let end = utf8Bytes(s).length;
+      for (let i = runes.length - 1; i >= 0; i--) {
+        const ch = runes[i] as string;
+        end -= utf8Bytes(ch).length;
+        if (test(ch)) return [end];
+      }
+      return [-1];
+    },
+    // (f is asked once about every rune, in order, as Go's FieldsFunc does)
+    'strings.FieldsFunc': (m, g, a, ins) => {
+      const test = runeTest(m, g, ins, a[1] as Value);
+      const fields: string[] = [];
+      let cur: string | null = null;
+      for (const ch of a[0] as string) {
+        if (test(ch)) {
+          if (cur !== null) fields.push(cur);
+          cur = null;
+        } else cur = (cur ?? '') + ch;
+      }
+      if (cur !== null) fields.push(cur);
+      return [stringSlice(m, fields)];
+    },
+    'strings.TrimLeftFunc': (m, g, a, ins) => [
+      trimLeftFunc(a[0] as string, runeTest(m, g, ins, a[1] as Value)),
+    ],
+    'strings.TrimRightFunc': (m, g, a, ins) => [
+      trimRightFunc(a[0] as string, runeTest(m, g, ins, a[1] as Value)),
+    ],
+    'strings.TrimFunc': (m, g, a, ins) => {
+      const test = runeTest(m, g, ins, a[1] as Value);
+      return [trimRightFunc(trimLeftFunc(a[0] as string, test), test)];
+    },
+    'strings.LastIndexByte': (_m, _g, a) => [utf8Bytes(a[0] as string).lastIndexOf(a[1] as number)],
+    'strings.LastIndexAny': str((s, chars) => {
+      const runes = [...s];
+      for (let i = runes.length - 1; i >= 0; i--)
+        if ([...chars].includes(runes[i] as string))
+          return byteIndex(s, runes.slice(0, i).join('').length);
+      return -1;
+    }),
+    // (each part keeps its separator; an empty one splits after every rune)
+    'strings.SplitAfter': (m, _g, a) => {
+      const [s, sep] = a as [string, string];
+      if (sep === '') return [stringSlice(m, [...s])];
+      const parts = s.split(sep);
+      return [
+        stringSlice(
+          m,
+          parts.map((p, i) => (i < parts.length - 1 ? p + sep : p)),
+        ),
+      ];
+    },
+    'strings.ToTitle': str((s) =>
+      [...s].map((ch) => String.fromCodePoint(titleCase(ch.codePointAt(0) as number))).join(''),
+    ),
     // mapping runs as Go code for each rune; a negative result drops the rune
     'strings.Map': (m, g, a, ins) => {
       const f = a[0] as Value;
@@ -738,6 +827,30 @@ export function textNatives(): Record<string, Native> {
     'sort.SearchFloat64s': searchSorted,
     ...sortTypeNatives(),
   };
+}
+
+/** A func(rune) bool of the program's (or a library one as a value), asked about a rune. */
+function runeTest(m: Machine, g: G, ins: Instr, f: Value): (ch: string) => boolean {
+  return (ch) => {
+    if (!(f instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+    return m.callSync(g, f.fn, f, [ch.codePointAt(0) as number])[0] === true;
+  };
+}
+
+/** strings.TrimLeftFunc: from the start, the runes f accepts, asked one by one. */
+function trimLeftFunc(s: string, test: (ch: string) => boolean): string {
+  const runes = [...s];
+  let i = 0;
+  while (i < runes.length && test(runes[i] as string)) i++;
+  return runes.slice(i).join('');
+}
+
+/** strings.TrimRightFunc: from the end, the runes f accepts, asked one by one. */
+function trimRightFunc(s: string, test: (ch: string) => boolean): string {
+  const runes = [...s];
+  let j = runes.length;
+  while (j > 0 && test(runes[j - 1] as string)) j--;
+  return runes.slice(0, j).join('');
 }
 
 /** sort.Search's loop: the least h in [0, n) for which f(h) is true, or n. */
