@@ -48,6 +48,25 @@ describe('when several functions have errors', () => {
   });
 });
 
+describe('when the compiler looks at an argument twice (for its type, then for real)', () => {
+  it('reports what is wrong in it once, as gc and vet do', () => {
+    const c = compileGo(main('\tfmt.Println(func() int { x := 1; return 2 }())', 'import "fmt"'));
+    expect(c.ok).toBe(false);
+    if (!c.ok)
+      expect(c.diagnostics.map((d) => formatDiagnostic('main.go', d))).toEqual([
+        'main.go:4:27: declared and not used: x',
+      ]);
+    const v = compileGo(
+      'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\ntype S struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc show(s S) int { return s.n }\n\nfunc main() {\n\tvar s S\n\tfmt.Println(show(s))\n}\n',
+    );
+    if (!v.ok) throw new Error('expected a program');
+    expect(v.program.vet.map((d) => formatDiagnostic('main.go', d))).toEqual([
+      'main.go:13:13: show passes lock by value: command-line-arguments.S contains sync.Mutex',
+      'main.go:17:19: call of show copies lock value: command-line-arguments.S contains sync.Mutex',
+    ]);
+  });
+});
+
 describe('when a newcomer makes a common syntax mistake', () => {
   // each as gc's parser reports it: where gc's scanner put a semicolon, not where lezer's
   // error recovery gave up

@@ -1892,6 +1892,9 @@ class Compiler {
     const savedClosures = f.closures;
     const savedFuncs = this.funcs.length;
     const savedUsed = f.locals.map((v) => v.used);
+    // (what a function literal in e reports, it reports again when compiled for real)
+    const savedErrors = this.deferredErrors.length;
+    const savedVet = this.vet.length;
     try {
       return this.expr(e);
     } catch (err) {
@@ -1913,6 +1916,8 @@ class Compiler {
       // reserved after it, and called that)
       for (const [key, id] of this.trampolines) if (id >= savedFuncs) this.trampolines.delete(key);
       this.spread = false;
+      this.deferredErrors.length = savedErrors;
+      this.vet.length = savedVet;
     }
   }
 
