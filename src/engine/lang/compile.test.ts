@@ -167,6 +167,53 @@ describe('when a newcomer makes a common syntax mistake', () => {
 
 describe('when the program has a type error', () => {
   it.each([
+    // types2's operands: a constant's value after its kind when the expression does not spell it
+    [
+      main('\tconst big = 300\n\tvar s string = big\n\t_ = s'),
+      'main.go:5:17: cannot use big (untyped int constant 300) as string value in variable declaration',
+    ],
+    [
+      main("\tvar s string = 'a'\n\t_ = s"),
+      "main.go:4:17: cannot use 'a' (untyped rune constant 97) as string value in variable declaration",
+    ],
+    [
+      main('\tconst f = 1.0 / 3\n\tvar s string = f\n\t_ = s'),
+      'main.go:5:17: cannot use f (untyped float constant 0.333333) as string value in variable declaration',
+    ],
+    [
+      main('\tconst c = "a\\tb"\n\tvar n int = c\n\t_ = n'),
+      'main.go:5:14: cannot use c (untyped string constant "a\\tb") as int value in variable declaration',
+    ],
+    // an untyped number another type cannot hold overflows it; one of another kind mismatches,
+    // in the operands' order, at the left one
+    [
+      main('\tvar b int8\n\t_ = b + 300'),
+      'main.go:5:10: 300 (untyped int constant) overflows int8',
+    ],
+    [
+      main('\tconst big = 300\n\tvar b int8\n\t_ = b + big'),
+      'main.go:6:10: big (untyped int constant 300) overflows int8',
+    ],
+    [
+      main('\tvar f float64\n\t_ = f + "s"'),
+      'main.go:5:6: invalid operation: f + "s" (mismatched types float64 and untyped string)',
+    ],
+    [
+      main('\tvar f float64\n\t_ = "s" + f'),
+      'main.go:5:6: invalid operation: "s" + f (mismatched types untyped string and float64)',
+    ],
+    [
+      main('\tok := true\n\t_ = ok && 1'),
+      'main.go:5:6: invalid operation: ok && 1 (mismatched types bool and untyped int)',
+    ],
+    [
+      main('\t_ = 1 && 2'),
+      'main.go:4:6: invalid operation: operator && not defined on 1 (untyped int constant)',
+    ],
+    [
+      main('\tvar s string\n\tvar n int\n\tswitch s {\n\tcase n:\n\t}'),
+      'main.go:7:7: invalid case n in switch on s (mismatched types int and string)',
+    ],
     [
       'package main\n\nfunc f() (int, int) {\n\treturn 1\n}\n\nfunc main() {\n\tf()\n}\n',
       'main.go:4:9: not enough return values\n\thave (number)\n\twant (int, int)',

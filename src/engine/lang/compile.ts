@@ -68,6 +68,8 @@ import {
   type Type,
 } from './types';
 import { exprString, typeExprString } from './printer';
+import { quote } from './quote';
+import { formatFloat64 } from '../runtime/floats';
 
 export type CompileResult =
   | { readonly ok: true; readonly program: Program }
@@ -98,6 +100,21 @@ class MultiError extends Error {
 // ---- symbols ---------------------------------------------------------------------------
 
 type ConstValue = number | string | boolean;
+
+/**
+ * go/constant's String of a value: a string quoted (cut to 72 runes with "..."), a float as
+ * %.6g (or every digit, where that would hide a fraction), an integer or rune in decimal.
+ */
+function constText(v: ConstValue, t: Type): string {
+  if (typeof v === 'string') {
+    const q = [...quote(v)];
+    return q.length > 72 ? `${q.slice(0, 69).join('')}...` : q.join('');
+  }
+  if (typeof v === 'boolean') return String(v);
+  if (!isFloat(t)) return String(v);
+  const s = formatFloat64(v, 'g', 6);
+  return !Number.isInteger(v) && !s.includes('.') ? formatFloat64(v, 'g', -1) : s;
+}
 
 interface VarSym {
   readonly k: 'var';
@@ -1496,10 +1513,15 @@ class Compiler {
   }
 
   private describeMode(e: Expr, op: Operand): string {
-    if (op.mode === 'const')
+    if (op.mode === 'const') {
+      // (types2's operand: the value after "constant" when the expression does not spell it,
+      // as `big (untyped int constant 300)`, `'a' (untyped rune constant 97)`)
+      const text = op.value === undefined ? '' : constText(op.value, op.type);
+      const value = text && text !== exprString(e) ? ` ${text}` : '';
       return isUntyped(op.type)
-        ? `untyped ${this.constKind(op.type)} constant`
-        : `constant ${this.constString(op.value)} of type ${typeString(op.type)}`;
+        ? `untyped ${this.constKind(op.type)} constant${value}`
+        : `constant${value} of type ${typeString(op.type)}`;
+    }
     if (op.mode === 'nil') return 'untyped nil';
     if (op.mapIndex) return `map index expression of type ${typeString(op.type)}`;
     const base = e.k === 'paren' ? e.x : e;
@@ -2356,8 +2378,13 @@ class Compiler {
         if (tag >= 0) {
           this.emit(Op.Load, e.pos, tag);
           const op = this.expr(e, tagType);
+          const tagOp: Operand = { mode: 'value', type: tagType };
+          // types2 compares the case against the tag (its message names the case's type first):
+          // checked in that order, with the code it makes taken back, then compiled tag first
+          const f = this.fnc;
+          const saved = { code: f.code.length, step: f.pendingStep, visible: f.visible };
           try {
-            this.binaryOn('==', { mode: 'value', type: tagType }, op, s.tag as Expr, e, e.pos);
+            this.binaryOn('==', op, tagOp, e, s.tag as Expr, e.pos);
           } catch (err) {
             // types2 words a comparison that fails in a case as the case's own error
             const why =
@@ -2369,7 +2396,12 @@ class Compiler {
               e.pos,
               `invalid case ${exprString(e)} in switch on ${exprString(s.tag as Expr)} (${why[1]})`,
             );
+          } finally {
+            f.code.length = saved.code;
+            f.pendingStep = saved.step;
+            f.visible = saved.visible;
           }
+          this.binaryOn('==', tagOp, op, s.tag as Expr, e, e.pos);
           if (op.mode === 'const' && op.value !== undefined && typeof op.value !== 'boolean') {
             const prev = seen.get(op.value);
             if (prev) {
@@ -4243,6 +4275,17 @@ class Compiler {
   private binary(e: Expr & { k: 'binary' }, hint?: Type): Operand {
     if (e.op === '&&' || e.op === '||') {
       const x = this.expr(e.x);
+      // (as types2: operands of different types are a mismatch before the operator is checked)
+      const py = this.peekOperand(e.y);
+      const same =
+        identical(x.type, py.type) ||
+        (isBoolean(x.type) && isBoolean(py.type) && (isUntyped(x.type) || isUntyped(py.type))) ||
+        (isNumeric(x.type) && isNumeric(py.type) && (isUntyped(x.type) || isUntyped(py.type)));
+      if (!same)
+        fail(
+          e.x.pos,
+          `invalid operation: ${exprString(e)} (mismatched types ${typeString(x.type)} and ${typeString(py.type)})`,
+        );
       if (!isBoolean(x.type))
         fail(
           e.x.pos,
@@ -4307,10 +4350,10 @@ class Compiler {
       t = x.type;
     } else if (!isUntyped(x.type)) {
       t = x.type;
-      this.checkConstFits(y, t, ey, opText);
+      this.checkConstFits(y, t, ey, ex, opText);
     } else if (!isUntyped(y.type)) {
       t = y.type;
-      this.checkConstFits(x, t, ex, opText);
+      this.checkConstFits(x, t, ex, ex, opText);
     } else {
       t =
         isString(x.type) || isString(y.type)
@@ -4355,21 +4398,31 @@ class Compiler {
     return this.describe(e, op);
   }
 
-  private checkConstFits(c: Operand, t: Type, e: Expr, opText: string): void {
+  /**
+   * The untyped operand c of a binary operation (expression e; `left` is the operation's left
+   * operand, where types2 reports mismatched types) fits the other operand's type t: as types2's
+   * matchTypes, an untyped operand of another kind (a string with a number) is a mismatch,
+   * named in the operands' order; a number that t cannot hold overflows it or is truncated.
+   */
+  private checkConstFits(c: Operand, t: Type, e: Expr, left: Expr, opText: string): void {
     if (c.mode === 'nil') return;
+    const mismatch = () =>
+      fail(
+        left.pos,
+        `invalid operation: ${opText} (mismatched types ${
+          e === left
+            ? `${typeString(c.type)} and ${typeString(t)}`
+            : `${typeString(t)} and ${typeString(c.type)}`
+        })`,
+      );
     if (c.mode === 'const' && c.value !== undefined && !this.representable(c.value, c.type, t)) {
-      if (typeof c.value === 'number' && isInteger(t) && !Number.isInteger(c.value))
-        fail(e.pos, `${exprString(e)} (untyped float constant) truncated to ${typeString(t)}`);
-      fail(
-        e.pos,
-        `invalid operation: ${opText} (mismatched types ${typeString(c.type)} and ${typeString(t)})`,
-      );
+      const numbers = typeof c.value === 'number' && isNumeric(t) && !isString(c.type);
+      if (!numbers) mismatch();
+      if (isInteger(t) && !Number.isInteger(c.value))
+        fail(e.pos, `${this.describe(e, c)} truncated to ${typeString(t)}`);
+      fail(e.pos, `${this.describe(e, c)} overflows ${typeString(t)}`);
     }
-    if (c.mode !== 'const' && isUntyped(c.type) && !(isBoolean(c.type) && isBoolean(t)))
-      fail(
-        e.pos,
-        `invalid operation: ${opText} (mismatched types ${typeString(c.type)} and ${typeString(t)})`,
-      );
+    if (c.mode !== 'const' && isUntyped(c.type) && !(isBoolean(c.type) && isBoolean(t))) mismatch();
   }
 
   private equality(
@@ -4430,10 +4483,10 @@ class Compiler {
       t = x.type;
     } else if (!isUntyped(x.type)) {
       t = x.type;
-      this.checkConstFits(y, t, ey, opText);
+      this.checkConstFits(y, t, ey, ex, opText);
     } else if (!isUntyped(y.type)) {
       t = y.type;
-      this.checkConstFits(x, t, ex, opText);
+      this.checkConstFits(x, t, ex, ex, opText);
     } else t = defaultType(x.type);
     if (!comparable(t)) {
       const u = under(t);
@@ -4593,18 +4646,12 @@ class Compiler {
         );
       t = x.type;
     } else if (!isUntyped(x.type)) {
-      if (!this.representable(y.value, y.type, x.type))
-        fail(
-          e.y.pos,
-          `invalid operation: ${text} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
-        );
+      const c = { mode: 'const' as const, type: y.type, value: y.value };
+      this.checkConstFits(c, x.type, e.y, e.x, text);
       t = x.type;
     } else if (!isUntyped(y.type)) {
-      if (!this.representable(x.value, x.type, y.type))
-        fail(
-          e.x.pos,
-          `invalid operation: ${text} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
-        );
+      const c = { mode: 'const' as const, type: x.type, value: x.value };
+      this.checkConstFits(c, y.type, e.x, e.x, text);
       t = y.type;
     } else {
       const rank = (tt: Type) =>
@@ -4618,6 +4665,11 @@ class Compiler {
     }
     const a = x.value;
     const b = y.value;
+    if ((op === '&&' || op === '||') && !isBoolean(t))
+      fail(
+        e.x.pos,
+        `invalid operation: operator ${op} not defined on ${this.describe(e.x, { mode: 'const', type: x.type, value: a })}`,
+      );
     const cmp = (r: boolean) => ({ type: T.untypedBool, value: r });
     switch (op) {
       case '==':

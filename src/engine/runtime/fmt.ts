@@ -6,6 +6,7 @@
  * methods (a panic in one caught, as fmt does), and fmt's error annotations
  * (%!d(string=hi), %!(MISSING), %!(EXTRA ...), %!d(BADINDEX)).
  */
+import { quote, quoteRune } from '../lang/quote';
 import {
   atomicValueType,
   errorType,
@@ -364,7 +365,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       return bad(verb, v, t, m);
     case 'q':
       if (typeof v === 'string') return quote(truncate(v, spec));
-      if (typeof v === 'number' && Number.isInteger(v)) return `'${runeQuoteBody(v)}'`;
+      if (typeof v === 'number' && Number.isInteger(v)) return quoteRune(v);
       return bad(verb, v, t, m);
     case 'x':
     case 'X':
@@ -482,31 +483,6 @@ function isFloatType(t: Type | null): boolean {
 
 function hasMethod(t: Type, name: string): boolean {
   return findMethod(t, name) !== null;
-}
-
-/** strconv.Quote. */
-export function quote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
-function runeQuoteBody(c: number): string {
-  if (c === 39) return "\\'";
-  if (c === 92) return '\\\\';
-  if (c === 10) return '\\n';
-  if (c === 9) return '\\t';
-  if (c < 0x20) return `\\x${c.toString(16).padStart(2, '0')}`;
-  return String.fromCodePoint(c);
 }
 
 /**
@@ -1100,4 +1076,4 @@ function throughMethod(
   };
 }
 
-export { errorType };
+export { errorType, quote };

@@ -152,6 +152,18 @@ describe('fmt.Stringer', () => {
   });
 });
 
+describe('%q, as strconv.Quote and QuoteRune', () => {
+  it('escapes BEL, BS, FF and VT by name, and what IsPrint refuses in hexadecimal', () => {
+    const src = readFileSync(new URL('../fixtures/quote.go', import.meta.url), 'utf8');
+    expect(runProgram(compile(src), {}).stdout).toBe(
+      String.raw`"a\ab\vc\u00a0d\u200be😀\U000e0001" "é\x7f\f\b"` +
+        '\n' +
+        String.raw`'\a' '"' '\'' '\u0085' 'é'` +
+        '\n',
+    );
+  });
+});
+
 describe('fmt and fields that are not exported', () => {
   it('prints what such a field holds without its String or Error method, at any depth, as Go does', () => {
     const src = readFileSync(
