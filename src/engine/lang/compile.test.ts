@@ -836,6 +836,26 @@ describe("the subset runs with Go's semantics", () => {
     );
   });
 
+  it('prints an exact integer past 2^53 with all its digits, and shifts as the spec says', () => {
+    const r = run(
+      main(
+        '\tn := 62\n\tfmt.Println(1<<n, -(1 << n), strconv.Itoa(1<<n), strconv.FormatInt(1<<n, 16))\n\tfmt.Printf("%d %x\\n", 3<<(n-2), 1<<n)\n\tvar b byte = 1 << (n - 53)\n\tvar i64 int64 = 1 << (n - 53)\n\tfmt.Println(b, i64)\n\tm := -1\n\tfmt.Println(1 << m)',
+        '\nimport (\n\t"fmt"\n\t"strconv"\n)',
+      ),
+    );
+    // (JavaScript's own String writes 2^62 as 4611686018427388000; a constant shifted by a
+    // variable takes its context's type: int64 for FormatInt, byte, where 1 << 9 is 0)
+    expect(r.stdout).toBe(
+      '4611686018427387904 -4611686018427387904 4611686018427387904 4000000000000000\n' +
+        '3458764513820540928 4000000000000000\n0 512\n',
+    );
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr).toContain('panic: runtime error: negative shift amount\n');
+    expect(errorOf(main('\tn := 2\n\tvar f float64 = 1 << n\n\t_ = f'))).toBe(
+      'main.go:5:18: invalid operation: shifted operand 1 (type float64) must be integer',
+    );
+  });
+
   it('stops a program that never ends at the step budget, politely', () => {
     const c = compileGo(main('\tfor {\n\t}'));
     if (!c.ok) throw new Error('compile');

@@ -4317,11 +4317,20 @@ class Compiler {
     const hy = shift ? T.uint8 : (typedX ?? (comparison ? undefined : hint));
     const x = this.expr(e.x, hx);
     const y = this.expr(e.y, shift ? undefined : hy);
-    return this.binaryOn(e.op, x, y, e.x, e.y, e.opPos);
+    return this.binaryOn(e.op, x, y, e.x, e.y, e.opPos, hint);
   }
 
   /** Both operands are on the stack; type-check and emit the operator. */
-  private binaryOn(op: string, x: Operand, y: Operand, ex: Expr, ey: Expr, pos: Pos): Operand {
+  /** @param hint the type the context wants, which a non-constant shift of a constant takes */
+  private binaryOn(
+    op: string,
+    x: Operand,
+    y: Operand,
+    ex: Expr,
+    ey: Expr,
+    pos: Pos,
+    hint?: Type,
+  ): Operand {
     const opText = `${exprString(ex)} ${op} ${exprString(ey)}`;
     const code = BIN_OPS[op];
     if (code === undefined) unsupported(pos, `the operator ${op}`);
@@ -4333,7 +4342,15 @@ class Compiler {
         fail(ey.pos, `invalid operation: shift count ${this.describe(ey, y)} must be integer`);
       if (y.mode === 'const' && typeof y.value === 'number' && y.value < 0)
         fail(ey.pos, `invalid shift count ${exprString(ey)} (untyped int constant)`);
-      const t = isUntyped(x.type) ? T.int : x.type;
+      // (the spec: a constant shifted by a non-constant count is first converted to the type
+      // it would take alone there, as strconv.FormatInt(1<<n, 16) makes it an int64)
+      const context = hint && under(hint).k === 'basic' && !isUntyped(hint) ? hint : null;
+      if (isUntyped(x.type) && context && !isInteger(context))
+        fail(
+          ex.pos,
+          `invalid operation: shifted operand ${exprString(ex)} (type ${typeString(context)}) must be integer`,
+        );
+      const t = isUntyped(x.type) ? (context ?? T.int) : x.type;
       if (!isInteger(t))
         fail(ex.pos, `invalid operation: shifted operand ${this.describe(ex, x)} must be integer`);
       this.emit(Op.Bin, pos, code, 0, this.numKind(t));

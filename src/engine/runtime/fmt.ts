@@ -241,6 +241,16 @@ function pad(s: string, spec: Spec): string {
   return ' '.repeat(fill) + s;
 }
 
+/**
+ * An integer's digits: exact beyond 2^53 too (1 << 62 is a double, and JavaScript's own
+ * String writes it as 4611686018427388000).
+ */
+export function intText(v: number, base = 10): string {
+  return Number.isSafeInteger(v) || !Number.isInteger(v)
+    ? v.toString(base)
+    : BigInt(v).toString(base);
+}
+
 /** fmt's truncateString: a precision counts runes. */
 function truncate(s: string, spec: Spec): string {
   return spec.prec >= 0 ? [...s].slice(0, spec.prec).join('') : s;
@@ -425,7 +435,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
  */
 function fmtInteger(v: number, base: number, verb: string, spec: Spec): string {
   const negative = v < 0;
-  let digits = Math.abs(v).toString(base);
+  let digits = intText(Math.abs(v), base);
   if (verb === 'X') digits = digits.toUpperCase();
   let prec = 0;
   if (spec.prec >= 0) {
@@ -794,7 +804,7 @@ function fmtv(
     if (isFloatType(t)) return formatFloat(v);
     // os.Stdout and os.Stderr (a *os.File is its descriptor here): Go's pointer to a *file
     if (isFilePtr(t)) return verb === '+v' ? `&{file:${fileAddress(v)}}` : `&{${fileAddress(v)}}`;
-    return String(v);
+    return intText(v);
   }
   if (v instanceof Slice) {
     const o = m.get(v.b) as SlotsObj;
@@ -833,8 +843,8 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number, raw: b
     if (isFloatType(t)) return formatFloat(v);
     if (isFilePtr(t)) return `&os.File{file:(*os.file)(${fileAddress(v)})}`;
     // (fmt writes unsigned integers in hex under %#v)
-    if (u?.k === 'basic' && /^uint/.test(u.name)) return `0x${v.toString(16)}`;
-    return String(v);
+    if (u?.k === 'basic' && /^uint/.test(u.name)) return `0x${intText(v, 16)}`;
+    return intText(v);
   }
   if (v instanceof Slice) {
     const o = m.get(v.b) as SlotsObj;
@@ -1003,7 +1013,7 @@ function fmtObj(
  */
 function atomicString(name: string, v: Value, verb: string): string {
   const blanks = name.endsWith('64') ? ['{}', '{}'] : ['{}'];
-  const x = typeof v === 'boolean' ? (v ? 1 : 0) : String(v);
+  const x = typeof v === 'boolean' ? (v ? 1 : 0) : intText(v as number);
   return verb === '+v'
     ? `{${blanks.map((b) => `_:${b}`).join(' ')} v:${x}}`
     : `{${blanks.join(' ')} ${x}}`;

@@ -2923,8 +2923,10 @@ export class Machine {
       case BinOp.AndNot:
         return bitop(a, b, k, (p, q) => p & ~q);
       case BinOp.Shl:
+        if (b < 0) this.runtimePanic(GO.negativeShift, pos, true);
         return b >= 64 ? 0 : wrap(a * 2 ** b, k);
       case BinOp.Shr:
+        if (b < 0) this.runtimePanic(GO.negativeShift, pos, true);
         return b >= 64 ? (a < 0 ? -1 : 0) : Math.floor(a / 2 ** b);
     }
     return 0;

@@ -17,6 +17,7 @@ export const GO = {
   nilDeref: 'runtime error: invalid memory address or nil pointer dereference',
   nilDerefSignal: '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]',
   divideByZero: 'runtime error: integer divide by zero',
+  negativeShift: 'runtime error: negative shift amount',
   stackOverflow: 'stack overflow',
   stackExceeded: 'runtime: goroutine stack exceeds 1000000000-byte limit',
   contextCanceled: 'context canceled',

@@ -59,6 +59,7 @@ import {
   formatDuration,
   formatFloat,
   formatValue,
+  intText,
   fprint,
   quote,
   sprintf,
@@ -1145,7 +1146,7 @@ function slogValue(m: Machine, v: Value): string {
     if (t.name === 'string') return slogString(x as string);
     if (t.name === 'bool') return String(x);
     if (t.name.startsWith('float')) return formatFloat(x as number);
-    if (/^u?int/.test(t.name)) return String(x);
+    if (/^u?int/.test(t.name)) return intText(x as number);
   }
   if (t === durationType) return formatDuration(x as number);
   if (t === timeType) return formatLayout(x as number, '2006-01-02T15:04:05.000Z07:00');
@@ -1807,7 +1808,7 @@ const NATIVES: Record<string, Native> = {
 function builtinPrint(m: Machine, v: Value, t: Type | null): string {
   if (typeof v === 'number') {
     if (t && t.k === 'basic' && /float/.test(t.name)) return formatFloatE(v);
-    return String(v);
+    return intText(v);
   }
   if (typeof v === 'string' || typeof v === 'boolean') return String(v);
   if (v === null) return t && t.k === 'iface' ? '(0x0,0x0)' : '0x0';

@@ -8,7 +8,7 @@
  * so equal elements end where Go puts them.
  */
 import { T, under, type Type } from '../lang/types';
-import { quote, sprintf } from './fmt';
+import { intText, quote, sprintf } from './fmt';
 import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 import { GO, indexOutOfRange } from './messages';
 import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
@@ -571,9 +571,9 @@ export function textNatives(): Record<string, Native> {
         })
         .join(''),
     ],
-    'strconv.Itoa': (_m, _g, a) => [String(a[0])],
+    'strconv.Itoa': (_m, _g, a) => [intText(a[0] as number)],
     'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
-    'strconv.FormatInt': (_m, _g, a) => [(a[0] as number).toString(a[1] as number)],
+    'strconv.FormatInt': (_m, _g, a) => [intText(a[0] as number, a[1] as number)],
     'strconv.Quote': str((s) => quote(s)),
     'strconv.ParseInt': (m, _g, a) => parseInt(m, a[0] as string, a[1] as number, a[2] as number),
     'strconv.ParseUint': (m, _g, a) =>
