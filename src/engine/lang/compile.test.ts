@@ -184,6 +184,23 @@ describe('when the program has a type error', () => {
       main('\tconst c = "a\\tb"\n\tvar n int = c\n\t_ = n'),
       'main.go:5:14: cannot use c (untyped string constant "a\\tb") as int value in variable declaration',
     ],
+    // byte and rune by the names the source used; a constant the type cannot hold, why
+    [
+      main('\tvar b byte = 300\n\t_ = b'),
+      'main.go:4:15: cannot use 300 (untyped int constant) as byte value in variable declaration (overflows)',
+    ],
+    [
+      main('\tvar i int = 1.5\n\t_ = i'),
+      'main.go:4:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)',
+    ],
+    [
+      main('\tvar r rune = "a"\n\t_ = r'),
+      'main.go:4:15: cannot use "a" (untyped string constant) as rune value in variable declaration',
+    ],
+    [
+      main('\tx := []byte("hi")\n\tvar s string = x\n\t_ = s'),
+      'main.go:5:17: cannot use x (variable of type []byte) as string value in variable declaration',
+    ],
     // an untyped number another type cannot hold overflows it; one of another kind mismatches,
     // in the operands' order, at the left one
     [

@@ -262,8 +262,8 @@ function universe(): Scope {
     ['float32', basic('float32')],
     ['string', T.string],
     ['bool', T.bool],
-    ['byte', T.uint8],
-    ['rune', T.int32],
+    ['byte', T.byte],
+    ['rune', T.rune],
     ['error', errorType],
     ['any', emptyInterface],
   ];
@@ -4797,20 +4797,21 @@ class Compiler {
       );
     const why = this.assignError(op, target);
     if (why !== null) {
-      if (
+      // (types2: an untyped number the type cannot hold is truncated or overflows it)
+      const number =
         op.mode === 'const' &&
         typeof op.value === 'number' &&
-        isInteger(target) &&
-        !Number.isInteger(op.value) &&
-        isNumeric(op.type)
-      )
-        fail(
-          e.pos,
-          `cannot use ${exprString(e)} (untyped float constant) as ${typeString(target)} value in ${context} (truncated)`,
-        );
+        isUntyped(op.type) &&
+        isNumeric(op.type) &&
+        isNumeric(target);
+      const how = !number
+        ? why
+        : isInteger(target) && !Number.isInteger(op.value)
+          ? ' (truncated)'
+          : ' (overflows)';
       fail(
         e.pos,
-        `cannot use ${this.describe(e, op)} as ${typeString(target)} value in ${context}${why}`,
+        `cannot use ${this.describe(e, op)} as ${typeString(target)} value in ${context}${how}`,
       );
     }
     this.vetCopy(op, target, e, context);

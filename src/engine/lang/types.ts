@@ -47,6 +47,11 @@ export interface MethodRef {
 export interface BasicType {
   readonly k: 'basic';
   readonly name: BasicName;
+  /**
+   * byte and rune: the same type as uint8 and int32 (identical, the same name at run time,
+   * where %T prints uint8), which the compiler's messages call by the name the source used
+   */
+  readonly alias?: 'byte' | 'rune';
 }
 export interface NamedType {
   readonly k: 'named';
@@ -125,6 +130,8 @@ export const T = {
   int64: basic('int64'),
   int32: basic('int32'),
   uint8: basic('uint8'),
+  byte: { k: 'basic', name: 'uint8', alias: 'byte' } as BasicType,
+  rune: { k: 'basic', name: 'int32', alias: 'rune' } as BasicType,
   float64: basic('float64'),
   string: basic('string'),
   bool: basic('bool'),
@@ -249,7 +256,8 @@ export function identical(a: Type, b: Type): boolean {
 export function typeString(t: Type, qualifyMain = false): string {
   switch (t.k) {
     case 'basic':
-      return t.name;
+      // (the run time's names, qualifyMain, are reflect's: uint8 and int32)
+      return !qualifyMain && t.alias ? t.alias : t.name;
     case 'named': {
       const args = t.typeArgs
         ? `[${t.typeArgs.map((a) => typeString(a, qualifyMain)).join(', ')}]`

@@ -830,8 +830,10 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number, raw: b
   if (depth > MAX_DEPTH) return '…';
   // (time.Time's GoString, where fmt may call it)
   if (t === timeType) return raw ? rawTime(v as number, true, true) : timeGoString(v as number);
-  const ts = t ? typeString(t, true) : '';
   const u = t ? under(t) : null;
+  // (printArg's case []byte names it so; reflection, for one inside another value, []uint8)
+  const ts =
+    t && depth === 0 && t.k === 'slice' && isByte(t.elem) ? '[]byte' : t ? typeString(t, true) : '';
   if (v === null) {
     if (!t || (st && isInterface(st) && depth === 0)) return '<nil>';
     if (u?.k === 'ptr' || u?.k === 'func') return `(${ts})(nil)`;

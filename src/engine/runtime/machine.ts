@@ -1956,13 +1956,18 @@ export class Machine {
     const c = ins.c as { fn: number } | null;
     const fv = c ? new FnVal(c.fn, null, null, false) : (fr.S.pop() as Value);
     if (!(fv instanceof FnVal)) this.fatal('go of nil func value', g, ins.pos);
-    const live = this.gs.filter((x) => x.st !== 'done' && x.st !== 'crashed').length;
-    if (live >= this.limits.goroutines) this.limit('goroutines');
+    this.roomForGoroutine();
     const id = this.nextGid++;
     const child = this.newG(fv.fn, args, fv, id, g.id, ins.pos, fr.f.name);
     if (this.record) this.noteHandedOff([...args, ...(fv.env ?? []), fv.bound ? fv.recv : null]);
     this.race?.spawn(g.id, id);
     this.emit({ t: 'spawn', g: g.id, child: id, fn: child.fn, pos: ins.pos });
+  }
+
+  /** Stop the run at the goroutine limit, before one more is started. */
+  private roomForGoroutine(): void {
+    const live = this.gs.filter((x) => x.st !== 'done' && x.st !== 'crashed').length;
+    if (live >= this.limits.goroutines) this.limit('goroutines');
   }
 
   /** The value in a variable's box, if v points to one (a captured variable); else v. */
@@ -2348,8 +2353,7 @@ export class Machine {
     w.s[2] = false;
     const f = w.s[1] as Value;
     if (!(f instanceof FnVal)) this.fatal('go of nil func value', null, null);
-    const live = this.gs.filter((x) => x.st !== 'done' && x.st !== 'crashed').length;
-    if (live >= this.limits.goroutines) this.limit('goroutines');
+    this.roomForGoroutine();
     const child = this.nextGid++;
     const c = this.newG(f.fn, [], f, child, 0, TIMER_GOFUNC_AT, TIMER_GOFUNC);
     this.race?.acquire(child, `timer${id}`);

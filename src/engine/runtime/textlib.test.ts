@@ -164,6 +164,28 @@ describe('%q, as strconv.Quote and QuoteRune', () => {
   });
 });
 
+describe('byte and rune at run time', () => {
+  it('are uint8 and int32 to %T and to panics, and %#v names a []byte so at the top only', () => {
+    const r = out(
+      [
+        '\tb := []byte("hi")',
+        '\tvar n []byte',
+        '\tfmt.Printf("%T %#v %#v %#v %#v %T\\n", b, b, n, s{b}, [2]byte{1, 2}, rune(65))',
+        '\tvar i interface{} = b[0]',
+        '\t_ = i.(string)',
+        '}',
+        'type s struct{ B []byte }',
+        'func f() {',
+      ].join('\n'),
+      '',
+    );
+    expect(r.stdout).toBe(
+      '[]uint8 []byte{0x68, 0x69} []byte(nil) main.s{B:[]uint8{0x68, 0x69}} [2]uint8{0x1, 0x2} int32\n',
+    );
+    expect(r.stderr).toContain('panic: interface conversion: interface {} is uint8, not string');
+  });
+});
+
 describe('fmt and fields that are not exported', () => {
   it('prints what such a field holds without its String or Error method, at any depth, as Go does', () => {
     const src = readFileSync(

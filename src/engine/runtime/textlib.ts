@@ -390,7 +390,6 @@ function slicesNatives(): Record<string, Native> {
     'slices.Index': (m, g, a, ins) => [index(m, g, a, ins)],
     'slices.Max': extreme('Max', (x, y) => orderedLess(y, x)),
     'slices.Min': extreme('Min', (x, y) => orderedLess(x, y)),
-    ...unicodeNatives(),
     'slices.Clone': (m, g, a, ins) => [m.cloneSlice(g, a[0] as Value, ins)],
     'slices.Reverse': (m, g, a, ins) => {
       const v = a[0] as Value;
@@ -767,6 +766,7 @@ export function textNatives(): Record<string, Native> {
     'strings.TrimPrefix': str((s, p) => (p !== '' && s.startsWith(p) ? s.slice(p.length) : s)),
     'strings.TrimSuffix': str((s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
     ...slicesNatives(),
+    ...unicodeNatives(),
     'sort.Ints': (m, g, a, ins) => {
       sortSlice(m, g, ins, a[0] as Value, orderedLess);
       return none;
