@@ -277,15 +277,15 @@ export const builderType = named('strings', 'Builder', {
   fields: [{ name: 'buf', type: T.string, embedded: false }],
 });
 native(builderType, 'WriteString', fn([T.string], [T.int, errorType]));
-native(builderType, 'WriteByte', fn([T.uint8], [errorType]));
-native(builderType, 'WriteRune', fn([T.int32], [T.int, errorType]));
+native(builderType, 'WriteByte', fn([T.byte], [errorType]));
+native(builderType, 'WriteRune', fn([T.rune], [T.int, errorType]));
 native(builderType, 'String', fn([], [T.string]));
 native(builderType, 'Len', fn([], [T.int]));
 native(builderType, 'Reset', fn([], []));
 native(builderType, 'Grow', fn([T.int], []));
 
 // ---- io.Writer, os.Stdout and os.Stderr -------------------------------------------------
-const byteSlice: Type = { k: 'slice', elem: T.uint8 };
+const byteSlice: Type = { k: 'slice', elem: T.byte };
 /** io.Writer: what fmt.Fprint and friends write to. */
 export const writerType = named('io', 'Writer', {
   k: 'iface',
@@ -978,11 +978,11 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     'unicode',
     new Map<string, Member>([
       ...UNICODE_CLASSES.map(
-        (n) => [n, f(fn([T.int32], [T.bool]), `unicode.${n}`)] as [string, Member],
+        (n) => [n, f(fn([T.rune], [T.bool]), `unicode.${n}`)] as [string, Member],
       ),
-      ['ToUpper', f(fn([T.int32], [T.int32]), 'unicode.ToUpper')],
-      ['ToTitle', f(fn([T.int32], [T.int32]), 'unicode.ToTitle')],
-      ['ToLower', f(fn([T.int32], [T.int32]), 'unicode.ToLower')],
+      ['ToUpper', f(fn([T.rune], [T.rune]), 'unicode.ToUpper')],
+      ['ToTitle', f(fn([T.rune], [T.rune]), 'unicode.ToTitle')],
+      ['ToLower', f(fn([T.rune], [T.rune]), 'unicode.ToLower')],
       ['MaxRune', { k: 'const', type: T.untypedRune, value: 0x10ffff }],
       ['ReplacementChar', { k: 'const', type: T.untypedRune, value: 0xfffd }],
     ]),
@@ -991,13 +991,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     'unicode/utf8',
     new Map<string, Member>([
       ['RuneCountInString', f(fn([T.string], [T.int]), 'utf8.RuneCountInString')],
-      ['RuneLen', f(fn([T.int32], [T.int]), 'utf8.RuneLen')],
-      ['DecodeRuneInString', f(fn([T.string], [T.int32, T.int]), 'utf8.DecodeRuneInString')],
-      [
-        'DecodeLastRuneInString',
-        f(fn([T.string], [T.int32, T.int]), 'utf8.DecodeLastRuneInString'),
-      ],
-      ['ValidRune', f(fn([T.int32], [T.bool]), 'utf8.ValidRune')],
+      ['RuneLen', f(fn([T.rune], [T.int]), 'utf8.RuneLen')],
+      ['DecodeRuneInString', f(fn([T.string], [T.rune, T.int]), 'utf8.DecodeRuneInString')],
+      ['DecodeLastRuneInString', f(fn([T.string], [T.rune, T.int]), 'utf8.DecodeLastRuneInString')],
+      ['ValidRune', f(fn([T.rune], [T.bool]), 'utf8.ValidRune')],
       ['RuneError', { k: 'const', type: T.untypedRune, value: 0xfffd }],
       ['UTFMax', { k: 'const', type: T.untypedInt, value: 4 }],
       ['RuneSelf', { k: 'const', type: T.untypedInt, value: 0x80 }],
@@ -1079,7 +1076,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['ParseFloat', f(fn([T.string, T.int], [T.float64, errorType]), 'strconv.ParseFloat')],
       ['ParseBool', f(fn([T.string], [T.bool, errorType]), 'strconv.ParseBool')],
       ['FormatBool', f(fn([T.bool], [T.string]), 'strconv.FormatBool')],
-      ['FormatFloat', f(fn([T.float64, T.uint8, T.int, T.int], [T.string]), 'strconv.FormatFloat')],
+      ['FormatFloat', f(fn([T.float64, T.byte, T.int, T.int], [T.string]), 'strconv.FormatFloat')],
     ]),
   ],
   [
@@ -1106,9 +1103,9 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           ['Trim', [T.string, T.string], T.string],
           ['TrimLeft', [T.string, T.string], T.string],
           ['TrimRight', [T.string, T.string], T.string],
-          ['ContainsRune', [T.string, T.int32], T.bool],
-          ['IndexRune', [T.string, T.int32], T.int],
-          ['IndexByte', [T.string, T.uint8], T.int],
+          ['ContainsRune', [T.string, T.rune], T.bool],
+          ['IndexRune', [T.string, T.rune], T.int],
+          ['IndexByte', [T.string, T.byte], T.int],
           ['TrimPrefix', [T.string, T.string], T.string],
           ['TrimSuffix', [T.string, T.string], T.string],
           ['SplitN', [T.string, T.string, T.int], stringSlice],
@@ -1116,7 +1113,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           ['ContainsAny', [T.string, T.string], T.bool],
           ['IndexAny', [T.string, T.string], T.int],
           ['LastIndexAny', [T.string, T.string], T.int],
-          ['LastIndexByte', [T.string, T.uint8], T.int],
+          ['LastIndexByte', [T.string, T.byte], T.int],
           ['SplitAfter', [T.string, T.string], stringSlice],
           ['ToTitle', [T.string], T.string],
         ] as [string, Type[], Type][]
@@ -1124,25 +1121,22 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         ([n, params, result]) => [n, f(fn(params, [result]), `strings.${n}`)] as [string, Member],
       ),
       ['Cut', f(fn([T.string, T.string], [T.string, T.string, T.bool]), 'strings.Cut')],
-      ['Map', f(fn([fn([T.int32], [T.int32]), T.string], [T.string]), 'strings.Map')],
+      ['Map', f(fn([fn([T.rune], [T.rune]), T.string], [T.string]), 'strings.Map')],
       ...['IndexFunc', 'LastIndexFunc'].map(
         (n) =>
-          [n, f(fn([T.string, fn([T.int32], [T.bool])], [T.int]), `strings.${n}`)] as [
+          [n, f(fn([T.string, fn([T.rune], [T.bool])], [T.int]), `strings.${n}`)] as [
             string,
             Member,
           ],
       ),
-      [
-        'ContainsFunc',
-        f(fn([T.string, fn([T.int32], [T.bool])], [T.bool]), 'strings.ContainsFunc'),
-      ],
+      ['ContainsFunc', f(fn([T.string, fn([T.rune], [T.bool])], [T.bool]), 'strings.ContainsFunc')],
       [
         'FieldsFunc',
-        f(fn([T.string, fn([T.int32], [T.bool])], [stringSlice]), 'strings.FieldsFunc'),
+        f(fn([T.string, fn([T.rune], [T.bool])], [stringSlice]), 'strings.FieldsFunc'),
       ],
       ...['TrimFunc', 'TrimLeftFunc', 'TrimRightFunc'].map(
         (n) =>
-          [n, f(fn([T.string, fn([T.int32], [T.bool])], [T.string]), `strings.${n}`)] as [
+          [n, f(fn([T.string, fn([T.rune], [T.bool])], [T.string]), `strings.${n}`)] as [
             string,
             Member,
           ],
