@@ -873,6 +873,19 @@ describe("the subset runs with Go's semantics", () => {
     );
   });
 
+  it('reads \\x and octal escapes in a string as bytes of UTF-8, and in a rune as its value', () => {
+    const r = run(
+      main(
+        '\ts := "\\xc3\\xa9"\n\tfmt.Println(s, len(s), s == "\\u00e9", s == "\\303\\251", \'\\xff\', \'\\377\', "\\U0001F600")',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('é 2 true true 255 255 😀\n');
+    expect(errorOf(main('\t_ = "\\ud800"'))).toBe(
+      'main.go:4:6: escape is invalid Unicode code point U+D800',
+    );
+  });
+
   it('stops a program that never ends at the step budget, politely', () => {
     const c = compileGo(main('\tfor {\n\t}'));
     if (!c.ok) throw new Error('compile');

@@ -1354,43 +1354,65 @@ class Parser {
     return cp;
   }
 
+  /**
+   * The text of a literal's body. In a string, \x and octal escapes are bytes, read together
+   * with the rest as UTF-8 ("\xc3\xa9" is é; a byte that is not valid UTF-8 is U+FFFD, as every
+   * string here holds text); in a rune literal they are the rune's value.
+   */
   private unescape(s: string, n: SyntaxNode, quote: string): string {
-    let out = '';
+    const bytes: number[] = [];
+    const text = (t: string) => bytes.push(...new TextEncoder().encode(t));
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+      '\\': '\\',
+    };
+    let runeValue: number | null = null;
     for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c !== '\\') {
-        out += c;
+      if (s[i] !== '\\') {
+        const c = s.codePointAt(i) as number;
+        text(String.fromCodePoint(c));
+        if (c > 0xffff) i++;
         continue;
       }
       const e = s[++i];
-      const simple: Record<string, string> = {
-        n: '\n',
-        t: '\t',
-        r: '\r',
-        a: '\x07',
-        b: '\b',
-        f: '\f',
-        v: '\v',
-        '\\': '\\',
-      };
-      if (e !== undefined && e in simple) out += simple[e];
-      else if (e === quote) out += quote;
+      if (e !== undefined && e in simple) text(simple[e] as string);
+      else if (e === quote) text(quote);
       else if (e === 'x' || e === 'u' || e === 'U') {
         const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
         const hex = s.slice(i + 1, i + 1 + len);
         if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex))
           fail(this.pos(n), 'invalid escape sequence', 'syntax');
-        out +=
-          e === 'x'
-            ? String.fromCharCode(parseInt(hex, 16))
-            : String.fromCodePoint(parseInt(hex, 16));
+        const v = parseInt(hex, 16);
         i += len;
+        if (e === 'x') {
+          bytes.push(v);
+          runeValue = v;
+          continue;
+        }
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+          fail(
+            this.pos(n),
+            `escape is invalid Unicode code point U+${v.toString(16).toUpperCase().padStart(4, '0')}`,
+            'syntax',
+          );
+        text(String.fromCodePoint(v));
       } else if (e !== undefined && /[0-7]/.test(e)) {
-        const oct = s.slice(i, i + 3);
-        out += String.fromCharCode(parseInt(oct, 8));
+        const v = parseInt(s.slice(i, i + 3), 8);
+        if (v > 255) fail(this.pos(n), `octal escape value ${v} > 255`, 'syntax');
+        bytes.push(v);
+        runeValue = v;
         i += 2;
       } else fail(this.pos(n), 'unknown escape sequence', 'syntax');
     }
-    return out;
+    // (a rune literal of one byte escape is that value: '\xff' is 255)
+    if (quote === "'" && runeValue !== null && bytes.length === 1)
+      return String.fromCodePoint(runeValue);
+    return new TextDecoder().decode(Uint8Array.from(bytes));
   }
 }
