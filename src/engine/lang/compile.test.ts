@@ -48,6 +48,39 @@ describe('when several functions have errors', () => {
   });
 });
 
+describe('when one function has several errors', () => {
+  const errors = (src: string) => {
+    const c = compileGo(src);
+    return c.ok ? [] : c.diagnostics.map((d) => formatDiagnostic('main.go', d));
+  };
+
+  it('reports each, as types2 goes on after an error, without errors that follow from one', () => {
+    expect(
+      errors(
+        'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tx := undefinedFn()\n\ty := x + 1\n\tfmt.Println(y)\n\tmu.lock()\n\tvar s string = 5\n\tfor i := 0; i < 3; i++ {\n\t\ts = i\n\t}\n\tif s {\n\t}\n\tunused := 3\n}\n',
+      ),
+    ).toEqual([
+      // (x and y are not known: their uses are no errors of their own; s is, with its type)
+      'main.go:10:7: undefined: undefinedFn',
+      'main.go:13:5: mu.lock undefined (type sync.Mutex has no field or method lock, but does have method Lock)',
+      'main.go:14:17: cannot use 5 (untyped int constant) as string value in variable declaration',
+      'main.go:16:7: cannot use i (variable of type int) as string value in assignment',
+      'main.go:18:5: non-boolean condition in if statement',
+      'main.go:20:2: declared and not used: unused',
+    ]);
+  });
+
+  it('stops at the tenth, as gc does, and says so', () => {
+    const body = Array.from({ length: 12 }, (_, i) => `\tvar v${i} string = ${i}`).join('\n');
+    const list = errors(main(body));
+    expect(list).toHaveLength(11);
+    expect(list[9]).toBe(
+      'main.go:13:18: cannot use 9 (untyped int constant) as string value in variable declaration',
+    );
+    expect(list[10]).toBe('main.go:13:18: too many errors');
+  });
+});
+
 describe('when the compiler looks at an argument twice (for its type, then for real)', () => {
   it('reports what is wrong in it once, as gc and vet do', () => {
     const c = compileGo(main('\tfmt.Println(func() int { x := 1; return 2 }())', 'import "fmt"'));

@@ -101,6 +101,21 @@ class MultiError extends Error {
 
 type ConstValue = number | string | boolean;
 
+/** The names a statement declares in its block (`x, err :=`, `var`, `const`, `type`). */
+function declaredBy(s: Stmt): string[] {
+  switch (s.k) {
+    case 'define':
+      return s.names.map((n) => n.name);
+    case 'var':
+    case 'const':
+      return s.specs.flatMap((spec) => spec.names.map((n) => n.name));
+    case 'type':
+      return s.specs.map((spec) => spec.name.name);
+    default:
+      return [];
+  }
+}
+
 /**
  * go/constant's String of a value: a string quoted (cut to 72 runes with "..."), a float as
  * %.6g (or every digit, where that would hide a fraction), an integer or rune in decimal.
@@ -321,6 +336,14 @@ class Compiler {
   private fnc!: FnCtx;
   private scope!: Scope;
   private iota: number | null = null;
+  /**
+   * errors from statements whose function went on being checked after them (types2 reports
+   * every error of a function, up to ten in all); names those statements would have declared,
+   * whose later uses are not errors of their own; and statements that failed so far
+   */
+  private readonly recovered: Diagnostic[] = [];
+  private readonly poisoned = new Set<string>();
+  private failures = 0;
   /** function bodies to compile once every package-level name is known */
   private readonly bodies: (() => void)[] = [];
   /** the package's `func init()`s, in source order (main.init calls them after the variables) */
@@ -362,13 +385,20 @@ class Compiler {
     // check stops at its first error, so its unused variables are not reported)
     const failed: Diagnostic[] = [];
     for (const b of this.bodies) {
+      const failuresBefore = this.failures;
       try {
         b();
       } catch (e) {
-        if (!(e instanceof CompileError)) throw e;
+        // (once a statement has failed, what follows it is checked on a best effort: a slip of
+        // the compiler's own there must not hide the errors found)
+        if (!(e instanceof CompileError)) {
+          if (this.failures > failuresBefore) continue;
+          throw e;
+        }
         failed.push(e.diagnostic);
       }
     }
+    failed.push(...this.recovered);
     const main = this.pkgScope.syms.get('main');
     if (!main || main.k !== 'func')
       fail({ line: 1, col: 1 }, 'function main is undeclared in the main package');
@@ -385,8 +415,11 @@ class Compiler {
       const sorted = [...failed, ...this.deferredErrors].sort(
         (a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col,
       );
-      // gc stops after ten
-      throw new MultiError(sorted.slice(0, MAX_ERRORS));
+      // gc stops at the tenth, and says so at it
+      const shown = sorted.slice(0, MAX_ERRORS);
+      const tenth = sorted[MAX_ERRORS - 1];
+      if (tenth) shown.push({ pos: tenth.pos, msg: 'too many errors', kind: tenth.kind });
+      throw new MultiError(shown);
     }
     this.makeLibraryTrampolines();
     return {
@@ -1390,8 +1423,67 @@ class Compiler {
 
   // ---- statements ----------------------------------------------------------------------
 
+  /**
+   * The statements of a block. One that fails is reported and the next ones are checked, as
+   * types2 does; what it would have declared is poisoned (a use of it is no new error), and
+   * the compiler's state is put back as it was before it.
+   */
   private stmts(list: readonly Stmt[]): void {
-    for (const s of list) this.stmt(s);
+    for (const s of list) {
+      const saved = {
+        scope: this.scope,
+        fnc: this.fnc,
+        labels: this.labels.length,
+        iota: this.iota,
+        assignTarget: this.assignTarget,
+      };
+      try {
+        this.stmt(s);
+      } catch (e) {
+        if (!(e instanceof CompileError) || e.diagnostic.kind === 'unsupported') throw e;
+        this.scope = saved.scope;
+        this.fnc = saved.fnc;
+        this.labels.length = saved.labels;
+        this.iota = saved.iota;
+        this.assignTarget = saved.assignTarget;
+        this.spread = false;
+        this.failures++;
+        const d = e.diagnostic;
+        const undefinedName = /^undefined: (\w+)$/.exec(d.msg)?.[1];
+        if (!undefinedName || !this.poisoned.has(undefinedName)) this.recovered.push(d);
+        // the variables in scope may have been used in what was not checked: none is reported
+        // unused (those declared after it are, as usual)
+        for (let f: FnCtx | null = this.fnc; f; f = f.parent)
+          for (const v of f.locals) v.used = true;
+        this.declareAfterFailure(s);
+      }
+    }
+  }
+
+  /**
+   * What a failed statement declares: a `var` with a type is declared with it, as types2 keeps
+   * it whatever its value's error; any other name is poisoned.
+   */
+  private declareAfterFailure(s: Stmt): void {
+    if (s.k === 'var')
+      for (const spec of s.specs) {
+        let t: Type | null = null;
+        try {
+          t = spec.type ? this.resolveType(spec.type) : null;
+        } catch (e) {
+          if (!(e instanceof CompileError)) throw e;
+        }
+        for (const n of spec.names) {
+          if (!t || n.name === '_' || this.scope.syms.has(n.name)) {
+            this.poisoned.add(n.name);
+            continue;
+          }
+          const sym = this.newVar(n, t, false);
+          sym.used = true;
+          this.declare(this.scope, n, sym);
+        }
+      }
+    else for (const n of declaredBy(s)) this.poisoned.add(n);
   }
 
   private stmt(s: Stmt, label: string | null = null): void {
