@@ -102,6 +102,9 @@ describe('when a learner mangles a program while editing it', () => {
           if (!c.ok) {
             const lines = src.split('\n').length;
             expect(c.diagnostics.length).toBeGreaterThan(0);
+            // (each error once: gc never repeats one)
+            const keys = c.diagnostics.map((d) => `${d.pos.line}:${d.pos.col}: ${d.msg}`);
+            expect(new Set(keys).size).toBe(keys.length);
             for (const d of c.diagnostics) {
               expect(d.pos.line).toBeGreaterThanOrEqual(1);
               expect(d.pos.line).toBeLessThanOrEqual(lines);
