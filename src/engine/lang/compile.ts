@@ -4412,8 +4412,10 @@ class Compiler {
     return this.binaryOn(e.op, x, y, e.x, e.y, e.opPos, hint);
   }
 
-  /** Both operands are on the stack; type-check and emit the operator. */
-  /** @param hint the type the context wants, which a non-constant shift of a constant takes */
+  /**
+   * Both operands are on the stack; type-check and emit the operator.
+   * @param hint the type the context wants, which a non-constant shift of a constant takes
+   */
   private binaryOn(
     op: string,
     x: Operand,
