@@ -374,8 +374,8 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:8: unsupported: atomic.Uintptr is not simulated',
     ],
     [
-      main('\tvar c sync.Pool\n\t_ = &c', '\nimport "sync"'),
-      'main.go:5:8: unsupported: sync.Pool is not simulated yet',
+      main('\tvar ms runtime.MemStats\n\t_ = &ms', '\nimport "runtime"'),
+      'main.go:5:9: unsupported: runtime.MemStats is not simulated yet',
     ],
     // (a standard package with a digit in its path is one: it is not "not in std")
     [

@@ -27,6 +27,7 @@ import {
   NATIVE_STEPS,
   isAtomicType,
   condType,
+  poolType,
   onceType,
   exportedNames,
   errorType,
@@ -5157,8 +5158,9 @@ function lockPath(t: Type, seen = new Set<Type>()): string | null {
     if (t.special === 'syncmap') return 'sync.Map contains sync.Mutex';
     return `${typeString(t)} contains sync.noCopy`;
   }
-  // (a Cond's first field is its noCopy)
+  // (a Cond's and a Pool's first field is their noCopy)
   if (t === condType) return 'sync.Cond contains sync.noCopy';
+  if (t === poolType) return 'sync.Pool contains sync.noCopy';
   // sync/atomic's types hold a noCopy of their own package's, which vet names by path
   // (atomic.Value has none: vet lets it be copied)
   if (isAtomicType(t) && t.name !== 'Value')

@@ -270,6 +270,22 @@ export const onceType = named('sync', 'Once', {
 native(onceType, 'Do', fn([fn([], [])], []));
 native(onceType, ONCE_END, fn([], []));
 
+/**
+ * sync.Pool. Go's holds a noCopy, a list per P, a victim cache the garbage collector empties,
+ * and New; here one list, last in first out (what a goroutine puts is what its next Get
+ * returns, as Go's private slot on one P gives it), which no collection empties.
+ */
+export const poolType = named('sync', 'Pool', {
+  k: 'struct',
+  fields: [
+    { name: 'noCopy', type: { k: 'struct', fields: [] }, embedded: false },
+    { name: 'local', type: { k: 'slice', elem: empty }, embedded: false },
+    { name: 'New', type: fn([], [empty]), embedded: false },
+  ],
+});
+native(poolType, 'Get', fn([], [empty]));
+native(poolType, 'Put', fn([empty], []));
+
 // ---- strings.Builder ---------------------------------------------------------------
 /** Its text so far (Go's keeps a []byte and a self-pointer for its copy check). */
 export const builderType = named('strings', 'Builder', {
@@ -693,7 +709,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Cond', { k: 'type', type: condType }],
       ['NewCond', f(fn([lockerType], [{ k: 'ptr', elem: condType }]), 'sync.NewCond')],
       ['Map', { k: 'type', type: syncMapType }],
-      ['Pool', { k: 'unsupported', why: 'sync.Pool is not simulated yet' }],
+      ['Pool', { k: 'type', type: poolType }],
       ['Locker', { k: 'type', type: lockerType }],
     ]),
   ],
@@ -1277,6 +1293,7 @@ export const libraryTypes: readonly NamedType[] = [
   atomicValueType,
   onceType,
   condType,
+  poolType,
   rlockerType,
   builderType,
   syncMapType,
@@ -1310,6 +1327,8 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   [`sync.Cond.${COND_PARK}`, 'Wait'],
   ['sync.Cond.Signal', 'Signal'],
   ['sync.Cond.Broadcast', 'Broadcast'],
+  ['sync.Pool.Get', 'Pool.Get'],
+  ['sync.Pool.Put', 'Pool.Put'],
   ...[...syncMapType.methods.keys()].map((n) => [`sync.Map.${n}`, n] as [string, string]),
   ['sync.rlocker.Lock', 'RLock'],
   ['sync.rlocker.Unlock', 'RUnlock'],

@@ -1802,7 +1802,41 @@ const NATIVES: Record<string, Native> = {
   [`sync.Cond.${COND_PARK}`]: condPark,
   'sync.Cond.Signal': (m, g, a, ins, ref) => condNotify(m, g, a, ins, ref, false),
   'sync.Cond.Broadcast': (m, g, a, ins, ref) => condNotify(m, g, a, ins, ref, true),
+  'sync.Pool.Get': poolGet,
+  // (Put(nil) does nothing; Go under -race drops one Put in four at random, which this does not)
+  'sync.Pool.Put': (m, g, a, ins) => {
+    const x = a[1] as Value;
+    if (x === null) return none;
+    const p = m.ptr(a[0] as Value, ins.pos);
+    m.race?.release(g.id, poolKey(p, x));
+    // (a new list each time: the pool's own, which the race detector does not watch, as Go's
+    // runtime turns it off inside the pool)
+    m.wr<SlotsObj>(p.id).s[1] = m.newSlice(
+      [...sliceValues(m, m.slots(p.id).s[1] as Value), x],
+      emptyInterface,
+    );
+    return none;
+  },
 };
+
+/** What orders a Put before the Get that returns its value, for the race detector. */
+function poolKey(p: Ref, x: Value): string {
+  return x instanceof Iface && x.v instanceof Ref ? `pool ${x.v.id}` : `pool ${p.id}`;
+}
+
+/** sync.Pool.Get: the value put last, or what New makes (New runs as Go code), or nil. */
+function poolGet(m: Machine, g: G, a: readonly Value[], ins: Instr): NativeResult {
+  const p = m.ptr(a[0] as Value, ins.pos);
+  const held = sliceValues(m, m.slots(p.id).s[1] as Value);
+  const x = held.pop();
+  if (x !== undefined) {
+    m.wr<SlotsObj>(p.id).s[1] = m.newSlice(held, emptyInterface);
+    m.race?.acquire(g.id, poolKey(p, x));
+    return [x];
+  }
+  const f = m.slots(p.id).s[2] as Value;
+  return f instanceof FnVal ? [m.callSync(g, f.fn, f, [])[0] as Value] : [null];
+}
 
 /** The built-in print/println's formatting (runtime/print.go), not fmt's. */
 function builtinPrint(m: Machine, v: Value, t: Type | null): string {
