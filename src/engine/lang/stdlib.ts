@@ -271,15 +271,17 @@ native(onceType, 'Do', fn([fn([], [])], []));
 native(onceType, ONCE_END, fn([], []));
 
 /**
- * sync.Pool. Go's holds a noCopy, a list per P, a victim cache the garbage collector empties,
- * and New; here one list, last in first out (what a goroutine puts is what its next Get
- * returns, as Go's private slot on one P gives it), which no collection empties.
+ * sync.Pool. Go's holds a noCopy, a list per P, the victim cache and New; here one list, last
+ * in first out (what a goroutine puts is what its next Get returns, as Go's private slot on one
+ * P gives it), and the victim cache, which runtime.GC fills from the list and empties as Go's
+ * poolCleanup does.
  */
 export const poolType = named('sync', 'Pool', {
   k: 'struct',
   fields: [
     { name: 'noCopy', type: { k: 'struct', fields: [] }, embedded: false },
     { name: 'local', type: { k: 'slice', elem: empty }, embedded: false },
+    { name: 'victim', type: { k: 'slice', elem: empty }, embedded: false },
     { name: 'New', type: fn([], [empty]), embedded: false },
   ],
 });
@@ -842,6 +844,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     'runtime',
     new Map<string, Member>([
       ['Gosched', f(fn([], []), 'runtime.Gosched')],
+      ['GC', f(fn([], []), 'runtime.GC')],
       ['NumGoroutine', f(fn([], [T.int]), 'runtime.NumGoroutine')],
       ['NumCPU', f(fn([], [T.int]), 'runtime.NumCPU')],
       ['GOMAXPROCS', f(fn([T.int], [T.int]), 'runtime.GOMAXPROCS')],
@@ -1352,6 +1355,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['http.Get', 'http.Get'],
   ['runtime.Gosched', 'yield'],
   ['runtime.NumGoroutine', 'count goroutines'],
+  ['runtime.GC', 'runtime.GC'],
   ['runtime.GOMAXPROCS', 'runtime.GOMAXPROCS'],
   // math/rand's global source is shared: the order of the draws decides the numbers
   ...['Intn', 'Int', 'Float64', 'Perm', 'Seed'].map(

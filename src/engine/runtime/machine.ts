@@ -2229,6 +2229,11 @@ export class Machine {
     return -1;
   }
 
+  /** A library call writes heap object id (for the explorer only, as the library's own). */
+  libraryWrite(id: number): void {
+    this.fp(id, true);
+  }
+
   /** Record an access for the explorer only (see footprint). */
   private fp(id: number, write: boolean): void {
     if (!this.footprint) return;

@@ -19,6 +19,7 @@ import {
   libraryErrorNamed,
   libraryErrors,
   WRAP_ERRORS,
+  poolType,
   condType,
   rlockerType,
   cancelCtxPtr,
@@ -1649,6 +1650,7 @@ const NATIVES: Record<string, Native> = {
   'runtime.Gosched': () => none,
   'runtime.NumGoroutine': (m) => [liveGoroutines(m)],
   'runtime.NumCPU': () => [SIMULATED_CPUS],
+  'runtime.GC': collectGarbage,
   // math/rand: numbers from the run's seed (Go seeds its source at random; Interleave's runs
   // replay), below 2^53 (Interleave's integers are exact that far)
   'rand.Intn': (m, _g, a, ins) => {
@@ -1824,18 +1826,41 @@ function poolKey(p: Ref, x: Value): string {
   return x instanceof Iface && x.v instanceof Ref ? `pool ${x.v.id}` : `pool ${p.id}`;
 }
 
-/** sync.Pool.Get: the value put last, or what New makes (New runs as Go code), or nil. */
+/**
+ * sync.Pool.Get: the value put last, else the last of what the last collection moved to the
+ * victim cache, else what New makes (New runs as Go code), else nil.
+ */
 function poolGet(m: Machine, g: G, a: readonly Value[], ins: Instr): NativeResult {
   const p = m.ptr(a[0] as Value, ins.pos);
-  const held = sliceValues(m, m.slots(p.id).s[1] as Value);
-  const x = held.pop();
-  if (x !== undefined) {
-    m.wr<SlotsObj>(p.id).s[1] = m.newSlice(held, emptyInterface);
+  for (const slot of [1, 2]) {
+    const held = sliceValues(m, m.slots(p.id).s[slot] as Value);
+    const x = held.pop();
+    if (x === undefined) continue;
+    m.wr<SlotsObj>(p.id).s[slot] = m.newSlice(held, emptyInterface);
     m.race?.acquire(g.id, poolKey(p, x));
     return [x];
   }
-  const f = m.slots(p.id).s[2] as Value;
+  const f = m.slots(p.id).s[3] as Value;
   return f instanceof FnVal ? [m.callSync(g, f.fn, f, [])[0] as Value] : [null];
+}
+
+/**
+ * runtime.GC: what a collection does that a program can see here, Go's poolCleanup: each
+ * pool's victim cache is dropped and its list becomes the victim cache (so a value put before
+ * two collections is gone, and Get calls New).
+ */
+function collectGarbage(m: Machine): NativeResult {
+  const pools: number[] = [];
+  m.h.forEach((o, id) => {
+    if (o.k === K.Slots && o.t === poolType) pools.push(id);
+  });
+  for (const id of pools) {
+    m.libraryWrite(id);
+    const w = m.wr<SlotsObj>(id);
+    w.s[2] = w.s[1] as Value;
+    w.s[1] = null;
+  }
+  return none;
 }
 
 /** The built-in print/println's formatting (runtime/print.go), not fmt's. */
