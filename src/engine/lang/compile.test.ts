@@ -919,6 +919,16 @@ describe("the subset runs with Go's semantics", () => {
     );
   });
 
+  it("assigns several targets in the spec's two phases: their operands, the values, then the stores", () => {
+    const r = run(
+      main(
+        '\ts := []int{1, 2, 3}\n\ti := 0\n\ti, s[i] = 1, 9\n\tm := map[string]int{}\n\tk := "a"\n\tk, m[k] = "b", 1\n\ttype P struct{ X int }\n\tp := &P{}\n\tq := p\n\tp, p.X = &P{}, 5\n\tfmt.Println(i, s, k, m, q.X, p.X)',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('1 [9 2 3] b map[a:1] 5 0\n');
+  });
+
   it('stops a program that never ends at the step budget, politely', () => {
     const c = compileGo(main('\tfor {\n\t}'));
     if (!c.ok) throw new Error('compile');

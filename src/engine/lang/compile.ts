@@ -239,6 +239,15 @@ type LValue =
   | { readonly k: 'index'; readonly type: Type }
   | { readonly k: 'blank'; readonly type: Type | null };
 
+/** How many values a place's store takes from the stack besides the value: map and key, etc. */
+function lvParts(lv: LValue): number {
+  return lv.k === 'map' || lv.k === 'index'
+    ? 2
+    : lv.k === 'ptr' || lv.k === 'field' || lv.k === 'struct'
+      ? 1
+      : 0;
+}
+
 const BUILTINS = [
   'len',
   'cap',
@@ -1815,7 +1824,15 @@ class Compiler {
       this.storeLV(lv, pos);
       return;
     }
-    // Several targets: evaluate every value first, then assign left to right.
+    // Several targets, in the spec's two phases: first the operands of the targets' index
+    // expressions and indirections, then every value (so `i, s[i] = 1, 9` writes s[0]), then
+    // the assignments, left to right
+    const targets = lhs.map((l) => {
+      const lv = this.lvalue(l);
+      const held = Array.from({ length: lvParts(lv) }, () => this.fnc.newLocal(null, null));
+      for (let k = held.length - 1; k >= 0; k--) this.emit(Op.Store, pos, held[k] as number);
+      return { lv, held };
+    });
     const types = this.rhsValues(
       lhs.length,
       rhs,
@@ -1825,7 +1842,8 @@ class Compiler {
     const tmps = types.map((t) => this.fnc.newLocal(null, t));
     for (let i = tmps.length - 1; i >= 0; i--) this.emit(Op.Store, pos, tmps[i] as number);
     lhs.forEach((l, i) => {
-      const lv = this.lvalue(l);
+      const { lv, held } = targets[i] as (typeof targets)[number];
+      for (const slot of held) this.emit(Op.Load, pos, slot);
       this.emit(Op.Load, pos, tmps[i] as number);
       if (lv.k === 'blank') {
         this.emit(Op.Pop, pos);
@@ -1849,12 +1867,7 @@ class Compiler {
     const l = lhs[0] as Expr;
     const lv = this.lvalue(l);
     if (lv.k === 'blank') fail(l.pos, 'cannot use _ as value');
-    const parts =
-      lv.k === 'map' || lv.k === 'index'
-        ? 2
-        : lv.k === 'ptr' || lv.k === 'field' || lv.k === 'struct'
-          ? 1
-          : 0;
+    const parts = lvParts(lv);
     if (parts > 0) this.emit(Op.Dup, pos, parts);
     this.loadLV(lv, pos);
     const cur: Operand = { mode: 'value', type: lv.type };
