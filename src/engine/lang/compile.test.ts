@@ -217,6 +217,12 @@ describe('when the program has a type error', () => {
       main('\tconst c = "a\\tb"\n\tvar n int = c\n\t_ = n'),
       'main.go:5:14: cannot use c (untyped string constant "a\\tb") as int value in variable declaration',
     ],
+    // a constant conversion: an integer that does not fit overflows (Go 1.22, go.dev/issue/63563)
+    [main('\t_ = int16(70000)'), 'main.go:4:12: constant 70000 overflows int16'],
+    [
+      main('\tconst c = 1.5\n\t_ = int(c)'),
+      'main.go:5:10: cannot convert c (untyped float constant 1.5) to type int (truncated)',
+    ],
     // byte and rune by the names the source used; a constant the type cannot hold, why
     [
       main('\tvar b byte = 300\n\t_ = b'),
@@ -927,6 +933,16 @@ describe("the subset runs with Go's semantics", () => {
       ),
     );
     expect(r.stdout).toBe('1 [9 2 3] b map[a:1] 5 0\n');
+  });
+
+  it('converts an integer constant that is no code point to the string U+FFFD, as Go (no crash)', () => {
+    const r = run(
+      main(
+        '\tn := -1\n\tfmt.Println(string(rune(-1)) == "\\uFFFD", string(rune(0xD800)) == "\\uFFFD", string(rune(n)) == "\\uFFFD", string(rune(65)))',
+        '\nimport "fmt"',
+      ),
+    );
+    expect(r.stdout).toBe('true true true A\n');
   });
 
   it('stops a program that never ends at the step budget, politely', () => {

@@ -1632,10 +1632,6 @@ class Compiler {
     return `value of type ${typeString(op.type)}`;
   }
 
-  private constString(v: ConstValue | undefined): string {
-    return typeof v === 'string' ? JSON.stringify(v) : String(v);
-  }
-
   private describe(e: Expr, op: Operand): string {
     if (op.mode === 'nil') return 'nil';
     return `${exprString(e)} (${this.describeMode(e, op)})`;
@@ -4714,19 +4710,29 @@ class Compiler {
         if (!to || under(to).k !== 'basic') return null;
         const a = this.constValue(e.args[0] as Expr);
         if (!a) return null;
-        if (isString(to) && typeof a.value === 'number' && isInteger(a.type))
-          return { type: to, value: String.fromCodePoint(a.value) };
+        // (a value that is no code point, negative or a surrogate, is U+FFFD)
+        if (isString(to) && typeof a.value === 'number' && isInteger(a.type)) {
+          const r = a.value;
+          const valid = r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+          return { type: to, value: valid ? String.fromCodePoint(r) : '\ufffd' };
+        }
         if (isInteger(to) && typeof a.value === 'number' && isFloat(a.type) && !isUntyped(a.type))
           return null;
         if (!this.representable(a.value, a.type, to)) {
           if (typeof a.value === 'number' && isInteger(to) && !Number.isInteger(a.value))
             fail(
               e.args[0]?.pos ?? e.pos,
-              `cannot convert ${exprString(e.args[0] as Expr)} (untyped float constant) to type ${typeString(to)} (truncated)`,
+              `cannot convert ${this.describe(e.args[0] as Expr, { mode: 'const', type: a.type, value: a.value })} to type ${typeString(to)} (truncated)`,
+            );
+          // (Go 1.22, go.dev/issue/63563: an integer constant's only failure is overflow)
+          if (typeof a.value === 'number' && isInteger(a.type) && isInteger(to))
+            fail(
+              e.args[0]?.pos ?? e.pos,
+              `constant ${constText(a.value, a.type)} overflows ${typeString(to)}`,
             );
           fail(
             e.args[0]?.pos ?? e.pos,
-            `cannot convert ${exprString(e.args[0] as Expr)} (${isUntyped(a.type) ? `untyped ${this.constKind(a.type)} constant` : `constant ${this.constString(a.value)} of type ${typeString(a.type)}`}) to type ${typeString(to)}`,
+            `cannot convert ${this.describe(e.args[0] as Expr, { mode: 'const', type: a.type, value: a.value })} to type ${typeString(to)}`,
           );
         }
         return { type: to, value: this.normalizeConst(a.value, to) };
