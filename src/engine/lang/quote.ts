@@ -32,6 +32,12 @@ export function quoteRune(r: number): string {
   return `'${ch === "'" ? "\\'" : ch === '"' ? '"' : quoted(ch)}'`;
 }
 
+/** strconv.IsPrint of a rune (false for a value that is no code point). */
+export function isPrint(r: number): boolean {
+  const valid = r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+  return valid && PRINTABLE.test(String.fromCodePoint(r));
+}
+
 function quoted(ch: string): string {
   const esc = ESCAPES[ch];
   if (esc) return esc;

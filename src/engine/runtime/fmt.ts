@@ -6,7 +6,7 @@
  * methods (a panic in one caught, as fmt does), and fmt's error annotations
  * (%!d(string=hi), %!(MISSING), %!(EXTRA ...), %!d(BADINDEX)).
  */
-import { quote, quoteRune } from '../lang/quote';
+import { isPrint, quote, quoteRune } from '../lang/quote';
 import {
   atomicValueType,
   errorType,
@@ -251,6 +251,11 @@ export function intText(v: number, base = 10): string {
     : BigInt(v).toString(base);
 }
 
+/** A value that is a code point (not negative, at most U+10FFFF, not a surrogate). */
+function validRune(r: number): boolean {
+  return r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+}
+
 /** fmt's truncateString: a precision counts runes. */
 function truncate(s: string, spec: Spec): string {
   return spec.prec >= 0 ? [...s].slice(0, spec.prec).join('') : s;
@@ -392,15 +397,18 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       if (typeof v === 'number' && verb === 'b') return floatSign(formatFloatB(v), spec);
       return bad(verb, v, t, m);
     case 'c':
-      if (typeof v === 'number') return String.fromCodePoint(v);
+      // (fmtC: a value that is no code point, negative or past U+10FFFF or a surrogate, is U+FFFD)
+      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
+        return String.fromCodePoint(validRune(v) ? v : 0xfffd);
       return bad(verb, v, t, m);
     case 'U':
-      if (typeof v === 'number') {
-        const u = `U+${v.toString(16).toUpperCase().padStart(4, '0')}`;
-        // %#U: and the character, if it is printable
-        return spec.sharp && /\P{C}/u.test(String.fromCodePoint(v))
-          ? `${u} '${String.fromCodePoint(v)}'`
-          : u;
+      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t)) {
+        // (fmtUnicode writes the value as a uint64: -1 is U+FFFFFFFFFFFFFFFF)
+        const hex = (v < 0 ? BigInt.asUintN(64, BigInt(v)).toString(16) : intText(v, 16))
+          .toUpperCase()
+          .padStart(4, '0');
+        // %#U: and the character, if strconv.IsPrint says it is printable
+        return spec.sharp && isPrint(v) ? `U+${hex} '${String.fromCodePoint(v)}'` : `U+${hex}`;
       }
       return bad(verb, v, t, m);
     case 't':

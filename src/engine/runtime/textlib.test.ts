@@ -186,6 +186,23 @@ describe('byte and rune at run time', () => {
   });
 });
 
+describe('%c and %U of values that are no code point, and WriteRune of one', () => {
+  it('give U+FFFD and the value as a uint64, as fmtC and fmtUnicode do (it was an internal error)', () => {
+    const r = out(
+      [
+        '\tvar sb strings.Builder',
+        '\tsb.WriteRune(-1)',
+        '\tfmt.Println(sb.Len(), sb.String() == "\\uFFFD")',
+        '\tfmt.Printf("%c|%U|%#U|%#U|%#U|%c\\n", -1, -1, 0x110000, 0x41, 0xA0, 3.5)',
+      ].join('\n'),
+      '"strings"',
+    );
+    expect(r.stdout).toBe(
+      "3 true\n\uFFFD|U+FFFFFFFFFFFFFFFF|U+110000|U+0041 'A'|U+00A0|%!c(float64=3.5)\n",
+    );
+  });
+});
+
 describe('fmt and fields that are not exported', () => {
   it('prints what such a field holds without its String or Error method, at any depth, as Go does', () => {
     const src = readFileSync(

@@ -255,7 +255,7 @@ function builderNatives(): Record<string, Native> {
       return [null];
     },
     'strings.Builder.WriteRune': (m, g, a, ins) => [
-      append(m, g, a, ins, String.fromCodePoint(a[1] as number)),
+      append(m, g, a, ins, runeText(a[1] as number)),
       null,
     ],
     'strings.Builder.String': (m, g, a, ins) => [
