@@ -945,6 +945,32 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe('true true true A\n');
   });
 
+  it('converts a float no int64 holds as amd64 does, and stops a string past the size limit politely', () => {
+    const r = run(
+      main(
+        '\tx := 1e308\n\tz := 0.0\n\tfmt.Println(int64(x), int(-x*10), int64(z/z), int64(1e17))\n\ts := "ab"\n\tfor i := 0; i < 40; i++ {\n\t\ts += s\n\t}',
+        '\nimport "fmt"',
+      ),
+    );
+    // (the spec leaves the first three to the implementation: amd64 gives the least int64)
+    expect(r.stdout).toBe(
+      '-9223372036854775808 -9223372036854775808 -9223372036854775808 100000000000000000\n',
+    );
+    expect(r.outcome.kind).toBe('limit');
+    expect(r.stderr).toContain('a string grew past 16,000,000 bytes (the string size limit)');
+    const big = run(
+      main(
+        '\tfmt.Println(len(strings.Repeat("ab", 1<<40)))',
+        '\nimport (\n\t"fmt"\n\t"strings"\n)',
+      ),
+    );
+    expect(big.outcome.kind).toBe('limit');
+    const base = run(
+      main('\tfmt.Println(strconv.FormatInt(5, 1))', '\nimport (\n\t"fmt"\n\t"strconv"\n)'),
+    );
+    expect(base.stderr).toContain('panic: strconv: illegal AppendInt/FormatInt base\n');
+  });
+
   it('stops a program that never ends at the step budget, politely', () => {
     const c = compileGo(main('\tfor {\n\t}'));
     if (!c.ok) throw new Error('compile');

@@ -2906,7 +2906,12 @@ export class Machine {
       case BinOp.Ge:
         return (x as number) >= (y as number);
     }
-    if (k.kind === 'string') return (x as string) + (y as string);
+    if (k.kind === 'string') {
+      const r = (x as string) + (y as string);
+      // (doubling a string in a loop: Go runs out of memory; here a limit stops it first)
+      if (r.length > this.limits.stringBytes) this.limit('stringBytes');
+      return r;
+    }
     const a = x as number;
     const b = y as number;
     const int = k.kind === 'int' || k.kind === 'uint';
@@ -3092,6 +3097,10 @@ function convert(v: Value, c: { from: Type; to: Type }): Value {
   if (to.k === 'basic' && /^(float32|float64)$/.test(to.name)) return v;
   const bits = to.k === 'basic' ? /(\d+)$/.exec(to.name)?.[1] : undefined;
   const kind = to.k === 'basic' && to.name.startsWith('u') ? 'uint' : 'int';
+  // a float that no int64 holds (NaN, infinite, or past ±2^63): the spec leaves the result to
+  // the implementation; amd64's conversion instruction gives the least int64
+  if (kind === 'int' && (bits === undefined || bits === '64') && !(Math.abs(v) < 2 ** 63))
+    return -(2 ** 63);
   return wrap(Math.trunc(v), { kind, bits: bits ? Number(bits) : 64, type: c.to });
 }
 

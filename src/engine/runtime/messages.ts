@@ -40,6 +40,8 @@ export interface Limits {
   readonly mapEntries: number;
   readonly sliceLength: number;
   readonly outputBytes: number;
+  /** the longest string a program may make (strings.Repeat, +) */
+  readonly stringBytes: number;
   readonly frames: number;
   /** virtual time, in nanoseconds */
   readonly time: number;
@@ -58,6 +60,7 @@ export const DEFAULT_LIMITS: Limits = {
   mapEntries: 100_000,
   sliceLength: 1_000_000,
   outputBytes: 1_000_000,
+  stringBytes: 16_000_000,
   frames: 10_000,
   time: 24 * 3600 * 1e9,
   instructionsPerStep: 100_000,
@@ -81,6 +84,8 @@ export function limitMessage(name: LimitName, limits: Limits): string {
       return `interleave: stopped: a slice grew past ${n} elements (the slice size limit)`;
     case 'outputBytes':
       return `interleave: stopped: the program printed more than ${n} bytes (the output limit)`;
+    case 'stringBytes':
+      return `interleave: stopped: a string grew past ${n} bytes (the string size limit)`;
     case 'frames':
       return `interleave: stopped: more than ${n} nested calls`;
     case 'time':

@@ -11,7 +11,7 @@ import { T, under, type Type } from '../lang/types';
 import { intText, quote, sprintf } from './fmt';
 import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 import { GO, indexOutOfRange } from './messages';
-import { utf8Bytes, utf8Decode, type G, type Machine } from './machine';
+import { utf8Bytes, utf8Decode, utf8Len, type G, type Machine } from './machine';
 import type { Native } from './natives';
 import {
   FnVal,
@@ -572,7 +572,12 @@ export function textNatives(): Record<string, Native> {
     ],
     'strconv.Itoa': (_m, _g, a) => [intText(a[0] as number)],
     'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
-    'strconv.FormatInt': (_m, _g, a) => [intText(a[0] as number, a[1] as number)],
+    'strconv.FormatInt': (m, _g, a, ins) => {
+      const base = a[1] as number;
+      if (base < 2 || base > 36)
+        m.runtimePanic('strconv: illegal AppendInt/FormatInt base', ins.pos, false);
+      return [intText(a[0] as number, base)];
+    },
     'strconv.Quote': str((s) => quote(s)),
     'strconv.ParseInt': (m, _g, a) => parseInt(m, a[0] as string, a[1] as number, a[2] as number),
     'strconv.ParseUint': (m, _g, a) =>
@@ -650,6 +655,8 @@ export function textNatives(): Record<string, Native> {
     ],
     'strings.Repeat': (m, _g, a, ins) => {
       if ((a[1] as number) < 0) m.runtimePanic('strings: negative Repeat count', ins.pos, false);
+      // (Go would run out of memory long before JavaScript's longest string: a limit, no crash)
+      if (utf8Len(a[0] as string) * (a[1] as number) > m.limits.stringBytes) m.limit('stringBytes');
       return [(a[0] as string).repeat(a[1] as number)];
     },
     'strings.Replace': (_m, _g, a) => [
