@@ -48,6 +48,15 @@ export function addressOf(id: number, f = -1): string {
   return `0xc${(0x10000 + id * 0x20 + Math.max(0, f) * 8).toString(16).padStart(9, '0')}`;
 }
 
+/** The address a pointer, map, func or slice value holds, as a number (0 for nil). */
+function pointerAddress(v: Value): number {
+  const at = (text: string) => parseInt(text.slice(2), 16);
+  if (v instanceof Ref) return at(addressOf(v.id, v.f));
+  if (v instanceof Slice) return at(addressOf(v.b, v.off));
+  if (v instanceof FnVal) return at(addressOf(v.fn + 0x1000));
+  return 0;
+}
+
 function isFilePtr(t: Type | null): boolean {
   return t?.k === 'ptr' && t.elem === fileType;
 }
@@ -349,6 +358,18 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
     const r = throughMethod(m, v, t, verb);
     if (r?.panicked) return r.text;
     return formatVerb(m, r ? r.text : formatValue(m, arg, null, 'v'), verb, spec);
+  }
+  // fmtPointer: %p of a pointer, map, func or slice, and %b %o %d %x %X of a pointer or func
+  // that printValue did not print as &{…} (a nil one, one to a basic value, one inside another
+  // value): its address as an integer, 0 for nil
+  const kind = t ? under(t).k : null;
+  if (
+    (verb === 'p' && (kind === 'ptr' || kind === 'map' || kind === 'func' || kind === 'slice')) ||
+    ('bodxX'.includes(verb) && (kind === 'ptr' || kind === 'func'))
+  ) {
+    const u = pointerAddress(v);
+    if (verb === 'p') return spec.sharp ? u.toString(16) : `0x${u.toString(16)}`;
+    return fmtInteger(u, verb === 'b' ? 2 : verb === 'o' ? 8 : verb === 'd' ? 10 : 16, verb, spec);
   }
   switch (verb) {
     case 'v': {

@@ -203,6 +203,29 @@ describe('%c and %U of values that are no code point, and WriteRune of one', () 
   });
 });
 
+describe('fmt’s fmtPointer', () => {
+  it('writes a pointer’s or func’s address as an integer for %d %x, 0 for nil, and %p of any nil as 0x0', () => {
+    const r = out(
+      [
+        '\tx := 5',
+        '\tp := &x',
+        '\tv, _ := strconv.ParseInt(fmt.Sprintf("%x", p), 16, 64)',
+        '\tfmt.Println(fmt.Sprintf("%d", p) == strconv.FormatInt(v, 10), fmt.Sprintf("%x", p) == fmt.Sprintf("%p", p)[2:], v > 0)',
+        '\tvar m map[string]int',
+        '\tvar f func()',
+        '\tvar ip *int',
+        '\tfmt.Printf("%d %x %p %p %d %v %x\\n", m, f, m, ip, ip, ip, &t{255, nil})',
+        '}',
+        'type t struct {',
+        '\tA int',
+        '\tP *int',
+      ].join('\n'),
+      '"strconv"',
+    );
+    expect(r.stdout).toBe('true true true\nmap[] 0 0x0 0x0 0 <nil> &{ff 0}\n');
+  });
+});
+
 describe('fmt and fields that are not exported', () => {
   it('prints what such a field holds without its String or Error method, at any depth, as Go does', () => {
     const src = readFileSync(
@@ -717,6 +740,15 @@ describe('sort', () => {
     );
     expect(r.outcome.code).toBe(2);
     expect(r.stderr).toMatch(/^panic: reflect: call of Swapper on int Value\n/);
+  });
+
+  it('sort.Slice of a nil slice does nothing, as Go (it panicked)', () => {
+    const r = out(
+      '\tvar a []int\n\tsort.Slice(a, func(i, j int) bool { return false })\n\tsort.SliceStable(a, nil)\n\tfmt.Println(a == nil)',
+      '"sort"',
+    );
+    expect(r.outcome.code).toBe(0);
+    expect(r.stdout).toBe('true\n');
   });
 });
 

@@ -908,6 +908,8 @@ function sortBy(isStable: boolean): Native {
   return (m, g, a, ins) => {
     const x = a[0] instanceof Iface ? a[0].v : null;
     const less = a[1] as Value;
+    // (a nil slice has nothing to sort: Swapper of a slice of length 0 does nothing)
+    if (x === null && a[0] instanceof Iface && under(a[0].t).k === 'slice') return none;
     if (!(x instanceof Slice)) {
       // reflectlite.Swapper's panic, a *reflect.ValueError
       const kind = a[0] instanceof Iface ? kindName(a[0].t) : 'invalid';
