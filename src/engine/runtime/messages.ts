@@ -99,8 +99,9 @@ export function limitMessage(name: LimitName, limits: Limits): string {
 
 /**
  * Who Go says started a goroutine for a timer (time.AfterFunc's f): time.goFunc, at this line
- * of Go's time/sleep.go (Go 1.23 to 1.26 print 215: seen in their tracebacks, not measured
- * here), in no goroutine of the program's.
+ * of Go's time/sleep.go (215 in tracebacks of recent releases quoted in public issues, up to
+ * 1.26; 168 to 176 in older ones; Go 1.23's own not seen, nor measured here), in no goroutine of
+ * the program's.
  */
 export const TIMER_GOFUNC = 'time.goFunc';
 export const TIMER_GOFUNC_AT = { line: 215, col: 0 } as const;
