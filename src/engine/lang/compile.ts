@@ -69,7 +69,7 @@ import {
   type Type,
 } from './types';
 import { exprString, typeExprString } from './printer';
-import { quote } from './quote';
+import { quote, runeText } from './quote';
 import { formatFloat64 } from '../runtime/floats';
 
 export type CompileResult =
@@ -4711,11 +4711,8 @@ class Compiler {
         const a = this.constValue(e.args[0] as Expr);
         if (!a) return null;
         // (a value that is no code point, negative or a surrogate, is U+FFFD)
-        if (isString(to) && typeof a.value === 'number' && isInteger(a.type)) {
-          const r = a.value;
-          const valid = r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
-          return { type: to, value: valid ? String.fromCodePoint(r) : '\ufffd' };
-        }
+        if (isString(to) && typeof a.value === 'number' && isInteger(a.type))
+          return { type: to, value: runeText(a.value) };
         if (isInteger(to) && typeof a.value === 'number' && isFloat(a.type) && !isUntyped(a.type))
           return null;
         if (!this.representable(a.value, a.type, to)) {

@@ -30,6 +30,20 @@ import type {
 } from './ast';
 import { LineMap, fail, unsupported, type Pos } from './source';
 
+const UTF8 = new TextEncoder();
+
+/** The escapes that stand for one character. */
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+};
+
 /** What may stand at the top level of a file, between declarations. */
 const TOP_LEVEL = new Set([
   'PackageClause',
@@ -1361,17 +1375,8 @@ class Parser {
    */
   private unescape(s: string, n: SyntaxNode, quote: string): string {
     const bytes: number[] = [];
-    const text = (t: string) => bytes.push(...new TextEncoder().encode(t));
-    const simple: Record<string, string> = {
-      n: '\n',
-      t: '\t',
-      r: '\r',
-      a: '\x07',
-      b: '\b',
-      f: '\f',
-      v: '\v',
-      '\\': '\\',
-    };
+    const text = (t: string) => bytes.push(...UTF8.encode(t));
+    const simple = SIMPLE_ESCAPES;
     let runeValue: number | null = null;
     for (let i = 0; i < s.length; i++) {
       if (s[i] !== '\\') {

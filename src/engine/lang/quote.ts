@@ -25,17 +25,25 @@ const ESCAPES: Readonly<Record<string, string>> = {
 /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 const PRINTABLE = /^[ \p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
+/** utf8.ValidRune: a code point (not negative, at most U+10FFFF, not a surrogate). */
+export function validRune(r: number): boolean {
+  return r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+}
+
+/** The rune as text; a value that is no code point is U+FFFD, as Go's conversions make it. */
+export function runeText(r: number): string {
+  return validRune(r) ? String.fromCodePoint(r) : '\ufffd';
+}
+
 /** strconv.QuoteRune: as Quote, in single quotes, with `'` escaped and `"` not. */
 export function quoteRune(r: number): string {
-  const valid = r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
-  const ch = valid ? String.fromCodePoint(r) : '\ufffd';
+  const ch = runeText(r);
   return `'${ch === "'" ? "\\'" : ch === '"' ? '"' : quoted(ch)}'`;
 }
 
 /** strconv.IsPrint of a rune (false for a value that is no code point). */
 export function isPrint(r: number): boolean {
-  const valid = r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
-  return valid && PRINTABLE.test(String.fromCodePoint(r));
+  return validRune(r) && PRINTABLE.test(String.fromCodePoint(r));
 }
 
 function quoted(ch: string): string {

@@ -6,7 +6,7 @@
  * methods (a panic in one caught, as fmt does), and fmt's error annotations
  * (%!d(string=hi), %!(MISSING), %!(EXTRA ...), %!d(BADINDEX)).
  */
-import { isPrint, quote, quoteRune } from '../lang/quote';
+import { isPrint, quote, quoteRune, runeText } from '../lang/quote';
 import {
   atomicValueType,
   errorType,
@@ -45,15 +45,19 @@ const MAX_DEPTH = 8;
 
 /** The address fmt would print for a heap object (deterministic: derived from its id). */
 export function addressOf(id: number, f = -1): string {
-  return `0xc${(0x10000 + id * 0x20 + Math.max(0, f) * 8).toString(16).padStart(9, '0')}`;
+  return `0x${address(id, f).toString(16)}`;
+}
+
+/** The made-up address of heap object id (field f), as a number: Go's heap starts at 0xc000000000. */
+function address(id: number, f = -1): number {
+  return 0xc000000000 + 0x10000 + id * 0x20 + Math.max(0, f) * 8;
 }
 
 /** The address a pointer, map, func or slice value holds, as a number (0 for nil). */
 function pointerAddress(v: Value): number {
-  const at = (text: string) => parseInt(text.slice(2), 16);
-  if (v instanceof Ref) return at(addressOf(v.id, v.f));
-  if (v instanceof Slice) return at(addressOf(v.b, v.off));
-  if (v instanceof FnVal) return at(addressOf(v.fn + 0x1000));
+  if (v instanceof Ref) return address(v.id, v.f);
+  if (v instanceof Slice) return address(v.b, v.off);
+  if (v instanceof FnVal) return address(v.fn + 0x1000);
   return 0;
 }
 
@@ -260,11 +264,6 @@ export function intText(v: number, base = 10): string {
     : BigInt(v).toString(base);
 }
 
-/** A value that is a code point (not negative, at most U+10FFFF, not a surrogate). */
-function validRune(r: number): boolean {
-  return r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
-}
-
 /** fmt's truncateString: a precision counts runes. */
 function truncate(s: string, spec: Spec): string {
   return spec.prec >= 0 ? [...s].slice(0, spec.prec).join('') : s;
@@ -419,8 +418,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       return bad(verb, v, t, m);
     case 'c':
       // (fmtC: a value that is no code point, negative or past U+10FFFF or a surrogate, is U+FFFD)
-      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
-        return String.fromCodePoint(validRune(v) ? v : 0xfffd);
+      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t)) return runeText(v);
       return bad(verb, v, t, m);
     case 'U':
       if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t)) {

@@ -10,6 +10,7 @@
  */
 import { BinOp, Op, UnOp, type FuncCode, type Instr, type Program } from '../lang/code';
 import type { Pos } from '../lang/source';
+import { runeText } from '../lang/quote';
 import {
   T,
   comparable,
@@ -3089,9 +3090,7 @@ function convert(v: Value, c: { from: Type; to: Type }): Value {
   const to = under(c.to);
   if (to.k === 'basic' && (to.name === 'string' || to.name === 'untyped string')) {
     const n = v as number;
-    return Number.isInteger(n) && n >= 0 && n <= 0x10ffff && !(n >= 0xd800 && n < 0xe000)
-      ? String.fromCodePoint(n)
-      : '\ufffd';
+    return Number.isInteger(n) ? runeText(n) : '\ufffd';
   }
   if (typeof v !== 'number') return v;
   if (to.k === 'basic' && /^(float32|float64)$/.test(to.name)) return v;

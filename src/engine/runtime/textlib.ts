@@ -9,6 +9,7 @@
  */
 import { T, under, type Type } from '../lang/types';
 import { intText, quote, sprintf } from './fmt';
+import { runeText, validRune } from '../lang/quote';
 import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 import { GO, indexOutOfRange } from './messages';
 import { utf8Bytes, utf8Decode, utf8Len, type G, type Machine } from './machine';
@@ -62,11 +63,6 @@ function mapRunes(s: string, f: (ch: string) => string): string {
     out += [...c].length === 1 ? c : ch;
   }
   return out;
-}
-
-/** A rune as text: an invalid code point (negative, a surrogate, past U+10FFFF) is U+FFFD. */
-function runeText(r: number): string {
-  return r < 0 || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff) ? '\ufffd' : String.fromCodePoint(r);
 }
 
 function trimSet(s: string, cutset: string, left: boolean, right: boolean): string {
@@ -431,11 +427,6 @@ const UNICODE: Record<(typeof UNICODE_CLASSES)[number], RegExp> = {
   IsPunct: /^\p{P}$/u,
 };
 
-/** A valid rune (not negative, not a surrogate, at most U+10FFFF). */
-function validRune(r: number): boolean {
-  return r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
-}
-
 /** unicode.ToUpper and ToLower: a rune's simple case mapping (to one rune, or itself). */
 function caseMapped(r: number, upper: boolean): number {
   if (!validRune(r)) return r;
@@ -561,13 +552,8 @@ export function textNatives(): Record<string, Native> {
     'conv.stringOfBytes': (m, _g, a) => [bytesText(m, a[0] as Value)],
     'conv.stringOfRunes': (m, _g, a) => [
       sliceValues(m, a[0] as Value)
-        .map((r) => {
-          const cp = r as number;
-          // (an invalid code point becomes U+FFFD, as Go's conversion does)
-          return String.fromCodePoint(
-            cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp,
-          );
-        })
+        // (an invalid code point becomes U+FFFD, as Go's conversion does)
+        .map((r) => runeText(r as number))
         .join(''),
     ],
     'strconv.Itoa': (_m, _g, a) => [intText(a[0] as number)],
@@ -740,7 +726,7 @@ export function textNatives(): Record<string, Native> {
     'strings.LastIndexAny': str((s, chars) => {
       const runes = [...s];
       for (let i = runes.length - 1; i >= 0; i--)
-        if ([...chars].includes(runes[i] as string))
+        if (chars.includes(runes[i] as string))
           return byteIndex(s, runes.slice(0, i).join('').length);
       return -1;
     }),
