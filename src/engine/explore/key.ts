@@ -48,6 +48,7 @@ export function stateKey(m: Machine): string {
   const val = (v: Value): string | number => {
     if (v === null) return 'n';
     if (typeof v === 'number') return v;
+    if (typeof v === 'bigint') return `b${v}`;
     if (typeof v === 'string') return `s${JSON.stringify(v)}`;
     if (typeof v === 'boolean') return v ? 'T' : 'F';
     if (v instanceof Ref) return `r${obj(v.id)}.${v.f}`;
@@ -147,6 +148,8 @@ const V_OTHER = (8 << 3) | 1;
 const V_NONE = (9 << 3) | 1;
 /** (a map's entries as a block: not a value's first word) */
 const V_BLOCK = (10 << 3) | 1;
+/** an integer past 2^53 (a bigint, see runtime/int64.ts): then its digits, as a string's */
+const V_BIG = (11 << 3) | 1;
 /** maps of at least this many entries may be hashed as a block (see StateHasher.block) */
 const BLOCK_MIN = 8;
 /** strings at least this long are hashed once and remembered (output, long messages) */
@@ -645,6 +648,8 @@ export class StateHasher {
       return fmix32((h % 0x100000000) ^ 0x27d4eb2f);
     }
     if (v === null) return 0x1b873593;
+    if (typeof v === 'bigint')
+      return fmix32((stringHash53(v.toString()) % 0x100000000) ^ 0x68e31da4);
     return v ? 0x2545f491 : 0x61c88647;
   }
 
@@ -759,7 +764,10 @@ export class StateHasher {
       }
     } else if (v === null) this.add(V_NULL);
     else if (typeof v === 'boolean') this.add(v ? V_TRUE : V_FALSE);
-    else if (typeof v === 'string') {
+    else if (typeof v === 'bigint') {
+      this.add(V_BIG);
+      this.str(v.toString());
+    } else if (typeof v === 'string') {
       this.add(V_STRING);
       this.str(v);
     } else if (v instanceof Ref) {
@@ -926,7 +934,7 @@ function shallow(v: Value): number {
   if (v === null) return 0x1000;
   if (typeof v === 'boolean') return v ? 0x2001 : 0x2000;
   if (typeof v === 'string') return 0x3000 + v.length;
-  if (typeof v === 'number') return 0x4000;
+  if (typeof v === 'number' || typeof v === 'bigint') return 0x4000;
   return v instanceof Ref ? 0x5000 + v.f : 0x6000;
 }
 

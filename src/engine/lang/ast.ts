@@ -66,7 +66,7 @@ export interface Element {
 
 export type Expr =
   | { readonly k: 'ident'; readonly pos: Pos; readonly name: string }
-  | { readonly k: 'int'; readonly pos: Pos; readonly value: number; readonly text: string }
+  | { readonly k: 'int'; readonly pos: Pos; readonly value: number | bigint; readonly text: string }
   | { readonly k: 'float'; readonly pos: Pos; readonly value: number; readonly text: string }
   | { readonly k: 'string'; readonly pos: Pos; readonly value: string }
   | { readonly k: 'rune'; readonly pos: Pos; readonly value: number }

@@ -525,12 +525,16 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:9: invalid argument: index 5 out of bounds [0:4]',
     ],
     [
-      main('\tfmt.Println(1 << 60)', '\nimport "fmt"'),
-      'main.go:5:14: unsupported: constant 1 << 60 overflows 2^53',
+      main('\tfmt.Println(1 << 64)', '\nimport "fmt"'),
+      'main.go:5:14: cannot use 1 << 64 (untyped int constant 18446744073709551616) as int value in argument to fmt.Println (overflows)',
     ],
     [
-      main('\tfmt.Println(^uint(0))', '\nimport "fmt"'),
-      'main.go:5:14: unsupported: constant ^uint(0) overflows 2^53',
+      main('\tfmt.Println(uint32(1 << 40))', '\nimport "fmt"'),
+      'main.go:5:21: constant 1099511627776 overflows uint32',
+    ],
+    [
+      main('\tvar x int64 = math.MaxInt64 + 1\n\t_ = x', '\nimport "math"'),
+      'main.go:5:16: cannot use math.MaxInt64 + 1 (untyped int constant 9223372036854775808) as int64 value in variable declaration (overflows)',
     ],
     [
       main('\tfmt.Println(-uint(1))', '\nimport "fmt"'),
@@ -873,22 +877,39 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe('true\nfalse true\n');
   });
 
-  it('computes 64-bit integers exactly up to 2^53, and stops rather than go past it wrongly', () => {
+  it('computes 64-bit integers exactly, past 2^53 too, and wraps them as Go does', () => {
     const r = run(
       main(
-        '\ty := 1 << 52\n\ty *= 4\n\tx := int64(1) << 40\n\tfmt.Println(y, ^x, -x, ^int32(5), ^uint32(0), ^uint8(1))\n\tns := time.Now().UnixNano()\n\tfmt.Println(ns+1000 > ns)\n\tvar u uint64 = 3\n\tu--\n\tfmt.Println(u)\n\tu -= 3\n\tfmt.Println(u)',
-        '\nimport (\n\t"fmt"\n\t"time"\n)',
+        [
+          '\ty := 1 << 52\n\ty *= 4\n\tx := int64(1) << 40\n\tfmt.Println(y, ^x, -x, ^int32(5), ^uint32(0), ^uint8(1))',
+          '\tns := time.Now().UnixNano()\n\tfmt.Println(ns+1000 > ns, ns+1-ns)',
+          '\tvar u uint64 = 3\n\tu--\n\tfmt.Println(u)\n\tu -= 3\n\tfmt.Println(u, u+1, u/3, u%1000, u>>60, int64(u))',
+          // a string hash past 2^53 (h*31 + c), and FNV-1a's 64 bits
+          '\th := 0\n\tfor _, c := range "hello world" {\n\t\th = h*31 + int(c)\n\t}\n\tfmt.Println(h)',
+          '\tvar f uint64 = 14695981039346656037\n\tfor _, c := range []byte("hello") {\n\t\tf ^= uint64(c)\n\t\tf *= 1099511628211\n\t}\n\tfmt.Printf("%d %x\\n", f, f)',
+          // the greatest int plus one is the least; the least has no opposite
+          '\tm := math.MaxInt64\n\tm++\n\tfmt.Println(m, -m, m == math.MinInt64, m-1, uint64(m))',
+          '\tn := -1\n\tg := -1e19\n\tfmt.Println(uint64(n), uint32(n), int64(1e18)+1, float64(math.MaxInt64), int64(g))',
+          '\tmin := math.MaxInt\n\tfor _, v := range []int{5, 3, 9} {\n\t\tif v < min {\n\t\t\tmin = v\n\t\t}\n\t}\n\tfmt.Println(min)',
+        ].join('\n'),
+        '\nimport (\n\t"fmt"\n\t"math"\n\t"time"\n)',
       ),
     );
-    // 2^54 is exact (a power of two); ^x of a 64-bit x is -x - 1 (JavaScript's ~ has 32 bits)
+    expect(r.outcome.code).toBe(0);
+    // ^x of a 64-bit x is -x - 1 (JavaScript's ~ has 32 bits); u is 2 - 3 as a uint64
     expect(r.stdout).toBe(
-      '18014398509481984 -1099511627777 -1099511627776 -6 4294967295 254\ntrue\n2\n',
-    );
-    // 2 - 3 as a uint64 is 2^64 - 1, which no JavaScript number holds
-    expect(r.outcome.kind).toBe('limit');
-    expect(r.outcome.code).toBe(124);
-    expect(r.stderr).toContain(
-      "interleave: stopped: an integer went past 9,007,199,254,740,991 (2^53 - 1), where Interleave's integers stop being exact",
+      [
+        '18014398509481984 -1099511627777 -1099511627776 -6 4294967295 254',
+        'true 1',
+        '2',
+        '18446744073709551615 0 6148914691236517205 615 15 -1',
+        '88006926820958916',
+        '11831194018420276491 a430d84680aabd0b',
+        '-9223372036854775808 -9223372036854775808 true 9223372036854775807 9223372036854775808',
+        '18446744073709551615 4294967295 1000000000000000001 9.223372036854776e+18 -9223372036854775808',
+        '3',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -71,6 +71,7 @@ import {
 import { exprString, typeExprString } from './printer';
 import { quote, runeText } from './quote';
 import { formatFloat64 } from '../runtime/floats';
+import { norm } from '../runtime/int64';
 
 export type CompileResult =
   | { readonly ok: true; readonly program: Program }
@@ -100,7 +101,50 @@ class MultiError extends Error {
 
 // ---- symbols ---------------------------------------------------------------------------
 
-type ConstValue = number | string | boolean;
+/** A constant's value: an integer past 2^53 is a bigint (exact, as Go's constants are). */
+type ConstValue = number | bigint | string | boolean;
+
+/** A numeric constant value, integer or float. */
+function isNum(v: ConstValue | undefined): v is number | bigint {
+  return typeof v === 'number' || typeof v === 'bigint';
+}
+
+/** An integer constant value (a float with no fraction counts, as types2 counts it). */
+function isIntConst(v: ConstValue | undefined): v is number | bigint {
+  return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+}
+
+/** An integer constant operation, exact (a zero divisor was refused before). */
+function bigOp(op: string, a: bigint, b: bigint, pos: Pos): bigint {
+  switch (op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+    case '%':
+      return a % b;
+    case '&':
+      return a & b;
+    case '|':
+      return a | b;
+    case '^':
+      return a ^ b;
+    case '&^':
+      return a & ~b;
+    default:
+      return unsupported(pos, `the operator ${op}`);
+  }
+}
+
+/** The canonical form of an integer value (see runtime/int64.ts). */
+function intConst(v: number | bigint): number | bigint {
+  if (typeof v === 'bigint') return norm(v);
+  return Number.isSafeInteger(v) ? (v === 0 ? 0 : v) : norm(BigInt(Math.trunc(v)));
+}
 
 /** The names a statement declares in its block (`x, err :=`, `var`, `const`, `type`). */
 function declaredBy(s: Stmt): string[] {
@@ -127,7 +171,7 @@ function constText(v: ConstValue, t: Type): string {
     return q.length > 72 ? `${q.slice(0, 69).join('')}...` : q.join('');
   }
   if (typeof v === 'boolean') return String(v);
-  if (!isFloat(t)) return String(v);
+  if (!isFloat(t) || typeof v === 'bigint') return String(v);
   const s = formatFloat64(v, 'g', 6);
   return !Number.isInteger(v) && !s.includes('.') ? formatFloat64(v, 'g', -1) : s;
 }
@@ -2843,8 +2887,7 @@ class Compiler {
       if (hint && isUntyped(type) && !isInterface(hint) && this.representable(value, type, hint)) {
         value = this.normalizeConst(value, hint);
       }
-      if (typeof value === 'number' && isInteger(type) && !isUntyped(type))
-        value = Math.trunc(value);
+      if (isNum(value) && isInteger(type) && !isUntyped(type)) value = intConst(value);
       this.emit(Op.Push, e.pos, 0, 0, value);
       type = c.type;
       return { mode: 'const', type, value };
@@ -3920,25 +3963,22 @@ class Compiler {
    */
   private intIndex(a: Expr, max = -1, what: 'index' | 'size' = 'index'): number {
     const op = this.expr(a, T.int);
-    if (
-      !isInteger(op.type) &&
-      !(op.mode === 'const' && typeof op.value === 'number' && Number.isInteger(op.value))
-    )
+    if (!isInteger(op.type) && !(op.mode === 'const' && isIntConst(op.value)))
       fail(
         a.pos,
         what === 'size'
           ? `cannot convert ${this.describe(a, op)} to type int`
           : `invalid argument: index ${this.describe(a, op)} must be integer`,
       );
-    if (op.mode === 'const' && typeof op.value === 'number' && op.value < 0)
+    if (op.mode === 'const' && isNum(op.value) && op.value < 0)
       fail(
         a.pos,
         `invalid argument: index ${exprString(a)} (constant of type int) must not be negative`,
       );
-    if (op.mode !== 'const' || typeof op.value !== 'number') return -1;
+    if (op.mode !== 'const' || !isNum(op.value)) return -1;
     if (max >= 0 && op.value >= max)
       fail(a.pos, `invalid argument: index ${op.value} out of bounds [0:${max}]`);
-    return op.value;
+    return Number(op.value);
   }
 
   // ---- literals and closures -----------------------------------------------------------
@@ -4093,12 +4133,13 @@ class Compiler {
     for (const el of elts) {
       if (el.key) {
         const c = this.constValue(el.key);
-        if (!c || typeof c.value !== 'number' || !Number.isInteger(c.value))
+        if (!c || !isIntConst(c.value))
           fail(el.key.pos, `index ${exprString(el.key)} must be integer constant`);
         if (c.value < 0)
           fail(el.key.pos, `invalid argument: index ${exprString(el.key)} must not be negative`);
         if (length >= 0 && c.value >= length)
           fail(el.key.pos, `invalid argument: index ${c.value} out of bounds [0:${length}]`);
+        if (typeof c.value === 'bigint') unsupported(el.key.pos, `an index past 2^53`);
         index = c.value;
       } else if (length >= 0 && index >= length)
         fail(el.pos, `index ${index} is out of bounds (>= ${length})`);
@@ -4118,9 +4159,9 @@ class Compiler {
       const what = sym?.k === 'var' ? `variable of type ${typeString(sym.type)}` : 'value';
       fail(e.pos, `array length ${exprString(e)} (${what}) must be constant`);
     }
-    if (typeof c.value !== 'number' || !Number.isInteger(c.value))
-      fail(e.pos, `array length ${exprString(e)} must be integer`);
+    if (!isIntConst(c.value)) fail(e.pos, `array length ${exprString(e)} must be integer`);
     if (c.value < 0) fail(e.pos, `invalid array length ${exprString(e)}`);
+    if (typeof c.value === 'bigint') unsupported(e.pos, `an array of ${c.value} elements`);
     return c.value;
   }
 
@@ -4139,7 +4180,7 @@ class Compiler {
     }
     if (u.k !== 'array') return null;
     const c = index ? this.constValue(index) : null;
-    if (c && typeof c.value === 'number' && (c.value < 0 || c.value >= u.len))
+    if (c && isNum(c.value) && (c.value < 0 || c.value >= u.len))
       fail(index?.pos ?? pos, `invalid argument: index ${c.value} out of bounds [0:${u.len}]`);
     this.emit(Op.ArrayView, pos, u.len);
     return u.elem;
@@ -4439,12 +4480,9 @@ class Compiler {
     const code = BIN_OPS[op];
     if (code === undefined) unsupported(pos, `the operator ${op}`);
     if (op === '<<' || op === '>>') {
-      if (
-        !isInteger(y.type) &&
-        !(y.mode === 'const' && typeof y.value === 'number' && Number.isInteger(y.value))
-      )
+      if (!isInteger(y.type) && !(y.mode === 'const' && isIntConst(y.value)))
         fail(ey.pos, `invalid operation: shift count ${this.describe(ey, y)} must be integer`);
-      if (y.mode === 'const' && typeof y.value === 'number' && y.value < 0)
+      if (y.mode === 'const' && isNum(y.value) && y.value < 0)
         fail(ey.pos, `invalid shift count ${exprString(ey)} (untyped int constant)`);
       // (the spec: a constant shifted by a non-constant count is first converted to the type
       // it would take alone there, as strconv.FormatInt(1<<n, 16) makes it an int64)
@@ -4537,9 +4575,9 @@ class Compiler {
         })`,
       );
     if (c.mode === 'const' && c.value !== undefined && !this.representable(c.value, c.type, t)) {
-      const numbers = typeof c.value === 'number' && isNumeric(t) && !isString(c.type);
+      const numbers = isNum(c.value) && isNumeric(t) && !isString(c.type);
       if (!numbers) mismatch();
-      if (isInteger(t) && !Number.isInteger(c.value))
+      if (isInteger(t) && !isIntConst(c.value))
         fail(e.pos, `${this.describe(e, c)} truncated to ${typeString(t)}`);
       fail(e.pos, `${this.describe(e, c)} overflows ${typeString(t)}`);
     }
@@ -4672,22 +4710,25 @@ class Compiler {
         if (e.op === '&' || e.op === '*') return null;
         const x = this.constValue(e.x);
         if (!x) return null;
-        if (e.op === '+' && typeof x.value === 'number') return x;
+        if (e.op === '+' && isNum(x.value)) return x;
         if (e.op === '!' && typeof x.value === 'boolean') return { type: x.type, value: !x.value };
-        if ((e.op === '-' || e.op === '^') && typeof x.value === 'number') {
+        if (e.op === '-' && typeof x.value === 'number' && !isInteger(x.type)) {
+          // (-0.0 is 0: a constant's 0 has no sign)
+          const v = -x.value;
+          return { type: x.type, value: v === 0 ? 0 : v };
+        }
+        if ((e.op === '-' || e.op === '^') && isIntConst(x.value)) {
           // ^x is -x - 1, or for an unsigned type x's bits flipped (the spec's mask of 1s)
           const u = under(x.type);
           const bits = u.k === 'basic' ? Number(/(\d+)$/.exec(u.name)?.[1] ?? 64) : 64;
           const unsigned = u.k === 'basic' && /^uint/.test(u.name);
-          let v = e.op === '-' ? -x.value : -x.value - 1;
-          if (e.op === '^' && unsigned) {
-            if (bits >= 53) unsupported(e.pos, `constant ${exprString(e)} overflows 2^53`);
-            v = 2 ** bits - 1 - x.value;
-          }
-          if (!isUntyped(x.type) && !this.representable(v, x.type, x.type))
-            fail(e.pos, constOverflow(e, v, x.type));
-          // (-0.0 is 0: a constant's 0 has no sign)
-          return { type: x.type, value: v === 0 ? 0 : v };
+          const a = BigInt(x.value);
+          let v = e.op === '-' ? -a : -a - 1n;
+          if (e.op === '^' && unsigned) v = (1n << BigInt(bits)) - 1n - a;
+          const value = isFloat(x.type) ? Number(v) : intConst(v);
+          if (!isUntyped(x.type) && !this.representable(value, x.type, x.type))
+            fail(e.pos, constOverflow(e, value, x.type));
+          return { type: x.type, value };
         }
         return null;
       }
@@ -4711,18 +4752,17 @@ class Compiler {
         const a = this.constValue(e.args[0] as Expr);
         if (!a) return null;
         // (a value that is no code point, negative or a surrogate, is U+FFFD)
-        if (isString(to) && typeof a.value === 'number' && isInteger(a.type))
-          return { type: to, value: runeText(a.value) };
-        if (isInteger(to) && typeof a.value === 'number' && isFloat(a.type) && !isUntyped(a.type))
-          return null;
+        if (isString(to) && isNum(a.value) && isInteger(a.type))
+          return { type: to, value: typeof a.value === 'bigint' ? '\ufffd' : runeText(a.value) };
+        if (isInteger(to) && isNum(a.value) && isFloat(a.type) && !isUntyped(a.type)) return null;
         if (!this.representable(a.value, a.type, to)) {
-          if (typeof a.value === 'number' && isInteger(to) && !Number.isInteger(a.value))
+          if (isNum(a.value) && isInteger(to) && !isIntConst(a.value))
             fail(
               e.args[0]?.pos ?? e.pos,
               `cannot convert ${this.describe(e.args[0] as Expr, { mode: 'const', type: a.type, value: a.value })} to type ${typeString(to)} (truncated)`,
             );
           // (Go 1.22, go.dev/issue/63563: an integer constant's only failure is overflow)
-          if (typeof a.value === 'number' && isInteger(a.type) && isInteger(to))
+          if (isNum(a.value) && isInteger(a.type) && isInteger(to))
             fail(
               e.args[0]?.pos ?? e.pos,
               `constant ${constText(a.value, a.type)} overflows ${typeString(to)}`,
@@ -4755,12 +4795,20 @@ class Compiler {
     const op = e.op;
     const text = `${exprString(e.x)} ${op} ${exprString(e.y)}`;
     if (op === '<<' || op === '>>') {
-      if (typeof x.value !== 'number' || typeof y.value !== 'number')
-        fail(e.pos, `invalid operation: ${text}`);
-      const v = op === '<<' ? x.value * 2 ** y.value : Math.floor(x.value / 2 ** y.value);
-      // (as for the other operators: integers are exact here only up to 2^53)
-      if (Number.isInteger(x.value) && !Number.isSafeInteger(v))
-        unsupported(e.pos, `constant ${text} overflows 2^53`);
+      if (!isNum(x.value) || !isNum(y.value)) fail(e.pos, `invalid operation: ${text}`);
+      if (!isIntConst(x.value))
+        fail(
+          e.x.pos,
+          `invalid operation: shifted operand ${this.describe(e.x, { mode: 'const', type: x.type, value: x.value })} must be integer`,
+        );
+      if (!isIntConst(y.value) || y.value < 0)
+        fail(e.y.pos, `invalid shift count ${exprString(e.y)} (untyped int constant)`);
+      // (types2 refuses a count this large; an untyped constant has 512 bits at most)
+      if (y.value >= 1024)
+        fail(e.y.pos, `invalid shift count ${exprString(e.y)} (untyped int constant)`);
+      const r =
+        op === '<<' ? BigInt(x.value) << BigInt(y.value) : BigInt(x.value) >> BigInt(y.value);
+      const v = isFloat(x.type) ? Number(r) : intConst(r);
       if (!isUntyped(x.type) && !this.representable(v, x.type, x.type))
         fail(e.pos, constOverflow(e, v, x.type));
       return { type: x.type, value: v };
@@ -4799,11 +4847,13 @@ class Compiler {
         `invalid operation: operator ${op} not defined on ${this.describe(e.x, { mode: 'const', type: x.type, value: a })}`,
       );
     const cmp = (r: boolean) => ({ type: T.untypedBool, value: r });
+    // (an integer past 2^53 is a bigint, a float a number: equal when neither is less)
+    const same = isNum(a) && isNum(b) ? !(a < b) && !(a > b) : a === b;
     switch (op) {
       case '==':
-        return cmp(a === b);
+        return cmp(same);
       case '!=':
-        return cmp(a !== b);
+        return cmp(!same);
       case '<':
         return cmp(a < b);
       case '<=':
@@ -4824,13 +4874,35 @@ class Compiler {
         `invalid operation: operator ${op} not defined on ${exprString(e.x)} (untyped string constant)`,
       );
     }
-    if (typeof a !== 'number' || typeof b !== 'number')
+    if (!isNum(a) || !isNum(b))
       fail(
         e.pos,
         `invalid operation: operator ${op} not defined on ${exprString(e.x)} (untyped ${this.constKind(x.type)} constant)`,
       );
     const integer = isInteger(t);
     if ((op === '/' || op === '%') && b === 0) fail(e.y.pos, 'invalid operation: division by zero');
+    if (integer) {
+      if (op === '%' && (!isIntConst(a) || !isIntConst(b))) return null;
+      // exactly, as Go's constants are (in BigInt: an untyped constant may pass 2^53)
+      const v = intConst(bigOp(op, BigInt(a), BigInt(b), e.pos));
+      if (!isUntyped(t) && !this.representable(v, t, t)) fail(e.pos, constOverflow(e, v, t));
+      return { type: t, value: v };
+    }
+    if (typeof a === 'bigint' || typeof b === 'bigint')
+      return this.foldFloat(e, t, op, Number(a), Number(b), text);
+    return this.foldFloat(e, t, op, a, b, text);
+  }
+
+  /** A constant float operation (no operand is a bigint here). */
+  private foldFloat(
+    e: Expr & { k: 'binary' },
+    t: Type,
+    op: string,
+    a: number,
+    b: number,
+    text: string,
+  ): { type: Type; value: ConstValue } {
+    const integer = false;
     let v: number;
     switch (op) {
       case '+':
@@ -4868,7 +4940,7 @@ class Compiler {
       default:
         unsupported(e.pos, `the operator ${op}`);
     }
-    if (integer && !Number.isSafeInteger(v)) unsupported(e.pos, `constant ${text} overflows 2^53`);
+    void text;
     if (!isUntyped(t) && !this.representable(v, t, t)) fail(e.pos, constOverflow(e, v, t));
     // (Go's constants are exact numbers: 0 has no sign, so -1 * 0.0 is 0, not -0)
     return { type: t, value: v === 0 ? 0 : v };
@@ -4879,20 +4951,24 @@ class Compiler {
     if (u.k === 'iface') return this.implements(defaultType(from), to) === null;
     if (u.k !== 'basic') return false;
     if (isInteger(u)) {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return false;
+      if (!isIntConst(value)) return false;
+      // (an untyped constant is exact to 512 bits here, as types2 keeps it)
+      if (isUntyped(u)) return true;
       const bits = /(\d+)$/.exec(u.name)?.[1];
-      const n = bits ? Number(bits) : 64;
-      if (u.name.startsWith('u')) return value >= 0 && (n >= 53 || value < 2 ** n);
-      return n >= 53 || (value >= -(2 ** (n - 1)) && value < 2 ** (n - 1));
+      const n = BigInt(bits ? Number(bits) : 64);
+      const v = BigInt(value);
+      if (u.name.startsWith('u')) return v >= 0n && v < 1n << n;
+      return v >= -(1n << (n - 1n)) && v < 1n << (n - 1n);
     }
-    if (isFloat(u)) return typeof value === 'number';
+    if (isFloat(u)) return isNum(value);
     if (isString(u)) return typeof value === 'string';
     if (isBoolean(u)) return typeof value === 'boolean';
     return false;
   }
 
   private normalizeConst(value: ConstValue, to: Type): ConstValue {
-    if (typeof value === 'number' && isInteger(to)) return Math.trunc(value);
+    if (isNum(value) && isInteger(to)) return intConst(value);
+    if (typeof value === 'bigint' && isFloat(to)) return Number(value);
     return value;
   }
 
@@ -4906,23 +4982,28 @@ class Compiler {
         e.pos,
         `multiple-value ${exprString(e)} (value of type ${typeString(op.type)}) in single-value context`,
       );
-    const why = this.assignError(op, target);
+    // (types2: an untyped constant stored in an interface is first converted to its default
+    // type, which must hold it: fmt.Println(1 << 63) overflows int)
+    const untypedNum =
+      op.mode === 'const' && isNum(op.value) && isUntyped(op.type) && isNumeric(op.type);
+    const to =
+      untypedNum &&
+      isInterface(target) &&
+      !this.representable(op.value as number, op.type, defaultType(op.type))
+        ? defaultType(op.type)
+        : target;
+    const why = to === target ? this.assignError(op, target) : '';
     if (why !== null) {
       // (types2: an untyped number the type cannot hold is truncated or overflows it)
-      const number =
-        op.mode === 'const' &&
-        typeof op.value === 'number' &&
-        isUntyped(op.type) &&
-        isNumeric(op.type) &&
-        isNumeric(target);
+      const number = untypedNum && isNumeric(to);
       const how = !number
         ? why
-        : isInteger(target) && !Number.isInteger(op.value)
+        : isInteger(to) && !isIntConst(op.value)
           ? ' (truncated)'
           : ' (overflows)';
       fail(
         e.pos,
-        `cannot use ${this.describe(e, op)} as ${typeString(target)} value in ${context}${how}`,
+        `cannot use ${this.describe(e, op)} as ${typeString(to)} value in ${context}${how}`,
       );
     }
     this.vetCopy(op, target, e, context);

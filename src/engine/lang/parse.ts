@@ -29,6 +29,7 @@ import type {
   ValueSpec,
 } from './ast';
 import { LineMap, fail, unsupported, type Pos } from './source';
+import { norm } from '../runtime/int64';
 
 const UTF8 = new TextEncoder();
 
@@ -1336,18 +1337,18 @@ class Parser {
     const text = this.src(n);
     const clean = text.replace(/_/g, '');
     if (clean.endsWith('i')) unsupported(pos, 'complex numbers');
-    let value: number;
-    if (/^0[xX][0-9a-fA-F]+$/.test(clean)) value = parseInt(clean.slice(2), 16);
-    else if (/^0[bB][01]+$/.test(clean)) value = parseInt(clean.slice(2), 2);
-    else if (/^0[oO]?[0-7]+$/.test(clean)) value = parseInt(clean.replace(/^0[oO]?/, ''), 8);
-    else if (/^[0-9]+$/.test(clean)) value = Number(clean);
+    // (exact past 2^53 too: a bigint there, see runtime/int64.ts)
+    let digits: string;
+    if (/^0[xX][0-9a-fA-F]+$/.test(clean)) digits = clean;
+    else if (/^0[bB][01]+$/.test(clean)) digits = clean;
+    else if (/^0[oO]?[0-7]+$/.test(clean)) digits = `0o${clean.replace(/^0[oO]?/, '')}`;
+    else if (/^[0-9]+$/.test(clean)) digits = clean;
     else {
-      value = Number(clean);
+      const value = Number(clean);
       if (Number.isNaN(value)) fail(pos, `syntax error: malformed number ${text}`, 'syntax');
       return { k: 'float', pos, value, text };
     }
-    if (!Number.isSafeInteger(value)) unsupported(pos, `integer constant ${text} beyond 2^53`);
-    return { k: 'int', pos, value, text };
+    return { k: 'int', pos, value: norm(BigInt(digits)), text };
   }
 
   private stringLit(n: SyntaxNode): string {

@@ -520,7 +520,7 @@ export const HTTP_GET_LATENCY_NS = 50_000_000;
 export type Member =
   | { readonly k: 'func'; readonly type: FuncType; readonly native: string }
   | { readonly k: 'type'; readonly type: Type }
-  | { readonly k: 'const'; readonly type: Type; readonly value: number | string | boolean }
+  | { readonly k: 'const'; readonly type: Type; readonly value: number | bigint | string | boolean }
   | { readonly k: 'var'; readonly type: Type; readonly native: string }
   | { readonly k: 'unsupported'; readonly why: string }
   /**
@@ -1067,17 +1067,17 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
           ['MaxUint32', 4294967295],
         ] as const
       ).map(([n, v]) => [n, { k: 'const', type: T.untypedInt, value: v }] as [string, Member]),
-      // (beyond 2^53, where Interleave's integers stop being exact)
-      ...['MaxInt', 'MinInt', 'MaxInt64', 'MinInt64', 'MaxUint', 'MaxUint64'].map(
-        (n) =>
-          [
-            n,
-            {
-              k: 'unsupported',
-              why: `math.${n} is beyond the integers Interleave represents exactly (up to 2^53)`,
-            },
-          ] as [string, Member],
-      ),
+      // (past 2^53: bigints, see runtime/int64.ts)
+      ...(
+        [
+          ['MaxInt', 2n ** 63n - 1n],
+          ['MinInt', -(2n ** 63n)],
+          ['MaxInt64', 2n ** 63n - 1n],
+          ['MinInt64', -(2n ** 63n)],
+          ['MaxUint', 2n ** 64n - 1n],
+          ['MaxUint64', 2n ** 64n - 1n],
+        ] as const
+      ).map(([n, v]) => [n, { k: 'const', type: T.untypedInt, value: v }] as [string, Member]),
     ]),
   ],
   [

@@ -295,8 +295,8 @@ const STOPPED = {
     why: 'Interleave stops a run that might never end rather than wait for it forever.',
   },
   inexact: {
-    title: "An integer went beyond Interleave's exact integers",
-    why: "Interleave's integers are JavaScript numbers, exact only up to 2^53; Go's 64-bit integers go on to 2^63. Interleave stops rather than go on with a wrong value.",
+    title: 'A number went beyond what Interleave simulates exactly',
+    why: "Interleave's 64-bit integers are exact to 2^63, as Go's are, but a few library functions (and instants far from the year 2000) work in JavaScript numbers, exact only up to 2^53. Interleave stops rather than go on with a wrong value.",
   },
   bounded: {
     title: "The run hit one of Interleave's limits",

@@ -40,6 +40,7 @@ import {
 
 import { compareKeys } from './keys';
 import { formatFloat64, formatFloatB, formatFloatX } from './floats';
+import { absInt, big, intDigits, isIntValue } from './int64';
 
 const MAX_DEPTH = 8;
 
@@ -258,10 +259,8 @@ function pad(s: string, spec: Spec): string {
  * An integer's digits: exact beyond 2^53 too (1 << 62 is a double, and JavaScript's own
  * String writes it as 4611686018427388000).
  */
-export function intText(v: number, base = 10): string {
-  return Number.isSafeInteger(v) || !Number.isInteger(v)
-    ? v.toString(base)
-    : BigInt(v).toString(base);
+export function intText(v: number | bigint, base = 10): string {
+  return intDigits(v, base);
 }
 
 /** fmt's truncateString: a precision counts runes. */
@@ -382,14 +381,13 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       if (typeof v === 'string') return truncate(v, spec);
       if (typeof v === 'number' && isFloatType(t))
         return floatSign(formatFloat64(v, 'g', spec.prec), { ...spec, plus: false });
-      if (typeof v === 'number') return fmtInteger(v, 10, 'd', { ...spec, plus: false });
+      if (isIntValue(v)) return fmtInteger(v, 10, 'd', { ...spec, plus: false });
       return text;
     }
     case 'T':
       return t ? typeString(t, true) : '<nil>';
     case 'd':
-      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
-        return fmtInteger(v, 10, verb, spec);
+      if (isIntValue(v) && !isFloatType(t)) return fmtInteger(v, 10, verb, spec);
       if (v instanceof Slice || v instanceof Ref) return formatValue(m, arg, null, 'd');
       return bad(verb, v, t, m);
     case 's':
@@ -400,34 +398,36 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       return bad(verb, v, t, m);
     case 'q':
       if (typeof v === 'string') return quote(truncate(v, spec));
+      if (typeof v === 'bigint') return quoteRune(-1);
       if (typeof v === 'number' && Number.isInteger(v)) return quoteRune(v);
       return bad(verb, v, t, m);
     case 'x':
     case 'X':
-      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
-        return fmtInteger(v, 16, verb, spec);
+      if (isIntValue(v) && !isFloatType(t)) return fmtInteger(v, 16, verb, spec);
       if (typeof v === 'number') return floatSign(formatFloatX(v, verb, spec.prec), spec);
       if (typeof v === 'string') return hexBytes(utf8Bytes(v), verb, spec);
       return bad(verb, v, t, m);
     case 'o':
     case 'O':
     case 'b':
-      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t))
-        return fmtInteger(v, verb === 'b' ? 2 : 8, verb, spec);
+      if (isIntValue(v) && !isFloatType(t)) return fmtInteger(v, verb === 'b' ? 2 : 8, verb, spec);
       if (typeof v === 'number' && verb === 'b') return floatSign(formatFloatB(v), spec);
       return bad(verb, v, t, m);
     case 'c':
       // (fmtC: a value that is no code point, negative or past U+10FFFF or a surrogate, is U+FFFD)
+      if (typeof v === 'bigint') return runeText(-1);
       if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t)) return runeText(v);
       return bad(verb, v, t, m);
     case 'U':
-      if (typeof v === 'number' && Number.isInteger(v) && !isFloatType(t)) {
+      if (isIntValue(v) && !isFloatType(t)) {
         // (fmtUnicode writes the value as a uint64: -1 is U+FFFFFFFFFFFFFFFF)
-        const hex = (v < 0 ? BigInt.asUintN(64, BigInt(v)).toString(16) : intText(v, 16))
+        const hex = (v < 0 ? BigInt.asUintN(64, big(v)).toString(16) : intText(v, 16))
           .toUpperCase()
           .padStart(4, '0');
         // %#U: and the character, if strconv.IsPrint says it is printable
-        return spec.sharp && isPrint(v) ? `U+${hex} '${String.fromCodePoint(v)}'` : `U+${hex}`;
+        return spec.sharp && typeof v === 'number' && isPrint(v)
+          ? `U+${hex} '${String.fromCodePoint(v)}'`
+          : `U+${hex}`;
       }
       return bad(verb, v, t, m);
     case 't':
@@ -460,9 +460,9 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
  * %.0d of 0 is nothing), or with the 0 flag as wide as the width, then the prefix (%#x 0x,
  * %#o 0, %#b 0b, %O 0o) and the sign, then padding with spaces to the width.
  */
-function fmtInteger(v: number, base: number, verb: string, spec: Spec): string {
+function fmtInteger(v: number | bigint, base: number, verb: string, spec: Spec): string {
   const negative = v < 0;
-  let digits = intText(Math.abs(v), base);
+  let digits = intText(absInt(v), base);
   if (verb === 'X') digits = digits.toUpperCase();
   let prec = 0;
   if (spec.prec >= 0) {
@@ -535,9 +535,9 @@ export function formatFloat(v: number): string {
  * time.Duration.String, in integers as Go's fmtFrac and fmtInt (exact: 36h and 1ns is
  * 36h0m0.000000001s, and the least Duration, -2^63, is -2562047h47m16.854775808s).
  */
-export function formatDuration(d: number): string {
+export function formatDuration(d: number | bigint): string {
   if (d === 0) return '0s';
-  let u = BigInt(Math.abs(d));
+  let u = big(absInt(d));
   const frac = (v: bigint, prec: number): string => {
     const scale = 10n ** BigInt(prec);
     const digits = (v % scale).toString().padStart(prec, '0').replace(/0+$/, '');
@@ -559,7 +559,7 @@ export function formatDuration(d: number): string {
 }
 
 /** The least Duration (-2^63, exact), where Go's Sub and Until saturate. */
-export const MIN_DURATION = -(2 ** 63);
+export const MIN_DURATION = -(2n ** 63n);
 
 /**
  * A time.Time value: 0 is Go's zero Time (January 1, year 1, 00:00:00 UTC); any other value
@@ -827,6 +827,7 @@ function fmtv(
   }
   if (typeof v === 'string') return verb === 'd' ? `%!d(string=${v})` : v;
   if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'bigint') return intText(v);
   if (typeof v === 'number') {
     if (isFloatType(t)) return formatFloat(v);
     // os.Stdout and os.Stderr (a *os.File is its descriptor here): Go's pointer to a *file
@@ -868,9 +869,9 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number, raw: b
   }
   if (typeof v === 'string') return quote(v);
   if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') {
-    if (isFloatType(t)) return formatFloat(v);
-    if (isFilePtr(t)) return `&os.File{file:(*os.file)(${fileAddress(v)})}`;
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    if (typeof v === 'number' && isFloatType(t)) return formatFloat(v);
+    if (isFilePtr(t)) return `&os.File{file:(*os.file)(${fileAddress(v as number)})}`;
     // (fmt writes unsigned integers in hex under %#v)
     if (u?.k === 'basic' && /^uint/.test(u.name)) return `0x${intText(v, 16)}`;
     return intText(v);
@@ -1042,7 +1043,7 @@ function fmtObj(
  */
 function atomicString(name: string, v: Value, verb: string): string {
   const blanks = name.endsWith('64') ? ['{}', '{}'] : ['{}'];
-  const x = typeof v === 'boolean' ? (v ? 1 : 0) : intText(v as number);
+  const x = typeof v === 'boolean' ? (v ? 1 : 0) : intText(v as number | bigint);
   return verb === '+v'
     ? `{${blanks.map((b) => `_:${b}`).join(' ')} v:${x}}`
     : `{${blanks.join(' ')} ${x}}`;
@@ -1065,7 +1066,7 @@ function ctxString(m: Machine, id: number): string {
   };
   if (c.kind === 'value' && c.kv) return `${parent}.WithValue(${str(c.kv[0])}, ${str(c.kv[1])})`;
   return c.kind === 'timer'
-    ? `${parent}.WithDeadline(${formatTime(timeAt(c.deadline))} [${formatDuration(Math.max(c.deadline - m.now, MIN_DURATION))}])`
+    ? `${parent}.WithDeadline(${formatTime(timeAt(c.deadline))} [${formatDuration(Math.max(c.deadline - m.now, -(2 ** 63)))}])`
     : `${parent}.WithCancel`;
 }
 

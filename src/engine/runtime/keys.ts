@@ -13,6 +13,7 @@
  */
 import { partTypes, typeString, under, type Type } from '../lang/types';
 import { Ref, type MapKey, type Value } from './values';
+import { keyJSON, parseKeyJSON } from './int64';
 
 /** The first character of a pointer key. */
 const POINTER = '\u0002';
@@ -63,7 +64,7 @@ export function encodeIface(prog: object, t: Type, inner: MapKey, basic: boolean
   let table = keyTypes.get(prog);
   if (!table) keyTypes.set(prog, (table = new Map()));
   if (!table.has(name)) table.set(name, t);
-  return `${IFACE}${name}${TYPE_END}${basic ? JSON.stringify(inner) : inner}`;
+  return `${IFACE}${name}${TYPE_END}${basic ? keyJSON(inner) : inner}`;
 }
 
 /** An interface key's dynamic type and the key of its value. */
@@ -77,7 +78,7 @@ export function decodeIface(prog: object, k: MapKey): [Type, MapKey] {
 
 /** The value part of an interface key: a composite or pointer key as it is, a basic value parsed. */
 function innerKey(x: string): MapKey {
-  return x.startsWith(COMPOSITE) || x.startsWith(POINTER) ? x : (JSON.parse(x) as MapKey);
+  return x.startsWith(COMPOSITE) || x.startsWith(POINTER) ? x : (parseKeyJSON(x) as MapKey);
 }
 
 /**
@@ -99,15 +100,13 @@ const COMPOSITE = '\u0001';
 export function encodeLeaves(leaves: readonly MapKey[]): string {
   return (
     COMPOSITE +
-    JSON.stringify(
-      leaves.map((x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)),
-    )
+    keyJSON(leaves.map((x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)))
   );
 }
 
 /** The leaves of a composite key. */
 export function decodeLeaves(k: MapKey): MapKey[] {
-  const xs = JSON.parse((k as string).slice(1)) as MapKey[];
+  const xs = parseKeyJSON((k as string).slice(1)) as MapKey[];
   return xs.map((x) => (x === 'NaN' || x === 'Infinity' || x === '-Infinity' ? Number(x) : x));
 }
 
@@ -117,6 +116,12 @@ export function isCompositeKey(k: MapKey): boolean {
 
 function compareLeaf(a: MapKey, b: MapKey): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // (a 64-bit integer past 2^53 is a bigint: see int64.ts)
+  if (
+    (typeof a === 'number' || typeof a === 'bigint') &&
+    (typeof b === 'number' || typeof b === 'bigint')
+  )
+    return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }

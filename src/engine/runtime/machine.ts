@@ -70,6 +70,7 @@ import {
   type Value,
 } from './values';
 import { callNative, type NativeResult } from './natives';
+import { big, intOp, wrapInt, type IntOp } from './int64';
 import {
   decodeIface,
   decodeLeaves,
@@ -841,7 +842,7 @@ export class Machine {
     // a sync.Map keeps a string, int or bool key as itself
     if (!isCompositeKey(k))
       return under(t).k === 'iface'
-        ? new Iface(typeof k === 'string' ? T.string : typeof k === 'number' ? T.int : T.bool, k)
+        ? new Iface(typeof k === 'string' ? T.string : typeof k === 'boolean' ? T.bool : T.int, k)
         : k;
     const leaves = decodeLeaves(k);
     let i = 0;
@@ -1412,20 +1413,21 @@ export class Machine {
         const y = S.pop() as Value;
         const x = S.pop() as Value;
         const k = ins.c as NumKind;
-        const r = this.binop(ins.a as BinOp, x, y, k, ins.pos);
-        if (k.bits === 64 && typeof r === 'number' && (k.kind === 'int' || k.kind === 'uint')) {
-          const [a, b] = [x as number, y as number];
-          const max = this.limits.exactInteger;
-          // (from exact operands only: a time in nanoseconds is beyond 2^53 already, and its
-          // sums are as exact as it is)
-          if (Math.abs(r) > max && Math.abs(a) <= max && Math.abs(b) <= max) {
-            const [p, q] = [BigInt(a), BigInt(b)];
-            const op = ins.a as BinOp;
-            if (op === BinOp.Add) this.checkExact(r, k, p + q);
-            else if (op === BinOp.Sub) this.checkExact(r, k, p - q);
-            else if (op === BinOp.Mul) this.checkExact(r, k, p * q);
-            else if (op === BinOp.Shl && b < 64) this.checkExact(r, k, p << q);
-          }
+        const op = ins.a as BinOp;
+        let r: Value;
+        // a 64-bit integer past 2^53 is a bigint (see int64.ts): worked out exactly
+        if ((typeof x === 'bigint' || typeof y === 'bigint') && op < BinOp.Eq)
+          r = this.intBin(op, x as number | bigint, y as number | bigint, k, ins.pos);
+        else {
+          r = this.binop(op, x, y, k, ins.pos);
+          // (a result past 2^53, where a double may not be the integer: worked out again)
+          if (
+            k.bits === 64 &&
+            typeof r === 'number' &&
+            Math.abs(r) > MAX_SAFE &&
+            (k.kind === 'int' || k.kind === 'uint')
+          )
+            r = this.intBin(op, x as number, y as number, k, ins.pos);
         }
         S.push(r);
         break;
@@ -1433,16 +1435,21 @@ export class Machine {
       case Op.Un: {
         const x = S.pop() as Value;
         const k = ins.c as NumKind | null;
-        const a = x as number;
         if (ins.a === UnOp.Not) S.push(!x);
         else if (k?.bits === 64 && (k.kind === 'int' || k.kind === 'uint')) {
-          // (JavaScript's ~ works on 32 bits: ^x of a 64-bit x is -x - 1, two's complement)
-          const r = wrap(ins.a === UnOp.Neg ? -a : -a - 1, k);
-          if (Math.abs(a) <= this.limits.exactInteger)
-            this.checkExact(r, k, ins.a === UnOp.Neg ? -BigInt(a) : -BigInt(a) - 1n);
-          S.push(r);
-        } else if (ins.a === UnOp.Neg) S.push(k ? wrap(-a, k) : -a);
-        else S.push(k ? wrap(~a, k) : ~a);
+          // exactly, as -x or -x - 1 (^x, two's complement) wrapped to 64 bits
+          const a = x as number | bigint;
+          const neg = ins.a === UnOp.Neg;
+          const r = typeof a === 'number' ? (neg ? -a : -a - 1) : 0;
+          S.push(
+            typeof a === 'number' && Math.abs(r) <= MAX_SAFE && (r >= 0 || k.kind === 'int')
+              ? r === 0
+                ? 0
+                : r
+              : wrapInt(neg ? -big(a) : -big(a) - 1n, 64, k.kind === 'uint'),
+          );
+        } else if (ins.a === UnOp.Neg) S.push(k ? wrap(-(x as number), k) : -(x as number));
+        else S.push(k ? wrap(~(x as number), k) : ~(x as number));
         break;
       }
       case Op.Conv:
@@ -1899,18 +1906,19 @@ export class Machine {
   }
 
   /**
-   * A 64-bit integer result r, whose exact value is `exact` (before wrapping to 64 bits): if r
-   * is beyond 2^53 and not that value, the run stops (JavaScript numbers are exact to 2^53)
-   * rather than go on with a wrong one.
+   * x op y, an arithmetic operator on integers of which one is a bigint or whose result is
+   * past 2^53 (see int64.ts): exact, and wrapped to k's width as Go wraps it.
    */
-  private checkExact(r: number, k: NumKind, exact: bigint): void {
-    if (Math.abs(r) <= this.limits.exactInteger) return;
-    const want = k.kind === 'uint' ? BigInt.asUintN(64, exact) : BigInt.asIntN(64, exact);
-    if (BigInt(r) !== want) this.limit('exactInteger');
+  private intBin(op: BinOp, x: number | bigint, y: number | bigint, k: NumKind, pos: Pos): Value {
+    if ((op === BinOp.Div || op === BinOp.Rem) && y === 0)
+      this.runtimePanic(GO.divideByZero, pos, true);
+    if ((op === BinOp.Shl || op === BinOp.Shr) && y < 0)
+      this.runtimePanic(GO.negativeShift, pos, true);
+    return intOp(INT_OPS[op] as IntOp, x, y, k.bits, k.kind === 'uint');
   }
 
-  limit(name: LimitName): never {
-    const text = limitMessage(name, this.limits);
+  /** Stop the run at a limit, with its message (or this text, for a stop of that kind). */
+  limit(name: LimitName, text = limitMessage(name, this.limits)): never {
     this.appendStderr(`${text}\n`);
     throw new Exit({
       kind: 'limit',
@@ -3061,6 +3069,12 @@ export interface NativeRef {
   readonly spread?: boolean;
 }
 
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MIN_INT64 = -(2n ** 63n);
+
+/** The operators of BinOp that intOp works out, by BinOp. */
+const INT_OPS: readonly string[] = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>', '&^'];
+
 function wrap(v: number, k: NumKind): number {
   if (k.kind === 'int') {
     if (k.bits === 32) return v | 0;
@@ -3088,19 +3102,32 @@ function bitop(a: number, b: number, k: NumKind, f: (p: number, q: number) => nu
 
 function convert(v: Value, c: { from: Type; to: Type }): Value {
   const to = under(c.to);
-  if (to.k === 'basic' && (to.name === 'string' || to.name === 'untyped string')) {
+  if (to.k !== 'basic') return v;
+  if (to.name === 'string' || to.name === 'untyped string') {
+    if (typeof v === 'bigint') return '\ufffd';
     const n = v as number;
     return Number.isInteger(n) ? runeText(n) : '\ufffd';
   }
-  if (typeof v !== 'number') return v;
-  if (to.k === 'basic' && /^(float32|float64)$/.test(to.name)) return v;
-  const bits = to.k === 'basic' ? /(\d+)$/.exec(to.name)?.[1] : undefined;
-  const kind = to.k === 'basic' && to.name.startsWith('u') ? 'uint' : 'int';
+  const float = to.name === 'float32' || to.name === 'float64';
+  if (typeof v === 'bigint')
+    return float ? Number(v) : wrapInt(v, bitsOf(to.name), to.name[0] === 'u');
+  if (typeof v !== 'number' || float) return v;
+  const bits = bitsOf(to.name);
+  const kind = to.name.startsWith('u') ? 'uint' : 'int';
+  if (bits < 64) return wrap(Math.trunc(v), { kind, bits, type: c.to });
   // a float that no int64 holds (NaN, infinite, or past ±2^63): the spec leaves the result to
   // the implementation; amd64's conversion instruction gives the least int64
-  if (kind === 'int' && (bits === undefined || bits === '64') && !(Math.abs(v) < 2 ** 63))
-    return -(2 ** 63);
-  return wrap(Math.trunc(v), { kind, bits: bits ? Number(bits) : 64, type: c.to });
+  if (kind === 'int' && !(Math.abs(v) < 2 ** 63)) return MIN_INT64;
+  const t = Math.trunc(v);
+  if (Number.isSafeInteger(t) && (t >= 0 || kind === 'int')) return t === 0 ? 0 : t;
+  // (and 2^63 for a uint64, as amd64's conversion makes it)
+  return wrapInt(Number.isFinite(t) ? BigInt(t) : MIN_INT64, 64, kind === 'uint');
+}
+
+/** The width of an integer type by its name (int and uint have 64 bits here, as on amd64). */
+function bitsOf(name: string): number {
+  const m = /(\d+)$/.exec(name);
+  return m ? Number(m[1]) : 64;
 }
 
 export function utf8Width(cp: number): number {

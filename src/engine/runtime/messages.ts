@@ -93,7 +93,7 @@ export function limitMessage(name: LimitName, limits: Limits): string {
     case 'instructionsPerStep':
       return `interleave: stopped: one step ran more than ${n} instructions`;
     case 'exactInteger':
-      return `interleave: stopped: an integer went past ${n} (2^53 - 1), where Interleave's integers stop being exact (Go's int64 goes on to 2^63 - 1)`;
+      return `interleave: stopped: a number went past ${n} (2^53 - 1), where this part of Interleave stops being exact`;
   }
 }
 

@@ -49,6 +49,7 @@ import {
 import { findMethod, type G, type Machine, type NativeRef } from './machine';
 import { GO } from './messages';
 import { isIfaceKey } from './keys';
+import { absInt, big, norm } from './int64';
 import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
 import {
   MIN_DURATION,
@@ -118,11 +119,24 @@ export const NO_DEADLINE = Infinity;
  * or the greatest (2^63 - 1, which no number here holds: the run stops rather than go on with
  * a wrong one).
  */
-function duration(m: Machine, d: number): number {
+function duration(d: number): number | bigint {
   if (Number.isNaN(d)) return 0; // zero Time minus zero Time
   if (d === -Infinity) return MIN_DURATION;
-  if (d === Infinity) m.limit('exactInteger');
-  return d;
+  if (d === Infinity) return MAX_DURATION;
+  return Number.isSafeInteger(d) ? d : norm(BigInt(Math.trunc(d)));
+}
+
+/** The greatest Duration, 2^63 - 1 ns, where Go's Sub and Until saturate. */
+const MAX_DURATION = 2n ** 63n - 1n;
+
+/** Duration.Seconds, Minutes, Hours: the whole units as a float plus the rest over the unit. */
+function durationIn(d: number | bigint, unit: bigint): number {
+  const u = Number(unit);
+  if (typeof d === 'number') {
+    const rest = d % u;
+    return (d - rest) / u + rest / u;
+  }
+  return Number(d / unit) + Number(d % unit) / u;
 }
 const none: Value[] = [];
 
@@ -136,7 +150,29 @@ export function callNative(
 ): NativeResult {
   const f = NATIVES[name];
   if (!f) throw new Error(`internal: no native ${name}`);
+  for (let i = 0; i < args.length; i++)
+    if (typeof args[i] === 'bigint' && !takesBigInts(name)) bigArgument(m, name, args[i] as bigint);
   return f(m, g, args, ins, ref);
+}
+
+/**
+ * The library functions that take an integer past 2^53 (a bigint, see int64.ts) as Go does:
+ * fmt's and the loggers' operands, strconv's formatting, time's durations (a sleep that long
+ * runs into the time limit) and the like. The others do arithmetic on numbers.
+ */
+const BIG_OK =
+  /^(fmt\.|log\.|slog\.|errors\.|builtin\.(print|println|min|max)$|strconv\.(Itoa|FormatInt)$|time\.Duration\.|time\.(Sleep|AfterFunc|Timer\.Reset|Time\.Add|Time\.Truncate|Time\.Round)$|context\.WithTimeout|sync\.Map\.)/;
+
+function takesBigInts(name: string): boolean {
+  return BIG_OK.test(name);
+}
+
+/** A library function given an integer it does not take past 2^53: the run stops. */
+function bigArgument(m: Machine, name: string, v: bigint): never {
+  return m.limit(
+    'exactInteger',
+    `interleave: stopped: ${name} was given ${v}, past 2^53 (9,007,199,254,740,991): Interleave's integers go to 2^63 - 1 as Go's do, but this library function takes them only up to 2^53`,
+  );
 }
 
 /**
@@ -888,11 +924,12 @@ function syncKey(m: Machine, k: Value, _g: G, ins: Instr): MapKey {
 function syncKeyValue(m: Machine, k: MapKey): Value {
   if (isIfaceKey(k)) return m.decodeKey(k, emptyInterface);
   if (typeof k !== 'string' || !k.startsWith('\u0000'))
-    return new Iface(typeof k === 'string' ? T.string : typeof k === 'number' ? T.int : T.bool, k);
+    return new Iface(typeof k === 'string' ? T.string : typeof k === 'boolean' ? T.bool : T.int, k);
   if (k === '\u0000nil') return null;
   const [name, text] = k.slice(1).split(':', 2) as [string, string];
   const t = basic(name as BasicName);
-  return new Iface(t, name === 'string' ? text : name === 'bool' ? text === 'true' : Number(text));
+  const num = /^(float|complex)/.test(name) ? Number(text) : norm(BigInt(text));
+  return new Iface(t, name === 'string' ? text : name === 'bool' ? text === 'true' : num);
 }
 
 /**
@@ -1551,35 +1588,48 @@ const NATIVES: Record<string, Native> = {
   'fmt.wrapErrors.Unwrap': unwrapMany,
   'errors.joinError.Unwrap': unwrapMany,
   'time.Sleep': (m, g, a) => {
-    const r = sleepFor(m, g, a[0] as number, 'sleep');
+    const r = sleepFor(m, g, Number(a[0]), 'sleep');
     return r === 'done' ? none : r;
   },
-  'time.AfterFunc': (m, g, a) => [m.afterFunc(g, a[0] as number, a[1] as Value)],
+  'time.AfterFunc': (m, g, a) => [m.afterFunc(g, Number(a[0]), a[1] as Value)],
   'time.Timer.Stop': (m, _g, a, ins) => [m.stopTimer(m.ptr(a[0] as Value, ins.pos))],
   'time.Timer.Reset': (m, g, a, ins) => [
-    m.resetTimer(g, m.ptr(a[0] as Value, ins.pos), a[1] as number),
+    m.resetTimer(g, m.ptr(a[0] as Value, ins.pos), Number(a[1])),
   ],
   'time.Now': (m) => [timeAt(m.now)],
-  'time.Since': (m, _g, a) => [duration(m, m.now - timeNs(a[0] as number))],
-  'time.Until': (m, _g, a) => [duration(m, timeNs(a[0] as number) - m.now)],
-  'time.Duration.Milliseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e6)],
-  'time.Duration.Microseconds': (_m, _g, a) => [Math.trunc((a[0] as number) / 1e3)],
-  'time.Duration.Nanoseconds': (_m, _g, a) => [a[0] as number],
-  'time.Duration.Seconds': (_m, _g, a) => [(a[0] as number) / 1e9],
-  'time.Duration.Minutes': (_m, _g, a) => [(a[0] as number) / 60e9],
-  'time.Duration.Hours': (_m, _g, a) => [(a[0] as number) / 3600e9],
-  'time.Duration.Abs': (_m, _g, a) => [Math.abs(a[0] as number)],
+  'time.Since': (m, _g, a) => [duration(m.now - timeNs(a[0] as number))],
+  'time.Until': (m, _g, a) => [duration(timeNs(a[0] as number) - m.now)],
+  'time.Duration.Milliseconds': (_m, _g, a) => [norm(big(a[0] as number | bigint) / 1_000_000n)],
+  'time.Duration.Microseconds': (_m, _g, a) => [norm(big(a[0] as number | bigint) / 1000n)],
+  'time.Duration.Nanoseconds': (_m, _g, a) => [a[0] as number | bigint],
+  // (as Go's: whole seconds plus the fraction, so that a long Duration keeps its nanoseconds)
+  'time.Duration.Seconds': (_m, _g, a) => [durationIn(a[0] as number | bigint, 1_000_000_000n)],
+  'time.Duration.Minutes': (_m, _g, a) => [durationIn(a[0] as number | bigint, 60_000_000_000n)],
+  'time.Duration.Hours': (_m, _g, a) => [durationIn(a[0] as number | bigint, 3_600_000_000_000n)],
+  // (the least Duration has no opposite: its Abs is the greatest, as Go's)
+  'time.Duration.Abs': (_m, _g, a) => [
+    a[0] === MIN_DURATION ? MAX_DURATION : absInt(a[0] as number | bigint),
+  ],
   'time.Duration.Truncate': (_m, _g, a) => {
-    const [d, m] = a as number[];
-    return [(m as number) <= 0 ? (d as number) : (d as number) - ((d as number) % (m as number))];
-  },
-  // half away from zero, as Go's (time.go Duration.Round)
-  'time.Duration.Round': (_m, _g, a) => {
-    const [d, m] = a as [number, number];
+    const [d, m] = a as [number | bigint, number | bigint];
     if (m <= 0) return [d];
-    const r = Math.abs(d % m);
-    if (r + r < m) return [d < 0 ? d + r : d - r];
-    return [d < 0 ? d - m + r : d + m - r];
+    return [norm(big(d) - (big(d) % big(m)))];
+  },
+  // half away from zero, as Go's (time.go Duration.Round), saturating where it overflows
+  'time.Duration.Round': (_m, _g, a) => {
+    const [dv, mv] = a as [number | bigint, number | bigint];
+    if (mv <= 0) return [dv];
+    const [d, m] = [big(dv), big(mv)];
+    let r = d % m;
+    if (d < 0n) {
+      r = -r;
+      if (r + r < m) return [norm(d + r)];
+      const d1 = d - m + r;
+      return [d1 < d ? norm(d1) : MIN_DURATION];
+    }
+    if (r + r < m) return [norm(d - r)];
+    const d1 = d + m - r;
+    return [d1 > d && d1 <= MAX_DURATION ? norm(d1) : MAX_DURATION];
   },
   'time.Time.Weekday': (_m, _g, a) => [calendar(a[0] as number).weekday],
   'time.ParseDuration': (m, _g, a) => {
@@ -1598,11 +1648,16 @@ const NATIVES: Record<string, Native> = {
   'time.Time.UTC': (_m, _g, a) => [a[0] as number],
   'time.Time.Equal': (_m, _g, a) => [a[0] === a[1]],
   'time.Time.IsZero': (_m, _g, a) => [a[0] === 0],
-  'time.Time.Sub': (m, _g, a) => [duration(m, timeNs(a[0] as number) - timeNs(a[1] as number))],
+  'time.Time.Sub': (_m, _g, a) => [duration(timeNs(a[0] as number) - timeNs(a[1] as number))],
   'time.Time.Add': (m, _g, a) => {
-    const [t, d] = a as [number, number];
+    const t = a[0] as number;
+    const d = Number(a[1]);
     // year 1 plus d: no number here holds it exactly
-    if (t === 0 && d !== 0) m.limit('exactInteger');
+    if (t === 0 && d !== 0)
+      m.limit(
+        'exactInteger',
+        'interleave: stopped: the zero Time (January 1, year 1) plus a Duration is not simulated: Interleave keeps instants as nanoseconds from the year 2000, exact only within 2^53 of it',
+      );
     return [timeAt(timeNs(t) + d)];
   },
   'time.Time.After': (_m, _g, a) => [timeNs(a[0] as number) > timeNs(a[1] as number)],
@@ -1619,11 +1674,10 @@ const NATIVES: Record<string, Native> = {
       ? ZERO_TIME_UNIX_S * 1e3
       : EPOCH_2000_S * 1e3 + Math.floor(timeNs(a[0] as number) / 1e6),
   ],
-  // (beyond 2^53 ns: exact to a few hundred ns, as Interleave's integers are; the zero Time's
-  // wraps around int64 in Go, and no number here holds what it wraps to)
-  'time.Time.UnixNano': (m, _g, a) => {
-    if (a[0] === 0) m.limit('exactInteger');
-    return [EPOCH_2000_S * 1e9 + timeNs(a[0] as number)];
+  'time.Time.UnixNano': (_m, _g, a) => {
+    // (the zero Time's is out of int64's range: Go's arithmetic wraps it around)
+    if (a[0] === 0) return [norm(BigInt.asIntN(64, BigInt(ZERO_TIME_UNIX_S) * 1_000_000_000n))];
+    return [norm(BigInt(EPOCH_2000_S) * 1_000_000_000n + BigInt(timeNs(a[0] as number)))];
   },
   'http.Get': (m, g) => {
     const r = sleepFor(m, g, HTTP_GET_LATENCY_NS, 'IO wait');
@@ -1687,7 +1741,7 @@ const NATIVES: Record<string, Native> = {
   ],
   'context.TODO': (m) => [new Iface(cancelCtxPtr, new Ref(newCtx(m, 'todo', -1, NO_DEADLINE), -1))],
   'context.WithCancel': (m, g, a, ins) => withCancel(m, g, a, NO_DEADLINE, ins),
-  'context.WithTimeout': (m, g, a, ins) => withCancel(m, g, a, m.now + (a[1] as number), ins),
+  'context.WithTimeout': (m, g, a, ins) => withCancel(m, g, a, m.now + Number(a[1]), ins),
   'context.cancel': (m, g, a) => {
     cancelCtx(m, refOf(a[0] as Value), m.ctxErrs[0], g.id);
     return none;
@@ -1865,6 +1919,7 @@ function collectGarbage(m: Machine): NativeResult {
 
 /** The built-in print/println's formatting (runtime/print.go), not fmt's. */
 function builtinPrint(m: Machine, v: Value, t: Type | null): string {
+  if (typeof v === 'bigint') return intText(v);
   if (typeof v === 'number') {
     if (t && t.k === 'basic' && /float/.test(t.name)) return formatFloatE(v);
     return intText(v);

@@ -605,12 +605,14 @@ describe('math', () => {
     );
   });
 
-  it('refuses the constants beyond 2^53, where its integers stop being exact', () => {
-    const c = compileGo(
-      'package main\n\nimport (\n\t"fmt"\n\t"math"\n)\n\nfunc main() {\n\tfmt.Println(math.MaxInt64)\n}\n',
+  it('has the constants past 2^53, exactly (math.MaxInt64, MinInt64, MaxUint64)', () => {
+    const r = out(
+      '\tfmt.Println(math.MaxInt64, math.MinInt64, uint64(math.MaxUint64), math.MaxInt == math.MaxInt64)\n\tfmt.Println(strconv.Itoa(math.MinInt), strconv.FormatInt(math.MaxInt64, 36), strconv.FormatInt(math.MinInt64, 2))',
+      '"math"\n\t"strconv"',
     );
-    expect(c.ok ? '' : formatDiagnostic('main.go', c.diagnostics[0]!)).toBe(
-      'main.go:9:19: unsupported: math.MaxInt64 is beyond the integers Interleave represents exactly (up to 2^53)',
+    expect(r.stdout).toBe(
+      '9223372036854775807 -9223372036854775808 18446744073709551615 true\n' +
+        '-9223372036854775808 1y2p0ij32e8e7 -1000000000000000000000000000000000000000000000000000000000000000\n',
     );
   });
 });

@@ -36,6 +36,7 @@ import {
   sortStringSlice,
 } from '../lang/stdlib';
 import { pdqsortAll, stable, type SortData } from './gosort';
+import { big, norm } from './int64';
 
 const none: Value[] = [];
 
@@ -112,12 +113,14 @@ function numError(m: Machine, fn: string, s: string, why: string): Value {
 /**
  * strconv.ParseInt(s, base, bitSize), or ParseUint if `unsigned` (no sign, 0 to 2^bits - 1):
  * base 0 reads a 0x, 0o, 0b or 0 prefix (and allows underscores); out of range gives the limit
- * of bitSize and an error. Values beyond 2^53 are out of Interleave's exact range and answered
- * as out of range.
+ * of bitSize and an error.
  */
 function parseInt(m: Machine, s: string, base: number, bitSize: number, unsigned = false): Value[] {
   const name = unsigned ? 'ParseUint' : 'ParseInt';
-  const bad = (why: string, v: number): Value[] => [v, numError(m, name, s, why)];
+  const bad = (why: string, v: number | bigint): Value[] => [
+    norm(big(v)),
+    numError(m, name, s, why),
+  ];
   const bits = bitSize === 0 ? 64 : bitSize;
   if (base !== 0 && (base < 2 || base > 36)) return bad(`invalid base ${base}`, 0);
   if (bits < 1 || bits > 64) return bad(`invalid bit size ${bitSize}`, 0);
@@ -145,12 +148,14 @@ function parseInt(m: Machine, s: string, base: number, bitSize: number, unsigned
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
   if (body === '' || [...body.toLowerCase()].some((c) => !digits.includes(c)))
     return bad('invalid syntax', 0);
-  const n = sign * [...body.toLowerCase()].reduce((acc, c) => acc * b + digits.indexOf(c), 0);
-  const max = unsigned ? 2 ** bits - 1 : 2 ** (bits - 1) - 1;
-  const min = unsigned ? 0 : -(2 ** (bits - 1));
-  if (n > max || !Number.isSafeInteger(n)) return bad('value out of range', n > 0 ? max : min);
+  const B = BigInt(b);
+  const abs = [...body.toLowerCase()].reduce((acc, c) => acc * B + BigInt(digits.indexOf(c)), 0n);
+  const n = sign < 0 ? -abs : abs;
+  const max = unsigned ? 2n ** BigInt(bits) - 1n : 2n ** BigInt(bits - 1) - 1n;
+  const min = unsigned ? 0n : -(2n ** BigInt(bits - 1));
+  if (n > max) return bad('value out of range', max);
   if (n < min) return bad('value out of range', min);
-  return [n, null];
+  return [norm(n), null];
 }
 
 /** strconv.ParseFloat: decimal forms, and inf, infinity and nan in any case. */
@@ -169,14 +174,15 @@ const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
 const FALSE_WORDS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
 
 function atoi(m: Machine, s: string): Value[] {
-  const fail = (why: string, v: number) => [
+  const fail = (why: string, v: number | bigint) => [
     v,
     m.newError(`strconv.Atoi: parsing ${quote(s)}: ${why}`),
   ];
   if (!/^[+-]?[0-9]+$/.test(s)) return fail('invalid syntax', 0);
-  const n = Number(s);
-  if (!Number.isSafeInteger(n)) return fail('value out of range', n < 0 ? -(2 ** 63) : 2 ** 63 - 1);
-  return [n, null];
+  const n = BigInt(s);
+  if (n >= 2n ** 63n || n < -(2n ** 63n))
+    return fail('value out of range', norm(n < 0n ? -(2n ** 63n) : 2n ** 63n - 1n));
+  return [norm(n), null];
 }
 
 /** Sort the elements of slice v in place by `less`, writing each element it moves. */
@@ -556,13 +562,13 @@ export function textNatives(): Record<string, Native> {
         .map((r) => runeText(r as number))
         .join(''),
     ],
-    'strconv.Itoa': (_m, _g, a) => [intText(a[0] as number)],
+    'strconv.Itoa': (_m, _g, a) => [intText(a[0] as number | bigint)],
     'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
     'strconv.FormatInt': (m, _g, a, ins) => {
       const base = a[1] as number;
       if (base < 2 || base > 36)
         m.runtimePanic('strconv: illegal AppendInt/FormatInt base', ins.pos, false);
-      return [intText(a[0] as number, base)];
+      return [intText(a[0] as number | bigint, base)];
     },
     'strconv.Quote': str((s) => quote(s)),
     'strconv.ParseInt': (m, _g, a) => parseInt(m, a[0] as string, a[1] as number, a[2] as number),

@@ -260,13 +260,22 @@ describe("Go's zero Time (January 1, year 1), apart from the clock's start (2000
   });
 
   it.each([
-    ['now.Sub(zero)', 'the greatest Duration, 2^63 - 1'],
-    ['time.Since(zero)', 'the same'],
-    ['zero.Add(time.Second)', 'year 1 plus a second'],
-    ['zero.UnixNano()', 'wrapped around int64'],
-  ])('stops rather than go on with a number it cannot hold: %s (%s)', (expr) => {
+    // (time.go: Sub saturates to maxDuration; UnixNano's int64 arithmetic wraps around)
+    ['now.Sub(zero)', '2562047h47m16.854775807s'],
+    ['time.Since(zero)', '2562047h47m16.854775807s'],
+    ['zero.Sub(now)', '-2562047h47m16.854775808s'],
+    ['zero.UnixNano()', '-6795364578871345152'],
+    ['now.Sub(zero).Nanoseconds()', '9223372036854775807'],
+  ])('gives what Go gives where the number passes 2^53: %s is %s', (expr, want) => {
     const r = run(
       `package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tvar zero time.Time\n\tnow := time.Now()\n\t_ = now\n\tfmt.Println(${expr})\n}\n`,
+    );
+    expect(r.stdout).toBe(`${want}\n`);
+  });
+
+  it('stops rather than go on with an instant it cannot hold: zero.Add(time.Second)', () => {
+    const r = run(
+      `package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tvar zero time.Time\n\tfmt.Println(zero.Add(time.Second))\n}\n`,
     );
     expect(r.outcome.kind).toBe('limit');
     expect(r.outcome.limit).toBe('exactInteger');

@@ -51,8 +51,8 @@ export class Keys {
   constructor(readonly keys: readonly MapKey[]) {}
 }
 
-export type MapKey = number | string | boolean;
-export type Value = number | string | boolean | null | Ref | Slice | FnVal | Iface | Keys;
+export type MapKey = number | bigint | string | boolean;
+export type Value = number | bigint | string | boolean | null | Ref | Slice | FnVal | Iface | Keys;
 
 export const enum K {
   Slots,
