@@ -305,3 +305,48 @@ describe('a config replaced whole while goroutines read it', () => {
     expect(r.outcomes.map((o) => [o.exit, o.first])).toEqual([[0, '']]);
   });
 });
+
+describe('64-bit atomics past 2^53', () => {
+  it('keep a minimum from math.MaxInt64 with CompareAndSwap, under every schedule', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+)
+
+func main() {
+	var lowest atomic.Int64
+	lowest.Store(math.MaxInt64)
+	var wg sync.WaitGroup
+	for _, v := range []int64{7, 3, 9} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				old := lowest.Load()
+				if v >= old || lowest.CompareAndSwap(old, v) {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println(lowest.Load())
+}
+`;
+    expect(everyStdout(src)).toEqual({ complete: true, outputs: ['3\n'] });
+  });
+
+  it('add as Go does: ^uint64(0) subtracts one, and the greatest int64 plus one is the least', () => {
+    const r = runProgram(
+      compile(
+        'package main\n\nimport (\n\t"fmt"\n\t"math"\n\t"sync/atomic"\n)\n\nfunc main() {\n\tvar u uint64 = 10\n\tatomic.AddUint64(&u, ^uint64(0))\n\tvar z uint64\n\tatomic.AddUint64(&z, ^uint64(0))\n\tvar n atomic.Int64\n\tn.Store(math.MaxInt64)\n\tfmt.Println(u, z, n.Add(1), n.CompareAndSwap(math.MinInt64, 0), n.Load())\n}\n',
+      ),
+      { seed: 1 },
+    );
+    expect(r.stdout).toBe('9 18446744073709551615 -9223372036854775808 true 0\n');
+  });
+});

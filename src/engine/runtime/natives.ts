@@ -49,7 +49,7 @@ import {
 import { findMethod, type G, type Machine, type NativeRef } from './machine';
 import { GO } from './messages';
 import { isIfaceKey } from './keys';
-import { absInt, big, norm } from './int64';
+import { absInt, big, intOp, norm } from './int64';
 import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
 import {
   MIN_DURATION,
@@ -115,9 +115,8 @@ export const NO_DEADLINE = Infinity;
 
 /**
  * A Duration worked out from two instants: the zero Time is -Infinity nanoseconds (see
- * timeAt), and a difference with it saturates as Go's Sub does, to the least Duration (exact)
- * or the greatest (2^63 - 1, which no number here holds: the run stops rather than go on with
- * a wrong one).
+ * timeAt), and a difference with it saturates as Go's Sub does, to the least Duration or the
+ * greatest (-2^63 and 2^63 - 1, bigints: see int64.ts).
  */
 function duration(d: number): number | bigint {
   if (Number.isNaN(d)) return 0; // zero Time minus zero Time
@@ -157,11 +156,12 @@ export function callNative(
 
 /**
  * The library functions that take an integer past 2^53 (a bigint, see int64.ts) as Go does:
- * fmt's and the loggers' operands, strconv's formatting, time's durations (a sleep that long
- * runs into the time limit) and the like. The others do arithmetic on numbers.
+ * fmt's and the loggers' operands, sync/atomic's values, strconv's formatting, time's
+ * durations (a sleep that long runs into the time limit) and the like. The others do
+ * arithmetic on numbers.
  */
 const BIG_OK =
-  /^(fmt\.|log\.|slog\.|errors\.|builtin\.(print|println|min|max)$|strconv\.(Itoa|FormatInt)$|time\.Duration\.|time\.(Sleep|AfterFunc|Timer\.Reset|Time\.Add|Time\.Truncate|Time\.Round)$|context\.WithTimeout|sync\.Map\.)/;
+  /^(fmt\.|log\.|slog\.|atomic\.|builtin\.(print|println|min|max)$|strconv\.(Itoa|FormatInt)$|time\.Duration\.|time\.(Sleep|AfterFunc|Timer\.Reset|Time\.Add)$|context\.WithTimeout$|sync\.Map\.)/;
 
 function takesBigInts(name: string): boolean {
   return BIG_OK.test(name);
@@ -1306,18 +1306,9 @@ function atomicName(o: SlotsObj, f: number): string {
   return field ? (o.name ? `${o.name}.${field}` : field) : '';
 }
 
-/** Wrap an integer to the kind's size, as the hardware's add does. */
+/** Wrap an integer to a 32-bit kind's size, as the hardware's add does. */
 function wrapAtomic(v: number, kind: (typeof ATOMIC_KINDS)[number]): number {
-  switch (kind) {
-    case 'Int32':
-      return v | 0;
-    case 'Uint32':
-      return v >>> 0;
-    case 'Uint64':
-      return v < 0 ? v + 2 ** 64 : v >= 2 ** 64 ? v - 2 ** 64 : v;
-    default:
-      return v;
-  }
+  return kind === 'Uint32' ? v >>> 0 : v | 0;
 }
 
 /** What each operation does to the old value, given the call's arguments (value first). */
@@ -1328,7 +1319,11 @@ const ATOMIC_EFFECT: Record<
   Load: () => (old) => ({ out: [old] }),
   Store: (a) => () => ({ out: none, next: a[1] as Value }),
   Add: (a, kind) => (old) => {
-    const v = wrapAtomic((old as number) + (a[1] as number), kind as (typeof ATOMIC_KINDS)[number]);
+    // (64 bits exactly, past 2^53 too: AddUint64(&x, ^uint64(0)) subtracts one, as Go's doc says)
+    const v =
+      kind === 'Int64' || kind === 'Uint64'
+        ? intOp('+', old as number | bigint, a[1] as number | bigint, 64, kind === 'Uint64')
+        : wrapAtomic((old as number) + (a[1] as number), kind as (typeof ATOMIC_KINDS)[number]);
     return { out: [v], next: v };
   },
   Swap: (a) => (old) => ({ out: [old], next: a[1] as Value }),
