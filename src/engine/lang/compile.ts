@@ -5181,6 +5181,7 @@ const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
         'Abs Hours Microseconds Milliseconds Minutes Nanoseconds Round Seconds String Truncate',
       ],
       ['strings.Builder', 'Cap Grow Len Reset String Write WriteByte WriteRune WriteString'],
+      ['strings.Replacer', 'Replace WriteString'],
       ['os.File', 'Close Name Read ReadString Stat Sync Write WriteString Fd'],
       // (http.Response's fields, then its methods)
       [

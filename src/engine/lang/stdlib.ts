@@ -302,6 +302,14 @@ native(builderType, 'Len', fn([], [T.int]));
 native(builderType, 'Reset', fn([], []));
 native(builderType, 'Grow', fn([T.int], []));
 
+// ---- strings.Replacer --------------------------------------------------------------
+/** Its old, new pairs, as NewReplacer got them (Go's builds a trie or a table from them). */
+export const replacerType = named('strings', 'Replacer', {
+  k: 'struct',
+  fields: [{ name: 'oldnew', type: { k: 'slice', elem: T.string }, embedded: false }],
+});
+native(replacerType, 'Replace', fn([T.string], [T.string]));
+
 // ---- io.Writer, os.Stdout and os.Stderr -------------------------------------------------
 const byteSlice: Type = { k: 'slice', elem: T.byte };
 /** io.Writer: what fmt.Fprint and friends write to. */
@@ -1163,6 +1171,11 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['CutPrefix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutPrefix')],
       ['CutSuffix', f(fn([T.string, T.string], [T.string, T.bool]), 'strings.CutSuffix')],
       ['Builder', { k: 'type', type: builderType }],
+      ['Replacer', { k: 'type', type: replacerType }],
+      [
+        'NewReplacer',
+        f(fn([stringSlice], [{ k: 'ptr', elem: replacerType }], true), 'strings.NewReplacer'),
+      ],
     ]),
   ],
   [

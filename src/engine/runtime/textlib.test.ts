@@ -797,6 +797,40 @@ describe('sort.Sort and sort.Stable over the program’s own sort.Interface', ()
   });
 });
 
+describe('strings.NewReplacer', () => {
+  it('replaces from left to right, the first pair in argument order winning, as Go does', () => {
+    const r = out(
+      [
+        '\tesc := strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;")',
+        '\tfmt.Println(esc.Replace(`<a href="x&y">`))',
+        // (Go's doc: the comparisons are done in argument order)
+        '\tfmt.Println(strings.NewReplacer("a", "1", "a", "2").Replace("aaa"))',
+        '\tfmt.Println(strings.NewReplacer("aaa", "3", "aa", "2", "a", "1").Replace("aaaa"))',
+        '\tfmt.Println(strings.NewReplacer("a", "1", "aaa", "3").Replace("aaaa"))',
+        '\tfmt.Println(strings.NewReplacer("hello", "bye").Replace("hello hellohello"))',
+        // an empty old string matches everywhere, but not twice in a row at one place
+        '\tfmt.Println(strings.NewReplacer("", "X").Replace("ab"), strings.NewReplacer("", "X", "a", "A").Replace("ab"), strings.NewReplacer("a", "A", "", "X").Replace("ab"))',
+        '\tvar r *strings.Replacer = strings.NewReplacer()\n\tfmt.Printf("%T %q\\n", r, r.Replace("same"))',
+        '\tstrings.NewReplacer("odd")',
+      ].join('\n'),
+      '"strings"',
+    );
+    expect(r.stdout).toBe(
+      [
+        '&lt;a href="x&amp;y"&gt;',
+        '111',
+        '31',
+        '1111',
+        'bye byebye',
+        'XaXbX XAXbX AXbX',
+        '*strings.Replacer "same"',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toContain('panic: strings.NewReplacer: odd argument count\n');
+  });
+});
+
 describe('strings.Builder', () => {
   it('builds text, counts its bytes in UTF-8, and resets', () => {
     const c = compileGo(`package main

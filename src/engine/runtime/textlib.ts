@@ -29,6 +29,7 @@ import type { Instr } from '../lang/code';
 import {
   MATH_BINARY,
   MATH_UNARY,
+  replacerType,
   UNICODE_CLASSES,
   sortFloat64Slice,
   sortIntSlice,
@@ -241,6 +242,66 @@ export function builderAppend(m: Machine, g: G, recv: Value, ins: Instr, s: stri
 /** The text of a []byte (as a string can hold it: see the README on bytes that are not UTF-8). */
 export function bytesText(m: Machine, v: Value): string {
   return utf8Decode(sliceValues(m, v).map((b) => (b as number) & 0xff));
+}
+
+/**
+ * strings.Replacer's Replace, as Go's genericReplacer does it (its byte and single-string
+ * replacers give the same text): from left to right, at each place the first pair in argument
+ * order whose old string starts there is replaced, and the search goes on after it; an empty
+ * old string matches everywhere, but not twice in a row at one place (Go's places are bytes,
+ * so it also goes between the bytes of a character that is not ASCII; here, between
+ * characters).
+ */
+export function replaceAll(s: string, oldnew: readonly string[]): string {
+  let out = '';
+  let last = 0;
+  let prevEmpty = false;
+  for (let i = 0; i <= s.length;) {
+    let k = -1;
+    for (let j = 0; j < oldnew.length; j += 2) {
+      const old = oldnew[j] as string;
+      if (old === '' ? !prevEmpty : s.startsWith(old, i)) {
+        k = j;
+        break;
+      }
+    }
+    if (k >= 0) {
+      const old = oldnew[k] as string;
+      prevEmpty = old === '';
+      out += s.slice(last, i) + (oldnew[k + 1] as string);
+      i += old.length;
+      last = i;
+      continue;
+    }
+    prevEmpty = false;
+    // (a character outside the BMP is two UTF-16 units: never split)
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+  }
+  return out + s.slice(last);
+}
+
+function replacerNatives(): Record<string, Native> {
+  return {
+    'strings.NewReplacer': (m, _g, a, ins) => {
+      if (a.length % 2 === 1)
+        m.runtimePanic('strings.NewReplacer: odd argument count', ins.pos, false);
+      const id = m.alloc({
+        k: K.Slots,
+        ep: m.ep,
+        role: Role.Struct,
+        t: replacerType,
+        s: [m.newSlice(a, T.string)],
+        name: '',
+      });
+      return [new Ref(id, -1)];
+    },
+    // (never written after NewReplacer, so safe to share, as Go's is: no access to record)
+    'strings.Replacer.Replace': (m, _g, a, ins) => {
+      const r = m.ptr(a[0] as Value, ins.pos);
+      return [replaceAll(a[1] as string, sliceValues(m, m.slots(r.id).s[0] as Value) as string[])];
+    },
+  };
 }
 
 function builderNatives(): Record<string, Native> {
@@ -546,6 +607,7 @@ export function textNatives(): Record<string, Native> {
     (_m, _g, a) => [f(...(a as string[]))];
   return {
     ...builderNatives(),
+    ...replacerNatives(),
     ...mathNatives(),
     // conversions between strings and byte or rune slices (each makes a new backing array)
     'conv.bytesOfString': (m, _g, a) => [m.newSlice(utf8Bytes(a[0] as string), T.uint8)],
