@@ -877,6 +877,13 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe('true\nfalse true\n');
   });
 
+  it('takes a package constant in a type or a signature declared before or after it', () => {
+    const r = run(
+      'package main\n\nimport "fmt"\n\ntype S struct {\n\ta [n]int\n\tc Color\n}\n\nfunc f(x [n * 2]string) int { return len(x) }\n\nconst n = 3\n\ntype Color int\n\nconst (\n\tRed Color = iota + n\n\tBlue\n)\n\nvar g [Blue]bool\n\nfunc main() {\n\tvar s S\n\tfmt.Println(s, f([6]string{}), len(g), Red, Blue)\n}\n',
+    );
+    expect(r.stdout).toBe('{[0 0 0] 0} 6 4 3 4\n');
+  });
+
   it('computes 64-bit integers exactly, past 2^53 too, and wraps them as Go does', () => {
     const r = run(
       main(

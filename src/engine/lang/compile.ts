@@ -4,6 +4,7 @@
  * step begins. Anything outside the subset is refused with an `unsupported:` diagnostic.
  */
 import type {
+  Decl,
   Block,
   Element,
   Expr,
@@ -431,6 +432,9 @@ class Compiler {
       fail(stray.pos, 'syntax error: non-declaration statement outside function body', 'syntax');
     }
     this.imports();
+    for (const d of this.file.decls)
+      if (d.k === 'const')
+        for (const spec of d.specs) for (const n of spec.names) this.pendingConsts.set(n.name, d);
     this.declareTypes();
     this.declareFuncs();
     this.promoteInterfaceMethods();
@@ -702,7 +706,7 @@ class Compiler {
       if (d.k === 'var')
         for (const s of d.specs) for (const n of s.names) this.pendingGlobals.set(n.name, n.pos);
     }
-    for (const d of this.file.decls) if (d.k === 'const') this.constDecl(d.specs, this.pkgScope);
+    for (const d of this.file.decls) if (d.k === 'const') this.packageConsts(d);
     for (const s of this.initOrder()) this.globalVar(s);
     // then the package's init functions, as the runtime's doInit does after the variables
     for (const init of this.inits) {
@@ -920,6 +924,28 @@ class Compiler {
       return [op.type, T.bool];
     }
     fail(v.pos, `assignment mismatch: ${want} variables but 1 value`);
+  }
+
+  /**
+   * The package's constant declarations, by name: each group is declared when first needed,
+   * since a type or a signature may use a constant declared after it (`[n]int`), as a
+   * constant may use a type declared after it
+   */
+  private readonly pendingConsts = new Map<string, Decl & { k: 'const' }>();
+  private readonly constsDeclared = new Set<Decl>();
+
+  /** Declare a package-level constant group, if it is not yet (in the package's scope). */
+  private packageConsts(d: Decl & { k: 'const' }): void {
+    if (this.constsDeclared.has(d)) return;
+    // (a group that needs itself finds its names undefined, as before)
+    this.constsDeclared.add(d);
+    const [scope, iota] = [this.scope, this.iota];
+    this.scope = this.fileScope;
+    try {
+      this.constDecl(d.specs, this.pkgScope);
+    } finally {
+      [this.scope, this.iota] = [scope, iota];
+    }
   }
 
   private constDecl(specs: readonly ValueSpec[], scope: Scope): void {
@@ -4686,7 +4712,12 @@ class Compiler {
       case 'rune':
         return { type: T.untypedRune, value: e.value };
       case 'ident': {
-        const s = this.scope.lookup(e.name);
+        let s = this.scope.lookup(e.name);
+        const pending = s ? undefined : this.pendingConsts.get(e.name);
+        if (pending && !this.constsDeclared.has(pending)) {
+          this.packageConsts(pending);
+          s = this.scope.lookup(e.name);
+        }
         if (s?.k === 'const') return { type: s.type, value: s.value };
         if (!s && e.name === 'iota' && this.iota !== null)
           return { type: T.untypedInt, value: this.iota };

@@ -504,6 +504,42 @@ export const cancelFuncType = named('context', 'CancelFunc', fn([], []));
 export const cancelCauseFuncType = named('context', 'CancelCauseFunc', fn([errorType], []));
 
 // ---- net/http ------------------------------------------------------------------------
+// ---- hash and hash/fnv ----------------------------------------------------------------
+const hashMethods: [string, FuncType][] = [
+  ['Write', fn([byteSlice], [T.int, errorType])],
+  ['Sum', fn([byteSlice], [byteSlice])],
+  ['Reset', fn([], [])],
+  ['Size', fn([], [T.int])],
+  ['BlockSize', fn([], [T.int])],
+];
+const uint32T = basic('uint32');
+const uint64T = basic('uint64');
+/** hash.Hash, and Hash32 and Hash64 with their Sum32 and Sum64. */
+export const hashType = named('hash', 'Hash', { k: 'iface', methods: new Map(hashMethods) });
+export const hash32Type = named('hash', 'Hash32', {
+  k: 'iface',
+  methods: new Map([...hashMethods, ['Sum32', fn([], [uint32T])]]),
+});
+export const hash64Type = named('hash', 'Hash64', {
+  k: 'iface',
+  methods: new Map([...hashMethods, ['Sum64', fn([], [uint64T])]]),
+});
+
+/**
+ * hash/fnv's hashes, by Go's names (sum32, sum32a, sum64, sum64a): the state so far, in a
+ * struct here (Go's is a named uint32 or uint64 the pointer points to).
+ */
+export const fnvTypes: readonly NamedType[] = ['sum32', 'sum32a', 'sum64', 'sum64a'].map((name) => {
+  const wide = name.startsWith('sum64');
+  const t = named('fnv', name, {
+    k: 'struct',
+    fields: [{ name: 'h', type: wide ? uint64T : uint32T, embedded: false }],
+  });
+  for (const [m, sig] of hashMethods) native(t, m, sig);
+  native(t, wide ? 'Sum64' : 'Sum32', fn([], [wide ? uint64T : uint32T]));
+  return t;
+});
+
 export const readCloserType = named('io', 'ReadCloser', {
   k: 'iface',
   methods: new Map<string, FuncType>([['Close', fn([], [errorType])]]),
@@ -1223,6 +1259,23 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     ]),
   ],
   ['io', new Map<string, Member>([['Writer', { k: 'type', type: writerType }]])],
+  [
+    'hash',
+    new Map<string, Member>([
+      ['Hash', { k: 'type', type: hashType }],
+      ['Hash32', { k: 'type', type: hash32Type }],
+      ['Hash64', { k: 'type', type: hash64Type }],
+    ]),
+  ],
+  [
+    'hash/fnv',
+    new Map<string, Member>([
+      ['New32', f(fn([], [hash32Type]), 'fnv.New32')],
+      ['New32a', f(fn([], [hash32Type]), 'fnv.New32a')],
+      ['New64', f(fn([], [hash64Type]), 'fnv.New64')],
+      ['New64a', f(fn([], [hash64Type]), 'fnv.New64a')],
+    ]),
+  ],
 ]);
 
 /** The name a package is referred to by (`net/http` -> `http`). */
@@ -1318,6 +1371,7 @@ export const libraryTypes: readonly NamedType[] = [
   sortStringSlice,
   sortFloat64Slice,
   sortReverseType,
+  ...fnvTypes,
 ];
 
 /**

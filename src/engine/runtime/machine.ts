@@ -2839,7 +2839,7 @@ export class Machine {
   }
 
   /** @param elemType the element type, when `ins` is not an append that names it */
-  private append(g: G, s: Value, vals: Value[], ins: Instr, elemType?: Type): Value {
+  append(g: G, s: Value, vals: Value[], ins: Instr, elemType?: Type): Value {
     if (vals.length === 0) return s;
     const sl = s instanceof Slice ? s : null;
     const len = sl?.len ?? 0;

@@ -184,7 +184,11 @@ function fwrite(m: Machine, g: G, w: Value, text: string, ins: Instr): NativeRes
   const t = w.t;
   if (t.k === 'ptr' && t.elem === fileType) return fileWrite(m, g, w.v, text);
   if (t.k === 'ptr' && t.elem === builderType) return [builderAppend(m, g, w.v, ins, text), null];
-  const r = m.callMethod(w, 'Write', [m.newSlice(utf8Bytes(text), T.uint8)]);
+  const p = m.newSlice(utf8Bytes(text), T.uint8);
+  // a library type's own Write (a hash/fnv hash): its native, inside this step
+  const lib = findMethod(t, 'Write')?.ref.native;
+  if (lib) return callNative(m, g, lib, [w.v, p], ins, null);
+  const r = m.callMethod(w, 'Write', [p]);
   if (!r) throw new Error(`internal: no Write method on ${typeString(t, true)}`);
   return r;
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 import { refusal } from '../testing/driver';
+import { explore } from '../explore/explore';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -828,6 +829,93 @@ describe('strings.NewReplacer', () => {
       ].join('\n'),
     );
     expect(r.stderr).toContain('panic: strings.NewReplacer: odd argument count\n');
+  });
+});
+
+describe('hash/fnv', () => {
+  it('hashes as Go does: FNV-1 and FNV-1a, 32 and 64 bits, Sum big-endian', () => {
+    const r = out(
+      [
+        '\tfor _, s := range []string{"", "a", "hello"} {',
+        '\t\th1, h1a, h64, h64a := fnv.New32(), fnv.New32a(), fnv.New64(), fnv.New64a()',
+        '\t\tfor _, h := range []hash.Hash{h1, h1a, h64, h64a} {',
+        '\t\t\th.Write([]byte(s))',
+        '\t\t}',
+        '\t\tfmt.Println(h1.Sum32(), h1a.Sum32(), h64.Sum64(), h64a.Sum64(), h1a.Sum(nil), h64a.Sum([]byte{9}))',
+        '\t}',
+        '\tvar h hash.Hash32 = fnv.New32a()',
+        '\tfmt.Fprintf(h, "job-%d", 1)',
+        '\tfmt.Printf("%T %d %d %d\\n", h, h.Sum32(), h.Size(), h.BlockSize())',
+        '\th.Reset()',
+        '\tfmt.Println(h.Sum32())',
+      ].join('\n'),
+      '"hash"\n\t"hash/fnv"',
+    );
+    // (the values from FNV's definition, worked out apart from Interleave)
+    expect(r.stdout).toBe(
+      [
+        '2166136261 2166136261 14695981039346656037 14695981039346656037 [129 28 157 197] [9 203 242 156 228 132 34 35 37]',
+        '84696446 3826002220 12638153115695167422 12638187200555641996 [228 12 41 44] [9 175 99 220 76 134 1 236 140]',
+        '3069866343 1335831723 8883723591023973575 11831194018420276491 [79 159 44 171] [9 164 48 216 70 128 170 189 11]',
+        '*fnv.sum32a 801270038 4 1',
+        '2166136261',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('picks the shard of a store striped by hash, whose locks lose no update under any schedule', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"hash/fnv"
+	"sync"
+)
+
+const shards = 4
+
+type Store struct {
+	mu   [shards]sync.Mutex
+	jobs [shards]map[string]int
+}
+
+func (s *Store) shard(key string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return h.Sum32() % shards
+}
+
+func (s *Store) Add(key string) {
+	i := s.shard(key)
+	s.mu[i].Lock()
+	defer s.mu[i].Unlock()
+	s.jobs[i][key]++
+}
+
+func main() {
+	var s Store
+	for i := range s.jobs {
+		s.jobs[i] = map[string]int{}
+	}
+	var wg sync.WaitGroup
+	for _, k := range []string{"job-1", "job-2", "job-1"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.Add(k)
+		}()
+	}
+	wg.Wait()
+	fmt.Println(s.jobs)
+}
+`;
+    const r = explore(compile(src), { maxStates: 300_000 });
+    expect(r.complete).toBe(true);
+    // job-1 is in shard 2 and job-2 in shard 3 (FNV-1a mod 4)
+    expect(r.outcomes.map((o) => [o.exit, o.stdout])).toEqual([
+      [0, '[map[] map[] map[job-1:2] map[job-2:1]]\n'],
+    ]);
   });
 });
 

@@ -30,6 +30,7 @@ import {
   MATH_BINARY,
   MATH_UNARY,
   replacerType,
+  fnvTypes,
   UNICODE_CLASSES,
   sortFloat64Slice,
   sortIntSlice,
@@ -302,6 +303,74 @@ function replacerNatives(): Record<string, Native> {
       return [replaceAll(a[1] as string, sliceValues(m, m.slots(r.id).s[0] as Value) as string[])];
     },
   };
+}
+
+const FNV32_OFFSET = 2166136261;
+const FNV32_PRIME = 16777619;
+const FNV64_OFFSET = 14695981039346656037n;
+const FNV64_PRIME = 1099511628211n;
+
+/**
+ * hash/fnv, as Go's: FNV-1 multiplies then xors each byte in, FNV-1a xors then multiplies;
+ * Sum appends the hash big-endian. The state is written by Write and Reset, read by the
+ * others, so a hash shared without a lock races as Go's does.
+ */
+function fnvNatives(): Record<string, Native> {
+  const out: Record<string, Native> = {};
+  for (const t of fnvTypes) {
+    const wide = t.name.startsWith('sum64');
+    const xorFirst = t.name.endsWith('a');
+    const offset = wide ? norm(FNV64_OFFSET) : FNV32_OFFSET;
+    const name = `fnv.New${t.name.slice(3)}`;
+    out[name] = (m) => {
+      const id = m.alloc({ k: K.Slots, ep: m.ep, role: Role.Struct, t, s: [offset], name: '' });
+      return [new Iface({ k: 'ptr', elem: t }, new Ref(id, -1))];
+    };
+    /** the hash's object, its access recorded */
+    const state = (m: Machine, g: G, a: readonly Value[], ins: Instr, write: boolean) => {
+      const r = m.ptr(a[0] as Value, ins.pos);
+      m.touch(g, r.id, 0, write, ins);
+      return write ? m.wr<SlotsObj>(r.id) : m.slots(r.id);
+    };
+    const at = `fnv.${t.name}`;
+    out[`${at}.Write`] = (m, g, a, ins) => {
+      const o = state(m, g, a, ins, true);
+      const bytes = sliceValues(m, a[1] as Value) as number[];
+      if (wide) {
+        let h = big(o.s[0] as number | bigint);
+        for (const b of bytes)
+          h = xorFirst
+            ? BigInt.asUintN(64, (h ^ BigInt(b)) * FNV64_PRIME)
+            : BigInt.asUintN(64, h * FNV64_PRIME) ^ BigInt(b);
+        o.s[0] = norm(h);
+      } else {
+        let h = o.s[0] as number;
+        for (const b of bytes)
+          h = xorFirst
+            ? Math.imul(h ^ b, FNV32_PRIME) >>> 0
+            : (Math.imul(h, FNV32_PRIME) ^ b) >>> 0;
+        o.s[0] = h;
+      }
+      return [bytes.length, null];
+    };
+    out[`${at}.${wide ? 'Sum64' : 'Sum32'}`] = (m, g, a, ins) => [
+      state(m, g, a, ins, false).s[0] as Value,
+    ];
+    out[`${at}.Sum`] = (m, g, a, ins) => {
+      const h = big(state(m, g, a, ins, false).s[0] as number | bigint);
+      const n = wide ? 8 : 4;
+      const bytes: Value[] = [];
+      for (let i = n - 1; i >= 0; i--) bytes.push(Number((h >> BigInt(8 * i)) & 0xffn));
+      return [m.append(g, a[1] as Value, bytes, ins, T.uint8)];
+    };
+    out[`${at}.Reset`] = (m, g, a, ins) => {
+      state(m, g, a, ins, true).s[0] = offset;
+      return none;
+    };
+    out[`${at}.Size`] = () => [wide ? 8 : 4];
+    out[`${at}.BlockSize`] = () => [1];
+  }
+  return out;
 }
 
 function builderNatives(): Record<string, Native> {
@@ -608,6 +677,7 @@ export function textNatives(): Record<string, Native> {
   return {
     ...builderNatives(),
     ...replacerNatives(),
+    ...fnvNatives(),
     ...mathNatives(),
     // conversions between strings and byte or rune slices (each makes a new backing array)
     'conv.bytesOfString': (m, _g, a) => [m.newSlice(utf8Bytes(a[0] as string), T.uint8)],
