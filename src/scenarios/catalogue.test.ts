@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileGo, runProgram } from '../engine';
 import { SCENARIOS, groups, type Scenario } from './catalogue';
 import { matches, showMe } from './showMe';
+import { Machine } from '../engine/runtime/machine';
+import { Scheduler } from '../engine/runtime/sched';
 
 function compile(s: Scenario) {
   const c = compileGo(s.source);
@@ -90,5 +92,25 @@ describe('copying a mutex', () => {
       ),
     );
     expect(compile(byId('use-pointers')).vet).toEqual([]);
+  });
+});
+
+describe('the striped store', () => {
+  it('makes only the goroutines whose jobs share a shard wait for its lock (job-0 and job-4)', () => {
+    const s = SCENARIOS.find((x) => x.id === 'striped-store');
+    if (!s) throw new Error('no striped-store');
+    const p = compile(s);
+    // G6 creates job-0, G7 job-1, G8 job-4
+    const waited = new Set<number>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const m = new Machine(p, { seed, record: true });
+      const sched = new Scheduler('random');
+      while (!m.outcome) {
+        m.step(sched.pick(m));
+        for (const e of m.events)
+          if (e.t === 'block' && e.reason === 'sync.Mutex.Lock') waited.add(e.g);
+      }
+    }
+    expect([...waited].sort()).toEqual([6, 8]);
   });
 });

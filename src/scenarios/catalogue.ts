@@ -35,6 +35,7 @@ import lockOrder from './programs/lock-order.go?raw';
 import lockOrderFixed from './programs/lock-order-fixed.go?raw';
 import starvation from './programs/starvation.go?raw';
 import storeUnderLoad from './programs/store-under-load.go?raw';
+import stripedStore from './programs/striped-store.go?raw';
 import atomicHalf from './programs/atomic-half.go?raw';
 import atomicAll from './programs/atomic-all.go?raw';
 import configPlainPointer from './programs/config-plain-pointer.go?raw';
@@ -454,6 +455,18 @@ export const SCENARIOS: readonly Scenario[] = [
     notice: "Most goroutines spend their time in mu's wait queue.",
     source: storeUnderLoad,
     expected: { exit: 0, first: '', stdout: '1280 jobs\n', always: true, tooLargeToExplore: true },
+  },
+  {
+    id: 'striped-store',
+    group: 'Under load',
+    title: 'A lock per shard',
+    hook: 'The store split in four, each part with its own mutex: who still waits?',
+    kind: 'demo',
+    section: 'Best Practices — Keep Critical Sections Small',
+    notice:
+      'job-0 and job-4 hash to the same shard, so one of them may wait for the other; job-1 has a shard of its own and never waits for them.',
+    source: stripedStore,
+    expected: { exit: 0, first: '', stdout: '3 jobs\n', always: true },
   },
   {
     id: 'atomic-half',
