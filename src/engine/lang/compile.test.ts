@@ -533,6 +533,18 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:21: constant 1099511627776 overflows uint32',
     ],
     [
+      main('\tfmt.Println(1 << 1075)', '\nimport "fmt"'),
+      'main.go:5:19: invalid operation: invalid shift count 1075 (untyped int constant)',
+    ],
+    [
+      main('\tconst c = 1 << 500\n\tfmt.Println(c * c)', '\nimport "fmt"'),
+      'main.go:6:16: constant multiplication overflow',
+    ],
+    [
+      main('\tconst c = 1.5 & 1\n\t_ = c'),
+      'main.go:4:12: invalid operation: operator & not defined on 1.5 (untyped float constant)',
+    ],
+    [
       main('\tvar x int64 = math.MaxInt64 + 1\n\t_ = x', '\nimport "math"'),
       'main.go:5:16: cannot use math.MaxInt64 + 1 (untyped int constant 9223372036854775808) as int64 value in variable declaration (overflows)',
     ],

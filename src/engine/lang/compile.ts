@@ -141,6 +141,18 @@ function bigOp(op: string, a: bigint, b: bigint, pos: Pos): bigint {
   }
 }
 
+/** types2's limit on an integer constant: 512 bits ("constant multiplication overflow"). */
+function tooWide(r: bigint, op: string, pos: Pos): void {
+  if ((r < 0n ? -r : r).toString(2).length <= 512) return;
+  const name: Record<string, string> = {
+    '+': 'addition',
+    '-': 'subtraction',
+    '*': 'multiplication',
+    '<<': 'shift',
+  };
+  fail(pos, `constant ${name[op] ?? 'operation'} overflow`);
+}
+
 /** The canonical form of an integer value (see runtime/int64.ts). */
 function intConst(v: number | bigint): number | bigint {
   if (typeof v === 'bigint') return norm(v);
@@ -4713,8 +4725,9 @@ class Compiler {
         return { type: T.untypedRune, value: e.value };
       case 'ident': {
         let s = this.scope.lookup(e.name);
+        // (a package constant declared after the type or signature that uses it)
         const pending = s ? undefined : this.pendingConsts.get(e.name);
-        if (pending && !this.constsDeclared.has(pending)) {
+        if (pending) {
           this.packageConsts(pending);
           s = this.scope.lookup(e.name);
         }
@@ -4834,11 +4847,15 @@ class Compiler {
         );
       if (!isIntConst(y.value) || y.value < 0)
         fail(e.y.pos, `invalid shift count ${exprString(e.y)} (untyped int constant)`);
-      // (types2 refuses a count this large; an untyped constant has 512 bits at most)
-      if (y.value >= 1024)
-        fail(e.y.pos, `invalid shift count ${exprString(e.y)} (untyped int constant)`);
+      // (types2's shiftBound, "so we can express smallestFloat64")
+      if (y.value > 1074)
+        fail(
+          e.y.pos,
+          `invalid operation: invalid shift count ${this.describe(e.y, { mode: 'const', type: y.type, value: y.value })}`,
+        );
       const r =
         op === '<<' ? BigInt(x.value) << BigInt(y.value) : BigInt(x.value) >> BigInt(y.value);
+      tooWide(r, op, e.opPos);
       const v = isFloat(x.type) ? Number(r) : intConst(r);
       if (!isUntyped(x.type) && !this.representable(v, x.type, x.type))
         fail(e.pos, constOverflow(e, v, x.type));
@@ -4915,25 +4932,28 @@ class Compiler {
     if (integer) {
       if (op === '%' && (!isIntConst(a) || !isIntConst(b))) return null;
       // exactly, as Go's constants are (in BigInt: an untyped constant may pass 2^53)
-      const v = intConst(bigOp(op, BigInt(a), BigInt(b), e.pos));
+      const r = bigOp(op, BigInt(a), BigInt(b), e.pos);
+      tooWide(r, op, e.opPos);
+      const v = intConst(r);
       if (!isUntyped(t) && !this.representable(v, t, t)) fail(e.pos, constOverflow(e, v, t));
       return { type: t, value: v };
     }
-    if (typeof a === 'bigint' || typeof b === 'bigint')
-      return this.foldFloat(e, t, op, Number(a), Number(b), text);
-    return this.foldFloat(e, t, op, a, b, text);
+    const left = this.describe(e.x, { mode: 'const', type: x.type, value: a });
+    return this.foldFloat(e, t, op, Number(a), Number(b), left);
   }
 
-  /** A constant float operation (no operand is a bigint here). */
+  /**
+   * A constant float operation (no operand is a bigint here); `left` describes the left
+   * operand, for the operators a float does not have.
+   */
   private foldFloat(
     e: Expr & { k: 'binary' },
     t: Type,
     op: string,
     a: number,
     b: number,
-    text: string,
+    left: string,
   ): { type: Type; value: ConstValue } {
-    const integer = false;
     let v: number;
     switch (op) {
       case '+':
@@ -4946,32 +4966,17 @@ class Compiler {
         v = a * b;
         break;
       case '/':
-        v = integer ? Math.trunc(a / b) : a / b;
+        v = a / b;
         break;
       case '%':
-        if (!integer)
-          fail(
-            e.pos,
-            `invalid operation: operator % not defined on ${exprString(e.x)} (untyped float constant)`,
-          );
-        v = a % b;
-        break;
       case '&':
-        v = a & b;
-        break;
       case '|':
-        v = a | b;
-        break;
       case '^':
-        v = a ^ b;
-        break;
       case '&^':
-        v = a & ~b;
-        break;
+        return fail(e.pos, `invalid operation: operator ${op} not defined on ${left}`);
       default:
         unsupported(e.pos, `the operator ${op}`);
     }
-    void text;
     if (!isUntyped(t) && !this.representable(v, t, t)) fail(e.pos, constOverflow(e, v, t));
     // (Go's constants are exact numbers: 0 has no sign, so -1 * 0.0 is 0, not -0)
     return { type: t, value: v === 0 ? 0 : v };
