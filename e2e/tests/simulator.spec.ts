@@ -63,7 +63,8 @@ test.describe('manual scheduling', () => {
   }) => {
     // each click waits for the token it moves to settle (0.35 s of travel); the schedule is
     // under test here, not the travel, which the reduced-motion tests cover: some 100 clicks
-    // took 20-28 s of the 30 s a test may take
+    // took 20-28 s of the 30 s a test may take, and over 30 s on a busy machine
+    test.setTimeout(60_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const sim = new SimulatorPage(page);
     await sim.open('unsafe-store');

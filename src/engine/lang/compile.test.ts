@@ -889,6 +889,33 @@ describe("the subset runs with Go's semantics", () => {
     expect(r.stdout).toBe('true\nfalse true\n');
   });
 
+  it('computes float32 in float32: each result rounded to 24 bits, printed in its own digits', () => {
+    const r = run(
+      main(
+        [
+          '\tvar s float32\n\tfor i := 0; i < 10; i++ {\n\t\ts += 0.1\n\t}\n\tfmt.Println(s, s == 1)',
+          '\tvar f float32 = 16777216\n\tf = f + 1\n\tfmt.Println(f, float64(f))',
+          '\tvar a, b float32 = 1.1, 3\n\tfmt.Println(a*b, float64(a), a/b, []float32{0.1, 0.2})',
+          '\tconst c float32 = 0.1\n\tfmt.Printf("%v %.10f %g %T\\n", c*3, c, float32(1)/3, c)',
+          "\tfmt.Println(strconv.FormatFloat(0.1, 'g', -1, 32), strconv.FormatFloat(0.1, 'g', -1, 64))",
+          '\tfmt.Println(strconv.ParseFloat("0.1", 32))',
+        ].join('\n'),
+        '\nimport (\n\t"fmt"\n\t"strconv"\n)',
+      ),
+    );
+    expect(r.stdout).toBe(
+      [
+        '1.0000001 false',
+        '1.6777216e+07 1.6777216e+07',
+        '3.3000002 1.100000023841858 0.36666667 [0.1 0.2]',
+        '0.3 0.1000000015 0.33333334 float32',
+        '0.1 0.1',
+        '0.10000000149011612 <nil>',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('takes a package constant in a type or a signature declared before or after it', () => {
     const r = run(
       'package main\n\nimport "fmt"\n\ntype S struct {\n\ta [n]int\n\tc Color\n}\n\nfunc f(x [n * 2]string) int { return len(x) }\n\nconst n = 3\n\ntype Color int\n\nconst (\n\tRed Color = iota + n\n\tBlue\n)\n\nvar g [Blue]bool\n\nfunc main() {\n\tvar s S\n\tfmt.Println(s, f([6]string{}), len(g), Red, Blue)\n}\n',

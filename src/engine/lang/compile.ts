@@ -4704,7 +4704,7 @@ class Compiler {
       const n = u.name;
       if (isString(u)) return { kind: 'string', bits: 0, type: t };
       if (isBoolean(u)) return { kind: 'bool', bits: 0, type: t };
-      if (isFloat(u)) return { kind: 'float', bits: 64, type: t };
+      if (isFloat(u)) return { kind: 'float', bits: n === 'float32' ? 32 : 64, type: t };
       const bits = /(\d+)$/.exec(n)?.[1];
       return { kind: n.startsWith('u') ? 'uint' : 'int', bits: bits ? Number(bits) : 64, type: t };
     }
@@ -4978,7 +4978,9 @@ class Compiler {
         unsupported(e.pos, `the operator ${op}`);
     }
     if (!isUntyped(t) && !this.representable(v, t, t)) fail(e.pos, constOverflow(e, v, t));
-    // (Go's constants are exact numbers: 0 has no sign, so -1 * 0.0 is 0, not -0)
+    // (a typed constant is rounded to its type: float32's 24 bits; Go's constants are exact
+    // numbers, and 0 has no sign, so -1 * 0.0 is 0, not -0)
+    v = this.normalizeConst(v, t) as number;
     return { type: t, value: v === 0 ? 0 : v };
   }
 
@@ -5004,7 +5006,11 @@ class Compiler {
 
   private normalizeConst(value: ConstValue, to: Type): ConstValue {
     if (isNum(value) && isInteger(to)) return intConst(value);
-    if (typeof value === 'bigint' && isFloat(to)) return Number(value);
+    // (a float32 constant holds its value rounded to 24 bits, as types2 rounds it)
+    if (isNum(value) && isFloat(to)) {
+      const u = under(to);
+      return u.k === 'basic' && u.name === 'float32' ? Math.fround(Number(value)) : Number(value);
+    }
     return value;
   }
 

@@ -132,6 +132,7 @@ export const T = {
   uint8: basic('uint8'),
   byte: { k: 'basic', name: 'uint8', alias: 'byte' } as BasicType,
   rune: { k: 'basic', name: 'int32', alias: 'rune' } as BasicType,
+  float32: basic('float32'),
   float64: basic('float64'),
   string: basic('string'),
   bool: basic('bool'),

@@ -62,6 +62,41 @@ function shortest(x: number): Digits {
   return trim({ d: mant.replace('.', ''), dp: Number(e) + 1 });
 }
 
+/**
+ * |x|'s shortest digits that read back as x as a float32 (x a float32 value, finite): the
+ * fewest digits, and of those the nearest to x, as strconv's ryu for bitSize 32. For each
+ * length, the length's nearest decimal to x, and (where x is a power of two, whose interval
+ * below is half as wide) the next one up.
+ */
+function shortest32(x: number): Digits {
+  if (x === 0) return { d: '', dp: 0 };
+  const a = Math.abs(x);
+  for (let p = 1; p <= 9; p++) {
+    const near = trim(digitsOf(a.toExponential(p - 1)));
+    if (Math.fround(Number(`${near.d.slice(0, 1)}.${near.d.slice(1)}e${near.dp - 1}`)) === a)
+      return near;
+    const up = bump(near, p);
+    if (Math.fround(Number(`0.${up.d}e${up.dp}`)) === a) return up;
+  }
+  return shortest(x);
+}
+
+/** The digits of a number JavaScript wrote in exponent form (d.ddde±x). */
+function digitsOf(s: string): Digits {
+  const [mant, e] = s.split('e') as [string, string];
+  return { d: mant.replace('.', ''), dp: Number(e) + 1 };
+}
+
+/** g plus one unit in its p-th digit. */
+function bump(g: Digits, p: number): Digits {
+  const ds = g.d.padEnd(p, '0').slice(0, p).split('');
+  let i = p - 1;
+  while (i >= 0 && ds[i] === '9') ds[i--] = '0';
+  if (i < 0) return trim({ d: `1${ds.join('')}`, dp: g.dp + 1 });
+  ds[i] = String.fromCharCode((ds[i] as string).charCodeAt(0) + 1);
+  return trim({ d: ds.join(''), dp: g.dp });
+}
+
 /** g rounded to nd digits, as decimal.go's Round does (an exact half to even). */
 function round(g: Digits, nd: number): Digits {
   if (nd < 0 || nd >= g.d.length) return g;
@@ -106,16 +141,21 @@ function fmtF(neg: boolean, g: Digits, prec: number): string {
 }
 
 /**
- * strconv.FormatFloat(x, verb, prec, 64) for verb e, E, f, g or G; prec -1 is the shortest
- * form that reads back as x.
+ * strconv.FormatFloat(x, verb, prec, bits) for verb e, E, f, g or G; prec -1 is the shortest
+ * form that reads back as x (as a float32 for bits 32, x being one).
  */
-export function formatFloat64(x: number, verb: 'e' | 'E' | 'f' | 'g' | 'G', prec: number): string {
+export function formatFloat64(
+  x: number,
+  verb: 'e' | 'E' | 'f' | 'g' | 'G',
+  prec: number,
+  bits: 32 | 64 = 64,
+): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
   const neg = x < 0 || Object.is(x, -0);
   const e = verb === 'E' || verb === 'G' ? 'E' : 'e';
   const short = prec < 0;
-  let g = short ? shortest(x) : exact(x);
+  let g = short ? (bits === 32 ? shortest32(x) : shortest(x)) : exact(x);
   switch (verb) {
     case 'e':
     case 'E':

@@ -380,7 +380,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
         return truncate(text, spec);
       if (typeof v === 'string') return truncate(v, spec);
       if (typeof v === 'number' && isFloatType(t))
-        return floatSign(formatFloat64(v, 'g', spec.prec), { ...spec, plus: false });
+        return floatSign(formatFloat64(v, 'g', spec.prec, floatBits(t)), { ...spec, plus: false });
       if (isIntValue(v)) return fmtInteger(v, 10, 'd', { ...spec, plus: false });
       return text;
     }
@@ -444,7 +444,7 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
       const form = verb === 'F' ? 'f' : verb;
       // (%f and %e default to 6 digits after the point, %g to the shortest that reads back)
       const prec = spec.prec >= 0 || form === 'g' || form === 'G' ? spec.prec : 6;
-      return floatSign(formatFloat64(v, form, prec), spec);
+      return floatSign(formatFloat64(v, form, prec, floatBits(t)), spec);
     }
     case 'p':
       if (v instanceof Ref) return addressOf(v.id, v.f);
@@ -518,6 +518,12 @@ function isFloatType(t: Type | null): boolean {
   return !!u && u.k === 'basic' && /float/.test(u.name);
 }
 
+/** A float type's width: float32's shortest form is its own (float32(0.1) is 0.1). */
+export function floatBits(t: Type | null): 32 | 64 {
+  const u = t ? under(t) : null;
+  return u?.k === 'basic' && u.name === 'float32' ? 32 : 64;
+}
+
 function hasMethod(t: Type, name: string): boolean {
   return findMethod(t, name) !== null;
 }
@@ -527,8 +533,8 @@ function hasMethod(t: Type, name: string): boolean {
  * as f, in %e form when the exponent is below -4 or at least 6 (ftoa.go: "if precision was
  * the shortest possible, use precision 6 for this decision"), so 1e6 prints as 1e+06.
  */
-export function formatFloat(v: number): string {
-  return formatFloat64(v, 'g', -1);
+export function formatFloat(v: number, t: Type | null = null): string {
+  return formatFloat64(v, 'g', -1, floatBits(t));
 }
 
 /**
@@ -829,7 +835,7 @@ function fmtv(
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'bigint') return intText(v);
   if (typeof v === 'number') {
-    if (isFloatType(t)) return formatFloat(v);
+    if (isFloatType(t)) return formatFloat(v, t);
     // os.Stdout and os.Stderr (a *os.File is its descriptor here): Go's pointer to a *file
     if (isFilePtr(t)) return verb === '+v' ? `&{file:${fileAddress(v)}}` : `&{${fileAddress(v)}}`;
     return intText(v);
@@ -870,7 +876,7 @@ function goSyntax(m: Machine, arg: Value, st: Type | null, depth: number, raw: b
   if (typeof v === 'string') return quote(v);
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number' || typeof v === 'bigint') {
-    if (typeof v === 'number' && isFloatType(t)) return formatFloat(v);
+    if (typeof v === 'number' && isFloatType(t)) return formatFloat(v, t);
     if (isFilePtr(t)) return `&os.File{file:(*os.file)(${fileAddress(v as number)})}`;
     // (fmt writes unsigned integers in hex under %#v)
     if (u?.k === 'basic' && /^uint/.test(u.name)) return `0x${intText(v, 16)}`;

@@ -2924,6 +2924,9 @@ export class Machine {
     const a = x as number;
     const b = y as number;
     const int = k.kind === 'int' || k.kind === 'uint';
+    // (float32 arithmetic: the double's result rounded to 24 bits is Go's, correctly rounded)
+    if (k.kind === 'float' && k.bits === 32)
+      return Math.fround(this.binop(op, x, y, F64, pos) as number);
     switch (op) {
       case BinOp.Add:
         return int ? wrap(a + b, k) : a + b;
@@ -3070,6 +3073,8 @@ export interface NativeRef {
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** float64's kind, for float32 arithmetic done in it and then rounded */
+const F64: NumKind = { kind: 'float', bits: 64, type: T.float64 };
 const MIN_INT64 = -(2n ** 63n);
 
 /** The operators of BinOp that intOp works out, by BinOp. */
@@ -3109,9 +3114,12 @@ function convert(v: Value, c: { from: Type; to: Type }): Value {
     return Number.isInteger(n) ? runeText(n) : '\ufffd';
   }
   const float = to.name === 'float32' || to.name === 'float64';
-  if (typeof v === 'bigint')
-    return float ? Number(v) : wrapInt(v, bitsOf(to.name), to.name[0] === 'u');
-  if (typeof v !== 'number' || float) return v;
+  if (typeof v === 'bigint') {
+    if (!float) return wrapInt(v, bitsOf(to.name), to.name[0] === 'u');
+    return to.name === 'float32' ? Math.fround(Number(v)) : Number(v);
+  }
+  if (typeof v !== 'number') return v;
+  if (float) return to.name === 'float32' ? Math.fround(v) : v;
   const bits = bitsOf(to.name);
   const kind = to.name.startsWith('u') ? 'uint' : 'int';
   if (bits < 64) return wrap(Math.trunc(v), { kind, bits, type: c.to });

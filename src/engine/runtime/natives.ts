@@ -1187,7 +1187,7 @@ function slogValue(m: Machine, v: Value): string {
   if (t.k === 'basic') {
     if (t.name === 'string') return slogString(x as string);
     if (t.name === 'bool') return String(x);
-    if (t.name.startsWith('float')) return formatFloat(x as number);
+    if (t.name.startsWith('float')) return formatFloat(x as number, t);
     if (/^u?int/.test(t.name)) return intText(x as number);
   }
   if (t === durationType) return formatDuration(x as number);

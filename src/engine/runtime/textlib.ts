@@ -161,13 +161,14 @@ function parseInt(m: Machine, s: string, base: number, bitSize: number, unsigned
 }
 
 /** strconv.ParseFloat: decimal forms, and inf, infinity and nan in any case. */
-function parseFloat(m: Machine, s: string): Value[] {
+function parseFloat(m: Machine, s: string, float32 = false): Value[] {
   const t = s.replaceAll('_', '');
   if (/^[+-]?(inf|infinity)$/i.test(s)) return [s.startsWith('-') ? -Infinity : Infinity, null];
   if (/^nan$/i.test(s)) return [NaN, null];
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) || (t !== s && !/^[+-]?\d/.test(s)))
     return [0, numError(m, 'ParseFloat', s, 'invalid syntax')];
-  const v = Number(t);
+  // (bitSize 32: the nearest float32, which may be out of its range where a float64 is not)
+  const v = float32 ? Math.fround(Number(t)) : Number(t);
   if (!Number.isFinite(v)) return [v, numError(m, 'ParseFloat', s, 'value out of range')];
   return [v, null];
 }
@@ -706,7 +707,7 @@ export function textNatives(): Record<string, Native> {
     'strconv.ParseInt': (m, _g, a) => parseInt(m, a[0] as string, a[1] as number, a[2] as number),
     'strconv.ParseUint': (m, _g, a) =>
       parseInt(m, a[0] as string, a[1] as number, a[2] as number, true),
-    'strconv.ParseFloat': (m, _g, a) => parseFloat(m, a[0] as string),
+    'strconv.ParseFloat': (m, _g, a) => parseFloat(m, a[0] as string, a[1] === 32),
     'strconv.ParseBool': (m, _g, a) => {
       const s = a[0] as string;
       if (TRUE_WORDS.includes(s)) return [true, null];
@@ -715,15 +716,20 @@ export function textNatives(): Record<string, Native> {
     },
     'strconv.FormatBool': (_m, _g, a) => [String(a[0])],
     // as Go's ftoa.go writes it (floats.ts); precision -1 is the shortest that reads back the same
-    'strconv.FormatFloat': (m, _g, a) => {
-      const [x, verb, prec] = a as number[];
+    'strconv.FormatFloat': (m, _g, a, ins) => {
+      const [x64, verb, prec, bitSize] = a as number[];
+      if (bitSize !== 32 && bitSize !== 64)
+        m.runtimePanic('strconv: illegal AppendFloat/FormatFloat bitSize', ins.pos, false);
+      // (bitSize 32: x as a float32, and its own shortest digits)
+      const bits = bitSize === 32 ? 32 : 64;
+      const x = bits === 32 ? Math.fround(x64 as number) : (x64 as number);
       const v = String.fromCharCode(verb as number);
-      if (v === 'b') return [formatFloatB(x as number)];
-      if (v === 'x' || v === 'X') return [formatFloatX(x as number, v, prec as number)];
-      if ('eEfgG'.includes(v)) return [formatFloat64(x as number, v as 'e', prec as number)];
+      if (v === 'b') return [formatFloatB(x)];
+      if (v === 'x' || v === 'X') return [formatFloatX(x, v, prec as number)];
+      if ('eEfgG'.includes(v)) return [formatFloat64(x, v as 'e', prec as number, bits)];
       // (another verb: the shortest digits, or with a precision, fmt's bad verb)
-      if ((prec as number) < 0) return [formatFloat64(x as number, 'f', -1)];
-      return [sprintf(m, `%.${prec}${v}`, [new Iface(T.float64, x as number)])];
+      if ((prec as number) < 0) return [formatFloat64(x, 'f', -1, bits)];
+      return [sprintf(m, `%.${prec}${v}`, [new Iface(bits === 32 ? T.float32 : T.float64, x)])];
     },
     'strings.Contains': str((s, sub) => s.includes(sub)),
     'strings.HasPrefix': str((s, p) => s.startsWith(p)),
