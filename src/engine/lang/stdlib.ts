@@ -1085,6 +1085,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['NaN', f(fn([], [T.float64]), 'math.NaN')],
       ['IsInf', f(fn([T.float64, T.int], [T.bool]), 'math.IsInf')],
       ['IsNaN', f(fn([T.float64], [T.bool]), 'math.IsNaN')],
+      ['Float64bits', f(fn([T.float64], [uint64T]), 'math.Float64bits')],
+      ['Float64frombits', f(fn([uint64T], [T.float64]), 'math.Float64frombits')],
+      ['Float32bits', f(fn([T.float32], [uint32T]), 'math.Float32bits')],
+      ['Float32frombits', f(fn([uint32T], [T.float32]), 'math.Float32frombits')],
       ['Signbit', f(fn([T.float64], [T.bool]), 'math.Signbit')],
       ...(
         [
@@ -1130,6 +1134,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Itoa', f(fn([T.int], [T.string]), 'strconv.Itoa')],
       ['Atoi', f(fn([T.string], [T.int, errorType]), 'strconv.Atoi')],
       ['FormatInt', f(fn([T.int64, T.int], [T.string]), 'strconv.FormatInt')],
+      ['FormatUint', f(fn([uint64T, T.int], [T.string]), 'strconv.FormatUint')],
       ['Quote', f(fn([T.string], [T.string]), 'strconv.Quote')],
       ['ParseInt', f(fn([T.string, T.int, T.int], [T.int64, errorType]), 'strconv.ParseInt')],
       [

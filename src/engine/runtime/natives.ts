@@ -161,7 +161,7 @@ export function callNative(
  * arithmetic on numbers.
  */
 const BIG_OK =
-  /^(fmt\.|log\.|slog\.|atomic\.|builtin\.(print|println|min|max)$|strconv\.(Itoa|FormatInt)$|time\.Duration\.|time\.(Sleep|AfterFunc|Timer\.Reset|Time\.Add)$|context\.WithTimeout$|sync\.Map\.)/;
+  /^(fmt\.|log\.|slog\.|atomic\.|builtin\.(print|println|min|max)$|strconv\.(Itoa|FormatInt|FormatUint)$|math\.Float64frombits$|time\.Duration\.|time\.(Sleep|AfterFunc|Timer\.Reset|Time\.Add)$|context\.WithTimeout$|sync\.Map\.)/;
 
 function takesBigInts(name: string): boolean {
   return BIG_OK.test(name);

@@ -606,6 +606,17 @@ describe('math', () => {
     );
   });
 
+  it('gives a float’s IEEE 754 bits and back (Float64bits, Float32bits), and FormatUint', () => {
+    const r = out(
+      '\tfmt.Println(math.Float64bits(1.0), math.Float64frombits(0x3ff8000000000000), math.Float32bits(1.5), math.Float32frombits(0x3fc00000))\n\tfmt.Println(math.Float64bits(math.Copysign(0, -1)), math.Float64bits(-0.0), strconv.FormatUint(math.MaxUint64, 16), strconv.FormatUint(255, 2))',
+      '"math"\n\t"strconv"',
+    );
+    // (a constant -0.0 is 0: only a computed one has the sign bit)
+    expect(r.stdout).toBe(
+      '4607182418800017408 1.5 1069547520 1.5\n9223372036854775808 0 ffffffffffffffff 11111111\n',
+    );
+  });
+
   it('has the constants past 2^53, exactly (math.MaxInt64, MinInt64, MaxUint64)', () => {
     const r = out(
       '\tfmt.Println(math.MaxInt64, math.MinInt64, uint64(math.MaxUint64), math.MaxInt == math.MaxInt64)\n\tfmt.Println(strconv.Itoa(math.MinInt), strconv.FormatInt(math.MaxInt64, 36), strconv.FormatInt(math.MinInt64, 2))',

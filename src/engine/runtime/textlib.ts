@@ -42,6 +42,12 @@ import { big, norm } from './int64';
 
 const none: Value[] = [];
 
+/** scratch views of one float64's and one float32's bits */
+const F64 = new Float64Array(1);
+const U64 = new BigUint64Array(F64.buffer);
+const F32 = new Float32Array(1);
+const U32 = new Uint32Array(F32.buffer);
+
 // (for natives.ts, which takes nothing but types from the machine)
 export { utf8Bytes };
 
@@ -656,6 +662,23 @@ function mathNatives(): Record<string, Native> {
   const out: Record<string, Native> = {
     'math.Inf': (_m, _g, a) => [(a[0] as number) >= 0 ? Infinity : -Infinity],
     'math.NaN': () => [NaN],
+    // (the IEEE 754 bits, as Go's: a uint64 past 2^53 is a bigint, see int64.ts)
+    'math.Float64bits': (_m, _g, a) => {
+      F64[0] = a[0] as number;
+      return [norm(U64[0] as bigint)];
+    },
+    'math.Float64frombits': (_m, _g, a) => {
+      U64[0] = big(a[0] as number | bigint);
+      return [F64[0] as number];
+    },
+    'math.Float32bits': (_m, _g, a) => {
+      F32[0] = a[0] as number;
+      return [U32[0] as number];
+    },
+    'math.Float32frombits': (_m, _g, a) => {
+      U32[0] = a[0] as number;
+      return [F32[0] as number];
+    },
     'math.IsNaN': (_m, _g, a) => [Number.isNaN(a[0] as number)],
     'math.IsInf': (_m, _g, a) => {
       // sign > 0: +Inf; sign < 0: -Inf; 0: either
@@ -698,6 +721,12 @@ export function textNatives(): Record<string, Native> {
     'strconv.Itoa': (_m, _g, a) => [intText(a[0] as number | bigint)],
     'strconv.Atoi': (m, _g, a) => atoi(m, a[0] as string),
     'strconv.FormatInt': (m, _g, a, ins) => {
+      const base = a[1] as number;
+      if (base < 2 || base > 36)
+        m.runtimePanic('strconv: illegal AppendInt/FormatInt base', ins.pos, false);
+      return [intText(a[0] as number | bigint, base)];
+    },
+    'strconv.FormatUint': (m, _g, a, ins) => {
       const base = a[1] as number;
       if (base < 2 || base > 36)
         m.runtimePanic('strconv: illegal AppendInt/FormatInt base', ins.pos, false);
