@@ -255,13 +255,8 @@ function pad(s: string, spec: Spec): string {
   return ' '.repeat(fill) + s;
 }
 
-/**
- * An integer's digits: exact beyond 2^53 too (1 << 62 is a double, and JavaScript's own
- * String writes it as 4611686018427388000).
- */
-export function intText(v: number | bigint, base = 10): string {
-  return intDigits(v, base);
-}
+/** An integer's digits, exact past 2^53 too (see int64.ts). */
+export const intText = intDigits;
 
 /** fmt's truncateString: a precision counts runes. */
 function truncate(s: string, spec: Spec): string {
