@@ -442,6 +442,7 @@ native(timeType, 'String', fn([], [T.string]), false);
 // (virtual time starts at 2000-01-01 00:00:00 UTC, where testing/synctest's clock starts)
 native(timeType, 'Unix', fn([], [T.int64]), false);
 native(timeType, 'UnixMilli', fn([], [T.int64]), false);
+native(timeType, 'UnixMicro', fn([], [T.int64]), false);
 native(timeType, 'UnixNano', fn([], [T.int64]), false);
 // (the calendar of virtual time, in UTC, which is the only zone here)
 for (const n of ['Year', 'Day', 'Hour', 'Minute', 'Second', 'Nanosecond', 'YearDay'])

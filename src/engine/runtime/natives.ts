@@ -1673,6 +1673,12 @@ const NATIVES: Record<string, Native> = {
       ? ZERO_TIME_UNIX_S * 1e3
       : EPOCH_2000_S * 1e3 + Math.floor(timeNs(a[0] as number) / 1e6),
   ],
+  // (the zero Time's is -62135596800000000, past 2^53: a bigint, see int64.ts)
+  'time.Time.UnixMicro': (_m, _g, a) => [
+    a[0] === 0
+      ? norm(BigInt(ZERO_TIME_UNIX_S) * 1_000_000n)
+      : norm(BigInt(EPOCH_2000_S) * 1_000_000n + BigInt(Math.floor(timeNs(a[0] as number) / 1e3))),
+  ],
   'time.Time.UnixNano': (_m, _g, a) => {
     // (the zero Time's is out of int64's range: Go's arithmetic wraps it around)
     if (a[0] === 0) return [norm(BigInt.asIntN(64, BigInt(ZERO_TIME_UNIX_S) * 1_000_000_000n))];

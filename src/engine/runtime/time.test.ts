@@ -265,6 +265,11 @@ describe("Go's zero Time (January 1, year 1), apart from the clock's start (2000
     ['time.Since(zero)', '2562047h47m16.854775807s'],
     ['zero.Sub(now)', '-2562047h47m16.854775808s'],
     ['zero.UnixNano()', '-6795364578871345152'],
+    ['zero.UnixMicro()', '-62135596800000000'],
+    [
+      '[]int64{now.Add(1500*time.Microsecond + 7).UnixMicro(), zero.UnixMilli()}',
+      '[946684800001500 -62135596800000]',
+    ],
     ['now.Sub(zero).Nanoseconds()', '9223372036854775807'],
   ])('gives what Go gives where the number passes 2^53: %s is %s', (expr, want) => {
     const r = run(
