@@ -871,6 +871,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Int63', f(fn([], [T.int64]), 'rand.Int')],
       ['Float64', f(fn([], [T.float64]), 'rand.Float64')],
       ['Perm', f(fn([T.int], [{ k: 'slice', elem: T.int }]), 'rand.Perm')],
+      ['Shuffle', f(fn([T.int, fn([T.int, T.int], [])], []), 'rand.Shuffle')],
       ['Seed', f(fn([T.int64], []), 'rand.Seed')],
     ]),
   ],
@@ -883,6 +884,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Int64', f(fn([], [T.int64]), 'rand.Int')],
       ['Float64', f(fn([], [T.float64]), 'rand.Float64')],
       ['Perm', f(fn([T.int], [{ k: 'slice', elem: T.int }]), 'rand.Perm')],
+      ['Shuffle', f(fn([T.int, fn([T.int, T.int], [])], []), 'rand.Shuffle')],
     ]),
   ],
   [
@@ -1431,7 +1433,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['runtime.GC', 'runtime.GC'],
   ['runtime.GOMAXPROCS', 'runtime.GOMAXPROCS'],
   // math/rand's global source is shared: the order of the draws decides the numbers
-  ...['Intn', 'Int', 'Float64', 'Perm', 'Seed'].map(
+  ...['Intn', 'Int', 'Float64', 'Perm', 'Shuffle', 'Seed'].map(
     (n) => [`rand.${n}`, `rand.${n}`] as [string, string],
   ),
   ['context.WithCancel', 'context.WithCancel'],

@@ -1731,6 +1731,15 @@ const NATIVES: Record<string, Native> = {
     }
     return [m.newSlice(p, T.int)];
   },
+  // (Go's: Fisher–Yates from the end, swap run as Go code inside this step)
+  'rand.Shuffle': (m, g, a, ins) => {
+    const n = a[0] as number;
+    const swap = a[1] as Value;
+    if (n < 0) m.runtimePanic('invalid argument to Shuffle', ins.pos, false);
+    if (!(swap instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+    for (let i = n - 1; i > 0; i--) m.callSync(g, swap.fn, swap, [i, randBelow(m, i + 1)]);
+    return none;
+  },
   'rand.Seed': (m, _g, a) => {
     m.seedRand(a[0] as number);
     return none;

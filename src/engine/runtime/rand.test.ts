@@ -75,3 +75,43 @@ func main() {
     expect(seen).toEqual(new Set(['true\n', 'false\n']));
   });
 });
+
+describe('rand.Shuffle', () => {
+  const src = `package main
+
+import (
+	"fmt"
+	"math/rand"
+)
+
+func main() {
+	xs := []string{"a", "b", "c", "d", "e", "f"}
+	calls := 0
+	rand.Shuffle(len(xs), func(i, j int) {
+		calls++
+		xs[i], xs[j] = xs[j], xs[i]
+	})
+	fmt.Println(xs, calls)
+	defer func() { fmt.Println(recover()) }()
+	rand.Shuffle(-1, func(i, j int) {})
+}
+`;
+  it('permutes with n-1 calls of swap, the same for a seed, and refuses a negative n', () => {
+    const runs = [1, 2, 3, 1].map((seed) => runProgram(compile(src), { seed }).stdout);
+    for (const out of runs) {
+      const [perm, tail] = out.split('\n') as [string, string];
+      expect(perm.slice(1, perm.indexOf(']')).split(' ').sort()).toEqual([
+        'a',
+        'b',
+        'c',
+        'd',
+        'e',
+        'f',
+      ]);
+      expect(perm.endsWith(' 5')).toBe(true);
+      expect(tail).toBe('invalid argument to Shuffle');
+    }
+    expect(runs[3]).toBe(runs[0]);
+    expect(new Set(runs.slice(0, 3)).size).toBeGreaterThan(1);
+  });
+});
