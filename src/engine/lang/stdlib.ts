@@ -1018,6 +1018,17 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     'maps',
     new Map<string, Member>([
       [
+        'Clone',
+        {
+          k: 'generic',
+          native: 'maps.Clone',
+          instantiate: (t, call) =>
+            under(t).k === 'map'
+              ? fn([t], [t])
+              : `in call to ${call}, M (type ${typeString(t)}) does not satisfy ~map[K]V`,
+        },
+      ],
+      [
         'Keys',
         {
           k: 'unsupported',

@@ -2415,7 +2415,7 @@ export class Machine {
 
   // ---- maps ----------------------------------------------------------------------------
 
-  private makeMap(t: Type): Ref {
+  makeMap(t: Type): Ref {
     return new Ref(
       this.alloc({
         k: K.Map,

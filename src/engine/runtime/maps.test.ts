@@ -555,3 +555,94 @@ describe('map events', () => {
     expect(shown(true)).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('maps.Clone', () => {
+  const run = (src: string) => {
+    const c = compileGo(src);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    return c.program;
+  };
+
+  it('copies the entries into a new map (a nil map stays nil), so a snapshot taken under the lock is the caller’s own', () => {
+    expect(
+      runProgram(
+        run(`package main
+
+import (
+	"fmt"
+	"maps"
+	"sync"
+)
+
+type Job struct {
+	ID   string
+	Done bool
+}
+
+type Store struct {
+	mu   sync.Mutex
+	jobs map[string]Job
+}
+
+func (s *Store) Snapshot() map[string]Job {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return maps.Clone(s.jobs)
+}
+
+func main() {
+	s := &Store{jobs: map[string]Job{"a": {ID: "a"}}}
+	snap := s.Snapshot()
+	s.jobs["b"] = Job{ID: "b"}
+	j := snap["a"]
+	j.Done = true
+	snap["a"] = j
+	fmt.Println(len(snap), len(s.jobs), s.jobs["a"].Done, snap["a"].Done)
+	var nilMap map[string]int
+	c := maps.Clone(nilMap)
+	fmt.Println(c == nil, len(maps.Clone(map[int]int{1: 2})))
+}
+`),
+        { seed: 1 },
+      ).stdout,
+    ).toBe('1 2 false true\ntrue 1\n');
+  });
+
+  it('dies as Go does when it clones a map another goroutine is writing, under some schedule', () => {
+    const r = explore(
+      run(`package main
+
+import (
+	"fmt"
+	"maps"
+	"sync"
+)
+
+func main() {
+	m := map[int]int{0: 0}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for i := 1; i < 3; i++ {
+			m[i] = i
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		c := maps.Clone(m)
+		_ = c
+	}()
+	wg.Wait()
+	fmt.Println(len(m))
+}
+`),
+      { maxStates: 100_000 },
+    );
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => o.first).sort()).toEqual([
+      '',
+      'fatal error: concurrent map clone and map write',
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ export const GO = {
   concurrentMapWrites: 'concurrent map writes',
   concurrentMapReadWrite: 'concurrent map read and map write',
   concurrentMapIterWrite: 'concurrent map iteration and map write',
+  concurrentMapCloneWrite: 'concurrent map clone and map write',
   unlockOfUnlockedMutex: 'sync: unlock of unlocked mutex',
   runlockOfUnlockedRW: 'sync: RUnlock of unlocked RWMutex',
   unlockOfUnlockedRW: 'sync: Unlock of unlocked RWMutex',

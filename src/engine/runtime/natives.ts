@@ -1731,6 +1731,18 @@ const NATIVES: Record<string, Native> = {
     }
     return [m.newSlice(p, T.int)];
   },
+  // (runtime.mapclone: a nil map stays nil; one being written is a fatal error, as Go's)
+  'maps.Clone': (m, g, a, ins) => {
+    const src = a[0] as Value;
+    if (!(src instanceof Ref)) return [null];
+    m.touch(g, src.id, -1, false, ins);
+    const mo = m.get(src.id) as MapObj;
+    if (mo.m.size > 0 && mo.writing) m.fatal(GO.concurrentMapCloneWrite, g, ins.pos, src.id);
+    const ref = m.makeMap(mo.t);
+    const w = m.wr<MapObj>(ref.id);
+    for (const [k, v] of mo.m) w.m.set(k, v);
+    return [ref];
+  },
   // (Go's: Fisher–Yates from the end, swap run as Go code inside this step)
   'rand.Shuffle': (m, g, a, ins) => {
     const n = a[0] as number;
