@@ -379,7 +379,9 @@ export function diagnose(m: Machine): Diagnosis | null {
       ? 'read'
       : o.first.includes('iteration')
         ? 'iterated over'
-        : 'wrote to';
+        : o.first.includes('clone')
+          ? 'cloned'
+          : 'wrote to';
     // both held a lock, but not the same one: most often a copy of the struct and its mutex
     const me = o.g ? m.gs.find((x) => x.id === o.g) : undefined;
     const mine = [...new Set((me?.held ?? []).map((h) => h.obj))];

@@ -644,5 +644,9 @@ func main() {
       '',
       'fatal error: concurrent map clone and map write',
     ]);
+    // (in the explanation, what the dying goroutine did to the map)
+    expect(r.outcomes.find((o) => o.exit === 2)?.what).toMatch(
+      /^G7 cloned the map at line 21 while G6 was writing it \(line 16\)/,
+    );
   });
 });
