@@ -72,7 +72,7 @@ import {
 import { exprString, typeExprString } from './printer';
 import { quote, runeText } from './quote';
 import { formatFloat64 } from '../runtime/floats';
-import { norm } from '../runtime/int64';
+import { isIntValue, norm } from '../runtime/int64';
 
 export type CompileResult =
   | { readonly ok: true; readonly program: Program }
@@ -108,11 +108,6 @@ type ConstValue = number | bigint | string | boolean;
 /** A numeric constant value, integer or float. */
 function isNum(v: ConstValue | undefined): v is number | bigint {
   return typeof v === 'number' || typeof v === 'bigint';
-}
-
-/** An integer constant value (a float with no fraction counts, as types2 counts it). */
-function isIntConst(v: ConstValue | undefined): v is number | bigint {
-  return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
 }
 
 /** An integer constant operation, exact (a zero divisor was refused before). */
@@ -4001,7 +3996,7 @@ class Compiler {
    */
   private intIndex(a: Expr, max = -1, what: 'index' | 'size' = 'index'): number {
     const op = this.expr(a, T.int);
-    if (!isInteger(op.type) && !(op.mode === 'const' && isIntConst(op.value)))
+    if (!isInteger(op.type) && !(op.mode === 'const' && isIntValue(op.value)))
       fail(
         a.pos,
         what === 'size'
@@ -4171,7 +4166,7 @@ class Compiler {
     for (const el of elts) {
       if (el.key) {
         const c = this.constValue(el.key);
-        if (!c || !isIntConst(c.value))
+        if (!c || !isIntValue(c.value))
           fail(el.key.pos, `index ${exprString(el.key)} must be integer constant`);
         if (c.value < 0)
           fail(el.key.pos, `invalid argument: index ${exprString(el.key)} must not be negative`);
@@ -4197,7 +4192,7 @@ class Compiler {
       const what = sym?.k === 'var' ? `variable of type ${typeString(sym.type)}` : 'value';
       fail(e.pos, `array length ${exprString(e)} (${what}) must be constant`);
     }
-    if (!isIntConst(c.value)) fail(e.pos, `array length ${exprString(e)} must be integer`);
+    if (!isIntValue(c.value)) fail(e.pos, `array length ${exprString(e)} must be integer`);
     if (c.value < 0) fail(e.pos, `invalid array length ${exprString(e)}`);
     if (typeof c.value === 'bigint') unsupported(e.pos, `an array of ${c.value} elements`);
     return c.value;
@@ -4518,7 +4513,7 @@ class Compiler {
     const code = BIN_OPS[op];
     if (code === undefined) unsupported(pos, `the operator ${op}`);
     if (op === '<<' || op === '>>') {
-      if (!isInteger(y.type) && !(y.mode === 'const' && isIntConst(y.value)))
+      if (!isInteger(y.type) && !(y.mode === 'const' && isIntValue(y.value)))
         fail(ey.pos, `invalid operation: shift count ${this.describe(ey, y)} must be integer`);
       if (y.mode === 'const' && isNum(y.value) && y.value < 0)
         fail(ey.pos, `invalid shift count ${exprString(ey)} (untyped int constant)`);
@@ -4615,7 +4610,7 @@ class Compiler {
     if (c.mode === 'const' && c.value !== undefined && !this.representable(c.value, c.type, t)) {
       const numbers = isNum(c.value) && isNumeric(t) && !isString(c.type);
       if (!numbers) mismatch();
-      if (isInteger(t) && !isIntConst(c.value))
+      if (isInteger(t) && !isIntValue(c.value))
         fail(e.pos, `${this.describe(e, c)} truncated to ${typeString(t)}`);
       fail(e.pos, `${this.describe(e, c)} overflows ${typeString(t)}`);
     }
@@ -4761,7 +4756,7 @@ class Compiler {
           const v = -x.value;
           return { type: x.type, value: v === 0 ? 0 : v };
         }
-        if ((e.op === '-' || e.op === '^') && isIntConst(x.value)) {
+        if ((e.op === '-' || e.op === '^') && isIntValue(x.value)) {
           // ^x is -x - 1, or for an unsigned type x's bits flipped (the spec's mask of 1s)
           const u = under(x.type);
           const bits = u.k === 'basic' ? Number(/(\d+)$/.exec(u.name)?.[1] ?? 64) : 64;
@@ -4800,7 +4795,7 @@ class Compiler {
           return { type: to, value: typeof a.value === 'bigint' ? '\ufffd' : runeText(a.value) };
         if (isInteger(to) && isNum(a.value) && isFloat(a.type) && !isUntyped(a.type)) return null;
         if (!this.representable(a.value, a.type, to)) {
-          if (isNum(a.value) && isInteger(to) && !isIntConst(a.value))
+          if (isNum(a.value) && isInteger(to) && !isIntValue(a.value))
             fail(
               e.args[0]?.pos ?? e.pos,
               `cannot convert ${this.describe(e.args[0] as Expr, { mode: 'const', type: a.type, value: a.value })} to type ${typeString(to)} (truncated)`,
@@ -4840,12 +4835,12 @@ class Compiler {
     const text = `${exprString(e.x)} ${op} ${exprString(e.y)}`;
     if (op === '<<' || op === '>>') {
       if (!isNum(x.value) || !isNum(y.value)) fail(e.pos, `invalid operation: ${text}`);
-      if (!isIntConst(x.value))
+      if (!isIntValue(x.value))
         fail(
           e.x.pos,
           `invalid operation: shifted operand ${this.describe(e.x, { mode: 'const', type: x.type, value: x.value })} must be integer`,
         );
-      if (!isIntConst(y.value) || y.value < 0)
+      if (!isIntValue(y.value) || y.value < 0)
         fail(e.y.pos, `invalid shift count ${exprString(e.y)} (untyped int constant)`);
       // (types2's shiftBound, "so we can express smallestFloat64")
       if (y.value > 1074)
@@ -4930,7 +4925,7 @@ class Compiler {
     const integer = isInteger(t);
     if ((op === '/' || op === '%') && b === 0) fail(e.y.pos, 'invalid operation: division by zero');
     if (integer) {
-      if (op === '%' && (!isIntConst(a) || !isIntConst(b))) return null;
+      if (op === '%' && (!isIntValue(a) || !isIntValue(b))) return null;
       // exactly, as Go's constants are (in BigInt: an untyped constant may pass 2^53)
       const r = bigOp(op, BigInt(a), BigInt(b), e.pos);
       tooWide(r, op, e.opPos);
@@ -4989,7 +4984,7 @@ class Compiler {
     if (u.k === 'iface') return this.implements(defaultType(from), to) === null;
     if (u.k !== 'basic') return false;
     if (isInteger(u)) {
-      if (!isIntConst(value)) return false;
+      if (!isIntValue(value)) return false;
       // (an untyped constant is exact to 512 bits here, as types2 keeps it)
       if (isUntyped(u)) return true;
       const bits = /(\d+)$/.exec(u.name)?.[1];
@@ -5040,7 +5035,7 @@ class Compiler {
       const number = untypedNum && isNumeric(to);
       const how = !number
         ? why
-        : isInteger(to) && !isIntConst(op.value)
+        : isInteger(to) && !isIntValue(op.value)
           ? ' (truncated)'
           : ' (overflows)';
       fail(

@@ -58,8 +58,7 @@ function trim(g: Digits): Digits {
 /** |x|'s shortest digits that read back as x (x finite). */
 function shortest(x: number): Digits {
   if (x === 0) return { d: '', dp: 0 };
-  const [mant, e] = Math.abs(x).toExponential().split('e') as [string, string];
-  return trim({ d: mant.replace('.', ''), dp: Number(e) + 1 });
+  return trim(digitsOf(Math.abs(x).toExponential()));
 }
 
 /**
@@ -72,9 +71,9 @@ function shortest32(x: number): Digits {
   if (x === 0) return { d: '', dp: 0 };
   const a = Math.abs(x);
   for (let p = 1; p <= 9; p++) {
-    const near = trim(digitsOf(a.toExponential(p - 1)));
-    if (Math.fround(Number(`${near.d.slice(0, 1)}.${near.d.slice(1)}e${near.dp - 1}`)) === a)
-      return near;
+    const s = a.toExponential(p - 1);
+    const near = trim(digitsOf(s));
+    if (Math.fround(Number(s)) === a) return near;
     const up = bump(near, p);
     if (Math.fround(Number(`0.${up.d}e${up.dp}`)) === a) return up;
   }

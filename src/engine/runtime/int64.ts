@@ -35,6 +35,16 @@ export function wrapInt(v: bigint, bits: number, unsigned: boolean): number | bi
   return norm(unsigned ? BigInt.asUintN(bits, v) : BigInt.asIntN(bits, v));
 }
 
+/** -x, or ^x (-x - 1, two's complement) for `bitNot`, of a 64-bit integer, wrapped as Go's. */
+export function negInt(x: number | bigint, bitNot: boolean, unsigned: boolean): number | bigint {
+  if (typeof x === 'number') {
+    const r = bitNot ? -x - 1 : -x;
+    // (-0 is 0; a negative result of an unsigned type wraps, below)
+    if (Number.isSafeInteger(r) && (r >= 0 || !unsigned)) return r === 0 ? 0 : r;
+  }
+  return wrapInt(bitNot ? -big(x) - 1n : -big(x), 64, unsigned);
+}
+
 /** The operators `intOp` works out (the arithmetic ones of BinOp, by name). */
 export type IntOp = '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '&^' | '<<' | '>>';
 

@@ -70,7 +70,7 @@ import {
   type Value,
 } from './values';
 import { callNative, type NativeResult } from './natives';
-import { big, intOp, wrapInt, type IntOp } from './int64';
+import { intOp, negInt, wrapInt, type IntOp } from './int64';
 import {
   decodeIface,
   decodeLeaves,
@@ -1437,17 +1437,8 @@ export class Machine {
         const k = ins.c as NumKind | null;
         if (ins.a === UnOp.Not) S.push(!x);
         else if (k?.bits === 64 && (k.kind === 'int' || k.kind === 'uint')) {
-          // exactly, as -x or -x - 1 (^x, two's complement) wrapped to 64 bits
-          const a = x as number | bigint;
-          const neg = ins.a === UnOp.Neg;
-          const r = typeof a === 'number' ? (neg ? -a : -a - 1) : 0;
-          S.push(
-            typeof a === 'number' && Math.abs(r) <= MAX_SAFE && (r >= 0 || k.kind === 'int')
-              ? r === 0
-                ? 0
-                : r
-              : wrapInt(neg ? -big(a) : -big(a) - 1n, 64, k.kind === 'uint'),
-          );
+          // (JavaScript's ~ works on 32 bits: ^x of a 64-bit x is -x - 1, two's complement)
+          S.push(negInt(x as number | bigint, ins.a === UnOp.BitNot, k.kind === 'uint'));
         } else if (ins.a === UnOp.Neg) S.push(k ? wrap(-(x as number), k) : -(x as number));
         else S.push(k ? wrap(~(x as number), k) : ~(x as number));
         break;
@@ -2941,13 +2932,13 @@ export class Machine {
         if (b === 0) this.runtimePanic(GO.divideByZero, pos, true);
         return wrap(a % b, k);
       case BinOp.And:
-        return bitop(a, b, k, (p, q) => p & q);
+        return bitop(a, b, k, '&');
       case BinOp.Or:
-        return bitop(a, b, k, (p, q) => p | q);
+        return bitop(a, b, k, '|');
       case BinOp.Xor:
-        return bitop(a, b, k, (p, q) => p ^ q);
+        return bitop(a, b, k, '^');
       case BinOp.AndNot:
-        return bitop(a, b, k, (p, q) => p & ~q);
+        return bitop(a, b, k, '&^');
       case BinOp.Shl:
         if (b < 0) this.runtimePanic(GO.negativeShift, pos, true);
         return b >= 64 ? 0 : wrap(a * 2 ** b, k);
@@ -3091,18 +3082,17 @@ function wrap(v: number, k: NumKind): number {
     if (k.bits === 32) return v >>> 0;
     if (k.bits === 16) return v & 0xffff;
     if (k.bits === 8) return v & 0xff;
+    // (past 2^53, which Op.Bin then works out again exactly: see intBin)
     return v < 0 ? v + 2 ** 64 : v;
   }
   return v;
 }
 
-function bitop(a: number, b: number, k: NumKind, f: (p: number, q: number) => number): number {
-  if (Number.isInteger(a) && Number.isInteger(b) && Math.abs(a) < 2 ** 31 && Math.abs(b) < 2 ** 31)
-    return wrap(f(a, b), k);
-  const big = (v: number) => BigInt.asIntN(64, BigInt(Math.trunc(v)));
-  const r = f(Number(big(a) & 0xffffffffn), Number(big(b) & 0xffffffffn)) >>> 0;
-  const hi = f(Number((big(a) >> 32n) & 0xffffffffn), Number((big(b) >> 32n) & 0xffffffffn)) >>> 0;
-  return wrap(Number(BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(r))), k);
+/** A bit operator: on 31 bits in JavaScript's own operators, else exactly (intOp). */
+function bitop(a: number, b: number, k: NumKind, op: '&' | '|' | '^' | '&^'): Value {
+  if (Math.abs(a) < 2 ** 31 && Math.abs(b) < 2 ** 31)
+    return wrap(op === '&' ? a & b : op === '|' ? a | b : op === '^' ? a ^ b : a & ~b, k);
+  return intOp(op, a, b, k.bits, k.kind === 'uint');
 }
 
 function convert(v: Value, c: { from: Type; to: Type }): Value {

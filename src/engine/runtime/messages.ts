@@ -48,8 +48,9 @@ export interface Limits {
   readonly time: number;
   readonly instructionsPerStep: number;
   /**
-   * the largest integer a 64-bit integer variable may hold here: integers are JavaScript
-   * numbers, exact only up to 2^53 (Go's int64 goes on to 2^63)
+   * where JavaScript numbers stop being exact integers (2^53 - 1): past it, a library function
+   * that computes in numbers, or an instant far from 2000, stops the run (Go's own integers
+   * are exact to 2^63 here: see int64.ts)
    */
   readonly exactInteger: number;
 }

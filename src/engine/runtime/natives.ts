@@ -171,7 +171,7 @@ function takesBigInts(name: string): boolean {
 function bigArgument(m: Machine, name: string, v: bigint): never {
   return m.limit(
     'exactInteger',
-    `interleave: stopped: ${name} was given ${v}, past 2^53 (9,007,199,254,740,991): Interleave's integers go to 2^63 - 1 as Go's do, but this library function takes them only up to 2^53`,
+    `interleave: stopped: ${name} was given ${v}, past 2^53 (${m.limits.exactInteger.toLocaleString('en-US')}): Interleave's integers go to 2^63 - 1 as Go's do, but this library function takes them only up to 2^53`,
   );
 }
 

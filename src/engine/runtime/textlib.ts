@@ -233,7 +233,10 @@ function orderedLess(a: Value, b: Value): boolean {
 }
 
 /** The natives of strings, sort and strconv (beyond strconv.Itoa). */
-/** A strings.Builder's text object, its access recorded (a shared Builder can race). */
+/**
+ * A library object a pointer receiver points to (a strings.Builder's text, a hash/fnv hash's
+ * state), its access recorded: one shared without a lock can race.
+ */
 function builder(m: Machine, g: G, recv: Value, ins: Instr, write: boolean): SlotsObj {
   const r = m.ptr(recv, ins.pos);
   m.touch(g, r.id, 0, write, ins);
@@ -334,11 +337,8 @@ function fnvNatives(): Record<string, Native> {
       return [new Iface({ k: 'ptr', elem: t }, new Ref(id, -1))];
     };
     /** the hash's object, its access recorded */
-    const state = (m: Machine, g: G, a: readonly Value[], ins: Instr, write: boolean) => {
-      const r = m.ptr(a[0] as Value, ins.pos);
-      m.touch(g, r.id, 0, write, ins);
-      return write ? m.wr<SlotsObj>(r.id) : m.slots(r.id);
-    };
+    const state = (m: Machine, g: G, a: readonly Value[], ins: Instr, write: boolean) =>
+      builder(m, g, a[0] as Value, ins, write);
     const at = `fnv.${t.name}`;
     out[`${at}.Write`] = (m, g, a, ins) => {
       const o = state(m, g, a, ins, true);
