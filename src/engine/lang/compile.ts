@@ -3109,25 +3109,40 @@ class Compiler {
     this.expr(arg);
     const tmp = this.fnc.newLocal(null, at);
     this.emit(Op.Store, e.pos, tmp);
+    const syms: [string, Type][] = [['__Once', onceType]];
+    u.results.forEach((t, i) => syms.push([`__T${i + 1}`, t]));
+    const goName = want === 0 ? 'sync.OnceFunc' : `sync.${kind}[...]`;
+    return this.goCall(e, goName, goTemplate(ONCE_FUNCS, kind), syms, [tmp]);
+  }
+
+  /**
+   * A call of a library function written in Go (`lit`, its type parameters `__X` bound by
+   * syms) with the values in the locals args: Go's own code, step for step. Its functions
+   * get Go's names (maps.Copy[...], sync.OnceValue[...].func1) and are the library's: left
+   * out of tracebacks, their steps shown at the program's call.
+   */
+  private goCall(
+    e: Expr & { k: 'call' },
+    goName: string,
+    lit: Expr & { k: 'funclit' },
+    syms: readonly (readonly [string, Type])[],
+    args: readonly number[],
+  ): Operand {
     const saved = this.scope;
     this.scope = new Scope(saved);
-    this.scope.syms.set('__Once', { k: 'type', name: 'Once', type: onceType });
-    u.results.forEach((t, i) =>
-      this.scope.syms.set(`__T${i + 1}`, { k: 'type', name: `T${i + 1}`, type: t }),
-    );
+    for (const [name, type] of syms)
+      this.scope.syms.set(name, { k: 'type', name: name.slice(2), type });
     const before = this.funcs.length;
     const closures = this.fnc.closures;
     let lop: Operand;
     try {
-      lop = this.expr(relocate(onceTemplate(kind), e.pos));
+      lop = this.expr(relocate(lit, e.pos));
     } finally {
       this.scope = saved;
     }
-    this.emit(Op.Load, e.pos, tmp);
-    this.emit(Op.CallV, e.pos, 0, 1);
-    // Go's names (sync.OnceValue[...].func1…), not closures of the calling function
+    for (const a of args) this.emit(Op.Load, e.pos, a);
+    this.emit(Op.CallV, e.pos, 0, args.length);
     const prefix = `${this.fnc.name}.${this.fnc.parent ? '' : 'func'}${closures + 1}`;
-    const goName = want === 0 ? 'sync.OnceFunc' : `sync.${kind}[...]`;
     for (let id = before; id < this.funcs.length; id++) {
       const f = this.funcs[id] as FuncCode & { name: string; native: boolean };
       if (f.name.startsWith(prefix)) {
@@ -3138,6 +3153,82 @@ class Compiler {
     const op = this.results(lop.type as FuncType);
     this.fnc.closures = closures;
     return op;
+  }
+
+  /**
+   * maps.Copy, Equal, EqualFunc and DeleteFunc: Go's code (MAPS_FUNCS), each a loop over a
+   * map, so they take the steps of that loop (a range step per entry, and the map reads,
+   * writes and deletes in it), and a goroutine writing a map meanwhile meets the fatal
+   * errors the loop would. The arguments are checked as gc checks them.
+   */
+  private mapsCall(
+    e: Expr & { k: 'call' },
+    sel: 'Copy' | 'Equal' | 'EqualFunc' | 'DeleteFunc',
+  ): Operand {
+    const name = `maps.${sel}`;
+    const want = { Copy: 2, Equal: 2, EqualFunc: 3, DeleteFunc: 2 }[sel];
+    const have = () => e.args.map((a) => typeString(defaultType(this.peekType(a)))).join(', ');
+    if (e.args.length < want)
+      fail(
+        e.pos,
+        `not enough arguments in call to ${name}\n\thave (${have()})\n\twant ${
+          {
+            Copy: '(M1, M2)',
+            Equal: '(M1, M2)',
+            EqualFunc: '(M1, M2, func(V1, V2) bool)',
+            DeleteFunc: '(M, func(K, V) bool)',
+          }[sel]
+        }`,
+      );
+    if (e.args.length > want)
+      fail((e.args[want] as Expr).pos, `too many arguments in call to ${name}`);
+    if (e.ellipsis) fail(e.pos, `invalid use of ... in call to ${name}`);
+    const maps = sel === 'DeleteFunc' ? 1 : 2;
+    const types: Type[] = [];
+    const us: (Type & { k: 'map' })[] = [];
+    for (let i = 0; i < maps; i++) {
+      const a = e.args[i] as Expr;
+      const t = defaultType(this.peekType(a));
+      const u = under(t);
+      const p = maps === 1 ? 'M' : `M${i + 1}`;
+      if (u.k !== 'map')
+        fail(a.pos, `in call to ${name}, ${p} (type ${typeString(t)}) does not satisfy ~map[K]V`);
+      const first = us[0];
+      if (
+        first &&
+        (!identical(u.key, first.key) || (sel !== 'EqualFunc' && !identical(u.elem, first.elem)))
+      )
+        fail(
+          a.pos,
+          `in call to ${name}, ${p} (type ${typeString(t)}) does not satisfy ~map[${typeString(first.key)}]${sel === 'EqualFunc' ? 'V2' : typeString(first.elem)}`,
+        );
+      types.push(t);
+      us.push(u);
+    }
+    const m1 = us[0] as Type & { k: 'map' };
+    if (sel === 'Equal' && !comparable(m1.elem))
+      fail(
+        e.pos,
+        `in call to ${name}, V (type ${typeString(m1.elem)}) does not satisfy comparable`,
+      );
+    const syms: [string, Type][] = types.map((t, i) => [maps === 1 ? '__M' : `__M${i + 1}`, t]);
+    syms.push(['__K', m1.key], ['__V', m1.elem]);
+    if (sel === 'EqualFunc')
+      syms.push(['__V1', m1.elem], ['__V2', (us[1] as Type & { k: 'map' }).elem]);
+    // the callback's type, as the template's parameter has it
+    const fnType: Type | null =
+      sel === 'EqualFunc'
+        ? fn([m1.elem, (us[1] as Type & { k: 'map' }).elem], [T.bool])
+        : sel === 'DeleteFunc'
+          ? fn([m1.key, m1.elem], [T.bool])
+          : null;
+    const ptypes = [...types, ...(fnType ? [fnType] : [])];
+    const sig = fn(ptypes, sel === 'Equal' || sel === 'EqualFunc' ? [T.bool] : []);
+    // the arguments first, left to right (a function literal among them is the program's)
+    const n = this.pushArgs(e, sig, name, null);
+    const temps = ptypes.map((t) => this.fnc.newLocal(null, t));
+    for (let i = n - 1; i >= 0; i--) this.emit(Op.Store, e.pos, temps[i] as number);
+    return this.goCall(e, `${name}[...]`, goTemplate(MAPS_FUNCS, sel), syms, temps);
   }
 
   private pkgOf(x: Expr): (Sym & { k: 'pkg' }) | null {
@@ -3516,6 +3607,14 @@ class Compiler {
         const seq = e.args.length === 1 ? this.mapsSeq(e.args[0] as Expr) : null;
         if (seq) return this.collect(e, seq, fun.sel === 'Sorted');
       }
+      if (
+        pkg?.path === 'maps' &&
+        (fun.sel === 'Copy' ||
+          fun.sel === 'Equal' ||
+          fun.sel === 'EqualFunc' ||
+          fun.sel === 'DeleteFunc')
+      )
+        return this.mapsCall(e, fun.sel);
       if (pkg) {
         const m = this.member(pkg.path, fun.sel, fun.selPos);
         if (m.k === 'generic') {
@@ -5418,18 +5517,66 @@ func _() {
 }
 `;
 
-let onceTemplates: (Expr & { k: 'funclit' })[] | null = null;
+/** Go 1.23's maps.Copy, Equal, EqualFunc and DeleteFunc (see mapsCall), in their order there. */
+const MAPS_FUNCS = `package maps
 
-function onceTemplate(kind: 'OnceFunc' | 'OnceValue' | 'OnceValues'): Expr & { k: 'funclit' } {
-  if (!onceTemplates) {
-    const decl = parseGo(ONCE_FUNCS).decls[0];
+func _() {
+	_ = func(dst __M1, src __M2) {
+		for k, v := range src {
+			dst[k] = v
+		}
+	}
+	_ = func(m1 __M1, m2 __M2) bool {
+		if len(m1) != len(m2) {
+			return false
+		}
+		for k, v1 := range m1 {
+			if v2, ok := m2[k]; !ok || v1 != v2 {
+				return false
+			}
+		}
+		return true
+	}
+	_ = func(m1 __M1, m2 __M2, eq func(__V1, __V2) bool) bool {
+		if len(m1) != len(m2) {
+			return false
+		}
+		for k, v1 := range m1 {
+			if v2, ok := m2[k]; !ok || !eq(v1, v2) {
+				return false
+			}
+		}
+		return true
+	}
+	_ = func(m __M, del func(__K, __V) bool) {
+		for k, v := range m {
+			if del(k, v) {
+				delete(m, k)
+			}
+		}
+	}
+}
+`;
+
+const TEMPLATE_ORDER: Record<string, readonly string[]> = {
+  [ONCE_FUNCS]: ['OnceFunc', 'OnceValue', 'OnceValues'],
+  [MAPS_FUNCS]: ['Copy', 'Equal', 'EqualFunc', 'DeleteFunc'],
+};
+const templates = new Map<string, readonly (Expr & { k: 'funclit' })[]>();
+
+/** The function literal named `name` in a file of templates (each `_ = func…` in its _()). */
+function goTemplate(file: string, name: string): Expr & { k: 'funclit' } {
+  let lits = templates.get(file);
+  if (!lits) {
+    const decl = parseGo(file).decls[0];
     const body: readonly Stmt[] = decl?.k === 'func' ? (decl.body?.stmts ?? []) : [];
-    onceTemplates = body.flatMap((st) =>
+    lits = body.flatMap((st) =>
       st.k === 'assign' && st.rhs[0]?.k === 'funclit' ? [st.rhs[0]] : [],
     );
+    templates.set(file, lits);
   }
-  const lit = onceTemplates[{ OnceFunc: 0, OnceValue: 1, OnceValues: 2 }[kind]];
-  if (!lit) throw new Error('internal: sync.OnceFunc template');
+  const lit = lits[TEMPLATE_ORDER[file]?.indexOf(name) ?? -1];
+  if (!lit) throw new Error(`internal: no template ${name}`);
   return lit;
 }
 

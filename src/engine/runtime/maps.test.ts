@@ -650,3 +650,167 @@ func main() {
     );
   });
 });
+
+describe('maps.Copy, Equal, EqualFunc and DeleteFunc', () => {
+  const program = (body: string, extra = '') => {
+    const c = compileGo(`package main
+
+import (
+	"fmt"
+	"maps"
+	"sync"
+)
+
+var _ sync.Mutex
+var _ = fmt.Sprint
+${extra}
+func main() {
+${body}
+}
+`);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    return c.program;
+  };
+  const errorOf = (body: string) => {
+    const c = compileGo(`package main
+
+import "maps"
+
+func main() {
+${body}
+}
+`);
+    return c.ok ? 'compiled' : (c.diagnostics[0]?.msg ?? '');
+  };
+
+  it('give what Go’s loops give: Copy overwrites and adds, Equal and EqualFunc compare entries, DeleteFunc deletes while ranging', () => {
+    const r = runProgram(
+      program(`	a := map[string]int{"x": 1, "y": 2}
+	b := map[string]int{"x": 9, "z": 3}
+	maps.Copy(b, a)
+	fmt.Println(b)
+	var none map[string]int
+	maps.Copy(none, map[string]int{})
+	fmt.Println(maps.Equal(a, b), maps.Equal(a, map[string]int{"y": 2, "x": 1}), maps.Equal(none, map[string]int{}))
+	maps.DeleteFunc(b, func(k string, v int) bool { return v > 1 })
+	fmt.Println(b)
+	lens := map[int]string{1: "a", 2: "bb"}
+	fmt.Println(maps.EqualFunc(lens, map[int]int{1: 1, 2: 2}, func(s string, n int) bool { return len(s) == n }))
+	fmt.Println(maps.EqualFunc(lens, map[int]int{1: 1, 3: 2}, func(s string, n int) bool { return len(s) == n }))
+	type P struct{ X int }
+	ps := map[P]P{{1}: {2}}
+	qs := map[P]P{}
+	maps.Copy(qs, ps)
+	q := qs[P{1}]
+	q.X = 7
+	fmt.Println(ps, qs, q)`),
+      { seed: 1 },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      'map[x:1 y:2 z:3]\nfalse true true\nmap[x:1]\ntrue\nfalse\nmap[{1}:{2}] map[{1}:{2}] {7}\n',
+    );
+  });
+
+  it('panic as Go’s code does: a write to a nil map, an uncomparable value, a panic in the callback (program frames only)', () => {
+    const nilMap = runProgram(
+      program(`	var none map[string]int
+	maps.Copy(none, map[string]int{"a": 1})`),
+      { seed: 1 },
+    );
+    expect(nilMap.outcome.code).toBe(2);
+    expect(nilMap.stderr).toMatch(
+      /^panic: assignment to entry in nil map\n\ngoroutine 1 \[running\]:\nmain\.main\(\)\n\t\S+:14\n/,
+    );
+    const uncomparable = runProgram(
+      program(`	fmt.Println(maps.Equal(map[int]any{1: []int{1}}, map[int]any{1: []int{1}}))`),
+      { seed: 1 },
+    );
+    expect(uncomparable.stderr).toMatch(
+      /^panic: runtime error: comparing uncomparable type \[\]int\n/,
+    );
+    const callback = runProgram(
+      program(`	maps.DeleteFunc(map[int]int{1: 1}, func(k, v int) bool { panic("no") })`),
+      { seed: 1 },
+    );
+    expect(callback.stderr).toMatch(
+      /^panic: no\n\ngoroutine 1 \[running\]:\nmain\.main\.func1\(\.\.\.\)\n\t\S+:13\nmain\.main\(\)\n\t\S+:13\n/,
+    );
+  });
+
+  it('range over the map step by step, so a goroutine writing it meanwhile is fatal under some schedule, as in Go', () => {
+    // (dst is equal to src, so that Equal goes past its len check and ranges)
+    const race = (call: string) =>
+      explore(
+        program(`	src := map[int]int{0: 0, 1: 1}
+	dst := map[int]int{0: 0, 1: 1}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		src[2] = 2
+	}()
+	go func() {
+		defer wg.Done()
+		${call}
+	}()
+	wg.Wait()
+	fmt.Println("done")`),
+        { maxStates: 100_000 },
+      );
+    for (const call of [
+      'maps.Copy(dst, src)',
+      'maps.DeleteFunc(src, func(k, v int) bool { return dst == nil })',
+      '_ = maps.Equal(src, dst)',
+    ]) {
+      const r = race(call);
+      expect(r.complete).toBe(true);
+      expect(r.outcomes.map((o) => o.first).sort()).toEqual([
+        '',
+        'fatal error: concurrent map iteration and map write',
+      ]);
+      expect(r.outcomes.find((o) => o.exit === 2)?.what).toMatch(
+        /^G7 iterated over the map at line 23 while G6 was writing it \(line 19\)/,
+      );
+    }
+    // two copies into one map: their writes collide
+    const writes = explore(
+      program(`	dst := map[int]int{}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	for i := range 2 {
+		go func() {
+			defer wg.Done()
+			maps.Copy(dst, map[int]int{i: i})
+		}()
+	}
+	wg.Wait()
+	fmt.Println(len(dst))`),
+      { maxStates: 100_000 },
+    );
+    expect(writes.complete).toBe(true);
+    expect(writes.outcomes.map((o) => o.first || o.stdout).sort()).toEqual([
+      '2\n',
+      'fatal error: concurrent map writes',
+    ]);
+  });
+
+  it('are refused as gc refuses them: a map of another type, not a map, an uncomparable V, a wrong count', () => {
+    expect(errorOf('\tmaps.Copy(map[string]int{}, map[string]string{})')).toBe(
+      'in call to maps.Copy, M2 (type map[string]string) does not satisfy ~map[string]int',
+    );
+    expect(errorOf('\tmaps.Copy([]int{}, map[int]int{})')).toBe(
+      'in call to maps.Copy, M1 (type []int) does not satisfy ~map[K]V',
+    );
+    expect(errorOf('\t_ = maps.Equal(map[int][]int{}, map[int][]int{})')).toBe(
+      'in call to maps.Equal, V (type []int) does not satisfy comparable',
+    );
+    expect(errorOf('\tmaps.Copy(map[int]int{})')).toBe(
+      'not enough arguments in call to maps.Copy\n\thave (map[int]int)\n\twant (M1, M2)',
+    );
+    // (gc's words here come from type inference; Interleave says what is wrong in its own)
+    expect(errorOf('\tmaps.DeleteFunc(map[int]int{}, func(k int) bool { return true })')).toMatch(
+      /as func\(int, int\) bool value in argument to maps\.DeleteFunc$/,
+    );
+  });
+});
