@@ -25,6 +25,8 @@ export type TypeExpr =
       readonly embeds: readonly TypeExpr[];
     }
   | { readonly k: 'tparen'; readonly pos: Pos; readonly t: TypeExpr }
+  /** a constraint's type terms, `~int | ~string` (alone or in an interface) */
+  | { readonly k: 'tunion'; readonly pos: Pos; readonly terms: readonly TypeTerm[] }
   /** a generic type instantiated: `atomic.Pointer[Config]` */
   | {
       readonly k: 'tinst';
@@ -32,6 +34,17 @@ export type TypeExpr =
       readonly base: TypeExpr;
       readonly args: readonly TypeExpr[];
     };
+
+export interface TypeTerm {
+  readonly tilde: boolean;
+  readonly type: TypeExpr;
+}
+
+/** `K, V any` in `[K comparable, V any]`: type parameters and their constraint */
+export interface TypeParamDecl {
+  readonly names: readonly Ident[];
+  readonly constraint: TypeExpr;
+}
 
 export interface FieldSpec {
   readonly name: string;
@@ -114,6 +127,13 @@ export type Expr =
       readonly y: Expr;
     }
   | { readonly k: 'typeexpr'; readonly pos: Pos; readonly t: TypeExpr }
+  /** a generic function or type given type arguments: `Max[int]`, `Pair[string, int]` */
+  | {
+      readonly k: 'inst';
+      readonly pos: Pos;
+      readonly x: Expr;
+      readonly targs: readonly TypeExpr[];
+    }
   | { readonly k: 'assert'; readonly pos: Pos; readonly x: Expr; readonly t: TypeExpr | null };
 
 export interface Block {
@@ -135,6 +155,8 @@ export interface TypeSpec {
   readonly name: Ident;
   readonly type: TypeExpr;
   readonly alias: boolean;
+  /** a generic type's parameters (null when it has none) */
+  readonly tparams: readonly TypeParamDecl[] | null;
 }
 
 export interface CaseClause {
@@ -226,6 +248,8 @@ export interface FuncDecl {
   readonly recv: Param | null;
   readonly sig: Signature;
   readonly body: Block | null;
+  /** a generic function's type parameters (null when it has none) */
+  readonly tparams: readonly TypeParamDecl[] | null;
 }
 
 export type Decl =

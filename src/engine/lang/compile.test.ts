@@ -441,10 +441,6 @@ describe('when the program uses something Interleave does not simulate', () => {
       'main.go:5:18: unsupported: elements in a sync.Mutex literal',
     ],
     [
-      'package main\n\ntype Number interface {\n\t~int | ~float64\n}\n\nfunc main() {}\n',
-      'main.go:4:2: unsupported: type sets (interfaces that are generic constraints)',
-    ],
-    [
       main('\tx := 1\n\tcopy(x, "a")'),
       'main.go:5:7: invalid argument: copy expects slice arguments; found x (variable of type int) and "a" (untyped string constant)',
     ],

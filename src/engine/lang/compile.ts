@@ -17,6 +17,7 @@ import type {
   Stmt,
   TypeGuard,
   TypeExpr,
+  TypeParamDecl,
   TypeSpec,
   ValueSpec,
 } from './ast';
@@ -68,6 +69,7 @@ import {
   type NamedType,
   type StructType,
   type Type,
+  type TypeTerm,
 } from './types';
 import { exprString, typeExprString } from './printer';
 import { quote, runeText } from './quote';
@@ -211,7 +213,142 @@ type Sym =
       used: boolean;
     }
   | { readonly k: 'builtin'; readonly name: string }
-  | { readonly k: 'nil' };
+  | { readonly k: 'nil' }
+  /** the program's generic types and functions: instantiated for each list of type arguments */
+  | { readonly k: 'gtype'; readonly name: string; readonly g: GenericType }
+  | { readonly k: 'gfunc'; readonly name: string; readonly g: GenericFunc };
+
+/** A type parameter and its constraint, as declared. */
+interface TypeParam {
+  readonly name: Ident;
+  readonly constraint: TypeExpr;
+}
+
+interface GenericType {
+  readonly spec: TypeSpec;
+  readonly tparams: readonly TypeParam[];
+  /** its methods (declared with receivers `*Name[K, V]`), instantiated with it */
+  readonly methods: FuncDecl[];
+  /** by type arguments (typeKey) */
+  readonly insts: Map<string, NamedType>;
+}
+
+interface GenericFunc {
+  readonly decl: FuncDecl;
+  readonly tparams: readonly TypeParam[];
+  readonly insts: Map<string, FuncInstance>;
+}
+
+/** A generic function's instance: its id is -1 until reserved (see Compiler.later). */
+interface FuncInstance {
+  id: number;
+  readonly type: FuncType;
+}
+
+/** `[K, V any]` as one TypeParam per name. */
+function flatParams(tps: readonly TypeParamDecl[]): TypeParam[] {
+  return tps.flatMap((tp) => tp.names.map((name) => ({ name, constraint: tp.constraint })));
+}
+
+/** A receiver's type without its parentheses and pointer: `Store`, or `SafeMap[K, V]`. */
+function receiverBase(t: TypeExpr): TypeExpr {
+  while (t.k === 'tparen' || t.k === 'tptr') t = t.k === 'tparen' ? t.t : t.elem;
+  return t;
+}
+
+/**
+ * A type as a key for a generic's instances: its structure, each named type by its identity
+ * (two local types of one name are two types).
+ */
+function typeKey(t: Type): string {
+  switch (t.k) {
+    case 'named':
+      return `${t.name}#${t.id}`;
+    case 'basic':
+      return t.name;
+    case 'ptr':
+      return `*${typeKey(t.elem)}`;
+    case 'slice':
+      return `[]${typeKey(t.elem)}`;
+    case 'array':
+      return `[${t.len}]${typeKey(t.elem)}`;
+    case 'map':
+      return `map[${typeKey(t.key)}]${typeKey(t.elem)}`;
+    case 'func':
+      return `func(${t.params.map(typeKey).join(',')}${t.variadic ? '...' : ''})(${t.results.map(typeKey).join(',')})`;
+    case 'struct':
+      return `struct{${t.fields.map((f) => `${f.embedded ? '^' : ''}${f.name} ${typeKey(f.type)}`).join(';')}}`;
+    case 'iface':
+      return t === emptyInterface ? 'any' : `iface#${ifaceIds(t)}`;
+    case 'tuple':
+      return `(${t.types.map(typeKey).join(',')})`;
+  }
+}
+
+/** interface literals by identity (an interface type argument other than any is rare) */
+const ifaceIdMap = new WeakMap<InterfaceType, number>();
+let nextIfaceId = 1;
+function ifaceIds(t: InterfaceType): number {
+  let id = ifaceIdMap.get(t);
+  if (id === undefined) ifaceIdMap.set(t, (id = nextIfaceId++));
+  return id;
+}
+
+/** t with the placeholders in bound replaced by what they are bound to (for messages). */
+function substitute(t: Type, bound: ReadonlyMap<NamedType, Type>): Type {
+  switch (t.k) {
+    case 'named':
+      return bound.get(t) ?? t;
+    case 'ptr':
+    case 'slice':
+      return { ...t, elem: substitute(t.elem, bound) };
+    case 'array':
+      return { ...t, elem: substitute(t.elem, bound) };
+    case 'map':
+      return { k: 'map', key: substitute(t.key, bound), elem: substitute(t.elem, bound) };
+    case 'func':
+      return {
+        ...t,
+        params: t.params.map((x) => substitute(x, bound)),
+        results: t.results.map((x) => substitute(x, bound)),
+      };
+    default:
+      return t;
+  }
+}
+
+/** An index expression's index read as a type argument (`Max[int]`, `F[[]string]`). */
+function exprAsTypeExpr(e: Expr): TypeExpr {
+  switch (e.k) {
+    case 'typeexpr':
+      return e.t;
+    case 'ident':
+      return { k: 'tname', pos: e.pos, pkg: null, name: e.name };
+    case 'selector':
+      if (e.x.k === 'ident') return { k: 'tname', pos: e.pos, pkg: e.x.name, name: e.sel };
+      break;
+    case 'paren':
+      return { k: 'tparen', pos: e.pos, t: exprAsTypeExpr(e.x) };
+    case 'unary':
+      if (e.op === '*') return { k: 'tptr', pos: e.pos, elem: exprAsTypeExpr(e.x) };
+      break;
+    case 'index':
+      return { k: 'tinst', pos: e.pos, base: exprAsTypeExpr(e.x), args: [exprAsTypeExpr(e.index)] };
+    case 'inst':
+      return { k: 'tinst', pos: e.pos, base: exprAsTypeExpr(e.x), args: e.targs };
+    default:
+      break;
+  }
+  fail(e.pos, `${exprString(e)} is not a type`);
+}
+
+/** `[K comparable, V any]`, as gc writes a generic's parameters in messages. */
+function tparamsString(tps: readonly TypeParam[]): string {
+  return `[${tps.map((tp) => `${tp.name.name} ${typeExprString(tp.constraint)}`).join(', ')}]`;
+}
+
+/** the most instances of one generic function or type (Go refuses an instantiation cycle) */
+const MAX_INSTANCES = 256;
 
 class Scope {
   readonly syms = new Map<string, Sym>();
@@ -345,12 +482,24 @@ function universe(): Scope {
     ['any', emptyInterface],
   ];
   for (const [name, type] of types) u.syms.set(name, { k: 'type', name, type });
+  u.syms.set('comparable', { k: 'type', name: 'comparable', type: comparableType });
   u.syms.set('true', { k: 'const', name: 'true', type: T.untypedBool, value: true });
   u.syms.set('false', { k: 'const', name: 'false', type: T.untypedBool, value: false });
   u.syms.set('nil', { k: 'nil' });
   for (const b of BUILTINS) u.syms.set(b, { k: 'builtin', name: b });
   return u;
 }
+
+/** the predeclared constraint `comparable` (only in constraints) */
+const comparableType: NamedType = {
+  k: 'named',
+  name: 'comparable',
+  pkg: '',
+  underlying: { k: 'iface', methods: new Map(), comparable: true },
+  methods: new Map(),
+  special: null,
+  id: 0,
+};
 
 const BIN_OPS: Record<string, BinOp> = {
   '+': BinOp.Add,
@@ -443,6 +592,7 @@ class Compiler {
       if (d.k === 'const')
         for (const spec of d.specs) for (const n of spec.names) this.pendingConsts.set(n.name, d);
     this.declareTypes();
+    this.collectGenericMethods();
     this.declareFuncs();
     this.promoteInterfaceMethods();
     const init = this.compileInit();
@@ -464,6 +614,20 @@ class Compiler {
       }
     }
     failed.push(...this.recovered);
+    // (a generic function's body is checked once per instance: an error in it once)
+    const seen = new Set<string>();
+    const once = (d: Diagnostic) => {
+      const key = `${d.pos.line}:${d.pos.col}:${d.msg}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
+    const unique = failed.filter(once);
+    failed.length = 0;
+    failed.push(...unique);
+    const deferred = this.deferredErrors.filter(once);
+    this.deferredErrors.length = 0;
+    this.deferredErrors.push(...deferred);
     const main = this.pkgScope.syms.get('main');
     if (!main || main.k !== 'func')
       fail({ line: 1, col: 1 }, 'function main is undeclared in the main package');
@@ -528,7 +692,19 @@ class Compiler {
     for (const d of this.file.decls) if (d.k === 'type') specs.push(...d.specs);
     const pending: [NamedType, TypeSpec][] = [];
     for (const s of specs) {
+      if (s.alias && s.tparams)
+        fail(s.name.pos, 'generic type alias requires GOEXPERIMENT=aliastypeparams');
       if (s.alias) continue;
+      if (s.tparams) {
+        const g: GenericType = {
+          spec: s,
+          tparams: flatParams(s.tparams),
+          methods: [],
+          insts: new Map(),
+        };
+        this.declare(this.pkgScope, s.name, { k: 'gtype', name: s.name.name, g });
+        continue;
+      }
       const t: NamedType = {
         k: 'named',
         name: s.name.name,
@@ -636,9 +812,46 @@ class Compiler {
     );
   }
 
+  /**
+   * Methods of the program's generic types (receivers `*Name[K, V]`): kept with their type,
+   * and declared on each instance of it (instType).
+   */
+  private collectGenericMethods(): void {
+    for (const d of this.file.decls) {
+      if (d.k !== 'func' || !d.recv) continue;
+      const rt = receiverBase(d.recv.type);
+      if (rt.k !== 'tinst' || rt.base.k !== 'tname' || rt.base.pkg) continue;
+      const sym = this.pkgScope.syms.get(rt.base.name);
+      if (!sym) fail(rt.base.pos, `undefined: ${rt.base.name}`);
+      if (sym.k !== 'gtype') fail(rt.base.pos, `${rt.base.name} is not a generic type`);
+      if (!d.body) fail(d.pos, `missing function body`);
+      if (d.tparams)
+        fail(d.name.pos, 'syntax error: method must have no type parameters', 'syntax');
+      if (rt.args.length !== sym.g.tparams.length)
+        fail(
+          rt.pos,
+          `receiver declares ${rt.args.length} type parameters, but receiver base type declares ${sym.g.tparams.length}`,
+        );
+      for (const a of rt.args)
+        if (a.k !== 'tname' || a.pkg) fail(a.pos, 'receiver type parameter must be an identifier');
+      if (sym.g.methods.some((m) => m.name.name === d.name.name))
+        fail(d.name.pos, `method ${rt.base.name}.${d.name.name} already declared`);
+      sym.g.methods.push(d);
+    }
+  }
+
   private declareFuncs(): void {
     for (const d of this.file.decls) {
       if (d.k !== 'func') continue;
+      if (d.recv && receiverBase(d.recv.type).k === 'tinst') continue;
+      if (d.tparams) {
+        if (!d.body) fail(d.pos, `missing function body`);
+        if (d.name.name === 'main' || d.name.name === 'init')
+          fail(d.name.pos, `func ${d.name.name} must have no type parameters`);
+        const g: GenericFunc = { decl: d, tparams: flatParams(d.tparams), insts: new Map() };
+        this.declare(this.pkgScope, d.name, { k: 'gfunc', name: d.name.name, g });
+        continue;
+      }
       const type = this.funcType(d.sig);
       if (!d.body) fail(d.pos, `missing function body`);
       const id = this.reserveFunc();
@@ -678,6 +891,11 @@ class Compiler {
     // (a predeclared type, int or error, is found in the universe: not local either)
     const sym = this.pkgScope.syms.get(rt.name) ?? this.fileScope.lookup(rt.name);
     if (!sym) fail(rt.pos, `undefined: ${rt.name}`);
+    if (sym.k === 'gtype')
+      fail(
+        rt.pos,
+        `cannot use generic type ${rt.name}${tparamsString(sym.g.tparams)} without instantiation`,
+      );
     if (sym.k !== 'type' || sym.type.k !== 'named' || sym.type.pkg !== 'main')
       fail(rt.pos, `cannot define new methods on non-local type ${rt.name}`);
     const named = sym.type;
@@ -706,6 +924,7 @@ class Compiler {
       boxed: new Set(),
       shared: new Set(),
       watched: new Set(),
+      selected: new Map(),
     });
     this.fnc = f;
     this.scope = new Scope(this.fileScope);
@@ -1028,6 +1247,11 @@ class Compiler {
         }
         const s = this.scope.lookup(t.name);
         if (!s) fail(t.pos, `undefined: ${t.name}`);
+        if (s.k === 'gtype')
+          fail(
+            t.pos,
+            `cannot use generic type ${t.name}${tparamsString(s.g.tparams)} without instantiation`,
+          );
         if (s.k !== 'type') fail(t.pos, `${t.name} is not a type`);
         return s.type;
       }
@@ -1076,19 +1300,45 @@ class Compiler {
         }
         // an embedded interface's methods are this one's: the same method twice is fine if
         // its signatures are identical (Go 1.14), otherwise types2's "duplicate method"
+        // a constraint's type terms (`~int | ~string`, or a type alone) and `comparable`
+        const terms: (readonly TypeTerm[])[] = [];
+        let isComparable = false;
         for (const e of t.embeds) {
           const et = this.resolveType(e);
           if (et.k === 'named') this.resolvePending(et);
           const eu = under(et);
-          if (eu.k !== 'iface')
-            unsupported(e.pos, 'type sets (interfaces that are generic constraints)');
-          for (const [name, ft] of (eu as InterfaceType).methods) {
+          if (eu.k !== 'iface') {
+            terms.push([{ tilde: false, type: et }]);
+            continue;
+          }
+          if (eu.terms) terms.push(...eu.terms);
+          if (eu.comparable) isComparable = true;
+          for (const [name, ft] of eu.methods) {
             const had = methods.get(name);
             if (had && !identical(had, ft)) fail(e.pos, `duplicate method ${name}`);
             methods.set(name, ft);
           }
         }
-        return { k: 'iface', methods } satisfies InterfaceType;
+        if (terms.length === 0 && !isComparable)
+          return { k: 'iface', methods } satisfies InterfaceType;
+        return {
+          k: 'iface',
+          methods,
+          ...(terms.length ? { terms } : {}),
+          ...(isComparable ? { comparable: true } : {}),
+        } satisfies InterfaceType;
+      }
+      case 'tunion': {
+        const terms = t.terms.map((x) => {
+          const type = this.resolveType(x.type);
+          if (x.tilde && under(type) !== type)
+            fail(
+              x.type.pos,
+              `invalid use of ~ (underlying type of ${typeString(type)} is ${typeString(under(type))})`,
+            );
+          return { tilde: x.tilde, type };
+        });
+        return { k: 'iface', methods: new Map(), terms: [terms] } satisfies InterfaceType;
       }
       case 'tparen':
         return this.resolveType(t.t);
@@ -1114,9 +1364,398 @@ class Compiler {
           if (!p) this.atomicPointers.set(key, (p = atomicPointerType(elem)));
           return p;
         }
+        const gs = b.k === 'tname' && !b.pkg ? this.scope.lookup(b.name) : null;
+        if (gs?.k === 'gtype')
+          return this.instType(
+            gs.g,
+            t.args.map((a) => this.resolveType(a)),
+            t.pos,
+          );
+        if (gs?.k === 'type') fail(b.pos, `${typeExprString(b)} is not a generic type`);
         unsupported(t.pos, `generic types (${typeExprString(b)})`);
       }
     }
+  }
+
+  // ---- generics: each instance compiled on its own (monomorphized) -----------------------
+
+  /** placeholder types standing for type parameters while a call's are inferred */
+  private readonly placeholders = new Set<NamedType>();
+  /** peekOperand calls under way: functions reserved now would be taken back after */
+  private peeking = 0;
+  /** instances met while peeking, whose functions are reserved when the peek is over */
+  private pendingInsts: (() => void)[] = [];
+
+  /** Reserve an instance's functions now, or once no peek is under way. */
+  private later(reserve: () => void): void {
+    if (this.peeking > 0) this.pendingInsts.push(reserve);
+    else reserve();
+  }
+
+  /** A scope where the type parameters name the type arguments. */
+  private bindScope(tparams: readonly { name: Ident }[], args: readonly Type[]): Scope {
+    const sc = new Scope(this.fileScope);
+    tparams.forEach((tp, i) => {
+      if (tp.name.name !== '_')
+        sc.syms.set(tp.name.name, { k: 'type', name: tp.name.name, type: args[i] as Type });
+    });
+    return sc;
+  }
+
+  /** Resolve a type expression in scope sc (and come back to the scope being compiled). */
+  private resolveIn(sc: Scope, t: TypeExpr): Type {
+    const saved = this.scope;
+    this.scope = sc;
+    try {
+      return this.resolveType(t);
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  private funcTypeIn(sc: Scope, sig: Signature): FuncType {
+    const saved = this.scope;
+    this.scope = sc;
+    try {
+      return this.funcType(sig);
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  private hasPlaceholder(t: Type): boolean {
+    switch (t.k) {
+      case 'named':
+        return this.placeholders.has(t) || (t.typeArgs ?? []).some((a) => this.hasPlaceholder(a));
+      case 'ptr':
+      case 'slice':
+      case 'array':
+        return this.hasPlaceholder(t.elem);
+      case 'map':
+        return this.hasPlaceholder(t.key) || this.hasPlaceholder(t.elem);
+      case 'func':
+        return [...t.params, ...t.results].some((a) => this.hasPlaceholder(a));
+      case 'struct':
+        return t.fields.some((f) => this.hasPlaceholder(f.type));
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Check the type arguments against the constraints (resolved with the type parameters
+   * naming the arguments, as a constraint may name them): gc's words where it fails.
+   */
+  private checkConstraints(
+    tparams: readonly TypeParam[],
+    args: readonly Type[],
+    pos: Pos,
+    sc: Scope,
+  ): void {
+    tparams.forEach((tp, i) => {
+      const t = args[i] as Type;
+      const c = this.resolveIn(sc, tp.constraint);
+      const why = this.satisfies(t, c);
+      if (why !== null) fail(pos, `${typeString(t)} does not satisfy ${typeString(c)}${why}`);
+    });
+  }
+
+  /** null if t satisfies constraint c, else what follows "does not satisfy C" in gc's message. */
+  private satisfies(t: Type, c: Type): string | null {
+    const cu = under(c);
+    if (cu.k !== 'iface') {
+      // (a type alone as a constraint: [T int])
+      return identical(t, c) ? null : ` (${typeString(t)} missing in ${typeString(c)})`;
+    }
+    for (const list of cu.terms ?? []) {
+      const ok = list.some((x) =>
+        x.tilde ? identical(under(t), under(x.type)) : identical(t, x.type),
+      );
+      if (!ok) {
+        const set = list.map((x) => `${x.tilde ? '~' : ''}${typeString(x.type)}`).join(' | ');
+        return ` (${typeString(t)} missing in ${set})`;
+      }
+    }
+    if (cu.comparable && !comparable(t)) return '';
+    if (cu.methods.size > 0) {
+      const why = this.implements(t, { k: 'iface', methods: cu.methods });
+      if (why !== null) return ` ${why}`;
+    }
+    return null;
+  }
+
+  /**
+   * The program's generic type g instantiated with args: one named type per list of
+   * arguments, its underlying type and methods worked out with the parameters naming them
+   * (an instance of placeholders, while a call's types are inferred, gets no methods).
+   */
+  private instType(g: GenericType, args: readonly Type[], pos: Pos): NamedType {
+    const name = g.spec.name.name;
+    if (args.length < g.tparams.length)
+      fail(
+        pos,
+        `not enough type arguments for type ${name}: have ${args.length}, want ${g.tparams.length}`,
+      );
+    if (args.length > g.tparams.length)
+      fail(
+        pos,
+        `too many type arguments for type ${name}: have ${args.length}, want ${g.tparams.length}`,
+      );
+    const key = args.map(typeKey).join(',');
+    const had = g.insts.get(key);
+    if (had) return had;
+    if (g.insts.size >= MAX_INSTANCES) fail(pos, `instantiation cycle in ${name}`);
+    const inference = args.some((a) => this.hasPlaceholder(a));
+    const t: NamedType = {
+      k: 'named',
+      name,
+      pkg: 'main',
+      underlying: T.int,
+      methods: new Map(),
+      special: null,
+      id: this.namedIds++,
+      typeArgs: args,
+      origin: g,
+    };
+    g.insts.set(key, t);
+    const sc = this.bindScope(g.tparams, args);
+    if (!inference) this.checkConstraints(g.tparams, args, pos, sc);
+    const u = this.resolveIn(sc, g.spec.type);
+    if (u.k === 'named') this.resolvePending(u);
+    t.underlying = under(u);
+    if (u.k === 'named' && u.special) (t as { special: NamedType['special'] }).special = u.special;
+    if (inference) return t;
+    this.checkRecursive(t, g.spec.name.pos, new Set());
+    for (const d of g.methods) {
+      const recv = d.recv as Param;
+      const rt = receiverBase(recv.type) as TypeExpr & { k: 'tinst' };
+      const msc = this.bindScope(
+        rt.args.map((a) => ({ name: { name: (a as TypeExpr & { k: 'tname' }).name, pos: a.pos } })),
+        args,
+      );
+      let rte = recv.type;
+      while (rte.k === 'tparen') rte = rte.t;
+      const ptr = rte.k === 'tptr';
+      const type = this.funcTypeIn(msc, d.sig);
+      const st = under(t);
+      if (st.k === 'struct' && st.fields.some((f) => f.name === d.name.name))
+        fail(d.name.pos, `field and method with the same name ${d.name.name}`);
+      const ref: MethodRef = { fn: -1, ptrRecv: ptr, sig: type, native: null };
+      t.methods.set(d.name.name, ref);
+      const fname = ptr
+        ? `main.(*${name}[...]).${d.name.name}`
+        : `main.${name}[...].${d.name.name}`;
+      const recvType: Type = ptr ? { k: 'ptr', elem: t } : t;
+      this.later(() => {
+        const id = (ref.fn = this.reserveFunc());
+        this.bodies.push(() => this.compileFunc(d, id, fname, type, recvType, msc));
+      });
+    }
+    return t;
+  }
+
+  /** The program's generic function g instantiated with args: its code, compiled once. */
+  private instFunc(g: GenericFunc, args: readonly Type[], pos: Pos): FuncInstance {
+    const key = args.map(typeKey).join(',');
+    const had = g.insts.get(key);
+    if (had) return had;
+    const name = g.decl.name.name;
+    if (g.insts.size >= MAX_INSTANCES) fail(pos, `instantiation cycle in ${name}`);
+    const sc = this.bindScope(g.tparams, args);
+    this.checkConstraints(g.tparams, args, pos, sc);
+    const type = this.funcTypeIn(sc, g.decl.sig);
+    const inst: FuncInstance = { id: -1, type };
+    g.insts.set(key, inst);
+    this.later(() => {
+      const id = (inst.id = this.reserveFunc());
+      this.bodies.push(() => this.compileFunc(g.decl, id, `main.${name}[...]`, type, null, sc));
+    });
+    return inst;
+  }
+
+  /** The type arguments written after a generic function's name (`Max[int]`), resolved. */
+  private typeArgs(g: GenericFunc, targs: readonly TypeExpr[], pos: Pos): Type[] {
+    if (targs.length > g.tparams.length)
+      fail(
+        pos,
+        `got ${targs.length} type arguments but ${g.decl.name.name}${tparamsString(g.tparams)} has ${g.tparams.length} type parameters`,
+      );
+    return targs.map((a) => this.resolveType(a));
+  }
+
+  /**
+   * A call of the generic function g with the type arguments `given` (maybe fewer than its
+   * parameters, maybe none): the rest inferred from the arguments as Go infers them (typed
+   * arguments first, then untyped constants take their default type), and the instance.
+   */
+  private inferCall(e: Expr & { k: 'call' }, g: GenericFunc, given: readonly Type[]): FuncInstance {
+    const name = g.decl.name.name;
+    if (given.length === g.tparams.length) return this.instFunc(g, given, e.pos);
+    const ph: NamedType[] = g.tparams.map((tp) => {
+      const t: NamedType = {
+        k: 'named',
+        name: tp.name.name,
+        pkg: '',
+        underlying: emptyInterface,
+        methods: new Map(),
+        special: null,
+        id: this.namedIds++,
+      };
+      this.placeholders.add(t);
+      return t;
+    });
+    const sig = this.funcTypeIn(this.bindScope(g.tparams, ph), g.decl.sig);
+    const bound = new Map<NamedType, Type>();
+    given.forEach((t, i) => bound.set(ph[i] as NamedType, t));
+    // the arguments' types (f(g()) gives g's results)
+    let argTypes: { type: Type; expr: Expr }[] = e.args.map((a) => ({
+      type: this.peekType(a),
+      expr: a,
+    }));
+    const only = argTypes[0];
+    if (argTypes.length === 1 && only && only.type.k === 'tuple')
+      argTypes = only.type.types.map((type) => ({ type, expr: only.expr }));
+    const paramAt = (i: number): Type | null => {
+      const n = sig.params.length;
+      if (!sig.variadic || i < n - 1) return sig.params[i] ?? null;
+      const last = sig.params[n - 1] as Type;
+      return e.ellipsis ? last : (last as Type & { k: 'slice' }).elem;
+    };
+    const subst = (t: Type): Type => substitute(t, bound);
+    const mismatch = (a: { type: Type; expr: Expr }, p: Type): never => {
+      const b = p.k === 'named' && bound.get(p);
+      fail(
+        a.expr.pos,
+        b
+          ? `type ${typeString(a.type)} of ${exprString(a.expr)} does not match inferred type ${typeString(b)} for ${typeString(p)}`
+          : `type ${typeString(a.type)} of ${exprString(a.expr)} does not match ${typeString(subst(p))}`,
+      );
+    };
+    argTypes.forEach((a, i) => {
+      const p = paramAt(i);
+      if (!p || isUntyped(a.type)) return;
+      if (!this.unify(p, a.type, bound)) mismatch(a, p);
+    });
+    // untyped constants for a parameter typed by a type parameter alone: the default type
+    // of the "largest" kind among them (1 and 2.5 make float64)
+    const KINDS = ['untyped int', 'untyped rune', 'untyped float'];
+    const untypedFor = new Map<NamedType, Type>();
+    argTypes.forEach((a, i) => {
+      const p = paramAt(i);
+      if (!p || !isUntyped(a.type) || !(p.k === 'named' && this.placeholders.has(p))) return;
+      if (bound.has(p)) return;
+      const was = untypedFor.get(p);
+      const rank = (t: Type) => KINDS.indexOf(typeString(t));
+      if (!was || rank(a.type) > rank(was)) untypedFor.set(p, a.type);
+    });
+    for (const [p, t] of untypedFor) {
+      if (t.k === 'basic' && t.name === 'untyped nil') continue;
+      bound.set(p, defaultType(t));
+    }
+    const args = ph.map((p, i) => {
+      const t = bound.get(p);
+      if (!t)
+        fail(e.pos, `in call to ${name}, cannot infer ${(g.tparams[i] as TypeParam).name.name}`);
+      return t;
+    });
+    return this.instFunc(g, args, e.pos);
+  }
+
+  /**
+   * Unify parameter type p (with placeholders) with argument type a, binding placeholders:
+   * false where they cannot match. A type literal matches a named type's underlying type.
+   */
+  private unify(p: Type, a: Type, bound: Map<NamedType, Type>): boolean {
+    if (p.k === 'named' && this.placeholders.has(p)) {
+      const b = bound.get(p);
+      if (b) return identical(b, a);
+      bound.set(p, a);
+      return true;
+    }
+    if (p.k === 'named') {
+      if (!p.origin) return identical(p, a);
+      if (a.k !== 'named' || a.origin !== p.origin) return false;
+      const pa = p.typeArgs ?? [];
+      const aa = a.typeArgs ?? [];
+      return pa.every((t, i) => this.unify(t, aa[i] as Type, bound));
+    }
+    if (!this.hasPlaceholder(p)) return true;
+    const au = a.k === 'named' ? under(a) : a;
+    switch (p.k) {
+      case 'ptr':
+      case 'slice':
+        return au.k === p.k && this.unify(p.elem, au.elem, bound);
+      case 'array':
+        return au.k === 'array' && au.len === p.len && this.unify(p.elem, au.elem, bound);
+      case 'map':
+        return (
+          au.k === 'map' && this.unify(p.key, au.key, bound) && this.unify(p.elem, au.elem, bound)
+        );
+      case 'func':
+        return (
+          au.k === 'func' &&
+          au.params.length === p.params.length &&
+          au.results.length === p.results.length &&
+          au.variadic === p.variadic &&
+          p.params.every((t, i) => this.unify(t, au.params[i] as Type, bound)) &&
+          p.results.every((t, i) => this.unify(t, au.results[i] as Type, bound))
+        );
+      case 'struct':
+        return (
+          au.k === 'struct' &&
+          au.fields.length === p.fields.length &&
+          p.fields.every((f, i) => {
+            const af = au.fields[i] as (typeof au.fields)[number];
+            return af.name === f.name && this.unify(f.type, af.type, bound);
+          })
+        );
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * A generic function named by e (`F`, or `F[int]` / `F[int, string]` with type arguments),
+   * or null if e names none.
+   */
+  private genericFunc(
+    e: Expr,
+  ): { g: GenericFunc; targs: readonly TypeExpr[]; name: string } | null {
+    let x = e;
+    let targs: readonly TypeExpr[] = [];
+    if (x.k === 'inst') {
+      targs = x.targs;
+      x = x.x;
+    } else if (x.k === 'index') {
+      const ix = x.index;
+      const base = x.x;
+      if (base.k !== 'ident') return null;
+      const sym = this.scope.lookup(base.name);
+      if (sym?.k !== 'gfunc') return null;
+      return { g: sym.g, targs: [exprAsTypeExpr(ix)], name: base.name };
+    }
+    if (x.k !== 'ident') return null;
+    const sym = this.scope.lookup(x.name);
+    if (sym?.k !== 'gfunc') return null;
+    return { g: sym.g, targs, name: x.name };
+  }
+
+  /** A generic function as a value (`f := Max[int]`): every type argument must be given. */
+  private genericValue(
+    e: Expr,
+    gf: { g: GenericFunc; targs: readonly TypeExpr[]; name: string },
+  ): Operand {
+    if (gf.targs.length === 0)
+      fail(e.pos, `cannot use generic function ${gf.name} without instantiation`);
+    const args = this.typeArgs(gf.g, gf.targs, e.pos);
+    if (args.length < gf.g.tparams.length)
+      fail(
+        e.pos,
+        `in call to ${gf.name}, cannot infer ${(gf.g.tparams[args.length] as TypeParam).name.name}`,
+      );
+    const inst = this.instFunc(gf.g, args, e.pos);
+    this.emit(Op.Push, e.pos, 0, 0, { fn: inst.id });
+    return { mode: 'value', type: inst.type };
   }
 
   private funcType(sig: Signature): FuncType {
@@ -1164,15 +1803,16 @@ class Compiler {
     name: string,
     type: FuncType,
     recvType: Type | null,
+    outer: Scope = this.fileScope,
   ): void {
     const body = d.body as Block;
     const recvIdent = d.recv?.name ? { name: d.recv.name, pos: d.recv.pos } : null;
     const escapes = findEscapes(d.sig, recvIdent, body);
     const f = new FnCtx(name, type, null, escapes);
-    this.scope = this.fileScope;
+    this.scope = outer;
     this.vetParams(d.name.name, d.sig.params, type.params, d.recv, recvType);
     this.fnc = f;
-    this.scope = new Scope(this.fileScope);
+    this.scope = new Scope(outer);
     const params: { id: Ident | null; type: Type }[] = [];
     if (d.recv) params.push({ id: recvIdent, type: recvType as Type });
     d.sig.params.forEach((p, i) =>
@@ -1199,7 +1839,7 @@ class Compiler {
     const paramSyms: VarSym[] = [];
     for (const p of params) {
       const slot = f.newLocal(p.id?.name ?? null, p.type);
-      const boxed = !!p.id && f.escapes.boxed.has(declKey(p.id)) && !isStructLike(p.type);
+      const boxed = !!p.id && this.mustBox(f, p.id, p.type);
       const watched = boxed && !!p.id && f.escapes.watched.has(declKey(p.id));
       if (watched) f.watch.push(slot);
       const sym: VarSym = {
@@ -1450,7 +2090,7 @@ class Compiler {
   private newVar(id: Ident, type: Type, declareIt = true): VarSym {
     const f = this.fnc;
     const slot = f.newLocal(id.name, type);
-    const boxed = f.escapes.boxed.has(declKey(id)) && !isStructLike(type);
+    const boxed = this.mustBox(f, id, type);
     const watched = boxed && f.escapes.watched.has(declKey(id));
     if (watched) f.watch.push(slot);
     const sym: VarSym = {
@@ -1467,6 +2107,21 @@ class Compiler {
     f.locals.push(sym);
     if (declareIt) this.declare(this.scope, id, sym);
     return sym;
+  }
+
+  /**
+   * Whether the variable declared at id (of type t) lives in a box: its address is taken or
+   * a closure captures it (escape analysis), or a pointer method is called on it (which
+   * takes its address) and it is not a struct (a struct is a heap object already).
+   */
+  private mustBox(f: FnCtx, id: Ident, t: Type): boolean {
+    if (isStructLike(t)) return false;
+    const key = declKey(id);
+    if (f.escapes.boxed.has(key)) return true;
+    const names = f.escapes.selected.get(key);
+    if (!names || t.k !== 'named') return false;
+    for (const name of names) if (t.methods.get(name)?.ptrRecv) return true;
+    return false;
   }
 
   /** The value on the stack becomes the variable's first value (a fresh cell if boxed). */
@@ -1640,6 +2295,7 @@ class Compiler {
 
   private localTypes(specs: readonly TypeSpec[]): void {
     for (const s of specs) {
+      if (s.tparams) fail(s.name.pos, 'generic type cannot be declared inside a function');
       if (s.alias) {
         this.declare(this.scope, s.name, {
           k: 'type',
@@ -2096,6 +2752,7 @@ class Compiler {
     // (what a function literal in e reports, it reports again when compiled for real)
     const savedErrors = this.deferredErrors.length;
     const savedVet = this.vet.length;
+    this.peeking++;
     try {
       return this.expr(e);
     } catch (err) {
@@ -2119,6 +2776,12 @@ class Compiler {
       this.spread = false;
       this.deferredErrors.length = savedErrors;
       this.vet.length = savedVet;
+      // (instances met in the peek get their functions now, after those taken back)
+      if (--this.peeking === 0) {
+        const pending = this.pendingInsts;
+        this.pendingInsts = [];
+        for (const reserve of pending) reserve();
+      }
     }
   }
 
@@ -2868,6 +3531,12 @@ class Compiler {
     fun: Expr,
     call: Expr & { k: 'call' },
   ): { type: FuncType; name: string; native: string | null; recv: boolean } {
+    const gf = this.genericFunc(fun);
+    if (gf) {
+      const inst = this.inferCall(call, gf.g, this.typeArgs(gf.g, gf.targs, fun.pos));
+      this.emit(Op.Push, fun.pos, 0, 0, { fn: inst.id });
+      return { type: inst.type, name: gf.name, native: null, recv: false };
+    }
     if (fun.k === 'selector') {
       const pkg = this.pkgOf(fun.x);
       if (pkg) {
@@ -2937,7 +3606,14 @@ class Compiler {
       case 'selector':
         return this.selector(e);
       case 'index':
-        return this.index(e);
+      case 'inst': {
+        const gf = this.genericFunc(e);
+        if (gf) return this.genericValue(e, gf);
+        if (e.k === 'index') return this.index(e);
+        if (this.asType(e)) fail(e.pos, `${exprString(e)} (type) is not an expression`);
+        fail(e.pos, `invalid operation: ${exprString(e.x)} is not a generic function`);
+      }
+      // falls through (fail throws)
       case 'slice':
         return this.sliceExpr(e);
       case 'call':
@@ -2985,6 +3661,14 @@ class Compiler {
         return { mode: 'nil', type: T.untypedNil };
       case 'const':
         throw new Error('internal: const not folded');
+      case 'gfunc':
+        fail(e.pos, `cannot use generic function ${e.name} without instantiation`);
+      // falls through (fail throws)
+      case 'gtype':
+        fail(
+          e.pos,
+          `cannot use generic type ${e.name}${tparamsString(sym.g.tparams)} without instantiation`,
+        );
     }
   }
 
@@ -3587,6 +4271,13 @@ class Compiler {
     // conversions
     const convType = this.asType(fun);
     if (convType) return this.conversion(e, convType);
+    const gf = this.genericFunc(fun);
+    if (gf) {
+      const inst = this.inferCall(e, gf.g, this.typeArgs(gf.g, gf.targs, fun.pos));
+      const n = this.pushArgs(e, inst.type, gf.name, null);
+      this.emit(Op.Call, e.lparen, inst.id, n);
+      return this.results(inst.type);
+    }
     if (fun.k === 'ident') {
       const sym = this.scope.lookup(fun.name);
       if (sym?.k === 'builtin') return this.builtin(fun.name, e, hint);
@@ -3800,6 +4491,11 @@ class Compiler {
     if (x.k === 'unary' && x.op === '*') {
       const inner = this.asType(x.x);
       return inner ? { k: 'ptr', elem: inner } : null;
+    }
+    // a generic type with its type arguments: Pair[int, string], List[int]
+    if ((x.k === 'inst' || x.k === 'index') && x.x.k === 'ident') {
+      const s = this.scope.lookup(x.x.name);
+      if (s?.k === 'gtype') return this.resolveType(exprAsTypeExpr(x));
     }
     return null;
   }

@@ -29,6 +29,12 @@ export interface Escapes {
    * shows (a loop variable a goroutine only reads is not one of them)
    */
   readonly watched: Set<string>;
+  /**
+   * the names selected on each variable (`s.Push`): a pointer method among them takes &s,
+   * so a variable of a non-struct type with pointer methods (`type Stack []int`) must live
+   * in a box too, which only its type can tell (the compiler's newVar)
+   */
+  readonly selected: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function findEscapes(sig: Signature, recvName: Ident | null, body: Block): Escapes {
@@ -39,6 +45,7 @@ export function findEscapes(sig: Signature, recvName: Ident | null, body: Block)
     boxed,
     shared: new Set([...boxed, ...[...w.methodRecv].map(declKey)]),
     watched: new Set([...w.written].filter((d) => w.escapes.has(d)).map(declKey)),
+    selected: new Map([...w.selected].map(([d, names]) => [declKey(d), names])),
   };
 }
 
@@ -73,6 +80,7 @@ class Walker {
   readonly sels = new Set<string>();
   readonly escapes = new Set<Ident>();
   readonly methodRecv = new Set<Ident>();
+  readonly selected = new Map<Ident, Set<string>>();
   /** variables written from a closure deeper than their declaration, or address taken */
   readonly written = new Set<Ident>();
   private scopes: Frame[] = [];
@@ -232,6 +240,8 @@ class Walker {
       case 'rune':
       case 'typeexpr':
         return;
+      case 'inst':
+        return this.expr(e.x);
       case 'composite':
         // A struct literal's keys are field names, but without types we cannot tell them from
         // map keys naming variables; counting them as uses can only box a variable that
@@ -247,9 +257,18 @@ class Walker {
         return;
       case 'paren':
         return this.expr(e.x);
-      case 'selector':
+      case 'selector': {
         this.sels.add(e.sel);
+        let x = e.x;
+        while (x.k === 'paren') x = x.x;
+        const d = x.k === 'ident' ? this.lookup(x.name) : null;
+        if (d) {
+          let names = this.selected.get(d);
+          if (!names) this.selected.set(d, (names = new Set()));
+          names.add(e.sel);
+        }
         return this.expr(e.x);
+      }
       case 'index':
         this.expr(e.x);
         return this.expr(e.index);

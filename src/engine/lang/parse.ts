@@ -25,6 +25,7 @@ import type {
   SourceFile,
   Stmt,
   TypeExpr,
+  TypeParamDecl,
   TypeSpec,
   ValueSpec,
 } from './ast';
@@ -599,8 +600,19 @@ class Parser {
     return { name: this.src(n), pos: this.pos(n) };
   }
 
+  /** `[K comparable, V any]`: each group of names with its constraint */
+  private typeParams(n: SyntaxNode | null): TypeParamDecl[] | null {
+    if (!n) return null;
+    return n.getChildren('TypeParam').map((p) => {
+      const kids = this.kids(p);
+      const last = kids[kids.length - 1];
+      if (!last || kids.length < 2)
+        fail(this.pos(p), 'syntax error: missing type constraint', 'syntax');
+      return { names: kids.slice(0, -1).map((k) => this.ident(k)), constraint: this.type(last) };
+    });
+  }
+
   private funcDecl(n: SyntaxNode): FuncDecl {
-    if (n.getChild('TypeParams')) unsupported(this.pos(n), 'generic functions');
     const params = n.getChildren('Parameters');
     let recv: Param | null = null;
     let nameNode: SyntaxNode | null;
@@ -624,6 +636,7 @@ class Parser {
       recv,
       sig,
       body: body ? this.block(body) : null,
+      tparams: this.typeParams(n.getChild('TypeParams')),
     };
   }
 
@@ -714,9 +727,8 @@ class Parser {
 
   private typeSpecs(n: SyntaxNode): TypeSpec[] {
     return this.specs(n, 'TypeSpec').map((s) => {
-      if (s.getChild('TypeParams')) unsupported(this.pos(s), 'generic types');
       const name = s.getChild('DefName');
-      const kids = this.kids(s).filter((k) => k.name !== 'DefName');
+      const kids = this.kids(s).filter((k) => k.name !== 'DefName' && k.name !== 'TypeParams');
       const t = kids[0];
       if (!name || !t) fail(this.pos(s), 'syntax error: incomplete type declaration', 'syntax');
       return {
@@ -724,6 +736,7 @@ class Parser {
         name: this.ident(name),
         type: this.type(t),
         alias: !!this.has(s, '='),
+        tparams: this.typeParams(s.getChild('TypeParams')),
       };
     });
   }
@@ -794,8 +807,11 @@ class Parser {
       case 'ChannelType':
         unsupported(pos, 'channels are not simulated yet');
       // falls through (unsupported throws)
+      case 'TypeElem':
+      case 'UnderlyingType':
+        return { k: 'tunion', pos, terms: this.terms(n) };
+      case 'ParameterizedExpr':
       case 'ParameterizedType': {
-        // (the compiler knows atomic.Pointer[T]; the program's own generic types it refuses)
         const base = this.kids(n)[0];
         if (!base) break;
         const args = n.getChild('TypeArgs');
@@ -808,6 +824,22 @@ class Parser {
       }
     }
     fail(pos, `syntax error: unexpected ${this.describe(n.from)}, expected type`, 'syntax');
+  }
+
+  /** A type element's terms: `~int | string` (an UnderlyingType is one term, `~int`). */
+  private terms(n: SyntaxNode): { tilde: boolean; type: TypeExpr }[] {
+    if (n.name === 'UnderlyingType') {
+      const t = this.kids(n).find((k) => k.name !== '~');
+      if (!t) fail(this.pos(n), 'syntax error: missing type after ~', 'syntax');
+      return [{ tilde: true, type: this.type(t) }];
+    }
+    const out: { tilde: boolean; type: TypeExpr }[] = [];
+    for (const k of this.kids(n)) {
+      if (k.name === 'LogicOp' || isPunct(k.name)) continue;
+      if (k.name === 'UnderlyingType') out.push(...this.terms(k));
+      else out.push({ tilde: false, type: this.type(k) });
+    }
+    return out;
   }
 
   private fields(n: SyntaxNode): FieldSpec[] {
@@ -842,8 +874,16 @@ class Parser {
         embeds.push(this.type(c));
         continue;
       }
+      if (c.name === 'TypeElem' || c.name === 'UnderlyingType') {
+        embeds.push({ k: 'tunion', pos: this.pos(c), terms: this.terms(c) });
+        continue;
+      }
       if (c.name !== 'MethodElem')
-        unsupported(this.pos(c), 'type sets (interfaces that are generic constraints)');
+        fail(
+          this.pos(c),
+          `syntax error: unexpected ${this.describe(c.from)} in interface type`,
+          'syntax',
+        );
       const name = c.getChild('FieldName');
       if (!name) continue;
       methods.push({ name: this.src(name), pos: this.pos(name), sig: this.signature(c, 0) });
@@ -1244,8 +1284,16 @@ class Parser {
       case 'ChannelType':
         unsupported(pos, 'channels are not simulated yet');
       // falls through (unsupported throws)
-      case 'ParameterizedExpr':
-        unsupported(pos, 'generic functions');
+      case 'ParameterizedExpr': {
+        const [x, targs] = this.kids(n);
+        if (!x || targs?.name !== 'TypeArgs') break;
+        return {
+          k: 'inst',
+          pos,
+          x: this.expr(x),
+          targs: this.kids(targs).map((a) => this.type(a)),
+        };
+      }
     }
     fail(pos, `syntax error: unexpected ${this.describe(n.from)}, expected expression`, 'syntax');
   }
@@ -1296,7 +1344,6 @@ class Parser {
       );
       return { k: 'call', pos, fun: { k: 'ident', pos, name: first.name }, args, ellipsis, lparen };
     }
-    if (first.name === 'ParameterizedExpr') unsupported(pos, 'generic functions');
     const args = this.kids(argsNode).map((c) => this.argExpr(c));
     return this.postfix(this.expr(first), (b) => ({
       k: 'call',

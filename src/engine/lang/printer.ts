@@ -32,6 +32,8 @@ export function exprString(e: Expr): string {
       return `${exprString(e.x)} ${e.op} ${exprString(e.y)}`;
     case 'typeexpr':
       return typeExprString(e.t);
+    case 'inst':
+      return `${exprString(e.x)}[${e.targs.map(typeExprString).join(', ')}]`;
     case 'assert':
       return `${exprString(e.x)}.(${e.t ? typeExprString(e.t) : 'type'})`;
   }
@@ -59,6 +61,8 @@ export function typeExprString(t: TypeExpr): string {
       return `(${typeExprString(t.t)})`;
     case 'tinst':
       return `${typeExprString(t.base)}[${t.args.map(typeExprString).join(', ')}]`;
+    case 'tunion':
+      return t.terms.map((x) => `${x.tilde ? '~' : ''}${typeExprString(x.type)}`).join(' | ');
   }
 }
 

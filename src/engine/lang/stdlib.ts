@@ -562,6 +562,32 @@ export const responsePtr: Type = { k: 'ptr', elem: responseType };
 export const HTTP_GET_LATENCY_NS = 50_000_000;
 
 // ---- package members -----------------------------------------------------------------
+/** cmp.Ordered: a constraint, the integer, float and string types and those defined on them */
+const orderedType = named('cmp', 'Ordered', {
+  k: 'iface',
+  methods: new Map(),
+  terms: [
+    (
+      [
+        'int',
+        'int8',
+        'int16',
+        'int32',
+        'int64',
+        'uint',
+        'uint8',
+        'uint16',
+        'uint32',
+        'uint64',
+        'uintptr',
+        'float32',
+        'float64',
+        'string',
+      ] as const
+    ).map((n) => ({ tilde: true, type: basic(n) })),
+  ],
+});
+
 export type Member =
   | { readonly k: 'func'; readonly type: FuncType; readonly native: string }
   | { readonly k: 'type'; readonly type: Type }
@@ -1083,6 +1109,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     new Map<string, Member>([
       ['Compare', cmpFunc('Compare', T.int)],
       ['Less', cmpFunc('Less', T.bool)],
+      ['Ordered', { k: 'type', type: orderedType }],
     ]),
   ],
   [

@@ -64,6 +64,8 @@ export interface NamedType {
   readonly id: number;
   /** an instantiated generic type's type arguments (atomic.Pointer[T]'s T), written after its name */
   readonly typeArgs?: readonly Type[];
+  /** the program's generic type this one instantiates (for type inference) */
+  readonly origin?: object;
 }
 export interface PointerType {
   readonly k: 'ptr';
@@ -97,6 +99,17 @@ export interface FuncType {
 export interface InterfaceType {
   readonly k: 'iface';
   readonly methods: ReadonlyMap<string, FuncType>;
+  /**
+   * a constraint's type set: a type argument must match a term of each list (`~int |
+   * ~string`: its underlying type is int or string)
+   */
+  readonly terms?: readonly (readonly TypeTerm[])[];
+  /** a constraint embedding `comparable` */
+  readonly comparable?: boolean;
+}
+export interface TypeTerm {
+  readonly tilde: boolean;
+  readonly type: Type;
 }
 export interface TupleType {
   readonly k: 'tuple';
@@ -261,7 +274,7 @@ export function typeString(t: Type, qualifyMain = false): string {
       return !qualifyMain && t.alias ? t.alias : t.name;
     case 'named': {
       const args = t.typeArgs
-        ? `[${t.typeArgs.map((a) => typeString(a, qualifyMain)).join(', ')}]`
+        ? `[${t.typeArgs.map((a) => typeString(a, qualifyMain)).join(',')}]`
         : '';
       if (t.pkg === 'main') return qualifyMain ? `main.${t.name}${args}` : t.name + args;
       return t.pkg === '' ? t.name + args : `${t.pkg}.${t.name}${args}`;
@@ -288,6 +301,11 @@ export function typeString(t: Type, qualifyMain = false): string {
     case 'func':
       return `func${sigString(t, qualifyMain)}`;
     case 'iface': {
+      // (a constraint's type terms, as types2 writes them: ~int | ~string)
+      if (t.terms?.length === 1 && t.methods.size === 0 && !t.comparable)
+        return (t.terms[0] as readonly TypeTerm[])
+          .map((x) => `${x.tilde ? '~' : ''}${typeString(x.type, qualifyMain)}`)
+          .join(' | ');
       const methods = [...t.methods].map(([n, s]) => `${n}${sigString(s, qualifyMain)}`).join('; ');
       // types2 writes the universe's any as "any" and a literal as interface{M()}; the
       // runtime and reflect write interface {} and interface { M() }

@@ -49,13 +49,7 @@ describe('advice for a program that does not compile', () => {
     expect(h).toContain('sync.WaitGroup');
   });
 
-  it('a generic function, an unused variable, an unused import, a missing return', () => {
-    expect(
-      hintFor(main('\t"fmt"', '\tfmt.Println(id(1))', 'func id[T any](x T) T { return x }\n')),
-    ).toContain('type parameters');
-    expect(
-      hintFor(main('\t"fmt"', '\tfmt.Println(Box[int]{})', 'type Box[T any] struct{ v T }\n')),
-    ).toContain('a map[string]Job rather than a Map[K, V]');
+  it('an unused variable, an unused import, a missing return', () => {
     expect(hintFor(main('\t"fmt"', '\tx := 1\n\tfmt.Println()'))).toContain('assign to _');
     expect(hintFor(main('\t"fmt"\n\t"sync"', '\tfmt.Println()'))).toContain('remove it');
     expect(

@@ -26,8 +26,6 @@ export function compileHint(d: Diagnostic, source: string): string | null {
     return 'WaitGroup.Go arrived in Go 1.25; Interleave follows Go 1.23. Write wg.Add(1) and then go func() { defer wg.Done(); … }().';
   if (msg.startsWith('unsupported: ') && /channel/.test(msg))
     return 'Interleave shows what guards shared memory: Mutex, RWMutex, WaitGroup, Once, Cond, sync.Map and sync/atomic. To wait for goroutines, use a sync.WaitGroup; to hand results over, a slice or map guarded by a mutex.';
-  if (msg === 'unsupported: generic functions' || msg.startsWith('unsupported: generic types'))
-    return 'Write it for the types you use (a map[string]Job rather than a Map[K, V]): Interleave does not simulate type parameters yet.';
   if (/^declared and not used: /.test(msg))
     return 'Go refuses a variable that is never used: use it, or assign to _ instead.';
   if (/^"[^"]+" imported and not used$/.test(msg))
