@@ -592,7 +592,6 @@ class Compiler {
       if (d.k === 'const')
         for (const spec of d.specs) for (const n of spec.names) this.pendingConsts.set(n.name, d);
     this.declareTypes();
-    this.collectGenericMethods();
     this.declareFuncs();
     this.promoteInterfaceMethods();
     const init = this.compileInit();
@@ -717,6 +716,9 @@ class Compiler {
       this.declare(this.pkgScope, s.name, { k: 'type', name: s.name.name, type: t });
       pending.push([t, s]);
     }
+    // (before any type is resolved: one may hold an instance of a generic type, which gets
+    // its methods when it is made)
+    this.collectGenericMethods();
     this.scope = this.fileScope;
     for (const s of specs)
       if (s.alias)
@@ -1604,7 +1606,8 @@ class Compiler {
       this.placeholders.add(t);
       return t;
     });
-    const sig = this.funcTypeIn(this.bindScope(g.tparams, ph), g.decl.sig);
+    const phScope = this.bindScope(g.tparams, ph);
+    const sig = this.funcTypeIn(phScope, g.decl.sig);
     const bound = new Map<NamedType, Type>();
     given.forEach((t, i) => bound.set(ph[i] as NamedType, t));
     // the arguments' types (f(g()) gives g's results)
@@ -1636,6 +1639,7 @@ class Compiler {
       if (!p || isUntyped(a.type)) return;
       if (!this.unify(p, a.type, bound)) mismatch(a, p);
     });
+    this.inferFromCores(g, ph, phScope, bound);
     // untyped constants for a parameter typed by a type parameter alone: the default type
     // of the "largest" kind among them (1 and 2.5 make float64)
     const KINDS = ['untyped int', 'untyped rune', 'untyped float'];
@@ -1652,6 +1656,7 @@ class Compiler {
       if (t.k === 'basic' && t.name === 'untyped nil') continue;
       bound.set(p, defaultType(t));
     }
+    if (untypedFor.size > 0) this.inferFromCores(g, ph, phScope, bound);
     const args = ph.map((p, i) => {
       const t = bound.get(p);
       if (!t)
@@ -1659,6 +1664,37 @@ class Compiler {
       return t;
     });
     return this.instFunc(g, args, e.pos);
+  }
+
+  /**
+   * Constraint type inference: a type parameter whose constraint has one type term (its core
+   * type, `S ~[]E`) is unified with that term once bound (giving E), and is that term once
+   * every type parameter in the term is bound (S = []E).
+   */
+  private inferFromCores(
+    g: GenericFunc,
+    ph: readonly NamedType[],
+    phScope: Scope,
+    bound: Map<NamedType, Type>,
+  ): void {
+    for (let changed = true, rounds = 0; changed && rounds <= ph.length; rounds++) {
+      changed = false;
+      g.tparams.forEach((tp, i) => {
+        const p = ph[i] as NamedType;
+        const c = under(this.resolveIn(phScope, tp.constraint));
+        const list = c.k === 'iface' && c.terms?.length === 1 ? c.terms[0] : null;
+        const term = list?.length === 1 ? list[0] : null;
+        if (!term) return;
+        const before = bound.size;
+        const b = bound.get(p);
+        if (b) this.unify(term.type, term.tilde ? under(b) : b, bound);
+        else {
+          const t = substitute(term.type, bound);
+          if (!this.hasPlaceholder(t)) bound.set(p, t);
+        }
+        if (bound.size > before) changed = true;
+      });
+    }
   }
 
   /**

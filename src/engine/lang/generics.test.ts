@@ -55,6 +55,12 @@ describe('generic functions and types', () => {
     );
   });
 
+  it('infer type arguments from the arguments and from a constraint’s core type (S ~[]E), and embed instances', () => {
+    const r = runProgram(compiled(fixture('generic-inference.go')), { seed: 1 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('7 a\nmain.IDs [1] 0 3.5\nmain.IDs [2 4]\nmap[a:1] s\n');
+  });
+
   it('give one type per list of type arguments, wherever it is written', () => {
     const r = runProgram(
       compiled(

@@ -853,7 +853,9 @@ class Parser {
         // an embedded field is named after its type, a pointer's after the type it points to
         let t = this.type(typeNode);
         if (this.has(f, '*') && t.k !== 'tptr') t = { k: 'tptr', pos: this.pos(f), elem: t };
-        const named = t.k === 'tptr' ? t.elem : t;
+        let named = t.k === 'tptr' ? t.elem : t;
+        // (an instance of a generic type is named after the type: SafeMap[string, int])
+        if (named.k === 'tinst') named = named.base;
         const name = named.k === 'tname' ? named.name : '?';
         out.push({ name, pos: this.pos(f), type: t, embedded: true });
       } else {
