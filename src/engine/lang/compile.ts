@@ -6058,6 +6058,10 @@ const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       ],
       ['io.ReadCloser', 'Close Read'],
       ['context.Context', 'Deadline Done Err Value'],
+      [
+        'rand.Rand',
+        'ExpFloat64 Float32 Float64 Int Int31 Int31n Int63 Int63n Intn NormFloat64 Perm Read Seed Shuffle Uint32 Uint64',
+      ],
     ] as const
   ).map(([t, ms]) => [t, new Set(ms.split(' '))]),
 );

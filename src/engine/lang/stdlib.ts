@@ -541,6 +541,43 @@ export const fnvTypes: readonly NamedType[] = ['sum32', 'sum32a', 'sum64', 'sum6
   return t;
 });
 
+// ---- math/rand's own generators --------------------------------------------------------
+/** rand.Source: what rand.New draws from */
+export const randSourceType = named('rand', 'Source', {
+  k: 'iface',
+  methods: new Map([
+    ['Int63', fn([], [T.int64])],
+    ['Seed', fn([T.int64], [])],
+  ]),
+});
+/** what rand.NewSource makes (Go's rngSource): its state */
+export const rngSourceType = named('rand', 'rngSource', {
+  k: 'struct',
+  fields: [{ name: 'state', type: uint32T, embedded: false }],
+});
+native(rngSourceType, 'Int63', fn([], [T.int64]));
+native(rngSourceType, 'Seed', fn([T.int64], []));
+/** rand.Rand: a generator of the program's own, drawing from its Source */
+export const randType = named('rand', 'Rand', {
+  k: 'struct',
+  fields: [{ name: 'src', type: randSourceType, embedded: false }],
+});
+for (const [name, sig] of [
+  ['Intn', fn([T.int], [T.int])],
+  ['Int31n', fn([T.int32], [T.int32])],
+  ['Int63n', fn([T.int64], [T.int64])],
+  ['Int', fn([], [T.int])],
+  ['Int31', fn([], [T.int32])],
+  ['Int63', fn([], [T.int64])],
+  ['Uint32', fn([], [uint32T])],
+  ['Float64', fn([], [T.float64])],
+  ['Perm', fn([T.int], [{ k: 'slice', elem: T.int }])],
+  ['Shuffle', fn([T.int, fn([T.int, T.int], [])], [])],
+  ['Seed', fn([T.int64], [])],
+] as const)
+  native(randType, name, sig);
+const randPtr: Type = { k: 'ptr', elem: randType };
+
 export const readCloserType = named('io', 'ReadCloser', {
   k: 'iface',
   methods: new Map<string, FuncType>([['Close', fn([], [errorType])]]),
@@ -899,6 +936,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ['Perm', f(fn([T.int], [{ k: 'slice', elem: T.int }]), 'rand.Perm')],
       ['Shuffle', f(fn([T.int, fn([T.int, T.int], [])], []), 'rand.Shuffle')],
       ['Seed', f(fn([T.int64], []), 'rand.Seed')],
+      ['New', f(fn([randSourceType], [randPtr]), 'rand.New')],
+      ['NewSource', f(fn([T.int64], [randSourceType]), 'rand.NewSource')],
+      ['Source', { k: 'type', type: randSourceType }],
+      ['Rand', { k: 'type', type: randType }],
     ]),
   ],
   [
@@ -1418,6 +1459,9 @@ export const libraryTypes: readonly NamedType[] = [
   sortFloat64Slice,
   sortReverseType,
   ...fnvTypes,
+  randSourceType,
+  rngSourceType,
+  randType,
 ];
 
 /**

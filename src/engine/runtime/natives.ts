@@ -32,6 +32,8 @@ import {
   SLOG_ATTR_MAKERS,
   slogAttrType,
   timeType,
+  randType,
+  rngSourceType,
 } from '../lang/stdlib';
 import {
   T,
@@ -46,11 +48,11 @@ import {
   type BasicName,
   type Type,
 } from '../lang/types';
-import { findMethod, type G, type Machine, type NativeRef } from './machine';
+import { findMethod, mix32, type G, type Machine, type NativeRef } from './machine';
 import { GO } from './messages';
 import { isIfaceKey } from './keys';
 import { absInt, big, intOp, norm } from './int64';
-import { builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
+import { builder, builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
 import {
   MIN_DURATION,
   TIME_STRINGERS,
@@ -897,8 +899,140 @@ function onceEnd(m: Machine, g: G, a: readonly Value[], ins: Instr, ref: NativeR
 
 /** A number in [0, n) from math/rand's source (two draws when n needs more than 32 bits). */
 function randBelow(m: Machine, n: number): number {
-  const r = n <= 2 ** 32 ? m.nextRand() : m.nextRand() * 2 ** 21 + (m.nextRand() >>> 11);
+  return below(() => m.nextRand(), n);
+}
+
+/** A number in [0, n) from a source of 32-bit words (n at most 2^53). */
+function below(next: () => number, n: number): number {
+  const r = n <= 2 ** 32 ? next() : next() * 2 ** 21 + (next() >>> 11);
   return r % n;
+}
+
+/** where a rand.NewSource's state starts, from its seed (as rand.Seed's does, see seedRand) */
+function sourceState(seed: number): number {
+  return mix32((seed | 0) ^ 0x27d4eb2f ^ Math.floor(seed / 2 ** 32));
+}
+
+/**
+ * The source of 32-bit words a *rand.Rand (r) draws from: a rand.NewSource's state, read and
+ * written at each draw (so a generator shared without a lock races, as Go's does), or the
+ * program's own Source, whose Int63 runs as Go code.
+ */
+function randSource(m: Machine, g: G, r: Value, ins: Instr): () => number {
+  const src = builder(m, g, r, ins, false).s[0] as Value;
+  if (!(src instanceof Iface)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+  if (src.t.k === 'ptr' && src.t.elem === rngSourceType)
+    return () => {
+      const o = builder(m, g, src.v, ins, true);
+      o.s[0] = mix32((o.s[0] as number) + 0x6d2b79f5);
+      return o.s[0] as number;
+    };
+  return () => {
+    const res = m.callMethod(src, 'Int63', []);
+    if (!res) throw new Error('internal: a rand.Source without Int63');
+    return Number(BigInt.asUintN(32, big(res[0] as number | bigint) >> 31n));
+  };
+}
+
+/** A *rand.Rand's methods, drawing as the package's functions do (see rand.Intn). */
+function randNatives(): Record<string, Native> {
+  const at = 'rand.Rand';
+  const n = (
+    name: string,
+    f: (next: () => number, a: readonly Value[], ins: Instr, m: Machine, g: G) => NativeResult,
+  ): [string, Native] => [
+    `${at}.${name}`,
+    (m, g, a, ins) => f(randSource(m, g, a[0] as Value, ins), a, ins, m, g),
+  ];
+  const positive = (m: Machine, a: readonly Value[], ins: Instr, name: string): number => {
+    const v = a[1] as number;
+    if (v <= 0) m.runtimePanic(`invalid argument to ${name}`, ins.pos, false);
+    return v;
+  };
+  return Object.fromEntries([
+    n('Intn', (next, a, ins, m) => [below(next, positive(m, a, ins, 'Intn'))]),
+    n('Int31n', (next, a, ins, m) => [below(next, positive(m, a, ins, 'Int31n'))]),
+    n('Int63n', (next, a, ins, m) => [below(next, positive(m, a, ins, 'Int63n'))]),
+    n('Int', (next) => [below(next, 2 ** 53)]),
+    n('Int63', (next) => [below(next, 2 ** 53)]),
+    n('Int31', (next) => [next() >>> 1]),
+    n('Uint32', (next) => [next()]),
+    n('Float64', (next) => [below(next, 2 ** 53) / 2 ** 53]),
+    n('Perm', (next, a, ins, m) => {
+      const k = a[1] as number;
+      if (k < 0) m.runtimePanic('invalid argument to Perm', ins.pos, false);
+      const p: number[] = [];
+      for (let i = 0; i < k; i++) {
+        const j = below(next, i + 1);
+        p[i] = p[j] as number;
+        p[j] = i;
+      }
+      return [m.newSlice(p, T.int)];
+    }),
+    n('Shuffle', (next, a, ins, m, g) => {
+      const k = a[1] as number;
+      const swap = a[2] as Value;
+      if (k < 0) m.runtimePanic('invalid argument to Shuffle', ins.pos, false);
+      if (!(swap instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+      for (let i = k - 1; i > 0; i--) m.callSync(g, swap.fn, swap, [i, below(next, i + 1)]);
+      return none;
+    }),
+    // (Go's Rand.Seed seeds its source; the program's own Source's Seed runs)
+    [
+      `${at}.Seed`,
+      (m, g, a, ins) => {
+        const src = builder(m, g, a[0] as Value, ins, false).s[0] as Value;
+        if (!(src instanceof Iface)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+        if (src.t.k === 'ptr' && src.t.elem === rngSourceType)
+          builder(m, g, src.v, ins, true).s[0] = sourceState(a[1] as number);
+        else m.callMethod(src, 'Seed', [a[1] as Value]);
+        return none;
+      },
+    ],
+    [
+      'rand.rngSource.Int63',
+      (m, g, a, ins) => {
+        const o = builder(m, g, a[0] as Value, ins, true);
+        const next = () => (o.s[0] = mix32((o.s[0] as number) + 0x6d2b79f5));
+        return [below(next, 2 ** 53)];
+      },
+    ],
+    [
+      'rand.rngSource.Seed',
+      (m, g, a, ins) => {
+        builder(m, g, a[0] as Value, ins, true).s[0] = sourceState(a[1] as number);
+        return none;
+      },
+    ],
+    [
+      'rand.NewSource',
+      (m, _g, a) => {
+        const id = m.alloc({
+          k: K.Slots,
+          ep: m.ep,
+          role: Role.Struct,
+          t: rngSourceType,
+          s: [sourceState(a[0] as number)],
+          name: '',
+        });
+        return [new Iface({ k: 'ptr', elem: rngSourceType }, new Ref(id, -1))];
+      },
+    ],
+    [
+      'rand.New',
+      (m, _g, a) => {
+        const id = m.alloc({
+          k: K.Slots,
+          ep: m.ep,
+          role: Role.Struct,
+          t: randType,
+          s: [a[0] as Value],
+          name: '',
+        });
+        return [new Ref(id, -1)];
+      },
+    ],
+  ]);
 }
 
 /** The function a rand call is, as its panic names it (Intn, Int63n, IntN…). */
@@ -1425,6 +1559,7 @@ const NATIVES: Record<string, Native> = {
     ]),
   ),
   ...syncMapNatives(),
+  ...randNatives(),
   'sync.Mutex.Lock': (m, g, a, _ins, ref) => {
     const id = refOf(a[0] as Value);
     const r = mutexLock(m, g, id, nameOf(m, id, ref), id);

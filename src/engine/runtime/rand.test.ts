@@ -115,3 +115,82 @@ func main() {
     expect(new Set(runs.slice(0, 3)).size).toBeGreaterThan(1);
   });
 });
+
+describe('a generator of the program’s own (rand.New)', () => {
+  it('draws from its source: the same seed gives the same numbers whatever the run’s seed, and a Source of the program’s own runs', () => {
+    const p = compile(`package main
+
+import (
+	"fmt"
+	"math/rand"
+)
+
+type counter struct{ n int64 }
+
+func (c *counter) Int63() int64 { c.n += 1 << 31; return c.n }
+func (c *counter) Seed(s int64) { c.n = s }
+
+func main() {
+	r := rand.New(rand.NewSource(42))
+	fmt.Println(r.Intn(1000), r.Intn(1000), r.Perm(3), r.Float64() < 1)
+	r.Seed(42)
+	fmt.Println(r.Intn(1000))
+	fmt.Printf("%T %T\\n", r, rand.NewSource(1))
+	c := &counter{}
+	mine := rand.New(c)
+	fmt.Println(mine.Intn(10), mine.Intn(10), c.n)
+	defer func() { fmt.Println(recover()) }()
+	r.Intn(0)
+}
+`);
+    const a = runProgram(p, { seed: 1 });
+    const b = runProgram(p, { seed: 99 });
+    expect(a.stderr).toBe('');
+    expect(a.stdout).toBe(b.stdout);
+    const [first, second, types, mine, panicked] = a.stdout.split('\n');
+    const m = /^(\d{1,3}) \d{1,3} \[[0-2] [0-2] [0-2]\] true$/.exec(first ?? '');
+    expect(m).not.toBeNull();
+    expect(second).toBe(m?.[1]);
+    expect(types).toBe('*rand.Rand *rand.rngSource');
+    expect(mine).toBe('1 2 4294967296');
+    expect(panicked).toBe('invalid argument to Intn');
+  });
+
+  it('is not safe to share: two goroutines drawing from one without a lock race, as under go run -race', () => {
+    const p = compile(`package main
+
+import (
+	"fmt"
+	"math/rand"
+	"sync"
+)
+
+func main() {
+	r := rand.New(rand.NewSource(7))
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = r.Intn(10)
+		}()
+	}
+	wg.Wait()
+	fmt.Println("done")
+}
+`);
+    const r = explore(p, { race: true, maxStates: 10_000 });
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => o.first)).toEqual(['WARNING: DATA RACE']);
+    expect(r.outcomes[0]?.race).toMatch(/G\d wrote at line 16, then G\d wrote at line 16/);
+  });
+
+  it('offers the methods Go has, and says which it does not simulate', () => {
+    const c = compileGo(
+      'package main\n\nimport (\n\t"fmt"\n\t"math/rand"\n)\n\nfunc main() {\n\tr := rand.New(rand.NewSource(1))\n\tfmt.Println(r.NormFloat64())\n}\n',
+    );
+    expect(c.ok).toBe(false);
+    if (!c.ok)
+      expect(c.diagnostics[0]?.msg).toBe('unsupported: rand.Rand.NormFloat64 is not simulated yet');
+  });
+});

@@ -237,7 +237,7 @@ function orderedLess(a: Value, b: Value): boolean {
  * A library object a pointer receiver points to (a strings.Builder's text, a hash/fnv hash's
  * state), its access recorded: one shared without a lock can race.
  */
-function builder(m: Machine, g: G, recv: Value, ins: Instr, write: boolean): SlotsObj {
+export function builder(m: Machine, g: G, recv: Value, ins: Instr, write: boolean): SlotsObj {
   const r = m.ptr(recv, ins.pos);
   m.touch(g, r.id, 0, write, ins);
   return write ? m.wr<SlotsObj>(r.id) : m.slots(r.id);
