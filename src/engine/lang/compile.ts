@@ -658,7 +658,9 @@ class Compiler {
       source: this.source,
       imports: f.imports.map((i) => i.path),
       trampolines: this.trampolines,
-      vet: [...this.vet].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col),
+      vet: [...this.vet]
+        .filter(once)
+        .sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col),
     };
   }
 
@@ -1394,6 +1396,43 @@ class Compiler {
     else reserve();
   }
 
+  /** A placeholder type for each type parameter (for inference, and for vet's messages). */
+  private placeholdersFor(tparams: readonly { name: Ident }[]): NamedType[] {
+    return tparams.map((tp) => {
+      const t: NamedType = {
+        k: 'named',
+        name: tp.name.name,
+        pkg: '',
+        underlying: emptyInterface,
+        methods: new Map(),
+        special: null,
+        id: this.namedIds++,
+      };
+      this.placeholders.add(t);
+      return t;
+    });
+  }
+
+  /**
+   * A generic function's or method's receiver and parameter types with its type parameters
+   * left as they are declared: what vet checks (it checks the generic code, not each
+   * instance: `func F[T any](x T)` passes no lock, whatever T is used with).
+   */
+  private vetTypes(
+    d: FuncDecl,
+    tparams: readonly { name: Ident }[],
+    g: GenericType | null,
+  ): { readonly recv: Type | null; readonly params: readonly Type[] } {
+    const ph = this.placeholdersFor(tparams);
+    const sc = this.bindScope(tparams, ph);
+    const params = this.funcTypeIn(sc, d.sig).params;
+    if (!g) return { recv: null, params };
+    const inst = this.instType(g, ph, d.pos);
+    let rt = (d.recv as Param).type;
+    while (rt.k === 'tparen') rt = rt.t;
+    return { recv: rt.k === 'tptr' ? { k: 'ptr', elem: inst } : inst, params };
+  }
+
   /** A scope where the type parameters name the type arguments. */
   private bindScope(tparams: readonly { name: Ident }[], args: readonly Type[]): Scope {
     const sc = new Scope(this.fileScope);
@@ -1548,9 +1587,14 @@ class Compiler {
         ? `main.(*${name}[...]).${d.name.name}`
         : `main.${name}[...].${d.name.name}`;
       const recvType: Type = ptr ? { k: 'ptr', elem: t } : t;
+      const names = rt.args.map((a) => ({
+        name: { name: (a as TypeExpr & { k: 'tname' }).name, pos: a.pos },
+      }));
       this.later(() => {
         const id = (ref.fn = this.reserveFunc());
-        this.bodies.push(() => this.compileFunc(d, id, fname, type, recvType, msc));
+        this.bodies.push(() =>
+          this.compileFunc(d, id, fname, type, recvType, msc, this.vetTypes(d, names, g)),
+        );
       });
     }
     return t;
@@ -1570,7 +1614,17 @@ class Compiler {
     g.insts.set(key, inst);
     this.later(() => {
       const id = (inst.id = this.reserveFunc());
-      this.bodies.push(() => this.compileFunc(g.decl, id, `main.${name}[...]`, type, null, sc));
+      this.bodies.push(() =>
+        this.compileFunc(
+          g.decl,
+          id,
+          `main.${name}[...]`,
+          type,
+          null,
+          sc,
+          this.vetTypes(g.decl, g.tparams, null),
+        ),
+      );
     });
     return inst;
   }
@@ -1593,19 +1647,7 @@ class Compiler {
   private inferCall(e: Expr & { k: 'call' }, g: GenericFunc, given: readonly Type[]): FuncInstance {
     const name = g.decl.name.name;
     if (given.length === g.tparams.length) return this.instFunc(g, given, e.pos);
-    const ph: NamedType[] = g.tparams.map((tp) => {
-      const t: NamedType = {
-        k: 'named',
-        name: tp.name.name,
-        pkg: '',
-        underlying: emptyInterface,
-        methods: new Map(),
-        special: null,
-        id: this.namedIds++,
-      };
-      this.placeholders.add(t);
-      return t;
-    });
+    const ph = this.placeholdersFor(g.tparams);
     const phScope = this.bindScope(g.tparams, ph);
     const sig = this.funcTypeIn(phScope, g.decl.sig);
     const bound = new Map<NamedType, Type>();
@@ -1840,13 +1882,21 @@ class Compiler {
     type: FuncType,
     recvType: Type | null,
     outer: Scope = this.fileScope,
+    /** a generic's instance: its receiver and parameter types as declared (see vetTypes) */
+    vetAs: { readonly recv: Type | null; readonly params: readonly Type[] } | null = null,
   ): void {
     const body = d.body as Block;
     const recvIdent = d.recv?.name ? { name: d.recv.name, pos: d.recv.pos } : null;
     const escapes = findEscapes(d.sig, recvIdent, body);
     const f = new FnCtx(name, type, null, escapes);
     this.scope = outer;
-    this.vetParams(d.name.name, d.sig.params, type.params, d.recv, recvType);
+    this.vetParams(
+      d.name.name,
+      d.sig.params,
+      vetAs?.params ?? type.params,
+      d.recv,
+      vetAs ? vetAs.recv : recvType,
+    );
     this.fnc = f;
     this.scope = new Scope(outer);
     const params: { id: Ident | null; type: Type }[] = [];
@@ -1857,7 +1907,18 @@ class Compiler {
         type: type.params[i] as Type,
       }),
     );
-    this.body(f, id, params, d.sig, type, body, d.pos, false);
+    if (!vetAs) {
+      this.body(f, id, params, d.sig, type, body, d.pos, false);
+      return;
+    }
+    // a generic's body: vet's findings in it are an instance's (a T that is a Mutex here),
+    // which vet, looking at the generic code, does not make
+    const vetBefore = this.vet.length;
+    try {
+      this.body(f, id, params, d.sig, type, body, d.pos, false);
+    } finally {
+      this.vet.length = vetBefore;
+    }
   }
 
   /** Shared by declared functions and function literals. */
@@ -6121,7 +6182,9 @@ function lockPath(t: Type, seen = new Set<Type>()): string | null {
   const arr = under(t);
   if (arr.k === 'array') return lockPath(arr.elem, seen);
   const name = (x: Type) =>
-    x.k === 'named' && x.pkg === 'main' ? `command-line-arguments.${x.name}` : typeString(x);
+    x.k === 'named' && x.pkg === 'main'
+      ? `command-line-arguments.${x.name}${x.typeArgs ? `[${x.typeArgs.map((a) => typeString(a)).join(',')}]` : ''}`
+      : typeString(x);
   if (t.k === 'named' && t.special) {
     if (t.special === 'mutex' || t.special === 'rwmutex') return typeString(t);
     // (Go 1.23's sync.Map starts with its mutex)

@@ -91,6 +91,29 @@ describe('generic functions and types', () => {
     );
   });
 
+  it('are checked by vet as written, not per instance: a value receiver copies the lock once, a T is no lock', () => {
+    const vetOf = (src: string) => {
+      const c = compileGo(src);
+      if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+      return c.program.vet.map((d) => formatDiagnostic('main.go', d));
+    };
+    // (two instances of the method: one finding)
+    const twice = fixture('generic-value-receiver.go').replace(
+      '\tfmt.Println(t.Len())',
+      '\tfmt.Println(t.Len(), SafeMap[int, int]{}.Len())',
+    );
+    expect(vetOf(twice)).toEqual([
+      'main.go:13:9: Len passes lock by value: command-line-arguments.SafeMap[K,V] contains sync.Mutex',
+      'main.go:22:7: assignment copies lock value to t: command-line-arguments.SafeMap[string,int] contains sync.Mutex',
+    ]);
+    // (the call copies the Mutex; inside Show, x is a T, which vet does not take for a lock)
+    expect(
+      vetOf(
+        'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc Show[T any](x T) { fmt.Println(x) }\n\nfunc main() {\n\tvar mu sync.Mutex\n\tShow(mu)\n\tShow(1)\n}\n',
+      ),
+    ).toEqual(['main.go:12:7: call of Show copies lock value: sync.Mutex']);
+  });
+
   it('refuse what gc refuses, in its words', () => {
     const max =
       'func Max[T int | float64](a, b T) T {\n\tif a > b {\n\t\treturn a\n\t}\n\treturn b\n}';
