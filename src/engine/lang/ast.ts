@@ -51,6 +51,8 @@ export interface FieldSpec {
   readonly pos: Pos;
   readonly type: TypeExpr;
   readonly embedded: boolean;
+  /** the field's tag, `json:"id"` (its value, unquoted), or '' */
+  readonly tag: string;
 }
 
 export interface MethodSpec {

@@ -1290,7 +1290,9 @@ class Compiler {
             fail(f.pos, 'embedded field type cannot be a pointer to an interface');
           if (f.embedded && type.k === 'ptr' && under(type.elem).k === 'ptr')
             fail(f.pos, 'embedded field type cannot be a pointer');
-          return { name: f.name, type, embedded: f.embedded };
+          return f.tag
+            ? { name: f.name, type, embedded: f.embedded, tag: f.tag }
+            : { name: f.name, type, embedded: f.embedded };
         });
         return { k: 'struct', fields };
       }
@@ -4618,7 +4620,10 @@ class Compiler {
       this.convert(op, to, a, 'conversion');
       return { mode: 'value', type: to };
     }
-    if (identical(fu, tu) || this.assignableType(from, to)) {
+    // (struct tags do not matter to a conversion; nor do they between pointers' base types)
+    const pointers =
+      fu.k === 'ptr' && tu.k === 'ptr' && identical(under(fu.elem), under(tu.elem), true);
+    if (identical(fu, tu, true) || pointers || this.assignableType(from, to)) {
       if (isStructLike(to)) this.emit(Op.Copy, e.pos);
       return { mode: 'value', type: to, fresh: isStructLike(to) };
     }

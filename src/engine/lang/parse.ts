@@ -847,6 +847,8 @@ class Parser {
     const out: FieldSpec[] = [];
     for (const f of body ? body.getChildren('FieldDecl') : []) {
       const names = f.getChildren('FieldName');
+      const tagNode = f.getChild('String');
+      const tag = tagNode ? this.stringLit(tagNode) : '';
       const typeNode = this.kids(f).find((k) => k.name !== 'FieldName' && k.name !== 'String');
       if (!typeNode) fail(this.pos(f), 'syntax error: missing field type', 'syntax');
       if (names.length === 0) {
@@ -857,11 +859,11 @@ class Parser {
         // (an instance of a generic type is named after the type: SafeMap[string, int])
         if (named.k === 'tinst') named = named.base;
         const name = named.k === 'tname' ? named.name : '?';
-        out.push({ name, pos: this.pos(f), type: t, embedded: true });
+        out.push({ name, pos: this.pos(f), type: t, embedded: true, tag });
       } else {
         const t = this.type(typeNode);
         for (const nm of names)
-          out.push({ name: this.src(nm), pos: this.pos(nm), type: t, embedded: false });
+          out.push({ name: this.src(nm), pos: this.pos(nm), type: t, embedded: false, tag });
       }
     }
     return out;

@@ -578,6 +578,26 @@ for (const [name, sig] of [
   native(randType, name, sig);
 const randPtr: Type = { k: 'ptr', elem: randType };
 
+// ---- encoding/json ---------------------------------------------------------------------
+/** json.Marshaler: a type's own MarshalJSON */
+export const jsonMarshalerType = named('json', 'Marshaler', {
+  k: 'iface',
+  methods: new Map([['MarshalJSON', fn([], [byteSlice, errorType])]]),
+});
+/** json.Encoder: the writer, and SetIndent's and SetEscapeHTML's settings */
+export const jsonEncoderType = named('json', 'Encoder', {
+  k: 'struct',
+  fields: [
+    { name: 'w', type: emptyInterface, embedded: false },
+    { name: 'prefix', type: T.string, embedded: false },
+    { name: 'indent', type: T.string, embedded: false },
+    { name: 'escapeHTML', type: T.bool, embedded: false },
+  ],
+});
+native(jsonEncoderType, 'Encode', fn([emptyInterface], [errorType]));
+native(jsonEncoderType, 'SetIndent', fn([T.string, T.string], []));
+native(jsonEncoderType, 'SetEscapeHTML', fn([T.bool], []));
+
 export const readCloserType = named('io', 'ReadCloser', {
   k: 'iface',
   methods: new Map<string, FuncType>([['Close', fn([], [errorType])]]),
@@ -922,6 +942,19 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         { k: 'unsupported', why: 'net/http servers are not simulated; only http.Get is' },
       ],
       ['Post', { k: 'unsupported', why: 'only http.Get is simulated' }],
+    ]),
+  ],
+  [
+    'encoding/json',
+    new Map<string, Member>([
+      ['Marshal', f(fn([emptyInterface], [byteSlice, errorType]), 'json.Marshal')],
+      [
+        'MarshalIndent',
+        f(fn([emptyInterface, T.string, T.string], [byteSlice, errorType]), 'json.MarshalIndent'),
+      ],
+      ['NewEncoder', f(fn([writerType], [{ k: 'ptr', elem: jsonEncoderType }]), 'json.NewEncoder')],
+      ['Marshaler', { k: 'type', type: jsonMarshalerType }],
+      ['Encoder', { k: 'type', type: jsonEncoderType }],
     ]),
   ],
   [
@@ -1462,6 +1495,7 @@ export const libraryTypes: readonly NamedType[] = [
   randSourceType,
   rngSourceType,
   randType,
+  jsonEncoderType,
 ];
 
 /**
@@ -1501,6 +1535,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['fmt.Fprintln', 'print'],
   ['fmt.Fprintf', 'print'],
   ['os.File.Write', 'print'],
+  ['json.Encoder.Encode', 'print'],
   ['os.File.WriteString', 'print'],
   ['time.Sleep', 'sleep'],
   ['time.Now', 'read the clock'],

@@ -33,6 +33,8 @@ export interface Field {
   readonly name: string;
   readonly type: Type;
   readonly embedded: boolean;
+  /** a struct field's tag (`json:"id,omitempty"`), part of the struct type's identity */
+  readonly tag?: string;
 }
 
 export interface MethodRef {
@@ -213,27 +215,40 @@ export function isNillable(t: Type): boolean {
   return u.k === 'ptr' || u.k === 'slice' || u.k === 'map' || u.k === 'func' || u.k === 'iface';
 }
 
-export function identical(a: Type, b: Type): boolean {
+/**
+ * Go's type identity; `ignoreTags`: struct tags left out, as a conversion leaves them (Go 1.8)
+ */
+export function identical(a: Type, b: Type, ignoreTags = false): boolean {
   if (a === b) return true;
   if (a.k === 'named' || b.k === 'named') return false;
   switch (a.k) {
     case 'basic':
       return b.k === 'basic' && a.name === b.name;
     case 'ptr':
-      return b.k === 'ptr' && identical(a.elem, b.elem);
+      return b.k === 'ptr' && identical(a.elem, b.elem, ignoreTags);
     case 'slice':
-      return b.k === 'slice' && identical(a.elem, b.elem);
+      return b.k === 'slice' && identical(a.elem, b.elem, ignoreTags);
     case 'array':
-      return b.k === 'array' && a.len === b.len && identical(a.elem, b.elem);
+      return b.k === 'array' && a.len === b.len && identical(a.elem, b.elem, ignoreTags);
     case 'map':
-      return b.k === 'map' && identical(a.key, b.key) && identical(a.elem, b.elem);
+      return (
+        b.k === 'map' &&
+        identical(a.key, b.key, ignoreTags) &&
+        identical(a.elem, b.elem, ignoreTags)
+      );
     case 'struct':
       return (
         b.k === 'struct' &&
         a.fields.length === b.fields.length &&
         a.fields.every((f, i) => {
           const g = b.fields[i];
-          return !!g && f.name === g.name && f.embedded === g.embedded && identical(f.type, g.type);
+          return (
+            !!g &&
+            f.name === g.name &&
+            f.embedded === g.embedded &&
+            (ignoreTags || (f.tag ?? '') === (g.tag ?? '')) &&
+            identical(f.type, g.type, ignoreTags)
+          );
         })
       );
     case 'func':
@@ -289,10 +304,12 @@ export function typeString(t: Type, qualifyMain = false): string {
       return `map[${typeString(t.key, qualifyMain)}]${typeString(t.elem, qualifyMain)}`;
     case 'struct': {
       const fields = t.fields
-        .map((f) =>
-          f.embedded
-            ? typeString(f.type, qualifyMain)
-            : `${f.name} ${typeString(f.type, qualifyMain)}`,
+        .map(
+          (f) =>
+            (f.embedded
+              ? typeString(f.type, qualifyMain)
+              : `${f.name} ${typeString(f.type, qualifyMain)}`) +
+            (f.tag ? ` ${JSON.stringify(f.tag)}` : ''),
         )
         .join('; ');
       if (!qualifyMain) return `struct{${fields}}`;

@@ -34,7 +34,9 @@ import {
   timeType,
   randType,
   rngSourceType,
+  jsonEncoderType,
 } from '../lang/stdlib';
+import { JsonEncoder, JsonError, indentJSON } from './json';
 import {
   T,
   basic,
@@ -934,6 +936,72 @@ function randSource(m: Machine, g: G, r: Value, ins: Instr): () => number {
   };
 }
 
+/**
+ * encoding/json's Marshal, MarshalIndent and Encoder (./json.ts): the text, or the error Go's
+ * would give. A map being written meanwhile is Go's fatal error (the encoder ranges over it).
+ */
+function jsonText(
+  m: Machine,
+  g: G,
+  v: Value,
+  ins: Instr,
+  escapeHTML: boolean,
+): { text: string } | { err: Value } {
+  try {
+    return { text: new JsonEncoder(m, g, ins, escapeHTML).encode(v, emptyInterface) };
+  } catch (e) {
+    if (e instanceof JsonError) return { err: m.newError(e.text) };
+    throw e;
+  }
+}
+
+function jsonNatives(): Record<string, Native> {
+  const bytes = (m: Machine, text: string) => m.newSlice(utf8Bytes(text), T.uint8);
+  return {
+    'json.Marshal': (m, g, a, ins) => {
+      const r = jsonText(m, g, a[0] as Value, ins, true);
+      return 'err' in r ? [null, r.err] : [bytes(m, r.text), null];
+    },
+    'json.MarshalIndent': (m, g, a, ins) => {
+      const r = jsonText(m, g, a[0] as Value, ins, true);
+      if ('err' in r) return [null, r.err];
+      return [bytes(m, indentJSON(r.text, a[1] as string, a[2] as string)), null];
+    },
+    'json.NewEncoder': (m, _g, a) => {
+      const id = m.alloc({
+        k: K.Slots,
+        ep: m.ep,
+        role: Role.Struct,
+        t: jsonEncoderType,
+        s: [a[0] as Value, '', '', true],
+        name: '',
+      });
+      return [new Ref(id, -1)];
+    },
+    // (the text and a newline, written to the Encoder's writer in one step, as Go's one Write)
+    'json.Encoder.Encode': (m, g, a, ins) => {
+      const e = builder(m, g, a[0] as Value, ins, false);
+      const [w, prefix, indent, escapeHTML] = e.s as [Value, string, string, boolean];
+      const r = jsonText(m, g, a[1] as Value, ins, escapeHTML);
+      if ('err' in r) return [r.err];
+      const text = prefix || indent ? indentJSON(r.text, prefix, indent) : r.text;
+      const res = fwrite(m, g, w, `${text}\n`, ins);
+      if (!Array.isArray(res)) return res;
+      return [(res[1] as Value) ?? null];
+    },
+    'json.Encoder.SetIndent': (m, g, a, ins) => {
+      const e = builder(m, g, a[0] as Value, ins, true);
+      e.s[1] = a[1] as string;
+      e.s[2] = a[2] as string;
+      return none;
+    },
+    'json.Encoder.SetEscapeHTML': (m, g, a, ins) => {
+      builder(m, g, a[0] as Value, ins, true).s[3] = a[1] as boolean;
+      return none;
+    },
+  };
+}
+
 /** A *rand.Rand's methods, drawing as the package's functions do (see rand.Intn). */
 function randNatives(): Record<string, Native> {
   const at = 'rand.Rand';
@@ -1560,6 +1628,7 @@ const NATIVES: Record<string, Native> = {
   ),
   ...syncMapNatives(),
   ...randNatives(),
+  ...jsonNatives(),
   'sync.Mutex.Lock': (m, g, a, _ins, ref) => {
     const id = refOf(a[0] as Value);
     const r = mutexLock(m, g, id, nameOf(m, id, ref), id);
