@@ -3944,6 +3944,38 @@ class Compiler {
    * writes and deletes in it), and a goroutine writing a map meanwhile meets the fatal
    * errors the loop would. The arguments are checked as gc checks them.
    */
+  /**
+   * slices.Delete, DeleteFunc, Insert and Compact: Go's code for them (SLICES_FUNCS), run step
+   * by step, so that their reads and writes of the slice's elements are steps other
+   * goroutines see, as Go's are. S is the first argument's type, E its element type.
+   */
+  private slicesCall(e: Expr & { k: 'call' }, sel: string): Operand {
+    const name = `slices.${sel}`;
+    const first = e.args[0];
+    if (!first) fail(e.pos, `not enough arguments in call to ${name}`);
+    const st = defaultType(this.peekType(first));
+    const su = under(st);
+    if (su.k !== 'slice')
+      fail(first.pos, `in call to ${name}, S (type ${typeString(st)}) does not satisfy ~[]E`);
+    if (sel === 'Compact' && !comparable(su.elem))
+      fail(
+        first.pos,
+        `in call to ${name}, E (type ${typeString(su.elem)}) does not satisfy comparable`,
+      );
+    const syms: [string, Type][] = [
+      ['__S', st],
+      ['__E', su.elem],
+    ];
+    const lit = goTemplate(SLICES_FUNCS, sel);
+    const sc = new Scope(this.scope);
+    for (const [n, type] of syms) sc.syms.set(n, { k: 'type', name: n.slice(2), type });
+    const sig = this.funcTypeIn(sc, lit.sig);
+    const n = this.pushArgs(e, sig, name, null);
+    const temps = sig.params.map((t) => this.fnc.newLocal(null, t));
+    for (let i = n - 1; i >= 0; i--) this.emit(Op.Store, e.pos, temps[i] as number);
+    return this.goCall(e, `${name}[...]`, lit, syms, temps);
+  }
+
   private mapsCall(
     e: Expr & { k: 'call' },
     sel: 'Copy' | 'Equal' | 'EqualFunc' | 'DeleteFunc',
@@ -4405,6 +4437,8 @@ class Compiler {
           fun.sel === 'DeleteFunc')
       )
         return this.mapsCall(e, fun.sel);
+      if (pkg?.path === 'slices' && SLICES_FUNCS_ORDER.includes(fun.sel))
+        return this.slicesCall(e, fun.sel);
       if (pkg) {
         const m = this.member(pkg.path, fun.sel, fun.selPos);
         if (m.k === 'generic') {
@@ -6362,9 +6396,93 @@ func _() {
 }
 `;
 
+/**
+ * Go 1.23's slices.Delete, DeleteFunc, Insert and Compact (see slicesCall), in this order.
+ * Insert copies v first where Go's checks whether v overlaps s and rotates in place: the same
+ * result, by a different route only for a v that shares s's storage.
+ */
+const SLICES_FUNCS = `package slices
+
+func _() {
+	_ = func(s __S, i, j int) __S {
+		_ = s[i:j:len(s)]
+		if i == j {
+			return s
+		}
+		oldlen := len(s)
+		s = append(s[:i], s[j:]...)
+		clear(s[len(s):oldlen])
+		return s
+	}
+	_ = func(s __S, del func(__E) bool) __S {
+		i := -1
+		for k := range s {
+			if del(s[k]) {
+				i = k
+				break
+			}
+		}
+		if i == -1 {
+			return s
+		}
+		for j := i + 1; j < len(s); j++ {
+			if v := s[j]; !del(v) {
+				s[i] = v
+				i++
+			}
+		}
+		clear(s[i:])
+		return s[:i]
+	}
+	_ = func(s __S, i int, v ...__E) __S {
+		_ = s[i:]
+		m := len(v)
+		if m == 0 {
+			return s
+		}
+		n := len(s)
+		if i == n {
+			return append(s, v...)
+		}
+		if n+m > cap(s) {
+			s2 := append(s[:i], make(__S, n+m-i)...)
+			copy(s2[i:], v)
+			copy(s2[i+m:], s[i:])
+			return s2
+		}
+		v = append(__S(nil), v...)
+		s = s[:n+m]
+		copy(s[i+m:], s[i:])
+		copy(s[i:], v)
+		return s
+	}
+	_ = func(s __S) __S {
+		if len(s) < 2 {
+			return s
+		}
+		for k := 1; k < len(s); k++ {
+			if s[k] == s[k-1] {
+				s2 := s[k:]
+				for k2 := 1; k2 < len(s2); k2++ {
+					if s2[k2] != s2[k2-1] {
+						s[k] = s2[k2]
+						k++
+					}
+				}
+				clear(s[k:])
+				return s[:k]
+			}
+		}
+		return s
+	}
+}
+`;
+const SLICES_FUNCS_ORDER = ['Delete', 'DeleteFunc', 'Insert', 'Compact'];
+
 const TEMPLATE_ORDER: Record<string, readonly string[]> = {
   [ONCE_FUNCS]: ['OnceFunc', 'OnceValue', 'OnceValues'],
   [MAPS_FUNCS]: ['Copy', 'Equal', 'EqualFunc', 'DeleteFunc'],
+  [SLICES_FUNCS]: SLICES_FUNCS_ORDER,
 };
 const templates = new Map<string, readonly (Expr & { k: 'funclit' })[]>();
 
