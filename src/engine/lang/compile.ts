@@ -6149,6 +6149,10 @@ const goMethods: ReadonlyMap<string, ReadonlySet<string>> = new Map(
         'Abs Hours Microseconds Milliseconds Minutes Nanoseconds Round Seconds String Truncate',
       ],
       ['strings.Builder', 'Cap Grow Len Reset String Write WriteByte WriteRune WriteString'],
+      [
+        'bytes.Buffer',
+        'Available AvailableBuffer Bytes Cap Grow Len Next Read ReadByte ReadBytes ReadFrom ReadRune ReadString Reset String Truncate UnreadByte UnreadRune Write WriteByte WriteRune WriteString WriteTo',
+      ],
       ['strings.Replacer', 'Replace WriteString'],
       ['os.File', 'Close Name Read ReadString Stat Sync Write WriteString Fd'],
       // (http.Response's fields, then its methods)

@@ -302,6 +302,21 @@ native(builderType, 'Len', fn([], [T.int]));
 native(builderType, 'Reset', fn([], []));
 native(builderType, 'Grow', fn([T.int], []));
 
+// ---- bytes.Buffer ------------------------------------------------------------------
+/** Its unread text (Go's keeps a []byte and an offset where reading is at). */
+export const bufferType = named('bytes', 'Buffer', {
+  k: 'struct',
+  fields: [{ name: 'buf', type: T.string, embedded: false }],
+});
+native(bufferType, 'WriteString', fn([T.string], [T.int, errorType]));
+native(bufferType, 'WriteByte', fn([T.byte], [errorType]));
+native(bufferType, 'WriteRune', fn([T.rune], [T.int, errorType]));
+native(bufferType, 'String', fn([], [T.string]));
+native(bufferType, 'Len', fn([], [T.int]));
+native(bufferType, 'Reset', fn([], []));
+native(bufferType, 'Grow', fn([T.int], []));
+native(bufferType, 'Bytes', fn([], [{ k: 'slice', elem: T.byte }]));
+
 // ---- strings.Replacer --------------------------------------------------------------
 /** Its old, new pairs, as NewReplacer got them (Go's builds a trie or a table from them). */
 export const replacerType = named('strings', 'Replacer', {
@@ -327,6 +342,7 @@ native(fileType, 'Write', fn([byteSlice], [T.int, errorType]));
 native(fileType, 'WriteString', fn([T.string], [T.int, errorType]));
 // (so that a *strings.Builder is an io.Writer too)
 native(builderType, 'Write', fn([byteSlice], [T.int, errorType]));
+native(bufferType, 'Write', fn([byteSlice], [T.int, errorType]));
 
 /** fmt.Stringer: what fmt calls String() on (any type with the method prints through it). */
 export const stringerType = named('fmt', 'Stringer', {
@@ -945,6 +961,17 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
     ]),
   ],
   [
+    'bytes',
+    new Map<string, Member>([
+      ['Buffer', { k: 'type', type: bufferType }],
+      [
+        'NewBufferString',
+        f(fn([T.string], [{ k: 'ptr', elem: bufferType }]), 'bytes.NewBufferString'),
+      ],
+      ['NewBuffer', f(fn([byteSlice], [{ k: 'ptr', elem: bufferType }]), 'bytes.NewBuffer')],
+    ]),
+  ],
+  [
     'encoding/json',
     new Map<string, Member>([
       ['Marshal', f(fn([emptyInterface], [byteSlice, errorType]), 'json.Marshal')],
@@ -1485,6 +1512,7 @@ export const libraryTypes: readonly NamedType[] = [
   poolType,
   rlockerType,
   builderType,
+  bufferType,
   syncMapType,
   fileType,
   sortIntSlice,

@@ -1102,6 +1102,11 @@ function throughMethod(
   const stringer = TIME_STRINGERS[found.ref.native ?? ''];
   if (stringer) return text(stringer(v as number));
   if (found.ref.native === 'context.cancelCtx.Err') return null;
+  // a *strings.Builder's or *bytes.Buffer's text (a nil one: fmt's <nil> for a nil receiver)
+  if (found.ref.native === 'strings.Builder.String' || found.ref.native === 'bytes.Buffer.String') {
+    if (!(v instanceof Ref)) return { text: '<nil>', panicked: true };
+    return text(String((m.get(v.id) as SlotsObj).s[0]));
+  }
   if (found.ref.native) return null;
   // a method on the value a nil pointer points to: calling it dereferences nil, which panics
   // (a method on the pointer is called: it may answer for nil, as a nil-safe String does)

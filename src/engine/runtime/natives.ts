@@ -27,6 +27,7 @@ import {
   responseType,
   HTTP_GET_LATENCY_NS,
   builderType,
+  bufferType,
   durationType,
   fileType,
   SLOG_ATTR_MAKERS,
@@ -187,7 +188,8 @@ function fwrite(m: Machine, g: G, w: Value, text: string, ins: Instr): NativeRes
   if (!(w instanceof Iface)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
   const t = w.t;
   if (t.k === 'ptr' && t.elem === fileType) return fileWrite(m, g, w.v, text);
-  if (t.k === 'ptr' && t.elem === builderType) return [builderAppend(m, g, w.v, ins, text), null];
+  if (t.k === 'ptr' && (t.elem === builderType || t.elem === bufferType))
+    return [builderAppend(m, g, w.v, ins, text), null];
   const p = m.newSlice(utf8Bytes(text), T.uint8);
   // a library type's own Write (a hash/fnv hash): its native, inside this step
   const lib = findMethod(t, 'Write')?.ref.native;

@@ -954,3 +954,57 @@ func main() {
     expect(runProgram(c.program, { seed: 1 }).stdout).toBe('jobs: é1 9 1 <nil>\n""\n');
   });
 });
+
+describe('bytes.Buffer', () => {
+  it('is written as a strings.Builder is, by its methods and fmt.Fprintf, and prints as its text', () => {
+    expect(
+      out(
+        `	var b bytes.Buffer
+	b.WriteString("héllo")
+	b.WriteByte(' ')
+	fmt.Fprintf(&b, "%d!", 42)
+	b.WriteRune('世')
+	fmt.Println(b.String(), b.Len(), len(b.Bytes()))
+	p := bytes.NewBufferString("x")
+	p.Write([]byte("yz"))
+	var none *bytes.Buffer
+	var sb strings.Builder
+	sb.WriteString("sb")
+	fmt.Println(p, none, &sb)
+	b.Reset()
+	fmt.Printf("%q %v\\n", b.String(), b.Len())`,
+        '"bytes"\n\t"strings"',
+      ).stdout,
+    ).toBe('héllo 42!世 13 13\nxyz <nil> sb\n"" 0\n');
+  });
+
+  it('shared without a lock, races as Go’s does', () => {
+    const r = explore(
+      compile(`package main
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var b bytes.Buffer
+	var wg sync.WaitGroup
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fmt.Fprintf(&b, "%d", i)
+		}()
+	}
+	wg.Wait()
+	fmt.Println(b.Len())
+}
+`),
+      { race: true, maxStates: 10_000 },
+    );
+    expect(r.complete).toBe(true);
+    expect(r.outcomes.map((o) => o.first)).toEqual(['WARNING: DATA RACE']);
+  });
+});

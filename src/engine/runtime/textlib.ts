@@ -30,6 +30,7 @@ import {
   MATH_BINARY,
   MATH_UNARY,
   replacerType,
+  bufferType,
   fnvTypes,
   UNICODE_CLASSES,
   sortFloat64Slice,
@@ -380,7 +381,39 @@ function fnvNatives(): Record<string, Native> {
   return out;
 }
 
+/**
+ * strings.Builder's methods, and bytes.Buffer's, which write the same way (a Buffer is read
+ * from too, which is not simulated; its Bytes is a copy here, where Go's shares the buffer).
+ */
 function builderNatives(): Record<string, Native> {
+  const own = builderOnly();
+  const out: Record<string, Native> = { ...own };
+  for (const [name, f] of Object.entries(own))
+    if (name !== 'strings.Builder.Grow') out[name.replace('strings.Builder.', 'bytes.Buffer.')] = f;
+  out['bytes.Buffer.Grow'] = (m, _g, a, ins) => {
+    if ((a[1] as number) < 0) m.runtimePanic('bytes.Buffer.Grow: negative count', ins.pos, false);
+    return [];
+  };
+  out['bytes.Buffer.Bytes'] = (m, g, a, ins) => [
+    m.newSlice(utf8Bytes(builder(m, g, a[0] as Value, ins, false).s[0] as string), T.uint8),
+  ];
+  const make = (m: Machine, text: string) => {
+    const id = m.alloc({
+      k: K.Slots,
+      ep: m.ep,
+      role: Role.Struct,
+      t: bufferType,
+      s: [text],
+      name: '',
+    });
+    return [new Ref(id, -1)];
+  };
+  out['bytes.NewBufferString'] = (m, _g, a) => make(m, a[0] as string);
+  out['bytes.NewBuffer'] = (m, _g, a) => make(m, bytesText(m, a[0] as Value));
+  return out;
+}
+
+function builderOnly(): Record<string, Native> {
   const append = (m: Machine, g: G, a: readonly Value[], ins: Instr, s: string) =>
     builderAppend(m, g, a[0] as Value, ins, s);
   return {
