@@ -11,6 +11,7 @@ import {
   typeString,
   under,
   type FuncType,
+  type BasicName,
   type InterfaceType,
   type MethodRef,
   type NamedType,
@@ -635,32 +636,6 @@ export const responsePtr: Type = { k: 'ptr', elem: responseType };
 export const HTTP_GET_LATENCY_NS = 50_000_000;
 
 // ---- package members -----------------------------------------------------------------
-/** cmp.Ordered: a constraint, the integer, float and string types and those defined on them */
-const orderedType = named('cmp', 'Ordered', {
-  k: 'iface',
-  methods: new Map(),
-  terms: [
-    (
-      [
-        'int',
-        'int8',
-        'int16',
-        'int32',
-        'int64',
-        'uint',
-        'uint8',
-        'uint16',
-        'uint32',
-        'uint64',
-        'uintptr',
-        'float32',
-        'float64',
-        'string',
-      ] as const
-    ).map((n) => ({ tilde: true, type: basic(n) })),
-  ],
-});
-
 export type Member =
   | { readonly k: 'func'; readonly type: FuncType; readonly native: string }
   | { readonly k: 'type'; readonly type: Type }
@@ -679,7 +654,7 @@ export type Member =
 
 const f = (type: FuncType, nativeName: string): Member => ({ k: 'func', type, native: nativeName });
 
-const ORDERED = new Set([
+const ORDERED: ReadonlySet<BasicName> = new Set<BasicName>([
   'int',
   'int8',
   'int16',
@@ -695,6 +670,13 @@ const ORDERED = new Set([
   'float64',
   'string',
 ]);
+
+/** cmp.Ordered: a constraint, the integer, float and string types and those defined on them */
+const orderedType = named('cmp', 'Ordered', {
+  k: 'iface',
+  methods: new Map(),
+  terms: [[...ORDERED].map((n) => ({ tilde: true, type: basic(n) }))],
+});
 
 /** Does t satisfy cmp.Ordered? */
 export function isOrdered(t: Type): boolean {

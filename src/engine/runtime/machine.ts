@@ -690,16 +690,13 @@ export class Machine {
 
   /** An error with this text, of errors.New's type or another of `libraryErrors`. */
   newError(msg: string, t: Type = errorStringPtr): Value {
-    const id = this.alloc({
-      k: K.Slots,
-      ep: this.ep,
-      role: Role.Struct,
-      // (a pointer's object is what it points to; a value type's is the value)
-      t: t.k === 'ptr' ? t.elem : t,
-      s: [msg],
-      name: '',
-    });
-    return new Iface(t, new Ref(id, -1));
+    // (a pointer's object is what it points to; a value type's is the value)
+    return new Iface(t, this.newStruct(t.k === 'ptr' ? t.elem : t, [msg]));
+  }
+
+  /** A new struct of type t (a library's, as a strings.Replacer) holding s: a pointer to it. */
+  newStruct(t: Type, s: Value[]): Ref {
+    return new Ref(this.alloc({ k: K.Slots, ep: this.ep, role: Role.Struct, t, s, name: '' }), -1);
   }
 
   /** The zero value of t (a new object for struct-like types). */

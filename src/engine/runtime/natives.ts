@@ -912,6 +912,33 @@ function below(next: () => number, n: number): number {
   return r % n;
 }
 
+/** Go's Perm: an inside-out Fisher–Yates shuffle of 0..n-1. */
+function perm(m: Machine, next: () => number, n: number, ins: Instr): NativeResult {
+  if (n < 0) m.runtimePanic('invalid argument to Perm', ins.pos, false);
+  const p: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = below(next, i + 1);
+    p[i] = p[j] as number;
+    p[j] = i;
+  }
+  return [m.newSlice(p, T.int)];
+}
+
+/** Go's Shuffle: Fisher–Yates from the end, swap run as Go code inside this step. */
+function shuffle(
+  m: Machine,
+  g: G,
+  next: () => number,
+  n: number,
+  swap: Value,
+  ins: Instr,
+): NativeResult {
+  if (n < 0) m.runtimePanic('invalid argument to Shuffle', ins.pos, false);
+  if (!(swap instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
+  for (let i = n - 1; i > 0; i--) m.callSync(g, swap.fn, swap, [i, below(next, i + 1)]);
+  return none;
+}
+
 /** where a rand.NewSource's state starts, from its seed (as rand.Seed's does, see seedRand) */
 function sourceState(seed: number): number {
   return mix32((seed | 0) ^ 0x27d4eb2f ^ Math.floor(seed / 2 ** 32));
@@ -970,15 +997,7 @@ function jsonNatives(): Record<string, Native> {
       return [bytes(m, indentJSON(r.text, a[1] as string, a[2] as string)), null];
     },
     'json.NewEncoder': (m, _g, a) => {
-      const id = m.alloc({
-        k: K.Slots,
-        ep: m.ep,
-        role: Role.Struct,
-        t: jsonEncoderType,
-        s: [a[0] as Value, '', '', true],
-        name: '',
-      });
-      return [new Ref(id, -1)];
+      return [m.newStruct(jsonEncoderType, [a[0] as Value, '', '', true])];
     },
     // (the text and a newline, written to the Encoder's writer in one step, as Go's one Write)
     'json.Encoder.Encode': (m, g, a, ins) => {
@@ -1028,25 +1047,8 @@ function randNatives(): Record<string, Native> {
     n('Int31', (next) => [next() >>> 1]),
     n('Uint32', (next) => [next()]),
     n('Float64', (next) => [below(next, 2 ** 53) / 2 ** 53]),
-    n('Perm', (next, a, ins, m) => {
-      const k = a[1] as number;
-      if (k < 0) m.runtimePanic('invalid argument to Perm', ins.pos, false);
-      const p: number[] = [];
-      for (let i = 0; i < k; i++) {
-        const j = below(next, i + 1);
-        p[i] = p[j] as number;
-        p[j] = i;
-      }
-      return [m.newSlice(p, T.int)];
-    }),
-    n('Shuffle', (next, a, ins, m, g) => {
-      const k = a[1] as number;
-      const swap = a[2] as Value;
-      if (k < 0) m.runtimePanic('invalid argument to Shuffle', ins.pos, false);
-      if (!(swap instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
-      for (let i = k - 1; i > 0; i--) m.callSync(g, swap.fn, swap, [i, below(next, i + 1)]);
-      return none;
-    }),
+    n('Perm', (next, a, ins, m) => perm(m, next, a[1] as number, ins)),
+    n('Shuffle', (next, a, ins, m, g) => shuffle(m, g, next, a[1] as number, a[2] as Value, ins)),
     // (Go's Rand.Seed seeds its source; the program's own Source's Seed runs)
     [
       `${at}.Seed`,
@@ -1077,31 +1079,11 @@ function randNatives(): Record<string, Native> {
     [
       'rand.NewSource',
       (m, _g, a) => {
-        const id = m.alloc({
-          k: K.Slots,
-          ep: m.ep,
-          role: Role.Struct,
-          t: rngSourceType,
-          s: [sourceState(a[0] as number)],
-          name: '',
-        });
-        return [new Iface({ k: 'ptr', elem: rngSourceType }, new Ref(id, -1))];
+        const src = m.newStruct(rngSourceType, [sourceState(a[0] as number)]);
+        return [new Iface({ k: 'ptr', elem: rngSourceType }, src)];
       },
     ],
-    [
-      'rand.New',
-      (m, _g, a) => {
-        const id = m.alloc({
-          k: K.Slots,
-          ep: m.ep,
-          role: Role.Struct,
-          t: randType,
-          s: [a[0] as Value],
-          name: '',
-        });
-        return [new Ref(id, -1)];
-      },
-    ],
+    ['rand.New', (m, _g, a) => [m.newStruct(randType, [a[0] as Value])]],
   ]);
 }
 
@@ -1925,18 +1907,7 @@ const NATIVES: Record<string, Native> = {
   },
   'rand.Int': (m) => [randBelow(m, 2 ** 53)],
   'rand.Float64': (m) => [randBelow(m, 2 ** 53) / 2 ** 53],
-  'rand.Perm': (m, _g, a, ins) => {
-    const n = a[0] as number;
-    if (n < 0) m.runtimePanic('invalid argument to Perm', ins.pos, false);
-    // (Go's Perm: an inside-out Fisher–Yates shuffle)
-    const p: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const j = randBelow(m, i + 1);
-      p[i] = p[j] as number;
-      p[j] = i;
-    }
-    return [m.newSlice(p, T.int)];
-  },
+  'rand.Perm': (m, _g, a, ins) => perm(m, () => m.nextRand(), a[0] as number, ins),
   // (runtime.mapclone: a nil map stays nil; one being written is a fatal error, as Go's)
   'maps.Clone': (m, g, a, ins) => {
     const src = a[0] as Value;
@@ -1949,15 +1920,8 @@ const NATIVES: Record<string, Native> = {
     for (const [k, v] of mo.m) w.m.set(k, v);
     return [ref];
   },
-  // (Go's: Fisher–Yates from the end, swap run as Go code inside this step)
-  'rand.Shuffle': (m, g, a, ins) => {
-    const n = a[0] as number;
-    const swap = a[1] as Value;
-    if (n < 0) m.runtimePanic('invalid argument to Shuffle', ins.pos, false);
-    if (!(swap instanceof FnVal)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
-    for (let i = n - 1; i > 0; i--) m.callSync(g, swap.fn, swap, [i, randBelow(m, i + 1)]);
-    return none;
-  },
+  'rand.Shuffle': (m, g, a, ins) =>
+    shuffle(m, g, () => m.nextRand(), a[0] as number, a[1] as Value, ins),
   'rand.Seed': (m, _g, a) => {
     m.seedRand(a[0] as number);
     return none;

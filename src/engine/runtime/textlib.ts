@@ -14,17 +14,7 @@ import { formatFloat64, formatFloatB, formatFloatX } from './floats';
 import { GO, indexOutOfRange } from './messages';
 import { utf8Bytes, utf8Decode, utf8Len, type G, type Machine } from './machine';
 import type { Native } from './natives';
-import {
-  FnVal,
-  Iface,
-  K,
-  Ref,
-  Role,
-  Slice,
-  sliceValues,
-  type SlotsObj,
-  type Value,
-} from './values';
+import { FnVal, Iface, Ref, Slice, sliceValues, type SlotsObj, type Value } from './values';
 import type { Instr } from '../lang/code';
 import {
   MATH_BINARY,
@@ -298,15 +288,7 @@ function replacerNatives(): Record<string, Native> {
     'strings.NewReplacer': (m, _g, a, ins) => {
       if (a.length % 2 === 1)
         m.runtimePanic('strings.NewReplacer: odd argument count', ins.pos, false);
-      const id = m.alloc({
-        k: K.Slots,
-        ep: m.ep,
-        role: Role.Struct,
-        t: replacerType,
-        s: [m.newSlice(a, T.string)],
-        name: '',
-      });
-      return [new Ref(id, -1)];
+      return [m.newStruct(replacerType, [m.newSlice(a, T.string)])];
     },
     // (never written after NewReplacer, so safe to share, as Go's is: no access to record)
     'strings.Replacer.Replace': (m, _g, a, ins) => {
@@ -334,8 +316,7 @@ function fnvNatives(): Record<string, Native> {
     const offset = wide ? norm(FNV64_OFFSET) : FNV32_OFFSET;
     const name = `fnv.New${t.name.slice(3)}`;
     out[name] = (m) => {
-      const id = m.alloc({ k: K.Slots, ep: m.ep, role: Role.Struct, t, s: [offset], name: '' });
-      return [new Iface({ k: 'ptr', elem: t }, new Ref(id, -1))];
+      return [new Iface({ k: 'ptr', elem: t }, m.newStruct(t, [offset]))];
     };
     /** the hash's object, its access recorded */
     const state = (m: Machine, g: G, a: readonly Value[], ins: Instr, write: boolean) =>
@@ -397,17 +378,7 @@ function builderNatives(): Record<string, Native> {
   out['bytes.Buffer.Bytes'] = (m, g, a, ins) => [
     m.newSlice(utf8Bytes(builder(m, g, a[0] as Value, ins, false).s[0] as string), T.uint8),
   ];
-  const make = (m: Machine, text: string) => {
-    const id = m.alloc({
-      k: K.Slots,
-      ep: m.ep,
-      role: Role.Struct,
-      t: bufferType,
-      s: [text],
-      name: '',
-    });
-    return [new Ref(id, -1)];
-  };
+  const make = (m: Machine, text: string) => [m.newStruct(bufferType, [text])];
   out['bytes.NewBufferString'] = (m, _g, a) => make(m, a[0] as string);
   out['bytes.NewBuffer'] = (m, _g, a) => make(m, bytesText(m, a[0] as Value));
   return out;
@@ -1218,17 +1189,9 @@ function sortTypeNatives(): Record<string, Native> {
         a.slice(1) as number[],
       );
   // sort.Reverse(data): &reverse{data}
-  out['sort.Reverse'] = (m, _g, a) => {
-    const id = m.alloc({
-      k: K.Slots,
-      ep: m.ep,
-      role: Role.Struct,
-      t: sortReverseType,
-      s: [a[0] as Value],
-      name: '',
-    });
-    return [new Iface({ k: 'ptr', elem: sortReverseType }, new Ref(id, -1))];
-  };
+  out['sort.Reverse'] = (m, _g, a) => [
+    new Iface({ k: 'ptr', elem: sortReverseType }, m.newStruct(sortReverseType, [a[0] as Value])),
+  ];
   return out;
 }
 
