@@ -289,33 +289,26 @@ export const poolType = named('sync', 'Pool', {
 native(poolType, 'Get', fn([], [empty]));
 native(poolType, 'Put', fn([empty], []));
 
-// ---- strings.Builder ---------------------------------------------------------------
+// ---- strings.Builder and bytes.Buffer ------------------------------------------------
 /** Its text so far (Go's keeps a []byte and a self-pointer for its copy check). */
 export const builderType = named('strings', 'Builder', {
   k: 'struct',
   fields: [{ name: 'buf', type: T.string, embedded: false }],
 });
-native(builderType, 'WriteString', fn([T.string], [T.int, errorType]));
-native(builderType, 'WriteByte', fn([T.byte], [errorType]));
-native(builderType, 'WriteRune', fn([T.rune], [T.int, errorType]));
-native(builderType, 'String', fn([], [T.string]));
-native(builderType, 'Len', fn([], [T.int]));
-native(builderType, 'Reset', fn([], []));
-native(builderType, 'Grow', fn([T.int], []));
-
-// ---- bytes.Buffer ------------------------------------------------------------------
 /** Its unread text (Go's keeps a []byte and an offset where reading is at). */
 export const bufferType = named('bytes', 'Buffer', {
   k: 'struct',
   fields: [{ name: 'buf', type: T.string, embedded: false }],
 });
-native(bufferType, 'WriteString', fn([T.string], [T.int, errorType]));
-native(bufferType, 'WriteByte', fn([T.byte], [errorType]));
-native(bufferType, 'WriteRune', fn([T.rune], [T.int, errorType]));
-native(bufferType, 'String', fn([], [T.string]));
-native(bufferType, 'Len', fn([], [T.int]));
-native(bufferType, 'Reset', fn([], []));
-native(bufferType, 'Grow', fn([T.int], []));
+for (const t of [builderType, bufferType]) {
+  native(t, 'WriteString', fn([T.string], [T.int, errorType]));
+  native(t, 'WriteByte', fn([T.byte], [errorType]));
+  native(t, 'WriteRune', fn([T.rune], [T.int, errorType]));
+  native(t, 'String', fn([], [T.string]));
+  native(t, 'Len', fn([], [T.int]));
+  native(t, 'Reset', fn([], []));
+  native(t, 'Grow', fn([T.int], []));
+}
 native(bufferType, 'Bytes', fn([], [{ k: 'slice', elem: T.byte }]));
 
 // ---- strings.Replacer --------------------------------------------------------------
