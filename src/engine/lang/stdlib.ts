@@ -446,6 +446,8 @@ export const SLOG_ATTR_MAKERS: readonly (readonly [string, Type])[] = [
 
 native(timeType, 'Sub', fn([timeType], [durationType]), false);
 native(timeType, 'Add', fn([durationType], [timeType]), false);
+native(timeType, 'Truncate', fn([durationType], [timeType]), false);
+native(timeType, 'Round', fn([durationType], [timeType]), false);
 native(timeType, 'After', fn([timeType], [T.bool]), false);
 native(timeType, 'Before', fn([timeType], [T.bool]), false);
 native(timeType, 'String', fn([], [T.string]), false);

@@ -115,6 +115,11 @@ const EPOCH_2000_S = 946_684_800;
 /** Go's zero Time (January 1, year 1 UTC) in seconds since 1970. */
 const ZERO_TIME_UNIX_S = EPOCH_2000_S + ZERO_TIME_FROM_2000_S;
 
+/** The nanoseconds from the zero Time (January 1, year 1) to the instant t, exactly. */
+function sinceYear1(t: number): bigint {
+  return BigInt(timeNs(t)) - BigInt(ZERO_TIME_FROM_2000_S) * 1_000_000_000n;
+}
+
 /** A context without a deadline has this one (see CtxObj.deadline). */
 export const NO_DEADLINE = Infinity;
 
@@ -1846,6 +1851,24 @@ const NATIVES: Record<string, Native> = {
         'interleave: stopped: the zero Time (January 1, year 1) plus a Duration is not simulated: Interleave keeps instants as nanoseconds from the year 2000, exact only within 2^53 of it',
       );
     return [timeAt(timeNs(t) + d)];
+  },
+  // (Go's div: the remainder of the time since the zero Time, year 1, divided by d)
+  'time.Time.Truncate': (_m, _g, a) => {
+    const [t, d] = a as [number, number | bigint];
+    if (d <= 0 || t === 0) return [t];
+    return [timeAt(timeNs(t) - Number(sinceYear1(t) % big(d)))];
+  },
+  'time.Time.Round': (m, _g, a) => {
+    const [t, d] = a as [number, number | bigint];
+    if (d <= 0 || t === 0) return [t];
+    const r = sinceYear1(t) % big(d);
+    const ns = r + r < big(d) ? timeNs(t) - Number(r) : timeNs(t) + Number(big(d) - r);
+    if (Math.abs(ns) > Number.MAX_SAFE_INTEGER)
+      m.limit(
+        'exactInteger',
+        'interleave: stopped: time.Time.Round went past what Interleave keeps exactly (2^53 nanoseconds from the year 2000)',
+      );
+    return [timeAt(ns)];
   },
   'time.Time.After': (_m, _g, a) => [timeNs(a[0] as number) > timeNs(a[1] as number)],
   'time.Time.Before': (_m, _g, a) => [timeNs(a[0] as number) < timeNs(a[1] as number)],

@@ -405,3 +405,37 @@ describe('time.AfterFunc', () => {
     expect(r.outcomes.map((o) => o.stdout).sort()).toEqual(['1\n', '2\n']);
   });
 });
+
+describe('time.Time.Truncate and Round', () => {
+  it('round to a multiple of d since the zero Time, as Go does (halves up), leaving the zero Time and d <= 0 alone', () => {
+    const c = compileGo(`package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t := time.Now().Add(1500*time.Millisecond + 7)
+	fmt.Println(t.Truncate(time.Second), t.Round(time.Second), t.Truncate(time.Hour))
+	fmt.Println(t.Round(0).Equal(t), t.Truncate(-time.Second).Equal(t), t.Add(-7).Round(time.Second))
+	h := time.Now().Add(90 * time.Minute)
+	fmt.Println(h.Round(time.Hour), h.Add(-time.Nanosecond).Round(time.Hour))
+	var z time.Time
+	fmt.Println(z.Truncate(time.Hour).IsZero(), z.Round(time.Minute).IsZero())
+}
+`);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    const r = runProgram(c.program, { seed: 1 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        '2000-01-01 00:00:01 +0000 UTC 2000-01-01 00:00:02 +0000 UTC 2000-01-01 00:00:00 +0000 UTC',
+        'true true 2000-01-01 00:00:02 +0000 UTC',
+        '2000-01-01 02:00:00 +0000 UTC 2000-01-01 01:00:00 +0000 UTC',
+        'true true',
+        '',
+      ].join('\n'),
+    );
+  });
+});
