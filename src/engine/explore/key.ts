@@ -116,7 +116,7 @@ export function stateKey(m: Machine): string {
         break;
       case K.Ctx:
         out.push(
-          `C${o.kind}${val(o.err)}${val(o.cause)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}`,
+          `C${o.kind}${val(o.err)}${val(o.cause)}${val(o.dcause)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}`,
           ...o.children.map((c) => obj(c)),
         );
         break;
@@ -133,7 +133,7 @@ export function hash(s: string): number {
 }
 
 const G_STATE = { runnable: 1, blocked: 2, sleeping: 3, done: 4, crashed: 5 } as const;
-const CTX_KIND = { background: 1, todo: 2, cancel: 3, timer: 4, value: 5 } as const;
+const CTX_KIND = { background: 1, todo: 2, cancel: 3, timer: 4, value: 5, nocancel: 6 } as const;
 /** the words that begin a value other than a small number or a reference (see val) */
 const V_NULL = (0 << 3) | 1;
 const V_FALSE = (1 << 3) | 1;
@@ -426,6 +426,7 @@ export class StateHasher {
           else this.add(-1);
           this.val(o.err);
           this.val(o.cause);
+          this.val(o.dcause);
           this.num(o.deadline);
           for (const c of o.children) this.add(this.obj(c));
           break;

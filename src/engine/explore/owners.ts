@@ -299,6 +299,7 @@ export class Owners {
           for (const c of o.children) this.object(c, who);
           this.value(o.err, who);
           this.value(o.cause, who);
+          this.value(o.dcause, who);
           if (o.kv) this.values(o.kv, who);
           break;
         default:

@@ -906,6 +906,21 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         f(fn([contextType, timeType], [contextType, cancelFuncType]), 'context.WithDeadline'),
       ],
       ['WithValue', f(fn([contextType, empty, empty], [contextType]), 'context.WithValue')],
+      [
+        'WithTimeoutCause',
+        f(
+          fn([contextType, durationType, errorType], [contextType, cancelFuncType]),
+          'context.WithTimeoutCause',
+        ),
+      ],
+      [
+        'WithDeadlineCause',
+        f(
+          fn([contextType, timeType, errorType], [contextType, cancelFuncType]),
+          'context.WithDeadlineCause',
+        ),
+      ],
+      ['WithoutCancel', f(fn([contextType], [contextType]), 'context.WithoutCancel')],
       ['Canceled', { k: 'var', type: errorType, native: 'context.Canceled' }],
       ['DeadlineExceeded', { k: 'var', type: errorType, native: 'context.DeadlineExceeded' }],
     ]),
@@ -1561,6 +1576,8 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['context.WithCancel', 'context.WithCancel'],
   ['context.WithTimeout', 'context.WithTimeout'],
   ['context.WithDeadline', 'context.WithDeadline'],
+  ['context.WithTimeoutCause', 'context.WithTimeoutCause'],
+  ['context.WithDeadlineCause', 'context.WithDeadlineCause'],
   ['context.cancelCtx.Err', 'ctx.Err()'],
   ['context.cancel', 'cancel()'],
   ['context.cancelCause', 'cancel(cause)'],

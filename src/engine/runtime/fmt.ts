@@ -1066,6 +1066,7 @@ function ctxString(m: Machine, id: number): string {
       : (methodString(m, v.v, v.t) ?? typeString(v.t, true));
   };
   if (c.kind === 'value' && c.kv) return `${parent}.WithValue(${str(c.kv[0])}, ${str(c.kv[1])})`;
+  if (c.kind === 'nocancel') return `${parent}.WithoutCancel`;
   return c.kind === 'timer'
     ? `${parent}.WithDeadline(${formatTime(timeAt(c.deadline))} [${formatDuration(Math.max(c.deadline - m.now, -(2 ** 63)))}])`
     : `${parent}.WithCancel`;

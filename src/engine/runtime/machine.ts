@@ -2295,7 +2295,7 @@ export class Machine {
     for (const id of this.timers) {
       const c = this.h.get(id);
       if (c && c.k === K.Ctx && c.err === null && c.deadline <= this.now)
-        cancelCtx(this, id, this.ctxErrs[1], 0);
+        cancelCtx(this, id, this.ctxErrs[1], 0, c.dcause ?? this.ctxErrs[1]);
       const t = timerOf(c);
       if (t && t.s[2] === true && (t.s[0] as number) <= this.now) this.fireTimer(id);
     }

@@ -636,6 +636,7 @@ function newCtx(
     children: [],
     err: null,
     cause: null,
+    dcause: null,
     deadline: dl,
   });
   if (p) {
@@ -675,20 +676,28 @@ function ctxArg(v: Value): number {
   return -1;
 }
 
+/**
+ * WithCancel, and with a deadline WithDeadline and WithTimeout; `dcause` is the cause the
+ * deadline gives (WithDeadlineCause, WithTimeoutCause), when it is earlier than the parent's.
+ */
 function withCancel(
   m: Machine,
   g: G,
   args: readonly Value[],
   deadline: number,
   ins: Instr,
+  dcause: Value = null,
 ): NativeResult {
   const parent = ctxArg(args[0] as Value);
   if (parent < 0)
     m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
   const id = newCtx(m, deadline !== NO_DEADLINE ? 'timer' : 'cancel', parent, deadline);
   if (deadline !== NO_DEADLINE) {
+    if (dcause !== null && (m.get(id) as CtxObj).deadline === deadline)
+      (m.wr<CtxObj>(id) as { dcause: Value }).dcause = dcause;
     const c = m.get(id) as CtxObj;
-    if (c.deadline <= m.now && c.err === null) cancelCtx(m, id, m.ctxErrs[1], g.id);
+    if (c.deadline <= m.now && c.err === null)
+      cancelCtx(m, id, m.ctxErrs[1], g.id, c.dcause ?? m.ctxErrs[1]);
     else if (c.err === null) m.timers = [...m.timers, id];
   }
   const cancel = m.prog.trampolines.get('context.cancel/1');
@@ -1983,6 +1992,8 @@ const NATIVES: Record<string, Native> = {
     for (let id = ctxArg(a[0] as Value); id >= 0;) {
       const c = m.get(id) as CtxObj;
       if (c.kind === 'cancel' || c.kind === 'timer') return [c.cause];
+      // (WithoutCancel hides its parent's cancellation: its Err, so its Cause, is nil)
+      if (c.kind === 'nocancel') return [null];
       id = c.parent;
     }
     return [null];
@@ -1994,6 +2005,7 @@ const NATIVES: Record<string, Native> = {
     for (let id = ctxArg(a[0] as Value); id >= 0;) {
       const c = m.get(id) as CtxObj;
       if (c.deadline < d) d = c.deadline;
+      if (c.kind === 'nocancel') break;
       id = c.parent;
     }
     return d === NO_DEADLINE ? [0, false] : [timeAt(d), true];
@@ -2017,6 +2029,29 @@ const NATIVES: Record<string, Native> = {
     return [new Iface(cancelCtxPtr, new Ref(id, -1))];
   },
   'context.WithDeadline': (m, g, a, ins) => withCancel(m, g, a, timeNs(a[1] as number), ins),
+  'context.WithDeadlineCause': (m, g, a, ins) =>
+    withCancel(m, g, a, timeNs(a[1] as number), ins, a[2] as Value),
+  'context.WithTimeoutCause': (m, g, a, ins) =>
+    withCancel(m, g, a, m.now + Number(a[1]), ins, a[2] as Value),
+  // (its parent's values, none of its cancellation or deadline: not among the parent's children)
+  'context.WithoutCancel': (m, g, a, ins) => {
+    const parent = ctxArg(a[0] as Value);
+    if (parent < 0)
+      m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
+    const id = m.alloc({
+      k: K.Ctx,
+      ep: m.ep,
+      kind: 'nocancel',
+      parent,
+      kv: null,
+      children: [],
+      err: null,
+      cause: null,
+      dcause: null,
+      deadline: NO_DEADLINE,
+    });
+    return [new Iface(cancelCtxPtr, new Ref(id, -1))];
+  },
   'context.Canceled': (m) => [m.ctxErrs[0]],
   'context.DeadlineExceeded': (m) => [m.ctxErrs[1]],
   'os.Exit': (m, g, a, ins) => m.exit(a[0] as number, g, ins.pos),

@@ -301,6 +301,7 @@ function reachable(m: Machine): Set<number> {
     else if (o.k === K.Ctx) {
       if (o.parent >= 0) stack.push(o.parent);
       visit(o.err);
+      visit(o.dcause);
       o.kv?.forEach(visit);
     }
   }

@@ -439,3 +439,27 @@ func main() {
     );
   });
 });
+
+describe('context.WithTimeoutCause, WithDeadlineCause and WithoutCancel (Go 1.21)', () => {
+  it('give the deadline’s cause, Canceled when cancelled first, the parent’s when it ends first; WithoutCancel keeps values only', () => {
+    const src = readFileSync(new URL('../fixtures/context-go121.go', import.meta.url), 'utf8');
+    const c = compileGo(src);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    const r = runProgram(c.program, { seed: 1 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        'context deadline exceeded too slow true',
+        'context canceled context canceled',
+        'context deadline exceeded context deadline exceeded',
+        'context canceled <nil> <nil> v false',
+        '<nil> context.Background.WithValue(k, v).WithDeadline(2000-01-01 00:01:03 +0000 UTC [1m0s]).WithoutCancel.WithCancel',
+        '',
+      ].join('\n'),
+    );
+    // (the explorer agrees: one outcome, whatever the schedule)
+    const e = explore(c.program, { maxStates: 10_000 });
+    expect(e.complete).toBe(true);
+    expect(e.outcomes.map((o) => o.stdout)).toEqual([r.stdout]);
+  });
+});

@@ -153,7 +153,8 @@ export interface WaitGroupObj extends ObjBase {
 
 export interface CtxObj extends ObjBase {
   readonly k: K.Ctx;
-  readonly kind: 'background' | 'todo' | 'cancel' | 'timer' | 'value';
+  /** (nocancel: context.WithoutCancel's, which its parent's cancellation does not reach) */
+  readonly kind: 'background' | 'todo' | 'cancel' | 'timer' | 'value' | 'nocancel';
   readonly parent: number;
   /** context.WithValue's key and value (kind 'value'), else null */
   readonly kv: readonly [Value, Value] | null;
@@ -162,6 +163,8 @@ export interface CtxObj extends ObjBase {
   err: Value;
   /** why it was cancelled (context.Cause): the error given to a CancelCauseFunc, else err */
   cause: Value;
+  /** the cause its deadline gives (WithDeadlineCause, WithTimeoutCause), else null */
+  readonly dcause: Value;
   /**
    * the deadline in virtual time (nanoseconds; -Infinity for the zero Time), or Infinity
    * (natives.ts NO_DEADLINE)
@@ -258,6 +261,7 @@ export function cloneObj(o: Obj, ep: number): Obj {
         children: o.children.slice(),
         err: o.err,
         cause: o.cause,
+        dcause: o.dcause,
         deadline: o.deadline,
       };
   }
