@@ -120,6 +120,9 @@ export function describeEvent(
           return `${G(e.g)} adds to ${what} atomically: now ${e.value}.`;
         case 'Swap':
           return `${G(e.g)} swaps ${e.value} into ${what} atomically.`;
+        case 'And':
+        case 'Or':
+          return `${G(e.g)} ${e.op === 'And' ? 'ands' : 'ors'} bits into ${what} atomically: now ${e.value}.`;
         case 'CompareAndSwap':
           return e.swapped
             ? `${G(e.g)}'s CompareAndSwap on ${what} succeeds: now ${e.value}.`

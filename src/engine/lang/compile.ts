@@ -1349,7 +1349,7 @@ class Compiler {
       case 'tparen':
         return this.resolveType(t.t);
       case 'tinst': {
-        // sync/atomic's Pointer[T], the one generic type Interleave has
+        // sync/atomic's Pointer[T], the library's one generic type here
         const b = t.base;
         const pkg = b.k === 'tname' && b.pkg ? this.scope.lookup(b.pkg) : null;
         if (

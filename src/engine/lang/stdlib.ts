@@ -174,7 +174,9 @@ export const ATOMIC_KINDS = ['Int32', 'Int64', 'Uint32', 'Uint64'] as const;
 const atomicBasic = (k: (typeof ATOMIC_KINDS)[number]): Type =>
   basic(k.toLowerCase() as 'int32' | 'int64' | 'uint32' | 'uint64');
 /** The operations, as the typed values' methods and (suffixed by the kind) the functions. */
-export const ATOMIC_OPS = ['Load', 'Store', 'Add', 'Swap', 'CompareAndSwap'] as const;
+export const ATOMIC_OPS = ['Load', 'Store', 'Add', 'Swap', 'CompareAndSwap', 'And', 'Or'] as const;
+/** the operations on integers only (And and Or are Go 1.23's) */
+const INTEGER_OPS: ReadonlySet<AtomicOp> = new Set(['Add', 'And', 'Or']);
 export type AtomicOp = (typeof ATOMIC_OPS)[number];
 /** An operation on a value of type v, as a method (the functions take a *v first). */
 function atomicSig(op: AtomicOp, v: Type): FuncType {
@@ -185,6 +187,8 @@ function atomicSig(op: AtomicOp, v: Type): FuncType {
       return fn([v], []);
     case 'Add':
     case 'Swap':
+    case 'And':
+    case 'Or':
       return fn([v], [v]);
     case 'CompareAndSwap':
       return fn([v, v], [T.bool]);
@@ -200,7 +204,8 @@ function atomicSig(op: AtomicOp, v: Type): FuncType {
 export const atomicTypes: readonly NamedType[] = [...ATOMIC_KINDS, 'Bool' as const].map((k) => {
   const v = k === 'Bool' ? T.bool : atomicBasic(k);
   const t = named('atomic', k, { k: 'struct', fields: [{ name: 'v', type: v, embedded: false }] });
-  for (const op of ATOMIC_OPS) if (k !== 'Bool' || op !== 'Add') native(t, op, atomicSig(op, v));
+  for (const op of ATOMIC_OPS)
+    if (k !== 'Bool' || !INTEGER_OPS.has(op)) native(t, op, atomicSig(op, v));
   return t;
 });
 

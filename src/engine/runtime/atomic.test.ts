@@ -246,7 +246,7 @@ describe('atomic.Value (Go 1.23’s value.go)', () => {
   });
 });
 
-describe('atomic.Pointer[T] (Go 1.19), the one generic type Interleave has', () => {
+describe('atomic.Pointer[T] (Go 1.19), the library’s generic type', () => {
   const src = readFileSync(new URL('../fixtures/atomic-pointer.go', import.meta.url), 'utf8');
 
   it('loads, stores, swaps and compares-and-swaps a *T; %T names its type argument', () => {
@@ -348,5 +348,34 @@ func main() {
       { seed: 1 },
     );
     expect(r.stdout).toBe('9 18446744073709551615 -9223372036854775808 true 0\n');
+  });
+});
+
+describe('Go 1.23’s atomic And and Or', () => {
+  it('give the old value back and leave the bits and-ed or or-ed in, for every integer kind, as methods and functions', () => {
+    const c = compileGo(`package main
+
+import (
+	"fmt"
+	"sync/atomic"
+)
+
+func main() {
+	var x atomic.Int32
+	x.Store(6)
+	fmt.Println(x.And(3), x.Or(8), x.Load())
+	var u uint32 = 6
+	fmt.Println(atomic.AndUint32(&u, 3), atomic.OrUint32(&u, 0xffffffff), u)
+	var y atomic.Uint64
+	y.Store(1 << 63)
+	fmt.Println(y.Or(1), y.Load())
+	var z int64 = -1
+	fmt.Println(atomic.AndInt64(&z, 5), z)
+}
+`);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    expect(runProgram(c.program, { seed: 1 }).stdout).toBe(
+      '6 2 10\n6 2 4294967295\n9223372036854775808 9223372036854775809\n-1 5\n',
+    );
   });
 });

@@ -145,7 +145,7 @@ export type EngineEvent =
       readonly obj: number;
       /** the variable's name for the UI ('' when it has none) */
       readonly name: string;
-      readonly op: 'Load' | 'Store' | 'Add' | 'Swap' | 'CompareAndSwap';
+      readonly op: 'Load' | 'Store' | 'Add' | 'Swap' | 'CompareAndSwap' | 'And' | 'Or';
       /** the value it read (Load, and a CompareAndSwap that failed) or left */
       readonly value: string;
       /** a CompareAndSwap that found the value it expected */

@@ -1515,6 +1515,18 @@ function wrapAtomic(v: number, kind: (typeof ATOMIC_KINDS)[number]): number {
   return kind === 'Uint32' ? v >>> 0 : v | 0;
 }
 
+/** x & y or x | y of an atomic integer kind. */
+function atomicBits(op: '&' | '|', x: Value, y: Value, kind: string): Value {
+  const wide = kind === 'Int64' || kind === 'Uint64';
+  return intOp(
+    op,
+    x as number | bigint,
+    y as number | bigint,
+    wide ? 64 : 32,
+    kind.startsWith('Uint'),
+  );
+}
+
 /** What each operation does to the old value, given the call's arguments (value first). */
 const ATOMIC_EFFECT: Record<
   AtomicOp,
@@ -1531,6 +1543,9 @@ const ATOMIC_EFFECT: Record<
     return { out: [v], next: v };
   },
   Swap: (a) => (old) => ({ out: [old], next: a[1] as Value }),
+  // (Go 1.23: the old value back, the bits and-ed or or-ed in)
+  And: (a, kind) => (old) => ({ out: [old], next: atomicBits('&', old, a[1] as Value, kind) }),
+  Or: (a, kind) => (old) => ({ out: [old], next: atomicBits('|', old, a[1] as Value, kind) }),
   CompareAndSwap: (a) => (old) =>
     old === a[1] ? { out: [true], next: a[2] as Value } : { out: [false] },
 };
