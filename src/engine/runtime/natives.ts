@@ -115,6 +115,16 @@ const EPOCH_2000_S = 946_684_800;
 /** Go's zero Time (January 1, year 1 UTC) in seconds since 1970. */
 const ZERO_TIME_UNIX_S = EPOCH_2000_S + ZERO_TIME_FROM_2000_S;
 
+/** The time.Time ns from 2000, or a stop where a number does not hold it exactly. */
+function exactTime(m: Machine, ns: number, method: string): number {
+  if (Math.abs(ns) > Number.MAX_SAFE_INTEGER)
+    m.limit(
+      'exactInteger',
+      `interleave: stopped: time.Time.${method} went past what Interleave keeps exactly (2^53 nanoseconds from the year 2000)`,
+    );
+  return timeAt(ns);
+}
+
 /** The nanoseconds from the zero Time (January 1, year 1) to the instant t, exactly. */
 function sinceYear1(t: number): bigint {
   return BigInt(timeNs(t)) - BigInt(ZERO_TIME_FROM_2000_S) * 1_000_000_000n;
@@ -171,7 +181,7 @@ export function callNative(
  * arithmetic on numbers.
  */
 const BIG_OK =
-  /^(fmt\.|log\.|slog\.|atomic\.|builtin\.(print|println|min|max)$|strconv\.(Itoa|FormatInt|FormatUint)$|math\.Float64frombits$|time\.Duration\.|time\.(Sleep|AfterFunc|Timer\.Reset|Time\.Add)$|context\.WithTimeout$|sync\.Map\.)/;
+  /^(fmt\.|log\.|slog\.|atomic\.|builtin\.(print|println|min|max)$|strconv\.(Itoa|FormatInt|FormatUint)$|math\.Float64frombits$|time\.Duration\.|time\.(Sleep|AfterFunc|Timer\.Reset|Time\.(Add|Truncate|Round))$|context\.WithTimeout$|sync\.Map\.)/;
 
 function takesBigInts(name: string): boolean {
   return BIG_OK.test(name);
@@ -618,14 +628,20 @@ function wgWait(m: Machine, g: G, id: number, name: string): NativeResult {
 
 // ---- context ------------------------------------------------------------------------------
 
+/**
+ * A new context under parent: with the earlier of its deadline and the parent's (`dcause`,
+ * the cause its own deadline gives, kept only if it is the earlier), and cancelled with the
+ * parent, unless it is WithoutCancel's, which has neither.
+ */
 function newCtx(
   m: Machine,
   kind: CtxObj['kind'],
   parent: number,
   deadline: number,
   kv: CtxObj['kv'] = null,
+  dcause: Value = null,
 ): number {
-  const p = parent >= 0 ? (m.get(parent) as CtxObj) : null;
+  const p = parent >= 0 && kind !== 'nocancel' ? (m.get(parent) as CtxObj) : null;
   const dl = p && p.deadline < deadline ? p.deadline : deadline;
   const id = m.alloc({
     k: K.Ctx,
@@ -636,7 +652,7 @@ function newCtx(
     children: [],
     err: null,
     cause: null,
-    dcause: null,
+    dcause: dl === deadline ? dcause : null,
     deadline: dl,
   });
   if (p) {
@@ -680,6 +696,14 @@ function ctxArg(v: Value): number {
  * WithCancel, and with a deadline WithDeadline and WithTimeout; `dcause` is the cause the
  * deadline gives (WithDeadlineCause, WithTimeoutCause), when it is earlier than the parent's.
  */
+/** The context a With function derives from: Go panics for a nil one. */
+function parentCtx(m: Machine, g: G, v: Value, ins: Instr): number {
+  const parent = ctxArg(v);
+  if (parent < 0)
+    m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
+  return parent;
+}
+
 function withCancel(
   m: Machine,
   g: G,
@@ -688,13 +712,10 @@ function withCancel(
   ins: Instr,
   dcause: Value = null,
 ): NativeResult {
-  const parent = ctxArg(args[0] as Value);
-  if (parent < 0)
-    m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
-  const id = newCtx(m, deadline !== NO_DEADLINE ? 'timer' : 'cancel', parent, deadline);
+  const parent = parentCtx(m, g, args[0] as Value, ins);
+  const kind = deadline !== NO_DEADLINE ? 'timer' : 'cancel';
+  const id = newCtx(m, kind, parent, deadline, null, dcause);
   if (deadline !== NO_DEADLINE) {
-    if (dcause !== null && (m.get(id) as CtxObj).deadline === deadline)
-      (m.wr<CtxObj>(id) as { dcause: Value }).dcause = dcause;
     const c = m.get(id) as CtxObj;
     if (c.deadline <= m.now && c.err === null)
       cancelCtx(m, id, m.ctxErrs[1], g.id, c.dcause ?? m.ctxErrs[1]);
@@ -1877,22 +1898,18 @@ const NATIVES: Record<string, Native> = {
     return [timeAt(timeNs(t) + d)];
   },
   // (Go's div: the remainder of the time since the zero Time, year 1, divided by d)
-  'time.Time.Truncate': (_m, _g, a) => {
+  'time.Time.Truncate': (m, _g, a) => {
     const [t, d] = a as [number, number | bigint];
     if (d <= 0 || t === 0) return [t];
-    return [timeAt(timeNs(t) - Number(sinceYear1(t) % big(d)))];
+    return [exactTime(m, timeNs(t) - Number(sinceYear1(t) % big(d)), 'Truncate')];
   },
+  // (halves away from the zero Time, as Go's lessThanHalf)
   'time.Time.Round': (m, _g, a) => {
     const [t, d] = a as [number, number | bigint];
     if (d <= 0 || t === 0) return [t];
     const r = sinceYear1(t) % big(d);
     const ns = r + r < big(d) ? timeNs(t) - Number(r) : timeNs(t) + Number(big(d) - r);
-    if (Math.abs(ns) > Number.MAX_SAFE_INTEGER)
-      m.limit(
-        'exactInteger',
-        'interleave: stopped: time.Time.Round went past what Interleave keeps exactly (2^53 nanoseconds from the year 2000)',
-      );
-    return [timeAt(ns)];
+    return [exactTime(m, ns, 'Round')];
   },
   'time.Time.After': (_m, _g, a) => [timeNs(a[0] as number) > timeNs(a[1] as number)],
   'time.Time.Before': (_m, _g, a) => [timeNs(a[0] as number) < timeNs(a[1] as number)],
@@ -2036,9 +2053,7 @@ const NATIVES: Record<string, Native> = {
     return [null];
   },
   'context.WithValue': (m, g, a, ins) => {
-    const parent = ctxArg(a[0] as Value);
-    if (parent < 0)
-      m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
+    const parent = parentCtx(m, g, a[0] as Value, ins);
     if (a[1] === null) m.startPanic(g, new Iface(T.string, 'nil key'), false, ins.pos);
     const id = newCtx(m, 'value', parent, NO_DEADLINE, [a[1] as Value, a[2] as Value]);
     return [new Iface(cancelCtxPtr, new Ref(id, -1))];
@@ -2050,21 +2065,7 @@ const NATIVES: Record<string, Native> = {
     withCancel(m, g, a, m.now + Number(a[1]), ins, a[2] as Value),
   // (its parent's values, none of its cancellation or deadline: not among the parent's children)
   'context.WithoutCancel': (m, g, a, ins) => {
-    const parent = ctxArg(a[0] as Value);
-    if (parent < 0)
-      m.startPanic(g, new Iface(T.string, 'cannot create context from nil parent'), false, ins.pos);
-    const id = m.alloc({
-      k: K.Ctx,
-      ep: m.ep,
-      kind: 'nocancel',
-      parent,
-      kv: null,
-      children: [],
-      err: null,
-      cause: null,
-      dcause: null,
-      deadline: NO_DEADLINE,
-    });
+    const id = newCtx(m, 'nocancel', parentCtx(m, g, a[0] as Value, ins), NO_DEADLINE);
     return [new Iface(cancelCtxPtr, new Ref(id, -1))];
   },
   'context.Canceled': (m) => [m.ctxErrs[0]],

@@ -440,6 +440,18 @@ func main() {
   });
 });
 
+describe('time.Time.Truncate to a year', () => {
+  it('stops politely: the instant it gives is past what a number holds exactly here', () => {
+    const c = compileGo(
+      'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfmt.Println(time.Now().Truncate(365 * 24 * time.Hour))\n}\n',
+    );
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+    const r = runProgram(c.program, { seed: 1 });
+    expect(r.outcome.kind).toBe('limit');
+    expect(r.stderr).toMatch(/^interleave: stopped: time\.Time\.Truncate went past/);
+  });
+});
+
 describe('context.WithTimeoutCause, WithDeadlineCause and WithoutCancel (Go 1.21)', () => {
   it('give the deadline’s cause, Canceled when cancelled first, the parent’s when it ends first; WithoutCancel keeps values only', () => {
     const src = readFileSync(new URL('../fixtures/context-go121.go', import.meta.url), 'utf8');
