@@ -342,6 +342,13 @@ function exprAsTypeExpr(e: Expr): TypeExpr {
   fail(e.pos, `${exprString(e)} is not a type`);
 }
 
+/** Type parameters' names as types2's typeParamsString writes them: `K and V`, `A, B, and C`. */
+function namesString(tps: readonly TypeParam[]): string {
+  const n = tps.map((tp) => tp.name.name);
+  if (n.length <= 2) return n.join(' and ');
+  return `${n.slice(0, -1).join(', ')}, and ${n[n.length - 1]}`;
+}
+
 /** `[K comparable, V any]`, as gc writes a generic's parameters in messages. */
 function tparamsString(tps: readonly TypeParam[]): string {
   return `[${tps.map((tp) => `${tp.name.name} ${typeExprString(tp.constraint)}`).join(', ')}]`;
@@ -1669,13 +1676,18 @@ class Compiler {
       return e.ellipsis ? last : (last as Type & { k: 'slice' }).elem;
     };
     const subst = (t: Type): Type => substitute(t, bound);
+    // (types2's infer.go: with nothing inferred, the parameter's type and what cannot be
+    // inferred; else the parameter's type with what was inferred put in, if that changed it)
     const mismatch = (a: { type: Type; expr: Expr }, p: Type): never => {
-      const b = p.k === 'named' && bound.get(p);
+      const what = `type ${typeString(a.type)} of ${exprString(a.expr)} does not match`;
+      if (bound.size === 0)
+        fail(a.expr.pos, `${what} ${typeString(p)} (cannot infer ${namesString(g.tparams)})`);
+      const inferred = subst(p);
       fail(
         a.expr.pos,
-        b
-          ? `type ${typeString(a.type)} of ${exprString(a.expr)} does not match inferred type ${typeString(b)} for ${typeString(p)}`
-          : `type ${typeString(a.type)} of ${exprString(a.expr)} does not match ${typeString(subst(p))}`,
+        typeString(inferred) !== typeString(p)
+          ? `${what} inferred type ${typeString(inferred)} for ${typeString(p)}`
+          : `${what} ${typeString(p)}`,
       );
     };
     argTypes.forEach((a, i) => {
@@ -1686,14 +1698,20 @@ class Compiler {
     this.inferFromCores(g, ph, phScope, bound);
     // untyped constants for a parameter typed by a type parameter alone: the default type
     // of the "largest" kind among them (1 and 2.5 make float64)
+    // (untyped constants of kinds that do not combine, 1 and "a": types2's mismatch)
     const KINDS = ['untyped int', 'untyped rune', 'untyped float'];
     const untypedFor = new Map<NamedType, Type>();
     argTypes.forEach((a, i) => {
       const p = paramAt(i);
       if (!p || !isUntyped(a.type) || !(p.k === 'named' && this.placeholders.has(p))) return;
-      if (bound.has(p)) return;
+      if (bound.has(p) || (a.type.k === 'basic' && a.type.name === 'untyped nil')) return;
       const was = untypedFor.get(p);
       const rank = (t: Type) => KINDS.indexOf(typeString(t));
+      if (was && typeString(was) !== typeString(a.type) && (rank(was) < 0 || rank(a.type) < 0))
+        fail(
+          a.expr.pos,
+          `mismatched types ${typeString(was)} and ${typeString(a.type)} (cannot infer ${typeString(p)})`,
+        );
       if (!was || rank(a.type) > rank(was)) untypedFor.set(p, a.type);
     });
     for (const [p, t] of untypedFor) {

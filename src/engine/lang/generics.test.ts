@@ -123,6 +123,14 @@ describe('generic functions and types', () => {
     expect(
       errorsOf(program(max, '\tvar x int\n\tvar y float64\n\tfmt.Println(Max(x, y))')),
     ).toEqual(['main.go:15:21: type float64 of y does not match inferred type int for T']);
+    expect(errorsOf(program('func F[T any](x, y T) {}', '\tF(1, "a")\n\tfmt.Println()'))).toEqual([
+      'main.go:8:7: mismatched types untyped int and untyped string (cannot infer T)',
+    ]);
+    expect(
+      errorsOf(program('func F[T any](x, y []T) {}', '\tF([]int{}, []string{})\n\tfmt.Println()')),
+    ).toEqual([
+      'main.go:8:13: type []string of []string{…} does not match inferred type []int for []T',
+    ]);
     expect(errorsOf(program('func Z[T any]() (z T) { return }', '\tfmt.Println(Z())'))).toEqual([
       'main.go:8:14: in call to Z, cannot infer T',
     ]);
