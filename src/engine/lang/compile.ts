@@ -301,7 +301,6 @@ function substitute(t: Type, bound: ReadonlyMap<NamedType, Type>): Type {
       return bound.get(t) ?? t;
     case 'ptr':
     case 'slice':
-      return { ...t, elem: substitute(t.elem, bound) };
     case 'array':
       return { ...t, elem: substitute(t.elem, bound) };
     case 'map':
@@ -620,7 +619,7 @@ class Compiler {
       }
     }
     failed.push(...this.recovered);
-    // (a generic function's body is checked once per instance: an error in it once)
+    // (a generic function's body is checked once per instance: an error in it is told once)
     const seen = new Set<string>();
     const once = (d: Diagnostic) => {
       const key = `${d.pos.line}:${d.pos.col}:${d.msg}`;
@@ -628,12 +627,6 @@ class Compiler {
       seen.add(key);
       return true;
     };
-    const unique = failed.filter(once);
-    failed.length = 0;
-    failed.push(...unique);
-    const deferred = this.deferredErrors.filter(once);
-    this.deferredErrors.length = 0;
-    this.deferredErrors.push(...deferred);
     const main = this.pkgScope.syms.get('main');
     if (!main || main.k !== 'func')
       fail({ line: 1, col: 1 }, 'function main is undeclared in the main package');
@@ -647,9 +640,9 @@ class Compiler {
             kind: 'type',
           });
     if (failed.length + this.deferredErrors.length > 0) {
-      const sorted = [...failed, ...this.deferredErrors].sort(
-        (a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col,
-      );
+      const sorted = [...failed, ...this.deferredErrors]
+        .filter(once)
+        .sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
       // gc stops at the tenth, and says so at it
       const shown = sorted.slice(0, MAX_ERRORS);
       const tenth = sorted[MAX_ERRORS - 1];
@@ -1579,10 +1572,11 @@ class Compiler {
     for (const d of g.methods) {
       const recv = d.recv as Param;
       const rt = receiverBase(recv.type) as TypeExpr & { k: 'tinst' };
-      const msc = this.bindScope(
-        rt.args.map((a) => ({ name: { name: (a as TypeExpr & { k: 'tname' }).name, pos: a.pos } })),
-        args,
-      );
+      // (the receiver's own names for the type parameters: `*SafeMap[K, V]`)
+      const names = rt.args.map((a) => ({
+        name: { name: (a as TypeExpr & { k: 'tname' }).name, pos: a.pos },
+      }));
+      const msc = this.bindScope(names, args);
       let rte = recv.type;
       while (rte.k === 'tparen') rte = rte.t;
       const ptr = rte.k === 'tptr';
@@ -1596,9 +1590,6 @@ class Compiler {
         ? `main.(*${name}[...]).${d.name.name}`
         : `main.${name}[...].${d.name.name}`;
       const recvType: Type = ptr ? { k: 'ptr', elem: t } : t;
-      const names = rt.args.map((a) => ({
-        name: { name: (a as TypeExpr & { k: 'tname' }).name, pos: a.pos },
-      }));
       this.later(() => {
         const id = (ref.fn = this.reserveFunc());
         this.bodies.push(() =>
@@ -1697,16 +1688,16 @@ class Compiler {
     });
     this.inferFromCores(g, ph, phScope, bound);
     // untyped constants for a parameter typed by a type parameter alone: the default type
-    // of the "largest" kind among them (1 and 2.5 make float64)
-    // (untyped constants of kinds that do not combine, 1 and "a": types2's mismatch)
+    // of the "largest" kind among them (1 and 2.5 make float64); kinds that do not combine
+    // (1 and "a") are types2's mismatch
     const KINDS = ['untyped int', 'untyped rune', 'untyped float'];
+    const rank = (t: Type) => KINDS.indexOf(typeString(t));
     const untypedFor = new Map<NamedType, Type>();
     argTypes.forEach((a, i) => {
       const p = paramAt(i);
       if (!p || !isUntyped(a.type) || !(p.k === 'named' && this.placeholders.has(p))) return;
       if (bound.has(p) || (a.type.k === 'basic' && a.type.name === 'untyped nil')) return;
       const was = untypedFor.get(p);
-      const rank = (t: Type) => KINDS.indexOf(typeString(t));
       if (was && typeString(was) !== typeString(a.type) && (rank(was) < 0 || rank(a.type) < 0))
         fail(
           a.expr.pos,
@@ -1714,10 +1705,7 @@ class Compiler {
         );
       if (!was || rank(a.type) > rank(was)) untypedFor.set(p, a.type);
     });
-    for (const [p, t] of untypedFor) {
-      if (t.k === 'basic' && t.name === 'untyped nil') continue;
-      bound.set(p, defaultType(t));
-    }
+    for (const [p, t] of untypedFor) bound.set(p, defaultType(t));
     if (untypedFor.size > 0) this.inferFromCores(g, ph, phScope, bound);
     const args = ph.map((p, i) => {
       const t = bound.get(p);
@@ -3930,9 +3918,7 @@ class Compiler {
     args: readonly number[],
   ): Operand {
     const saved = this.scope;
-    this.scope = new Scope(saved);
-    for (const [name, type] of syms)
-      this.scope.syms.set(name, { k: 'type', name: name.slice(2), type });
+    this.scope = this.templateScope(syms);
     const before = this.funcs.length;
     const closures = this.fnc.closures;
     let lop: Operand;
@@ -3957,12 +3943,6 @@ class Compiler {
   }
 
   /**
-   * maps.Copy, Equal, EqualFunc and DeleteFunc: Go's code (MAPS_FUNCS), each a loop over a
-   * map, so they take the steps of that loop (a range step per entry, and the map reads,
-   * writes and deletes in it), and a goroutine writing a map meanwhile meets the fatal
-   * errors the loop would. The arguments are checked as gc checks them.
-   */
-  /**
    * slices.Delete, DeleteFunc, Insert and Compact: Go's code for them (SLICES_FUNCS), run step
    * by step, so that their reads and writes of the slice's elements are steps other
    * goroutines see, as Go's are. S is the first argument's type, E its element type.
@@ -3980,24 +3960,44 @@ class Compiler {
         first.pos,
         `in call to ${name}, E (type ${typeString(su.elem)}) does not satisfy comparable`,
       );
-    const syms: [string, Type][] = [
+    return this.templateCall(e, name, goTemplate(SLICES_FUNCS, sel), [
       ['__S', st],
       ['__E', su.elem],
-    ];
-    const lit = goTemplate(SLICES_FUNCS, sel);
-    const sc = new Scope(this.scope);
-    for (const [n, type] of syms) sc.syms.set(n, { k: 'type', name: n.slice(2), type });
-    const sig = this.funcTypeIn(sc, lit.sig);
+    ]);
+  }
+
+  /**
+   * A call of the library function `name` written as the Go template lit, its type parameters
+   * bound by syms: the arguments first, left to right, as its signature takes them (a
+   * function literal among them is the program's), then Go's code (goCall).
+   */
+  private templateCall(
+    e: Expr & { k: 'call' },
+    name: string,
+    lit: Expr & { k: 'funclit' },
+    syms: readonly (readonly [string, Type])[],
+  ): Operand {
+    const sig = this.funcTypeIn(this.templateScope(syms), lit.sig);
     const n = this.pushArgs(e, sig, name, null);
     const temps = sig.params.map((t) => this.fnc.newLocal(null, t));
     for (let i = n - 1; i >= 0; i--) this.emit(Op.Store, e.pos, temps[i] as number);
     return this.goCall(e, `${name}[...]`, lit, syms, temps);
   }
 
-  private mapsCall(
-    e: Expr & { k: 'call' },
-    sel: 'Copy' | 'Equal' | 'EqualFunc' | 'DeleteFunc',
-  ): Operand {
+  /** A scope over the one being compiled where `__X` names the type bound to it by syms. */
+  private templateScope(syms: readonly (readonly [string, Type])[]): Scope {
+    const sc = new Scope(this.scope);
+    for (const [name, type] of syms) sc.syms.set(name, { k: 'type', name: name.slice(2), type });
+    return sc;
+  }
+
+  /**
+   * maps.Copy, Equal, EqualFunc and DeleteFunc: Go's code (MAPS_FUNCS), each a loop over a
+   * map, so they take the steps of that loop (a range step per entry, and the map reads,
+   * writes and deletes in it), and a goroutine writing a map meanwhile meets the fatal
+   * errors the loop would. The arguments are checked as gc checks them.
+   */
+  private mapsCall(e: Expr & { k: 'call' }, sel: (typeof MAPS_FUNCS_ORDER)[number]): Operand {
     const name = `maps.${sel}`;
     const want = { Copy: 2, Equal: 2, EqualFunc: 3, DeleteFunc: 2 }[sel];
     const have = () => e.args.map((a) => typeString(defaultType(this.peekType(a)))).join(', ');
@@ -4048,20 +4048,7 @@ class Compiler {
     syms.push(['__K', m1.key], ['__V', m1.elem]);
     if (sel === 'EqualFunc')
       syms.push(['__V1', m1.elem], ['__V2', (us[1] as Type & { k: 'map' }).elem]);
-    // the callback's type, as the template's parameter has it
-    const fnType: Type | null =
-      sel === 'EqualFunc'
-        ? fn([m1.elem, (us[1] as Type & { k: 'map' }).elem], [T.bool])
-        : sel === 'DeleteFunc'
-          ? fn([m1.key, m1.elem], [T.bool])
-          : null;
-    const ptypes = [...types, ...(fnType ? [fnType] : [])];
-    const sig = fn(ptypes, sel === 'Equal' || sel === 'EqualFunc' ? [T.bool] : []);
-    // the arguments first, left to right (a function literal among them is the program's)
-    const n = this.pushArgs(e, sig, name, null);
-    const temps = ptypes.map((t) => this.fnc.newLocal(null, t));
-    for (let i = n - 1; i >= 0; i--) this.emit(Op.Store, e.pos, temps[i] as number);
-    return this.goCall(e, `${name}[...]`, goTemplate(MAPS_FUNCS, sel), syms, temps);
+    return this.templateCall(e, name, goTemplate(MAPS_FUNCS, sel), syms);
   }
 
   private pkgOf(x: Expr): (Sym & { k: 'pkg' }) | null {
@@ -4447,14 +4434,7 @@ class Compiler {
         const seq = e.args.length === 1 ? this.mapsSeq(e.args[0] as Expr) : null;
         if (seq) return this.collect(e, seq, fun.sel === 'Sorted');
       }
-      if (
-        pkg?.path === 'maps' &&
-        (fun.sel === 'Copy' ||
-          fun.sel === 'Equal' ||
-          fun.sel === 'EqualFunc' ||
-          fun.sel === 'DeleteFunc')
-      )
-        return this.mapsCall(e, fun.sel);
+      if (pkg?.path === 'maps' && isMapsTemplate(fun.sel)) return this.mapsCall(e, fun.sel);
       if (pkg?.path === 'slices' && SLICES_FUNCS_ORDER.includes(fun.sel))
         return this.slicesCall(e, fun.sel);
       if (pkg) {
@@ -6500,10 +6480,15 @@ func _() {
 }
 `;
 const SLICES_FUNCS_ORDER = ['Delete', 'DeleteFunc', 'Insert', 'Compact'];
+const MAPS_FUNCS_ORDER = ['Copy', 'Equal', 'EqualFunc', 'DeleteFunc'] as const;
+
+function isMapsTemplate(sel: string): sel is (typeof MAPS_FUNCS_ORDER)[number] {
+  return (MAPS_FUNCS_ORDER as readonly string[]).includes(sel);
+}
 
 const TEMPLATE_ORDER: Record<string, readonly string[]> = {
   [ONCE_FUNCS]: ['OnceFunc', 'OnceValue', 'OnceValues'],
-  [MAPS_FUNCS]: ['Copy', 'Equal', 'EqualFunc', 'DeleteFunc'],
+  [MAPS_FUNCS]: MAPS_FUNCS_ORDER,
   [SLICES_FUNCS]: SLICES_FUNCS_ORDER,
 };
 const templates = new Map<string, readonly (Expr & { k: 'funclit' })[]>();

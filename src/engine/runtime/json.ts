@@ -13,6 +13,7 @@ import { compareKeys } from './keys';
 import { formatFloat64 } from './floats';
 import { formatLayout } from './fmt';
 import { GO } from './messages';
+import { bytesText } from './textlib';
 import { findMethod, type G, type Machine } from './machine';
 import { Iface, K, Ref, Slice, type SlotsObj, type Value } from './values';
 import { intDigits as intText } from './int64';
@@ -112,7 +113,7 @@ export class JsonEncoder {
         throw new JsonError(
           `json: error calling ${name} for type ${typeString(t, true)}: ${this.errorText(err)}`,
         );
-      const text = bytesOf(this.m, bytes as Value);
+      const text = bytesText(this.m, bytes as Value);
       return name === 'MarshalJSON' ? text.trim() : this.string(text);
     }
     return null;
@@ -341,15 +342,6 @@ export function tagValue(tag: string, key: string): string | null {
 /** encoding/json's isValidTag: letters, digits and some punctuation. */
 function validTagName(s: string): boolean {
   return s !== '' && /^[\p{L}\p{N}!#$%&()*+\-./:;<=>?@[\]^_{|}~ ]+$/u.test(s);
-}
-
-function bytesOf(m: Machine, v: Value): string {
-  if (!(v instanceof Slice)) return '';
-  const bytes = m
-    .slots(v.b)
-    .s.slice(v.off, v.off + v.len)
-    .map((b) => (b as number) & 0xff);
-  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

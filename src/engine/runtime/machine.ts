@@ -2383,14 +2383,14 @@ export class Machine {
   /** The next 32 random bits from math/rand's global source (a shared, visible resource). */
   nextRand(): number {
     this.fp(FP_RAND, true);
-    this.randState = mix32(this.randState + 0x6d2b79f5);
+    this.randState = randStep(this.randState);
     return this.randState >>> 0;
   }
 
   /** rand.Seed: the source starts again from a value of the program's. */
   seedRand(v: number): void {
     this.fp(FP_RAND, true);
-    this.randState = mix32((v | 0) ^ 0x27d4eb2f ^ Math.floor(v / 2 ** 32));
+    this.randState = randSeed(v);
   }
 
   /**
@@ -3036,6 +3036,16 @@ export function gIndexOf(id: number): number {
 }
 
 /** A 32-bit mixing function (from splitmix32): the engine's only source of randomness. */
+/** math/rand's source: the state after state (32 random bits). */
+export function randStep(state: number): number {
+  return mix32(state + 0x6d2b79f5);
+}
+
+/** math/rand's source: the state a seed (rand.Seed, rand.NewSource) starts it from. */
+export function randSeed(v: number): number {
+  return mix32((v | 0) ^ 0x27d4eb2f ^ Math.floor(v / 2 ** 32));
+}
+
 export function mix32(x: number): number {
   let z = x >>> 0;
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;

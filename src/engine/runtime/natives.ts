@@ -51,7 +51,7 @@ import {
   type BasicName,
   type Type,
 } from '../lang/types';
-import { findMethod, mix32, type G, type Machine, type NativeRef } from './machine';
+import { findMethod, randSeed, randStep, type G, type Machine, type NativeRef } from './machine';
 import { GO } from './messages';
 import { isIfaceKey } from './keys';
 import { absInt, big, intOp, norm } from './int64';
@@ -974,11 +974,6 @@ function shuffle(
   return none;
 }
 
-/** where a rand.NewSource's state starts, from its seed (as rand.Seed's does, see seedRand) */
-function sourceState(seed: number): number {
-  return mix32((seed | 0) ^ 0x27d4eb2f ^ Math.floor(seed / 2 ** 32));
-}
-
 /**
  * The source of 32-bit words a *rand.Rand (r) draws from: a rand.NewSource's state, read and
  * written at each draw (so a generator shared without a lock races, as Go's does), or the
@@ -990,8 +985,7 @@ function randSource(m: Machine, g: G, r: Value, ins: Instr): () => number {
   if (src.t.k === 'ptr' && src.t.elem === rngSourceType)
     return () => {
       const o = builder(m, g, src.v, ins, true);
-      o.s[0] = mix32((o.s[0] as number) + 0x6d2b79f5);
-      return o.s[0] as number;
+      return (o.s[0] = randStep(o.s[0] as number));
     };
   return () => {
     const res = m.callMethod(src, 'Int63', []);
@@ -1091,7 +1085,7 @@ function randNatives(): Record<string, Native> {
         const src = builder(m, g, a[0] as Value, ins, false).s[0] as Value;
         if (!(src instanceof Iface)) return m.runtimePanic(GO.nilDeref, ins.pos, true);
         if (src.t.k === 'ptr' && src.t.elem === rngSourceType)
-          builder(m, g, src.v, ins, true).s[0] = sourceState(a[1] as number);
+          builder(m, g, src.v, ins, true).s[0] = randSeed(a[1] as number);
         else m.callMethod(src, 'Seed', [a[1] as Value]);
         return none;
       },
@@ -1100,21 +1094,21 @@ function randNatives(): Record<string, Native> {
       'rand.rngSource.Int63',
       (m, g, a, ins) => {
         const o = builder(m, g, a[0] as Value, ins, true);
-        const next = () => (o.s[0] = mix32((o.s[0] as number) + 0x6d2b79f5));
+        const next = () => (o.s[0] = randStep(o.s[0] as number));
         return [below(next, 2 ** 53)];
       },
     ],
     [
       'rand.rngSource.Seed',
       (m, g, a, ins) => {
-        builder(m, g, a[0] as Value, ins, true).s[0] = sourceState(a[1] as number);
+        builder(m, g, a[0] as Value, ins, true).s[0] = randSeed(a[1] as number);
         return none;
       },
     ],
     [
       'rand.NewSource',
       (m, _g, a) => {
-        const src = m.newStruct(rngSourceType, [sourceState(a[0] as number)]);
+        const src = m.newStruct(rngSourceType, [randSeed(a[0] as number)]);
         return [new Iface({ k: 'ptr', elem: rngSourceType }, src)];
       },
     ],
