@@ -61,6 +61,10 @@ export class SimulatorPage {
     return this.page.locator(`[data-map="${name}"]`);
   }
 
+  chan(name: string): Locator {
+    return this.page.locator(`[data-chan="${name}"]`);
+  }
+
   /** Play at full speed until the program ends. */
   async runToEnd(): Promise<void> {
     await this.speed.selectOption('max');

@@ -342,3 +342,53 @@ test('the timeline of 64 goroutines has its rows drawn wherever it is scrolled',
     expect(labels).toBeGreaterThanOrEqual(rows - 2);
   }
 });
+
+test('a channel shows its buffer and who waits on it; a receive from a channel nobody closes deadlocks, with the reason', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open();
+  await sim.editProgram(`package main
+
+import "fmt"
+
+func main() {
+	jobs := make(chan string, 2)
+	done := make(chan bool)
+	go func() {
+		for j := range jobs {
+			fmt.Println("did", j)
+		}
+		done <- true
+	}()
+	jobs <- "a"
+	jobs <- "b"
+	jobs <- "c"
+	<-done
+}
+`);
+  await page.getByRole('button', { name: 'Stop editing' }).click();
+  const jobs = sim.chan('jobs');
+  // (made by main's first steps)
+  for (let i = 0; i < 10 && !(await jobs.isVisible()); i++) await sim.step.click();
+  await expect(jobs).toContainText('chan string');
+  await expect(jobs).toContainText('0 of 2 in the buffer');
+  // main's first send lands in the buffer (or goes straight to the worker parked in its range
+  // loop): step until the value is in a slot or the worker has it
+  const buffer = jobs.getByRole('list', { name: 'buffer, head first' });
+  for (let i = 0; i < 30 && !/a/.test((await buffer.textContent()) ?? ''); i++) {
+    if (await sim.output.getByText('did a').isVisible()) break;
+    await sim.step.click();
+  }
+  await expect(
+    buffer.getByText('a', { exact: true }).or(sim.output.getByText('did a')),
+  ).toBeVisible();
+  await sim.runToEnd();
+  await expect(sim.output).toContainText(/did a\s*did b\s*did c/);
+  await expect(sim.output).toContainText('fatal error: all goroutines are asleep - deadlock!');
+  await expect(sim.output).toContainText('goroutine 1 [chan receive]:');
+  // the worker waits in its range loop for a close that never comes; main waits on done
+  await expect(jobs.getByLabel('Waiting to receive')).toContainText('G6');
+  await expect(sim.chan('done').getByLabel('Waiting to receive')).toContainText('G1');
+  await expect(sim.explanation).toContainText('waits to receive from');
+});

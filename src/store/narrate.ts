@@ -32,6 +32,13 @@ export function describeEvent(
     case 'end':
       return `${G(e.g)} finished.`;
     case 'block':
+      if (e.reason === 'chan send')
+        return `${G(e.g)} blocks sending on ${name}: no receiver is waiting and there is no room in its buffer.`;
+      if (e.reason === 'chan receive')
+        return `${G(e.g)} blocks receiving from ${name}: no value is waiting.`;
+      if (e.reason === 'chan send (nil chan)' || e.reason === 'chan receive (nil chan)')
+        return `${G(e.g)} blocks for ever: ${e.reason.startsWith('chan send') ? 'a send on' : 'a receive from'} a nil channel never proceeds.`;
+      if (e.reason === 'select (no cases)') return `${G(e.g)} blocks for ever in select {}.`;
       if (e.reason === 'semacquire')
         return `${G(e.g)} waits on ${name}.Wait until the counter reaches zero.`;
       if (e.reason === 'sync.Cond.Wait')
@@ -101,6 +108,24 @@ export function describeEvent(
       return `The race detector reports a data race in ${G(e.g)}.`;
     case 'wg':
       return `${G(e.g)} sets ${name}'s counter to ${e.n}.`;
+    case 'chan':
+      switch (e.op) {
+        case 'send':
+          return `${G(e.g)} sends ${e.value ?? 'a value'} on ${name}.`;
+        case 'recv':
+          return e.closed
+            ? `${G(e.g)} receives from ${name}, which is closed and empty: the zero value, ${e.value ?? ''}, and ok is false.`
+            : `${G(e.g)} receives ${e.value ?? 'a value'} from ${name}.`;
+        case 'sent':
+          return `${G(e.g)}'s send on ${name} is done: a receiver took the value.`;
+        case 'received':
+          return e.closed
+            ? `${G(e.g)} wakes: ${name} was closed, so it receives the zero value, ${e.value ?? ''}, and ok is false.`
+            : `${G(e.g)} receives ${e.value ?? 'the value'} it waited for on ${name}.`;
+        case 'close':
+          return `${G(e.g)} closes ${name}.`;
+      }
+      return null;
     case 'cond': {
       if (e.op === 'wait') return `${G(e.g)} calls ${name}.Wait: it takes a ticket and unlocks L.`;
       const what = `${G(e.g)} calls ${name}.${e.op === 'signal' ? 'Signal' : 'Broadcast'}`;

@@ -1,6 +1,7 @@
 /**
  * Where each goroutine's token is drawn: in a lane (running, runnable, sleeping, done) or
- * inside the lock, map, wait group or Cond it waits on. Every token has exactly one place, so
+ * inside the lock, map, wait group, Cond or channel it waits on (or with those parked for
+ * ever, on a nil channel or in select {}). Every token has exactly one place, so
  * Motion's layoutId can glide it from one to the next.
  */
 import type { GoroutineView, Snapshot } from '../engine/runtime/snapshot';
@@ -9,7 +10,10 @@ export type Place =
   | { readonly k: 'lane'; readonly lane: 'running' | 'runnable' | 'sleeping' | 'done' }
   | { readonly k: 'lock'; readonly id: number; readonly slot: 'queue' | 'writer' | 'readers' }
   | { readonly k: 'wg'; readonly id: number }
-  | { readonly k: 'cond'; readonly id: number };
+  | { readonly k: 'cond'; readonly id: number }
+  | { readonly k: 'chan'; readonly id: number; readonly slot: 'send' | 'recv' }
+  /** parked for ever: on a nil channel, or in select {} */
+  | { readonly k: 'forever' };
 
 export function placeOf(g: GoroutineView, s: Snapshot): Place {
   if (g.state === 'running') return { k: 'lane', lane: 'running' };
@@ -20,6 +24,16 @@ export function placeOf(g: GoroutineView, s: Snapshot): Place {
     const wg = s.waitGroups.find((w) => w.id === g.waitingOn);
     if (wg) return { k: 'wg', id: wg.id };
   }
+  if (g.reason === 'chan send' || g.reason === 'chan receive') {
+    const c = s.chans.find((x) => x.id === g.waitingOn);
+    if (c) return { k: 'chan', id: c.id, slot: g.reason === 'chan send' ? 'send' : 'recv' };
+  }
+  if (
+    g.reason === 'chan send (nil chan)' ||
+    g.reason === 'chan receive (nil chan)' ||
+    g.reason === 'select (no cases)'
+  )
+    return { k: 'forever' };
   if (g.reason === 'sync.Cond.Wait') {
     const c = s.conds.find((x) => x.id === g.waitingOn);
     if (c) return { k: 'cond', id: c.id };

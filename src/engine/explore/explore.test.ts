@@ -601,7 +601,7 @@ func main() {
     }
   });
 
-  it('on random programs of locks, maps, shared variables, prints, sleeps and wait groups', () => {
+  it('on random programs of locks, maps, shared variables, prints, sleeps, wait groups and channels', () => {
     fc.assert(
       fc.property(randomProgram, fc.boolean(), (src, race) => {
         const p = compile(src);
@@ -675,6 +675,13 @@ const STATEMENTS = [
   'sm.Store(x, 1)',
   'sm.LoadOrStore(2, x)',
   'sm.Range(func(k, v any) bool {\n\t\t\tfmt.Println(k, v)\n\t\t\treturn true\n\t\t})',
+  // channels: a buffered one (which one goroutine may close), an unbuffered one
+  'ch <- x',
+  'x = <-ch',
+  'close(ch)',
+  'x = len(ch)',
+  'uc <- 1',
+  'if v, ok := <-uc; ok {\n\t\t\tx = v\n\t\t}',
 ] as const;
 
 const randomProgram = fc
@@ -719,6 +726,8 @@ var once sync.Once
 var cond = sync.NewCond(&mu)
 var arr [3]int
 var sm sync.Map
+var ch = make(chan int, 1)
+var uc = make(chan int)
 var a int64
 var hits atomic.Int64
 

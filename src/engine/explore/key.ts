@@ -114,6 +114,18 @@ export function stateKey(m: Machine): string {
       case K.Cond:
         out.push(`N${o.wait}.${o.notify}.${o.q.join(',')}.${o.tq.join(',')}`);
         break;
+      case K.Chan:
+        out.push(
+          `H${o.closed ? 'c' : ''}${o.cap}`,
+          ...o.buf.map(val),
+          `r${o.recvq.join(',')}s${o.sendq.join(',')}`,
+          ...o.sendv.map(val),
+          `d${o.dg.join(',')}`,
+          ...o.dv.map(val),
+          o.dok.join(','),
+          m.race ? `x${o.sendx}.${o.recvx}` : '',
+        );
+        break;
       case K.Ctx:
         out.push(
           `C${o.kind}${val(o.err)}${val(o.cause)}${val(o.dcause)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}`,
@@ -419,6 +431,23 @@ export class StateHasher {
           this.add(o.notify);
           this.goroutines(o.q);
           for (const t of o.tq) this.add(t);
+          break;
+        case K.Chan:
+          // (the buffer's slots matter only to the race detector)
+          this.small(o.k | (o.closed ? 8 : 0), 4, o.cap);
+          this.vals(o.buf);
+          this.goroutines(o.recvq);
+          this.goroutines(o.sendq);
+          for (let j = 0; j < o.sendv.length; j++) this.val(o.sendv[j] as Value);
+          this.goroutines(o.dg);
+          for (let j = 0; j < o.dv.length; j++) {
+            this.val(o.dv[j] as Value);
+            this.add(o.dok[j] ? 1 : 0);
+          }
+          if (m.race) {
+            this.add(o.sendx);
+            this.add(o.recvx);
+          }
           break;
         case K.Ctx:
           this.small(o.k | (CTX_KIND[o.kind] << 3), 6, o.children.length);

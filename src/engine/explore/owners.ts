@@ -294,6 +294,12 @@ export class Owners {
         case K.RWMutex:
           this.object(o.w, who);
           break;
+        case K.Chan:
+          // the values in its buffer, and those parked senders and woken receivers hold
+          this.values(o.buf, who);
+          this.values(o.sendv, who);
+          this.values(o.dv, who);
+          break;
         case K.Ctx:
           if (o.parent >= 0) this.object(o.parent, who);
           for (const c of o.children) this.object(c, who);
@@ -350,6 +356,7 @@ function follows(o: Obj | null): boolean {
     case K.Slots:
     case K.RWMutex:
     case K.Ctx:
+    case K.Chan:
       return true;
     case K.Map:
       return holdsReferences(o.t) || pointerKeys(o.t);

@@ -5,7 +5,7 @@
  * unlocking, or for a WaitGroup nobody left can count down. The explorer reports such an end
  * as an outcome of its own.
  *
- * A goroutine waits when it is queued on a lock, a WaitGroup or a Cond, or when its next move is a Lock
+ * A goroutine waits when it is queued on a lock, a WaitGroup, a Cond or a channel, or when its next move is a Lock
  * that finds its mutex locked (the explorer may leave a goroutine at its Lock rather than
  * queue it; ./reduce.ts, rule 3): both wait for the same holders. The stuck ones are the
  * greatest set of waiting goroutines none of whose locks is held by a goroutine outside the
@@ -24,7 +24,7 @@ export function stuckAtExit(m: Machine): number[] {
   );
   if (alive.size === 0) return [];
   // goroutine id -> who could release what it waits for ('wg': anyone alive)
-  const waits = new Map<number, readonly number[] | 'wg'>();
+  const waits = new Map<number, readonly number[] | 'wg' | 'never'>();
   const fp = new Footprint();
   const out = { m: null as Machine | null };
   for (const id of alive) {
@@ -42,14 +42,21 @@ export function stuckAtExit(m: Machine): number[] {
     }
     const e = waitEdge(at, g);
     if (!e) continue;
+    // (a channel, as a WaitGroup or a Cond, may be released by anyone alive; a nil channel by
+    // no one)
+    if (e.nil) {
+      waits.set(id, 'never');
+      continue;
+    }
     const k = at.get(g.waitObj).k;
-    waits.set(id, k === K.WaitGroup || k === K.Cond ? 'wg' : e.heldBy);
+    waits.set(id, k === K.WaitGroup || k === K.Cond || k === K.Chan ? 'wg' : e.heldBy);
   }
   const stuck = new Set(waits.keys());
   for (let changed = true; changed;) {
     changed = false;
     for (const id of stuck) {
-      const by = waits.get(id) as readonly number[] | 'wg';
+      const by = waits.get(id) as readonly number[] | 'wg' | 'never';
+      if (by === 'never') continue;
       const free = (x: number) => x !== id && alive.has(x) && !stuck.has(x);
       // a lock nobody is known to hold may be taken: not stuck, as far as we can tell
       const canRelease = by === 'wg' ? [...alive].some(free) : by.length === 0 || by.some(free);

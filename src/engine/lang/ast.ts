@@ -15,6 +15,12 @@ export type TypeExpr =
   | { readonly k: 'tslice'; readonly pos: Pos; readonly elem: TypeExpr }
   | { readonly k: 'tarray'; readonly pos: Pos; readonly len: Expr | null; readonly elem: TypeExpr }
   | { readonly k: 'tmap'; readonly pos: Pos; readonly key: TypeExpr; readonly elem: TypeExpr }
+  | {
+      readonly k: 'tchan';
+      readonly pos: Pos;
+      readonly dir: 'both' | 'send' | 'recv';
+      readonly elem: TypeExpr;
+    }
   | { readonly k: 'tstruct'; readonly pos: Pos; readonly fields: readonly FieldSpec[] }
   | { readonly k: 'tfunc'; readonly pos: Pos; readonly sig: Signature }
   | {
@@ -177,6 +183,10 @@ export interface TypeGuard {
 
 export type Stmt =
   | { readonly k: 'expr'; readonly pos: Pos; readonly x: Expr }
+  /** ch <- value */
+  | { readonly k: 'send'; readonly pos: Pos; readonly ch: Expr; readonly value: Expr }
+  /** `select {}` (a select with cases is refused by the parser) */
+  | { readonly k: 'select'; readonly pos: Pos }
   | {
       readonly k: 'assign';
       readonly pos: Pos;

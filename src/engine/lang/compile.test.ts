@@ -368,12 +368,12 @@ describe('when the program has a type error', () => {
 describe('when the program uses something Interleave does not simulate', () => {
   it.each([
     [
-      main('\tch := make(chan int)\n\t_ = ch'),
-      'main.go:4:13: unsupported: channels are not simulated yet',
+      main('\tch := make(chan int)\n\tselect {\n\tcase <-ch:\n\t}'),
+      'main.go:5:2: unsupported: select statements with cases are not simulated yet (select {} is)',
     ],
     [
-      main('\tgo func() {}()\n\tselect {}'),
-      'main.go:5:2: unsupported: channels are not simulated yet',
+      main('\t<-time.After(time.Second)', '\nimport "time"'),
+      'main.go:5:9: unsupported: timers that deliver on a channel (time.After, Tick, NewTicker, NewTimer) are not simulated yet; time.Sleep and time.AfterFunc are',
     ],
     [
       main('\tvar v atomic.Uintptr\n\t_ = &v', '\nimport "sync/atomic"'),

@@ -274,6 +274,8 @@ function typeKey(t: Type): string {
       return `[${t.len}]${typeKey(t.elem)}`;
     case 'map':
       return `map[${typeKey(t.key)}]${typeKey(t.elem)}`;
+    case 'chan':
+      return `chan${t.dir}:${typeKey(t.elem)}`;
     case 'func':
       return `func(${t.params.map(typeKey).join(',')}${t.variadic ? '...' : ''})(${t.results.map(typeKey).join(',')})`;
     case 'struct':
@@ -284,6 +286,10 @@ function typeKey(t: Type): string {
       return `(${t.types.map(typeKey).join(',')})`;
   }
 }
+
+/** What Interleave says of ctx.Done(). */
+const CTX_DONE =
+  'ctx.Done() is a channel that cancellation closes, which is not simulated yet; ctx.Err() is';
 
 /** interface literals by identity (an interface type argument other than any is rare) */
 const ifaceIdMap = new WeakMap<InterfaceType, number>();
@@ -302,6 +308,7 @@ function substitute(t: Type, bound: ReadonlyMap<NamedType, Type>): Type {
     case 'ptr':
     case 'slice':
     case 'array':
+    case 'chan':
       return { ...t, elem: substitute(t.elem, bound) };
     case 'map':
       return { k: 'map', key: substitute(t.key, bound), elem: substitute(t.elem, bound) };
@@ -1150,7 +1157,9 @@ class Compiler {
       return op.type.types;
     }
     if (op.commaOk && want === 2) {
-      op.commaOk.a = 1;
+      // (a receive is a library call: it is asked for two results)
+      if (op.commaOk.op === Op.Native) op.commaOk.b = 2;
+      else op.commaOk.a = 1;
       return [op.type, T.bool];
     }
     fail(v.pos, `assignment mismatch: ${want} variables but 1 value`);
@@ -1279,6 +1288,8 @@ class Compiler {
           );
         return { k: 'map', key, elem };
       }
+      case 'tchan':
+        return { k: 'chan', dir: t.dir, elem: this.resolveType(t.elem) };
       case 'tstruct': {
         const seen = new Set<string>();
         const fields = t.fields.map((f) => {
@@ -2338,6 +2349,15 @@ class Compiler {
     switch (s.k) {
       case 'expr':
         return this.exprStmt(s.x);
+      case 'send':
+        return this.send(s);
+      case 'select':
+        // select {}: blocks for ever
+        this.emitVisible(Op.Native, s.pos, 'select {}', 0, 0, {
+          name: 'chan.selectNone',
+          place: null,
+        });
+        return;
       case 'assign':
         return s.op === '='
           ? this.assign(s.lhs, s.rhs, s.pos)
@@ -2430,6 +2450,12 @@ class Compiler {
     const sig =
       e.k === 'selector' && this.pkgOf(e.x) ? FMT_SIGNATURES.get(exprString(e)) : undefined;
     if (sig) fail(x.pos, `${exprString(x)} (value of type ${sig}) is not used`);
+    // a receive whose value is dropped
+    if (e.k === 'unary' && e.op === '<-') {
+      this.expr(e);
+      this.emit(Op.Pop, x.pos);
+      return;
+    }
     if (e.k !== 'call') {
       const op = this.expr(x);
       fail(x.pos, `${exprString(x)} (${this.describeMode(x, op)}) is not used`);
@@ -2438,7 +2464,9 @@ class Compiler {
     const op = this.call(e);
     if (
       callee?.k === 'builtin' &&
-      !['panic', 'print', 'println', 'copy', 'delete', 'recover', 'clear'].includes(callee.name)
+      !['panic', 'print', 'println', 'copy', 'delete', 'recover', 'clear', 'close'].includes(
+        callee.name,
+      )
     )
       fail(x.pos, `${exprString(x)} (value of type ${typeString(op.type)}) is not used`);
     if (callee?.k === 'type' || e.fun.k === 'typeexpr')
@@ -3168,6 +3196,32 @@ class Compiler {
         this.emit(Op.Bin, pos, BinOp.Add, 0, { kind: 'int', type: T.int });
         this.emit(Op.Store, pos, idx);
       };
+    } else if (u.k === 'chan') {
+      // receive until the channel is closed and drained: v, ok := <-ch; if !ok, leave
+      if (u.dir === 'send')
+        fail(
+          s.x.pos,
+          `cannot range over ${this.describe(s.x, xop)}: receive from send-only channel`,
+        );
+      if (s.value)
+        fail(
+          s.value.pos,
+          `range over ${this.describe(s.x, xop)} permits only one iteration variable`,
+        );
+      const c = hidden(xt);
+      this.emit(Op.Store, pos, c);
+      this.beginStep();
+      top = this.here();
+      this.emit(Op.Load, pos, c);
+      this.emitVisible(Op.Native, pos, 'range: receive', 1, 2, {
+        name: 'chan.recv',
+        place: this.placeName(s.x),
+        zero: u.elem,
+      });
+      exit = this.emit(Op.JmpF, pos);
+      keyType = u.elem;
+      valType = null;
+      cont = () => undefined;
     } else if (u.k === 'func') {
       unsupported(s.x.pos, 'range over functions (iterators)');
     } else fail(s.x.pos, `cannot range over ${this.describe(s.x, xop)}`);
@@ -3181,9 +3235,12 @@ class Compiler {
     cont();
     const back = this.emit(Op.Jmp, pos, top);
     back.st = false;
+    const exitTo = this.here();
+    // (a channel's loop leaves with the zero value its closed channel gave on the stack)
+    if (u.k === 'chan') this.emit(Op.Pop, pos);
     const end = this.here();
-    if (exit.op === Op.RangeMapNext || exit.op === Op.RangeStrNext) exit.b = end;
-    else this.patch(exit, end);
+    if (exit.op === Op.RangeMapNext || exit.op === Op.RangeStrNext) exit.b = exitTo;
+    else this.patch(exit, exitTo);
     this.endLoop(l, contAt, end);
     this.scope = saved;
   }
@@ -3514,6 +3571,7 @@ class Compiler {
   private terminating(s: Stmt): boolean {
     switch (s.k) {
       case 'return':
+      case 'select':
         return true;
       case 'expr': {
         const x = s.x;
@@ -4471,14 +4529,14 @@ class Compiler {
         if (
           found.sig.results.some((r) => r.k === 'named' && r.pkg === 'context' && r.name === 'Done')
         )
-          unsupported(e.pos, 'channels are not simulated yet');
+          unsupported(e.pos, CTX_DONE);
         this.expr(fun.x);
         const n = this.pushArgs(e, found.sig, exprString(fun), null);
         this.emit(Op.CallI, e.lparen, 0, n, fun.sel);
         return this.results(found.sig);
       }
       if (xt && !found && fun.sel === 'Done' && typeString(xt) === 'context.Context')
-        unsupported(fun.selPos, 'ctx.Done() returns a channel, and channels are not simulated yet');
+        unsupported(fun.selPos, CTX_DONE);
     }
     const op = this.expr(fun);
     const u = under(op.type);
@@ -4728,6 +4786,16 @@ class Compiler {
           this.emitVisible(Op.MapLen, e.pos, 'len(map)', 0, 0, { name: this.placeName(a) });
           return { mode: 'value', type: T.int };
         }
+        if (u.k === 'chan') {
+          // (how many values wait in the buffer changes; the capacity never does)
+          if (name === 'len')
+            this.emitVisible(Op.Native, e.pos, 'len(chan)', 1, 1, {
+              name: 'chan.len',
+              place: this.placeName(a),
+            });
+          else this.emit(Op.Native, e.pos, 1, 1, { name: 'chan.cap', place: null });
+          return { mode: 'value', type: T.int };
+        }
         fail(a.pos, `invalid argument: ${this.describe(a, op)} for built-in ${name}`);
       }
       // falls through (fail throws)
@@ -4796,8 +4864,17 @@ class Compiler {
           this.emit(Op.MakeSlice, e.pos, args.length === 3 ? 1 : 0, 0, t);
           return { mode: 'value', type: t };
         }
-        if (t0.k === 'typeexpr' && t0.t.k === 'tname' && t0.t.name === 'chan')
-          unsupported(e.pos, 'channels are not simulated yet');
+        if (u.k === 'chan') {
+          if (args.length > 2)
+            fail(
+              e.pos,
+              `invalid operation: ${exprString(e)} expects 1 or 2 arguments; found ${args.length}`,
+            );
+          if (args[1]) this.intIndex(args[1], -1, 'size');
+          else this.emit(Op.Push, e.pos, 0, 0, 0);
+          this.emit(Op.Native, e.pos, 1, 1, { name: 'chan.make', place: null, zero: t });
+          return { mode: 'value', type: t };
+        }
         fail(
           t0.pos,
           `invalid argument: cannot make ${exprString(t0)}; type must be slice, map, or channel`,
@@ -4909,9 +4986,16 @@ class Compiler {
         this.emit(Op.Native, e.pos, args.length, 1, { name: `builtin.${name}`, place: null });
         return { mode: 'value', type: rt };
       }
-      case 'close':
-        unsupported(e.pos, 'channels are not simulated yet');
-      // falls through (unsupported throws)
+      case 'close': {
+        need(1);
+        const c = args[0] as Expr;
+        this.chanOf(c, this.expr(c), 'close');
+        this.emitVisible(Op.Native, e.pos, 'close', 1, 0, {
+          name: 'chan.close',
+          place: this.placeName(c),
+        });
+        return { mode: 'void', type: { k: 'tuple', types: [] } };
+      }
       default:
         unsupported(e.pos, `the built-in ${name}`);
     }
@@ -5233,6 +5317,8 @@ class Compiler {
 
   private unary(e: Expr & { k: 'unary' }, hint?: Type): Operand {
     switch (e.op) {
+      case '<-':
+        return this.receive(e);
       case '&':
         return this.addressOf(e.x, hint);
       case '*': {
@@ -5596,7 +5682,13 @@ class Compiler {
       this.emit(Op.Swap, pos);
       t = y.type;
     } else if (!isUntyped(x.type) && !isUntyped(y.type)) {
-      if (!identical(x.type, y.type))
+      // (the spec: either operand assignable to the other's type: a chan int and a <-chan
+      // int compare, as does a named pointer type with its unnamed one)
+      if (
+        !identical(x.type, y.type) &&
+        !this.assignableType(x.type, y.type) &&
+        !this.assignableType(y.type, x.type)
+      )
         fail(
           ex.pos,
           `invalid operation: ${opText} (mismatched types ${typeString(x.type)} and ${typeString(y.type)})`,
@@ -6050,6 +6142,42 @@ class Compiler {
   }
 
   /** null when assignable; otherwise the explanation gc appends (possibly empty). */
+  /** The channel type of a send's, receive's or close's operand, with types2's errors. */
+  private chanOf(x: Expr, op: Operand, what: 'send' | 'receive' | 'close'): Type & { k: 'chan' } {
+    const u = under(op.type);
+    const verb = what === 'send' ? 'send to' : what === 'receive' ? 'receive from' : 'close';
+    if (u.k !== 'chan' || op.mode === 'nil')
+      fail(x.pos, `invalid operation: cannot ${verb} non-channel ${this.describe(x, op)}`);
+    if (what !== 'receive' && u.dir === 'recv')
+      fail(x.pos, `invalid operation: cannot ${verb} receive-only channel ${this.describe(x, op)}`);
+    if (what === 'receive' && u.dir === 'send')
+      fail(x.pos, `invalid operation: cannot ${verb} send-only channel ${this.describe(x, op)}`);
+    return u;
+  }
+
+  /** `<-ch`: one visible step (chan.recv; `v, ok := <-ch` asks it for two results). */
+  private receive(e: Expr & { k: 'unary' }): Operand {
+    const op = this.expr(e.x);
+    const u = this.chanOf(e.x, op, 'receive');
+    const ins = this.emitVisible(Op.Native, e.pos, 'receive', 1, 1, {
+      name: 'chan.recv',
+      place: this.placeName(e.x),
+      zero: u.elem,
+    });
+    return { mode: 'value', type: u.elem, commaOk: ins };
+  }
+
+  /** `ch <- v`: one visible step. */
+  private send(s: Stmt & { k: 'send' }): void {
+    const op = this.expr(s.ch);
+    const u = this.chanOf(s.ch, op, 'send');
+    this.convert(this.expr(s.value, u.elem), u.elem, s.value, 'send');
+    this.emitVisible(Op.Native, s.pos, 'send', 2, 0, {
+      name: 'chan.send',
+      place: this.placeName(s.ch),
+    });
+  }
+
   private assignError(op: Operand, target: Type): string | null {
     if (op.mode === 'nil') return isNillable(target) ? null : '';
     if (op.mode === 'const' && op.value !== undefined && isUntyped(op.type)) {
@@ -6084,6 +6212,15 @@ class Compiler {
     const fu = under(from);
     const tu = under(to);
     if ((from.k !== 'named' || to.k !== 'named') && identical(fu, tu) && fu.k !== 'basic')
+      return true;
+    // a bidirectional channel where a directional one of the same element type is wanted
+    if (
+      (from.k !== 'named' || to.k !== 'named') &&
+      fu.k === 'chan' &&
+      tu.k === 'chan' &&
+      fu.dir === 'both' &&
+      identical(fu.elem, tu.elem)
+    )
       return true;
     if (isInterface(to)) return this.implements(from, to) === null;
     return false;

@@ -149,6 +149,9 @@ class Walker {
     switch (s.k) {
       case 'expr':
         return this.expr(s.x);
+      case 'send':
+        this.expr(s.ch);
+        return this.expr(s.value);
       case 'assign':
         s.lhs.forEach((e) => this.write(e));
         s.lhs.forEach((e) => this.expr(e));

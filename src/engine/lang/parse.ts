@@ -804,9 +804,14 @@ class Parser {
         if (!t) break;
         return { k: 'tparen', pos, t: this.type(t) };
       }
-      case 'ChannelType':
-        unsupported(pos, 'channels are not simulated yet');
-      // falls through (unsupported throws)
+      case 'ChannelType': {
+        const [elem] = this.kids(n);
+        if (!elem) break;
+        // <-chan T, chan<- T, chan T (the arrow is a token of its own)
+        const first = n.firstChild?.name;
+        const dir = first === '<-' ? 'recv' : this.has(n, '<-') ? 'send' : 'both';
+        return { k: 'tchan', pos, dir, elem: this.type(elem) };
+      }
       case 'TypeElem':
       case 'UnderlyingType':
         return { k: 'tunion', pos, terms: this.terms(n) };
@@ -996,10 +1001,24 @@ class Parser {
       }
       case 'FallthroughStatement':
         return { k: 'fallthrough', pos };
-      case 'SendStatement':
-      case 'SelectStatement':
+      case 'SendStatement': {
+        const [ch, value] = this.kids(n);
+        if (!ch || !value) break;
+        return {
+          k: 'send',
+          pos: this.pos(this.has(n, '<-') ?? n),
+          ch: this.expr(ch),
+          value: this.expr(value),
+        };
+      }
+      case 'SelectStatement': {
+        const block = this.kids(n).find((k) => k.name === 'SelectBlock');
+        if (block && this.kids(block).length === 0) return { k: 'select', pos };
+        unsupported(pos, 'select statements with cases are not simulated yet (select {} is)');
+      }
+      // falls through (unsupported throws)
       case 'ReceiveStatement':
-        unsupported(pos, 'channels are not simulated yet');
+        unsupported(pos, 'select statements with cases are not simulated yet (select {} is)');
     }
     if (n.name === 'FunctionDecl' || n.name === 'MethodDecl')
       fail(pos, 'syntax error: unexpected keyword func, expected expression', 'syntax');
@@ -1265,10 +1284,14 @@ class Parser {
       }
       case 'UnaryExp': {
         const [op, x] = this.kids(n);
+        // (a receive's arrow is a token, not a node of its own)
+        if (n.firstChild?.name === '<-') {
+          if (!op) break;
+          return { k: 'unary', pos, op: '<-', x: this.expr(op) };
+        }
         const opText = op ? this.src(op) : this.src(n.firstChild ?? n);
         const xn = x ?? op;
         if (!xn) break;
-        if (opText === '<-') unsupported(pos, 'channels are not simulated yet');
         return { k: 'unary', pos, op: opText, x: this.expr(x ?? xn) };
       }
       case 'BinaryExp': {
@@ -1284,10 +1307,8 @@ class Parser {
       case 'InterfaceType':
       case 'QualifiedType':
       case 'ArrayType':
-        return { k: 'typeexpr', pos, t: this.type(n) };
       case 'ChannelType':
-        unsupported(pos, 'channels are not simulated yet');
-      // falls through (unsupported throws)
+        return { k: 'typeexpr', pos, t: this.type(n) };
       case 'ParameterizedExpr': {
         const [x, targs] = this.kids(n);
         if (!x || targs?.name !== 'TypeArgs') break;

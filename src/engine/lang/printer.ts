@@ -51,6 +51,8 @@ export function typeExprString(t: TypeExpr): string {
       return `[${t.len ? exprString(t.len) : '...'}]${typeExprString(t.elem)}`;
     case 'tmap':
       return `map[${typeExprString(t.key)}]${typeExprString(t.elem)}`;
+    case 'tchan':
+      return `${t.dir === 'recv' ? '<-' : ''}chan${t.dir === 'send' ? '<-' : ''} ${typeExprString(t.elem)}`;
     case 'tstruct':
       return 'struct{…}';
     case 'tfunc':

@@ -772,6 +772,10 @@ export const MATH_BINARY = [
 ] as const;
 const anyVariadic = { k: 'slice', elem: empty } as const;
 
+/** What Interleave says of the time package's functions that deliver on a channel. */
+const TIMER_CHANNELS =
+  'timers that deliver on a channel (time.After, Tick, NewTicker, NewTimer) are not simulated yet; time.Sleep and time.AfterFunc are';
+
 /**
  * The simulated machine's CPUs (runtime.NumCPU, and GOMAXPROCS until a program changes it).
  * Interleave runs one step at a time whatever GOMAXPROCS says: the schedules it tries include
@@ -880,10 +884,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ...Object.entries(NS).map(
         ([n, v]) => [n, { k: 'const', type: durationType, value: v }] as [string, Member],
       ),
-      ['After', { k: 'unsupported', why: 'channels are not simulated yet' }],
-      ['Tick', { k: 'unsupported', why: 'channels are not simulated yet' }],
-      ['NewTicker', { k: 'unsupported', why: 'channels are not simulated yet' }],
-      ['NewTimer', { k: 'unsupported', why: 'channels are not simulated yet' }],
+      ['After', { k: 'unsupported', why: TIMER_CHANNELS }],
+      ['Tick', { k: 'unsupported', why: TIMER_CHANNELS }],
+      ['NewTicker', { k: 'unsupported', why: TIMER_CHANNELS }],
+      ['NewTimer', { k: 'unsupported', why: TIMER_CHANNELS }],
       ['AfterFunc', f(fn([durationType, fn([], [])], [timerPtr]), 'time.AfterFunc')],
       ['Timer', { k: 'type', type: timerType }],
     ]),

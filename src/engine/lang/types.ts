@@ -88,6 +88,12 @@ export interface MapType {
   readonly key: Type;
   readonly elem: Type;
 }
+/** chan elem, `<-chan elem` (dir 'recv') or `chan<- elem` (dir 'send') */
+export interface ChanType {
+  readonly k: 'chan';
+  readonly elem: Type;
+  readonly dir: 'both' | 'send' | 'recv';
+}
 export interface StructType {
   readonly k: 'struct';
   readonly fields: readonly Field[];
@@ -125,6 +131,7 @@ export type Type =
   | SliceType
   | ArrayType
   | MapType
+  | ChanType
   | StructType
   | FuncType
   | InterfaceType
@@ -212,7 +219,14 @@ export function isInterface(t: Type): boolean {
 /** Types whose zero value is nil. */
 export function isNillable(t: Type): boolean {
   const u = under(t);
-  return u.k === 'ptr' || u.k === 'slice' || u.k === 'map' || u.k === 'func' || u.k === 'iface';
+  return (
+    u.k === 'ptr' ||
+    u.k === 'slice' ||
+    u.k === 'map' ||
+    u.k === 'chan' ||
+    u.k === 'func' ||
+    u.k === 'iface'
+  );
 }
 
 /**
@@ -236,6 +250,8 @@ export function identical(a: Type, b: Type, ignoreTags = false): boolean {
         identical(a.key, b.key, ignoreTags) &&
         identical(a.elem, b.elem, ignoreTags)
       );
+    case 'chan':
+      return b.k === 'chan' && a.dir === b.dir && identical(a.elem, b.elem, ignoreTags);
     case 'struct':
       return (
         b.k === 'struct' &&
@@ -302,6 +318,13 @@ export function typeString(t: Type, qualifyMain = false): string {
       return `[${t.len}]${typeString(t.elem, qualifyMain)}`;
     case 'map':
       return `map[${typeString(t.key, qualifyMain)}]${typeString(t.elem, qualifyMain)}`;
+    case 'chan': {
+      const elem = typeString(t.elem, qualifyMain);
+      if (t.dir === 'recv') return `<-chan ${elem}`;
+      if (t.dir === 'send') return `chan<- ${elem}`;
+      // (chan (<-chan int): gc parenthesizes a receive-only element)
+      return t.elem.k === 'chan' && t.elem.dir === 'recv' ? `chan (${elem})` : `chan ${elem}`;
+    }
     case 'struct': {
       const fields = t.fields
         .map(

@@ -21,6 +21,9 @@ export interface WaitEdge {
   readonly heldAt: readonly number[];
   /** it sleeps in a sync.Cond's Wait: any goroutine could wake it, with Signal or Broadcast */
   readonly cond?: boolean;
+  /** it is parked in a send or a receive on a channel (`nil`: a nil one, for ever) */
+  readonly chan?: 'send' | 'receive';
+  readonly nil?: boolean;
 }
 
 export interface Diagnosis {
@@ -67,8 +70,29 @@ export function waitEdge(
   g: G,
   names: Map<number, string> = displayNames(m),
 ): WaitEdge | null {
-  if (g.st !== 'blocked' || g.waitObj < 0) return null;
+  if (g.st !== 'blocked') return null;
+  const chan = g.reason?.startsWith('chan send')
+    ? 'send'
+    : g.reason?.startsWith('chan receive')
+      ? 'receive'
+      : null;
+  if (g.reason === 'select (no cases)')
+    return { g: g.id, on: 'select {}', line: lineOf(g), heldBy: [], heldAt: [], nil: true };
+  // (an operation on a nil channel waits on nothing)
+  if (chan && g.waitObj < 0)
+    return {
+      g: g.id,
+      on: 'a nil channel',
+      line: lineOf(g),
+      heldBy: [],
+      heldAt: [],
+      chan,
+      nil: true,
+    };
+  if (g.waitObj < 0) return null;
   const o = m.get(g.waitObj);
+  if (o.k === K.Chan && chan)
+    return { g: g.id, on: o.name || 'ch', line: lineOf(g), heldBy: [], heldAt: [], chan };
   const named = names.get(g.waitObj);
   const holdersOf = (obj: number, mode: 'lock' | 'rlock') =>
     m.gs.filter((x) => x.held.some((h) => h.obj === obj && h.mode === mode));
@@ -170,6 +194,14 @@ export function describeWaits(waits: readonly WaitEdge[]): string {
         return `${G_(w.g)} already holds ${w.on} (line ${w.heldAt[w.heldBy.indexOf(w.g)] ?? '?'}) and asks for it again at line ${w.line}`;
       if (w.cond)
         return `${G_(w.g)} sleeps in ${w.on}.Wait at line ${w.line}, and no running goroutine will signal it`;
+      if (w.nil && !w.chan)
+        return `${G_(w.g)} waits in select {} at line ${w.line}, which blocks for ever`;
+      if (w.nil)
+        return `${G_(w.g)} ${w.chan === 'send' ? 'sends on' : 'receives from'} a nil channel at line ${w.line}, which blocks for ever`;
+      if (w.chan === 'send')
+        return `${G_(w.g)} waits to send on ${w.on} at line ${w.line}, and no running goroutine will receive from it`;
+      if (w.chan === 'receive')
+        return `${G_(w.g)} waits to receive from ${w.on} at line ${w.line}, and no running goroutine will send on it or close it`;
       if (w.heldBy.length === 0)
         return `${G_(w.g)} waits for ${w.on} at line ${w.line}, and no running goroutine will release it`;
       return `${G_(w.g)} waits for ${w.on} at line ${w.line}, held by ${w.heldBy.map(G_).join(', ')}${w.heldAt.some((l) => l > 0) ? ` (taken at line ${w.heldAt.filter((l) => l > 0).join(', ')})` : ''}`;
@@ -223,6 +255,7 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
       }),
   );
   const cond = waits.find((w) => w.cond);
+  const chan = waits.find((w) => w.chan);
   const wg = waits.find((w) => w.heldBy.length === 0);
   const base = partial
     ? {
@@ -267,6 +300,26 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
   } else if (cond) {
     why = `${G_(cond.g)} went to sleep in ${cond.on}.Wait without first looking at the condition it waits for, or after the last Signal had been sent: a signal sent when nobody is in Wait is lost, and nothing else will wake it.`;
     fix = `Hold the lock, look at the condition, and wait only while it is false, in a loop: for !ready { ${cond.on}.Wait() }. Change the condition under the same lock before calling Signal or Broadcast.`;
+    section = '';
+  } else if (waits.some((w) => w.nil && !w.chan)) {
+    why =
+      'A select with no cases blocks for ever: once every other goroutine has finished or is blocked too, nothing is left to run.';
+    fix =
+      'Wait for the goroutines you started with a sync.WaitGroup (or a channel they close), not with select {}.';
+    section = '';
+  } else if (chan?.nil) {
+    why = `A nil channel is one that was declared but never made: a send or a receive on it blocks for ever, and closing it panics.`;
+    fix = `Make the channel before use (ch := make(chan T)), and hand the same channel to every goroutine that uses it.`;
+    section = '';
+  } else if (chan) {
+    why =
+      chan.chan === 'send'
+        ? `A send on an unbuffered channel waits until another goroutine receives, and a send on a full buffered channel until one makes room: ${G_(chan.g)} waits for a receiver that never comes.`
+        : `A receive waits until another goroutine sends, or closes the channel: ${G_(chan.g)} waits for a value that never comes.`;
+    fix =
+      chan.chan === 'send'
+        ? 'Make sure some goroutine receives every value sent (or give the channel a buffer large enough), and do not send from the goroutine that is meant to receive.'
+        : 'Close the channel when nothing more will be sent (the sender closes it, once), so that receivers and range loops end; or send every value a receiver waits for.';
     section = '';
   } else if (wg) {
     why = wgWhy(m, wg);

@@ -13,7 +13,12 @@ export type WaitReason =
   | 'semacquire'
   | 'sync.Cond.Wait'
   | 'sleep'
-  | 'IO wait';
+  | 'IO wait'
+  | 'chan send'
+  | 'chan receive'
+  | 'chan send (nil chan)'
+  | 'chan receive (nil chan)'
+  | 'select (no cases)';
 
 export type GState = 'runnable' | 'blocked' | 'sleeping' | 'done' | 'crashed';
 
@@ -117,6 +122,21 @@ export type EngineEvent =
   | { readonly t: 'recover'; readonly g: number; readonly value: string }
   | { readonly t: 'cancel'; readonly g: number; readonly obj: number; readonly err: string }
   | { readonly t: 'race'; readonly g: number; readonly report: string }
+  | {
+      /**
+       * a channel: a value sent (into the buffer or to a waiting receiver) or received, a
+       * parked sender or receiver resuming ('sent', 'received'), a close; `value` is the value
+       * as fmt prints it (null where there is none, or when nothing records)
+       */
+      readonly t: 'chan';
+      readonly g: number;
+      readonly obj: number;
+      readonly name: string;
+      readonly op: 'send' | 'recv' | 'sent' | 'received' | 'close';
+      readonly value: string | null;
+      /** a receive that found the channel closed (the zero value, ok false) */
+      readonly closed: boolean;
+    }
   | {
       readonly t: 'wg';
       readonly g: number;

@@ -357,7 +357,12 @@ function formatVerb(m: Machine, arg: Value, verb: string, spec: Spec, raw = fals
   // value): its address as an integer, 0 for nil
   const kind = t ? under(t).k : null;
   if (
-    (verb === 'p' && (kind === 'ptr' || kind === 'map' || kind === 'func' || kind === 'slice')) ||
+    (verb === 'p' &&
+      (kind === 'ptr' ||
+        kind === 'map' ||
+        kind === 'chan' ||
+        kind === 'func' ||
+        kind === 'slice')) ||
     ('bodxX'.includes(verb) && (kind === 'ptr' || kind === 'func'))
   ) {
     const u = pointerAddress(v);
@@ -934,6 +939,7 @@ function fmtRef(
     return addressOf(v.id, v.f);
   }
   if (u?.k === 'map' || o.k === K.Map) return fmtMap(m, o as MapObj, t, verb, depth, raw);
+  if (o.k === K.Chan) return addressOf(v.id, -1);
   if ((t && isStructLike(t)) || v.f === -1) return fmtObj(m, v.id, t, verb, depth, raw);
   return addressOf(v.id, v.f);
 }
@@ -1035,6 +1041,9 @@ function fmtObj(
       return fmtMap(m, o, null, verb, depth, raw);
     case K.Ctx:
       return ctxString(m, id);
+    case K.Chan:
+      // (a channel prints as its address, whatever the verb's flags)
+      return addressOf(id, -1);
   }
 }
 

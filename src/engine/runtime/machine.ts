@@ -1825,15 +1825,14 @@ export class Machine {
 
   /** What the runtime panics with for this message, of the type Go gives it (RUNTIME_ERRORS). */
   runtimeError(msg: string): Value {
-    const t =
-      msg === GO.nilMapWrite
-        ? RUNTIME_ERRORS.plainError
-        : msg.startsWith('runtime error: index out of range') ||
-            msg.startsWith('runtime error: slice bounds out of range')
-          ? RUNTIME_ERRORS.boundsError
-          : msg.startsWith('interface conversion:')
-            ? RUNTIME_ERRORS.typeAssertion
-            : RUNTIME_ERRORS.errorString;
+    const t = PLAIN_ERRORS.has(msg)
+      ? RUNTIME_ERRORS.plainError
+      : msg.startsWith('runtime error: index out of range') ||
+          msg.startsWith('runtime error: slice bounds out of range')
+        ? RUNTIME_ERRORS.boundsError
+        : msg.startsWith('interface conversion:')
+          ? RUNTIME_ERRORS.typeAssertion
+          : RUNTIME_ERRORS.errorString;
     return this.newError(msg, t);
   }
 
@@ -2217,6 +2216,13 @@ export class Machine {
         this.lockAttempt = mu;
         return mu;
       }
+      return -1;
+    }
+    // a channel operation writes the channel (its capacity never changes; a nil channel is
+    // no object: an operation on it parks for good)
+    if (name.startsWith('chan.')) {
+      if (recv instanceof Ref && name !== 'chan.cap' && name !== 'chan.make')
+        this.fp(recv.id, name !== 'chan.len');
       return -1;
     }
     // sync/atomic: the native records the one location it touches (see `touch`); math/rand:
@@ -3298,6 +3304,24 @@ function missingMethod(t: Type, iface: Type): string {
   return '';
 }
 
+/** The runtime's panics of type runtime.plainError (printed without "runtime error: "). */
+const PLAIN_ERRORS: ReadonlySet<string> = new Set([
+  GO.nilMapWrite,
+  GO.sendOnClosedChannel,
+  GO.closeOfClosedChannel,
+  GO.closeOfNilChannel,
+  GO.makechanSize,
+]);
+
+/** A channel operation's step, by its phase (1: woken by another goroutine's operation). */
+const CHAN_LABELS: Record<string, (ch: string) => readonly string[]> = {
+  'chan.send': (ch) => [`${ch} <- …: send`, `${ch} <- …: the value was taken`],
+  'chan.recv': (ch) => [`<-${ch}: receive`, `<-${ch}: a value arrived`],
+  'chan.close': (ch) => [`close(${ch})`],
+  'chan.len': (ch) => [`len(${ch})`],
+  'chan.selectNone': () => ['select {}'],
+};
+
 const STEP_LABELS: Record<string, readonly string[]> = {
   'sync.Mutex.Lock': [
     'Lock: try the fast path',
@@ -3322,6 +3346,11 @@ const STEP_LABELS: Record<string, readonly string[]> = {
 
 export function nativeLabel(ins: Instr, phase: number): string {
   const c = ins.c as NativeRef;
+  const chan = CHAN_LABELS[c.name];
+  if (chan) {
+    const ls = chan(c.place ?? 'ch');
+    return ls[phase] ?? ls[0] ?? c.name;
+  }
   const labels = STEP_LABELS[c.name];
   const base = labels
     ? (labels[phase] ?? labels[labels.length - 1] ?? c.name)

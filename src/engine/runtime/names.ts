@@ -13,9 +13,11 @@ const FALLBACK: Partial<Record<K, string>> = {
   [K.RWMutex]: 'rw',
   [K.WaitGroup]: 'wg',
   [K.Cond]: 'cond',
+  [K.Chan]: 'ch',
 };
 
-const isNamed = (k: K) => k === K.Mutex || k === K.RWMutex || k === K.WaitGroup || k === K.Cond;
+const isNamed = (k: K) =>
+  k === K.Mutex || k === K.RWMutex || k === K.WaitGroup || k === K.Cond || k === K.Chan;
 
 /** The nth of several with one name: `mu (2)`, and `mu (copy 2)` for the second copy. */
 function numbered(base: string, n: number): string {

@@ -38,6 +38,7 @@ import {
   jsonEncoderType,
 } from '../lang/stdlib';
 import { JsonEncoder, JsonError, indentJSON } from './json';
+import { CHAN_NATIVES } from './chan';
 import {
   T,
   basic,
@@ -2099,6 +2100,7 @@ const NATIVES: Record<string, Native> = {
   ...atomicValueNatives(),
   ...slogNatives(),
   ...ATOMIC_POINTER_NATIVES,
+  ...CHAN_NATIVES,
   ...textNatives(),
   ...logNatives(),
   'log.SetFlags': (m, _g, a) => {

@@ -96,6 +96,20 @@ export interface CondView {
   readonly notified: number;
 }
 
+/** A channel: its buffer, whether it is closed, and the goroutines parked on it, in order. */
+export interface ChanView {
+  readonly id: number;
+  readonly name: string;
+  /** its type as Go writes it: `chan main.Job`, `<-chan int` */
+  readonly type: string;
+  readonly cap: number;
+  /** the values in its buffer, head first, as fmt prints them */
+  readonly buffer: readonly string[];
+  readonly closed: boolean;
+  readonly senders: readonly number[];
+  readonly receivers: readonly number[];
+}
+
 export interface Snapshot {
   readonly step: number;
   readonly now: number;
@@ -106,6 +120,7 @@ export interface Snapshot {
   readonly maps: readonly MapView[];
   readonly waitGroups: readonly WaitGroupView[];
   readonly conds: readonly CondView[];
+  readonly chans: readonly ChanView[];
   readonly stdout: string;
   readonly stderr: string;
   /** stdout and stderr as a terminal shows them: interleaved in the order they were written */
@@ -298,7 +313,11 @@ function reachable(m: Machine): Set<number> {
         if (p) visit(p[1]);
       }
     else if (o.k === K.RWMutex) stack.push(o.w);
-    else if (o.k === K.Ctx) {
+    else if (o.k === K.Chan) {
+      o.buf.forEach(visit);
+      o.sendv.forEach(visit);
+      o.dv.forEach(visit);
+    } else if (o.k === K.Ctx) {
       if (o.parent >= 0) stack.push(o.parent);
       visit(o.err);
       visit(o.dcause);
@@ -339,6 +358,7 @@ export function snapshot(m: Machine): Snapshot {
   const maps: MapView[] = [];
   const waitGroups: WaitGroupView[] = [];
   const conds: CondView[] = [];
+  const chans: ChanView[] = [];
   // a Cond's L, by its notify list: what the Cond struct holds beside it
   const lockers = new Map<number, number>();
   for (const id of live) {
@@ -394,6 +414,18 @@ export function snapshot(m: Machine): Snapshot {
       maps.push(mapView(m, id, o));
     } else if (o.k === K.WaitGroup) {
       waitGroups.push({ id, name: names.get(id) ?? 'wg', counter: o.n, waiters: o.q.slice() });
+    } else if (o.k === K.Chan) {
+      const elem = under(o.t);
+      chans.push({
+        id,
+        name: names.get(id) ?? (o.name || 'ch'),
+        type: typeString(o.t, true),
+        cap: o.cap,
+        buffer: o.buf.map((v) => formatValue(m, v, elem.k === 'chan' ? elem.elem : null, 'v')),
+        closed: o.closed,
+        senders: o.sendq.slice(),
+        receivers: o.recvq.slice(),
+      });
     } else if (o.k === K.Cond) {
       const l = lockers.get(id);
       conds.push({
@@ -416,6 +448,7 @@ export function snapshot(m: Machine): Snapshot {
     maps,
     waitGroups,
     conds,
+    chans,
     stdout: m.stdout,
     stderr: m.stderr,
     transcript: transcript(m),
@@ -442,7 +475,7 @@ function mapView(m: Machine, id: number, o: MapObj): MapView {
 /** The names the picture gives its locks, maps, wait groups and Conds, by heap id. */
 export function pictureNames(s: Snapshot): Map<number, string> {
   const out = new Map<number, string>();
-  for (const list of [s.locks, s.maps, s.waitGroups, s.conds])
+  for (const list of [s.locks, s.maps, s.waitGroups, s.conds, s.chans])
     for (const o of list) out.set(o.id, o.name);
   return out;
 }

@@ -62,6 +62,7 @@ export const enum K {
   WaitGroup,
   Ctx,
   Cond,
+  Chan,
 }
 
 export const enum Role {
@@ -186,7 +187,37 @@ export interface CondObj extends ObjBase {
   name: string;
 }
 
-export type Obj = SlotsObj | MapObj | MutexObj | RWMutexObj | WaitGroupObj | CtxObj | CondObj;
+/**
+ * A channel (runtime/chan.go's hchan): its buffer as a queue (head first), whether it is
+ * closed, the goroutines parked in send and in receive, head first, and what a goroutine
+ * woken by another's operation is handed: a receiver the value and ok, a sender ok (false:
+ * the channel was closed under it). Lists are replaced, never changed in place (copies of
+ * the channel share them).
+ */
+export interface ChanObj extends ObjBase {
+  readonly k: K.Chan;
+  /** the channel's type (for %T and the zero value) */
+  readonly t: Type;
+  /** its capacity (0: unbuffered) */
+  readonly cap: number;
+  buf: readonly Value[];
+  closed: boolean;
+  recvq: readonly number[];
+  sendq: readonly number[];
+  /** the values of the goroutines in sendq, in the same order */
+  sendv: readonly Value[];
+  /** goroutines woken by another's operation, with what each was handed (dv, dok) */
+  dg: readonly number[];
+  dv: readonly Value[];
+  dok: readonly boolean[];
+  /** the buffer's next slots to send to and receive from (chan.go's sendx, recvx: -race) */
+  sendx: number;
+  recvx: number;
+  name: string;
+}
+
+export type Obj =
+  SlotsObj | MapObj | MutexObj | RWMutexObj | WaitGroupObj | CtxObj | CondObj | ChanObj;
 
 /**
  * A shallow copy, for copy-on-write. Fields are spelled out (not spread) so that every copy
@@ -263,6 +294,24 @@ export function cloneObj(o: Obj, ep: number): Obj {
         cause: o.cause,
         dcause: o.dcause,
         deadline: o.deadline,
+      };
+    case K.Chan:
+      return {
+        k: K.Chan,
+        ep,
+        t: o.t,
+        cap: o.cap,
+        buf: o.buf,
+        closed: o.closed,
+        recvq: o.recvq,
+        sendq: o.sendq,
+        sendv: o.sendv,
+        dg: o.dg,
+        dv: o.dv,
+        dok: o.dok,
+        sendx: o.sendx,
+        recvx: o.recvx,
+        name: o.name,
       };
   }
 }

@@ -44,9 +44,19 @@ describe('advice for a program that does not compile', () => {
     expect(h).toContain('wg.Add(1)');
   });
 
-  it('a channel: what Interleave shows instead', () => {
-    const h = hintFor(main('\t"fmt"', '\tc := make(chan int)\n\tfmt.Println(c)'));
-    expect(h).toContain('sync.WaitGroup');
+  it('a select with cases, a timer channel, ctx.Done(): what Interleave offers instead', () => {
+    const sel = hintFor(
+      main('\t"fmt"', '\tc := make(chan int)\n\tselect {\n\tcase <-c:\n\t}\n\tfmt.Println()'),
+    );
+    expect(sel).toContain('one channel at a time');
+    expect(hintFor(main('\t"time"', '\t<-time.After(time.Second)'))).toContain('time.Sleep');
+    expect(hintFor(main('\t"context"', '\tctx := context.Background()\n\t<-ctx.Done()'))).toContain(
+      'ctx.Err()',
+    );
+    // a channel alone compiles: no advice is needed
+    expect(compileGo(main('\t"fmt"', '\tc := make(chan int, 1)\n\tfmt.Println(len(c))')).ok).toBe(
+      true,
+    );
   });
 
   it('an unused variable, an unused import, a missing return', () => {

@@ -176,8 +176,10 @@ function LockCard({ id }: { readonly id: number }) {
 function Waiters({ label, ids }: { readonly label: string; readonly ids: readonly number[] }) {
   const { shown, more } = useCapped(ids);
   return (
-    <div className={styles.queue}>
-      <span className={styles.qlabel}>{label}</span>
+    <div className={styles.queue} role="group" aria-label={label}>
+      <span className={styles.qlabel} aria-hidden="true">
+        {label}
+      </span>
       {ids.length === 0 && <span className={styles.empty}>none</span>}
       <ol className={styles.qlist}>
         {shown.map((g) => (
@@ -238,15 +240,101 @@ function CondCard({ id }: { readonly id: number }) {
   );
 }
 
+/**
+ * A channel: its type, its buffer (a slot for each place, the values head first), whether it
+ * is closed, and the goroutines parked in a send or a receive on it, longest waiting first.
+ */
+function ChanCard({ id }: { readonly id: number }) {
+  const c = useSim((s) => s.snapshot?.chans.find((x) => x.id === id) ?? null);
+  const senders = useSim(
+    useShallow((s) =>
+      s.snapshot
+        ? idsAt(s.snapshot, (p) => p.k === 'chan' && p.id === id && p.slot === 'send')
+        : [],
+    ),
+  );
+  const receivers = useSim(
+    useShallow((s) =>
+      s.snapshot
+        ? idsAt(s.snapshot, (p) => p.k === 'chan' && p.id === id && p.slot === 'recv')
+        : [],
+    ),
+  );
+  if (!c) return null;
+  const inOrder = (q: readonly number[], here: readonly number[]) => [
+    ...q.filter((g) => here.includes(g)),
+    ...here.filter((g) => !q.includes(g)),
+  ];
+  const state = c.closed
+    ? 'closed'
+    : c.cap === 0
+      ? 'unbuffered'
+      : `${c.buffer.length} of ${c.cap} in the buffer`;
+  // (a long buffer shows its first slots and a count)
+  const slots = Math.min(c.cap, MAX_SLOTS);
+  return (
+    <article
+      className={styles.lock}
+      data-chan={c.name}
+      data-closed={c.closed}
+      aria-label={`${c.name}: ${c.type}, ${state}${c.closed && c.cap > 0 ? `, ${c.buffer.length} of ${c.cap} in the buffer` : ''}`}
+    >
+      <header className={styles.head1}>
+        <h3 className={styles.name}>{c.name}</h3>
+        <span className={styles.type}>{c.type}</span>
+        <span className={styles.state} data-closed={c.closed}>
+          {state}
+        </span>
+      </header>
+      {c.cap > 0 && (
+        <ol className={styles.buffer} aria-label="buffer, head first">
+          {Array.from({ length: slots }, (_, i) => {
+            const v = c.buffer[i];
+            return (
+              <li key={i} className={styles.slot} data-full={v !== undefined}>
+                {v ?? <span className={styles.srOnly}>empty</span>}
+              </li>
+            );
+          })}
+          {c.cap > slots && <li className={styles.more}>+{c.cap - slots} slots</li>}
+        </ol>
+      )}
+      <Waiters label="Waiting to send" ids={inOrder(c.senders, senders)} />
+      <Waiters label="Waiting to receive" ids={inOrder(c.receivers, receivers)} />
+    </article>
+  );
+}
+
+/** Slots of a channel's buffer drawn; the rest are counted. */
+const MAX_SLOTS = 8;
+
+/** Goroutines parked for ever: on a nil channel, or in select {}. */
+function ForeverCard() {
+  const ids = useSim(
+    useShallow((s) => (s.snapshot ? idsAt(s.snapshot, (p) => p.k === 'forever') : [])),
+  );
+  if (ids.length === 0) return null;
+  return (
+    <article className={styles.lock} data-forever aria-label="Blocked for ever">
+      <header className={styles.head1}>
+        <h3 className={styles.name}>blocked for ever</h3>
+        <span className={styles.type}>nil channel or select {'{}'}</span>
+      </header>
+      <Waiters label="Parked" ids={ids} />
+    </article>
+  );
+}
+
 /** Every lock the program can still reach, with its owner and its queues in order. */
 export function LockView() {
   const ids = useSim(useShallow((s) => s.snapshot?.locks.map((l) => l.id) ?? []));
   const wgs = useSim(useShallow((s) => s.snapshot?.waitGroups.map((w) => w.id) ?? []));
   const conds = useSim(useShallow((s) => s.snapshot?.conds.map((c) => c.id) ?? []));
+  const chans = useSim(useShallow((s) => s.snapshot?.chans.map((c) => c.id) ?? []));
   const name = useRegionName('Locks');
   return (
     <section className={styles.locks} aria-label={name}>
-      {ids.length === 0 && wgs.length === 0 && conds.length === 0 && (
+      {ids.length === 0 && wgs.length === 0 && conds.length === 0 && chans.length === 0 && (
         <p className={styles.empty}>No locks yet.</p>
       )}
       {ids.map((id) => (
@@ -258,6 +346,10 @@ export function LockView() {
       {conds.map((id) => (
         <CondCard key={id} id={id} />
       ))}
+      {chans.map((id) => (
+        <ChanCard key={id} id={id} />
+      ))}
+      <ForeverCard />
     </section>
   );
 }

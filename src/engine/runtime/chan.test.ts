@@ -1,0 +1,488 @@
+/**
+ * Channels as Go 1.23's runtime/chan.go runs them: a send hands its value to the receiver
+ * waiting longest, else fills the buffer, else parks; a receive takes from the sender waiting
+ * longest (through a full buffer), else from the buffer, else parks; close wakes everyone;
+ * nil channels park for ever. The runtime's words (wait reasons, panics, the deadlock) are
+ * Go's own; the race detector's edges are chan.go's.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
+import { explore, type ExploreResult } from '../explore/explore';
+import { lineOf, sim } from '../testing/driver';
+import { diagnose } from './diagnose';
+import { snapshot } from './snapshot';
+
+function compile(src: string): Program {
+  const c = compileGo(src);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => formatDiagnostic('main.go', d)).join('\n'));
+  return c.program;
+}
+
+/** The compile errors of a program, as gc prints them. */
+function errors(src: string): string[] {
+  const c = compileGo(src);
+  if (c.ok) return [];
+  return c.diagnostics.map((d) => formatDiagnostic('main.go', d));
+}
+
+function run(src: string, opts: Parameters<typeof runProgram>[1] = {}) {
+  return runProgram(compile(src), { fileName: '/tmp/main.go', ...opts });
+}
+
+/** main's body in a program importing what it names. */
+function prog(body: string, decls = ''): string {
+  const imports = ['fmt', 'runtime', 'sync', 'time'].filter((p) =>
+    new RegExp(`(^|[^\\w.])${p}\\.`).test(body),
+  );
+  return `package main
+
+${imports.length ? `import (\n${imports.map((p) => `\t"${p}"`).join('\n')}\n)\n` : ''}
+${decls}
+func main() {
+${body}
+}
+`;
+}
+
+const outcomes = (r: ExploreResult) =>
+  r.outcomes.map((o) => `${o.exit} ${o.first} ${JSON.stringify(o.stdout)}`).sort();
+
+describe('sending and receiving', () => {
+  it('an unbuffered channel hands each value over: ping-pong alternates, whatever the seed', () => {
+    const src = prog(`	ping, pong := make(chan string), make(chan string)
+	go func() {
+		for i := 0; i < 3; i++ {
+			msg := <-ping
+			pong <- msg + "-pong"
+		}
+	}()
+	for i := 0; i < 3; i++ {
+		ping <- fmt.Sprint("ping", i)
+		fmt.Println(<-pong)
+	}`);
+    for (const seed of [1, 2, 3, 99]) {
+      const r = run(src, { seed });
+      expect(r.outcome.code).toBe(0);
+      expect(r.stdout).toBe('ping0-pong\nping1-pong\nping2-pong\n');
+    }
+  });
+
+  it('a worker pool ranges over a closed channel: every job done once, then the loops end', () => {
+    const src = prog(
+      `	jobs := make(chan Job, 2)
+	results := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- j.ID * 10
+			}
+		}()
+	}
+	go func() {
+		for i := 1; i <= 5; i++ {
+			jobs <- Job{ID: i}
+		}
+		close(jobs)
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	sum := 0
+	for r := range results {
+		sum += r
+	}
+	fmt.Println(sum, len(jobs), cap(jobs))`,
+      'type Job struct{ ID int }\n',
+    );
+    for (const policy of ['random', 'roundrobin'] as const)
+      for (const seed of [1, 7]) {
+        const r = run(src, { seed, policy });
+        expect(r.stdout).toBe('150 0 2\n');
+        expect(r.outcome.code).toBe(0);
+      }
+  });
+
+  it('a buffered channel keeps values in order; after close it drains, then gives zero and false', () => {
+    const r = run(
+      prog(`	ch := make(chan int, 3)
+	ch <- 1
+	ch <- 2
+	fmt.Println(len(ch), cap(ch))
+	close(ch)
+	for i := 0; i < 4; i++ {
+		v, ok := <-ch
+		fmt.Println(v, ok)
+	}
+	var nilCh chan int
+	fmt.Println(len(nilCh), cap(nilCh), nilCh == nil)`),
+    );
+    expect(r.stdout).toBe('2 3\n1 true\n2 true\n0 false\n0 false\n0 0 true\n');
+  });
+
+  it('a struct sent is a copy: changing it after the send does not change what is received', () => {
+    const r = run(
+      prog(
+        `	ch := make(chan Job, 1)
+	j := Job{ID: 1}
+	ch <- j
+	j.ID = 2
+	got := <-ch
+	fmt.Println(got.ID, j.ID)`,
+        'type Job struct{ ID int }\n',
+      ),
+    );
+    expect(r.stdout).toBe('1 2\n');
+  });
+
+  it('a receiver parked first gets the value straight from the sender (runtime/chan.go: send)', () => {
+    const src = prog(`	ch := make(chan int)
+	go func() {
+		ch <- 42
+	}()
+	fmt.Println(<-ch)`);
+    sim(src)
+      .runUntilBlocked(1)
+      .expectBlocked(1, 'chan receive')
+      .runPast(6, 'ch <- 42')
+      .expectRunnable(1)
+      .check((s) => {
+        // the sender did not wait: it handed the value over and went on
+        expect(s.state(6)).not.toBe('blocked');
+      })
+      .runToEnd()
+      .expectStdout('42\n');
+  });
+
+  it('a sender parked on a full buffer puts its value at the tail when a receiver takes the head', () => {
+    const src = prog(`	ch := make(chan int, 1)
+	ch <- 1
+	go func() {
+		ch <- 2
+	}()
+	time.Sleep(time.Millisecond)
+	a := <-ch
+	b := <-ch
+	fmt.Println(a, b)`);
+    sim(src)
+      .runTo(1, 'time.Sleep')
+      .runUntilBlocked(6)
+      .expectBlocked(6, 'chan send')
+      .runToEnd()
+      .expectStdout('1 2\n');
+  });
+
+  it('prints a channel as its address, and its type as Go does', () => {
+    const r = run(
+      prog(`	ch := make(chan int)
+	var r <-chan int = ch
+	var s chan<- string
+	var cc chan (<-chan int)
+	fmt.Printf("%T %T %T %T %v %v\\n", ch, r, s, cc, s, ch == r)
+	fmt.Println(fmt.Sprint(ch)[:2])`),
+    );
+    expect(r.stdout).toBe('chan int <-chan int chan<- string chan (<-chan int) <nil> true\n0x\n');
+  });
+});
+
+describe('the runtime, in its own words', () => {
+  it('all goroutines asleep in a send: the deadlock and the wait reason "chan send"', () => {
+    const src = prog('\tch := make(chan int)\n\tch <- 1');
+    const r = run(src);
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr).toBe(
+      `fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send]:\nmain.main()\n\t/tmp/main.go:${lineOf(src, 'ch <- 1')}\n`,
+    );
+  });
+
+  it('a receive with nobody to send: "chan receive"; on a nil channel: "chan receive (nil chan)"', () => {
+    expect(run(prog('\tch := make(chan int)\n\t<-ch')).stderr).toContain(
+      'goroutine 1 [chan receive]:\nmain.main()',
+    );
+    expect(run(prog('\tvar ch chan int\n\t<-ch')).stderr).toContain(
+      'goroutine 1 [chan receive (nil chan)]:\nmain.main()',
+    );
+    expect(run(prog('\tvar ch chan int\n\tch <- 1')).stderr).toContain(
+      'goroutine 1 [chan send (nil chan)]:\nmain.main()',
+    );
+  });
+
+  it('select {} blocks for ever: "select (no cases)"', () => {
+    const r = run(prog('\tgo fmt.Println("hi")\n\tselect {}'));
+    expect(r.stdout).toBe('hi\n');
+    expect(r.stderr).toContain(
+      'fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:',
+    );
+  });
+
+  it.each([
+    ['\tch := make(chan int)\n\tclose(ch)\n\tclose(ch)', 'close of closed channel'],
+    ['\tvar ch chan int\n\tclose(ch)', 'close of nil channel'],
+    ['\tch := make(chan int, 1)\n\tclose(ch)\n\tch <- 1', 'send on closed channel'],
+  ])('%j panics: %s (a runtime.Error, printed without "runtime error: ")', (body, msg) => {
+    const r = run(prog(body));
+    expect(r.outcome.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`panic: ${msg}`);
+    const caught = run(
+      prog(`	defer func() {
+		e := recover()
+		_, isRuntime := e.(runtime.Error)
+		fmt.Println(e, isRuntime)
+	}()
+${body}`),
+    );
+    expect(caught.stdout).toBe(`${msg} true\n`);
+  });
+
+  it('a sender parked when the channel is closed wakes and panics; parked receivers get zero, false', () => {
+    const r = run(
+      prog(`	ch := make(chan int)
+	go func() {
+		defer func() { fmt.Println("sender:", recover()) }()
+		ch <- 1
+	}()
+	time.Sleep(time.Millisecond)
+	close(ch)
+	time.Sleep(time.Millisecond)
+	rc := make(chan string)
+	go func() {
+		v, ok := <-rc
+		fmt.Printf("receiver: %q %v\\n", v, ok)
+	}()
+	time.Sleep(time.Millisecond)
+	close(rc)
+	time.Sleep(time.Millisecond)`),
+    );
+    expect(r.stdout).toBe('sender: send on closed channel\nreceiver: "" false\n');
+  });
+
+  it('make with a negative size panics as makechan does', () => {
+    const r = run(prog('\tn := -1\n\t_ = make(chan int, n)'));
+    expect(r.stderr.split('\n')[0]).toBe('panic: makechan: size out of range');
+  });
+});
+
+describe('the compiler, in types2 words', () => {
+  const body = (b: string) =>
+    prog(
+      `${b}\n\t_ = fmt.Sprint()`,
+      'var recvOnly <-chan int\nvar sendOnly chan<- int\nvar n int\n',
+    );
+  it.each([
+    [
+      '\trecvOnly <- 1',
+      'invalid operation: cannot send to receive-only channel recvOnly (variable of type <-chan int)',
+    ],
+    [
+      '\t<-sendOnly',
+      'invalid operation: cannot receive from send-only channel sendOnly (variable of type chan<- int)',
+    ],
+    [
+      '\tclose(recvOnly)',
+      'invalid operation: cannot close receive-only channel recvOnly (variable of type <-chan int)',
+    ],
+    ['\t<-n', 'invalid operation: cannot receive from non-channel n (variable of type int)'],
+    ['\tn <- 1', 'invalid operation: cannot send to non-channel n (variable of type int)'],
+    [
+      '\tfor range sendOnly {\n\t}',
+      'cannot range over sendOnly (variable of type chan<- int): receive from send-only channel',
+    ],
+    [
+      '\tfor a, b := range recvOnly {\n\t\t_, _ = a, b\n\t}',
+      'range over recvOnly (variable of type <-chan int) permits only one iteration variable',
+    ],
+    [
+      '\tch := make(chan int)\n\tch <- "x"',
+      'cannot use "x" (untyped string constant) as int value in send',
+    ],
+    [
+      '\t_ = make(chan int, 1, 2)',
+      'invalid operation: make(chan int, 1, 2) expects 1 or 2 arguments; found 3',
+    ],
+    [
+      '\tsendOnly = recvOnly',
+      'cannot use recvOnly (variable of type <-chan int) as chan<- int value in assignment',
+    ],
+  ])('%j: %s', (b, msg) => {
+    expect(errors(body(b)).join('\n')).toContain(msg);
+  });
+
+  it('a bidirectional channel may be used where a directional one is wanted', () => {
+    expect(errors(body('\tch := make(chan int)\n\trecvOnly = ch\n\tsendOnly = ch'))).toEqual([]);
+  });
+
+  it('vet: receiving a struct that holds a lock copies it (a send is not checked, as in go vet)', () => {
+    const p = compile(
+      prog(
+        '\tch := make(chan S, 1)\n\tvar s S\n\tch <- s\n\tt := <-ch\n\t_ = t.n',
+        'type S struct {\n\tmu sync.Mutex\n\tn  int\n}\n',
+      ).replace('package main\n', 'package main\n\nimport "sync"\n'),
+    );
+    expect(p.vet.map((d) => d.msg)).toEqual([
+      'assignment copies lock value to t: command-line-arguments.S contains sync.Mutex',
+    ]);
+  });
+
+  it('select with cases is refused with a clear message', () => {
+    expect(
+      errors(prog('\tch := make(chan int)\n\tselect {\n\tcase <-ch:\n\t}')).join('\n'),
+    ).toContain('unsupported: select statements with cases are not simulated yet');
+  });
+});
+
+describe('under -race', () => {
+  const racy = (sync: string) =>
+    prog(
+      `	done := make(chan bool${sync.includes('buffered') ? ', 1' : ''})
+	go func() {
+		x = 1
+		${sync.includes('close') ? 'close(done)' : 'done <- true'}
+	}()
+	<-done
+	x = 2
+	fmt.Println(x)`,
+      'var x int\n',
+    );
+
+  it.each(['unbuffered send', 'buffered send', 'close'])(
+    'a %s orders the write before it with the reads after the receive: no race in any schedule',
+    (how) => {
+      const r = explore(compile(racy(how)), { race: true });
+      expect(r.complete).toBe(true);
+      expect(outcomes(r)).toEqual(['0  "2\\n"']);
+    },
+  );
+
+  it('a channel used as a semaphore (capacity 1) orders the critical sections', () => {
+    const src = prog(
+      `	sem := make(chan struct{}, 1)
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			x++
+			<-sem
+		}()
+	}
+	wg.Wait()
+	fmt.Println(x)`,
+      'var x int\n',
+    );
+    const r = explore(compile(src), { race: true });
+    expect(r.complete).toBe(true);
+    expect(outcomes(r)).toEqual(['0  "2\\n"']);
+    // without it, the same writes race
+    const bare = explore(
+      compile(src.replace('sem <- struct{}{}', '_ = sem').replace('<-sem', '')),
+      {
+        race: true,
+      },
+    );
+    expect(outcomes(bare).some((o) => o.startsWith('66 WARNING: DATA RACE'))).toBe(true);
+  });
+
+  it('what happens after a send is not ordered with what the receiver does after it', () => {
+    const src = prog(
+      `	ch := make(chan int)
+	go func() {
+		<-ch
+		x = 1
+	}()
+	ch <- 1
+	x = 2
+	time.Sleep(time.Millisecond)`,
+      'var x int\n',
+    );
+    expect(outcomes(explore(compile(src), { race: true })).some((o) => o.startsWith('66'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('the explorer', () => {
+  const leak = prog(`	results := make(chan int)
+	for i := 0; i < 2; i++ {
+		go func() {
+			results <- i
+		}()
+	}
+	fmt.Println(<-results)`);
+
+  it('finds every outcome of goroutines racing to send, and the one left stuck, with and without reductions', () => {
+    const p = compile(leak);
+    const full = explore(p, { reduce: false });
+    expect(full.complete).toBe(true);
+    expect(outcomes(full)).toEqual(['0  "0\\n"', '0  "0\\n"', '0  "1\\n"', '0  "1\\n"']);
+    // main returned while the other sender could never continue: an outcome of its own
+    expect(full.outcomes.filter((o) => o.leak).map((o) => o.leak)).toEqual([
+      `main returned while G7 could never continue: G7 waits to send on results at line ${lineOf(leak, 'results <- i')}, and no running goroutine will receive from it. Go exits without a word about it.`,
+      `main returned while G6 could never continue: G6 waits to send on results at line ${lineOf(leak, 'results <- i')}, and no running goroutine will receive from it. Go exits without a word about it.`,
+    ]);
+    for (const opts of [{}, { proof: true }])
+      expect(outcomes(explore(p, opts))).toEqual(outcomes(full));
+  });
+
+  it('shows the deadlock of a receive nobody sends to, with its reason and a schedule that replays', () => {
+    const src = prog(`	ch := make(chan int)
+	done := make(chan bool)
+	go func() {
+		if v := <-ch; v > 0 {
+			done <- true
+		}
+	}()
+	ch <- 0
+	<-done`);
+    const p = compile(src);
+    const r = explore(p);
+    const dl = r.outcomes.find((o) => o.exit === 2);
+    expect(dl?.first).toBe('fatal error: all goroutines are asleep - deadlock!');
+    const again = runProgram(p, { schedule: dl?.schedule ?? [], policy: 'roundrobin' });
+    expect(again.stderr).toContain('goroutine 1 [chan receive]:');
+    const d = diagnose(again.machine);
+    expect(d?.kind).toBe('deadlock');
+    expect(d?.what).toBe(
+      `G1 waits to receive from done at line ${lineOf(src, '\t<-done')}, and no running goroutine will send on it or close it.`,
+    );
+  });
+});
+
+describe('the picture', () => {
+  it('shows each channel with its buffer, whether it is closed, and who waits to send and receive', () => {
+    const src = prog(`	jobs := make(chan string, 2)
+	jobs <- "a"
+	go func() {
+		jobs <- "b"
+		jobs <- "c"
+	}()
+	go func() {
+		var never chan int
+		never <- 1
+	}()
+	close(jobs)`);
+    sim(src)
+      .runTo(1, 'close(jobs)')
+      .runUntilBlocked(6)
+      .runUntilBlocked(7)
+      .check((s) => {
+        const snap = snapshot(s.m);
+        expect(snap.chans).toEqual([
+          {
+            id: expect.any(Number),
+            name: 'jobs',
+            type: 'chan string',
+            cap: 2,
+            buffer: ['a', 'b'],
+            closed: false,
+            senders: [6],
+            receivers: [],
+          },
+        ]);
+        expect(snap.goroutines.find((g) => g.id === 7)?.reason).toBe('chan send (nil chan)');
+      });
+  });
+});
