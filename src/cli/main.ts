@@ -8,6 +8,10 @@ import { compileGo, formatDiagnostic, runProgram, ScheduleError, type Program } 
 import { check, explore } from '../engine/explore/explore';
 import { diagnose } from '../engine/runtime/diagnose';
 
+/** What a search of a program whose selects choose among ready cases did not cover. */
+export const SEEDED_SELECTS =
+  'Where a select could take more than one ready case, it took the one the seed draws, as a run does: other choices were not tried (another --seed tries others).';
+
 export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
@@ -189,6 +193,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
   io.out(
     `${r.complete ? 'Explored every schedule' : `Explored part of the schedules (${r.cutoff})`}: ${r.states.toLocaleString('en-US')} states, ${r.outcomes.length} distinct outcome${r.outcomes.length === 1 ? '' : 's'}${r.complete && r.proved ? ' (the breadth-first search ran out of states and a proof search, depth first, finished: a schedule it found may not be the shortest)' : ''}.\n`,
   );
+  if (r.seededSelects) io.out(`${SEEDED_SELECTS}\n`);
   if (r.outcomes.length === 0)
     io.out(
       '\nNo run ended within the bounds: the program may never end (a loop with no way out), or its runs are longer than the search could follow.\n',

@@ -39,6 +39,8 @@ export function describeEvent(
       if (e.reason === 'chan send (nil chan)' || e.reason === 'chan receive (nil chan)')
         return `${G(e.g)} blocks for ever: ${e.reason.startsWith('chan send') ? 'a send on' : 'a receive from'} a nil channel never proceeds.`;
       if (e.reason === 'select (no cases)') return `${G(e.g)} blocks for ever in select {}.`;
+      if (e.reason === 'select')
+        return `${G(e.g)} waits in a select: none of its cases is ready, so it waits on all of their channels.`;
       if (e.reason === 'semacquire')
         return `${G(e.g)} waits on ${name}.Wait until the counter reaches zero.`;
       if (e.reason === 'sync.Cond.Wait')

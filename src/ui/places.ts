@@ -28,10 +28,16 @@ export function placeOf(g: GoroutineView, s: Snapshot): Place {
     const c = s.chans.find((x) => x.id === g.waitingOn);
     if (c) return { k: 'chan', id: c.id, slot: g.reason === 'chan send' ? 'send' : 'recv' };
   }
+  if (g.reason === 'select') {
+    // drawn at the first of its channels (the others' cards name it too)
+    const c = s.chans.find((x) => x.id === g.waitingOn);
+    if (c) return { k: 'chan', id: c.id, slot: c.senders.includes(g.id) ? 'send' : 'recv' };
+  }
   if (
     g.reason === 'chan send (nil chan)' ||
     g.reason === 'chan receive (nil chan)' ||
-    g.reason === 'select (no cases)'
+    g.reason === 'select (no cases)' ||
+    g.reason === 'select'
   )
     return { k: 'forever' };
   if (g.reason === 'sync.Cond.Wait') {

@@ -601,7 +601,7 @@ func main() {
     }
   });
 
-  it('on random programs of locks, maps, shared variables, prints, sleeps, wait groups and channels', () => {
+  it('on random programs of locks, maps, shared variables, prints, sleeps, wait groups, channels and selects', () => {
     fc.assert(
       fc.property(randomProgram, fc.boolean(), (src, race) => {
         const p = compile(src);
@@ -682,6 +682,9 @@ const STATEMENTS = [
   'x = len(ch)',
   'uc <- 1',
   'if v, ok := <-uc; ok {\n\t\t\tx = v\n\t\t}',
+  // select: parked on two channels at once, and a send that does not wait
+  'select {\n\t\tcase ch <- x:\n\t\tcase v := <-uc:\n\t\t\tx = v\n\t\t}',
+  'select {\n\t\tcase uc <- 2:\n\t\tdefault:\n\t\t\tx = x + 1\n\t\t}',
 ] as const;
 
 const randomProgram = fc

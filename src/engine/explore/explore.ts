@@ -153,6 +153,11 @@ export interface ExploreResult {
   readonly maxDepthReached: number;
   /** moves executed (each a fork of a state and the steps of one goroutine) */
   readonly transitions: number;
+  /**
+   * a select can take one of several ready cases: the search followed the choice the seed
+   * draws (as a run does), not every choice (see ProgramFacts.selectChooses)
+   */
+  readonly seededSelects: boolean;
 }
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreResult {
@@ -201,6 +206,7 @@ export function check(program: Program, opts: ExploreOptions = {}): CheckResult 
   const known = new Set(first.outcomes.map(id));
   return {
     complete: proof.complete,
+    seededSelects: proof.seededSelects,
     states: first.states + proof.states,
     outcomes: [...first.outcomes, ...proof.outcomes.filter((o) => !known.has(id(o)))],
     // what the breadth-first search covered is the one thing a cut-short check can promise
@@ -353,6 +359,8 @@ class Search {
   /** a move took a WaitGroup counter below zero while Dones were being moved */
   overshot = false;
 
+  private readonly seededSelects: boolean;
+
   constructor(
     program: Program,
     private readonly opts: ExploreOptions,
@@ -368,6 +376,7 @@ class Search {
     this.ownership = this.reduce && (opts.ownership ?? true);
     this.predict = this.reduce && (opts.predict ?? true);
     const facts = programFacts(program);
+    this.seededSelects = facts.selectChooses;
     const proof = opts.proof ?? false;
     this.policy = {
       postpone: !facts.usesClock,
@@ -401,6 +410,7 @@ class Search {
       cutoff: this.cutoff,
       maxDepthReached: this.depthReached,
       transitions: this.transitions,
+      seededSelects: this.seededSelects,
     };
   }
 

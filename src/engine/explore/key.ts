@@ -123,6 +123,7 @@ export function stateKey(m: Machine): string {
           `d${o.dg.join(',')}`,
           ...o.dv.map(val),
           o.dok.join(','),
+          o.dcase.join(','),
           m.race ? `x${o.sendx}.${o.recvx}` : '',
         );
         break;
@@ -443,6 +444,7 @@ export class StateHasher {
           for (let j = 0; j < o.dv.length; j++) {
             this.val(o.dv[j] as Value);
             this.add(o.dok[j] ? 1 : 0);
+            this.add(o.dcase[j] as number);
           }
           if (m.race) {
             this.add(o.sendx);

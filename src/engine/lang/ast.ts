@@ -175,6 +175,28 @@ export interface CaseClause {
   readonly types?: readonly (TypeExpr | null)[] | null;
 }
 
+/** A select's case: its communication (null for `default`) and its statements. */
+export interface SelectClause {
+  readonly pos: Pos;
+  readonly comm: SelectComm | null;
+  readonly body: readonly Stmt[];
+}
+
+/**
+ * `case ch <- v:`, or `case <-ch:`, `case v := <-ch:`, `case v, ok = <-ch:` (lhs: what the
+ * value and ok are stored in, none to two; define: declared with :=)
+ */
+export type SelectComm =
+  | { readonly k: 'send'; readonly pos: Pos; readonly ch: Expr; readonly value: Expr }
+  | {
+      readonly k: 'recv';
+      readonly pos: Pos;
+      /** the receive itself, `<-ch` */
+      readonly x: Expr & { k: 'unary' };
+      readonly lhs: readonly Expr[];
+      readonly define: boolean;
+    };
+
 /** A type switch's guard: `switch v := x.(type)` (bind is v, or null without `v :=`). */
 export interface TypeGuard {
   readonly bind: Ident | null;
@@ -185,8 +207,13 @@ export type Stmt =
   | { readonly k: 'expr'; readonly pos: Pos; readonly x: Expr }
   /** ch <- value */
   | { readonly k: 'send'; readonly pos: Pos; readonly ch: Expr; readonly value: Expr }
-  /** `select {}` (a select with cases is refused by the parser) */
-  | { readonly k: 'select'; readonly pos: Pos }
+  | {
+      readonly k: 'select';
+      readonly pos: Pos;
+      readonly cases: readonly SelectClause[];
+      /** the closing brace */
+      readonly end: Pos;
+    }
   | {
       readonly k: 'assign';
       readonly pos: Pos;

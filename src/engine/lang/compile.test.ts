@@ -368,8 +368,8 @@ describe('when the program has a type error', () => {
 describe('when the program uses something Interleave does not simulate', () => {
   it.each([
     [
-      main('\tch := make(chan int)\n\tselect {\n\tcase <-ch:\n\t}'),
-      'main.go:5:2: unsupported: select statements with cases are not simulated yet (select {} is)',
+      main('\tctx := context.Background()\n\t<-ctx.Done()', '\nimport "context"'),
+      'main.go:6:8: unsupported: ctx.Done() is a channel that cancellation closes, which is not simulated yet; ctx.Err() is',
     ],
     [
       main('\t<-time.After(time.Second)', '\nimport "time"'),

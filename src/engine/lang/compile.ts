@@ -14,6 +14,8 @@ import type {
   Signature,
   SourceFile,
   CaseClause,
+  SelectClause,
+  SelectComm,
   Stmt,
   TypeGuard,
   TypeExpr,
@@ -2352,12 +2354,7 @@ class Compiler {
       case 'send':
         return this.send(s);
       case 'select':
-        // select {}: blocks for ever
-        this.emitVisible(Op.Native, s.pos, 'select {}', 0, 0, {
-          name: 'chan.selectNone',
-          place: null,
-        });
-        return;
+        return this.selectStmt(s, label);
       case 'assign':
         return s.op === '='
           ? this.assign(s.lhs, s.rhs, s.pos)
@@ -3571,8 +3568,9 @@ class Compiler {
   private terminating(s: Stmt): boolean {
     switch (s.k) {
       case 'return':
-      case 'select':
         return true;
+      case 'select':
+        return s.cases.every((c) => this.terminates(c.body) && !this.hasBreak(c.body, null, true));
       case 'expr': {
         const x = s.x;
         return (
@@ -3634,7 +3632,11 @@ class Compiler {
       // breaks inside nested loops and switches belong to them, unless labelled for us
       if ((s.k === 'for' || s.k === 'range') && label && this.hasBreak(s.body.stmts, label, false))
         return true;
-      if (s.k === 'switch' && label && s.cases.some((c) => this.hasBreak(c.body, label, false)))
+      if (
+        (s.k === 'switch' || s.k === 'select') &&
+        label &&
+        s.cases.some((c) => this.hasBreak(c.body, label, false))
+      )
         return true;
     }
     return false;
@@ -6165,6 +6167,116 @@ class Compiler {
       zero: u.elem,
     });
     return { mode: 'value', type: u.elem, commaOk: ins };
+  }
+
+  /**
+   * `select`: its channels (and the values to send) evaluated once, in source order, then one
+   * visible step (chan.select) that answers the case taken (-1: default) with what a receive
+   * got and its ok; each clause tests the answer, binds what it received and runs its body.
+   * `break` leaves the select.
+   */
+  private selectStmt(s: Stmt & { k: 'select' }, label: string | null): void {
+    const comms = s.cases.filter((c) => c.comm !== null);
+    const defaults = s.cases.filter((c) => c.comm === null);
+    if (defaults.length > 1) fail((defaults[1] as SelectClause).pos, 'multiple defaults in select');
+    if (s.cases.length === 0) {
+      // select {}: blocks for ever
+      this.emitVisible(Op.Native, s.pos, 'select {}', 0, 0, {
+        name: 'chan.selectNone',
+        place: null,
+      });
+      return;
+    }
+    const cases: { send: boolean; zero: Type | null; place: string }[] = [];
+    const elems: Type[] = [];
+    let nargs = 0;
+    for (const c of comms) {
+      const comm = c.comm as SelectComm;
+      if (comm.k === 'send') {
+        const u = this.chanOf(comm.ch, this.expr(comm.ch), 'send');
+        this.convert(this.expr(comm.value, u.elem), u.elem, comm.value, 'send');
+        cases.push({ send: true, zero: null, place: this.placeName(comm.ch) });
+        elems.push(u.elem);
+        nargs += 2;
+      } else {
+        if (comm.lhs.length > 2)
+          fail(
+            comm.pos,
+            `assignment mismatch: ${comm.lhs.length} variables but ${exprString(comm.x)} returns 2 values`,
+          );
+        const u = this.chanOf(comm.x.x, this.expr(comm.x.x), 'receive');
+        cases.push({ send: false, zero: u.elem, place: this.placeName(comm.x.x) });
+        elems.push(u.elem);
+        nargs += 1;
+      }
+    }
+    this.emitVisible(Op.Native, s.pos, 'select', nargs, 3, {
+      name: 'chan.select',
+      place: null,
+      cases,
+      hasDefault: defaults.length > 0,
+    });
+    const okSlot = this.fnc.newLocal(null, T.bool);
+    const vSlot = this.fnc.newLocal(null, null);
+    const idxSlot = this.fnc.newLocal(null, T.int);
+    this.emit(Op.Store, s.pos, okSlot);
+    this.emit(Op.Store, s.pos, vSlot);
+    this.emit(Op.Store, s.pos, idxSlot);
+    const l = this.loop(label, true);
+    const ends: Instr[] = [];
+    let k = 0;
+    for (const c of s.cases) {
+      const i = c.comm ? k++ : -1;
+      this.beginStep();
+      this.emit(Op.Load, c.pos, idxSlot);
+      this.emit(Op.Push, c.pos, 0, 0, i);
+      this.emit(Op.Bin, c.pos, BinOp.Eq, 0, { kind: 'int', type: T.int });
+      const next = this.emit(Op.JmpF, c.pos);
+      const saved = this.scope;
+      this.scope = new Scope(saved);
+      this.fnc.pendingStep = true;
+      if (c.comm?.k === 'recv' && c.comm.lhs.length > 0)
+        this.bindReceived(c.comm, elems[i] as Type, vSlot, okSlot);
+      this.stmts(c.body);
+      this.scope = saved;
+      const j = this.emit(Op.Jmp, s.end);
+      j.st = false;
+      ends.push(j);
+      this.patch(next, this.here());
+    }
+    const end = this.here();
+    for (const j of ends) this.patch(j, end);
+    this.endLoop(l, end, end);
+  }
+
+  /** A select case's `v, ok := <-ch` or `v, ok = <-ch`: what it received, from the hidden locals. */
+  private bindReceived(
+    comm: SelectComm & { k: 'recv' },
+    elem: Type,
+    vSlot: number,
+    okSlot: number,
+  ): void {
+    const pos = comm.pos;
+    comm.lhs.forEach((e, j) => {
+      const t = j === 0 ? elem : T.bool;
+      const slot = j === 0 ? vSlot : okSlot;
+      if (comm.define) {
+        if (e.k !== 'ident') fail(e.pos, `non-name ${exprString(e)} on left side of :=`);
+        if (e.name === '_') return;
+        this.emit(Op.Load, pos, slot);
+        if (isStructLike(t)) this.emit(Op.Copy, pos);
+        const sym = this.newVar({ name: e.name, pos: e.pos }, t, false);
+        this.initVar(sym, pos);
+        this.scope.syms.set(e.name, sym);
+        return;
+      }
+      const lv = this.lvalue(e);
+      this.emit(Op.Load, pos, slot);
+      if (lv.k !== 'blank') {
+        this.convert({ mode: 'value', type: t }, lv.type, e, 'assignment', lv.k !== 'struct');
+        this.storeLV(lv, pos);
+      } else this.emit(Op.Pop, pos);
+    });
   }
 
   /** `ch <- v`: one visible step. */

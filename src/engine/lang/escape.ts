@@ -222,6 +222,26 @@ class Walker {
         }
         this.pop();
         return;
+      case 'select':
+        for (const c of s.cases) {
+          const comm = c.comm;
+          if (comm?.k === 'send') {
+            this.expr(comm.ch);
+            this.expr(comm.value);
+          } else if (comm) {
+            this.expr(comm.x);
+            if (!comm.define) {
+              comm.lhs.forEach((e) => this.write(e));
+              comm.lhs.forEach((e) => this.expr(e));
+            }
+          }
+          this.push(this.depth);
+          if (comm?.k === 'recv' && comm.define)
+            for (const e of comm.lhs) if (e.k === 'ident') this.declare(e);
+          this.stmts(c.body);
+          this.pop();
+        }
+        return;
       case 'go':
       case 'defer':
         return this.expr(s.call);

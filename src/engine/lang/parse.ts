@@ -12,6 +12,8 @@ import type { SyntaxNode } from '@lezer/common';
 import type {
   Block,
   CaseClause,
+  SelectClause,
+  SelectComm,
   Decl,
   Element,
   Expr,
@@ -1011,14 +1013,8 @@ class Parser {
           value: this.expr(value),
         };
       }
-      case 'SelectStatement': {
-        const block = this.kids(n).find((k) => k.name === 'SelectBlock');
-        if (block && this.kids(block).length === 0) return { k: 'select', pos };
-        unsupported(pos, 'select statements with cases are not simulated yet (select {} is)');
-      }
-      // falls through (unsupported throws)
-      case 'ReceiveStatement':
-        unsupported(pos, 'select statements with cases are not simulated yet (select {} is)');
+      case 'SelectStatement':
+        return this.selectStmt(n);
     }
     if (n.name === 'FunctionDecl' || n.name === 'MethodDecl')
       fail(pos, 'syntax error: unexpected keyword func, expected expression', 'syntax');
@@ -1152,6 +1148,52 @@ class Parser {
       cases,
       end: this.pos(Math.max(blockNode.from, blockNode.to - 1)),
     };
+  }
+
+  /** `select { case ch <- v: … case v, ok := <-ch: … default: … }` */
+  private selectStmt(n: SyntaxNode): Stmt {
+    const pos = this.pos(n);
+    const blockNode = n.getChild('SelectBlock');
+    if (!blockNode) fail(pos, 'syntax error: missing select body', 'syntax');
+    const cases: SelectClause[] = [];
+    let cur: { pos: Pos; comm: SelectComm | null; body: SyntaxNode[] } | null = null;
+    const flush = () => {
+      if (cur) cases.push({ pos: cur.pos, comm: cur.comm, body: this.stmts(cur.body) });
+    };
+    for (const c of this.kids(blockNode)) {
+      if (c.name !== 'Case') {
+        if (cur) cur.body.push(c);
+        continue;
+      }
+      flush();
+      const [comm] = this.kids(c);
+      cur = { pos: this.pos(c), comm: comm ? this.selectComm(comm) : null, body: [] };
+    }
+    flush();
+    return { k: 'select', pos, cases, end: this.pos(Math.max(blockNode.from, blockNode.to - 1)) };
+  }
+
+  private selectComm(n: SyntaxNode): SelectComm {
+    const pos = this.pos(n);
+    if (n.name === 'SendStatement') {
+      const s = this.stmt(n);
+      if (s.k !== 'send') fail(pos, 'syntax error: bad send in select case', 'syntax');
+      return { k: 'send', pos: s.pos, ch: s.ch, value: s.value };
+    }
+    const parts = this.kids(n);
+    const last = parts[parts.length - 1];
+    const x = last ? this.expr(last) : null;
+    if (n.name !== 'ReceiveStatement' || !x || x.k !== 'unary' || x.op !== '<-')
+      fail(pos, 'syntax error: select case must be receive, send or assign recv', 'syntax');
+    const define = !!this.has(n, ':=');
+    const lhs = parts
+      .slice(0, -1)
+      .map((p) =>
+        p.name === 'DefName'
+          ? ({ k: 'ident', pos: this.pos(p), name: this.src(p) } as Expr)
+          : this.expr(p),
+      );
+    return { k: 'recv', pos, x, lhs, define };
   }
 
   /** `switch [init;] [v :=] x.(type) { case T1, T2: … case nil: … default: … }` */

@@ -325,11 +325,190 @@ describe('the compiler, in types2 words', () => {
       'assignment copies lock value to t: command-line-arguments.S contains sync.Mutex',
     ]);
   });
+});
 
-  it('select with cases is refused with a clear message', () => {
+describe('select', () => {
+  it('workers select between jobs and done; the pool ends the same under every seed', () => {
+    const src = prog(`	jobs := make(chan int)
+	done := make(chan struct{})
+	results := make(chan int, 10)
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case j, ok := <-jobs:
+					if !ok {
+						return
+					}
+					results <- j * 2
+				case <-done:
+					return
+				}
+			}
+		}()
+	}
+	for i := 1; i <= 4; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	close(results)
+	sum := 0
+	for r := range results {
+		sum += r
+	}
+	fmt.Println(sum)`);
+    for (const seed of [1, 2, 3, 4, 5]) expect(run(src, { seed }).stdout).toBe('20\n');
+  });
+
+  it('takes default when no case is ready; a nil channel case is never ready', () => {
+    const r = run(
+      prog(`	c := make(chan int)
+	var never chan int
+	select {
+	case v := <-c:
+		fmt.Println(v)
+	case never <- 1:
+	default:
+		fmt.Println("default")
+	}`),
+    );
+    expect(r.stdout).toBe('default\n');
+  });
+
+  it('chooses at random among ready cases: over 20 selects a seed takes both, and the same seed the same ones', () => {
+    const src = prog(`	c := make(chan int, 1)
+	picks := ""
+	for i := 0; i < 20; i++ {
+		select {
+		case c <- 1:
+			picks += "a"
+		case c <- 2:
+			picks += "b"
+		}
+		<-c
+	}
+	fmt.Println(picks)`);
+    const picks = [1, 2, 3].map((seed) => run(src, { seed }).stdout.trim());
+    for (const p of picks) expect(p).toMatch(/a/);
+    for (const p of picks) expect(p).toMatch(/b/);
+    expect(new Set(picks).size).toBeGreaterThan(1);
+    expect(run(src, { seed: 2 }).stdout.trim()).toBe(picks[1]);
+  });
+
+  it('parks on every channel; a send on one takes that case and leaves the other channel', () => {
+    const src = prog(`	a, b := make(chan int), make(chan int)
+	got := make(chan string)
+	go func() {
+		select {
+		case v := <-a:
+			got <- fmt.Sprint("a ", v)
+		case v := <-b:
+			got <- fmt.Sprint("b ", v)
+		}
+	}()
+	a <- 7
+	select {
+	case b <- 1:
+		fmt.Println("b was taken too")
+	default:
+		fmt.Println("nobody waits on b")
+	}
+	fmt.Println(<-got)`);
+    sim(src)
+      .runTo(1, 'a <- 7')
+      .runUntilBlocked(6)
+      .check((s) => {
+        expect(s.goroutine(6).reason).toBe('select');
+        const snap = snapshot(s.m);
+        expect(snap.chans.map((c) => [c.name, c.receivers])).toEqual([
+          ['a', [6]],
+          ['b', [6]],
+          ['got', []],
+        ]);
+      })
+      .runToEnd()
+      .expectStdout('nobody waits on b\na 7\n');
+  });
+
+  it('a close wakes a receive case with the zero value and false; a send case to a closed channel panics', () => {
+    const r = run(
+      prog(`	a, b := make(chan int), make(chan int)
+	go func() {
+		time.Sleep(time.Millisecond)
+		close(b)
+	}()
+	select {
+	case v := <-a:
+		fmt.Println("a", v)
+	case v, ok := <-b:
+		fmt.Println("b", v, ok)
+	}
+	select {
+	case b <- 1:
+	case <-a:
+	}`),
+    );
+    expect(r.stdout).toBe('b 0 false\n');
+    expect(r.stderr.split('\n')[0]).toBe('panic: send on closed channel');
+  });
+
+  it('break leaves the select, not the loop around it', () => {
+    const r = run(
+      prog(`	c := make(chan int, 1)
+	n := 0
+	for i := 0; i < 3; i++ {
+		c <- i
+		select {
+		case v := <-c:
+			if v == 1 {
+				break
+			}
+			n += 10
+		}
+		n++
+	}
+	fmt.Println(n)`),
+    );
+    expect(r.stdout).toBe('23\n');
+  });
+
+  it('waits with Go\'s reasons: "select" for several cases, the operation\'s own for one', () => {
+    const two = run(
+      prog(
+        '\ta, b := make(chan int), make(chan int)\n\tselect {\n\tcase <-a:\n\tcase b <- 1:\n\t}',
+      ),
+    );
+    expect(two.stderr).toContain('goroutine 1 [select]:');
+    const one = run(prog('\ta := make(chan int)\n\tselect {\n\tcase <-a:\n\t}'));
+    expect(one.stderr).toContain('goroutine 1 [chan receive]:');
+    const nils = run(prog('\tvar a chan int\n\tselect {\n\tcase a <- 1:\n\t}'));
+    expect(nils.stderr).toContain('goroutine 1 [chan send (nil chan)]:');
+    const d = diagnose(
+      runProgram(
+        compile(
+          prog(
+            '\ta, b := make(chan int), make(chan int)\n\tselect {\n\tcase <-a:\n\tcase b <- 1:\n\t}',
+          ),
+        ),
+        {},
+      ).machine,
+    );
+    expect(d?.what).toMatch(
+      /^G1 waits in a select at line \d+, and no running goroutine will make any of its cases ready\.$/,
+    );
+  });
+
+  it('types2 refuses two defaults and a bad case', () => {
+    expect(errors(prog('\tselect {\n\tdefault:\n\tdefault:\n\t}')).join('\n')).toContain(
+      'multiple defaults in select',
+    );
     expect(
-      errors(prog('\tch := make(chan int)\n\tselect {\n\tcase <-ch:\n\t}')).join('\n'),
-    ).toContain('unsupported: select statements with cases are not simulated yet');
+      errors(prog('\tc := make(chan int)\n\tselect {\n\tcase c <- "x":\n\t}')).join('\n'),
+    ).toContain('cannot use "x" (untyped string constant) as int value in send');
   });
 });
 
@@ -448,6 +627,35 @@ describe('the explorer', () => {
     expect(d?.what).toBe(
       `G1 waits to receive from done at line ${lineOf(src, '\t<-done')}, and no running goroutine will send on it or close it.`,
     );
+  });
+});
+
+describe('the explorer and select', () => {
+  const src = prog(`	a, b := make(chan int, 1), make(chan int, 1)
+	a <- 1
+	b <- 2
+	select {
+	case v := <-a:
+		fmt.Println(v)
+	case v := <-b:
+		fmt.Println(v)
+	}`);
+
+  it('follows the choice the seed draws, and says so: another seed finds the other case', () => {
+    const seen = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const r = explore(compile(src), { seed });
+      expect(r.complete).toBe(true);
+      expect(r.seededSelects).toBe(true);
+      expect(r.outcomes).toHaveLength(1);
+      seen.add((r.outcomes[0] as { stdout: string }).stdout);
+    }
+    expect([...seen].sort()).toEqual(['1\n', '2\n']);
+  });
+
+  it('a select of one case and a default chooses nothing: no such note', () => {
+    const one = prog('\ta := make(chan int)\n\tselect {\n\tcase <-a:\n\tdefault:\n\t}');
+    expect(explore(compile(one)).seededSelects).toBe(false);
   });
 });
 

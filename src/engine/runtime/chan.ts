@@ -1,15 +1,19 @@
 /**
- * Channels, as runtime/chan.go runs them (Go 1.23): a send hands its value straight to the
- * receiver waiting longest, else fills the buffer, else parks the sender in the send queue;
- * a receive takes from the sender waiting longest (through the buffer when there is one),
- * else from the buffer, else parks; close wakes every waiter (receivers get the zero value
- * and false, senders panic). Operations on a nil channel park for ever. A goroutine woken by
- * another's operation finds what it was handed in the channel (ChanObj.dg). Under -race the
- * happens-before edges are chan.go's: each buffer slot is acquired and released by the
- * operations that go through it, a direct handoff synchronises both goroutines, and close
- * releases what a receive that finds the channel closed acquires.
+ * Channels, as runtime/chan.go and runtime/select.go run them (Go 1.23): a send hands its
+ * value straight to the receiver waiting longest, else fills the buffer, else parks the
+ * sender in the send queue; a receive takes from the sender waiting longest (through the
+ * buffer when there is one), else from the buffer, else parks; close wakes every waiter
+ * (receivers get the zero value and false, senders panic). Operations on a nil channel park
+ * for ever. A select polls its cases in a random order and takes the first that is ready,
+ * else its default, else parks on every channel at once, and the first operation of another
+ * goroutine on one of them takes that case and takes it off the others' queues.
+ *
+ * A goroutine woken by another's operation finds what it was handed in the channel
+ * (ChanObj.dg). Under -race the happens-before edges are chan.go's: each buffer slot is
+ * acquired and released by the operations that go through it, a direct handoff synchronises
+ * both goroutines, and close releases what a receive that finds the channel closed acquires.
  */
-import type { Instr } from '../lang/code';
+import { Op, type Instr } from '../lang/code';
 import { under, type Type } from '../lang/types';
 import { formatValue } from './fmt';
 import type { G, Machine, NativeRef } from './machine';
@@ -18,12 +22,28 @@ import { NATIVE_BLOCK, type Native, type NativeResult } from './natives';
 import { K, Ref, type ChanObj, type Value } from './values';
 
 const none: Value[] = [];
+const NO_IDS: readonly number[] = [];
+const NO_OKS: readonly boolean[] = [];
 
 /**
  * The largest buffer make accepts: chan.go's limit is the element size times the capacity
  * against maxAlloc (2^48 bytes on 64-bit Linux); elements are counted as one byte here.
  */
 const MAX_CAP = 2 ** 48;
+
+/** A select's cases, as the compiler describes them (its native's arguments follow them). */
+interface SelectRef extends NativeRef {
+  readonly cases: readonly { readonly send: boolean; readonly zero: Type | null }[];
+  readonly hasDefault: boolean;
+}
+
+/** One case of a select, with its arguments: the channel, and the value a send sends. */
+interface Case {
+  readonly ch: Value;
+  readonly send: boolean;
+  readonly v: Value;
+  readonly zero: Type | null;
+}
 
 /** A new channel of type t (a `chan` type or a named one) with room for cap values. */
 export function makeChan(m: Machine, t: Type, cap: number): Ref {
@@ -40,15 +60,13 @@ export function makeChan(m: Machine, t: Type, cap: number): Ref {
     dg: NO_IDS,
     dv: none,
     dok: NO_OKS,
+    dcase: NO_IDS,
     sendx: 0,
     recvx: 0,
     name: '',
   };
   return new Ref(m.alloc(c), -1);
 }
-
-const NO_IDS: readonly number[] = [];
-const NO_OKS: readonly boolean[] = [];
 
 /** The event for a channel operation (its value formatted only when the run records). */
 function event(
@@ -66,29 +84,10 @@ function event(
   m.emit({ t: 'chan', g: g.id, obj: id, name, op, value, closed });
 }
 
-function chanName(m: Machine, id: number, ref: NativeRef | null): string {
+function chanName(m: Machine, id: number, place: string | null): string {
   const o = m.get(id) as ChanObj;
-  if (o.name === '' && ref?.place) m.wr<ChanObj>(id).name = ref.place;
-  return (m.get(id) as ChanObj).name || ref?.place || 'ch';
-}
-
-/** Hand goroutine gid, parked on channel c, its value and ok (c writable). */
-function deliver(c: ChanObj, gid: number, v: Value, ok: boolean): void {
-  c.dg = [...c.dg, gid];
-  c.dv = [...c.dv, v];
-  c.dok = [...c.dok, ok];
-}
-
-/** What goroutine gid was handed when it was woken (and forget it). */
-function collect(m: Machine, id: number, gid: number): [Value, boolean] {
-  const c = m.wr<ChanObj>(id);
-  const i = c.dg.indexOf(gid);
-  const v = c.dv[i] ?? null;
-  const ok = c.dok[i] ?? false;
-  c.dg = c.dg.filter((_, j) => j !== i);
-  c.dv = c.dv.filter((_, j) => j !== i);
-  c.dok = c.dok.filter((_, j) => j !== i);
-  return [v, ok];
+  if (o.name === '' && place) m.wr<ChanObj>(id).name = place;
+  return (m.get(id) as ChanObj).name || place || 'ch';
 }
 
 /** chan.go's racenotify: goroutine g goes through buffer slot `slot`. */
@@ -119,14 +118,81 @@ function throughSlot(m: Machine, c: ChanObj, id: number, g: number, partner: num
   c.sendx = c.recvx;
 }
 
-function parkForever(
+/** The cases of the select goroutine gid is parked in, or null if it is not in one. */
+function selectCases(m: Machine, gid: number): Case[] | null {
+  const g = m.g(gid);
+  if (g.reason !== 'select') return null;
+  const fr = g.fr[g.fr.length - 1];
+  const ins = fr?.f.code[fr.pc];
+  const c = ins?.c as SelectRef | undefined;
+  if (!fr || ins?.op !== Op.Native || c?.name !== 'chan.select') return null;
+  return casesOf(fr.S.slice(fr.S.length - ins.a), c);
+}
+
+function casesOf(args: readonly Value[], c: SelectRef): Case[] {
+  const out: Case[] = [];
+  let a = 0;
+  for (const k of c.cases) {
+    const ch = args[a++] as Value;
+    const v = k.send ? (args[a++] as Value) : null;
+    out.push({ ch, send: k.send, v, zero: k.zero });
+  }
+  return out;
+}
+
+/**
+ * Goroutine gid, taken off channel id's queue (`send`: its send queue) by another
+ * goroutine's operation, is woken with what it is handed; if it waits in a select, it is taken
+ * off the queues of the select's other cases too (which the operation then writes), and the
+ * case is the first of the select on this channel in that direction.
+ */
+function release(
   m: Machine,
-  g: G,
-  reason: 'chan send (nil chan)' | 'chan receive (nil chan)' | 'select (no cases)',
-) {
-  g.phase = 1;
-  m.block(g, reason, -1, reason === 'select (no cases)' ? 'select {}' : 'nil channel', []);
-  return NATIVE_BLOCK;
+  id: number,
+  gid: number,
+  send: boolean,
+  v: Value,
+  ok: boolean,
+  by: G,
+  name: string,
+): void {
+  const cases = selectCases(m, gid);
+  let ci = -1;
+  if (cases) {
+    ci = cases.findIndex((k) => k.send === send && k.ch instanceof Ref && k.ch.id === id);
+    for (const k of cases) if (k.ch instanceof Ref) unqueue(m, k.ch.id, gid);
+  }
+  const w = m.wr<ChanObj>(id);
+  w.dg = [...w.dg, gid];
+  w.dv = [...w.dv, v];
+  w.dok = [...w.dok, ok];
+  w.dcase = [...w.dcase, ci];
+  m.wake(gid, by.id, id, name);
+}
+
+/** Take goroutine gid off both queues of channel id (it waited in a select). */
+function unqueue(m: Machine, id: number, gid: number): void {
+  const o = m.get(id) as ChanObj;
+  if (!o.recvq.includes(gid) && !o.sendq.includes(gid)) return;
+  m.libraryWrite(id);
+  const w = m.wr<ChanObj>(id);
+  w.recvq = w.recvq.filter((x) => x !== gid);
+  const keep = w.sendq.map((x) => x !== gid);
+  w.sendq = w.sendq.filter((_, j) => keep[j]);
+  w.sendv = w.sendv.filter((_, j) => keep[j]);
+}
+
+/** What goroutine gid was handed on channel id when it was woken (and forget it). */
+function collect(m: Machine, id: number, gid: number): [Value, boolean, number] {
+  const c = m.wr<ChanObj>(id);
+  const i = c.dg.indexOf(gid);
+  const got: [Value, boolean, number] = [c.dv[i] ?? null, c.dok[i] ?? false, c.dcase[i] ?? -1];
+  const other = (_: unknown, j: number) => j !== i;
+  c.dg = c.dg.filter(other);
+  c.dv = c.dv.filter(other);
+  c.dok = c.dok.filter(other);
+  c.dcase = c.dcase.filter(other);
+  return got;
 }
 
 function panicWith(m: Machine, g: G, msg: string, ins: Instr): never {
@@ -134,17 +200,8 @@ function panicWith(m: Machine, g: G, msg: string, ins: Instr): never {
   throw new Error('unreachable');
 }
 
-function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef): NativeResult {
-  if (!(ch instanceof Ref)) return parkForever(m, g, 'chan send (nil chan)');
-  const id = ch.id;
-  const name = chanName(m, id, ref);
-  if (g.phase === 1) {
-    // woken: a receiver took the value, or the channel was closed under us
-    const [, ok] = collect(m, id, g.id);
-    if (!ok) panicWith(m, g, GO.sendOnClosedChannel, ins);
-    event(m, g, id, name, 'sent', undefined);
-    return none;
-  }
+/** A send that need not wait: done (true), or false if it must park. Panics if closed. */
+function trySend(m: Machine, g: G, id: number, v: Value, ins: Instr, name: string): boolean {
   const c = m.get(id) as ChanObj;
   if (c.closed) panicWith(m, g, GO.sendOnClosedChannel, ins);
   if (c.recvq.length > 0) {
@@ -153,10 +210,9 @@ function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef)
     w.recvq = w.recvq.slice(1);
     if (w.cap === 0) handoff(m, g.id, r, id);
     else throughSlot(m, w, id, g.id, r);
-    deliver(w, r, v, true);
     event(m, g, id, name, 'send', v);
-    m.wake(r, g.id, id, name);
-    return none;
+    release(m, id, r, false, v, true, g, name);
+    return true;
   }
   if (c.buf.length < c.cap) {
     const w = m.wr<ChanObj>(id);
@@ -164,36 +220,19 @@ function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef)
     w.sendx = (w.sendx + 1) % w.cap;
     w.buf = [...w.buf, v];
     event(m, g, id, name, 'send', v);
-    return none;
+    return true;
   }
-  const w = m.wr<ChanObj>(id);
-  w.sendq = [...w.sendq, g.id];
-  w.sendv = [...w.sendv, v];
-  g.phase = 1;
-  m.block(g, 'chan send', id, name, []);
-  return NATIVE_BLOCK;
+  return false;
 }
 
-function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeResult {
-  const two = ins.b === 2;
-  const zero = (ref as NativeRef & { zero: Type }).zero;
-  const out = (v: Value, ok: boolean): Value[] => (two ? [v, ok] : [v]);
-  if (!(ch instanceof Ref)) return parkForever(m, g, 'chan receive (nil chan)');
-  const id = ch.id;
-  const name = chanName(m, id, ref);
-  if (g.phase === 1) {
-    // woken: a sender handed a value, or the channel was closed
-    const [v, ok] = collect(m, id, g.id);
-    const got = ok ? v : m.zero(zero);
-    event(m, g, id, name, 'received', got, !ok);
-    return out(got, ok);
-  }
+/** A receive that need not wait: the value and ok, or null if it must park. */
+function tryRecv(m: Machine, g: G, id: number, zero: Type, name: string): [Value, boolean] | null {
   const c = m.get(id) as ChanObj;
   if (c.closed && c.buf.length === 0) {
     m.race?.acquire(g.id, `${id}c`);
     const got = m.zero(zero);
     event(m, g, id, name, 'recv', got, true);
-    return out(got, false);
+    return [got, false];
   }
   if (!c.closed && c.sendq.length > 0) {
     const w = m.wr<ChanObj>(id);
@@ -211,10 +250,9 @@ function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeRe
       v = w.buf[0] as Value;
       w.buf = [...w.buf.slice(1), sv];
     }
-    deliver(w, s, null, true);
     event(m, g, id, name, 'recv', v);
-    m.wake(s, g.id, id, name);
-    return out(v, true);
+    release(m, id, s, true, null, true, g, name);
+    return [v, true];
   }
   if (c.buf.length > 0) {
     const w = m.wr<ChanObj>(id);
@@ -223,8 +261,56 @@ function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeRe
     const v = w.buf[0] as Value;
     w.buf = w.buf.slice(1);
     event(m, g, id, name, 'recv', v);
-    return out(v, true);
+    return [v, true];
   }
+  return null;
+}
+
+type ForEver = 'chan send (nil chan)' | 'chan receive (nil chan)' | 'select (no cases)' | 'select';
+
+function parkForever(m: Machine, g: G, reason: ForEver): NativeResult {
+  g.phase = 1;
+  const what =
+    reason === 'select (no cases)' ? 'select {}' : reason === 'select' ? 'select' : 'nil channel';
+  m.block(g, reason, -1, what, []);
+  return NATIVE_BLOCK;
+}
+
+function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef): NativeResult {
+  if (!(ch instanceof Ref)) return parkForever(m, g, 'chan send (nil chan)');
+  const id = ch.id;
+  const name = chanName(m, id, ref.place);
+  if (g.phase === 1) {
+    // woken: a receiver took the value, or the channel was closed under us
+    const [, ok] = collect(m, id, g.id);
+    if (!ok) panicWith(m, g, GO.sendOnClosedChannel, ins);
+    event(m, g, id, name, 'sent', undefined);
+    return none;
+  }
+  if (trySend(m, g, id, v, ins, name)) return none;
+  const w = m.wr<ChanObj>(id);
+  w.sendq = [...w.sendq, g.id];
+  w.sendv = [...w.sendv, v];
+  g.phase = 1;
+  m.block(g, 'chan send', id, name, []);
+  return NATIVE_BLOCK;
+}
+
+function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeResult {
+  const zero = (ref as NativeRef & { zero: Type }).zero;
+  const out = (got: [Value, boolean]): Value[] => (ins.b === 2 ? got : [got[0]]);
+  if (!(ch instanceof Ref)) return parkForever(m, g, 'chan receive (nil chan)');
+  const id = ch.id;
+  const name = chanName(m, id, ref.place);
+  if (g.phase === 1) {
+    // woken: a sender handed a value, or the channel was closed
+    const [v, ok] = collect(m, id, g.id);
+    const got = ok ? v : m.zero(zero);
+    event(m, g, id, name, 'received', got, !ok);
+    return out([got, ok]);
+  }
+  const got = tryRecv(m, g, id, zero, name);
+  if (got) return out(got);
   const w = m.wr<ChanObj>(id);
   w.recvq = [...w.recvq, g.id];
   g.phase = 1;
@@ -232,25 +318,111 @@ function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeRe
   return NATIVE_BLOCK;
 }
 
+/**
+ * select.go's selectgo: the cases polled in a random order (drawn from the seed: see
+ * Machine.drawFor), the first ready one taken; else default; else park on every channel.
+ * Answers [case index (-1: default), the value received, ok].
+ */
+function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeResult {
+  const ref = ins.c as SelectRef;
+  const cases = casesOf(args, ref);
+  // (it looks at every channel of its cases: each is part of what the step touches)
+  for (const k of cases) if (k.ch instanceof Ref) m.libraryWrite(k.ch.id);
+  const nameOf = (k: Case) => chanName(m, (k.ch as Ref).id, null);
+  if (g.phase === 1) {
+    // woken by an operation on one of its channels, which took it off the others' queues
+    for (const k of cases) {
+      if (!(k.ch instanceof Ref)) continue;
+      const id = k.ch.id;
+      if (!(m.get(id) as ChanObj).dg.includes(g.id)) continue;
+      const [v, ok, woken] = collect(m, id, g.id);
+      // (a select of one case waits as the operation alone would: see below)
+      const ci = woken < 0 ? 0 : woken;
+      const taken = cases[ci] as Case;
+      if (taken.send) {
+        if (!ok) panicWith(m, g, GO.sendOnClosedChannel, ins);
+        event(m, g, id, nameOf(taken), 'sent', undefined);
+        return [ci, null, false];
+      }
+      const got = ok ? v : m.zero(taken.zero as Type);
+      event(m, g, id, nameOf(taken), 'received', got, !ok);
+      return [ci, got, ok];
+    }
+    return parkForever(m, g, 'select');
+  }
+  // a select of one case and no default is the operation alone (cmd/compile's walkSelect
+  // makes it one): it waits as a send or a receive does, with that wait reason
+  const only = cases.length === 1 && !ref.hasDefault ? (cases[0] as Case) : null;
+  if (only && !(only.ch instanceof Ref))
+    return parkForever(m, g, only.send ? 'chan send (nil chan)' : 'chan receive (nil chan)');
+  // the poll order: a random permutation of the cases that have a channel (pollorder)
+  const order: number[] = [];
+  const seed = m.drawFor(g);
+  cases.forEach((k, i) => {
+    if (!(k.ch instanceof Ref)) return;
+    const n = order.length;
+    const j = (Math.imul(seed ^ Math.imul(n + 1, 0x85ebca6b), 0x9e3779b1) >>> 0) % (n + 1);
+    order.push(order[j] as number);
+    order[j] = i;
+  });
+  for (const i of order) {
+    const k = cases[i] as Case;
+    const id = (k.ch as Ref).id;
+    if (k.send) {
+      if (trySend(m, g, id, k.v, ins, nameOf(k))) return [i, null, false];
+    } else {
+      const got = tryRecv(m, g, id, k.zero as Type, nameOf(k));
+      if (got) return [i, got[0], got[1]];
+    }
+  }
+  if (ref.hasDefault) return [-1, null, false];
+  if (order.length === 0) return parkForever(m, g, 'select');
+  if (only) {
+    const id = (only.ch as Ref).id;
+    const w = m.wr<ChanObj>(id);
+    if (only.send) {
+      w.sendq = [...w.sendq, g.id];
+      w.sendv = [...w.sendv, only.v];
+    } else w.recvq = [...w.recvq, g.id];
+    g.phase = 1;
+    m.block(g, only.send ? 'chan send' : 'chan receive', id, nameOf(only), []);
+    return NATIVE_BLOCK;
+  }
+  for (const i of order) {
+    const k = cases[i] as Case;
+    const w = m.wr<ChanObj>((k.ch as Ref).id);
+    if (k.send) {
+      w.sendq = [...w.sendq, g.id];
+      w.sendv = [...w.sendv, k.v];
+    } else w.recvq = [...w.recvq, g.id];
+  }
+  g.phase = 1;
+  const first = cases.find((k) => k.ch instanceof Ref) as Case;
+  m.block(g, 'select', (first.ch as Ref).id, nameOf(first), []);
+  return NATIVE_BLOCK;
+}
+
 function close(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeResult {
   if (!(ch instanceof Ref)) panicWith(m, g, GO.closeOfNilChannel, ins);
   const id = ch.id;
-  const name = chanName(m, id, ref);
+  const name = chanName(m, id, ref.place);
   if ((m.get(id) as ChanObj).closed) panicWith(m, g, GO.closeOfClosedChannel, ins);
   const w = m.wr<ChanObj>(id);
   m.race?.release(g.id, `${id}c`);
   w.closed = true;
   event(m, g, id, name, 'close', undefined);
-  // every receiver gets the zero value and false, every sender will panic
-  const woken = [...w.recvq, ...w.sendq];
-  for (const r of w.recvq) deliver(w, r, null, false);
-  for (const s of w.sendq) deliver(w, s, null, false);
-  w.recvq = NO_IDS;
-  w.sendq = NO_IDS;
-  w.sendv = none;
-  for (const gid of woken) {
+  // every receiver gets the zero value and false, every sender will panic (one in a select
+  // leaves the select's other queues, this one's too)
+  for (
+    let c = m.get(id) as ChanObj;
+    c.recvq.length + c.sendq.length > 0;
+    c = m.get(id) as ChanObj
+  ) {
+    const send = c.recvq.length === 0;
+    const gid = (send ? c.sendq[0] : c.recvq[0]) as number;
+    unqueue(m, id, gid);
     m.race?.acquire(gid, `${id}c`);
-    m.wake(gid, g.id, id, name);
+    release(m, id, gid, send, null, false, g, name);
   }
   return none;
 }
@@ -265,6 +437,7 @@ export const CHAN_NATIVES: Record<string, Native> = {
     send(m, g, a[0] as Value, a[1] as Value, ins, ref as NativeRef),
   'chan.recv': (m, g, a, ins, ref) => recv(m, g, a[0] as Value, ins, ref as NativeRef),
   'chan.close': (m, g, a, ins, ref) => close(m, g, a[0] as Value, ins, ref as NativeRef),
+  'chan.select': (m, g, a, ins) => select(m, g, a, ins),
   'chan.selectNone': (m, g) => parkForever(m, g, 'select (no cases)'),
   'chan.len': (m, _g, a) => {
     const ch = a[0] as Value;

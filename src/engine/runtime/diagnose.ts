@@ -22,7 +22,7 @@ export interface WaitEdge {
   /** it sleeps in a sync.Cond's Wait: any goroutine could wake it, with Signal or Broadcast */
   readonly cond?: boolean;
   /** it is parked in a send or a receive on a channel (`nil`: a nil one, for ever) */
-  readonly chan?: 'send' | 'receive';
+  readonly chan?: 'send' | 'receive' | 'select';
   readonly nil?: boolean;
 }
 
@@ -75,7 +75,9 @@ export function waitEdge(
     ? 'send'
     : g.reason?.startsWith('chan receive')
       ? 'receive'
-      : null;
+      : g.reason === 'select'
+        ? 'select'
+        : null;
   if (g.reason === 'select (no cases)')
     return { g: g.id, on: 'select {}', line: lineOf(g), heldBy: [], heldAt: [], nil: true };
   // (an operation on a nil channel waits on nothing)
@@ -196,6 +198,10 @@ export function describeWaits(waits: readonly WaitEdge[]): string {
         return `${G_(w.g)} sleeps in ${w.on}.Wait at line ${w.line}, and no running goroutine will signal it`;
       if (w.nil && !w.chan)
         return `${G_(w.g)} waits in select {} at line ${w.line}, which blocks for ever`;
+      if (w.nil && w.chan === 'select')
+        return `${G_(w.g)} waits in a select at line ${w.line} whose channels are all nil, which blocks for ever`;
+      if (w.chan === 'select')
+        return `${G_(w.g)} waits in a select at line ${w.line}, and no running goroutine will make any of its cases ready`;
       if (w.nil)
         return `${G_(w.g)} ${w.chan === 'send' ? 'sends on' : 'receives from'} a nil channel at line ${w.line}, which blocks for ever`;
       if (w.chan === 'send')
@@ -315,11 +321,15 @@ function deadlockDiagnosis(m: Machine, partial: boolean): Diagnosis | null {
     why =
       chan.chan === 'send'
         ? `A send on an unbuffered channel waits until another goroutine receives, and a send on a full buffered channel until one makes room: ${G_(chan.g)} waits for a receiver that never comes.`
-        : `A receive waits until another goroutine sends, or closes the channel: ${G_(chan.g)} waits for a value that never comes.`;
+        : chan.chan === 'select'
+          ? `A select without a default waits until one of its cases can go on: ${G_(chan.g)} waits for a send or a receive on its channels that no goroutine left will make.`
+          : `A receive waits until another goroutine sends, or closes the channel: ${G_(chan.g)} waits for a value that never comes.`;
     fix =
       chan.chan === 'send'
         ? 'Make sure some goroutine receives every value sent (or give the channel a buffer large enough), and do not send from the goroutine that is meant to receive.'
-        : 'Close the channel when nothing more will be sent (the sender closes it, once), so that receivers and range loops end; or send every value a receiver waits for.';
+        : chan.chan === 'select'
+          ? 'Give the select a case that always comes (a done channel closed when the work ends), or a default if it must not wait.'
+          : 'Close the channel when nothing more will be sent (the sender closes it, once), so that receivers and range loops end; or send every value a receiver waits for.';
     section = '';
   } else if (wg) {
     why = wgWhy(m, wg);

@@ -18,7 +18,8 @@ export type WaitReason =
   | 'chan receive'
   | 'chan send (nil chan)'
   | 'chan receive (nil chan)'
-  | 'select (no cases)';
+  | 'select (no cases)'
+  | 'select';
 
 export type GState = 'runnable' | 'blocked' | 'sleeping' | 'done' | 'crashed';
 

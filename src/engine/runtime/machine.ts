@@ -2564,6 +2564,15 @@ export class Machine {
     (g.reads ??= new Map()).set(key, next);
   }
 
+  /**
+   * A number drawn for goroutine g's next random choice (a map range's start, a select's poll
+   * order): from the seed and g's own count of draws, so that a seed fixes every choice and
+   * what one goroutine draws does not depend on the others (see rangeMapInit).
+   */
+  drawFor(g: G): number {
+    return mix32(this.fam.mapSeed ^ Math.imul(++g.ranges, 0x9e3779b1)) >>> 0;
+  }
+
   private rangeMapInit(g: G, fr: Frame, ins: Instr): void {
     const m = fr.S.pop() as Value;
     const base = ins.a;
@@ -2577,11 +2586,9 @@ export class Machine {
         // the order, a goroutine's next range starts elsewhere, and two goroutines ranging
         // share nothing (a shared generator made every range a write the explorer had to
         // interleave with every other)
-        const off =
-          (mix32(this.fam.mapSeed ^ Math.imul(g.ranges + 1, 0x9e3779b1)) >>> 0) % keys.length;
+        const off = this.drawFor(g) % keys.length;
         keys = keys.slice(off).concat(keys.slice(0, off));
-      }
-      g.ranges++;
+      } else g.ranges++;
     }
     fr.L[base] = new Keys(keys);
     fr.L[base + 1] = 0;
@@ -3320,6 +3327,7 @@ const CHAN_LABELS: Record<string, (ch: string) => readonly string[]> = {
   'chan.close': (ch) => [`close(${ch})`],
   'chan.len': (ch) => [`len(${ch})`],
   'chan.selectNone': () => ['select {}'],
+  'chan.select': () => ['select: poll the cases', 'select: a case is ready'],
 };
 
 const STEP_LABELS: Record<string, readonly string[]> = {

@@ -210,6 +210,8 @@ export interface ChanObj extends ObjBase {
   dg: readonly number[];
   dv: readonly Value[];
   dok: readonly boolean[];
+  /** for one woken in a select, the case taken (its index among the select's cases), else -1 */
+  dcase: readonly number[];
   /** the buffer's next slots to send to and receive from (chan.go's sendx, recvx: -race) */
   sendx: number;
   recvx: number;
@@ -309,6 +311,7 @@ export function cloneObj(o: Obj, ep: number): Obj {
         dg: o.dg,
         dv: o.dv,
         dok: o.dok,
+        dcase: o.dcase,
         sendx: o.sendx,
         recvx: o.recvx,
         name: o.name,

@@ -44,11 +44,7 @@ describe('advice for a program that does not compile', () => {
     expect(h).toContain('wg.Add(1)');
   });
 
-  it('a select with cases, a timer channel, ctx.Done(): what Interleave offers instead', () => {
-    const sel = hintFor(
-      main('\t"fmt"', '\tc := make(chan int)\n\tselect {\n\tcase <-c:\n\t}\n\tfmt.Println()'),
-    );
-    expect(sel).toContain('one channel at a time');
+  it('a timer channel, ctx.Done(): what Interleave offers instead', () => {
     expect(hintFor(main('\t"time"', '\t<-time.After(time.Second)'))).toContain('time.Sleep');
     expect(hintFor(main('\t"context"', '\tctx := context.Background()\n\t<-ctx.Done()'))).toContain(
       'ctx.Err()',

@@ -301,7 +301,22 @@ function ChanCard({ id }: { readonly id: number }) {
       )}
       <Waiters label="Waiting to send" ids={inOrder(c.senders, senders)} />
       <Waiters label="Waiting to receive" ids={inOrder(c.receivers, receivers)} />
+      <InSelect
+        ids={[...c.senders, ...c.receivers].filter(
+          (g) => !senders.includes(g) && !receivers.includes(g),
+        )}
+      />
     </article>
+  );
+}
+
+/** Goroutines queued on a channel in a select, drawn at another of its channels. */
+function InSelect({ ids }: { readonly ids: readonly number[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <p className={styles.meta}>
+      also waiting here, in a select: {ids.map((g) => `G${g}`).join(', ')}
+    </p>
   );
 }
 
