@@ -601,6 +601,49 @@ func main() {
     }
   });
 
+  it('a proof search lets main return between two Dones of one goroutine (a WaitGroup nobody waits on)', () => {
+    // found by the random programs below (seed 31): moving G7's wg.Done ahead of main's return
+    // made G7 end first, so G6, at a Lock G7 never unlocks, was always left stuck, and the
+    // clean exit where main returns while G7 is still alive was missed
+    const p = compile(`package main
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
+
+var mu sync.Mutex
+var x int
+var wg, done sync.WaitGroup
+var hits atomic.Int64
+
+func main() {
+	wg.Add(2)
+	done.Add(1)
+	go func() {
+		defer wg.Done()
+		hits.Add(1)
+		mu.Lock()
+		x = x + 1
+		mu.Unlock()
+	}()
+	go func() {
+		defer wg.Done()
+		x = x + 1
+		mu.Lock()
+		done.Done()
+	}()
+	done.Wait()
+	fmt.Println(x, hits.Load())
+}
+`);
+    const full = explore(p, { race: true, reduce: false });
+    expect(full.complete).toBe(true);
+    expect(outcomes(full)).toContain('exit 0  "1 1\\n"');
+    expect(outcomes(explore(p, { race: true, proof: true }))).toEqual(outcomes(full));
+  });
+
   it('on random programs of locks, maps, shared variables, prints, sleeps, wait groups, channels and selects', () => {
     fc.assert(
       fc.property(randomProgram, fc.boolean(), (src, race) => {

@@ -380,7 +380,7 @@ class Search {
     const proof = opts.proof ?? false;
     this.policy = {
       postpone: !facts.usesClock,
-      eagerSpawn: proof && !facts.countsGoroutines,
+      eagerSpawn: false,
       eagerWait: proof && facts.addsOnlyInMain,
       eagerDone: moveDones && proof && facts.addsOnlyInMain && facts.waitsOnlyInMain,
     };

@@ -38,16 +38,21 @@
  *     behaves (it hands the mutex over and keeps it locked) and needs a waiter to have
  *     waited 1 ms of virtual time: hence only when time cannot pass. It never makes a
  *     schedule longer: the attempts still happen, later, or not at all.
- *  4. Proof searches only (`proof`), which may make a schedule longer: a move that only
- *     starts a goroutine (no other goroutine can tell when a `go` ran, unless the program
+ *  4. Proof searches only (`proof`), which may make a schedule longer: a move of main that
+ *     only starts a goroutine (no other goroutine can tell when a `go` ran, unless the program
  *     counts goroutines); main's WaitGroup.Wait that parks it, when only main.main adds to
  *     WaitGroups (then a counter only goes down while main waits: main is woken once, after
- *     the last Done, whenever it started waiting); a WaitGroup.Done, when moreover only
- *     main.main waits and no Done takes a counter below zero (then the order of the Dones
- *     does not matter; which goroutine's Done panics would). Each such move goes alone. The
- *     last condition is checked as the search goes: if a move takes a counter below zero,
- *     the search starts again without this rule (`explore`, `Move.overshoots`), since Dones
- *     moved earlier take a counter below zero no later than they would have.
+ *     the last Done, whenever it started waiting); a WaitGroup.Done on the WaitGroup main is
+ *     parked on, when moreover only main.main waits and no Done takes a counter below zero
+ *     (then the order of the Dones does not matter; which goroutine's Done panics would).
+ *     Each such move goes alone. Only main's own `go`, and only Dones while main waits: a
+ *     move that goes alone takes its goroutine further before main moves again, and where
+ *     each goroutine is when main returns decides which are left stuck (an outcome of its
+ *     own, ./stuck.ts); main's own moves keep their order anyway, and main parked in Wait
+ *     can do nothing until the counter reaches zero. That no Done takes a counter below
+ *     zero is checked as the search goes: if a move does, the search starts again without
+ *     this rule (`explore`, `Move.overshoots`), since Dones moved earlier take a counter below
+ *     zero no later than they would have.
  *
  * Rules 3 and 4 are arguments about outcomes rather than theorems from the literature; the
  * tests check them (and everything else here) against the unreduced search on every
@@ -175,13 +180,21 @@ export function waitsAgain(m: Machine, mv: Move): Move | null {
   return mv.waitsOn === mv.lock ? mv : { ...mv, waitsOn: mv.lock };
 }
 
-/** Goroutine g, moving from m0 to m, took one off WaitGroup id's counter and carries on. */
+/**
+ * Goroutine g, moving from m0 to m, took one off WaitGroup id's counter and carries on, while
+ * main waits on that WaitGroup (until it is woken, main can neither print nor return: see
+ * rule 4).
+ */
 function countsDown(m0: Machine, m: Machine, g: number, id: number): boolean {
   // (id may be a pseudo-object such as FP_OUTPUT, or new since m0: then `get` finds nothing)
   const before = m0.h.get(id);
   const after = m.h.get(id);
   const me = m.g(g);
+  const main = m0.g(MAIN);
   return (
+    main.st === 'blocked' &&
+    main.reason === 'semacquire' &&
+    main.waitObj === id &&
     before?.k === K.WaitGroup &&
     after?.k === K.WaitGroup &&
     after.n === before.n - 1 &&
@@ -224,7 +237,7 @@ export function choose(m: Machine, moves: readonly Move[], p: Policy): readonly 
     nfree++;
     if (
       !eager &&
-      ((p.eagerSpawn && mv.spawns) ||
+      ((p.eagerSpawn && mv.g === MAIN && mv.spawns) ||
         (p.eagerWait && mv.g === MAIN && mv.parks) ||
         (p.eagerDone && mv.counts))
     )
