@@ -129,7 +129,7 @@ export function stateKey(m: Machine): string {
         break;
       case K.Ctx:
         out.push(
-          `C${o.kind}${val(o.err)}${val(o.cause)}${val(o.dcause)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}`,
+          `C${o.kind}${val(o.err)}${val(o.cause)}${val(o.dcause)}${o.deadline}${o.kv ? o.kv.map(val).join(',') : ''}${o.done >= 0 ? `d${obj(o.done)}` : ''}`,
           ...o.children.map((c) => obj(c)),
         );
         break;
@@ -459,6 +459,7 @@ export class StateHasher {
           this.val(o.cause);
           this.val(o.dcause);
           this.num(o.deadline);
+          this.add(o.done >= 0 ? this.obj(o.done) : -1);
           for (const c of o.children) this.add(this.obj(c));
           break;
       }

@@ -302,6 +302,7 @@ export class Owners {
           break;
         case K.Ctx:
           if (o.parent >= 0) this.object(o.parent, who);
+          if (o.done >= 0) this.object(o.done, who);
           for (const c of o.children) this.object(c, who);
           this.value(o.err, who);
           this.value(o.cause, who);

@@ -368,8 +368,8 @@ describe('when the program has a type error', () => {
 describe('when the program uses something Interleave does not simulate', () => {
   it.each([
     [
-      main('\tctx := context.Background()\n\t<-ctx.Done()', '\nimport "context"'),
-      'main.go:6:8: unsupported: ctx.Done() is a channel that cancellation closes, which is not simulated yet; ctx.Err() is',
+      main('\tt := time.NewTicker(time.Second)\n\t_ = t', '\nimport "time"'),
+      'main.go:5:12: unsupported: timers that deliver on a channel (time.After, Tick, NewTicker, NewTimer) are not simulated yet; time.Sleep and time.AfterFunc are',
     ],
     [
       main('\t<-time.After(time.Second)', '\nimport "time"'),

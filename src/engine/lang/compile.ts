@@ -289,10 +289,6 @@ function typeKey(t: Type): string {
   }
 }
 
-/** What Interleave says of ctx.Done(). */
-const CTX_DONE =
-  'ctx.Done() is a channel that cancellation closes, which is not simulated yet; ctx.Err() is';
-
 /** interface literals by identity (an interface type argument other than any is rare) */
 const ifaceIdMap = new WeakMap<InterfaceType, number>();
 let nextIfaceId = 1;
@@ -4528,17 +4524,11 @@ class Compiler {
         return this.results(found.method.sig);
       }
       if (found?.kind === 'imethod') {
-        if (
-          found.sig.results.some((r) => r.k === 'named' && r.pkg === 'context' && r.name === 'Done')
-        )
-          unsupported(e.pos, CTX_DONE);
         this.expr(fun.x);
         const n = this.pushArgs(e, found.sig, exprString(fun), null);
         this.emit(Op.CallI, e.lparen, 0, n, fun.sel);
         return this.results(found.sig);
       }
-      if (xt && !found && fun.sel === 'Done' && typeString(xt) === 'context.Context')
-        unsupported(fun.selPos, CTX_DONE);
     }
     const op = this.expr(fun);
     const u = under(op.type);

@@ -13,9 +13,10 @@ export function exprString(e: Expr): string {
     case 'rune':
       return `'${String.fromCodePoint(e.value)}'`;
     case 'composite':
-      return `${e.type ? typeExprString(e.type) : ''}{…}`;
+      // (syntax's short form: an empty literal or body is written out, `T{}`)
+      return `${e.type ? typeExprString(e.type) : ''}{${e.elts.length > 0 ? '…' : ''}}`;
     case 'funclit':
-      return `func${sigString(e.sig)} {…}`;
+      return `func${sigString(e.sig)} {${e.body.stmts.length > 0 ? '…' : ''}}`;
     case 'paren':
       return `(${exprString(e.x)})`;
     case 'selector':

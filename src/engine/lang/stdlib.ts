@@ -473,10 +473,13 @@ native(timeType, 'IsZero', fn([], [T.bool]), false);
 native(timeType, 'Compare', fn([timeType], [T.int]), false);
 
 // ---- context -------------------------------------------------------------------------
+/** What ctx.Done() returns: <-chan struct{} */
+export const doneChanType: Type = { k: 'chan', dir: 'recv', elem: { k: 'struct', fields: [] } };
 export const contextType = named('context', 'Context', {
   k: 'iface',
   methods: new Map<string, FuncType>([
     ['Deadline', fn([], [timeType, T.bool])],
+    ['Done', fn([], [doneChanType])],
     ['Err', fn([], [errorType])],
     ['Value', fn([empty], [empty])],
   ]),
@@ -516,6 +519,7 @@ native(sortReverseType, 'Swap', fn([T.int, T.int], []));
 export const cancelCtxType = named('context', 'cancelCtx', { k: 'struct', fields: [] });
 native(cancelCtxType, 'Deadline', fn([], [timeType, T.bool]));
 native(cancelCtxType, 'Err', fn([], [errorType]));
+native(cancelCtxType, 'Done', fn([], [doneChanType]));
 native(cancelCtxType, 'Value', fn([empty], [empty]));
 export const cancelCtxPtr: Type = { k: 'ptr', elem: cancelCtxType };
 export const cancelFuncType = named('context', 'CancelFunc', fn([], []));
@@ -1588,6 +1592,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['context.WithTimeoutCause', 'context.WithTimeoutCause'],
   ['context.WithDeadlineCause', 'context.WithDeadlineCause'],
   ['context.cancelCtx.Err', 'ctx.Err()'],
+  ['context.cancelCtx.Done', 'ctx.Done()'],
   ['context.cancel', 'cancel()'],
   ['context.cancelCause', 'cancel(cause)'],
   ['context.WithCancelCause', 'context.WithCancelCause'],

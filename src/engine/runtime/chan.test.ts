@@ -512,6 +512,84 @@ describe('select', () => {
   });
 });
 
+describe('ctx.Done()', () => {
+  const ctxProg = (body: string) =>
+    `package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func main() {
+${body}
+}
+`;
+
+  it('is closed by cancel: workers in a select stop, and Err says why', () => {
+    const r = run(
+      ctxProg(`	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan string)
+	for i := 1; i <= 2; i++ {
+		go func() {
+			select {
+			case <-ctx.Done():
+				stopped <- fmt.Sprint(i, " ", ctx.Err())
+			}
+		}()
+	}
+	time.Sleep(time.Millisecond)
+	cancel()
+	a, b := <-stopped, <-stopped
+	fmt.Println(a < b, len(a), len(b))`),
+    );
+    expect(r.stdout).toBe('true 18 18\n');
+    expect(r.outcome.code).toBe(0);
+  });
+
+  it('is closed by a deadline; one asked for after cancel is closed already; derived contexts share it', () => {
+    const r = run(
+      ctxProg(`	tctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	<-tctx.Done()
+	fmt.Println(time.Since(start), tctx.Err())
+	c2, cancel2 := context.WithCancel(context.Background())
+	cancel2()
+	_, ok := <-c2.Done()
+	v := context.WithValue(c2, "k", 1)
+	fmt.Println(ok, v.Done() == c2.Done(), c2.Done() == c2.Done())
+	fmt.Printf("%T\\n", c2.Done())`),
+    );
+    expect(r.stdout).toBe('50ms context deadline exceeded\nfalse true true\n<-chan struct {}\n');
+  });
+
+  it('is nil for Background, TODO and WithoutCancel: a receive from it waits for ever', () => {
+    const r = run(
+      ctxProg(`	fmt.Println(context.Background().Done() == nil, context.TODO().Done() == nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	fmt.Println(context.WithoutCancel(ctx).Done() == nil)
+	_ = time.Second
+	<-context.Background().Done()`),
+    );
+    expect(r.stdout).toBe('true true\ntrue\n');
+    expect(r.stderr).toContain('goroutine 1 [chan receive (nil chan)]:');
+  });
+
+  it('a type of the program is a context.Context only with a Done method', () => {
+    const src = ctxProg(`	var c context.Context = myCtx{}
+	fmt.Println(c.Err(), time.Second)`).replace(
+      'func main() {',
+      'type myCtx struct{}\n\nfunc (myCtx) Deadline() (time.Time, bool) { return time.Time{}, false }\nfunc (myCtx) Err() error                   { return nil }\nfunc (myCtx) Value(any) any                 { return nil }\n\nfunc main() {',
+    );
+    expect(errors(src).join('\n')).toContain(
+      'cannot use myCtx{} (value of type myCtx) as context.Context value in variable declaration: myCtx does not implement context.Context (missing method Done)',
+    );
+  });
+});
+
 describe('under -race', () => {
   const racy = (sync: string) =>
     prog(

@@ -71,7 +71,7 @@ export function makeChan(m: Machine, t: Type, cap: number): Ref {
 /** The event for a channel operation (its value formatted only when the run records). */
 function event(
   m: Machine,
-  g: G,
+  g: number,
   id: number,
   name: string,
   op: 'send' | 'recv' | 'sent' | 'received' | 'close',
@@ -81,7 +81,7 @@ function event(
   if (!m.record) return;
   const elem = under((m.get(id) as ChanObj).t);
   const value = v === undefined || elem.k !== 'chan' ? null : formatValue(m, v, elem.elem, 'v');
-  m.emit({ t: 'chan', g: g.id, obj: id, name, op, value, closed });
+  m.emit({ t: 'chan', g, obj: id, name, op, value, closed });
 }
 
 function chanName(m: Machine, id: number, place: string | null): string {
@@ -153,7 +153,7 @@ function release(
   send: boolean,
   v: Value,
   ok: boolean,
-  by: G,
+  by: number,
   name: string,
 ): void {
   const cases = selectCases(m, gid);
@@ -167,7 +167,7 @@ function release(
   w.dv = [...w.dv, v];
   w.dok = [...w.dok, ok];
   w.dcase = [...w.dcase, ci];
-  m.wake(gid, by.id, id, name);
+  m.wake(gid, by, id, name);
 }
 
 /** Take goroutine gid off both queues of channel id (it waited in a select). */
@@ -210,8 +210,8 @@ function trySend(m: Machine, g: G, id: number, v: Value, ins: Instr, name: strin
     w.recvq = w.recvq.slice(1);
     if (w.cap === 0) handoff(m, g.id, r, id);
     else throughSlot(m, w, id, g.id, r);
-    event(m, g, id, name, 'send', v);
-    release(m, id, r, false, v, true, g, name);
+    event(m, g.id, id, name, 'send', v);
+    release(m, id, r, false, v, true, g.id, name);
     return true;
   }
   if (c.buf.length < c.cap) {
@@ -219,7 +219,7 @@ function trySend(m: Machine, g: G, id: number, v: Value, ins: Instr, name: strin
     notify(m, g.id, id, w.sendx);
     w.sendx = (w.sendx + 1) % w.cap;
     w.buf = [...w.buf, v];
-    event(m, g, id, name, 'send', v);
+    event(m, g.id, id, name, 'send', v);
     return true;
   }
   return false;
@@ -231,7 +231,7 @@ function tryRecv(m: Machine, g: G, id: number, zero: Type, name: string): [Value
   if (c.closed && c.buf.length === 0) {
     m.race?.acquire(g.id, `${id}c`);
     const got = m.zero(zero);
-    event(m, g, id, name, 'recv', got, true);
+    event(m, g.id, id, name, 'recv', got, true);
     return [got, false];
   }
   if (!c.closed && c.sendq.length > 0) {
@@ -250,8 +250,8 @@ function tryRecv(m: Machine, g: G, id: number, zero: Type, name: string): [Value
       v = w.buf[0] as Value;
       w.buf = [...w.buf.slice(1), sv];
     }
-    event(m, g, id, name, 'recv', v);
-    release(m, id, s, true, null, true, g, name);
+    event(m, g.id, id, name, 'recv', v);
+    release(m, id, s, true, null, true, g.id, name);
     return [v, true];
   }
   if (c.buf.length > 0) {
@@ -260,7 +260,7 @@ function tryRecv(m: Machine, g: G, id: number, zero: Type, name: string): [Value
     w.recvx = (w.recvx + 1) % w.cap;
     const v = w.buf[0] as Value;
     w.buf = w.buf.slice(1);
-    event(m, g, id, name, 'recv', v);
+    event(m, g.id, id, name, 'recv', v);
     return [v, true];
   }
   return null;
@@ -284,7 +284,7 @@ function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef)
     // woken: a receiver took the value, or the channel was closed under us
     const [, ok] = collect(m, id, g.id);
     if (!ok) panicWith(m, g, GO.sendOnClosedChannel, ins);
-    event(m, g, id, name, 'sent', undefined);
+    event(m, g.id, id, name, 'sent', undefined);
     return none;
   }
   if (trySend(m, g, id, v, ins, name)) return none;
@@ -306,7 +306,7 @@ function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeRe
     // woken: a sender handed a value, or the channel was closed
     const [v, ok] = collect(m, id, g.id);
     const got = ok ? v : m.zero(zero);
-    event(m, g, id, name, 'received', got, !ok);
+    event(m, g.id, id, name, 'received', got, !ok);
     return out([got, ok]);
   }
   const got = tryRecv(m, g, id, zero, name);
@@ -341,11 +341,11 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
       const taken = cases[ci] as Case;
       if (taken.send) {
         if (!ok) panicWith(m, g, GO.sendOnClosedChannel, ins);
-        event(m, g, id, nameOf(taken), 'sent', undefined);
+        event(m, g.id, id, nameOf(taken), 'sent', undefined);
         return [ci, null, false];
       }
       const got = ok ? v : m.zero(taken.zero as Type);
-      event(m, g, id, nameOf(taken), 'received', got, !ok);
+      event(m, g.id, id, nameOf(taken), 'received', got, !ok);
       return [ci, got, ok];
     }
     return parkForever(m, g, 'select');
@@ -407,12 +407,20 @@ function close(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeR
   const id = ch.id;
   const name = chanName(m, id, ref.place);
   if ((m.get(id) as ChanObj).closed) panicWith(m, g, GO.closeOfClosedChannel, ins);
+  closeChannel(m, id, g.id, name);
+  return none;
+}
+
+/**
+ * Close channel id (open), by goroutine `by` (0: the runtime, as a context's deadline): every
+ * receiver gets the zero value and false, every sender will panic (one in a select leaves
+ * the select's other queues, and this one's too).
+ */
+export function closeChannel(m: Machine, id: number, by: number, name: string): void {
   const w = m.wr<ChanObj>(id);
-  m.race?.release(g.id, `${id}c`);
+  if (by > 0) m.race?.release(by, `${id}c`);
   w.closed = true;
-  event(m, g, id, name, 'close', undefined);
-  // every receiver gets the zero value and false, every sender will panic (one in a select
-  // leaves the select's other queues, this one's too)
+  event(m, by, id, name, 'close', undefined);
   for (
     let c = m.get(id) as ChanObj;
     c.recvq.length + c.sendq.length > 0;
@@ -421,10 +429,9 @@ function close(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeR
     const send = c.recvq.length === 0;
     const gid = (send ? c.sendq[0] : c.recvq[0]) as number;
     unqueue(m, id, gid);
-    m.race?.acquire(gid, `${id}c`);
-    release(m, id, gid, send, null, false, g, name);
+    if (by > 0) m.race?.acquire(gid, `${id}c`);
+    release(m, id, gid, send, null, false, by, name);
   }
-  return none;
 }
 
 export const CHAN_NATIVES: Record<string, Native> = {

@@ -36,9 +36,10 @@ import {
   randType,
   rngSourceType,
   jsonEncoderType,
+  doneChanType,
 } from '../lang/stdlib';
 import { JsonEncoder, JsonError, indentJSON } from './json';
-import { CHAN_NATIVES } from './chan';
+import { CHAN_NATIVES, closeChannel, makeChan } from './chan';
 import {
   T,
   basic,
@@ -85,6 +86,7 @@ import {
   Slice,
   sliceValues,
   type CondObj,
+  type ChanObj,
   type CtxObj,
   type MapKey,
   type MapObj,
@@ -655,6 +657,7 @@ function newCtx(
     cause: null,
     dcause: dl === deadline ? dcause : null,
     deadline: dl,
+    done: -1,
   });
   if (p) {
     if (p.err !== null) cancelCtx(m, id, p.err, 0, p.cause);
@@ -682,8 +685,34 @@ export function cancelCtx(
     obj: id,
     err: err === m.ctxErrs[0] ? GO.contextCanceled : GO.deadlineExceeded,
   });
+  // (its Done channel, if anyone asked for it, is closed: every receiver wakes)
+  if (w.done >= 0) closeChannel(m, w.done, by, 'ctx.Done()');
   for (const child of w.children) cancelCtx(m, child, err, by, cause);
   w.children = [];
+}
+
+/**
+ * ctx.Done(): the channel of the nearest context up through the parents that can be
+ * cancelled, made on first asking (closed at once if the context is cancelled already, as
+ * Go's closedchan), or nil for one that never is (Background, TODO, WithoutCancel).
+ */
+function ctxDone(m: Machine, ctx: number): Value {
+  for (let id = ctx; id >= 0;) {
+    const c = m.get(id) as CtxObj;
+    if (c.kind === 'value') {
+      id = c.parent;
+      continue;
+    }
+    if (c.kind !== 'cancel' && c.kind !== 'timer') return null;
+    if (c.done >= 0) return new Ref(c.done, -1);
+    const ch = makeChan(m, doneChanType, 0);
+    const o = m.wr<ChanObj>(ch.id);
+    o.name = 'ctx.Done()';
+    o.closed = c.err !== null;
+    m.wr<CtxObj>(id).done = ch.id;
+    return ch;
+  }
+  return null;
 }
 
 /** A context's object: from a Context value, or from the receiver of one of its methods. */
@@ -2038,6 +2067,7 @@ const NATIVES: Record<string, Native> = {
     return d === NO_DEADLINE ? [0, false] : [timeAt(d), true];
   },
   'context.cancelCtx.Err': (m, _g, a) => [(m.get(refOf(a[0] as Value)) as CtxObj).err],
+  'context.cancelCtx.Done': (m, _g, a) => [ctxDone(m, ctxArg(a[0] as Value))],
   // ctx.Value(key): the nearest WithValue with an equal key, up through the parents
   'context.cancelCtx.Value': (m, _g, a, ins) => {
     for (let id = ctxArg(a[0] as Value); id >= 0;) {

@@ -319,6 +319,7 @@ function reachable(m: Machine): Set<number> {
       o.dv.forEach(visit);
     } else if (o.k === K.Ctx) {
       if (o.parent >= 0) stack.push(o.parent);
+      if (o.done >= 0) stack.push(o.done);
       visit(o.err);
       visit(o.dcause);
       o.kv?.forEach(visit);

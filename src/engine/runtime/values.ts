@@ -171,6 +171,8 @@ export interface CtxObj extends ObjBase {
    * (natives.ts NO_DEADLINE)
    */
   deadline: number;
+  /** the channel ctx.Done() returns (heap id), made on first asking; -1 before */
+  done: number;
 }
 
 /**
@@ -296,6 +298,7 @@ export function cloneObj(o: Obj, ep: number): Obj {
         cause: o.cause,
         dcause: o.dcause,
         deadline: o.deadline,
+        done: o.done,
       };
     case K.Chan:
       return {

@@ -26,8 +26,6 @@ export function compileHint(d: Diagnostic, source: string): string | null {
     return 'WaitGroup.Go arrived in Go 1.25; Interleave follows Go 1.23. Write wg.Add(1) and then go func() { defer wg.Done(); … }().';
   if (msg.startsWith('unsupported: timers that deliver on a channel'))
     return 'To wait, use time.Sleep; to run something later, time.AfterFunc; for a deadline, a context.WithTimeout whose ctx.Err() you check.';
-  if (msg.startsWith('unsupported: ctx.Done()'))
-    return 'Check ctx.Err() instead: it is context.Canceled or context.DeadlineExceeded once the context is done, and nil before.';
   if (/^declared and not used: /.test(msg))
     return 'Go refuses a variable that is never used: use it, or assign to _ instead.';
   if (/^"[^"]+" imported and not used$/.test(msg))
