@@ -16,6 +16,14 @@ import { Footprint, type Machine } from '../runtime/machine';
 import { K } from '../runtime/values';
 import { move } from './reduce';
 
+/** Some time.After channel is still to fire. */
+function pendingTimerChan(m: Machine): boolean {
+  return m.timers.some((id) => {
+    const c = m.h.get(id);
+    return c?.k === K.Chan && c.fireAt < Infinity;
+  });
+}
+
 /** The goroutines (ids) that could never have continued when main returned in m. */
 export function stuckAtExit(m: Machine): number[] {
   // main has returned (whatever its record says); the others may still be running
@@ -48,6 +56,8 @@ export function stuckAtExit(m: Machine): number[] {
       waits.set(id, 'never');
       continue;
     }
+    // (a timer's channel yet to fire, time.After's, will wake a receive on it, or a select)
+    if (e.chan && pendingTimerChan(at)) continue;
     const k = at.get(g.waitObj).k;
     waits.set(id, k === K.WaitGroup || k === K.Cond || k === K.Chan ? 'wg' : e.heldBy);
   }

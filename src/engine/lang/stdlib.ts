@@ -473,6 +473,8 @@ native(timeType, 'IsZero', fn([], [T.bool]), false);
 native(timeType, 'Compare', fn([timeType], [T.int]), false);
 
 // ---- context -------------------------------------------------------------------------
+/** What time.After returns: <-chan time.Time */
+export const afterChanType: Type = { k: 'chan', dir: 'recv', elem: timeType };
 /** What ctx.Done() returns: <-chan struct{} */
 export const doneChanType: Type = { k: 'chan', dir: 'recv', elem: { k: 'struct', fields: [] } };
 export const contextType = named('context', 'Context', {
@@ -778,7 +780,7 @@ const anyVariadic = { k: 'slice', elem: empty } as const;
 
 /** What Interleave says of the time package's functions that deliver on a channel. */
 const TIMER_CHANNELS =
-  'timers that deliver on a channel (time.After, Tick, NewTicker, NewTimer) are not simulated yet; time.Sleep and time.AfterFunc are';
+  'timers that deliver on a channel, but for time.After (Tick, NewTicker, NewTimer), are not simulated yet; time.After, time.Sleep and time.AfterFunc are';
 
 /**
  * The simulated machine's CPUs (runtime.NumCPU, and GOMAXPROCS until a program changes it).
@@ -888,7 +890,7 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
       ...Object.entries(NS).map(
         ([n, v]) => [n, { k: 'const', type: durationType, value: v }] as [string, Member],
       ),
-      ['After', { k: 'unsupported', why: TIMER_CHANNELS }],
+      ['After', f(fn([durationType], [afterChanType]), 'time.After')],
       ['Tick', { k: 'unsupported', why: TIMER_CHANNELS }],
       ['NewTicker', { k: 'unsupported', why: TIMER_CHANNELS }],
       ['NewTimer', { k: 'unsupported', why: TIMER_CHANNELS }],
@@ -1593,6 +1595,7 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['context.WithDeadlineCause', 'context.WithDeadlineCause'],
   ['context.cancelCtx.Err', 'ctx.Err()'],
   ['context.cancelCtx.Done', 'ctx.Done()'],
+  ['time.After', 'time.After'],
   ['context.cancel', 'cancel()'],
   ['context.cancelCause', 'cancel(cause)'],
   ['context.WithCancelCause', 'context.WithCancelCause'],

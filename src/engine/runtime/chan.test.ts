@@ -590,6 +590,51 @@ ${body}
   });
 });
 
+describe('time.After', () => {
+  const src = prog(`	start := time.Now()
+	done := make(chan bool)
+	go func() {
+		time.Sleep(30 * time.Millisecond)
+		done <- true
+	}()
+	select {
+	case <-done:
+		fmt.Println("done first")
+	case t := <-time.After(20 * time.Millisecond):
+		fmt.Println("timeout after", t.Sub(start))
+	}
+	<-done
+	c := time.After(0)
+	fmt.Println(len(c), cap(c), time.Since(start))
+	fmt.Printf("%T\\n", c)`);
+
+  it('delivers the time d from now: a select with a timeout takes it when nothing comes sooner', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = run(src, { seed });
+      expect(r.stdout).toBe('timeout after 20ms\n0 0 30ms\n<-chan time.Time\n');
+      expect(r.outcome.code).toBe(0);
+    }
+  });
+
+  it('keeps the program alive while it is pending: no deadlock, and a goroutine waiting on it is not stuck at exit', () => {
+    const r = run(
+      prog('\t<-time.After(time.Second)\n\tfmt.Println(time.Now().Sub(time.Time{}) > 0)'),
+    );
+    expect(r.stdout).toBe('true\n');
+    const left = explore(
+      compile(
+        prog(`	go func() {
+		<-time.After(time.Hour)
+		fmt.Println("late")
+	}()
+	fmt.Println("main ends")`),
+      ),
+    );
+    expect(left.complete).toBe(true);
+    expect(left.outcomes.map((o) => [o.stdout, o.leak])).toEqual([['main ends\n', null]]);
+  });
+});
+
 describe('under -race', () => {
   const racy = (sync: string) =>
     prog(

@@ -15,7 +15,8 @@
  */
 import { Op, type Instr } from '../lang/code';
 import { under, type Type } from '../lang/types';
-import { formatValue } from './fmt';
+import { formatValue, timeAt } from './fmt';
+import { afterChanType } from '../lang/stdlib';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
 import { NATIVE_BLOCK, type Native, type NativeResult } from './natives';
@@ -47,7 +48,20 @@ interface Case {
 
 /** A new channel of type t (a `chan` type or a named one) with room for cap values. */
 export function makeChan(m: Machine, t: Type, cap: number): Ref {
-  const c: ChanObj = {
+  return new Ref(m.alloc(chanObj(m, t, cap, Infinity)), -1);
+}
+
+/** time.After(d): a timer's channel, which gets the time d from now (Machine.timers). */
+export function timerChan(m: Machine, d: number): Ref {
+  const c = chanObj(m, afterChanType, 0, m.now + Math.max(0, d));
+  c.name = 'time.After';
+  const id = m.alloc(c);
+  m.timers = [...m.timers, id];
+  return new Ref(id, -1);
+}
+
+function chanObj(m: Machine, t: Type, cap: number, fireAt: number): ChanObj {
+  return {
     k: K.Chan,
     ep: m.ep,
     t,
@@ -64,8 +78,30 @@ export function makeChan(m: Machine, t: Type, cap: number): Ref {
     sendx: 0,
     recvx: 0,
     name: '',
+    timer: fireAt < Infinity,
+    fireAt,
   };
-  return new Ref(m.alloc(c), -1);
+}
+
+/**
+ * A timer's channel whose time has come: the time it fired at goes to the receiver waiting
+ * longest, or is kept for the next receive (Go 1.23's timer channels send when a receiver
+ * is there, and a receive after the time finds it at once).
+ */
+export function fireTimerChan(m: Machine, id: number): void {
+  const c = m.get(id) as ChanObj;
+  if (!c.timer || c.fireAt > m.now) return;
+  const w = m.wr<ChanObj>(id);
+  const v = timeAt(w.fireAt);
+  w.fireAt = Infinity;
+  const r = w.recvq[0];
+  if (r === undefined) {
+    w.buf = [v];
+    return;
+  }
+  w.recvq = w.recvq.slice(1);
+  event(m, 0, id, w.name, 'send', v);
+  release(m, id, r, false, v, true, 0, w.name);
 }
 
 /** The event for a channel operation (its value formatted only when the run records). */
@@ -227,6 +263,7 @@ function trySend(m: Machine, g: G, id: number, v: Value, ins: Instr, name: strin
 
 /** A receive that need not wait: the value and ok, or null if it must park. */
 function tryRecv(m: Machine, g: G, id: number, zero: Type, name: string): [Value, boolean] | null {
+  fireTimerChan(m, id);
   const c = m.get(id) as ChanObj;
   if (c.closed && c.buf.length === 0) {
     m.race?.acquire(g.id, `${id}c`);
@@ -448,7 +485,8 @@ export const CHAN_NATIVES: Record<string, Native> = {
   'chan.selectNone': (m, g) => parkForever(m, g, 'select (no cases)'),
   'chan.len': (m, _g, a) => {
     const ch = a[0] as Value;
-    return [ch instanceof Ref ? (m.get(ch.id) as ChanObj).buf.length : 0];
+    const c = ch instanceof Ref ? (m.get(ch.id) as ChanObj) : null;
+    return [c && !c.timer ? c.buf.length : 0];
   },
   'chan.cap': (m, _g, a) => {
     const ch = a[0] as Value;

@@ -70,6 +70,7 @@ import {
   type Value,
 } from './values';
 import { callNative, type NativeResult } from './natives';
+import { fireTimerChan } from './chan';
 import { intOp, negInt, wrapInt, type IntOp } from './int64';
 import {
   decodeIface,
@@ -2269,6 +2270,7 @@ export class Machine {
       for (const id of this.timers) {
         const c = this.h.get(id);
         if (c && c.k === K.Ctx && c.err === null && c.deadline < next) next = c.deadline;
+        if (c && c.k === K.Chan && c.fireAt < next) next = c.fireAt;
         const t = timerOf(c);
         if (t && t.s[2] === true && (t.s[0] as number) < next) next = t.s[0] as number;
       }
@@ -2293,7 +2295,10 @@ export class Machine {
     this.fatal(GO.deadlock, null, null);
   }
 
-  /** what waits for virtual time besides sleepers: contexts' deadlines, AfterFunc's timers */
+  /**
+   * what waits for virtual time besides sleepers: contexts' deadlines, AfterFunc's timers,
+   * time.After's channels
+   */
   timers: number[];
 
   /** Cancel the contexts and fire the timers that virtual time has reached. */
@@ -2302,12 +2307,17 @@ export class Machine {
       const c = this.h.get(id);
       if (c && c.k === K.Ctx && c.err === null && c.deadline <= this.now)
         cancelCtx(this, id, this.ctxErrs[1], 0, c.dcause ?? this.ctxErrs[1]);
+      if (c && c.k === K.Chan) fireTimerChan(this, id);
       const t = timerOf(c);
       if (t && t.s[2] === true && (t.s[0] as number) <= this.now) this.fireTimer(id);
     }
     this.timers = this.timers.filter((id) => {
       const c = this.h.get(id);
-      return (!!c && c.k === K.Ctx && c.err === null) || timerOf(c)?.s[2] === true;
+      return (
+        (!!c && c.k === K.Ctx && c.err === null) ||
+        (!!c && c.k === K.Chan && c.fireAt < Infinity) ||
+        timerOf(c)?.s[2] === true
+      );
     });
   }
 

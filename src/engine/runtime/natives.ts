@@ -39,7 +39,7 @@ import {
   doneChanType,
 } from '../lang/stdlib';
 import { JsonEncoder, JsonError, indentJSON } from './json';
-import { CHAN_NATIVES, closeChannel, makeChan } from './chan';
+import { CHAN_NATIVES, closeChannel, makeChan, timerChan } from './chan';
 import {
   T,
   basic,
@@ -1853,6 +1853,7 @@ const NATIVES: Record<string, Native> = {
     return r === 'done' ? none : r;
   },
   'time.AfterFunc': (m, g, a) => [m.afterFunc(g, Number(a[0]), a[1] as Value)],
+  'time.After': (m, _g, a) => [timerChan(m, Number(a[0]))],
   'time.Timer.Stop': (m, _g, a, ins) => [m.stopTimer(m.ptr(a[0] as Value, ins.pos))],
   'time.Timer.Reset': (m, g, a, ins) => [
     m.resetTimer(g, m.ptr(a[0] as Value, ins.pos), Number(a[1])),

@@ -218,6 +218,13 @@ export interface ChanObj extends ObjBase {
   sendx: number;
   recvx: number;
   name: string;
+  /**
+   * a timer's channel (time.After): it holds the time once virtual time reaches `fireAt`,
+   * and reports no buffer, as Go 1.23's synchronous timer channels do; `fireAt` is Infinity
+   * for other channels and once it has fired
+   */
+  readonly timer: boolean;
+  fireAt: number;
 }
 
 export type Obj =
@@ -318,6 +325,8 @@ export function cloneObj(o: Obj, ep: number): Obj {
         sendx: o.sendx,
         recvx: o.recvx,
         name: o.name,
+        timer: o.timer,
+        fireAt: o.fireAt,
       };
   }
 }

@@ -45,7 +45,7 @@ describe('advice for a program that does not compile', () => {
   });
 
   it('a timer channel: what Interleave offers instead', () => {
-    expect(hintFor(main('\t"time"', '\t<-time.After(time.Second)'))).toContain('time.Sleep');
+    expect(hintFor(main('\t"time"', '\t<-time.Tick(time.Second)'))).toContain('time.Sleep');
     // a channel alone compiles: no advice is needed
     expect(compileGo(main('\t"fmt"', '\tc := make(chan int, 1)\n\tfmt.Println(len(c))')).ok).toBe(
       true,

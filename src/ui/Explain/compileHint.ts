@@ -25,7 +25,7 @@ export function compileHint(d: Diagnostic, source: string): string | null {
   if (/^\S+\.Go undefined \(type sync\.WaitGroup has no field or method Go\)$/.test(msg))
     return 'WaitGroup.Go arrived in Go 1.25; Interleave follows Go 1.23. Write wg.Add(1) and then go func() { defer wg.Done(); … }().';
   if (msg.startsWith('unsupported: timers that deliver on a channel'))
-    return 'To wait, use time.Sleep; to run something later, time.AfterFunc; for a deadline, a context.WithTimeout whose ctx.Err() you check.';
+    return 'To wait, use time.Sleep or time.After; to run something later, time.AfterFunc; for a deadline, a context.WithTimeout (its ctx.Done() closes then); to repeat, a loop with time.Sleep.';
   if (/^declared and not used: /.test(msg))
     return 'Go refuses a variable that is never used: use it, or assign to _ instead.';
   if (/^"[^"]+" imported and not used$/.test(msg))
