@@ -51,6 +51,8 @@ export function describeEvent(
         return `${G(e.g)} waits in ${name}.Lock for the readers to leave${e.holders.length ? ` (${e.holders.map(G).join(', ')})` : ''}.`;
       return `${G(e.g)} blocks on ${name}.Lock${e.holders[0] ? `; ${G(e.holders[0])} holds it` : ''}.`;
     case 'wake':
+      // (by 0: the runtime, as a timer or a deadline)
+      if (e.by === 0) return `The clock wakes ${G(e.g)}, which waited for ${name}.`;
       return `${G(e.by)} wakes ${G(e.g)}, which waited for ${name}.`;
     case 'acquire':
       if (e.handoff) return `${name} is handed straight to ${G(e.g)} (starvation mode).`;
@@ -111,6 +113,11 @@ export function describeEvent(
     case 'wg':
       return `${G(e.g)} sets ${name}'s counter to ${e.n}.`;
     case 'chan':
+      // (g 0: the runtime: a timer's time, a deadline's close)
+      if (e.g === 0)
+        return e.op === 'close'
+          ? `The deadline closes ${name}.`
+          : `The timer delivers the time on ${name}.`;
       switch (e.op) {
         case 'send':
           return `${G(e.g)} sends ${e.value ?? 'a value'} on ${name}.`;
@@ -178,6 +185,7 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
   'wg',
   'cancel',
   'wake',
+  'chan',
 ]);
 
 /**

@@ -103,6 +103,52 @@ describe('a simulator store', () => {
     );
   });
 
+  it('narrates channels: a send, a receive that waits, a select the clock wakes, a close', () => {
+    const store = createSimStore({
+      source: `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	jobs := make(chan string, 1)
+	jobs <- "a"
+	fmt.Println(<-jobs)
+	done := make(chan bool)
+	select {
+	case <-done:
+	case <-time.After(time.Millisecond):
+	}
+	close(done)
+	<-done
+}
+`,
+    });
+    runAll(store);
+    const told: string[] = [];
+    const end = store.getState().snapshot?.step ?? 0;
+    for (let n = 1; n <= end; n++) {
+      store.getState().seek(n);
+      told.push(store.getState().narration);
+    }
+    expect(told).toContainEqual(expect.stringContaining('G1 sends a on jobs.'));
+    expect(told).toContainEqual(expect.stringContaining('G1 receives a from jobs.'));
+    expect(told).toContainEqual(
+      expect.stringContaining(
+        'G1 waits in a select: none of its cases is ready, so it waits on all of their channels.',
+      ),
+    );
+    expect(told).toContainEqual(expect.stringContaining('The clock wakes G1, which waited for'));
+    expect(told).toContainEqual(expect.stringContaining('G1 closes done.'));
+    expect(told).toContainEqual(
+      expect.stringContaining(
+        'G1 receives from done, which is closed and empty: the zero value, false, and ok is false.',
+      ),
+    );
+  });
+
   it('replays a schedule the explorer found to the same outcome, with the race detector when asked', () => {
     const c = compileGo(lenOutside);
     if (!c.ok) throw new Error('compile');

@@ -3267,21 +3267,31 @@ class Compiler {
               kind: 'vet',
             });
         }
-        const sym = this.newVar({ name: e.name, pos: e.pos }, t, false);
-        this.initVar(sym, pos);
-        this.scope.syms.set(e.name, sym);
+        this.declareFromStack(e, t, pos);
       } else {
         const tmp = this.fnc.newLocal(null, t);
         this.emit(Op.Store, pos, tmp);
-        const lv = this.lvalue(e);
-        this.emit(Op.Load, pos, tmp);
-        if (lv.k !== 'blank') {
-          this.convert({ mode: 'value', type: t }, lv.type, e, 'range', lv.k !== 'struct');
-          this.storeLV(lv, pos);
-        } else this.emit(Op.Pop, pos);
+        this.assignFromSlot(e, t, tmp, pos, 'range');
       }
     }
     void mapRange;
+  }
+
+  /** Declare e (a name) as a new variable of type t holding the value on the stack. */
+  private declareFromStack(e: Expr & { k: 'ident' }, t: Type, pos: Pos): void {
+    const sym = this.newVar({ name: e.name, pos: e.pos }, t, false);
+    this.initVar(sym, pos);
+    this.scope.syms.set(e.name, sym);
+  }
+
+  /** Assign to e the value in hidden local `slot` (of type t), as an assignment in `context`. */
+  private assignFromSlot(e: Expr, t: Type, slot: number, pos: Pos, context: string): void {
+    const lv = this.lvalue(e);
+    this.emit(Op.Load, pos, slot);
+    if (lv.k !== 'blank') {
+      this.convert({ mode: 'value', type: t }, lv.type, e, context, lv.k !== 'struct');
+      this.storeLV(lv, pos);
+    } else this.emit(Op.Pop, pos);
   }
 
   /**
@@ -4827,28 +4837,23 @@ class Compiler {
         const t = this.asType(t0);
         if (!t) fail(t0.pos, `${exprString(t0)} is not a type`);
         const u = under(t);
-        if (u.k === 'map') {
-          if (args.length > 2)
+        // (types2's words for a wrong number of arguments to make)
+        const arity = (lo: number) => {
+          if (args.length < lo || args.length > lo + 1)
             fail(
               e.pos,
-              `invalid operation: ${exprString(e)} expects 1 or 2 arguments; found ${args.length}`,
+              `invalid operation: ${exprString(e)} expects ${lo} or ${lo + 1} arguments; found ${args.length}`,
             );
+        };
+        if (u.k === 'map') {
+          arity(1);
           if (args[1]) this.intIndex(args[1], -1, 'size');
           if (args[1]) this.emit(Op.Pop, e.pos);
           this.emit(Op.MakeMap, e.pos, 0, 0, t);
           return { mode: 'value', type: t };
         }
         if (u.k === 'slice') {
-          if (args.length < 2)
-            fail(
-              e.pos,
-              `invalid operation: ${exprString(e)} expects 2 or 3 arguments; found ${args.length}`,
-            );
-          if (args.length > 3)
-            fail(
-              e.pos,
-              `invalid operation: ${exprString(e)} expects 2 or 3 arguments; found ${args.length}`,
-            );
+          arity(2);
           const len = this.intIndex(args[1] as Expr, -1, 'size');
           const cap = args[2] ? this.intIndex(args[2], -1, 'size') : -1;
           if (len >= 0 && cap >= 0 && len > cap)
@@ -4857,11 +4862,7 @@ class Compiler {
           return { mode: 'value', type: t };
         }
         if (u.k === 'chan') {
-          if (args.length > 2)
-            fail(
-              e.pos,
-              `invalid operation: ${exprString(e)} expects 1 or 2 arguments; found ${args.length}`,
-            );
+          arity(1);
           if (args[1]) this.intIndex(args[1], -1, 'size');
           else this.emit(Op.Push, e.pos, 0, 0, 0);
           this.emit(Op.Native, e.pos, 1, 1, { name: 'chan.make', place: null, zero: t });
@@ -6255,17 +6256,10 @@ class Compiler {
         if (e.name === '_') return;
         this.emit(Op.Load, pos, slot);
         if (isStructLike(t)) this.emit(Op.Copy, pos);
-        const sym = this.newVar({ name: e.name, pos: e.pos }, t, false);
-        this.initVar(sym, pos);
-        this.scope.syms.set(e.name, sym);
+        this.declareFromStack(e, t, pos);
         return;
       }
-      const lv = this.lvalue(e);
-      this.emit(Op.Load, pos, slot);
-      if (lv.k !== 'blank') {
-        this.convert({ mode: 'value', type: t }, lv.type, e, 'assignment', lv.k !== 'struct');
-        this.storeLV(lv, pos);
-      } else this.emit(Op.Pop, pos);
+      this.assignFromSlot(e, t, slot, pos, 'assignment');
     });
   }
 
