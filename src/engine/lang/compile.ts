@@ -1482,6 +1482,7 @@ class Compiler {
       case 'ptr':
       case 'slice':
       case 'array':
+      case 'chan':
         return this.hasPlaceholder(t.elem);
       case 'map':
         return this.hasPlaceholder(t.key) || this.hasPlaceholder(t.elem);
@@ -1786,6 +1787,10 @@ class Compiler {
         return (
           au.k === 'map' && this.unify(p.key, au.key, bound) && this.unify(p.elem, au.elem, bound)
         );
+      // (inexact, as types2 unifies: a chan T unifies with a <-chan T parameter; assignment
+      // then says whether the directions fit)
+      case 'chan':
+        return au.k === 'chan' && this.unify(p.elem, au.elem, bound);
       case 'func':
         return (
           au.k === 'func' &&

@@ -635,6 +635,65 @@ describe('time.After', () => {
   });
 });
 
+describe('with generics', () => {
+  it('infers T from channel arguments, a chan T where a <-chan T is wanted, and a core type ~chan E', () => {
+    const r = run(`package main
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+func Merge[T any](cs ...<-chan T) <-chan T {
+	out := make(chan T)
+	var wg sync.WaitGroup
+	for _, c := range cs {
+		wg.Add(1)
+		go func(c <-chan T) {
+			defer wg.Done()
+			for v := range c {
+				out <- v
+			}
+		}(c)
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}
+
+func Drain[C ~chan E, E any](c C) []E {
+	close(c)
+	var out []E
+	for v := range c {
+		out = append(out, v)
+	}
+	return out
+}
+
+func main() {
+	a, b := make(chan int, 2), make(chan int, 1)
+	a <- 1
+	a <- 2
+	b <- 3
+	close(a)
+	close(b)
+	var got []int
+	for v := range Merge(a, b) {
+		got = append(got, v)
+	}
+	sort.Ints(got)
+	c := make(chan string, 2)
+	c <- "x"
+	fmt.Println(got, Drain(c))
+}
+`);
+    expect(r.stdout).toBe('[1 2 3] [x]\n');
+  });
+});
+
 describe('under -race', () => {
   const racy = (sync: string) =>
     prog(
