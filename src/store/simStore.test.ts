@@ -16,6 +16,18 @@ function runAll(store: ReturnType<typeof createSimStore>): void {
   store.getState().advance(100_000, () => false);
 }
 
+/** Run the program to its end, then the narration of each step, from the first. */
+function narrations(store: ReturnType<typeof createSimStore>): string[] {
+  runAll(store);
+  const told: string[] = [];
+  const end = store.getState().snapshot?.step ?? 0;
+  for (let n = 1; n <= end; n++) {
+    store.getState().seek(n);
+    told.push(store.getState().narration);
+  }
+  return told;
+}
+
 describe('a simulator store', () => {
   it('narrates atomic operations with the value they leave or read', () => {
     const store = createSimStore({
@@ -83,14 +95,9 @@ describe('a simulator store', () => {
     );
     expect(said).toContainEqual(expect.stringMatching(/^G1 sets wg's counter to [12]\.$/));
 
-    const ctx = createSimStore({ source: read('../scenarios/programs/context-waits-for-lock.go') });
-    runAll(ctx);
-    const told: string[] = [];
-    const end = ctx.getState().snapshot?.step ?? 0;
-    for (let n = 1; n <= end; n++) {
-      ctx.getState().seek(n);
-      told.push(ctx.getState().narration);
-    }
+    const told = narrations(
+      createSimStore({ source: read('../scenarios/programs/context-waits-for-lock.go') }),
+    );
     expect(told).toContainEqual(
       expect.stringContaining('A context is cancelled: context deadline exceeded.'),
     );
@@ -126,13 +133,7 @@ func main() {
 }
 `,
     });
-    runAll(store);
-    const told: string[] = [];
-    const end = store.getState().snapshot?.step ?? 0;
-    for (let n = 1; n <= end; n++) {
-      store.getState().seek(n);
-      told.push(store.getState().narration);
-    }
+    const told = narrations(store);
     expect(told).toContainEqual(expect.stringContaining('G1 sends a on jobs.'));
     expect(told).toContainEqual(expect.stringContaining('G1 receives a from jobs.'));
     expect(told).toContainEqual(
