@@ -24,22 +24,13 @@ export function placeOf(g: GoroutineView, s: Snapshot): Place {
     const wg = s.waitGroups.find((w) => w.id === g.waitingOn);
     if (wg) return { k: 'wg', id: wg.id };
   }
-  if (g.reason === 'chan send' || g.reason === 'chan receive') {
+  if (g.reason?.startsWith('chan ') || g.reason?.startsWith('select')) {
+    // at its channel's queue (a select's first channel: the others' cards name it too), or,
+    // on a nil channel or in select {}, with those parked for ever
     const c = s.chans.find((x) => x.id === g.waitingOn);
-    if (c) return { k: 'chan', id: c.id, slot: g.reason === 'chan send' ? 'send' : 'recv' };
+    if (!c) return { k: 'forever' };
+    return { k: 'chan', id: c.id, slot: c.senders.includes(g.id) ? 'send' : 'recv' };
   }
-  if (g.reason === 'select') {
-    // drawn at the first of its channels (the others' cards name it too)
-    const c = s.chans.find((x) => x.id === g.waitingOn);
-    if (c) return { k: 'chan', id: c.id, slot: c.senders.includes(g.id) ? 'send' : 'recv' };
-  }
-  if (
-    g.reason === 'chan send (nil chan)' ||
-    g.reason === 'chan receive (nil chan)' ||
-    g.reason === 'select (no cases)' ||
-    g.reason === 'select'
-  )
-    return { k: 'forever' };
   if (g.reason === 'sync.Cond.Wait') {
     const c = s.conds.find((x) => x.id === g.waitingOn);
     if (c) return { k: 'cond', id: c.id };

@@ -35,6 +35,7 @@ export function stuckAtExit(m: Machine): number[] {
   const waits = new Map<number, readonly number[] | 'wg' | 'never'>();
   const fp = new Footprint();
   const out = { m: null as Machine | null };
+  const timerPending = pendingTimerChan(m);
   for (const id of alive) {
     let at = m;
     let g = m.g(id);
@@ -57,7 +58,7 @@ export function stuckAtExit(m: Machine): number[] {
       continue;
     }
     // (a timer's channel yet to fire, time.After's, will wake a receive on it, or a select)
-    if (e.chan && pendingTimerChan(at)) continue;
+    if (e.chan && timerPending) continue;
     const k = at.get(g.waitObj).k;
     waits.set(id, k === K.WaitGroup || k === K.Cond || k === K.Chan ? 'wg' : e.heldBy);
   }

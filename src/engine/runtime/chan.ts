@@ -19,7 +19,7 @@ import { formatValue, timeAt } from './fmt';
 import { afterChanType } from '../lang/stdlib';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
-import { NATIVE_BLOCK, type Native, type NativeResult } from './natives';
+import { NATIVE_BLOCK, nameOf, type Native, type NativeResult } from './natives';
 import { K, Ref, type ChanObj, type Value } from './values';
 
 const none: Value[] = [];
@@ -118,12 +118,6 @@ function event(
   const elem = under((m.get(id) as ChanObj).t);
   const value = v === undefined || elem.k !== 'chan' ? null : formatValue(m, v, elem.elem, 'v');
   m.emit({ t: 'chan', g, obj: id, name, op, value, closed });
-}
-
-function chanName(m: Machine, id: number, place: string | null): string {
-  const o = m.get(id) as ChanObj;
-  if (o.name === '' && place) m.wr<ChanObj>(id).name = place;
-  return (m.get(id) as ChanObj).name || place || 'ch';
 }
 
 /** chan.go's racenotify: goroutine g goes through buffer slot `slot`. */
@@ -313,10 +307,27 @@ function parkForever(m: Machine, g: G, reason: ForEver): NativeResult {
   return NATIVE_BLOCK;
 }
 
+/** Goroutine gid joins channel id's send queue (with v) or its receive queue. */
+function enqueue(m: Machine, id: number, gid: number, send: boolean, v: Value): void {
+  const w = m.wr<ChanObj>(id);
+  if (send) {
+    w.sendq = [...w.sendq, gid];
+    w.sendv = [...w.sendv, v];
+  } else w.recvq = [...w.recvq, gid];
+}
+
+/** g waits in a send (of v) or a receive on channel id, until another goroutine's operation. */
+function park(m: Machine, g: G, id: number, send: boolean, v: Value, name: string): NativeResult {
+  enqueue(m, id, g.id, send, v);
+  g.phase = 1;
+  m.block(g, send ? 'chan send' : 'chan receive', id, name, []);
+  return NATIVE_BLOCK;
+}
+
 function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef): NativeResult {
   if (!(ch instanceof Ref)) return parkForever(m, g, 'chan send (nil chan)');
   const id = ch.id;
-  const name = chanName(m, id, ref.place);
+  const name = nameOf(m, id, ref, 'ch');
   if (g.phase === 1) {
     // woken: a receiver took the value, or the channel was closed under us
     const [, ok] = collect(m, id, g.id);
@@ -325,12 +336,7 @@ function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef)
     return none;
   }
   if (trySend(m, g, id, v, ins, name)) return none;
-  const w = m.wr<ChanObj>(id);
-  w.sendq = [...w.sendq, g.id];
-  w.sendv = [...w.sendv, v];
-  g.phase = 1;
-  m.block(g, 'chan send', id, name, []);
-  return NATIVE_BLOCK;
+  return park(m, g, id, true, v, name);
 }
 
 function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeResult {
@@ -338,7 +344,7 @@ function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeRe
   const out = (got: [Value, boolean]): Value[] => (ins.b === 2 ? got : [got[0]]);
   if (!(ch instanceof Ref)) return parkForever(m, g, 'chan receive (nil chan)');
   const id = ch.id;
-  const name = chanName(m, id, ref.place);
+  const name = nameOf(m, id, ref, 'ch');
   if (g.phase === 1) {
     // woken: a sender handed a value, or the channel was closed
     const [v, ok] = collect(m, id, g.id);
@@ -348,11 +354,7 @@ function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeRe
   }
   const got = tryRecv(m, g, id, zero, name);
   if (got) return out(got);
-  const w = m.wr<ChanObj>(id);
-  w.recvq = [...w.recvq, g.id];
-  g.phase = 1;
-  m.block(g, 'chan receive', id, name, []);
-  return NATIVE_BLOCK;
+  return park(m, g, id, false, null, name);
 }
 
 /**
@@ -365,7 +367,7 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
   const cases = casesOf(args, ref);
   // (it looks at every channel of its cases: each is part of what the step touches)
   for (const k of cases) if (k.ch instanceof Ref) m.libraryWrite(k.ch.id);
-  const nameOf = (k: Case) => chanName(m, (k.ch as Ref).id, null);
+  const caseName = (k: Case) => nameOf(m, (k.ch as Ref).id, null, 'ch');
   if (g.phase === 1) {
     // woken by an operation on one of its channels, which took it off the others' queues
     for (const k of cases) {
@@ -378,11 +380,11 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
       const taken = cases[ci] as Case;
       if (taken.send) {
         if (!ok) panicWith(m, g, GO.sendOnClosedChannel, ins);
-        event(m, g.id, id, nameOf(taken), 'sent', undefined);
+        event(m, g.id, id, caseName(taken), 'sent', undefined);
         return [ci, null, false];
       }
       const got = ok ? v : m.zero(taken.zero as Type);
-      event(m, g.id, id, nameOf(taken), 'received', got, !ok);
+      event(m, g.id, id, caseName(taken), 'received', got, !ok);
       return [ci, got, ok];
     }
     return parkForever(m, g, 'select');
@@ -406,43 +408,29 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
     const k = cases[i] as Case;
     const id = (k.ch as Ref).id;
     if (k.send) {
-      if (trySend(m, g, id, k.v, ins, nameOf(k))) return [i, null, false];
+      if (trySend(m, g, id, k.v, ins, caseName(k))) return [i, null, false];
     } else {
-      const got = tryRecv(m, g, id, k.zero as Type, nameOf(k));
+      const got = tryRecv(m, g, id, k.zero as Type, caseName(k));
       if (got) return [i, got[0], got[1]];
     }
   }
   if (ref.hasDefault) return [-1, null, false];
   if (order.length === 0) return parkForever(m, g, 'select');
-  if (only) {
-    const id = (only.ch as Ref).id;
-    const w = m.wr<ChanObj>(id);
-    if (only.send) {
-      w.sendq = [...w.sendq, g.id];
-      w.sendv = [...w.sendv, only.v];
-    } else w.recvq = [...w.recvq, g.id];
-    g.phase = 1;
-    m.block(g, only.send ? 'chan send' : 'chan receive', id, nameOf(only), []);
-    return NATIVE_BLOCK;
-  }
+  if (only) return park(m, g, (only.ch as Ref).id, only.send, only.v, caseName(only));
   for (const i of order) {
     const k = cases[i] as Case;
-    const w = m.wr<ChanObj>((k.ch as Ref).id);
-    if (k.send) {
-      w.sendq = [...w.sendq, g.id];
-      w.sendv = [...w.sendv, k.v];
-    } else w.recvq = [...w.recvq, g.id];
+    enqueue(m, (k.ch as Ref).id, g.id, k.send, k.v);
   }
   g.phase = 1;
   const first = cases.find((k) => k.ch instanceof Ref) as Case;
-  m.block(g, 'select', (first.ch as Ref).id, nameOf(first), []);
+  m.block(g, 'select', (first.ch as Ref).id, caseName(first), []);
   return NATIVE_BLOCK;
 }
 
 function close(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeResult {
   if (!(ch instanceof Ref)) panicWith(m, g, GO.closeOfNilChannel, ins);
   const id = ch.id;
-  const name = chanName(m, id, ref.place);
+  const name = nameOf(m, id, ref, 'ch');
   if ((m.get(id) as ChanObj).closed) panicWith(m, g, GO.closeOfClosedChannel, ins);
   closeChannel(m, id, g.id, name);
   return none;

@@ -275,10 +275,10 @@ function refOf(v: Value): number {
   return (v as Ref).id;
 }
 
-function nameOf(m: Machine, id: number, ref: NativeRef | null): string {
+export function nameOf(m: Machine, id: number, ref: NativeRef | null, fallback = 'mu'): string {
   const o = m.get(id) as { name?: string };
   if (o.name === '' && ref?.place) (m.wr(id) as { name: string }).name = ref.place;
-  return (m.get(id) as { name?: string }).name || ref?.place || 'mu';
+  return (m.get(id) as { name?: string }).name || ref?.place || fallback;
 }
 
 // ---- sync.Mutex ---------------------------------------------------------------------------

@@ -6,6 +6,11 @@ import { useCapped } from '../Lanes/More';
 import { useRegionName } from '../Sim/regionName';
 import styles from './LockView.module.css';
 
+/** The goroutines drawn at a place, in their queue's order (those not in it after). */
+function inQueueOrder(q: readonly number[], here: readonly number[]): number[] {
+  return [...q.filter((g) => here.includes(g)), ...here.filter((g) => !q.includes(g))];
+}
+
 function Queue({
   lockId,
   slot,
@@ -23,7 +28,7 @@ function Queue({
       if (!s.snapshot || !l) return [];
       const here = idsAt(s.snapshot, (p) => p.k === 'lock' && p.id === lockId && p.slot === slot);
       const q = slot === 'readers' ? l.readerQueue : slot === 'queue' ? l.queue : [l.pendingWriter];
-      return [...q.filter((g) => here.includes(g)), ...here.filter((g) => !q.includes(g))];
+      return inQueueOrder(q, here);
     }),
   );
   const { shown, more } = useCapped(order);
@@ -261,10 +266,6 @@ function ChanCard({ id }: { readonly id: number }) {
     ),
   );
   if (!c) return null;
-  const inOrder = (q: readonly number[], here: readonly number[]) => [
-    ...q.filter((g) => here.includes(g)),
-    ...here.filter((g) => !q.includes(g)),
-  ];
   const state = c.closed
     ? 'closed'
     : c.cap === 0
@@ -299,8 +300,8 @@ function ChanCard({ id }: { readonly id: number }) {
           {c.cap > slots && <li className={styles.more}>+{c.cap - slots} slots</li>}
         </ol>
       )}
-      <Waiters label="Waiting to send" ids={inOrder(c.senders, senders)} />
-      <Waiters label="Waiting to receive" ids={inOrder(c.receivers, receivers)} />
+      <Waiters label="Waiting to send" ids={inQueueOrder(c.senders, senders)} />
+      <Waiters label="Waiting to receive" ids={inQueueOrder(c.receivers, receivers)} />
       <InSelect
         ids={[...c.senders, ...c.receivers].filter(
           (g) => !senders.includes(g) && !receivers.includes(g),
