@@ -192,6 +192,36 @@ describe('interleave explore', () => {
     }
   });
 
+  it('a select that could take either of two ready cases: both outcomes, each schedule naming its case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
+    const file = join(dir, 'pick.go');
+    writeFileSync(
+      file,
+      'package main\n\nimport "fmt"\n\nfunc main() {\n\ta, b := make(chan int, 1), make(chan int, 1)\n\ta <- 1\n\tb <- 2\n\tselect {\n\tcase v := <-a:\n\t\tfmt.Println(v)\n\tcase v := <-b:\n\t\tfmt.Println(v)\n\t}\n}\n',
+    );
+    const text = await cli('explore', file, '--seed', '4');
+    expect(text.out).toContain('2 distinct outcomes');
+    const lines = text.out.split('\n').filter((l) => l.includes('reproduce:'));
+    expect(lines.map((l) => l.replace(/^.*--schedule /, ''))).toEqual([
+      expect.stringMatching(/^c[12] --seed 4 \(\d+ steps\)$/),
+      expect.stringMatching(/^c[12] --seed 4 \(\d+ steps\)$/),
+    ]);
+    for (const c of ['c1', 'c2', '-2']) {
+      const r = await cli('run', file, '--schedule', c);
+      expect(r.out).toBe(c === 'c1' ? '1\n' : '2\n');
+    }
+    const refused = await cli('run', file, '--schedule', 'c3');
+    expect([refused.code, refused.err]).toEqual([
+      2,
+      "interleave: schedule entry 1 (c3): case 3 of G1's select at line 9 was not ready; the ready cases were 1, 2\n",
+    ]);
+    const malformed = await cli('run', file, '--schedule', '1,x2');
+    expect([malformed.code, malformed.err]).toEqual([
+      2,
+      'interleave: --schedule takes goroutine ids separated by commas, like 1,6,6,7, and c2 for the second case of a select that could take several\n',
+    ]);
+  });
+
   it('--race finds the unlocked len and reports it as Go -race does (exit 66)', async () => {
     const j = await exploreJson('mistake3-len-outside-lock.go', '--race');
     const race = j.outcomes.find((o) => o.exit === 66);

@@ -4,13 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
-import { compileGo, formatDiagnostic, runProgram, ScheduleError, type Program } from '../engine';
+import {
+  compileGo,
+  formatDiagnostic,
+  formatSchedule,
+  parseSchedule,
+  runProgram,
+  ScheduleError,
+  type Program,
+} from '../engine';
 import { check, explore } from '../engine/explore/explore';
 import { diagnose } from '../engine/runtime/diagnose';
-
-/** What a search of a program whose selects choose among ready cases did not cover. */
-export const SEEDED_SELECTS =
-  'Where a select could take more than one ready case, it took the one the seed draws, as a run does: other choices were not tried (another --seed tries others).';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -19,7 +23,7 @@ export interface Io {
 }
 
 const USAGE = `usage:
-  interleave run FILE.go [--seed N] [--race] [--schedule 1,6,6,7] [--policy random|roundrobin] [--max-steps N] [--explain]
+  interleave run FILE.go [--seed N] [--race] [--schedule 1,6,6,c2,7] [--policy random|roundrobin] [--max-steps N] [--explain]
   interleave explore FILE.go [--race] [--json] [--proof] [--max-states N] [--max-depth N] [--seed N]
       --proof: cover every schedule in fewer states, depth first; a schedule shown may be longer than the shortest
   interleave vet FILE.go
@@ -112,16 +116,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 function run(program: Program, path: string, args: Args, io: Io): number {
   const schedule = args.flags.get('schedule');
-  const list =
-    typeof schedule === 'string'
-      ? schedule
-          .split(',')
-          .filter((x) => x.trim() !== '')
-          .map((x) => Number(x.trim()))
-      : [];
-  if (list.some((n) => !Number.isInteger(n) || n < 1))
+  const list = typeof schedule === 'string' ? parseSchedule(schedule) : [];
+  if (!list)
     throw new UsageError(
-      `interleave: --schedule takes goroutine ids separated by commas, like 1,6,6,7`,
+      `interleave: --schedule takes goroutine ids separated by commas, like 1,6,6,7, and c2 for the second case of a select that could take several`,
     );
   const policy = args.flags.get('policy') ?? 'random';
   if (policy !== 'random' && policy !== 'roundrobin')
@@ -193,7 +191,6 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
   io.out(
     `${r.complete ? 'Explored every schedule' : `Explored part of the schedules (${r.cutoff})`}: ${r.states.toLocaleString('en-US')} states, ${r.outcomes.length} distinct outcome${r.outcomes.length === 1 ? '' : 's'}${r.complete && r.proved ? ' (the breadth-first search ran out of states and a proof search, depth first, finished: a schedule it found may not be the shortest)' : ''}.\n`,
   );
-  if (r.seededSelects) io.out(`${SEEDED_SELECTS}\n`);
   if (r.outcomes.length === 0)
     io.out(
       '\nNo run ended within the bounds: the program may never end (a loop with no way out), or its runs are longer than the search could follow.\n',
@@ -209,7 +206,7 @@ function exploreCmd(program: Program, path: string, args: Args, io: Io): number 
     if (o.race) io.out(`  data race: ${o.race}.\n`);
     if (o.stdout) io.out(`  stdout: ${JSON.stringify(o.stdout)}\n`);
     io.out(
-      `  reproduce: interleave run ${args.file} --schedule ${o.schedule.join(',') || '""'}${args.flags.has('race') ? ' --race' : ''} (${o.steps} steps)\n`,
+      `  reproduce: interleave run ${args.file} --schedule ${formatSchedule(o.schedule) || '""'}${args.flags.has('seed') ? ` --seed ${opts.seed}` : ''}${args.flags.has('race') ? ' --race' : ''} (${o.steps} steps)\n`,
     );
   }
   return 0;

@@ -6,7 +6,8 @@ const sample: SharePayload = {
   v: 1,
   scenario: 'unsafe-store',
   seed: 7,
-  schedule: [1, 6, 6, 7, 6],
+  // (-2: a select took its second case)
+  schedule: [1, 6, 6, -2, 7, 6],
   step: 23,
 };
 
@@ -21,7 +22,10 @@ describe('a share link', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.string({ maxLength: 2000 }),
-        fc.array(fc.integer({ min: 1, max: 200 }), { maxLength: 500 }),
+        fc.array(
+          fc.integer({ min: -8, max: 200 }).filter((x) => x !== 0),
+          { maxLength: 500 },
+        ),
         fc.integer({ min: 1, max: 1e6 }),
         async (program, schedule, seed) => {
           const p: SharePayload = {
@@ -77,6 +81,7 @@ describe('a share link', () => {
       { v: 1, seed: 1, schedule: [], step: 0 },
       { v: 1, scenario: 'x', seed: -1, schedule: [], step: 0 },
       { v: 1, scenario: 'x', seed: 1, schedule: ['1'], step: 0 },
+      { v: 1, scenario: 'x', seed: 1, schedule: [1, 0, 6], step: 0 },
       { v: 1, scenario: '<script>', seed: 1, schedule: [], step: 0 },
       [1, 2, 3],
     ])

@@ -19,7 +19,7 @@ export interface SharePayload {
   /** the program's source, when edited or written from scratch */
   readonly program?: string;
   readonly seed: number;
-  /** goroutine ids at each step where several could run */
+  /** goroutine ids at each step where several could run, and -c for a select's case c (Scheduler) */
   readonly schedule: readonly number[];
   /** the step to open at */
   readonly step: number;
@@ -113,7 +113,7 @@ export function validate(x: unknown): Decoded {
   if (
     !Array.isArray(o.schedule) ||
     o.schedule.length > MAX_SCHEDULE ||
-    !o.schedule.every((g) => isInt(g, 1, 1_000_000))
+    !o.schedule.every((g) => isInt(g, -1_000_000, 1_000_000) && g !== 0)
   )
     return { ok: false, reason: "the link's schedule is not valid" };
   if (!isInt(o.step, 0, 100_000_000)) return { ok: false, reason: "the link's step is not valid" };

@@ -12,7 +12,13 @@ import { Scheduler, type PolicyName } from './runtime/sched';
 export { compileGo, type CompileResult };
 export type { Program };
 export { Machine, type MachineOptions, type Outcome };
-export { Scheduler, ScheduleError, type PolicyName } from './runtime/sched';
+export {
+  Scheduler,
+  ScheduleError,
+  formatSchedule,
+  parseSchedule,
+  type PolicyName,
+} from './runtime/sched';
 export type { EngineEvent };
 export { formatDiagnostic, type Diagnostic } from './lang/source';
 
@@ -26,7 +32,7 @@ export interface RunResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly steps: number;
-  /** the goroutine chosen at each step where several could run */
+  /** the goroutine chosen at each step where several could run, and each select's case (see Scheduler) */
   readonly schedule: readonly number[];
   readonly machine: Machine;
 }
@@ -35,7 +41,7 @@ export interface RunResult {
 export function runProgram(program: Program, opts: RunOptions = {}): RunResult {
   const m = new Machine(program, opts);
   const s = new Scheduler(opts.policy ?? 'random', opts.schedule ?? []);
-  while (!m.outcome) m.step(s.pick(m));
+  while (!m.outcome) s.step(m);
   return {
     outcome: m.outcome,
     stdout: m.stdout,

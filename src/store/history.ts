@@ -42,6 +42,11 @@ export class History {
   readonly choices: number[] = [];
   /** branch[i]: several goroutines could have taken step i+1 (a choice a schedule records) */
   readonly branch: boolean[] = [];
+  /**
+   * cases[i]: the case step i+1's select took among two or more ready ones (a number from 1),
+   * or 0 (a choice a schedule records too, and a replay makes again: Machine.choose)
+   */
+  readonly cases: number[] = [];
   readonly steps: StepRecord[] = [];
   /**
    * per goroutine, its states as spans over steps; the last span of each goes on to `end`,
@@ -60,6 +65,7 @@ export class History {
   truncate(n: number): void {
     this.choices.length = n;
     this.branch.length = n;
+    this.cases.length = n;
     this.steps.length = n;
     this.events.length = n;
     while (this.lost.length > 0 && (this.lost[this.lost.length - 1]?.step ?? 0) > n)
@@ -80,9 +86,18 @@ export class History {
     }
   }
 
-  /** The choices made where several goroutines could run, in the explorer's schedule format. */
+  /**
+   * The choices made where several goroutines could run, and the cases selects took, in the
+   * explorer's schedule format (see Scheduler).
+   */
   schedule(): number[] {
-    return this.choices.filter((_g, i) => this.branch[i]);
+    const out: number[] = [];
+    for (let i = 0; i < this.choices.length; i++) {
+      if (this.branch[i]) out.push(this.choices[i] as number);
+      const c = this.cases[i] ?? 0;
+      if (c > 0) out.push(-c);
+    }
+    return out;
   }
 
   /**

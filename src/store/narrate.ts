@@ -135,6 +135,10 @@ export function describeEvent(
           return `${G(e.g)} closes ${name}.`;
       }
       return null;
+    case 'select': {
+      const n = e.ready.length;
+      return `${G(e.g)}'s select has ${n === 2 ? 'two' : n} cases ready (${e.ready.join(', ')}) and takes the ${e.took}: Go takes one of them at random.`;
+    }
     case 'cond': {
       if (e.op === 'wait') return `${G(e.g)} calls ${name}.Wait: it takes a ticket and unlocks L.`;
       const what = `${G(e.g)} calls ${name}.${e.op === 'signal' ? 'Signal' : 'Broadcast'}`;
@@ -186,6 +190,7 @@ const IMPORTANT: ReadonlySet<EngineEvent['t']> = new Set([
   'cancel',
   'wake',
   'chan',
+  'select',
 ]);
 
 /**

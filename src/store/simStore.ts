@@ -107,7 +107,10 @@ export type SimStore = StoreApi<SimState & SimActions>;
 export function createSimStore(props: SimProps): SimStore {
   let machine: Machine | null = null;
   let history = new History();
-  /** a schedule to follow (goroutine ids at the steps where several could run) */
+  /**
+   * a schedule to follow (goroutine ids at the steps where several could run, and the cases
+   * selects take: see Scheduler)
+   */
   let plan: readonly number[] = [];
   let planAt = 0;
   const fileName = props.fileName ?? 'main.go';
@@ -129,7 +132,14 @@ export function createSimStore(props: SimProps): SimStore {
       const info = m.nextStep(g);
       const prev = m.lastG;
       history.branch[n] = m.runnableCount > 1;
+      // a select's case the schedule names, right after the goroutine that runs it
+      const next = plan[planAt] ?? 0;
+      m.choose(next < 0 ? -next : 0);
       m.step(g);
+      const took = m.took;
+      if (took?.refused) plan = [];
+      else if (took && next < 0) planAt++;
+      history.cases[n] = took ? took.c : 0;
       history.choices[n] = g;
       const ev = m.events.slice();
       history.events[n] = ev;
@@ -324,8 +334,10 @@ export function createSimStore(props: SimProps): SimStore {
         }
         const m = machine as Machine;
         // replay what was recorded, then (seeking past the end) keep running as Play would
-        while (m.steps < target && m.steps < recorded && !m.outcome)
+        while (m.steps < target && m.steps < recorded && !m.outcome) {
+          m.choose(history.cases[m.steps] ?? 0);
           m.step(history.choices[m.steps] as number);
+        }
         while (m.steps < target && !m.outcome) {
           const g = nextChoice();
           if (g === null) break;

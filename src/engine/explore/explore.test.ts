@@ -728,6 +728,8 @@ const STATEMENTS = [
   // select: parked on two channels at once, and a send that does not wait
   'select {\n\t\tcase ch <- x:\n\t\tcase v := <-uc:\n\t\t\tx = v\n\t\t}',
   'select {\n\t\tcase uc <- 2:\n\t\tdefault:\n\t\t\tx = x + 1\n\t\t}',
+  // and one whose cases may both be ready (the buffer holds a value, a sender waits)
+  'select {\n\t\tcase v := <-ch:\n\t\t\tfmt.Println("ch", v)\n\t\tcase v := <-uc:\n\t\t\tfmt.Println("uc", v)\n\t\tdefault:\n\t\t}',
 ] as const;
 
 const randomProgram = fc

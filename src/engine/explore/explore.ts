@@ -56,7 +56,15 @@ import { Owners } from './owners';
 import { stuckAtExit } from './stuck';
 import { StateHasher } from './key';
 import { Records } from './records';
-import { choose, conflicts, move, waitsAgain, type Move, type Policy } from './reduce';
+import {
+  choose,
+  conflicts,
+  move,
+  oneFootprint,
+  waitsAgain,
+  type Move,
+  type Policy,
+} from './reduce';
 import { VisitedTable } from './table';
 
 export interface ExploreOptions extends MachineOptions {
@@ -153,11 +161,6 @@ export interface ExploreResult {
   readonly maxDepthReached: number;
   /** moves executed (each a fork of a state and the steps of one goroutine) */
   readonly transitions: number;
-  /**
-   * a select can take one of several ready cases: the search followed the choice the seed
-   * draws (as a run does), not every choice (see ProgramFacts.selectChooses)
-   */
-  readonly seededSelects: boolean;
 }
 
 export function explore(program: Program, opts: ExploreOptions = {}): ExploreResult {
@@ -206,7 +209,6 @@ export function check(program: Program, opts: ExploreOptions = {}): CheckResult 
   const known = new Set(first.outcomes.map(id));
   return {
     complete: proof.complete,
-    seededSelects: proof.seededSelects,
     states: first.states + proof.states,
     outcomes: [...first.outcomes, ...proof.outcomes.filter((o) => !known.has(id(o)))],
     // what the breadth-first search covered is the one thing a cut-short check can promise
@@ -359,8 +361,6 @@ class Search {
   /** a move took a WaitGroup counter below zero while Dones were being moved */
   overshot = false;
 
-  private readonly seededSelects: boolean;
-
   constructor(
     program: Program,
     private readonly opts: ExploreOptions,
@@ -376,7 +376,6 @@ class Search {
     this.ownership = this.reduce && (opts.ownership ?? true);
     this.predict = this.reduce && (opts.predict ?? true);
     const facts = programFacts(program);
-    this.seededSelects = facts.selectChooses;
     const proof = opts.proof ?? false;
     this.policy = {
       postpone: !facts.usesClock,
@@ -393,7 +392,7 @@ class Search {
 
   run(): ExploreResult {
     if (this.depthFirst) this.searchDepthFirst();
-    else this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
+    else this.visit(this.root.fork(), -1, 0, 0, 0, 0, this.asleep, 0);
     while (!this.cutoff && this.head < this.tail) {
       if (this.opts.shouldStop?.()) {
         this.cutoff = `stopped before the search finished; ${this.covered()}`;
@@ -410,7 +409,6 @@ class Search {
       cutoff: this.cutoff,
       maxDepthReached: this.depthReached,
       transitions: this.transitions,
-      seededSelects: this.seededSelects,
     };
   }
 
@@ -467,7 +465,7 @@ class Search {
       const k = moves.indexOf(mv);
       let after = afters[k] ?? null;
       if (!after) {
-        this.move(m, mv.g);
+        this.move(m, mv.g, mv.choice);
         after = this.out.m as Machine;
       }
       this.tryMove(rec, depth, moves, rank, k, after, sleep | done);
@@ -489,7 +487,7 @@ class Search {
     const frames = this.frames;
     /** frames in use: the stack's height */
     let sp = 0;
-    this.visit(this.root.fork(), -1, 0, 0, 0, this.asleep, 0);
+    this.visit(this.root.fork(), -1, 0, 0, 0, 0, this.asleep, 0);
     for (let top = this.open(sp); top;) {
       sp++;
       this.stackDepth = sp;
@@ -515,7 +513,8 @@ class Search {
         } else {
           // not kept (see open): worked out again, with the objects private in its state
           if (this.ownership) this.owners.prepare(m);
-          this.move(m, (f.moves[k] as Move).g);
+          const mv = f.moves[k] as Move;
+          this.move(m, mv.g, mv.choice);
           after = this.out.m as Machine;
         }
         this.tryMove(f.rec, f.depth, f.moves, f.rank, k, after, f.sleep | f.done);
@@ -561,6 +560,7 @@ class Search {
     // the states after the moves to try are kept while the stack holds few (they are ready
     // when their turn comes); beyond that, they are worked out again then, so that a deep
     // search of many goroutines does not keep a machine per goroutine at every level
+    if (this.keep.length < moves.length) this.keep = new Uint8Array(moves.length * 2);
     const keep = this.keep;
     for (let k = 0; k < moves.length; k++) keep[k] = 0;
     for (let i = 0; i < nc; i++) {
@@ -570,7 +570,8 @@ class Search {
       keep[k] = 1;
       this.keptAfters++;
       if (!afters[k]) {
-        this.move(m, (moves[k] as Move).g);
+        const mv = moves[k] as Move;
+        this.move(m, mv.g, mv.choice);
         afters[k] = this.out.m;
       }
       const own = ownBytes(afters[k] as Machine);
@@ -591,7 +592,8 @@ class Search {
   }
 
   /**
-   * The moves from state m, one per runnable goroutine in rank order (`this.rank`, from the
+   * The moves from state m, one per runnable goroutine (one per ready case for a goroutine at
+   * a select with several: reduce.ts) in rank order (`this.rank`, from the
    * hasher's last ranking, which must be m's), those known from its parent taken over and the
    * others worked out, with the state each leads to in `afters`; `this.chosen` gets those to
    * try. Null if the search must stop (a Done that took a counter below zero).
@@ -623,21 +625,37 @@ class Search {
     // which objects only one goroutine reaches: steps on them need no interleaving
     const owners = this.ownership ? this.owners : null;
     owners?.prepare(m);
-    const moves = new Array<Move>(rn);
+    const moves: Move[] = [];
     // the state after each move, when it was computed here (inherited moves have none yet)
-    for (let k = 0; k < rn; k++) {
-      const g = runnable[k] as number;
-      let known = inheritedMove(inheritedHere, g);
+    for (let i = 0; i < rn; i++) {
+      const g = runnable[i] as number;
+      const n = inheritedMoves(inheritedHere, g, moves);
       // a move known from the parent ended at an object that has become private since (the
       // move from here would go on past it): work it out again
-      if (known && owners && touchesPrivate(known, owners)) known = null;
-      moves[k] = known ?? this.move(m, g);
-      afters[k] = known ? null : this.out.m;
+      if (n > 0 && !(owners && touchesPrivate(moves[moves.length - 1] as Move, owners))) {
+        for (let j = 0; j < n; j++) afters[moves.length - n + j] = null;
+        continue;
+      }
+      moves.length -= n;
+      const first = this.move(m, g);
+      afters[moves.length] = this.out.m;
+      if (first.choice === 0) {
+        moves.push(first);
+        continue;
+      }
+      // a select with several ready cases: a move for each
+      const all = [first];
+      for (const c of first.ready) {
+        if (c === first.choice) continue;
+        all.push(this.move(m, g, c));
+        afters[moves.length + all.length - 1] = this.out.m;
+      }
+      for (const mv of oneFootprint(all)) moves.push(mv);
     }
     if (this.policy.eagerDone && overshoots(moves)) {
       this.overshot = true;
       this.cutoff = 'a WaitGroup counter went below zero';
-      afters.fill(null, 0, rn);
+      afters.fill(null, 0, moves.length);
       return null;
     }
     this.chosen = this.reduce ? choose(m, moves, this.policy) : moves;
@@ -660,9 +678,11 @@ class Search {
   ): void {
     const mv = moves[k] as Move;
     const rn = moves.length;
-    const steps = rn > 1 ? mv.steps : -mv.steps;
+    // (several goroutines could move: the schedule names this one; a goroutine's moves for the
+    // cases of one select are next to each other, and name no goroutine)
+    const steps = (moves[0] as Move).g !== (moves[rn - 1] as Move).g ? mv.steps : -mv.steps;
     if (after.outcome) {
-      this.found(after, rec, mv.g, steps);
+      this.found(after, rec, mv, steps);
       return;
     }
     let na = 0;
@@ -671,7 +691,8 @@ class Search {
     const asleep = this.asleep;
     for (let j = 0; j < rn; j++) {
       const other = moves[j] as Move;
-      if (other === mv) {
+      // (the goroutine that moved has moves of its own from the state after: none known)
+      if (other.g === mv.g) {
         carried[j] = null;
         continue;
       }
@@ -682,12 +703,19 @@ class Search {
       carried[j] = known;
       if (!known) continue;
       ni++;
-      if (independent && this.reduce && asleepHere & bitOf(rank, other.g)) asleep[na++] = other.g;
+      // (a goroutine's moves for the cases of one select are next to each other: once each)
+      if (
+        independent &&
+        this.reduce &&
+        asleepHere & bitOf(rank, other.g) &&
+        (na === 0 || asleep[na - 1] !== other.g)
+      )
+        asleep[na++] = other.g;
     }
     // the independent moves are gathered only if the state is kept (./enqueue)
     this.nMoves = rn;
     this.nInherited = ni;
-    this.visit(after, rec, mv.g, steps, depth + 1, asleep, na);
+    this.visit(after, rec, mv.g, steps, mv.choice, depth + 1, asleep, na);
   }
 
   /** Room in the scratch arrays for n goroutines. */
@@ -699,9 +727,10 @@ class Search {
     this.rank = new Int32Array(n * 2);
   }
 
-  private move(m: Machine, g: number): Move {
+  /** Goroutine g's next move from m (taking case `choice` at a select: see reduce.ts). */
+  private move(m: Machine, g: number, choice = 0): Move {
     this.transitions++;
-    return move(m, g, this.fp, this.out, this.ownership ? this.owners : null);
+    return move(m, g, this.fp, this.out, this.ownership ? this.owners : null, choice);
   }
 
   /**
@@ -714,6 +743,7 @@ class Search {
     parent: number,
     g: number,
     steps: number,
+    choice: number,
     depth: number,
     asleep: Int32Array,
     na: number,
@@ -739,7 +769,7 @@ class Search {
         return;
       }
       if (depth >= this.maxDepth) this.depthLimited = true;
-      else this.enqueue(at, this.records.add(parent, g, steps), depth, sleep, wake, m);
+      else this.enqueue(at, this.records.add(parent, g, steps, choice), depth, sleep, wake, m);
       return;
     }
     if (table.size >= this.maxStates) {
@@ -764,7 +794,7 @@ class Search {
       this.depthLimited = true;
       return;
     }
-    const rec = parent < 0 ? 0 : this.records.add(parent, g, steps);
+    const rec = parent < 0 ? 0 : this.records.add(parent, g, steps, choice);
     this.enqueue(state, rec, depth, sleep, ALL, m);
   }
 
@@ -856,7 +886,7 @@ class Search {
     );
   }
 
-  private found(m: Machine, parent: number, g: number, steps: number): void {
+  private found(m: Machine, parent: number, mv: Move, steps: number): void {
     const o = m.outcome;
     if (!o) return;
     // goroutines left blocked when main returned make an outcome of their own
@@ -864,7 +894,7 @@ class Search {
     const stuck = o.kind === 'exit' && o.g === null ? stuckAtExit(m) : [];
     const id = `${o.code}\u0000${o.first}\u0000${m.stdout}${stuck.length ? '\u0000leak' : ''}`;
     if (this.outcomes.has(id)) return;
-    const rec = this.records.add(parent, g, steps);
+    const rec = this.records.add(parent, mv.g, steps, mv.choice);
     this.outcomes.set(id, {
       kind: o.kind,
       exit: o.code,
@@ -946,7 +976,13 @@ function bitOrder(rank: Int32Array, g: number): number {
   return rank[gIndexOf(g)] as number;
 }
 
-function inheritedMove(moves: readonly Move[], g: number): Move | null {
-  for (let i = 0; i < moves.length; i++) if ((moves[i] as Move).g === g) return moves[i] as Move;
-  return null;
+/** Append goroutine g's moves among those known from the parent to `out`; how many. */
+function inheritedMoves(known: readonly Move[], g: number, out: Move[]): number {
+  let n = 0;
+  for (let i = 0; i < known.length; i++)
+    if ((known[i] as Move).g === g) {
+      out.push(known[i] as Move);
+      n++;
+    }
+  return n;
 }

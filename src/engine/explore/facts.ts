@@ -19,11 +19,6 @@ export interface ProgramFacts {
   readonly addsOnlyInMain: boolean;
   /** WaitGroup.Wait is called only by main.main itself, in the same sense */
   readonly waitsOnlyInMain: boolean;
-  /**
-   * some select has two or more cases: which of those ready it takes is drawn from the seed
-   * (Machine.drawFor), so the search covers that seed's choices, not every choice
-   */
-  readonly selectChooses: boolean;
 }
 
 const CLOCK = new Set(['time.Sleep', 'http.Get', 'context.WithTimeout', 'time.AfterFunc']);
@@ -109,10 +104,5 @@ function workOutFacts(program: Program): ProgramFacts {
     countsGoroutines: all.some((ins) => nativeName(ins) === 'runtime.NumGoroutine'),
     addsOnlyInMain: onlyInMain(program, 'Add', 2),
     waitsOnlyInMain: onlyInMain(program, 'Wait', 1),
-    selectChooses: all.some(
-      (ins) =>
-        nativeName(ins) === 'chan.select' &&
-        (ins.c as { cases: readonly unknown[] }).cases.length > 1,
-    ),
   };
 }

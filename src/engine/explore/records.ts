@@ -1,7 +1,8 @@
 /**
- * How each state of a search was reached, in typed arrays (12 bytes a record): the parent
- * record, the goroutine that moved, and the machine steps it took (negated when it was the
- * only goroutine that could run, so the schedule names no choice for them). Record 0 is the
+ * How each state of a search was reached, in typed arrays (16 bytes a record): the parent
+ * record, the goroutine that moved, the machine steps it took (negated when it was the
+ * only goroutine that could run, so the schedule names no choice for them), and the case its
+ * last step's select took among several ready ones (0 if none: see Machine.choose). Record 0 is the
  * initial state. A state's schedule and the state itself can be rebuilt from its record, so
  * the frontier need not keep every machine.
  */
@@ -12,24 +13,27 @@ export class Records {
   private parent = new Int32Array(4096);
   private g = new Int32Array(4096);
   private steps = new Int32Array(4096);
+  private choice = new Int32Array(4096);
   size = 1;
 
-  add(parent: number, g: number, steps: number): number {
+  add(parent: number, g: number, steps: number, choice: number): number {
     if (this.size === this.parent.length) {
       this.parent = grown(this.parent);
       this.g = grown(this.g);
       this.steps = grown(this.steps);
+      this.choice = grown(this.choice);
     }
     const r = this.size++;
     this.parent[r] = parent;
     this.g[r] = g;
     this.steps[r] = steps;
+    this.choice[r] = choice;
     return r;
   }
 
   /** Bytes held by the arrays. */
   get bytes(): number {
-    return this.parent.byteLength * 3;
+    return this.parent.byteLength * 4;
   }
 
   /** The records from the initial state to r, first first. */
@@ -39,12 +43,17 @@ export class Records {
     return out.reverse();
   }
 
-  /** The goroutine chosen at each step where several could run, as `run --schedule` takes it. */
+  /**
+   * The goroutine chosen at each step where several could run, and each select's case, as
+   * `run --schedule` takes them (see Scheduler).
+   */
   schedule(r: number): number[] {
     const out: number[] = [];
     for (const x of this.path(r)) {
       const n = this.steps[x] as number;
       for (let i = 0; i < n; i++) out.push(this.g[x] as number);
+      const c = this.choice[x] as number;
+      if (c > 0) out.push(-c);
     }
     return out;
   }
@@ -55,8 +64,15 @@ export class Records {
     for (const x of this.path(r)) {
       const g = this.g[x] as number;
       const n = Math.abs(this.steps[x] as number);
-      for (let i = 0; i < n; i++) m.step(g);
+      const c = this.choice[x] as number;
+      for (let i = 0; i < n; i++) {
+        // (as the move was made: the case held for each of its steps, and only its last
+        // runs a select that takes it)
+        m.choose(c);
+        m.step(g);
+      }
     }
+    m.choose(0);
     return m;
   }
 }

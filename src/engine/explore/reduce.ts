@@ -4,7 +4,9 @@
  * reached, with a schedule as short as without the reduction unless the search is a proof.
  *
  * A move is one goroutine's steps up to and including its next visible one (a step that
- * touches something another goroutine can see). Steps that touch nothing shared commute
+ * touches something another goroutine can see), or up to a select that has two or more
+ * ready cases: such a goroutine has one move per ready case (`moves`), which differ only in
+ * the case taken and share one footprint, the union of theirs. Steps that touch nothing shared commute
  * with everything, so they need no interleaving of their own; objects that only the moving
  * goroutine can reach (./owners.ts: a closure's own captured variables, what it has just
  * created) count as not shared. Two moves conflict when their
@@ -92,6 +94,34 @@ export interface Move {
   readonly lock: number;
   /** the goroutine as it was when the move was worked out */
   readonly from: G;
+  /**
+   * the case (a number from 1) a select with two or more ready cases took at the move's end,
+   * which the move is to take again when it is run again (Machine.choose); else 0
+   */
+  readonly choice: number;
+  /** then, the cases that were ready (numbers from 1); else none */
+  readonly ready: readonly number[];
+}
+
+const NO_CASES: readonly number[] = [];
+
+/**
+ * A goroutine's moves that end at one select, one per ready case (the first `move` found,
+ * then one per other case in its `ready`), given the footprint of them all: whichever case is
+ * taken, every channel of the select was looked at.
+ */
+export function oneFootprint(all: readonly Move[]): Move[] {
+  let objs: number[] = [];
+  let global = false;
+  for (const mv of all) {
+    global ||= mv.global;
+    for (const c of mv.objs) {
+      const j = objs.findIndex((x) => x >> 1 === c >> 1);
+      if (j < 0) objs = [...objs, c];
+      else objs[j] = (objs[j] as number) | c;
+    }
+  }
+  return all.map((mv) => ({ ...mv, objs, global }));
 }
 
 /**
@@ -104,6 +134,7 @@ export function move(
   fp: Footprint,
   out: { m: Machine | null },
   owners: Owners | null = null,
+  choice = 0,
 ): Move {
   const m = m0.fork();
   const now = m.now;
@@ -114,10 +145,14 @@ export function move(
   for (;;) {
     m.lockAttempt = -1;
     m.lockCall = -1;
+    m.choose(choice);
     const end = m.step(g);
     steps++;
-    if (m.outcome || end !== 'ok' || fp.n > 0 || steps >= MAX_LOCAL_STEPS) break;
+    // (a select that chose among ready cases ends the move, even on channels only g reaches)
+    if (m.outcome || end !== 'ok' || fp.n > 0 || steps >= MAX_LOCAL_STEPS || m.took) break;
   }
+  const took = m.took;
+  m.choose(0);
   m.footprint = null;
   m.privacy = null;
   out.m = m;
@@ -157,6 +192,8 @@ export function move(
     overshoots,
     lock: only >= 0 && only === m.lockCall * 2 + 1 && m.h.length === m0.h.length ? m.lockCall : -1,
     from: m0.g(g),
+    choice: took ? took.c : 0,
+    ready: took ? took.ready : NO_CASES,
   };
 }
 

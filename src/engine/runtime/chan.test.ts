@@ -823,21 +823,69 @@ describe('the explorer and select', () => {
 		fmt.Println(v)
 	}`);
 
-  it('follows the choice the seed draws, and says so: another seed finds the other case', () => {
-    const seen = new Set<string>();
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const r = explore(compile(src), { seed });
+  it('tries every ready case, each with a schedule that names it and replays under any seed', () => {
+    for (const opts of [{}, { proof: true }, { reduce: false }]) {
+      const r = explore(compile(src), { ...opts, seed: 3 });
       expect(r.complete).toBe(true);
-      expect(r.seededSelects).toBe(true);
-      expect(r.outcomes).toHaveLength(1);
-      seen.add((r.outcomes[0] as { stdout: string }).stdout);
+      expect(r.outcomes.map((o) => o.stdout).sort()).toEqual(['1\n', '2\n']);
+      for (const o of r.outcomes) {
+        // main is the only goroutine: the schedule is the case alone
+        expect(o.schedule).toEqual([o.stdout === '1\n' ? -1 : -2]);
+        for (const seed of [1, 2, 3, 4, 5, 6])
+          expect(run(src, { seed, schedule: o.schedule }).stdout).toBe(o.stdout);
+      }
     }
-    expect([...seen].sort()).toEqual(['1\n', '2\n']);
   });
 
-  it('a select of one case and a default chooses nothing: no such note', () => {
-    const one = prog('\ta := make(chan int)\n\tselect {\n\tcase <-a:\n\tdefault:\n\t}');
-    expect(explore(compile(one)).seededSelects).toBe(false);
+  it('a run records the case its poll order took, and a case that is not ready is refused', () => {
+    const seen = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const r = run(src, { seed });
+      expect(r.schedule).toEqual([r.stdout === '1\n' ? -1 : -2]);
+      seen.add(r.stdout);
+    }
+    expect([...seen].sort()).toEqual(['1\n', '2\n']);
+    expect(() => run(src, { schedule: [-3] })).toThrow(
+      `schedule entry 1 (c3): case 3 of G1's select at line ${lineOf(src, '\tselect {')} was not ready; the ready cases were 1, 2`,
+    );
+  });
+
+  it('a select of one ready case and a default chooses nothing: no entry in the schedule', () => {
+    const one = prog(
+      '\ta := make(chan int, 1)\n\ta <- 1\n\tselect {\n\tcase <-a:\n\tdefault:\n\t}',
+    );
+    expect(run(one).schedule).toEqual([]);
+    expect(explore(compile(one)).outcomes.map((o) => o.schedule)).toEqual([[]]);
+  });
+
+  it('finds the outcome that needs one goroutine to take the case another has not made ready yet', () => {
+    // the worker prefers neither case: only when it takes quit while a job is still waiting
+    // is the job lost, and a search that followed one seed's poll order could miss that
+    const lost = prog(`	jobs := make(chan int, 1)
+	quit := make(chan bool, 1)
+	done := make(chan bool)
+	go func() {
+		for {
+			select {
+			case j := <-jobs:
+				fmt.Println("job", j)
+			case <-quit:
+				done <- true
+				return
+			}
+		}
+	}()
+	jobs <- 1
+	quit <- true
+	<-done`);
+    const p = compile(lost);
+    for (const opts of [{}, { proof: true }]) {
+      const r = explore(p, opts);
+      expect(r.complete).toBe(true);
+      expect(r.outcomes.map((o) => JSON.stringify(o.stdout)).sort()).toEqual(['""', '"job 1\\n"']);
+      for (const o of r.outcomes)
+        expect(run(lost, { seed: 9, schedule: o.schedule }).stdout).toBe(o.stdout);
+    }
   });
 });
 

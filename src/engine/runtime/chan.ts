@@ -297,6 +297,18 @@ function tryRecv(m: Machine, g: G, id: number, zero: Type, name: string): [Value
   return null;
 }
 
+/**
+ * Whether a select's case can go on at once (what trySend and tryRecv would do rather than
+ * park): a send to a waiting receiver, into a buffer with room, or to a closed channel (which
+ * panics); a receive from a waiting sender, a buffer, a closed channel or a timer's whose time
+ * has come.
+ */
+function ready(m: Machine, k: Case): boolean {
+  const c = m.get((k.ch as Ref).id) as ChanObj;
+  if (k.send) return c.closed || c.recvq.length > 0 || c.buf.length < c.cap;
+  return c.closed || c.sendq.length > 0 || c.buf.length > 0 || (c.timer && c.fireAt <= m.now);
+}
+
 type ForEver = 'chan send (nil chan)' | 'chan receive (nil chan)' | 'select (no cases)' | 'select';
 
 function parkForever(m: Machine, g: G, reason: ForEver): NativeResult {
@@ -394,7 +406,9 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
   const only = cases.length === 1 && !ref.hasDefault ? (cases[0] as Case) : null;
   if (only && !(only.ch instanceof Ref))
     return parkForever(m, g, only.send ? 'chan send (nil chan)' : 'chan receive (nil chan)');
-  // the poll order: a random permutation of the cases that have a channel (pollorder)
+  // the poll order: a random permutation of the cases that have a channel (pollorder); the
+  // first ready case in it is taken, unless a schedule or the explorer chooses another ready
+  // one (Machine.choose), which some poll order would have come to first
   const order: number[] = [];
   const seed = m.drawFor(g);
   cases.forEach((k, i) => {
@@ -404,15 +418,36 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
     order.push(order[j] as number);
     order[j] = i;
   });
-  for (const i of order) {
-    const k = cases[i] as Case;
+  let take = -1;
+  let nReady = 0;
+  for (const i of order)
+    if (ready(m, cases[i] as Case)) {
+      if (take < 0) take = i;
+      nReady++;
+    }
+  if (nReady > 1) {
+    const all: number[] = [];
+    cases.forEach((k, i) => {
+      if (k.ch instanceof Ref && ready(m, k)) all.push(i + 1);
+    });
+    take = m.selectChoice(g, all, take + 1, ins.pos.line) - 1;
+    if (m.record) {
+      const what = (i: number) => {
+        const k = cases[i] as Case;
+        return `${k.send ? 'send on' : 'receive from'} ${caseName(k)}`;
+      };
+      m.emit({ t: 'select', g: g.id, ready: all.map((c) => what(c - 1)), took: what(take) });
+    }
+  }
+  if (take >= 0) {
+    const k = cases[take] as Case;
     const id = (k.ch as Ref).id;
     if (k.send) {
-      if (trySend(m, g, id, k.v, ins, caseName(k))) return [i, null, false];
-    } else {
-      const got = tryRecv(m, g, id, k.zero as Type, caseName(k));
-      if (got) return [i, got[0], got[1]];
+      trySend(m, g, id, k.v, ins, caseName(k));
+      return [take, null, false];
     }
+    const got = tryRecv(m, g, id, k.zero as Type, caseName(k)) as [Value, boolean];
+    return [take, got[0], got[1]];
   }
   if (ref.hasDefault) return [-1, null, false];
   if (order.length === 0) return parkForever(m, g, 'select');

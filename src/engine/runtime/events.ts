@@ -139,6 +139,17 @@ export type EngineEvent =
       readonly closed: boolean;
     }
   | {
+      /**
+       * a select found two or more of its cases ready and took one (at random in Go; here
+       * by the seed, or as a schedule or the explorer chose): each ready case as
+       * `receive from jobs` or `send on results`, in source order, and the one taken
+       */
+      readonly t: 'select';
+      readonly g: number;
+      readonly ready: readonly string[];
+      readonly took: string;
+    }
+  | {
       readonly t: 'wg';
       readonly g: number;
       readonly obj: number;

@@ -324,6 +324,9 @@ class Family {
   privacy: Privacy | null = null;
   lockAttempt = -1;
   lockCall = -1;
+  /** see Machine.choose and Machine.took */
+  force = 0;
+  took: SelectChoice | null = null;
   /**
    * the library call running now, for callSync: its frame, how many Go calls it has made,
    * their results (made when first needed), and how many results the one that blocked will
@@ -407,6 +410,18 @@ class Cold {
 interface Logger {
   readonly flags: number;
   readonly prefix: string;
+}
+
+/** A select's choice among its ready cases (see Machine.took). */
+export interface SelectChoice {
+  /** the goroutine, and the select's line */
+  readonly g: number;
+  readonly line: number;
+  /** the case taken, and the cases that were ready (numbers from 1, in source order) */
+  readonly c: number;
+  readonly ready: readonly number[];
+  /** a case `choose` asked for that was not ready (the case the poll order came to was taken), or 0 */
+  readonly refused: number;
 }
 
 /** Which heap objects only the stepping goroutine can reach (see Machine.privacy). */
@@ -551,6 +566,31 @@ export class Machine {
   }
   set lockCall(id: number) {
     this.fam.lockCall = id;
+  }
+  /**
+   * The case the next select with two or more ready cases takes (a number from 1, the cases
+   * counted in source order), or 0 for the one its random poll order comes to first: a
+   * schedule's choice, or the explorer's. Set before each step: it holds for that step only.
+   */
+  choose(c: number): void {
+    this.fam.force = c;
+    this.fam.took = null;
+  }
+  /**
+   * After a step that ran a select with two or more ready cases: which it took and which were
+   * ready, and whether the case `choose` asked for was one of them; null after any other step
+   * (since the last `choose`).
+   */
+  get took(): SelectChoice | null {
+    return this.fam.took;
+  }
+  /** A select with these ready cases (numbers from 1) chose: the case to take (see choose). */
+  selectChoice(g: G, ready: readonly number[], drawn: number, line: number): number {
+    const force = this.fam.force;
+    const ok = force === 0 || ready.includes(force);
+    const c = force !== 0 && ok ? force : drawn;
+    this.fam.took = { g: g.id, c, ready, line, refused: ok ? 0 : force };
+    return c;
   }
   /** context errors, allocated once so `err == context.Canceled` holds */
   get ctxErrs(): [Value, Value] {

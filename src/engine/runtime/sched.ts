@@ -4,8 +4,11 @@
  * choices (a schedule), or the caller's choice (manual play, the explorer).
  *
  * A schedule lists goroutine ids at the steps where more than one goroutine could run;
- * steps with a single runnable goroutine consume nothing. When it runs out, the fallback
- * policy continues.
+ * steps with a single runnable goroutine consume nothing. It also lists, as negative numbers
+ * (written `c2` on the command line), the case each select with two or more ready cases
+ * takes, right after the step that ran it (-2: the second case in source order); a select of
+ * that kind with no such entry takes the case its seeded poll order comes to first. When the
+ * schedule runs out, the fallback policy continues.
  */
 import type { Machine } from './machine';
 
@@ -15,13 +18,30 @@ export class ScheduleError extends Error {}
 
 export class Scheduler {
   private cursor = 0;
-  /** the choices actually made at branch points: replaying them reproduces the run */
+  /** the choices actually made (goroutines at branch points, cases as -c): they replay the run */
   readonly made: number[] = [];
 
   constructor(
     readonly policy: PolicyName = 'random',
     readonly schedule: readonly number[] = [],
   ) {}
+
+  /** Take the next step: the goroutine and, at a select, the case the schedule names. */
+  step(m: Machine): void {
+    const g = this.pick(m);
+    const next = this.schedule[this.cursor];
+    const c = next !== undefined && next < 0 ? -next : 0;
+    m.choose(c);
+    m.step(g);
+    const took = m.took;
+    if (!took) return;
+    this.made.push(-took.c);
+    if (took.refused)
+      throw new ScheduleError(
+        `schedule entry ${this.cursor + 1} (${formatEntry(-took.refused)}): case ${took.refused} of G${took.g}'s select at line ${took.line} was not ready; the ready cases were ${took.ready.join(', ')}`,
+      );
+    if (c) this.cursor++;
+  }
 
   pick(m: Machine): number {
     // (no array of the runnable goroutines per step: with 64 of them, that was a tenth of
@@ -32,6 +52,10 @@ export class Scheduler {
     let g: number;
     if (this.cursor < this.schedule.length) {
       g = this.schedule[this.cursor] as number;
+      if (g < 0)
+        throw new ScheduleError(
+          `schedule entry ${this.cursor + 1} (${formatEntry(g)}): no select with two or more ready cases ran before it; runnable: ${m.runnable().join(', ')}`,
+        );
       if (!m.isRunnable(g)) {
         const st = m.gs.find((x) => x.id === g);
         const why = !st
@@ -49,6 +73,29 @@ export class Scheduler {
     this.made.push(g);
     return g;
   }
+}
+
+/** An entry of a schedule as the command line writes it: a goroutine id, or `c2` for a case. */
+export function formatEntry(x: number): string {
+  return x < 0 ? `c${-x}` : String(x);
+}
+
+/** A schedule as the command line writes it: `1,6,6,c2,7`. */
+export function formatSchedule(list: readonly number[]): string {
+  return list.map(formatEntry).join(',');
+}
+
+/** A schedule written as `formatSchedule` writes it (or with -2 for c2), or null if it is not one. */
+export function parseSchedule(text: string): number[] | null {
+  const out: number[] = [];
+  for (const part of text.split(',')) {
+    const x = part.trim();
+    if (x === '') continue;
+    const m = /^(c|-)?([1-9][0-9]{0,8})$/.exec(x);
+    if (!m) return null;
+    out.push(m[1] ? -Number(m[2]) : Number(m[2]));
+  }
+  return out;
 }
 
 /** The first runnable goroutine (in the machine's order, by id) whose id is above `id`, if any. */

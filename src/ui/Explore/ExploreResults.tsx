@@ -113,8 +113,6 @@ export function ExploreResults({
         {result.complete
           ? `Every schedule was covered, within bounds it never reached: ${n(budget)} states per search, ${n(DEFAULT_LIMITS.steps)} steps per run.`
           : `Not complete: ${result.cutoff ?? 'a bound was hit'}.`}
-        {result.seededSelects &&
-          ' Where a select could take more than one ready case, it took the one the seed draws, as a run does: other choices were not tried (another seed tries others).'}
         {result.proved &&
           ` The shortest-schedule search ran out of states, so a proof search, which covers the same outcomes in fewer states, ${result.complete ? 'gave the verdict' : 'went on from there'}: a schedule it found may be longer than the shortest.`}
       </p>
