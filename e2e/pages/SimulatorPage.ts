@@ -65,6 +65,13 @@ export class SimulatorPage {
     return this.page.locator(`[data-chan="${name}"]`);
   }
 
+  /** The button that runs a goroutine's select with this case (while the learner schedules). */
+  selectCase(label: string): Locator {
+    return this.page
+      .getByRole('group', { name: 'The case a select takes' })
+      .getByRole('button', { name: label });
+  }
+
   /** Play at full speed until the program ends. */
   async runToEnd(): Promise<void> {
     await this.speed.selectOption('max');

@@ -381,7 +381,7 @@ func main() {
     await sim.step.click();
   }
   await expect(
-    buffer.getByText('a', { exact: true }).or(sim.output.getByText('did a')),
+    buffer.getByText('"a"', { exact: true }).or(sim.output.getByText('did a')),
   ).toBeVisible();
   await sim.runToEnd();
   await expect(sim.output).toContainText(/did a\s*did b\s*did c/);
@@ -391,4 +391,41 @@ func main() {
   await expect(jobs.getByLabel('Waiting to receive')).toContainText('G6');
   await expect(sim.chan('done').getByLabel('Waiting to receive')).toContainText('G1');
   await expect(sim.explanation).toContainText('waits to receive from');
+});
+
+test('the learner who picks who runs picks the case a select takes when several are ready', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open();
+  await sim.editProgram(`package main
+
+import "fmt"
+
+func main() {
+	a, b := make(chan string, 1), make(chan string, 1)
+	a <- "from a"
+	b <- "from b"
+	select {
+	case v := <-a:
+		fmt.Println(v)
+	case v := <-b:
+		fmt.Println(v)
+	}
+}
+`);
+  await page.getByRole('button', { name: 'Stop editing' }).click();
+  await sim.manual.check();
+  const b = sim.selectCase('receive from b');
+  for (let i = 0; i < 20 && !(await b.isVisible()); i++) await sim.step.click();
+  await expect(sim.selectCase('receive from a')).toBeVisible();
+  await b.click();
+  await expect(sim.narration).toContainText(
+    "G1's select has two cases ready (receive from a, receive from b) and takes the receive from b",
+  );
+  await expect(b).toBeHidden();
+  await sim.manual.uncheck();
+  await sim.runToEnd();
+  await expect(sim.output).toContainText('from b');
+  await expect(sim.output).not.toContainText('from a');
 });

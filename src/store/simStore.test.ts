@@ -134,8 +134,8 @@ func main() {
 `,
     });
     const told = narrations(store);
-    expect(told).toContainEqual(expect.stringContaining('G1 sends a on jobs.'));
-    expect(told).toContainEqual(expect.stringContaining('G1 receives a from jobs.'));
+    expect(told).toContainEqual(expect.stringContaining('G1 sends "a" on jobs.'));
+    expect(told).toContainEqual(expect.stringContaining('G1 receives "a" from jobs.'));
     expect(told).toContainEqual(
       expect.stringContaining(
         'G1 waits in a select: none of its cases is ready, so it waits on all of their channels.',
@@ -218,6 +218,53 @@ func main() {
           ),
         ),
       );
+    }
+  });
+
+  it("lets the learner who picks who runs pick a select's case too", () => {
+    const source = `package main
+
+import "fmt"
+
+func main() {
+	a, b := make(chan int, 1), make(chan int, 1)
+	a <- 1
+	b <- 2
+	select {
+	case v := <-a:
+		fmt.Println(v)
+	case v := <-b:
+		fmt.Println(v)
+	}
+}
+`;
+    for (const c of [1, 2]) {
+      const store = createSimStore({ source, seed: 1 });
+      store.getState().setManual(true);
+      for (let i = 0; i < 50 && store.getState().offers.length === 0; i++) store.getState().step();
+      expect(store.getState().offers).toEqual([
+        {
+          g: 1,
+          cases: [
+            { c: 1, label: 'receive from a' },
+            { c: 2, label: 'receive from b' },
+          ],
+        },
+      ]);
+      store.getState().choose(1, c);
+      expect(store.getState().offers).toEqual([]);
+      expect(store.getState().narration).toBe(
+        `G1's select has two cases ready (receive from a, receive from b) and takes the receive from ${c === 1 ? 'a' : 'b'}: Go takes one of them at random. G1 receives ${c} from ${c === 1 ? 'a' : 'b'}.`,
+      );
+      runAll(store);
+      expect(store.getState().snapshot?.stdout).toBe(`${c}\n`);
+      expect(store.getState().history().schedule()).toEqual([-c]);
+    }
+    // not while the run plays on its own
+    const off = createSimStore({ source, seed: 1 });
+    for (let i = 0; i < 50 && !off.getState().snapshot?.outcome; i++) {
+      off.getState().step();
+      expect(off.getState().offers).toEqual([]);
     }
   });
 

@@ -54,6 +54,18 @@ export interface SimState {
   readonly challenge: Challenge | null;
   /** a guided tour: the captions are shown large and the learner steps with → */
   readonly guided: boolean;
+  /**
+   * while the learner picks who runs: the goroutines whose next step is a select with two or
+   * more ready cases, and those cases (the learner may pick the case too)
+   */
+  readonly offers: readonly SelectOffer[];
+}
+
+/** A runnable goroutine whose next step is a select that could take any of several cases. */
+export interface SelectOffer {
+  readonly g: number;
+  /** the ready cases, in source order: number (from 1) and words (`receive from jobs`) */
+  readonly cases: readonly { readonly c: number; readonly label: string }[];
 }
 
 export interface Challenge {
@@ -82,8 +94,8 @@ export interface SimActions {
   back(): void;
   /** rewind or replay to step n */
   seek(n: number): void;
-  /** run goroutine g next (manual scheduling) */
-  choose(g: number): void;
+  /** run goroutine g next (manual scheduling); at a select with several ready cases, case c */
+  choose(g: number, c?: number): void;
   /**
    * Advance by up to `steps` steps or until `deadline()` says stop; returns steps taken.
    * With `publish: false` the picture is not redrawn (the run loop draws at most once a frame).
@@ -103,6 +115,8 @@ export interface SimActions {
 }
 
 export type SimStore = StoreApi<SimState & SimActions>;
+
+const NO_OFFERS: readonly SelectOffer[] = [];
 
 export function createSimStore(props: SimProps): SimStore {
   let machine: Machine | null = null;
@@ -125,8 +139,11 @@ export function createSimStore(props: SimProps): SimStore {
         limits: { steps: UI_STEP_BUDGET },
       });
 
-    /** Take one step with goroutine g (already checked runnable). */
-    const stepWith = (g: number): void => {
+    /**
+     * Take one step with goroutine g (already checked runnable); at a select with several
+     * ready cases, case c if given, else the one the schedule names, else the seed's.
+     */
+    const stepWith = (g: number, c = 0): void => {
       const m = machine as Machine;
       const n = m.steps;
       const info = m.nextStep(g);
@@ -134,7 +151,7 @@ export function createSimStore(props: SimProps): SimStore {
       history.branch[n] = m.runnableCount > 1;
       // a select's case the schedule names, right after the goroutine that runs it
       const next = plan[planAt] ?? 0;
-      m.choose(next < 0 ? -next : 0);
+      m.choose(c || (next < 0 ? -next : 0));
       m.step(g);
       const took = m.took;
       if (took?.refused) plan = [];
@@ -178,6 +195,28 @@ export function createSimStore(props: SimProps): SimStore {
       return m.nthRunnable(m.schedDraw() % n);
     };
 
+    /**
+     * The goroutines whose next step is a select with several ready cases, and the cases
+     * (worked out by taking that step on a copy of the machine).
+     */
+    const offers = (m: Machine): SelectOffer[] => {
+      const out: SelectOffer[] = [];
+      if (m.outcome) return out;
+      for (const g of m.runnable()) {
+        const f = m.fork();
+        f.choose(0);
+        f.step(g);
+        const took = f.took;
+        const ev = f.events.find((e) => e.t === 'select');
+        if (!took || ev?.t !== 'select') continue;
+        out.push({
+          g,
+          cases: took.ready.map((c, i) => ({ c, label: ev.ready[i] ?? `case ${c}` })),
+        });
+      }
+      return out;
+    };
+
     const publish = (extra: Partial<SimState> = {}): void => {
       const m = machine;
       if (!m) return;
@@ -198,6 +237,7 @@ export function createSimStore(props: SimProps): SimStore {
                 pictureNames(snap),
               ),
         historyVersion: get().historyVersion + 1,
+        offers: (extra.manual ?? get().manual) ? offers(m) : NO_OFFERS,
         ...extra,
       });
       if (m.outcome && get().playing) set({ playing: false });
@@ -239,6 +279,7 @@ export function createSimStore(props: SimProps): SimStore {
       notice: null,
       challenge: null,
       guided: false,
+      offers: NO_OFFERS,
 
       load(source) {
         const c = compileGo(source);
@@ -293,6 +334,7 @@ export function createSimStore(props: SimProps): SimStore {
       },
       setManual(manual) {
         set({ manual, playing: manual ? false : get().playing });
+        publish();
       },
       step() {
         const g = nextChoice();
@@ -345,11 +387,12 @@ export function createSimStore(props: SimProps): SimStore {
         }
         publish({ playing: false });
       },
-      choose(g) {
+      choose(g, c = 0) {
         const m = machine;
         if (!m || m.outcome || !m.runnable().includes(g)) return;
-        if (history.choices[m.steps] !== g) history.truncate(m.steps);
-        stepWith(g);
+        if (history.choices[m.steps] !== g || (c && history.cases[m.steps] !== c))
+          history.truncate(m.steps);
+        stepWith(g, c);
         publish();
       },
       publish() {
@@ -395,7 +438,7 @@ export function createSimStore(props: SimProps): SimStore {
         get().restart();
       },
       endChallenge() {
-        set({ challenge: null, manual: false });
+        set({ challenge: null, manual: false, offers: NO_OFFERS });
       },
     };
     return state;

@@ -21,7 +21,20 @@ export interface ProgramFacts {
   readonly waitsOnlyInMain: boolean;
 }
 
-const CLOCK = new Set(['time.Sleep', 'http.Get', 'context.WithTimeout', 'time.AfterFunc']);
+/** What can make a program wait for virtual time (a sleep, a deadline, a timer). */
+const CLOCK = new Set([
+  'time.Sleep',
+  'http.Get',
+  'context.WithTimeout',
+  'context.WithTimeoutCause',
+  'context.WithDeadline',
+  'context.WithDeadlineCause',
+  'time.AfterFunc',
+  'time.After',
+  'time.NewTimer',
+  'time.NewTicker',
+  'time.Tick',
+]);
 
 function nativeName(ins: Instr): string {
   return ins.op === Op.Native ? (ins.c as { name: string }).name : '';

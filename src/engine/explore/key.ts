@@ -125,7 +125,7 @@ export function stateKey(m: Machine): string {
           o.dok.join(','),
           o.dcase.join(','),
           m.race ? `x${o.sendx}.${o.recvx}` : '',
-          o.timer ? `t${o.fireAt}` : '',
+          o.timer ? `t${o.fireAt}p${o.period}` : '',
         );
         break;
       case K.Ctx:
@@ -451,7 +451,10 @@ export class StateHasher {
             this.add(o.sendx);
             this.add(o.recvx);
           }
-          if (o.timer) this.num(o.fireAt);
+          if (o.timer) {
+            this.num(o.fireAt);
+            this.num(o.period);
+          }
           break;
         case K.Ctx:
           this.small(o.k | (CTX_KIND[o.kind] << 3), 6, o.children.length);

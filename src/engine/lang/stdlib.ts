@@ -421,9 +421,12 @@ export const weekdayType = named('time', 'Weekday', T.int);
 native(weekdayType, 'String', fn([], [T.string]), false);
 /** Virtual time, in nanoseconds since synctest's epoch (2000-01-01 00:00:00 UTC). */
 export const timeType = named('time', 'Time', T.int64);
+/** What time.After returns, and a Timer's or a Ticker's C: <-chan time.Time */
+export const afterChanType: Type = { k: 'chan', dir: 'recv', elem: timeType };
 /**
- * What time.AfterFunc returns: when it fires (virtual nanoseconds), the function, and whether
- * it is still to fire (Go's Timer has a channel C, nil for AfterFunc's, and runtime fields).
+ * What time.AfterFunc and time.NewTimer return: for AfterFunc's, when it fires (virtual
+ * nanoseconds), the function, and whether it is still to fire; NewTimer's keeps its state in
+ * its channel C (nil for AfterFunc's, as in Go).
  */
 export const timerType = named('time', 'Timer', {
   k: 'struct',
@@ -431,11 +434,20 @@ export const timerType = named('time', 'Timer', {
     { name: 'when', type: T.int64, embedded: false },
     { name: 'f', type: fn([], []), embedded: false },
     { name: 'active', type: T.bool, embedded: false },
+    { name: 'C', type: afterChanType, embedded: false },
   ],
 });
 native(timerType, 'Stop', fn([], [T.bool]));
 native(timerType, 'Reset', fn([durationType], [T.bool]));
 export const timerPtr: Type = { k: 'ptr', elem: timerType };
+/** What time.NewTicker returns: its channel C, which keeps the ticker's state. */
+export const tickerType = named('time', 'Ticker', {
+  k: 'struct',
+  fields: [{ name: 'C', type: afterChanType, embedded: false }],
+});
+native(tickerType, 'Stop', fn([], []));
+native(tickerType, 'Reset', fn([durationType], []));
+const tickerPtr: Type = { k: 'ptr', elem: tickerType };
 
 /** slog.String(key, v) and the others: an Attr of this key and v of this type (Any: any). */
 export const SLOG_ATTR_MAKERS: readonly (readonly [string, Type])[] = [
@@ -473,8 +485,6 @@ native(timeType, 'IsZero', fn([], [T.bool]), false);
 native(timeType, 'Compare', fn([timeType], [T.int]), false);
 
 // ---- context -------------------------------------------------------------------------
-/** What time.After returns: <-chan time.Time */
-export const afterChanType: Type = { k: 'chan', dir: 'recv', elem: timeType };
 /** What ctx.Done() returns: <-chan struct{} */
 export const doneChanType: Type = { k: 'chan', dir: 'recv', elem: { k: 'struct', fields: [] } };
 export const contextType = named('context', 'Context', {
@@ -778,10 +788,6 @@ export const MATH_BINARY = [
 ] as const;
 const anyVariadic = { k: 'slice', elem: empty } as const;
 
-/** What Interleave says of the time package's functions that deliver on a channel. */
-const TIMER_CHANNELS =
-  'timers that deliver on a channel, but for time.After (Tick, NewTicker, NewTimer), are not simulated yet; time.After, time.Sleep and time.AfterFunc are';
-
 /**
  * The simulated machine's CPUs (runtime.NumCPU, and GOMAXPROCS until a program changes it).
  * Interleave runs one step at a time whatever GOMAXPROCS says: the schedules it tries include
@@ -891,9 +897,10 @@ export const packages: ReadonlyMap<string, ReadonlyMap<string, Member>> = new Ma
         ([n, v]) => [n, { k: 'const', type: durationType, value: v }] as [string, Member],
       ),
       ['After', f(fn([durationType], [afterChanType]), 'time.After')],
-      ['Tick', { k: 'unsupported', why: TIMER_CHANNELS }],
-      ['NewTicker', { k: 'unsupported', why: TIMER_CHANNELS }],
-      ['NewTimer', { k: 'unsupported', why: TIMER_CHANNELS }],
+      ['Tick', f(fn([durationType], [afterChanType]), 'time.Tick')],
+      ['NewTicker', f(fn([durationType], [tickerPtr]), 'time.NewTicker')],
+      ['NewTimer', f(fn([durationType], [timerPtr]), 'time.NewTimer')],
+      ['Ticker', { k: 'type', type: tickerType }],
       ['AfterFunc', f(fn([durationType, fn([], [])], [timerPtr]), 'time.AfterFunc')],
       ['Timer', { k: 'type', type: timerType }],
     ]),
@@ -1510,6 +1517,7 @@ export const libraryTypes: readonly NamedType[] = [
   weekdayType,
   timeType,
   timerType,
+  tickerType,
   cancelCtxType,
   httpBodyType,
   ...atomicTypes,
@@ -1596,6 +1604,11 @@ export const NATIVE_STEPS: ReadonlyMap<string, string> = new Map([
   ['context.cancelCtx.Err', 'ctx.Err()'],
   ['context.cancelCtx.Done', 'ctx.Done()'],
   ['time.After', 'time.After'],
+  ['time.Tick', 'time.Tick'],
+  ['time.NewTimer', 'time.NewTimer'],
+  ['time.NewTicker', 'time.NewTicker'],
+  ['time.Ticker.Stop', 'ticker.Stop'],
+  ['time.Ticker.Reset', 'ticker.Reset'],
   ['context.cancel', 'cancel()'],
   ['context.cancelCause', 'cancel(cause)'],
   ['context.WithCancelCause', 'context.WithCancelCause'],

@@ -25,6 +25,8 @@ function errors(src: string): string[] {
   return c.diagnostics.map((d) => formatDiagnostic('main.go', d));
 }
 
+const firstLine = (stderr: string) => stderr.split('\n')[0] ?? '';
+
 function run(src: string, opts: Parameters<typeof runProgram>[1] = {}) {
   return runProgram(compile(src), { fileName: '/tmp/main.go', ...opts });
 }
@@ -635,6 +637,112 @@ describe('time.After', () => {
   });
 });
 
+describe('time.NewTimer, time.NewTicker and time.Tick', () => {
+  it('deliver on their channels; Stop and Reset say whether a time was still to come and drop a stale one', () => {
+    const r = run(
+      prog(`	start := time.Now()
+	t := time.NewTimer(50 * time.Millisecond)
+	<-t.C
+	fmt.Println("timer", time.Since(start))
+	fmt.Println("stop after fire:", t.Stop())
+	t.Reset(10 * time.Millisecond)
+	fmt.Println("stop before fire:", t.Stop())
+	t.Reset(20 * time.Millisecond)
+	tk := time.NewTicker(30 * time.Millisecond)
+	n := 0
+	for now := range tk.C {
+		n++
+		fmt.Println("tick", n, now.Sub(start))
+		if n == 3 {
+			tk.Stop()
+			break
+		}
+	}
+	select {
+	case <-t.C:
+		fmt.Println("timer fired long ago", time.Since(start))
+	default:
+		fmt.Println("no value")
+	}
+	for i, c := 0, time.Tick(100*time.Millisecond); i < 2; i++ {
+		fmt.Println("Tick", (<-c).Sub(start))
+	}
+	fmt.Println(time.Tick(0) == nil)
+	tk.Reset(5 * time.Millisecond)
+	time.Sleep(12 * time.Millisecond)
+	fmt.Println("len", len(tk.C), cap(tk.C))
+	<-tk.C
+	fmt.Println("after reset", time.Since(start))`),
+    );
+    expect(r.stdout).toBe(
+      [
+        'timer 50ms',
+        'stop after fire: false',
+        'stop before fire: true',
+        // the ticker starts at 50ms
+        'tick 1 80ms',
+        'tick 2 110ms',
+        'tick 3 140ms',
+        // the timer Reset to 20ms fired at 70ms; its time waited in the channel
+        'timer fired long ago 140ms',
+        'Tick 240ms',
+        'Tick 340ms',
+        'true',
+        // two ticks came while nobody received: one is kept, and Go 1.23 reports no buffer
+        'len 0 0',
+        'after reset 352ms',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keep no program alive that nobody waits on them in: the deadlock is found at once', () => {
+    const r = run(
+      prog(`	_ = time.After(time.Second)
+	tk := time.NewTicker(time.Millisecond)
+	defer tk.Stop()
+	var mu sync.Mutex
+	mu.Lock()
+	mu.Lock()`),
+    );
+    expect(firstLine(r.stderr)).toBe('fatal error: all goroutines are asleep - deadlock!');
+    expect(r.machine.now).toBe(0);
+  });
+
+  it('a ticker of a non-positive interval panics with the time package words', () => {
+    expect(firstLine(run(prog('\ttime.NewTicker(0)')).stderr)).toBe(
+      'panic: non-positive interval for NewTicker',
+    );
+    expect(firstLine(run(prog('\tt := time.NewTicker(time.Second)\n\tt.Reset(-1)')).stderr)).toBe(
+      'panic: non-positive interval for Ticker.Reset',
+    );
+  });
+
+  it('the explorer finds both ends of a race between a worker and a timeout, and tells them apart', () => {
+    const p = compile(
+      prog(`	done := make(chan bool)
+	go func() {
+		done <- true
+	}()
+	// (ready at once: the select may find the worker waiting to send too, and take either)
+	t := time.NewTimer(0)
+	select {
+	case <-done:
+		fmt.Println("done")
+		t.Stop()
+	case <-t.C:
+		fmt.Println("timeout")
+		<-done
+	}`),
+    );
+    for (const opts of [{}, { proof: true }, { reduce: false }]) {
+      const r = explore(p, opts);
+      expect(r.complete).toBe(true);
+      expect(r.outcomes.map((o) => o.stdout).sort()).toEqual(['done\n', 'timeout\n']);
+    }
+  });
+});
+
 describe('with generics', () => {
   it('infers T from channel arguments, a chan T where a <-chan T is wanted, and a core type ~chan E', () => {
     const r = run(`package main
@@ -914,13 +1022,44 @@ describe('the picture', () => {
             name: 'jobs',
             type: 'chan string',
             cap: 2,
-            buffer: ['a', 'b'],
+            buffer: ['"a"', '"b"'],
             closed: false,
             senders: [6],
             receivers: [],
+            timer: null,
           },
         ]);
         expect(snap.goroutines.find((g) => g.id === 7)?.reason).toBe('chan send (nil chan)');
+      });
+  });
+
+  it('shows when a timer fires and a ticker ticks next, and a time that waits to be received', () => {
+    const src = prog(`	ticker := time.NewTicker(10 * time.Millisecond)
+	timeout := time.NewTimer(35 * time.Millisecond)
+	time.Sleep(25 * time.Millisecond)
+	select {
+	case <-timeout.C:
+	}
+	ticker.Stop()`);
+    const ms = 1e6;
+    sim(src)
+      .runTo(1, 'time.Sleep')
+      .check((s) => {
+        // at 0 ms
+        expect(snapshot(s.m).chans.map((c) => [c.name, c.timer])).toEqual([
+          ['ticker.C', { next: 10 * ms, every: 10 * ms, kept: false }],
+          ['timer.C', { next: 35 * ms, every: 0, kept: false }],
+        ]);
+      })
+      .runTo(1, 'select {')
+      .check((s) => {
+        // at 25 ms, about to wait for the timer: the ticker's first tick waits in its channel
+        // (the second was dropped), and its next is at 30 ms
+        expect(s.m.now).toBe(25 * ms);
+        expect(snapshot(s.m).chans.map((c) => [c.name, c.timer])).toEqual([
+          ['ticker.C', { next: 30 * ms, every: 10 * ms, kept: true }],
+          ['timer.C', { next: 35 * ms, every: 0, kept: false }],
+        ]);
       });
   });
 });

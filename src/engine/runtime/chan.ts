@@ -15,7 +15,7 @@
  */
 import { Op, type Instr } from '../lang/code';
 import { under, type Type } from '../lang/types';
-import { formatValue, timeAt } from './fmt';
+import { formatValue, quote, timeAt } from './fmt';
 import { afterChanType } from '../lang/stdlib';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
@@ -51,13 +51,34 @@ export function makeChan(m: Machine, t: Type, cap: number): Ref {
   return new Ref(m.alloc(chanObj(m, t, cap, Infinity)), -1);
 }
 
-/** time.After(d): a timer's channel, which gets the time d from now (Machine.timers). */
-export function timerChan(m: Machine, d: number): Ref {
+/**
+ * time.After(d) and a Timer's channel: it gets the time d from now (Machine.timers), and
+ * again every `period` after that for a Ticker's.
+ */
+export function timerChan(m: Machine, d: number, name = 'time.After', period = 0): Ref {
   const c = chanObj(m, afterChanType, 0, m.now + Math.max(0, d));
-  c.name = 'time.After';
+  c.name = name;
+  c.period = period;
   const id = m.alloc(c);
   m.timers = [...m.timers, id];
   return new Ref(id, -1);
+}
+
+/**
+ * Stop a timer's or a ticker's channel, or (d >= 0) set it to fire d from now (every d, for a
+ * ticker's): a time it got and nobody has received is dropped (Go 1.23: no stale value after
+ * Stop or Reset). Whether it was still to deliver a time (Timer.Stop's and Reset's answer).
+ */
+export function setTimerChan(m: Machine, id: number, d: number): boolean {
+  m.libraryWrite(id);
+  const c = m.get(id) as ChanObj;
+  const pending = c.fireAt < Infinity || c.buf.length > 0;
+  const w = m.wr<ChanObj>(id);
+  w.buf = none;
+  w.fireAt = d < 0 ? Infinity : m.now + d;
+  if (w.period > 0 && d > 0) w.period = d;
+  if (d >= 0 && !m.timers.includes(id)) m.timers = [...m.timers, id];
+  return pending;
 }
 
 function chanObj(m: Machine, t: Type, cap: number, fireAt: number): ChanObj {
@@ -80,23 +101,27 @@ function chanObj(m: Machine, t: Type, cap: number, fireAt: number): ChanObj {
     name: '',
     timer: fireAt < Infinity,
     fireAt,
+    period: 0,
   };
 }
 
 /**
  * A timer's channel whose time has come: the time it fired at goes to the receiver waiting
  * longest, or is kept for the next receive (Go 1.23's timer channels send when a receiver
- * is there, and a receive after the time finds it at once).
+ * is there, and a receive after the time finds it at once). A ticker's fires again a period
+ * later (the first time after now: ticks a slow receiver missed are skipped, as Go's
+ * runtime does), and a tick while one is still kept is dropped.
  */
 export function fireTimerChan(m: Machine, id: number): void {
   const c = m.get(id) as ChanObj;
   if (!c.timer || c.fireAt > m.now) return;
   const w = m.wr<ChanObj>(id);
   const v = timeAt(w.fireAt);
-  w.fireAt = Infinity;
+  w.fireAt =
+    w.period > 0 ? w.fireAt + w.period * (1 + Math.floor((m.now - w.fireAt) / w.period)) : Infinity;
   const r = w.recvq[0];
   if (r === undefined) {
-    w.buf = [v];
+    if (w.buf.length === 0) w.buf = [v];
     return;
   }
   w.recvq = w.recvq.slice(1);
@@ -116,7 +141,13 @@ function event(
 ): void {
   if (!m.record) return;
   const elem = under((m.get(id) as ChanObj).t);
-  const value = v === undefined || elem.k !== 'chan' ? null : formatValue(m, v, elem.elem, 'v');
+  // (a string as Go source writes it: `G1 sends "job 1" on jobs`)
+  const value =
+    v === undefined || elem.k !== 'chan'
+      ? null
+      : typeof v === 'string'
+        ? quote(v)
+        : formatValue(m, v, elem.elem, 'v');
   m.emit({ t: 'chan', g, obj: id, name, op, value, closed });
 }
 

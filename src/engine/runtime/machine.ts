@@ -70,7 +70,7 @@ import {
   type Value,
 } from './values';
 import { callNative, type NativeResult } from './natives';
-import { fireTimerChan } from './chan';
+import { fireTimerChan, setTimerChan } from './chan';
 import { intOp, negInt, wrapInt, type IntOp } from './int64';
 import {
   decodeIface,
@@ -2310,7 +2310,9 @@ export class Machine {
       for (const id of this.timers) {
         const c = this.h.get(id);
         if (c && c.k === K.Ctx && c.err === null && c.deadline < next) next = c.deadline;
-        if (c && c.k === K.Chan && c.fireAt < next) next = c.fireAt;
+        // (a timer's channel only while someone waits on it: Go 1.23 keeps its timer out of
+        // the heap until a goroutine blocks on the channel, so it keeps no program alive)
+        if (c && c.k === K.Chan && c.fireAt < next && c.recvq.length > 0) next = c.fireAt;
         const t = timerOf(c);
         if (t && t.s[2] === true && (t.s[0] as number) < next) next = t.s[0] as number;
       }
@@ -2371,7 +2373,7 @@ export class Machine {
       ep: this.ep,
       role: Role.Struct,
       t: timerType,
-      s: [this.now + Math.max(0, d), f, true],
+      s: [this.now + Math.max(0, d), f, true, null],
       name: '',
     });
     this.armTimer(g, id, d);
@@ -2381,6 +2383,8 @@ export class Machine {
   /** (*Timer).Stop: whether it stopped a timer still to fire. */
   stopTimer(t: Ref): boolean {
     const o = timerOf(this.h.get(t.id));
+    const c = o?.s[3];
+    if (c instanceof Ref) return setTimerChan(this, c.id, -1);
     if (!o || o.s[2] !== true) return false;
     this.wr<SlotsObj>(t.id).s[2] = false;
     this.timers = this.timers.filter((id) => id !== t.id);
@@ -2389,6 +2393,8 @@ export class Machine {
 
   /** (*Timer).Reset: fire d from now (again); whether it was still to fire. */
   resetTimer(g: G, t: Ref, d: number): boolean {
+    const c = timerOf(this.h.get(t.id))?.s[3];
+    if (c instanceof Ref) return setTimerChan(this, c.id, Math.max(0, d));
     const was = this.stopTimer(t);
     const w = this.wr<SlotsObj>(t.id);
     w.s[0] = this.now + Math.max(0, d);

@@ -19,6 +19,9 @@ export const GO = {
   closeOfClosedChannel: 'close of closed channel',
   closeOfNilChannel: 'close of nil channel',
   makechanSize: 'makechan: size out of range',
+  /** time/tick.go's panics (strings, as the package raises them) */
+  tickerInterval: 'non-positive interval for NewTicker',
+  tickerReset: 'non-positive interval for Ticker.Reset',
   nilDeref: 'runtime error: invalid memory address or nil pointer dereference',
   nilDerefSignal: '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]',
   divideByZero: 'runtime error: integer divide by zero',

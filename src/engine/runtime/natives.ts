@@ -37,9 +37,11 @@ import {
   rngSourceType,
   jsonEncoderType,
   doneChanType,
+  tickerType,
+  timerType,
 } from '../lang/stdlib';
 import { JsonEncoder, JsonError, indentJSON } from './json';
-import { CHAN_NATIVES, closeChannel, makeChan, timerChan } from './chan';
+import { CHAN_NATIVES, closeChannel, makeChan, setTimerChan, timerChan } from './chan';
 import {
   T,
   basic,
@@ -1854,6 +1856,31 @@ const NATIVES: Record<string, Native> = {
   },
   'time.AfterFunc': (m, g, a) => [m.afterFunc(g, Number(a[0]), a[1] as Value)],
   'time.After': (m, _g, a) => [timerChan(m, Number(a[0]))],
+  'time.NewTimer': (m, _g, a) => {
+    const d = Number(a[0]);
+    return [m.newStruct(timerType, [m.now + d, null, false, timerChan(m, d, 'timer.C')])];
+  },
+  'time.NewTicker': (m, _g, a, ins) => {
+    const d = Number(a[0]);
+    if (d <= 0) m.runtimePanic(GO.tickerInterval, ins.pos, false);
+    return [m.newStruct(tickerType, [timerChan(m, d, 'ticker.C', d)])];
+  },
+  // (a nil channel for d <= 0, as Go's)
+  'time.Tick': (m, _g, a) => {
+    const d = Number(a[0]);
+    return [d <= 0 ? null : timerChan(m, d, 'time.Tick', d)];
+  },
+  // (the ticker's channel keeps its state: see setTimerChan)
+  'time.Ticker.Stop': (m, _g, a, ins) => {
+    setTimerChan(m, tickerChan(m, m.ptr(a[0] as Value, ins.pos)), -1);
+    return none;
+  },
+  'time.Ticker.Reset': (m, _g, a, ins) => {
+    const d = Number(a[1]);
+    if (d <= 0) m.runtimePanic(GO.tickerReset, ins.pos, false);
+    setTimerChan(m, tickerChan(m, m.ptr(a[0] as Value, ins.pos)), d);
+    return none;
+  },
   'time.Timer.Stop': (m, _g, a, ins) => [m.stopTimer(m.ptr(a[0] as Value, ins.pos))],
   'time.Timer.Reset': (m, g, a, ins) => [
     m.resetTimer(g, m.ptr(a[0] as Value, ins.pos), Number(a[1])),
@@ -2234,4 +2261,9 @@ function formatFloatE(v: number): string {
   const sign = exp.startsWith('-') ? '-' : '+';
   const digits = exp.replace(/^[-+]/, '').padStart(3, '0');
   return `${v >= 0 ? '+' : ''}${mant}e${sign}${digits}`;
+}
+
+/** A *time.Ticker's channel (heap id). */
+function tickerChan(m: Machine, t: Ref): number {
+  return ((m.get(t.id) as SlotsObj).s[0] as Ref).id;
 }

@@ -108,6 +108,16 @@ export interface ChanView {
   readonly closed: boolean;
   readonly senders: readonly number[];
   readonly receivers: readonly number[];
+  /**
+   * a timer's or a ticker's channel: when it next gets the time (virtual ns; null: stopped
+   * or fired), its interval (a ticker's; else 0), and whether a time it got waits to be
+   * received; null for other channels
+   */
+  readonly timer: {
+    readonly next: number | null;
+    readonly every: number;
+    readonly kept: boolean;
+  } | null;
 }
 
 export interface Snapshot {
@@ -422,10 +432,17 @@ export function snapshot(m: Machine): Snapshot {
         name: names.get(id) ?? (o.name || 'ch'),
         type: typeString(o.t, true),
         cap: o.cap,
-        buffer: o.buf.map((v) => formatValue(m, v, elem.k === 'chan' ? elem.elem : null, 'v')),
+        buffer: o.buf.map((v) =>
+          typeof v === 'string'
+            ? quote(v)
+            : formatValue(m, v, elem.k === 'chan' ? elem.elem : null, 'v'),
+        ),
         closed: o.closed,
         senders: o.sendq.slice(),
         receivers: o.recvq.slice(),
+        timer: o.timer
+          ? { next: o.fireAt < Infinity ? o.fireAt : null, every: o.period, kept: o.buf.length > 0 }
+          : null,
       });
     } else if (o.k === K.Cond) {
       const l = lockers.get(id);

@@ -219,12 +219,15 @@ export interface ChanObj extends ObjBase {
   recvx: number;
   name: string;
   /**
-   * a timer's channel (time.After): it holds the time once virtual time reaches `fireAt`,
-   * and reports no buffer, as Go 1.23's synchronous timer channels do; `fireAt` is Infinity
-   * for other channels and once it has fired
+   * a timer's channel (time.After, NewTimer, NewTicker, Tick): it holds the time once
+   * virtual time reaches `fireAt`, and reports no buffer, as Go 1.23's synchronous timer
+   * channels do; `fireAt` is Infinity for other channels, once a timer has fired, and while
+   * it is stopped
    */
   readonly timer: boolean;
   fireAt: number;
+  /** a ticker's interval (virtual nanoseconds), after which it fires again; else 0 */
+  period: number;
 }
 
 export type Obj =
@@ -327,6 +330,7 @@ export function cloneObj(o: Obj, ep: number): Obj {
         name: o.name,
         timer: o.timer,
         fireAt: o.fireAt,
+        period: o.period,
       };
   }
 }

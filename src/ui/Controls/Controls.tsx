@@ -139,6 +139,43 @@ export function Controls({ onHelp }: { readonly onHelp: () => void }) {
           Shortcuts
         </button>
       </div>
+      <CaseChoices />
+    </div>
+  );
+}
+
+/**
+ * While the learner picks who runs: for a goroutine about to run a select with several
+ * ready cases, a button per case (its token runs it with the case the seed's poll order takes).
+ */
+function CaseChoices() {
+  const store = useSimStore();
+  const offers = useSim((s) => s.offers);
+  if (offers.length === 0) return null;
+  return (
+    <div className={styles.cases} role="group" aria-label="The case a select takes">
+      {offers.map((o) => (
+        <p key={o.g} className={styles.offer}>
+          <span>
+            G{o.g}&rsquo;s select has {o.cases.length} cases ready; Go would take one at random. Run
+            G{o.g} and take:
+          </span>
+          {o.cases.map((k) => (
+            <button
+              key={k.c}
+              type="button"
+              data-case={k.c}
+              onClick={() => {
+                const s = store.getState();
+                s.pause();
+                s.choose(o.g, k.c);
+              }}
+            >
+              {k.label}
+            </button>
+          ))}
+        </p>
+      ))}
     </div>
   );
 }

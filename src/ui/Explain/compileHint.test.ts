@@ -44,14 +44,6 @@ describe('advice for a program that does not compile', () => {
     expect(h).toContain('wg.Add(1)');
   });
 
-  it('a timer channel: what Interleave offers instead', () => {
-    expect(hintFor(main('\t"time"', '\t<-time.Tick(time.Second)'))).toContain('time.Sleep');
-    // a channel alone compiles: no advice is needed
-    expect(compileGo(main('\t"fmt"', '\tc := make(chan int, 1)\n\tfmt.Println(len(c))')).ok).toBe(
-      true,
-    );
-  });
-
   it('an unused variable, an unused import, a missing return', () => {
     expect(hintFor(main('\t"fmt"', '\tx := 1\n\tfmt.Println()'))).toContain('assign to _');
     expect(hintFor(main('\t"fmt"\n\t"sync"', '\tfmt.Println()'))).toContain('remove it');

@@ -24,8 +24,6 @@ export function compileHint(d: Diagnostic, source: string): string | null {
     return `${undef[1]} is used like a package. Interleave runs one file: copy what you need into it (type ${used[1]} struct { … }) and write ${used[1]} for ${undef[1]}.${used[1]}, or import the package if it is one of those simulated (${simulatedPackages()}).`;
   if (/^\S+\.Go undefined \(type sync\.WaitGroup has no field or method Go\)$/.test(msg))
     return 'WaitGroup.Go arrived in Go 1.25; Interleave follows Go 1.23. Write wg.Add(1) and then go func() { defer wg.Done(); … }().';
-  if (msg.startsWith('unsupported: timers that deliver on a channel'))
-    return 'To wait, use time.Sleep or time.After; to run something later, time.AfterFunc; for a deadline, a context.WithTimeout (its ctx.Done() closes then); to repeat, a loop with time.Sleep.';
   if (/^declared and not used: /.test(msg))
     return 'Go refuses a variable that is never used: use it, or assign to _ instead.';
   if (/^"[^"]+" imported and not used$/.test(msg))

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useSim } from '../Sim/SimContext';
 import { idsAt } from '../places';
+import type { ChanView } from '../../engine/runtime/snapshot';
 import { Token } from '../Lanes/Token';
 import { useCapped } from '../Lanes/More';
 import { useRegionName } from '../Sim/regionName';
@@ -266,11 +267,13 @@ function ChanCard({ id }: { readonly id: number }) {
     ),
   );
   if (!c) return null;
-  const state = c.closed
-    ? 'closed'
-    : c.cap === 0
-      ? 'unbuffered'
-      : `${c.buffer.length} of ${c.cap} in the buffer`;
+  const state = c.timer
+    ? timerState(c.timer)
+    : c.closed
+      ? 'closed'
+      : c.cap === 0
+        ? 'unbuffered'
+        : `${c.buffer.length} of ${c.cap} in the buffer`;
   // (a long buffer shows its first slots and a count)
   const slots = Math.min(c.cap, MAX_SLOTS);
   return (
@@ -309,6 +312,14 @@ function ChanCard({ id }: { readonly id: number }) {
       />
     </article>
   );
+}
+
+/** A timer's or a ticker's channel: when it delivers the time, in virtual milliseconds. */
+function timerState(t: NonNullable<ChanView['timer']>): string {
+  const ms = (ns: number) => `${(ns / 1e6).toFixed(ns % 1e6 === 0 ? 0 : 3)} ms`;
+  const kept = t.kept ? '; a time waits to be received' : '';
+  if (t.next === null) return t.kept ? 'fired: its time waits to be received' : 'stopped or fired';
+  return `${t.every > 0 ? `ticks every ${ms(t.every)}, next at ${ms(t.next)}` : `fires at ${ms(t.next)}`}${kept}`;
 }
 
 /** Goroutines queued on a channel in a select, drawn at another of its channels. */
