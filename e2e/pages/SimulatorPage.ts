@@ -49,6 +49,12 @@ export class SimulatorPage {
     await this.page.keyboard.insertText(source);
   }
 
+  /** Replace the program with `source` and close the editor: the simulator runs it. */
+  async loadProgram(source: string): Promise<void> {
+    await this.editProgram(source);
+    await this.page.getByRole('button', { name: 'Stop editing' }).click();
+  }
+
   goroutine(id: number): Locator {
     return this.page.locator(`[data-goroutine="G${id}"]`);
   }

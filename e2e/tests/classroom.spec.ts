@@ -402,10 +402,9 @@ test('a program that does not compile is marked at its line, and nothing pretend
 }) => {
   const sim = new SimulatorPage(page);
   await sim.open('scratch');
-  await sim.editProgram(
+  await sim.loadProgram(
     'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nvar mu sync.Mutex\n\nfunc main() {\n\tmu.lock()\n\tfmt.Println("hi")\n}\n',
   );
-  await page.getByRole('button', { name: 'Stop editing' }).click();
   const line = page.locator('[data-line="11"]');
   await expect(line).toHaveAttribute('data-crash', 'true');
   await expect(line.getByRole('note')).toHaveText(
@@ -431,8 +430,7 @@ test('a shared program that is not in the catalogue makes no claim about what Go
 }) => {
   const sim = new SimulatorPage(page);
   await sim.open('unsafe-store');
-  await sim.editProgram('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n');
-  await page.getByRole('button', { name: 'Stop editing' }).click();
+  await sim.loadProgram('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n');
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.getByLabel('Link').inputValue();
   await page.goto('about:blank');

@@ -193,12 +193,7 @@ describe('interleave explore', () => {
   });
 
   it('a select that could take either of two ready cases: both outcomes, each schedule naming its case', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'interleave-'));
-    const file = join(dir, 'pick.go');
-    writeFileSync(
-      file,
-      'package main\n\nimport "fmt"\n\nfunc main() {\n\ta, b := make(chan int, 1), make(chan int, 1)\n\ta <- 1\n\tb <- 2\n\tselect {\n\tcase v := <-a:\n\t\tfmt.Println(v)\n\tcase v := <-b:\n\t\tfmt.Println(v)\n\t}\n}\n',
-    );
+    const file = fileURLToPath(new URL('../engine/fixtures/select-either.go', import.meta.url));
     const text = await cli('explore', file, '--seed', '4');
     expect(text.out).toContain('2 distinct outcomes');
     const lines = text.out.split('\n').filter((l) => l.includes('reproduce:'));
@@ -213,7 +208,7 @@ describe('interleave explore', () => {
     const refused = await cli('run', file, '--schedule', 'c3');
     expect([refused.code, refused.err]).toEqual([
       2,
-      "interleave: schedule entry 1 (c3): case 3 of G1's select at line 9 was not ready; the ready cases were 1, 2\n",
+      "interleave: schedule entry 1 (c3): case 3 of G1's select at line 10 was not ready; the ready cases were 1, 2\n",
     ]);
     const malformed = await cli('run', file, '--schedule', '1,x2');
     expect([malformed.code, malformed.err]).toEqual([

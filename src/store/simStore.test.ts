@@ -164,30 +164,7 @@ func main() {
 
   it('replays the case a schedule names for each select, rewinds to it, and records it for a link', () => {
     // a worker that may take the quit before the job, which is then never printed
-    const source = `package main
-
-import "fmt"
-
-func main() {
-	jobs := make(chan int, 1)
-	quit := make(chan bool, 1)
-	done := make(chan bool)
-	go func() {
-		for {
-			select {
-			case j := <-jobs:
-				fmt.Println("job", j)
-			case <-quit:
-				done <- true
-				return
-			}
-		}
-	}()
-	jobs <- 1
-	quit <- true
-	<-done
-}
-`;
+    const source = read('../engine/fixtures/select-quit-first.go');
     const c = compileGo(source);
     if (!c.ok) throw new Error('compile');
     const found = explore(c.program).outcomes;
@@ -222,22 +199,7 @@ func main() {
   });
 
   it("lets the learner who picks who runs pick a select's case too", () => {
-    const source = `package main
-
-import "fmt"
-
-func main() {
-	a, b := make(chan int, 1), make(chan int, 1)
-	a <- 1
-	b <- 2
-	select {
-	case v := <-a:
-		fmt.Println(v)
-	case v := <-b:
-		fmt.Println(v)
-	}
-}
-`;
+    const source = read('../engine/fixtures/select-either.go');
     for (const c of [1, 2]) {
       const store = createSimStore({ source, seed: 1 });
       store.getState().setManual(true);

@@ -5,11 +5,12 @@
  * nil channels park for ever. The runtime's words (wait reasons, panics, the deadlock) are
  * Go's own; the race detector's edges are chan.go's.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileGo, formatDiagnostic, runProgram, type Program } from '../index';
 import { explore, type ExploreResult } from '../explore/explore';
 import { lineOf, sim } from '../testing/driver';
-import { diagnose } from './diagnose';
+import { diagnose, raceWords } from './diagnose';
 import { snapshot } from './snapshot';
 
 function compile(src: string): Program {
@@ -26,6 +27,10 @@ function errors(src: string): string[] {
 }
 
 const firstLine = (stderr: string) => stderr.split('\n')[0] ?? '';
+
+/** A program of ../fixtures. */
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 function run(src: string, opts: Parameters<typeof runProgram>[1] = {}) {
   return runProgram(compile(src), { fileName: '/tmp/main.go', ...opts });
@@ -871,6 +876,74 @@ describe('under -race', () => {
       true,
     );
   });
+
+  it('a close that nothing orders after a send races with it, even when the send came first', () => {
+    const src = prog(`	ch := make(chan int, 1)
+	go func() {
+		ch <- 1
+	}()
+	time.Sleep(time.Millisecond)
+	close(ch)
+	for v := range ch {
+		fmt.Println(v)
+	}`);
+    // virtual time puts the send first, and nothing panics: Go's detector still reports it
+    const r = run(src, { race: true });
+    expect(r.stdout).toBe('1\n');
+    expect(r.outcome.code).toBe(66);
+    const report = r.stderr.split('\n');
+    expect(report.slice(0, 4)).toEqual([
+      '==================',
+      'WARNING: DATA RACE',
+      expect.stringMatching(/^Write at 0x[0-9a-f]+ by goroutine 1:$/),
+      '  main.main()',
+    ]);
+    expect(report).toContain('  main.main.func1()');
+    expect(r.stderr).toContain('Previous read at ');
+    expect(raceWords(r.machine)).toBe(
+      `on channel ch, G6 sent on it at line ${lineOf(src, 'ch <- 1')}, then G1 closed it at line ${lineOf(src, 'close(ch)')}`,
+    );
+    expect(diagnose(r.machine)?.fix).toContain('after wg.Wait()');
+    // a select's send case reads the channel too
+    const sel = src.replace('ch <- 1', 'select {\n\t\tcase ch <- 1:\n\t\tdefault:\n\t\t}');
+    expect(run(sel, { race: true }).outcome.code).toBe(66);
+  });
+
+  it.each([
+    [
+      'main closes after waiting for the senders',
+      `	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ch <- i
+		}()
+	}
+	wg.Wait()
+	close(ch)`,
+    ],
+    [
+      'the one sender closes after its sends',
+      `	go func() {
+		for i := 0; i < 2; i++ {
+			ch <- i
+		}
+		close(ch)
+	}()`,
+    ],
+  ])('no race when %s', (_how, senders) => {
+    const src = prog(`	ch := make(chan int, 2)
+${senders}
+	n := 0
+	for range ch {
+		n++
+	}
+	fmt.Println(n)`);
+    const r = explore(compile(src), { race: true });
+    expect(r.complete).toBe(true);
+    expect(outcomes(r)).toEqual(['0  "2\\n"']);
+  });
 });
 
 describe('the explorer', () => {
@@ -921,15 +994,7 @@ describe('the explorer', () => {
 });
 
 describe('the explorer and select', () => {
-  const src = prog(`	a, b := make(chan int, 1), make(chan int, 1)
-	a <- 1
-	b <- 2
-	select {
-	case v := <-a:
-		fmt.Println(v)
-	case v := <-b:
-		fmt.Println(v)
-	}`);
+  const src = fixture('select-either.go');
 
   it('tries every ready case, each with a schedule that names it and replays under any seed', () => {
     for (const opts of [{}, { proof: true }, { reduce: false }]) {
@@ -967,25 +1032,8 @@ describe('the explorer and select', () => {
   });
 
   it('finds the outcome that needs one goroutine to take the case another has not made ready yet', () => {
-    // the worker prefers neither case: only when it takes quit while a job is still waiting
-    // is the job lost, and a search that followed one seed's poll order could miss that
-    const lost = prog(`	jobs := make(chan int, 1)
-	quit := make(chan bool, 1)
-	done := make(chan bool)
-	go func() {
-		for {
-			select {
-			case j := <-jobs:
-				fmt.Println("job", j)
-			case <-quit:
-				done <- true
-				return
-			}
-		}
-	}()
-	jobs <- 1
-	quit <- true
-	<-done`);
+    // (a search that followed one seed's poll order could miss the job never done)
+    const lost = fixture('select-quit-first.go');
     const p = compile(lost);
     for (const opts of [{}, { proof: true }]) {
       const r = explore(p, opts);

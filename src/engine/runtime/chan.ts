@@ -378,8 +378,18 @@ function send(m: Machine, g: G, ch: Value, v: Value, ins: Instr, ref: NativeRef)
     event(m, g.id, id, name, 'sent', undefined);
     return none;
   }
+  raceSend(m, g, id, ins);
   if (trySend(m, g, id, v, ins, name)) return none;
   return park(m, g, id, true, v, name);
+}
+
+/**
+ * Under -race, a send reads the channel and a close writes it (chan.go's racereadpc and
+ * racewritepc on c.raceaddr()): a close that nothing orders after a send is a race, reported
+ * even when the send came first and nothing panicked.
+ */
+function raceSend(m: Machine, g: G, id: number, ins: Instr): void {
+  m.race?.access(m, g, id, -1, false, ins);
 }
 
 function recv(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeResult {
@@ -473,6 +483,12 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
   if (take >= 0) {
     const k = cases[take] as Case;
     const id = (k.ch as Ref).id;
+    // (the send cases polled up to the one taken read their channels: selectgo's racereadpc)
+    for (const i of order) {
+      const p = cases[i] as Case;
+      if (p.send) raceSend(m, g, (p.ch as Ref).id, ins);
+      if (i === take) break;
+    }
     if (k.send) {
       trySend(m, g, id, k.v, ins, caseName(k));
       return [take, null, false];
@@ -482,6 +498,10 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
   }
   if (ref.hasDefault) return [-1, null, false];
   if (order.length === 0) return parkForever(m, g, 'select');
+  for (const i of order) {
+    const k = cases[i] as Case;
+    if (k.send) raceSend(m, g, (k.ch as Ref).id, ins);
+  }
   if (only) return park(m, g, (only.ch as Ref).id, only.send, only.v, caseName(only));
   for (const i of order) {
     const k = cases[i] as Case;
@@ -498,6 +518,7 @@ function close(m: Machine, g: G, ch: Value, ins: Instr, ref: NativeRef): NativeR
   const id = ch.id;
   const name = nameOf(m, id, ref, 'ch');
   if ((m.get(id) as ChanObj).closed) panicWith(m, g, GO.closeOfClosedChannel, ins);
+  m.race?.access(m, g, id, -1, true, ins);
   closeChannel(m, id, g.id, name);
   return none;
 }

@@ -169,8 +169,14 @@ export function findCycle(m: Machine): WaitEdge[] | null {
 const G_ = (id: number) => `G${id}`;
 
 /** "G7 wrote it at line 14", "G6 read it atomically at line 13" */
-function raceSide(x: RaceSide): string {
+function raceSide(x: RaceSide, chan = false): string {
+  if (chan) return `${G_(x.g)} ${x.write ? 'closed it' : 'sent on it'} at line ${x.line}`;
   return `${G_(x.g)} ${x.write ? 'wrote' : 'read'}${x.atomic ? ' (atomically)' : ''} at line ${x.line}`;
+}
+
+/** The race is on a channel: a send and a close that nothing orders (see chan.ts, raceSend). */
+function onChan(m: Machine, id: number): boolean {
+  return m.h.get(id)?.k === K.Chan;
 }
 
 /** The raced-on variable's name, when the UI has one for it: " (hits)" */
@@ -186,7 +192,9 @@ function racePlace(m: Machine, id: number): string {
  */
 export function raceWords(m: Machine): string | null {
   const r = m.race?.first ?? null;
-  return r ? `${raceSide(r.prev)}, then ${raceSide(r.cur)}${racePlace(m, r.id)}` : null;
+  if (!r) return null;
+  const c = onChan(m, r.id);
+  return `${c ? `on channel ${racePlace(m, r.id).slice(2, -1) || 'ch'}, ` : ''}${raceSide(r.prev, c)}, then ${raceSide(r.cur, c)}${c ? '' : racePlace(m, r.id)}`;
 }
 
 export function describeWaits(waits: readonly WaitEdge[]): string {
@@ -509,6 +517,17 @@ export function diagnose(m: Machine): Diagnosis | null {
   if (o.kind === 'race') {
     const r = m.race?.first ?? null;
     const atomic = r !== null && (r.cur.atomic || r.prev.atomic);
+    if (r && onChan(m, r.id))
+      return {
+        kind: 'race',
+        title: 'Data race reported (exit status 66)',
+        what: `The program ran without crashing, but ${raceWords(m) ?? ''}, and nothing (a WaitGroup, a receive, a lock) ordered the close after the send.`,
+        why: 'Go counts a send as a read of the channel and a close as a write: with nothing ordering them, the close may come first, and then the send panics (send on closed channel).',
+        fix: 'Close a channel only once every send on it is done: from the one goroutine that sends, or after wg.Wait() for all the senders.',
+        section: '',
+        lines: [...new Set([r.cur.line, r.prev.line])].sort((a, b) => a - b),
+        ...none,
+      };
     return {
       kind: 'race',
       title: 'Data race reported (exit status 66)',
