@@ -134,7 +134,9 @@ console.log(
 );
 if (spinWhyNot) console.log(`  not measured: ${spinWhyNot}`);
 const panRate = (r: PanRun) =>
-  `${ms(r.seconds)} = ${fmt(r.states / r.seconds)} states/s (pan: ${ms(r.panSeconds)})`;
+  r.byPan
+    ? `${fmt(r.states / r.seconds)} states/s by pan's own timer (${ms(r.panSeconds)}: timed around pan, the search was lost in the time pan takes to start)`
+    : `${ms(r.seconds)} = ${fmt(r.states / r.seconds)} states/s (pan: ${ms(r.panSeconds)})`;
 for (const [n, f] of spin) {
   const shortest = rates.get(`${n} false`) ?? 0;
   const proof = rates.get(`${n} true`) ?? 0;
