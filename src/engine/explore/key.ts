@@ -147,7 +147,15 @@ export function hash(s: string): number {
 }
 
 const G_STATE = { runnable: 1, blocked: 2, sleeping: 3, done: 4, crashed: 5 } as const;
-const CTX_KIND = { background: 1, todo: 2, cancel: 3, timer: 4, value: 5, nocancel: 6 } as const;
+const CTX_KIND = {
+  background: 1,
+  todo: 2,
+  cancel: 3,
+  timer: 4,
+  value: 5,
+  nocancel: 6,
+  afterfunc: 7,
+} as const;
 /** the words that begin a value other than a small number or a reference (see val) */
 const V_NULL = (0 << 3) | 1;
 const V_FALSE = (1 << 3) | 1;

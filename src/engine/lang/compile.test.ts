@@ -368,11 +368,8 @@ describe('when the program has a type error', () => {
 describe('when the program uses something Interleave does not simulate', () => {
   it.each([
     [
-      main(
-        '\tstop := context.AfterFunc(context.Background(), func() {})\n\t_ = stop',
-        '\nimport "context"',
-      ),
-      'main.go:5:18: unsupported: context.AfterFunc is not simulated yet',
+      main('\tr := strings.NewReader("x")\n\t_ = r', '\nimport "strings"'),
+      'main.go:5:15: unsupported: strings.NewReader is not simulated yet',
     ],
     [
       main('\tvar v atomic.Uintptr\n\t_ = &v', '\nimport "sync/atomic"'),

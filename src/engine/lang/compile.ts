@@ -2162,6 +2162,7 @@ class Compiler {
     for (const t of libraryTypes) visit(t);
     this.trampoline('context.cancel', 1, 0, fn([], []));
     this.trampoline('context.cancelCause', 2, 0, fn([errorType], []));
+    this.trampoline('context.afterFuncStop', 1, 1, fn([], [T.bool]));
   }
 
   // ---- emission ------------------------------------------------------------------------

@@ -459,18 +459,13 @@ function select(m: Machine, g: G, args: readonly Value[], ins: Instr): NativeRes
     order.push(order[j] as number);
     order[j] = i;
   });
-  let take = -1;
-  let nReady = 0;
-  for (const i of order)
-    if (ready(m, cases[i] as Case)) {
-      if (take < 0) take = i;
-      nReady++;
-    }
-  if (nReady > 1) {
-    const all: number[] = [];
-    cases.forEach((k, i) => {
-      if (k.ch instanceof Ref && ready(m, k)) all.push(i + 1);
-    });
+  // the ready cases, as numbers from 1 in source order
+  const all: number[] = [];
+  cases.forEach((k, i) => {
+    if (k.ch instanceof Ref && ready(m, k)) all.push(i + 1);
+  });
+  let take = order.find((i) => all.includes(i + 1)) ?? -1;
+  if (all.length > 1) {
     take = m.selectChoice(g, all, take + 1, ins.pos.line) - 1;
     if (m.record) {
       const what = (i: number) => {

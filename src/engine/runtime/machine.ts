@@ -2415,13 +2415,23 @@ export class Machine {
   private fireTimer(id: number): void {
     const w = this.wr<SlotsObj>(id);
     w.s[2] = false;
-    const f = w.s[1] as Value;
+    const child = this.goLibrary(w.s[1] as Value, 0, TIMER_GOFUNC_AT, TIMER_GOFUNC);
+    this.race?.acquire(child, `timer${id}`);
+  }
+
+  /**
+   * A library starts f in a goroutine of its own (time.AfterFunc's timer, context.AfterFunc's
+   * cancel), as `go f()` at `at` in function `inFn` of Go's source, in goroutine `by` (0: the
+   * runtime). The new goroutine's id.
+   */
+  goLibrary(f: Value, by: number, at: Pos, inFn: string): number {
     if (!(f instanceof FnVal)) this.fatal('go of nil func value', null, null);
     this.roomForGoroutine();
     const child = this.nextGid++;
-    const c = this.newG(f.fn, [], f, child, 0, TIMER_GOFUNC_AT, TIMER_GOFUNC);
-    this.race?.acquire(child, `timer${id}`);
-    this.emit({ t: 'spawn', g: 0, child, fn: c.fn, pos: TIMER_GOFUNC_AT });
+    const c = this.newG(f.fn, [], f, child, by, at, inFn);
+    if (by > 0) this.race?.spawn(by, child);
+    this.emit({ t: 'spawn', g: by, child, fn: c.fn, pos: at });
+    return child;
   }
 
   /** sync.Map's entry change (kind 0 store, 1 delete, 2 clear), as a map write makes it. */

@@ -115,3 +115,22 @@ export function limitMessage(name: LimitName, limits: Limits): string {
 export const TIMER_GOFUNC = 'time.goFunc';
 export const TIMER_GOFUNC_AT = { line: 215, col: 0 } as const;
 export const TIMER_GOFUNC_FILE = '/usr/local/go/src/time/sleep.go';
+
+/**
+ * Who Go says started context.AfterFunc's f: the function afterFuncCtx.cancel hands to its
+ * sync.Once, at this line of context/context.go (358 in a Go 1.26 race report quoted in public
+ * code; Go 1.23's own not seen, nor measured here), in the goroutine that cancelled (none for
+ * a deadline, which the runtime's timer reaches).
+ */
+export const AFTERFUNC_CANCEL = 'context.(*afterFuncCtx).cancel.func1';
+export const AFTERFUNC_CANCEL_AT = { line: 358, col: 0 } as const;
+const CONTEXT_FILE = '/usr/local/go/src/context/context.go';
+
+/** The Go source file a goroutine's creator is in, for a library's (else the program's). */
+export function creatorFile(createdIn: string | null): string | null {
+  return createdIn === TIMER_GOFUNC
+    ? TIMER_GOFUNC_FILE
+    : createdIn === AFTERFUNC_CANCEL
+      ? CONTEXT_FILE
+      : null;
+}

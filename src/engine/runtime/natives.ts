@@ -56,7 +56,7 @@ import {
   type Type,
 } from '../lang/types';
 import { findMethod, randSeed, randStep, type G, type Machine, type NativeRef } from './machine';
-import { GO } from './messages';
+import { AFTERFUNC_CANCEL, AFTERFUNC_CANCEL_AT, GO } from './messages';
 import { isIfaceKey } from './keys';
 import { absInt, big, intOp, norm } from './int64';
 import { builder, builderAppend, bytesText, elemType, textNatives, utf8Bytes } from './textlib';
@@ -645,6 +645,8 @@ function newCtx(
   deadline: number,
   kv: CtxObj['kv'] = null,
   dcause: Value = null,
+  /** the goroutine making it (it cancels a context whose parent is done already) */
+  by = 0,
 ): number {
   const p = parent >= 0 && kind !== 'nocancel' ? (m.get(parent) as CtxObj) : null;
   const dl = p && p.deadline < deadline ? p.deadline : deadline;
@@ -662,7 +664,7 @@ function newCtx(
     done: -1,
   });
   if (p) {
-    if (p.err !== null) cancelCtx(m, id, p.err, 0, p.cause);
+    if (p.err !== null) cancelCtx(m, id, p.err, by, p.cause);
     else m.wr<CtxObj>(parent).children.push(id);
   }
   return id;
@@ -691,6 +693,9 @@ export function cancelCtx(
   if (w.done >= 0) closeChannel(m, w.done, by, 'ctx.Done()');
   for (const child of w.children) cancelCtx(m, child, err, by, cause);
   w.children = [];
+  // context.AfterFunc's: its function starts in a goroutine of its own
+  if (w.kind === 'afterfunc')
+    m.goLibrary((w.kv as [Value, Value])[0], by, AFTERFUNC_CANCEL_AT, AFTERFUNC_CANCEL);
 }
 
 /**
@@ -2117,6 +2122,27 @@ const NATIVES: Record<string, Native> = {
   'context.WithTimeoutCause': (m, g, a, ins) =>
     withCancel(m, g, a, m.now + Number(a[1]), ins, a[2] as Value),
   // (its parent's values, none of its cancellation or deadline: not among the parent's children)
+  // f starts when ctx is done (at once if it is already), unless stop() comes first
+  'context.AfterFunc': (m, g, a, ins) => {
+    const parent = parentCtx(m, g, a[0] as Value, ins);
+    const id = newCtx(m, 'afterfunc', parent, NO_DEADLINE, [a[1] as Value, null], null, g.id);
+    const stop = m.prog.trampolines.get('context.afterFuncStop/1');
+    if (stop === undefined) throw new Error('internal: no context.afterFuncStop wrapper');
+    return [new FnVal(stop, null, new Ref(id, -1), true)];
+  },
+  // AfterFunc's stop: whether it kept f from starting (it is off its context then)
+  'context.afterFuncStop': (m, _g, a) => {
+    const id = refOf(a[0] as Value);
+    const c = m.get(id) as CtxObj;
+    if (c.err !== null) return [false];
+    const w = m.wr<CtxObj>(id);
+    w.err = m.ctxErrs[0];
+    if (c.parent >= 0) {
+      const p = m.wr<CtxObj>(c.parent);
+      p.children = p.children.filter((x) => x !== id);
+    }
+    return [true];
+  },
   'context.WithoutCancel': (m, g, a, ins) => {
     const id = newCtx(m, 'nocancel', parentCtx(m, g, a[0] as Value, ins), NO_DEADLINE);
     return [new Iface(cancelCtxPtr, new Ref(id, -1))];

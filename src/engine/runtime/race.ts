@@ -8,7 +8,7 @@
 import type { Instr } from '../lang/code';
 import type { G, Machine, TraceFrame } from './machine';
 import { gIndexOf } from './machine';
-import { TIMER_GOFUNC, TIMER_GOFUNC_FILE } from './messages';
+import { creatorFile } from './messages';
 
 interface Access {
   readonly g: number;
@@ -203,7 +203,7 @@ export class RaceDetector {
       if (gid === 1) continue;
       const g = m.g(gid);
       const status = g.st === 'done' ? 'finished' : 'running';
-      const file = g.createdIn === TIMER_GOFUNC ? TIMER_GOFUNC_FILE : m.fileName;
+      const file = creatorFile(g.createdIn) ?? m.fileName;
       text += `\nGoroutine ${gid} (${status}) created at:\n  ${g.createdIn ?? 'main.main'}()\n      ${file}:${g.createdAt?.line ?? 0}\n`;
     }
     text += '==================\n';

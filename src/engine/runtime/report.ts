@@ -6,7 +6,7 @@
  */
 import type { Pos } from '../lang/source';
 import type { G, Machine, PanicState, TraceFrame } from './machine';
-import { GO, TIMER_GOFUNC, TIMER_GOFUNC_FILE } from './messages';
+import { GO, creatorFile } from './messages';
 
 export function frameLines(file: string, frames: readonly TraceFrame[], indent = ''): string {
   return frames
@@ -17,9 +17,8 @@ export function frameLines(file: string, frames: readonly TraceFrame[], indent =
 function createdBy(m: Machine, g: G): string {
   if (!g.createdAt || !g.createdIn) return '';
   // (a timer's goroutine is started by the runtime, in no goroutine)
-  if (g.createdIn === TIMER_GOFUNC)
-    return `created by ${TIMER_GOFUNC}\n\t${TIMER_GOFUNC_FILE}:${g.createdAt.line}\n`;
-  return `created by ${g.createdIn} in goroutine ${g.createdBy}\n\t${m.fileName}:${g.createdAt.line}\n`;
+  const file = creatorFile(g.createdIn) ?? m.fileName;
+  return `created by ${g.createdIn}${g.createdBy > 0 ? ` in goroutine ${g.createdBy}` : ''}\n\t${file}:${g.createdAt.line}\n`;
 }
 
 function header(g: G, running: boolean): string {

@@ -475,3 +475,38 @@ describe('context.WithTimeoutCause, WithDeadlineCause and WithoutCancel (Go 1.21
     expect(e.outcomes.map((o) => o.stdout)).toEqual([r.stdout]);
   });
 });
+
+describe('context.AfterFunc (Go 1.21)', () => {
+  const src = readFileSync(new URL('../fixtures/context-afterfunc.go', import.meta.url), 'utf8');
+  const c = compileGo(src);
+  if (!c.ok) throw new Error(c.diagnostics.map((d) => d.msg).join('\n'));
+
+  it('starts f in a goroutine of its own when the context is done, at once if it is; stop keeps it from starting', () => {
+    for (const race of [false, true]) {
+      const r = runProgram(c.program, { seed: 1, race });
+      expect(r.stdout).toBe(
+        [
+          'stopped before: true',
+          'stopped twice: false',
+          'after cancel: context canceled noted',
+          'stopped after it ran: false',
+          'at once: the context was done already',
+          '',
+        ].join('\n'),
+      );
+      // the last f panics in its goroutine, which the cancel in main started
+      const lines = r.stderr.split('\n');
+      expect(lines[0]).toBe('panic: in f');
+      const at = lines.indexOf('created by context.(*afterFuncCtx).cancel.func1 in goroutine 1');
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 1]).toBe('\t/usr/local/go/src/context/context.go:358');
+      expect(r.outcome.code).toBe(2);
+    }
+  });
+
+  it('the explorer finds the one outcome whatever the schedule', () => {
+    const e = explore(c.program, { race: true, maxStates: 20_000 });
+    expect(e.complete).toBe(true);
+    expect(e.outcomes.map((o) => o.first)).toEqual(['panic: in f']);
+  });
+});

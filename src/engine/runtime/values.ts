@@ -154,10 +154,13 @@ export interface WaitGroupObj extends ObjBase {
 
 export interface CtxObj extends ObjBase {
   readonly k: K.Ctx;
-  /** (nocancel: context.WithoutCancel's, which its parent's cancellation does not reach) */
-  readonly kind: 'background' | 'todo' | 'cancel' | 'timer' | 'value' | 'nocancel';
+  /**
+   * (nocancel: context.WithoutCancel's, which its parent's cancellation does not reach;
+   * afterfunc: context.AfterFunc's, whose cancellation starts its function)
+   */
+  readonly kind: 'background' | 'todo' | 'cancel' | 'timer' | 'value' | 'nocancel' | 'afterfunc';
   readonly parent: number;
-  /** context.WithValue's key and value (kind 'value'), else null */
+  /** context.WithValue's key and value (kind 'value'); AfterFunc's function and null; else null */
   readonly kv: readonly [Value, Value] | null;
   children: number[];
   /** nil while live; then context.Canceled or context.DeadlineExceeded */
