@@ -901,7 +901,7 @@ describe('under -race', () => {
     expect(report).toContain('  main.main.func1()');
     expect(r.stderr).toContain('Previous read at ');
     expect(raceWords(r.machine)).toBe(
-      `on channel ch, G6 sent on it at line ${lineOf(src, 'ch <- 1')}, then G1 closed it at line ${lineOf(src, 'close(ch)')}`,
+      `G6 sent on ch at line ${lineOf(src, 'ch <- 1')}, then G1 closed ch at line ${lineOf(src, 'close(ch)')}`,
     );
     expect(diagnose(r.machine)?.fix).toContain('after wg.Wait()');
     // a select's send case reads the channel too

@@ -169,8 +169,10 @@ export function findCycle(m: Machine): WaitEdge[] | null {
 const G_ = (id: number) => `G${id}`;
 
 /** "G7 wrote it at line 14", "G6 read it atomically at line 13" */
-function raceSide(x: RaceSide, chan = false): string {
-  if (chan) return `${G_(x.g)} ${x.write ? 'closed it' : 'sent on it'} at line ${x.line}`;
+/** @param chan the channel's name, when the race is a send and a close on it */
+function raceSide(x: RaceSide, chan: string | null = null): string {
+  if (chan !== null)
+    return `${G_(x.g)} ${x.write ? 'closed' : 'sent on'} ${chan} at line ${x.line}`;
   return `${G_(x.g)} ${x.write ? 'wrote' : 'read'}${x.atomic ? ' (atomically)' : ''} at line ${x.line}`;
 }
 
@@ -193,8 +195,8 @@ function racePlace(m: Machine, id: number): string {
 export function raceWords(m: Machine): string | null {
   const r = m.race?.first ?? null;
   if (!r) return null;
-  const c = onChan(m, r.id);
-  return `${c ? `on channel ${racePlace(m, r.id).slice(2, -1) || 'ch'}, ` : ''}${raceSide(r.prev, c)}, then ${raceSide(r.cur, c)}${c ? '' : racePlace(m, r.id)}`;
+  const c = onChan(m, r.id) ? racePlace(m, r.id).slice(2, -1) || 'the channel' : null;
+  return `${raceSide(r.prev, c)}, then ${raceSide(r.cur, c)}${c !== null ? '' : racePlace(m, r.id)}`;
 }
 
 export function describeWaits(waits: readonly WaitEdge[]): string {
