@@ -303,3 +303,23 @@ test('sync/atomic: a plain ++ beside atomic adds loses updates and is a race; al
       /Data race: G\d+ (?:read|wrote \(atomically\)) at line \d+, then G\d+ (?:read|wrote \(atomically\)) at line \d+ \(hits\)\./,
     );
 });
+
+test('a select that may take either ready case: both outcomes found, and Replay makes the same choice', async ({
+  page,
+}) => {
+  const sim = new SimulatorPage(page);
+  await sim.open('scratch');
+  // (a worker that takes quit while a job still waits never does the job)
+  await sim.loadProgram(readFileSync('src/engine/fixtures/select-quit-first.go', 'utf8'));
+  await page.getByRole('button', { name: 'Explore all schedules' }).click();
+  const results = page.getByLabel('Outcomes found');
+  const cards = results.locator('li');
+  await expect(cards).toHaveCount(2, { timeout: 30_000 });
+  await expect(results).toContainText('Every schedule was covered');
+  await expect(cards.filter({ hasText: 'prints “job 1' })).toHaveCount(1);
+  const lost = cards.filter({ hasNotText: 'job 1' });
+  await lost.getByRole('button', { name: 'Replay' }).click();
+  await sim.speed.selectOption('max');
+  await expect(sim.output).toContainText('exit status 0', { timeout: 20_000 });
+  await expect(sim.output).not.toContainText('job 1');
+});
