@@ -398,6 +398,11 @@ test('the learner who picks who runs picks the case a select takes when several 
   await sim.open();
   await sim.loadProgram(readFileSync('src/engine/fixtures/select-either.go', 'utf8'));
   await sim.manual.check();
+  // (the row is there before a choice comes, so the page does not jump when it does)
+  const row = page.getByRole('group', { name: 'The case a select takes' });
+  await expect(row).toHaveText(
+    'When a select has several cases ready, you choose the one it takes here.',
+  );
   const b = sim.selectCase('receive from b');
   for (let i = 0; i < 20 && !(await b.isVisible()); i++) await sim.step.click();
   await expect(sim.selectCase('receive from a')).toBeVisible();

@@ -12,6 +12,7 @@ import { explore, type ExploreResult } from '../explore/explore';
 import { lineOf, sim } from '../testing/driver';
 import { diagnose, raceWords } from './diagnose';
 import { snapshot } from './snapshot';
+import { hasChoosingSelect } from './chan';
 
 function compile(src: string): Program {
   const c = compileGo(src);
@@ -1021,6 +1022,12 @@ describe('the explorer and select', () => {
     expect(() => run(src, { schedule: [-3] })).toThrow(
       `schedule entry 1 (c3): case 3 of G1's select at line ${lineOf(src, '\tselect {')} was not ready; the ready cases were 1, 2`,
     );
+  });
+
+  it('tells a program that may have to choose a case (a select of two cases or more)', () => {
+    expect(hasChoosingSelect(compile(src))).toBe(true);
+    const one = prog('\ta := make(chan int)\n\tselect {\n\tcase <-a:\n\tdefault:\n\t}');
+    expect(hasChoosingSelect(compile(one))).toBe(false);
   });
 
   it('a select of one ready case and a default chooses nothing: no entry in the schedule', () => {

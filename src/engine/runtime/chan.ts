@@ -13,7 +13,7 @@
  * acquired and released by the operations that go through it, a direct handoff synchronises
  * both goroutines, and close releases what a receive that finds the channel closed acquires.
  */
-import { Op, type Instr } from '../lang/code';
+import { Op, type Instr, type Program } from '../lang/code';
 import { under, type Type } from '../lang/types';
 import { formatValue, quote, timeAt } from './fmt';
 import { afterChanType } from '../lang/stdlib';
@@ -36,6 +36,21 @@ const MAX_CAP = 2 ** 48;
 interface SelectRef extends NativeRef {
   readonly cases: readonly { readonly send: boolean; readonly zero: Type | null }[];
   readonly hasDefault: boolean;
+}
+
+/**
+ * Whether some select of the program has two or more cases, so that a run may have to choose
+ * among ready ones (Machine.choose).
+ */
+export function hasChoosingSelect(program: Program): boolean {
+  return program.funcs.some((f) =>
+    f.code.some(
+      (ins) =>
+        ins.op === Op.Native &&
+        (ins.c as SelectRef).name === 'chan.select' &&
+        (ins.c as SelectRef).cases.length > 1,
+    ),
+  );
 }
 
 /** One case of a select, with its arguments: the channel, and the value a send sends. */

@@ -1,4 +1,5 @@
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
+import { hasChoosingSelect } from '../../engine/runtime/chan';
 import { SPEEDS, type Speed } from '../../store/simStore';
 import { useSim, useSimStore } from '../Sim/SimContext';
 import { Icon } from './Icon';
@@ -151,9 +152,19 @@ export function Controls({ onHelp }: { readonly onHelp: () => void }) {
 function CaseChoices() {
   const store = useSimStore();
   const offers = useSim((s) => s.offers);
-  if (offers.length === 0) return null;
+  const manual = useSim((s) => s.manual);
+  const program = useSim((s) => s.program);
+  // (the row stays while the learner schedules a program that may have to choose, so the
+  // page does not jump each time a choice comes and goes)
+  const chooses = useMemo(() => program !== null && hasChoosingSelect(program), [program]);
+  if (!manual || !chooses) return null;
   return (
     <div className={styles.cases} role="group" aria-label="The case a select takes">
+      {offers.length === 0 && (
+        <p className={`${styles.offer} ${styles.idle}`}>
+          When a select has several cases ready, you choose the one it takes here.
+        </p>
+      )}
       {offers.map((o) => (
         <p key={o.g} className={styles.offer}>
           <span>
