@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { compileGo, Machine, type Diagnostic, type EngineEvent, type Program } from '../engine';
+import { caseAt } from '../engine/runtime/sched';
 import {
   pictureNames,
   snapshot,
@@ -150,12 +151,12 @@ export function createSimStore(props: SimProps): SimStore {
       const prev = m.lastG;
       history.branch[n] = m.runnableCount > 1;
       // a select's case the schedule names, right after the goroutine that runs it
-      const next = plan[planAt] ?? 0;
-      m.choose(c || (next < 0 ? -next : 0));
+      const planned = caseAt(plan, planAt);
+      m.choose(c || planned);
       m.step(g);
       const took = m.took;
       if (took?.refused) plan = [];
-      else if (took && next < 0) planAt++;
+      else if (took && planned) planAt++;
       history.cases[n] = took ? took.c : 0;
       history.choices[n] = g;
       const ev = m.events.slice();

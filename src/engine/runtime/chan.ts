@@ -15,7 +15,7 @@
  */
 import { Op, type Instr, type Program } from '../lang/code';
 import { under, type Type } from '../lang/types';
-import { formatValue, quote, timeAt } from './fmt';
+import { shownValue, timeAt } from './fmt';
 import { afterChanType } from '../lang/stdlib';
 import type { G, Machine, NativeRef } from './machine';
 import { GO } from './messages';
@@ -157,12 +157,7 @@ function event(
   if (!m.record) return;
   const elem = under((m.get(id) as ChanObj).t);
   // (a string as Go source writes it: `G1 sends "job 1" on jobs`)
-  const value =
-    v === undefined || elem.k !== 'chan'
-      ? null
-      : typeof v === 'string'
-        ? quote(v)
-        : formatValue(m, v, elem.elem, 'v');
+  const value = v === undefined || elem.k !== 'chan' ? null : shownValue(m, v, elem.elem);
   m.emit({ t: 'chan', g, obj: id, name, op, value, closed });
 }
 

@@ -806,6 +806,14 @@ export function formatValue(
 }
 
 /**
+ * A value as the picture and the narration show it: as %v prints it, but a string as Go
+ * source writes it (`"job 1"`), so that it reads as a value among words.
+ */
+export function shownValue(m: Machine, v: Value, t: Type | null): string {
+  return typeof v === 'string' ? quote(v) : formatValue(m, v, t, 'v');
+}
+
+/**
  * `raw`: the value was reached through a struct field that is not exported, where fmt cannot
  * call methods (reflect's CanInterface is false there): no String or Error, at any depth.
  */

@@ -29,8 +29,7 @@ export class Scheduler {
   /** Take the next step: the goroutine and, at a select, the case the schedule names. */
   step(m: Machine): void {
     const g = this.pick(m);
-    const next = this.schedule[this.cursor];
-    const c = next !== undefined && next < 0 ? -next : 0;
+    const c = caseAt(this.schedule, this.cursor);
     m.choose(c);
     m.step(g);
     const took = m.took;
@@ -73,6 +72,12 @@ export class Scheduler {
     this.made.push(g);
     return g;
   }
+}
+
+/** The case schedule entry i names (a number from 1), or 0 if it names a goroutine or none. */
+export function caseAt(schedule: readonly number[], i: number): number {
+  const x = schedule[i] ?? 0;
+  return x < 0 ? -x : 0;
 }
 
 /** An entry of a schedule as the command line writes it: a goroutine id, or `c2` for a case. */

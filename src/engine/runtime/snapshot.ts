@@ -11,7 +11,7 @@ import { SYNC_MAP_TYPE, type Machine, type Outcome } from './machine';
 import { FnVal, Iface, K, Keys, Ref, Role, Slice, type MapObj, type Value } from './values';
 import { slotType, typeString, under, type Type } from '../lang/types';
 import { condType, isAtomicType } from '../lang/stdlib';
-import { formatValue, quote } from './fmt';
+import { formatValue, shownValue } from './fmt';
 import { displayNames } from './names';
 
 export type GoroutineState = 'running' | 'runnable' | 'blocked' | 'sleeping' | 'done' | 'crashed';
@@ -206,7 +206,7 @@ function varValue(m: Machine, v: Value, t: Type): string {
     // (as its one field's type prints it: an atomic.Pointer's *T is &{…}, as fmt prints one)
     return formatValue(m, v, slotType(t, 0) ?? null, 'v');
   }
-  return typeof v === 'string' ? quote(v) : formatValue(m, v, t, 'v');
+  return shownValue(m, v, t);
 }
 
 /**
@@ -432,11 +432,7 @@ export function snapshot(m: Machine): Snapshot {
         name: names.get(id) ?? (o.name || 'ch'),
         type: typeString(o.t, true),
         cap: o.cap,
-        buffer: o.buf.map((v) =>
-          typeof v === 'string'
-            ? quote(v)
-            : formatValue(m, v, elem.k === 'chan' ? elem.elem : null, 'v'),
-        ),
+        buffer: o.buf.map((v) => shownValue(m, v, elem.k === 'chan' ? elem.elem : null)),
         closed: o.closed,
         senders: o.sendq.slice(),
         receivers: o.recvq.slice(),
